@@ -1,0 +1,3 @@
+from sourcelight.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,25 @@
+"""PipelineOptions: every limit and threshold of the pipeline in one frozen object."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    # Hostile or broken pages must fail fast with a typed error instead of pinning a core.
+    max_html_chars: int = 10_000_000
+    max_elements: int = 100_000  # trafilatura's own max_tree_size is in this range
+    max_depth: int = 400  # lxml refuses deeper trees anyway (libxml2's 256/10000 limits)
+    max_text_chars: int = 1_000_000
+    time_budget_seconds: float = 10.0
+    # An "article" shorter than this is almost always a login wall or an index page.
+    min_article_chars: int = 120
+    # Reader defaults, not extractor defaults (see docs/extraction.md for the figures).
+    favor_precision: bool = True
+    include_images: bool = True
+    include_comments: bool = False
+    # Force a language instead of detecting it (research corpora of known language).
+    language: str | None = None
+
+
+DEFAULT_OPTIONS = PipelineOptions()
