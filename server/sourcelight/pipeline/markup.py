@@ -19,6 +19,7 @@ BODY_CLASS = "sl-body"  # <div>: the article blocks
 BLOCK_CLASS = "sl-block"  # every block element whose text is part of the article text
 CLAIM_CLASS = "sl-claim"  # <span>: exactly one per claim
 KIND_LABEL_CLASS = "sl-kind-label"  # reserved for a visible label inside a claim (unused in text)
+FIGURE_CLASS = "sl-figure"  # <figure>: an image with its caption (no text in the article text)
 NOTICE_CLASS = "sl-notice"  # <p>: e.g. "sourcing analysis is not available for this language"
 
 # Attributes

@@ -1,0 +1,421 @@
+"""Extraction: a page's HTML (or plain text) in, the Article alone out.
+
+trafilatura finds the main content and the metadata; this module enforces the page
+budgets first (so hostile pages fail fast with a typed error), then turns trafilatura's
+XML body into Blocks whose texts, joined by BLOCK_SEPARATOR, are the article text.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from sourcelight.errors import NoArticleFound, PageTooComplex, PayloadTooLarge
+from sourcelight.pipeline.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Image, Link
+from sourcelight.pipeline.options import PipelineOptions
+
+__all__ = ["extract_article", "article_from_text", "canonicalize_url", "decode_page"]
+
+# Query parameters that only track the reader; two URLs differing in them are one page.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|icid|_ga|igshid|"
+    r"yclid|wt\.mc_id|ito|smid|share|sh|at_medium|at_campaign)$",
+    re.IGNORECASE,
+)
+# Characters XML/HTML trees cannot hold (lxml refuses them); a page from the open web may.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+# libxml2 checks attribute names for duplicates pairwise: thousands on one element take
+# seconds to parse. No real page has more than a few dozen on an element.
+MAX_ATTRIBUTES_PER_ELEMENT = 256
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
+_ATTRIBUTE = re.compile(r"\s[^\s=<>\"']+\s*=")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_WHITESPACE = frozenset(" \t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def extract_article(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    lang_hint: str | None = None,
+    title_hint: str | None = None,
+    options: PipelineOptions,
+) -> Article:
+    """Find the article in a page.
+
+    Raises PayloadTooLarge (page or text over its budget), PageTooComplex (too many or too
+    deeply nested elements), NoArticleFound (nothing that reads like an article).
+    """
+    page = decode_page(html)
+    if len(page) > options.max_html_chars:
+        raise PayloadTooLarge(f"the page is larger than {options.max_html_chars:,} characters")
+    _check_attribute_budget(page)
+    tree = _parse(page)
+    _check_tree_budget(tree, options)
+    lang_hint = lang_hint or _page_language(tree)
+    captions = _image_captions(tree, url)
+    document = _run_trafilatura(tree, url, options)
+    if document is None:
+        raise NoArticleFound("no article text was found on this page")
+    title = _clean_inline(document.title or title_hint or "")
+    blocks = _blocks_from_body(document.body, title, captions, url, options)
+    article = _assemble(
+        url=url,
+        canonical_url=_canonical(document.url, url),
+        title=title,
+        byline=_clean_inline(document.author or "") or None,
+        site=_clean_inline(document.sitename or "") or (urlsplit(url).hostname if url else None),
+        published=document.date or None,
+        lang_hint=lang_hint,
+        blocks=blocks,
+        options=options,
+    )
+    body_chars = sum(len(b.text) for b in article.blocks if b.kind is not BlockKind.TITLE)
+    if body_chars < options.min_article_chars:
+        raise NoArticleFound("the page has too little text to be an article (a login wall or an index page?)")
+    return article
+
+
+def article_from_text(
+    text: str,
+    url: str | None = None,
+    *,
+    title: str | None = None,
+    lang_hint: str | None = None,
+    options: PipelineOptions,
+) -> Article:
+    """Build an Article from plain text: blank lines separate paragraphs.
+
+    Raises PayloadTooLarge, NoArticleFound.
+    """
+    text = decode_page(text)
+    if len(text) > options.max_text_chars:
+        raise PayloadTooLarge(f"the text is longer than {options.max_text_chars:,} characters")
+    paragraphs = [_clean_inline(p) for p in _BLANK_LINES.split(text.replace("\r\n", "\n"))]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise NoArticleFound("the text is empty")
+    title = _clean_inline(title or "")
+    pieces = [(BlockKind.PARAGRAPH, p, ()) for p in paragraphs]
+    return _assemble(
+        url=url, canonical_url=_canonical(None, url), title=title, byline=None,
+        site=urlsplit(url).hostname if url else None, published=None, lang_hint=lang_hint,
+        blocks=pieces, options=options,
+    )
+
+
+def decode_page(data: str | bytes) -> str:
+    """Bytes or text from the open web → a str lxml accepts.
+
+    Bytes are decoded by BOM, then the page's meta charset, then UTF-8 with replacement;
+    lone surrogates (possible in JSON strings) and control characters are replaced.
+    """
+    if isinstance(data, bytes):
+        data = _decode_bytes(data)
+    if not data.isascii():
+        data = data.encode("utf-8", "replace").decode("utf-8")
+    return _CONTROL_CHARS.sub(" ", data)
+
+
+def canonicalize_url(url: str | None) -> str | None:
+    """The URL that identifies a page: http(s) only, no fragment, no tracking parameters."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not TRACKING_PARAMS.match(k)])
+    netloc = parts.netloc.lower()
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
+
+
+# -- decoding and budgets -------------------------------------------------------------------
+
+def _decode_bytes(data: bytes) -> str:
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, "replace")
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), "replace")
+        except LookupError:
+            pass  # an unknown charset name: fall through to UTF-8
+    return data.decode("utf-8", "replace")
+
+
+def _check_attribute_budget(page: str) -> None:
+    for tag in _LONG_TAG.finditer(page):
+        if len(_ATTRIBUTE.findall(tag.group(0))) > MAX_ATTRIBUTES_PER_ELEMENT:
+            raise PageTooComplex(f"an element of the page has more than {MAX_ATTRIBUTES_PER_ELEMENT} attributes")
+
+
+def _parse(page: str) -> lxml.html.HtmlElement:
+    if not page.strip():
+        raise NoArticleFound("the page is empty")
+    # An XML declaration with an encoding makes lxml refuse a str; the text is decoded already.
+    page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page, count=1)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    try:
+        tree = lxml.html.document_fromstring(page, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise NoArticleFound(f"the page could not be parsed as HTML ({error})") from None
+    if tree is None:
+        raise NoArticleFound("the page could not be parsed as HTML")
+    return tree
+
+
+def _check_tree_budget(tree: lxml.html.HtmlElement, options: PipelineOptions) -> None:
+    elements = 0
+    depth = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            elements += 1
+            depth += 1
+            if elements > options.max_elements:
+                raise PageTooComplex(f"the page has more than {options.max_elements:,} elements")
+            if depth > options.max_depth:
+                raise PageTooComplex(f"the page nests elements more than {options.max_depth} deep")
+        else:
+            depth -= 1
+    text_chars = sum(len(t) for t in tree.itertext())
+    if text_chars > options.max_text_chars:
+        raise PayloadTooLarge(f"the page has more than {options.max_text_chars:,} characters of text")
+
+
+def _page_language(tree: lxml.html.HtmlElement) -> str | None:
+    lang = tree.get("lang") or tree.get("xml:lang")
+    return lang.strip() if lang and lang.strip() else None
+
+
+def _image_captions(tree: lxml.html.HtmlElement, url: str | None) -> dict[str, str]:
+    """trafilatura keeps images but drops <figcaption>; map each image to its caption."""
+    captions: dict[str, str] = {}
+    for figure in tree.iter("figure"):
+        caption_el = next(figure.iter("figcaption"), None)
+        if caption_el is None:
+            continue
+        caption = _clean_inline(caption_el.text_content())
+        for img in figure.iter("img"):
+            src = img.get("src") or img.get("data-src")
+            if src and caption:
+                captions[urljoin(url or "", src.strip())] = caption
+    return captions
+
+
+def _run_trafilatura(tree, url: str | None, options: PipelineOptions):
+    settings = dict(
+        url=url, include_comments=options.include_comments, include_images=options.include_images,
+        include_formatting=True, include_links=True, include_tables=True, with_metadata=True,
+        deduplicate=False,
+    )
+    document = trafilatura.bare_extraction(tree, favor_precision=options.favor_precision, **settings)
+    if options.favor_precision and (document is None or _body_chars(document) < options.min_article_chars):
+        # Precision drops short articles entirely; a second, recall-leaning pass rescues them.
+        fallback = trafilatura.bare_extraction(tree, favor_recall=True, **settings)
+        if fallback is not None and (document is None or _body_chars(fallback) > _body_chars(document)):
+            document = fallback
+    if document is None or document.body is None:
+        return None
+    return document
+
+
+def _body_chars(document) -> int:
+    return 0 if document.body is None else sum(len(t) for t in document.body.itertext())
+
+
+def _canonical(declared: str | None, url: str | None) -> str | None:
+    page = canonicalize_url(url)
+    candidate = canonicalize_url(urljoin(url or "", declared)) if declared else None
+    if candidate and page and _site_of(candidate) != _site_of(page):
+        # A page may not claim to be another site's article (it would merge into its notes).
+        return page
+    return candidate or page
+
+
+def _site_of(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return ".".join(host.split(".")[-2:])
+
+
+# -- trafilatura's XML body → blocks -------------------------------------------------------
+
+_Piece = tuple[BlockKind, str, tuple[tuple[str, int, int], ...]]
+
+
+def _blocks_from_body(body, title: str, captions: dict[str, str], url: str | None,
+                      options: PipelineOptions) -> list:
+    pieces: list = []
+    list_number = 0
+    for element in body:
+        tag = element.tag
+        if tag == "head":
+            text, links = _inline_text(element, url)
+            if text and text != title:
+                level = _heading_level(element.get("rend"))
+                pieces.append((BlockKind.HEADING, text, links, {"level": level}))
+        elif tag == "list":
+            list_number += 1
+            ordered = element.get("rend") == "ol"
+            for item in element.iter("item"):
+                text, links = _inline_text(item, url, skip=("list",))
+                if text:
+                    pieces.append((BlockKind.LIST_ITEM, text, links, {"level": list_number, "ordered": ordered}))
+        elif tag == "quote":
+            paragraphs = [child for child in element if child.tag == "p"] or [element]
+            for paragraph in paragraphs:
+                text, links = _inline_text(paragraph, url)
+                if text:
+                    pieces.append((BlockKind.QUOTE, text, links, {}))
+        elif tag == "graphic":
+            image = _image(element, captions, url)
+            if image is not None:
+                pieces.append((BlockKind.IMAGE, "", (), {"image": image}))
+        elif tag == "table":
+            for row in element.iter("row"):
+                cells = [_inline_text(cell, url)[0] for cell in row.iter("cell")]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    pieces.append((BlockKind.PARAGRAPH, text, (), {}))
+        else:
+            text, links = _inline_text(element, url)
+            if text:
+                pieces.append((BlockKind.PARAGRAPH, text, links, {}))
+            for graphic in element.iter("graphic"):
+                image = _image(graphic, captions, url)
+                if image is not None:
+                    pieces.append((BlockKind.IMAGE, "", (), {"image": image}))
+    return pieces
+
+
+def _heading_level(rend: str | None) -> int:
+    match = re.fullmatch(r"h([1-6])", rend or "")
+    # The article title is the only h1 of the reader; body headings start at h2.
+    return max(2, int(match.group(1))) if match else 2
+
+
+def _image(element, captions: dict[str, str], url: str | None) -> Image | None:
+    src = urljoin(url or "", (element.get("src") or "").strip())
+    if urlsplit(src).scheme not in ("http", "https"):
+        return None
+    alt = _clean_inline(element.get("alt") or "")
+    caption = captions.get(src) or _clean_inline(element.get("title") or "")
+    return Image(src=src, alt=alt, caption=caption)
+
+
+def _inline_text(element, url: str | None, skip: tuple[str, ...] = ()) -> tuple[str, tuple]:
+    """An element's text with whitespace collapsed, and its links as (href, start, end)."""
+    builder = _TextBuilder()
+    _walk_inline(element, builder, url, skip, top=True)
+    return builder.finish()
+
+
+def _walk_inline(element, builder: "_TextBuilder", url: str | None, skip: tuple[str, ...], top: bool) -> None:
+    if not top and element.tag in skip:
+        builder.add(" ")
+        builder.add(element.tail or "")
+        return
+    if not top and element.tag == "lb":
+        builder.add(" ")
+        builder.add(element.tail or "")
+        return
+    if not top and element.tag == "graphic":
+        builder.add(element.tail or "")
+        return
+    href = _link_target(element.get("target"), url) if element.tag == "ref" else None
+    start = builder.mark()
+    builder.add(element.text or "")
+    for child in element:
+        _walk_inline(child, builder, url, skip, top=False)
+    if href:
+        builder.link(href, start)
+    if not top:
+        builder.add(element.tail or "")
+
+
+def _link_target(target: str | None, url: str | None) -> str | None:
+    if not target:
+        return None
+    href = urljoin(url or "", target.strip())
+    return href if urlsplit(href).scheme in ("http", "https", "mailto") else None
+
+
+class _TextBuilder:
+    """Collapses whitespace as text is appended, keeping link offsets right."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.links: list[tuple[str, int, int]] = []
+
+    def add(self, text: str) -> None:
+        chars = self.chars
+        for char in text:
+            if char in _ZERO_WIDTH:
+                continue
+            if char in _WHITESPACE:
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+            else:
+                chars.append(char)
+
+    def mark(self) -> int:
+        return len(self.chars)
+
+    def link(self, href: str, start: int) -> None:
+        self.links.append((href, start, len(self.chars)))
+
+    def finish(self) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+        raw = "".join(self.chars)
+        lead = len(raw) - len(raw.lstrip(" "))
+        text = raw.strip(" ")
+        links = []
+        for href, start, end in self.links:
+            start, end = max(0, start - lead), min(len(text), end - lead)
+            while start < end and text[start] == " ":
+                start += 1
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            if start < end:
+                links.append((href, start, end))
+        return text, tuple(links)
+
+
+def _clean_inline(text: str) -> str:
+    builder = _TextBuilder()
+    builder.add(text)
+    return builder.finish()[0]
+
+
+# -- assembly --------------------------------------------------------------------------------
+
+def _assemble(*, url, canonical_url, title, byline, site, published, lang_hint, blocks, options) -> Article:
+    pieces = ([(BlockKind.TITLE, title, (), {})] if title else []) + [
+        piece if len(piece) == 4 else (*piece, {}) for piece in blocks
+    ]
+    assembled: list[Block] = []
+    texts: list[str] = []
+    offset = 0
+    for kind, text, links, extra in pieces:
+        if kind is not BlockKind.IMAGE and texts:
+            offset += len(BLOCK_SEPARATOR)
+        start = offset
+        block_links = tuple(Link(href, start + s, start + e) for href, s, e in links)
+        assembled.append(Block(index=len(assembled), kind=kind, text=text, start=start,
+                               end=start + len(text), links=block_links, **extra))
+        if kind is not BlockKind.IMAGE:
+            texts.append(text)
+            offset += len(text)
+    text = BLOCK_SEPARATOR.join(texts)
+    if len(text) > options.max_text_chars:
+        raise PayloadTooLarge(f"the article text is longer than {options.max_text_chars:,} characters")
+    return Article(url=url, canonical_url=canonical_url, title=title, byline=byline, site=site,
+                   published=published, lang_hint=lang_hint, blocks=tuple(assembled), text=text)

@@ -1,0 +1,261 @@
+"""Rendering: the annotated article as reader HTML, a standalone page, or Markdown.
+
+Reader HTML invariant (the extension relies on it to map selections to offsets): every
+element with class ``sl-block`` has ``data-start`` = the offset of its block in the
+article text, and its textContent is exactly that block's text. Every claim is one
+``sl-claim`` span carrying the data- attributes of markup.py; nothing here decides how a
+claim is sourced, it only writes down what attribution found.
+"""
+from __future__ import annotations
+
+from html import escape
+from itertools import groupby
+
+from sourcelight.pipeline import markup as m
+from sourcelight.pipeline.model import (
+    KIND_LABELS, AnnotatedArticle, Article, Block, BlockKind, Claim, SourceKind, SourcingSummary,
+)
+
+__all__ = ["render_reader", "render_standalone", "render_markdown"]
+
+
+def render_reader(article: Article, claims: tuple[Claim, ...], summary: SourcingSummary) -> str:
+    """The reader's HTML fragment: summary on top, then header, then the article body."""
+    by_block: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_block.setdefault(claim.paragraph, []).append(claim)
+    title_blocks = [b for b in article.blocks if b.kind is BlockKind.TITLE]
+    body_blocks = [b for b in article.blocks if b.kind is not BlockKind.TITLE]
+    lang = f' lang="{_attr(article.lang_hint)}"' if article.lang_hint else ""
+    parts = [f'<article class="{m.ARTICLE_CLASS}"{lang}>', _summary_html(summary)]
+    parts.append(_header_html(article, title_blocks, by_block))
+    parts.append(f'<div class="{m.BODY_CLASS}">')
+    parts.extend(_body_html(body_blocks, by_block))
+    parts.append("</div></article>")
+    return "".join(parts)
+
+
+# -- summary and header ------------------------------------------------------------------------
+
+def _summary_html(summary: SourcingSummary) -> str:
+    if not summary.available:
+        return (f'<section class="{m.SUMMARY_CLASS}" aria-label="Sourcing summary">'
+                f'<p class="{m.NOTICE_CLASS}">{escape(summary.headline)}</p></section>')
+    parts = [f'<section class="{m.SUMMARY_CLASS}" aria-label="Sourcing summary">',
+             f'<p class="{m.SUMMARY_HEADLINE_CLASS}">{escape(summary.headline)}</p>']
+    present = [(kind, summary.by_kind.get(kind.value, 0)) for kind in SourceKind]
+    present = [(kind, count) for kind, count in present if count]
+    description = "; ".join(f"{KIND_LABELS[k]}: {c}" for k, c in present)
+    parts.append(f'<div class="{m.KIND_BAR_CLASS}" role="img" aria-label="{_attr("Claims by kind: " + description)}">')
+    for kind, count in present:
+        parts.append(f'<span class="{m.KIND_SEGMENT_CLASS}" {m.ATTR_KIND}="{kind.value}" '
+                     f'{m.ATTR_KIND_LABEL}="{_attr(KIND_LABELS[kind])}" {m.ATTR_COUNT}="{count}"></span>')
+    parts.append(f'</div><ul class="{m.KIND_LEGEND_CLASS}">')
+    for kind, count in present:
+        parts.append(f'<li {m.ATTR_KIND}="{kind.value}" {m.ATTR_COUNT}="{count}">'
+                     f'{escape(KIND_LABELS[kind])}: {count}</li>')
+    parts.append("</ul>")
+    sources = _sources_sentence(summary)
+    if sources:
+        parts.append(f'<p class="{m.SUMMARY_SOURCES_CLASS}">{escape(sources)}</p>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _sources_sentence(summary: SourcingSummary) -> str:
+    pieces = []
+    if summary.named_sources:
+        pieces.append("Named sources: " + ", ".join(f"{s.name} ({s.claims})" for s in summary.named_sources) + ".")
+    if summary.outlets:
+        pieces.append("Outlets relied on: " + ", ".join(f"{s.name} ({s.claims})" for s in summary.outlets) + ".")
+    if summary.non_responses:
+        count = len(summary.non_responses)
+        pieces.append(f"{count} non-response{'s' if count != 1 else ''} to requests for comment.")
+    return " ".join(pieces)
+
+
+def _header_html(article: Article, title_blocks: list[Block], by_block: dict[int, list[Claim]]) -> str:
+    parts = [f'<header class="{m.HEADER_CLASS}">']
+    for block in title_blocks:
+        parts.append(_block_element("h1", block, by_block))
+    meta = []
+    if article.byline:
+        meta.append(f"<span>{escape(article.byline)}</span>")
+    if article.published:
+        meta.append(f'<time datetime="{_attr(article.published)}">{escape(article.published)}</time>')
+    if article.site:
+        meta.append(f"<span>{escape(article.site)}</span>")
+    original = article.canonical_url or article.url
+    if original:
+        meta.append(f'<a href="{_attr(original)}">Original page</a>')
+    if meta:
+        parts.append(f'<p class="{m.META_CLASS}">' + " · ".join(meta) + "</p>")
+    parts.append("</header>")
+    return "".join(parts)
+
+
+# -- body ----------------------------------------------------------------------------------------
+
+def _body_html(blocks: list[Block], by_block: dict[int, list[Claim]]) -> list[str]:
+    parts: list[str] = []
+    for list_key, group in groupby(blocks, key=_list_key):
+        group = list(group)
+        if list_key is not None:
+            tag = "ol" if group[0].ordered else "ul"
+            parts.append(f"<{tag}>" + "".join(_block_element("li", b, by_block) for b in group) + f"</{tag}>")
+            continue
+        for block in group:
+            parts.append(_single_block_html(block, by_block))
+    return parts
+
+
+def _list_key(block: Block) -> int | None:
+    return block.level if block.kind is BlockKind.LIST_ITEM else None
+
+
+def _single_block_html(block: Block, by_block: dict[int, list[Claim]]) -> str:
+    if block.kind is BlockKind.IMAGE and block.image is not None:
+        image = block.image
+        caption = f"<figcaption>{escape(image.caption)}</figcaption>" if image.caption else ""
+        return (f'<figure class="{m.FIGURE_CLASS}" {m.ATTR_BLOCK}="{block.index}">'
+                f'<img src="{_attr(image.src)}" alt="{_attr(image.alt)}">{caption}</figure>')
+    tag = {BlockKind.HEADING: f"h{min(max(block.level, 2), 6)}", BlockKind.QUOTE: "blockquote"}.get(block.kind, "p")
+    return _block_element(tag, block, by_block)
+
+
+def _block_element(tag: str, block: Block, by_block: dict[int, list[Claim]]) -> str:
+    inner = _inline_html(block, sorted(by_block.get(block.index, ()), key=lambda c: c.start))
+    return (f'<{tag} class="{m.BLOCK_CLASS}" {m.ATTR_BLOCK}="{block.index}" '
+            f'{m.ATTR_BLOCK_START}="{block.start}">{inner}</{tag}>')
+
+
+def _inline_html(block: Block, claims: list[Claim]) -> str:
+    """The block's text with claim spans outermost and links split at claim edges."""
+    cuts = {block.start, block.end}
+    for claim in claims:
+        cuts.update((claim.start, claim.end))
+    for link in block.links:
+        cuts.update((link.start, link.end))
+    points = sorted(p for p in cuts if block.start <= p <= block.end)
+    out: list[str] = []
+    open_claim: Claim | None = None
+    open_link = None
+    for a, b in zip(points, points[1:]):
+        claim = next((c for c in claims if c.start <= a and b <= c.end), None)
+        link = next((lk for lk in block.links if lk.start <= a and b <= lk.end), None)
+        if (claim is not open_claim or link is not open_link) and open_link is not None:
+            out.append("</a>")
+            open_link = None
+        if claim is not open_claim:
+            if open_claim is not None:
+                out.append("</span>")
+            if claim is not None:
+                out.append(_claim_open_tag(claim))
+            open_claim = claim
+        if link is not None and open_link is None:
+            out.append(f'<a href="{_attr(link.href)}">')
+            open_link = link
+        out.append(escape(block.text[a - block.start:b - block.start], quote=False))
+    if open_link is not None:
+        out.append("</a>")
+    if open_claim is not None:
+        out.append("</span>")
+    return "".join(out)
+
+
+def _claim_open_tag(claim: Claim) -> str:
+    sourcing = claim.sourcing
+    kind = sourcing.kind.value if sourcing else m.KIND_NONE
+    label = KIND_LABELS[sourcing.kind] if sourcing else "Not analysed"
+    attrs = [
+        ("class", m.CLAIM_CLASS), (m.ATTR_CLAIM_ID, claim.id), (m.ATTR_KIND, kind),
+        (m.ATTR_KIND_LABEL, label), (m.ATTR_NOTE, claim.note), ("tabindex", "0"),
+    ]
+    if sourcing is not None:
+        attrs.append((m.ATTR_QUOTE, sourcing.quote.value))
+        if sourcing.source:
+            attrs.append((m.ATTR_SOURCE, sourcing.source))
+        if sourcing.via:
+            attrs.append((m.ATTR_VIA, sourcing.via))
+    if claim.hedges:
+        attrs.append((m.ATTR_HEDGES, ", ".join(claim.hedges)))
+    if claim.non_response:
+        attrs.append((m.ATTR_NON_RESPONSE, "true"))
+    if claim.denial:
+        attrs.append((m.ATTR_DENIAL, "true"))
+    if claim.links:
+        attrs.append((m.ATTR_LINKS, str(len(claim.links))))
+    return "<span " + " ".join(f'{name}="{_attr(value)}"' for name, value in attrs) + ">"
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+# -- standalone page and Markdown ----------------------------------------------------------------
+
+_STANDALONE_CSS = """
+body{margin:0;background:#fbfaf7;color:#1d1d1f;font:19px/1.6 Georgia,'Times New Roman',serif}
+.sl-article{max-width:40rem;margin:2rem auto;padding:0 1.2rem}
+.sl-summary{font:15px/1.5 system-ui,sans-serif;border:1px solid #ddd;border-radius:8px;padding:.8rem 1rem;background:#fff}
+.sl-summary-headline{font-weight:600;margin:0 0 .6rem}
+.sl-kind-bar{display:flex;height:.7rem;border-radius:4px;overflow:hidden;margin-bottom:.4rem}
+.sl-kind-legend{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
+.sl-meta{font:14px system-ui,sans-serif;color:#555}
+.sl-claim{border-bottom:2px solid var(--c);cursor:help}
+.sl-claim::before{content:attr(data-kind-label);font:600 10px system-ui,sans-serif;text-transform:uppercase;color:var(--c);margin-right:.25em}
+.sl-claim:hover::after,.sl-claim:focus::after{content:" [" attr(data-note) "]";font:13px system-ui,sans-serif;color:#444}
+figure img{max-width:100%}figcaption{font:14px system-ui,sans-serif;color:#555}
+[data-kind=named_person]{--c:#1b7f3b}[data-kind=organization]{--c:#1f5fa8}[data-kind=media]{--c:#7a4fb3}
+[data-kind=document]{--c:#0f7c7c}[data-kind=anonymous]{--c:#c0392b}[data-kind=vague]{--c:#c77d00}
+[data-kind=unattributed]{--c:#8a8a8a}[data-kind=none]{--c:#8a8a8a}
+.sl-kind-segment{background:var(--c)}.sl-kind-legend li::before{content:"\\25A0 ";color:var(--c)}
+"""
+
+
+def render_standalone(article: AnnotatedArticle) -> str:
+    """A complete page a person can open from disk: the reader HTML plus styles, no scripts."""
+    widths = "".join(
+        f'.sl-kind-segment[data-kind="{kind}"]{{flex-grow:{count}}}' for kind, count in article.summary.by_kind.items()
+    )
+    csp = "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{_attr(article.language)}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+        f'<meta name="referrer" content="no-referrer">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(article.title or 'Article')} · sourcelight</title>"
+        f"<style>{_STANDALONE_CSS}{widths}</style></head><body>{article.html}</body></html>"
+    )
+
+
+def render_markdown(article: AnnotatedArticle) -> str:
+    """The article as Markdown, each claim's sourcing note as a footnote."""
+    claims_by_block: dict[int, list[Claim]] = {}
+    for claim in article.claims:
+        claims_by_block.setdefault(claim.paragraph, []).append(claim)
+    title_block = next((b for b in article.blocks if b.kind is BlockKind.TITLE), None)
+    title_claims = claims_by_block.get(title_block.index, []) if title_block else []
+    title = " ".join(f"{_md(c.text)}[^{c.id}]" for c in title_claims) or _md(article.title or "Untitled")
+    lines = [f"# {title}", ""]
+    footnotes = [f"[^{c.id}]: {_md(c.note)}" for c in title_claims]
+    meta = [x for x in (article.byline, article.published, article.site) if x]
+    original = article.canonical_url or article.url
+    if original:
+        meta.append(f"<{original}>")
+    if meta:
+        lines += [" · ".join(_md(x) if not x.startswith("<") else x for x in meta), ""]
+    lines += [f"> **Sourcing:** {_md(article.summary.headline)}", ""]
+    for block in article.blocks:
+        if block.kind in (BlockKind.TITLE, BlockKind.IMAGE):
+            continue
+        rendered = " ".join(f"{_md(c.text)}[^{c.id}]" for c in claims_by_block.get(block.index, ()))
+        prefix = {BlockKind.HEADING: "## ", BlockKind.QUOTE: "> ", BlockKind.LIST_ITEM: "- "}.get(block.kind, "")
+        lines += [prefix + (rendered or _md(block.text)), ""]
+        footnotes += [f"[^{c.id}]: {_md(c.note)}" for c in claims_by_block.get(block.index, ())]
+    return "\n".join(lines + footnotes).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    # Keep the reader's text literal: Markdown must not turn "*Daesh" or "[1]" into markup.
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)

@@ -1,0 +1,160 @@
+"""Sentence splitting: each block's text cut into Sentences with offsets into the article text.
+
+The rules are language-free; what a period means in a language (abbreviations, ordinals,
+quotation marks) is data in lexicons/sentences/<language>.toml. A quotation that closes
+within its paragraph stays in one sentence with its attribution ('"A. B," she said.'),
+because the note on how it is sourced belongs to the whole quote.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from sourcelight.pipeline.model import Article, BlockKind, Sentence
+
+__all__ = ["split_sentences", "split_text", "SegmentationRules", "rules_for"]
+
+# A quoted stretch longer than this is split anyway: a claim should stay readable.
+MAX_QUOTED_SENTENCE_CHARS = 700
+
+# A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
+_CANDIDATE = re.compile(r"([.!?…]+|\.\.\.)([\"'”’»“)\]]*)(\s+)")
+_OPENERS = frozenset("\"'“‘„«([¿¡—–-")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_ACRONYM = re.compile(r"^(?:\w\.)+\w$")
+
+
+@dataclass(frozen=True)
+class SegmentationRules:
+    abbreviations: frozenset[str]
+    lower_abbreviations: frozenset[str]
+    number_abbreviations: frozenset[str]
+    sentence_starters: frozenset[str]
+    months: frozenset[str]
+    openers: dict[str, str]  # opening mark → its closing mark
+    closers: frozenset[str]
+
+
+@functools.cache
+def rules_for(language: str) -> SegmentationRules:
+    """The rules of a language, or language-neutral ones when it has no data file."""
+    data = _load(language) or {}
+    abbreviations = frozenset(data.get("abbreviations", ()))
+    pairs = data.get("quotes", [["“", "”"], ["«", "»"], ["„", "“"]])
+    openers: dict[str, str] = {}
+    for opening, closing in pairs:
+        openers.setdefault(opening, closing)
+    return SegmentationRules(
+        abbreviations=abbreviations,
+        lower_abbreviations=frozenset(a.lower() for a in abbreviations if a[:1].islower()),
+        number_abbreviations=frozenset(data.get("number_abbreviations", ())),
+        sentence_starters=frozenset(data.get("sentence_starters", ())),
+        months=frozenset(data.get("months", ())),
+        openers=openers,
+        closers=frozenset(closing for _, closing in pairs),
+    )
+
+
+def _load(language: str) -> dict | None:
+    if not re.fullmatch(r"[a-z]{2,3}", language or ""):
+        return None
+    resource = resources.files("sourcelight.lexicons").joinpath("sentences").joinpath(f"{language}.toml")
+    if not resource.is_file():
+        return None
+    return tomllib.loads(resource.read_text(encoding="utf-8"))
+
+
+def split_sentences(article: Article, language: str) -> tuple[Sentence, ...]:
+    """Every text block of the article cut into sentences, in reading order."""
+    rules = rules_for(language)
+    sentences: list[Sentence] = []
+    for block in article.blocks:
+        if block.kind is BlockKind.IMAGE or not block.text:
+            continue
+        for start, end in split_text(block.text, rules):
+            sentences.append(Sentence(
+                index=len(sentences), block=block.index, start=block.start + start,
+                end=block.start + end, text=block.text[start:end],
+            ))
+    return tuple(sentences)
+
+
+def split_text(text: str, rules: SegmentationRules) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph; whitespace between them is left out."""
+    quoted = _quoted_stretches(text, rules)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        end = match.end(2)
+        if not _is_boundary(text, match, rules):
+            continue
+        if _inside(quoted, match.start(1), end) and end - start < MAX_QUOTED_SENTENCE_CHARS:
+            continue
+        spans.append((start, end))
+        start = match.end(3)
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_boundary(text: str, match: re.Match, rules: SegmentationRules) -> bool:
+    after = match.end(3)
+    if after >= len(text):
+        return False
+    following = text[after]
+    if not (following.isupper() or following.isdigit() or following in _OPENERS):
+        return False
+    if match.group(1) != ".":
+        return True
+    token_match = _TOKEN_BEFORE.search(text, 0, match.start(1))
+    if not token_match:
+        return True
+    token = token_match.group(1).lstrip("\"'“‘„«([")
+    next_word = re.match(r"[\w'’-]+", text[after:])
+    next_word = next_word.group(0) if next_word else ""
+    return _period_ends_sentence(token, following, next_word, rules)
+
+
+def _period_ends_sentence(token: str, following: str, next_word: str, rules: SegmentationRules) -> bool:
+    if token in rules.abbreviations or token.lower() in rules.lower_abbreviations:
+        return False
+    if token in rules.number_abbreviations and following.isdigit():
+        return False
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return False  # an initial: "John F. Kennedy", "В. Путин"
+    if token.isdigit() and next_word in rules.months:
+        return False  # an ordinal date: "am 3. Oktober"
+    if _ACRONYM.match(token):
+        return next_word in rules.sentence_starters  # "the U.S. The ..." vs "U.S. officials"
+    return True
+
+
+def _quoted_stretches(text: str, rules: SegmentationRules) -> list[tuple[int, int]]:
+    """Spans of text inside quotation marks that close within this paragraph."""
+    stretches: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closing = ""
+    for i, char in enumerate(text):
+        if open_at is None:
+            if char == '"' or char in rules.openers:
+                open_at, closing = i, ('"' if char == '"' else rules.openers[char])
+        elif char == closing or (char == '"' and closing != '"') or (closing == '"' and char in rules.closers):
+            stretches.append((open_at, i))
+            open_at = None
+    return stretches
+
+
+def _inside(stretches: list[tuple[int, int]], position: int, candidate_end: int) -> bool:
+    """True when the candidate end lies within a quote that does not close right there."""
+    return any(start < position < end and candidate_end <= end for start, end in stretches)

@@ -1,0 +1,143 @@
+"""Extraction: the article alone, its structure and metadata, within the page budgets."""
+from __future__ import annotations
+
+import pytest
+
+from sourcelight.errors import NoArticleFound, PageTooComplex, PayloadTooLarge
+from sourcelight.pipeline.extract import article_from_text, canonicalize_url, decode_page, extract_article
+from sourcelight.pipeline.model import BLOCK_SEPARATOR, BlockKind
+from sourcelight.pipeline.options import PipelineOptions
+
+OPTIONS = PipelineOptions()
+PARA = ("<p>Officials in the capital said on Tuesday that the new rail line would open next spring, "
+        "two years later than first promised, after a dispute over the contract.</p>")
+
+
+def page(body: str, head: str = "") -> str:
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Rail line delayed again</title>{head}"
+            f"</head><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav><article>{body}</article>"
+            f"<footer>Copyright 2026 Example Media. All rights reserved.</footer></body></html>")
+
+
+STRUCTURED = page(
+    "<h1>Rail line delayed again</h1>" + PARA
+    + "<p>The minister <a href='/reports/rail.pdf'>published the audit</a> on Monday, and it runs to 300 pages of detail.</p>"
+    + "<h2>What the audit found</h2>" + PARA.replace("Tuesday", "Wednesday")
+    + "<blockquote><p>We were misled about the costs from the very first day of this project.</p></blockquote>"
+    + "<ul><li>Costs rose by a third over the period</li><li>Two contractors left the project early</li></ul>"
+    + "<figure><img src='/img/station.jpg' alt='The unfinished station'><figcaption>The unfinished station in March.</figcaption></figure>"
+    + PARA.replace("Tuesday", "Thursday"),
+    head="<link rel='canonical' href='https://news.example.com/rail?utm_source=feed'>"
+         "<meta property='og:site_name' content='Example News'><meta name='author' content='Ana Lima'>"
+         "<meta property='article:published_time' content='2026-03-04T08:00:00Z'>",
+)
+
+
+def test_structure_is_kept_as_blocks():
+    article = extract_article(STRUCTURED, "https://news.example.com/rail", options=OPTIONS)
+    kinds = [b.kind for b in article.blocks]
+    assert kinds[0] is BlockKind.TITLE and article.blocks[0].text == "Rail line delayed again"
+    assert BlockKind.HEADING in kinds and BlockKind.QUOTE in kinds and BlockKind.LIST_ITEM in kinds
+    items = [b for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.text for b in items] == ["Costs rose by a third over the period", "Two contractors left the project early"]
+    assert len({b.level for b in items}) == 1
+    image = next(b.image for b in article.blocks if b.kind is BlockKind.IMAGE)
+    assert image.src == "https://news.example.com/img/station.jpg"
+    assert image.caption == "The unfinished station in March."
+
+
+def test_block_offsets_tile_the_article_text():
+    article = extract_article(STRUCTURED, "https://news.example.com/rail", options=OPTIONS)
+    texts = [b.text for b in article.blocks if b.kind is not BlockKind.IMAGE]
+    assert article.text == BLOCK_SEPARATOR.join(texts)
+    for block in article.blocks:
+        assert article.text[block.start:block.end] == block.text
+
+
+def test_links_are_absolute_and_located_in_the_text():
+    article = extract_article(STRUCTURED, "https://news.example.com/rail", options=OPTIONS)
+    links = [link for b in article.blocks for link in b.links]
+    assert [(link.href, article.text[link.start:link.end]) for link in links] == [
+        ("https://news.example.com/reports/rail.pdf", "published the audit")]
+
+
+def test_metadata_comes_from_the_page():
+    article = extract_article(STRUCTURED, "https://news.example.com/rail?utm_medium=x#top", options=OPTIONS)
+    assert article.canonical_url == "https://news.example.com/rail"
+    assert article.site == "Example News"
+    assert article.byline == "Ana Lima"
+    assert article.published == "2026-03-04"
+    assert article.lang_hint == "en"
+
+
+def test_clutter_stays_out():
+    article = extract_article(STRUCTURED, "https://news.example.com/rail", options=OPTIONS)
+    assert "Copyright" not in article.text and "Home" not in article.text
+
+
+def test_canonical_of_another_site_is_not_trusted():
+    hostile = STRUCTURED.replace("https://news.example.com/rail?utm_source=feed", "https://victim.org/their-article")
+    article = extract_article(hostile, "https://news.example.com/rail", options=OPTIONS)
+    assert article.canonical_url == "https://news.example.com/rail"
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("https://Example.com/a?utm_source=x&id=3#frag", "https://example.com/a?id=3"),
+        ("http://example.com", "http://example.com/"),
+        ("javascript:alert(1)", None),
+        ("ftp://example.com/file", None),
+        (None, None),
+    ],
+)
+def test_canonical_urls_drop_tracking_and_fragments(url, canonical):
+    assert canonicalize_url(url) == canonical
+
+
+def test_bytes_are_decoded_by_declared_charset():
+    html = STRUCTURED.replace("Officials in the capital", "Les élus à Zürich").encode("latin-1", "replace")
+    html = html.replace(b"charset='utf-8'", b"charset='iso-8859-1'")
+    article = extract_article(html, "https://news.example.com/rail", options=OPTIONS)
+    assert "Les élus à Zürich" in article.text
+
+
+def test_junk_characters_never_reach_the_parser():
+    assert decode_page("a\x00b\ud800c") == "a b?c"
+
+
+@pytest.mark.parametrize(
+    ("html", "error"),
+    [
+        ("", NoArticleFound),
+        ("<html><body><nav>Home</nav></body></html>", NoArticleFound),
+        ("<html><body>" + "<span>x</span>" * 120_000 + "</body></html>", PageTooComplex),
+    ],
+)
+def test_pages_that_are_not_articles_or_too_complex_fail_with_a_typed_error(html, error):
+    with pytest.raises(error):
+        extract_article(html, "https://example.com/", options=OPTIONS)
+
+
+def test_deep_nesting_over_the_budget_is_refused():
+    deep = page("<div>" * 120 + PARA * 3 + "</div>" * 120)
+    with pytest.raises(PageTooComplex):
+        extract_article(deep, "https://example.com/", options=PipelineOptions(max_depth=100))
+
+
+def test_page_over_the_size_budget_is_refused_before_parsing():
+    with pytest.raises(PayloadTooLarge):
+        extract_article(page(PARA * 10), "https://example.com/", options=PipelineOptions(max_html_chars=1000))
+
+
+def test_plain_text_paragraphs_become_blocks():
+    article = article_from_text("First paragraph here.\n\n  Second\nparagraph.  \n\n\n", title="T", options=OPTIONS)
+    assert [b.text for b in article.blocks] == ["T", "First paragraph here.", "Second paragraph."]
+    with pytest.raises(NoArticleFound):
+        article_from_text(" \n\n ", options=OPTIONS)
+
+
+def test_an_element_with_thousands_of_attributes_is_refused_before_parsing():
+    hostile = page("<p " + " ".join(f'a{i}="{"x" * 50}"' for i in range(5000)) + ">hi</p>" + PARA * 3)
+    with pytest.raises(PageTooComplex):
+        extract_article(hostile, "https://example.com/", options=OPTIONS)

@@ -1,0 +1,65 @@
+"""Sentence splitting on real-looking paragraphs in five languages."""
+from __future__ import annotations
+
+import pytest
+
+from sourcelight.pipeline.segment import rules_for, split_text
+
+
+def sentences(text: str, language: str) -> list[str]:
+    return [text[s:e] for s, e in split_text(text, rules_for(language))]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The U.S. Army said on Monday it would withdraw. Gen. Mark Milley declined to comment.",
+         ["The U.S. Army said on Monday it would withdraw.", "Gen. Mark Milley declined to comment."]),
+        ("en", "Sanctions were imposed by the U.S. The move angered Tehran.",
+         ["Sanctions were imposed by the U.S.", "The move angered Tehran."]),
+        ("en", "Dr. Jane Smith spoke at No. 10 Downing Street. She left at 3.30 p.m. on Friday.",
+         ["Dr. Jane Smith spoke at No. 10 Downing Street.", "She left at 3.30 p.m. on Friday."]),
+        ("en", "Growth slowed to 2.5 per cent, according to J. K. Rowling's accountant. Prices rose.",
+         ["Growth slowed to 2.5 per cent, according to J. K. Rowling's accountant.", "Prices rose."]),
+        ("en", '"The logic was to have a backup plan. The number is not high," an official said. Others disagreed.',
+         ['"The logic was to have a backup plan. The number is not high," an official said.', "Others disagreed."]),
+        ("en", "“We will not back down. Never,” she said. The crowd cheered!",
+         ["“We will not back down. Never,” she said.", "The crowd cheered!"]),
+        ("en", 'He said: "Yes." Then he left. Was it true? Nobody knows...',
+         ['He said: "Yes."', "Then he left.", "Was it true?", "Nobody knows..."]),
+        ("de", "Am 3. Oktober sagte Dr. Müller, die Lage sei ernst. Die Regierung widersprach z.B. in Berlin.",
+         ["Am 3. Oktober sagte Dr. Müller, die Lage sei ernst.", "Die Regierung widersprach z.B. in Berlin."]),
+        ("de", "„Wir werden das prüfen. Es gibt keine Eile“, sagte der Sprecher. Danach war Schluss.",
+         ["„Wir werden das prüfen. Es gibt keine Eile“, sagte der Sprecher.", "Danach war Schluss."]),
+        ("fr", "Mme Dupont a déclaré que la réforme était prête. « Nous irons jusqu'au bout. Sans attendre », a-t-elle ajouté.",
+         ["Mme Dupont a déclaré que la réforme était prête.", "« Nous irons jusqu'au bout. Sans attendre », a-t-elle ajouté."]),
+        ("es", "El Sr. García dijo que no habrá cambios. «No es el momento. Esperaremos», añadió.",
+         ["El Sr. García dijo que no habrá cambios.", "«No es el momento. Esperaremos», añadió."]),
+        ("ru", "В. В. Путин заявил, что переговоры продолжатся. «Мы готовы. Но не сейчас», — сказал Песков.",
+         ["В. В. Путин заявил, что переговоры продолжатся.", "«Мы готовы. Но не сейчас», — сказал Песков."]),
+    ],
+)
+def test_paragraph_splits_where_a_reader_would(language, text, expected):
+    assert sentences(text, language) == expected
+
+
+def test_offsets_point_at_the_sentences():
+    text = "  First one here.   Second one there.  "
+    spans = split_text(text, rules_for("en"))
+    assert [text[s:e] for s, e in spans] == ["First one here.", "Second one there."]
+
+
+def test_quote_that_never_closes_in_the_paragraph_is_split_normally():
+    # Multi-paragraph quotes conventionally leave the quote open at the paragraph's end.
+    text = "“The first point is simple. The second is harder. The third will take years."
+    assert len(sentences(text, "en")) == 3
+
+
+def test_language_without_data_still_splits_on_punctuation():
+    assert sentences("Tämä on lause. Tämä on toinen.", "fi") == ["Tämä on lause.", "Tämä on toinen."]
+
+
+def test_a_very_long_quote_is_split_so_claims_stay_readable():
+    inner = " ".join(f"Point number {i} is made here." for i in range(60))
+    text = f'"{inner}" she said.'
+    assert len(sentences(text, "en")) > 1
