@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any, Mapping
 
 from flask import Flask
 
 from sourcelight import __version__
 from sourcelight.config import load_config, pipeline_options
+from sourcelight.workers import shared_pool
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["sourcelight"] = {
         "store": store,
         "pipeline_options": pipeline_options(settings),
-        # Annotating is CPU-bound; bounding it keeps threads free for highlight routes.
-        "annotate_slots": threading.BoundedSemaphore(int(settings["ANNOTATE_CONCURRENCY"])),
+        # Pages are annotated in worker processes: bounded in number, stopped at their budget.
+        "annotator": shared_pool(int(settings["ANNOTATE_CONCURRENCY"])),
         "version": __version__,
     }
     init_security(app)

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from sourcelight.api.context import get_annotate_slots, get_pipeline_options, get_store, json_body
+from sourcelight.api.context import get_annotator, get_pipeline_options, get_store, json_body
 from sourcelight.api.docs import documented
 from sourcelight.api.schemas.articles import (
     ArticleCreateSchema, ArticleListQuerySchema, ArticleListSchema, ArticleSchema,
 )
-from sourcelight.errors import ProcessingTimeout
-from sourcelight.pipeline import annotate_page
 from sourcelight.store import articles as article_store
 
 bp = Blueprint("articles", __name__, url_prefix="/api/v1")
@@ -26,16 +24,11 @@ SLOT_WAIT_SECONDS = 15
 )
 def create_article():
     data = ArticleCreateSchema().load(json_body())
-    slots = get_annotate_slots()
-    if not slots.acquire(timeout=SLOT_WAIT_SECONDS):
-        raise ProcessingTimeout("the server is busy annotating other pages; try again in a moment")
-    try:
-        article = annotate_page(
-            data["html"], data["url"], lang_hint=data["lang"], title_hint=data["title"],
-            options=get_pipeline_options(),
-        )
-    finally:
-        slots.release()
+    options = get_pipeline_options()
+    article = get_annotator().annotate(
+        "html", data["html"], url=data["url"], lang_hint=data["lang"], title_hint=data["title"],
+        options=options, budget_seconds=options.time_budget_seconds, wait_seconds=SLOT_WAIT_SECONDS,
+    )
     with get_store().session() as session:
         stored = article_store.save_article(session, article, seen_url=data["url"])
     return ArticleSchema().dump(stored), 201

@@ -16,8 +16,8 @@ def get_pipeline_options():
     return current_app.extensions["sourcelight"]["pipeline_options"]
 
 
-def get_annotate_slots():
-    return current_app.extensions["sourcelight"]["annotate_slots"]
+def get_annotator():
+    return current_app.extensions["sourcelight"]["annotator"]
 
 
 def json_body() -> Any:
