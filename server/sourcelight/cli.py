@@ -96,6 +96,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         print(f"WARNING: listening on {config['HOST']}: anyone who can reach this machine and has the "
               "token can read and change your notes.", file=sys.stderr)
     app = create_app(overrides)
+    app.extensions["sourcelight"]["annotator"].warm()
 
     def ready(url: str) -> None:
         print(f"sourcelight {__version__} listening on {url} (data in {config['DATA_DIR']})", flush=True)

@@ -75,6 +75,7 @@ class AnnotatorPool:
 
     def __init__(self, size: int, *, transfer_slack_seconds: float = TRANSFER_SLACK_SECONDS) -> None:
         self._slack = transfer_slack_seconds
+        self._size = size
         # spawn, not fork: the server has threads, and forking a threaded process can deadlock.
         self._context = multiprocessing.get_context("spawn")
         self._slots = threading.BoundedSemaphore(size)
@@ -103,6 +104,17 @@ class AnnotatorPool:
         finally:
             self._slots.release()
         return _result(status, value)
+
+    def warm(self) -> None:
+        """Start the workers now, in the background, so the first page does not wait for them."""
+        def start() -> None:
+            for _ in range(self._size):
+                worker = _Worker(self._context)
+                with self._lock:
+                    self._workers.append(worker)
+                self._idle.put(worker)
+
+        threading.Thread(target=start, name="sourcelight-warm-workers", daemon=True).start()
 
     def close(self) -> None:
         with self._lock:
