@@ -12,6 +12,7 @@ import atexit
 import logging
 import multiprocessing
 import queue
+import signal
 import threading
 from typing import Any
 
@@ -27,6 +28,8 @@ PAGES_PER_WORKER = 500
 
 
 def _worker_main(connection) -> None:
+    # Ctrl-C in the terminal reaches the whole process group; the parent decides when we stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from sourcelight.pipeline import annotate_page, annotate_text
 
     for _ in range(PAGES_PER_WORKER):
