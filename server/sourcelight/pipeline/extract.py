@@ -6,6 +6,8 @@ XML body into Blocks whose texts, joined by BLOCK_SEPARATOR, are the article tex
 """
 from __future__ import annotations
 
+import html as html_lib
+import json
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -58,12 +60,16 @@ def extract_article(
     tree = _parse(page)
     _check_tree_budget(tree, options)
     lang_hint = lang_hint or _page_language(tree)
+    _drop_hidden(tree)
     captions = _image_captions(tree, url)
+    headings = _headline_candidates(tree)
+    lead_image = _lead_image(tree, captions, url) if options.include_images else None
     document = _run_trafilatura(tree, url, options)
     if document is None:
         raise NoArticleFound("no article text was found on this page")
-    title = _clean_inline(document.title or title_hint or "")
+    title = _choose_title(document.title or title_hint or "", headings)
     blocks = _blocks_from_body(document.body, title, captions, url, options)
+    blocks = _with_lead_image(blocks, lead_image)
     article = _assemble(
         url=url,
         canonical_url=_canonical(document.url, url),
@@ -190,6 +196,68 @@ def _check_tree_budget(tree: lxml.html.HtmlElement, options: PipelineOptions) ->
     text_chars = sum(len(t) for t in tree.itertext())
     if text_chars > options.max_text_chars:
         raise PayloadTooLarge(f"the page has more than {options.max_text_chars:,} characters of text")
+
+
+# What a reader cannot see is not part of the article (a paywall's locked text, a template).
+_HIDDEN_XPATH = (
+    "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
+
+
+def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
+    for element in tree.xpath(_HIDDEN_XPATH):
+        if element.getparent() is not None and element.tag not in ("html", "body"):
+            element.drop_tree()
+
+
+def _headline_candidates(tree: lxml.html.HtmlElement) -> list[str]:
+    """The page's own headlines: JSON-LD headline, then its <h1>s, in document order."""
+    candidates: list[str] = []
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        match = re.search(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"', script.text or "")
+        if match:
+            try:
+                # CMSs often write entities into JSON-LD ("doesn&#8217;t").
+                candidates.append(_clean_inline(html_lib.unescape(json.loads(f'"{match.group(1)}"'))))
+            except ValueError:
+                pass
+    candidates += [_clean_inline(h1.text_content()) for h1 in tree.iter("h1")]
+    return [c for c in candidates if c]
+
+
+def _choose_title(metadata_title: str, headings: list[str]) -> str:
+    """The article's own headline rather than the shortened social one (og:title).
+
+    A page heading counts when it shares most of its words with the metadata title, so that
+    a site's logo in an <h1> is never taken for the headline.
+    """
+    title = _clean_inline(metadata_title)
+    title_words = set(re.findall(r"\w+", title.lower()))
+    for heading in headings:
+        words = set(re.findall(r"\w+", heading.lower()))
+        if title_words and words and len(words & title_words) >= 0.6 * min(len(words), len(title_words)) \
+                and len(heading) >= len(title):
+            return heading
+    return title or (headings[0] if headings else "")
+
+
+def _lead_image(tree: lxml.html.HtmlElement, captions: dict[str, str], url: str | None) -> Image | None:
+    """The article's lead picture: the first <figure> inside its <article> (or <main>)."""
+    for container in tree.xpath("(//article | //main)[1]"):
+        for figure in container.iter("figure"):
+            img = next(figure.iter("img"), None)
+            src = (img.get("src") or img.get("data-src") or "").strip() if img is not None else ""
+            src = urljoin(url or "", src)
+            if urlsplit(src).scheme in ("http", "https"):
+                return Image(src=src, alt=_clean_inline(img.get("alt") or ""), caption=captions.get(src, ""))
+    return None
+
+
+def _with_lead_image(pieces: list, lead: Image | None) -> list:
+    if lead is None or any(p[0] is BlockKind.IMAGE and p[3]["image"].src == lead.src for p in pieces):
+        return pieces
+    return [(BlockKind.IMAGE, "", (), {"image": lead}), *pieces]
 
 
 def _page_language(tree: lxml.html.HtmlElement) -> str | None:

@@ -31,6 +31,7 @@ _ACRONYM = re.compile(r"^(?:\w\.)+\w$")
 class SegmentationRules:
     abbreviations: frozenset[str]
     lower_abbreviations: frozenset[str]
+    ambiguous_abbreviations: frozenset[str]
     number_abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
     months: frozenset[str]
@@ -50,6 +51,7 @@ def rules_for(language: str) -> SegmentationRules:
     return SegmentationRules(
         abbreviations=abbreviations,
         lower_abbreviations=frozenset(a.lower() for a in abbreviations if a[:1].islower()),
+        ambiguous_abbreviations=frozenset(data.get("ambiguous_abbreviations", ())),
         number_abbreviations=frozenset(data.get("number_abbreviations", ())),
         sentence_starters=frozenset(data.get("sentence_starters", ())),
         months=frozenset(data.get("months", ())),
@@ -135,7 +137,7 @@ def _period_ends_sentence(token: str, following: str, next_word: str, rules: Seg
         return False  # an initial: "John F. Kennedy", "В. Путин"
     if token.isdigit() and next_word in rules.months:
         return False  # an ordinal date: "am 3. Oktober"
-    if _ACRONYM.match(token):
+    if _ACRONYM.match(token) or token in rules.ambiguous_abbreviations:
         return next_word in rules.sentence_starters  # "the U.S. The ..." vs "U.S. officials"
     return True
 

@@ -63,3 +63,18 @@ def test_a_very_long_quote_is_split_so_claims_stay_readable():
     inner = " ".join(f"Point number {i} is made here." for i in range(60))
     text = f'"{inner}" she said.'
     assert len(sentences(text, "en")) > 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Shares of Apple Inc. rose. Apple Inc. The company said nothing.",
+         ["Shares of Apple Inc. rose.", "Apple Inc.", "The company said nothing."]),
+        ("en", "He joined Acme Corp. Chief Executive Jane Doe welcomed him.",
+         ["He joined Acme Corp. Chief Executive Jane Doe welcomed him."]),
+        ("ru", "Контракт оценивается в 1,8 млрд руб. Подрядчиком стала компания «Мост».",
+         ["Контракт оценивается в 1,8 млрд руб.", "Подрядчиком стала компания «Мост»."]),
+    ],
+)
+def test_abbreviations_that_can_end_a_sentence(language, text, expected):
+    assert sentences(text, language) == expected
