@@ -205,9 +205,27 @@ _HIDDEN_XPATH = (
 )
 
 
+# Boxes that sit inside article bodies and that trafilatura keeps: promos, share bars,
+# "subscribe to our channel". Matched on class/id tokens, never on words of any language.
+_BOILERPLATE_TOKEN = re.compile(
+    r"(?:^|[-_\s])(subscribe|subscription|newsletter|promo|share|sharing|social|related|"
+    r"outbrain|taboola|advert|advertisement|sponsored|ad-slot|signup|paywall-prompt)(?:[-_\s]|$)",
+    re.IGNORECASE,
+)
+# A box holding more text than this is more likely the article itself mis-classed.
+_BOILERPLATE_MAX_CHARS = 600
+
+
 def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
     for element in tree.xpath(_HIDDEN_XPATH):
         if element.getparent() is not None and element.tag not in ("html", "body"):
+            element.drop_tree()
+    for element in tree.xpath("//*[@class or @id]"):
+        if element.tag in ("html", "body", "article", "main") or element.getparent() is None:
+            continue
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if _BOILERPLATE_TOKEN.search(marker) and element.find(".//h1") is None \
+                and len(element.text_content()) <= _BOILERPLATE_MAX_CHARS:
             element.drop_tree()
 
 
@@ -324,7 +342,9 @@ def _blocks_from_body(body, title: str, captions: dict[str, str], url: str | Non
                       options: PipelineOptions) -> list:
     pieces: list = []
     list_number = 0
-    for element in body:
+    elements = list(body)
+    title_at = next((i for i, el in enumerate(elements) if el.tag == "head" and _inline_text(el, url)[0] == title), -1)
+    for position, element in enumerate(elements):
         tag = element.tag
         if tag == "head":
             text, links = _inline_text(element, url)
@@ -356,13 +376,18 @@ def _blocks_from_body(body, title: str, captions: dict[str, str], url: str | Non
                     pieces.append((BlockKind.PARAGRAPH, text, (), {}))
         else:
             text, links = _inline_text(element, url)
-            if text:
+            if text and not (position < title_at and _is_kicker(text)):
                 pieces.append((BlockKind.PARAGRAPH, text, links, {}))
             for graphic in element.iter("graphic"):
                 image = _image(graphic, captions, url)
                 if image is not None:
                     pieces.append((BlockKind.IMAGE, "", (), {"image": image}))
     return pieces
+
+
+def _is_kicker(text: str) -> bool:
+    """A short label above the headline ("MEDIO AMBIENTE", "Analysis"): not the article."""
+    return len(text) < 80 and not text.rstrip().endswith((".", "!", "?", "»", "”", '"', "…"))
 
 
 def _heading_level(rend: str | None) -> int:
