@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import lxml.etree
 import lxml.html
 import trafilatura
+from tld import get_fld
 
 from sourcelight.errors import NoArticleFound, PageTooComplex, PayloadTooLarge
 from sourcelight.pipeline.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Image, Link
@@ -24,7 +25,7 @@ __all__ = ["extract_article", "article_from_text", "canonicalize_url", "decode_p
 # Query parameters that only track the reader; two URLs differing in them are one page.
 TRACKING_PARAMS = re.compile(
     r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|icid|_ga|igshid|"
-    r"yclid|wt\.mc_id|ito|smid|share|sh|at_medium|at_campaign)$",
+    r"yclid|wt\.mc_id|ito|smid|share|sh|at_medium|at_campaign|xtor|__twitter_impression)$",
     re.IGNORECASE,
 )
 # Characters XML/HTML trees cannot hold (lxml refuses them); a page from the open web may.
@@ -63,13 +64,15 @@ def extract_article(
     _drop_hidden(tree)
     captions = _image_captions(tree, url)
     headings = _headline_candidates(tree)
+    standfirsts = _standfirsts(tree)
     lead_image = _lead_image(tree, captions, url) if options.include_images else None
     document = _run_trafilatura(tree, url, options)
     if document is None:
         raise NoArticleFound("no article text was found on this page")
     title = _choose_title(document.title or title_hint or "", headings)
+    standfirst = standfirsts.get(title)
     blocks = _blocks_from_body(document.body, title, captions, url, options)
-    blocks = _with_lead_image(blocks, lead_image)
+    blocks = _with_lead_image(_with_standfirst(blocks, standfirst), lead_image)
     article = _assemble(
         url=url,
         canonical_url=_canonical(document.url, url),
@@ -141,6 +144,9 @@ def canonicalize_url(url: str | None) -> str | None:
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not TRACKING_PARAMS.match(k)])
     netloc = parts.netloc.lower()
+    default_port = {"http": ":80", "https": ":443"}[parts.scheme.lower()]
+    if netloc.endswith(default_port):
+        netloc = netloc[: -len(default_port)]
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
 
 
@@ -260,6 +266,34 @@ def _choose_title(metadata_title: str, headings: list[str]) -> str:
     return title or (headings[0] if headings else "")
 
 
+# Class tokens CMSs give the summary under the headline (markup vocabulary, not content words).
+_STANDFIRST_TOKEN = re.compile(
+    r"(?:^|[-_\s])(standfirst|chapo|chapeau|intro|dek|subtitle|subtitulo|subheadline|subhead|sub-title|"
+    r"summary|lead|teaser|excerpt|description|sapo|entradilla|deck|strapline)(?:[-_\s]|$)",
+    re.IGNORECASE,
+)
+
+
+def _standfirsts(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """Each <h1>'s summary printed under it, which trafilatura drops with the header."""
+    found: dict[str, str] = {}
+    for h1 in tree.iter("h1"):
+        for sibling in list(h1.itersiblings())[:4]:
+            if not isinstance(sibling.tag, str) or sibling.tag not in ("p", "h2", "h3", "div"):
+                continue
+            text = _clean_inline(sibling.text_content())
+            if _STANDFIRST_TOKEN.search(sibling.get("class", "")) and 30 <= len(text) <= 500:
+                found.setdefault(_clean_inline(h1.text_content()), text)
+                break
+    return found
+
+
+def _with_standfirst(pieces: list, standfirst: str | None) -> list:
+    if not standfirst or any(standfirst in p[1] for p in pieces):
+        return pieces
+    return [(BlockKind.PARAGRAPH, standfirst, (), {}), *pieces]
+
+
 def _lead_image(tree: lxml.html.HtmlElement, captions: dict[str, str], url: str | None) -> Image | None:
     """The article's lead picture: the first <figure> inside its <article> (or <main>)."""
     for container in tree.xpath("(//article | //main)[1]"):
@@ -329,8 +363,8 @@ def _canonical(declared: str | None, url: str | None) -> str | None:
 
 
 def _site_of(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return ".".join(host.split(".")[-2:])
+    """The registrable domain ("bbc.co.uk", "user.github.io"), by the Public Suffix List."""
+    return get_fld(url, fail_silently=True) or (urlsplit(url).hostname or "")
 
 
 # -- trafilatura's XML body → blocks -------------------------------------------------------
@@ -359,11 +393,8 @@ def _blocks_from_body(body, title: str, captions: dict[str, str], url: str | Non
                 if text:
                     pieces.append((BlockKind.LIST_ITEM, text, links, {"level": list_number, "ordered": ordered}))
         elif tag == "quote":
-            paragraphs = [child for child in element if child.tag == "p"] or [element]
-            for paragraph in paragraphs:
-                text, links = _inline_text(paragraph, url)
-                if text:
-                    pieces.append((BlockKind.QUOTE, text, links, {}))
+            for text, links in _quote_paragraphs(element, url):
+                pieces.append((BlockKind.QUOTE, text, links, {}))
         elif tag == "graphic":
             image = _image(element, captions, url)
             if image is not None:
@@ -383,6 +414,35 @@ def _blocks_from_body(body, title: str, captions: dict[str, str], url: str | Non
                 if image is not None:
                     pieces.append((BlockKind.IMAGE, "", (), {"image": image}))
     return pieces
+
+
+def _quote_paragraphs(quote, url: str | None) -> list[tuple[str, tuple]]:
+    """A block quote's paragraphs, and the loose text after them (an embed's "— author" line)."""
+    if not any(child.tag == "p" for child in quote):
+        text, links = _inline_text(quote, url)
+        return [(text, links)] if text else []
+    paragraphs: list[tuple[str, tuple]] = []
+    loose = _TextBuilder()
+    loose.add(quote.text or "")
+
+    def flush() -> None:
+        nonlocal loose
+        text, links = loose.finish()
+        if text:
+            paragraphs.append((text, links))
+        loose = _TextBuilder()
+
+    for child in quote:
+        if child.tag == "p":
+            flush()
+            text, links = _inline_text(child, url)
+            if text:
+                paragraphs.append((text, links))
+            loose.add(child.tail or "")
+        else:
+            _walk_inline(child, loose, url, (), top=False)
+    flush()
+    return paragraphs
 
 
 def _is_kicker(text: str) -> bool:

@@ -75,6 +75,12 @@ def test_clutter_stays_out():
     assert "Copyright" not in article.text and "Home" not in article.text
 
 
+def test_canonical_of_another_site_under_the_same_public_suffix_is_not_trusted():
+    hostile = STRUCTURED.replace("https://news.example.com/rail?utm_source=feed", "https://other-paper.co.uk/rail")
+    article = extract_article(hostile, "https://www.my-paper.co.uk/rail", options=OPTIONS)
+    assert article.canonical_url == "https://www.my-paper.co.uk/rail"
+
+
 def test_canonical_of_another_site_is_not_trusted():
     hostile = STRUCTURED.replace("https://news.example.com/rail?utm_source=feed", "https://victim.org/their-article")
     article = extract_article(hostile, "https://news.example.com/rail", options=OPTIONS)
@@ -86,6 +92,7 @@ def test_canonical_of_another_site_is_not_trusted():
     [
         ("https://Example.com/a?utm_source=x&id=3#frag", "https://example.com/a?id=3"),
         ("http://example.com", "http://example.com/"),
+        ("https://example.fr:443/a?xtor=RSS-1", "https://example.fr/a"),
         ("javascript:alert(1)", None),
         ("ftp://example.com/file", None),
         (None, None),
