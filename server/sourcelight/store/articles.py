@@ -1,0 +1,156 @@
+"""Articles: save a freshly annotated page (finding the article it belongs to), read, list.
+
+An article is found again by its canonical URL, by any URL it was seen under, or by its
+text's fingerprint. A changed text becomes a new version of the same article, and the
+highlights made on older versions are re-anchored into it.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from sourcelight.errors import NotFound
+from sourcelight.pipeline.extract import canonicalize_url
+from sourcelight.pipeline.model import AnnotatedArticle
+from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, utcnow
+
+__all__ = ["save_article", "get_article", "get_article_version", "list_articles"]
+
+
+def save_article(session: Session, article: AnnotatedArticle, *, seen_url: str | None) -> dict[str, Any]:
+    """Store the annotated page; returns the stored article (its to_dict() plus "version")."""
+    urls = {u for u in (article.canonical_url, canonicalize_url(seen_url), canonicalize_url(article.url)) if u}
+    row = _find_article(session, article, urls)
+    if row is None:
+        row = ArticleRow(id=_free_id(session, article.id), canonical_url=article.canonical_url, site=article.site,
+                         title=article.title, language=article.language, latest_version=0)
+        session.add(row)
+        session.flush()
+    latest = _latest_version(session, row.id)
+    if latest is None or latest.fingerprint != article.fingerprint:
+        latest = _add_version(session, row, article)
+    for url in urls:
+        if session.get(ArticleUrlRow, url) is None:
+            session.add(ArticleUrlRow(url=url, article_id=row.id))
+    session.flush()
+    return _document(row, latest)
+
+
+def get_article(session: Session, article_id: str) -> dict[str, Any]:
+    """The latest version of an article. Raises NotFound."""
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    return _document(row, _latest_version(session, row.id))
+
+
+def get_article_version(session: Session, article_id: str, version: int | None = None) -> ArticleVersionRow:
+    """One stored version (the latest when ``version`` is None). Raises NotFound."""
+    if session.get(ArticleRow, article_id) is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    if version is None:
+        return _latest_version(session, article_id)
+    found = session.scalar(select(ArticleVersionRow).where(
+        ArticleVersionRow.article_id == article_id, ArticleVersionRow.version == version))
+    if found is None:
+        raise NotFound(f"article {article_id!r} has no version {version}")
+    return found
+
+
+def list_articles(session: Session, *, q: str | None = None, site: str | None = None,
+                  limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Articles newest first, optionally those whose title or text contains ``q`` or from ``site``."""
+    latest = (select(ArticleVersionRow.article_id, ArticleVersionRow.text)
+              .join(ArticleRow, (ArticleRow.id == ArticleVersionRow.article_id)
+                    & (ArticleRow.latest_version == ArticleVersionRow.version))).subquery()
+    query = select(ArticleRow).join(latest, latest.c.article_id == ArticleRow.id)
+    if q:
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(ArticleRow.title.ilike(pattern, escape="\\"), latest.c.text.ilike(pattern, escape="\\")))
+    if site:
+        query = query.where(or_(ArticleRow.site == site, ArticleRow.canonical_url.ilike(f"%://{site}/%")))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    rows = session.scalars(query.order_by(ArticleRow.updated.desc(), ArticleRow.id).limit(limit).offset(offset)).all()
+    counts = _highlight_counts(session, [r.id for r in rows])
+    return [_list_item(r, counts.get(r.id, 0)) for r in rows], int(total or 0)
+
+
+# -- internals ---------------------------------------------------------------------------------
+
+def _find_article(session: Session, article: AnnotatedArticle, urls: set[str]) -> ArticleRow | None:
+    if article.canonical_url:
+        row = session.scalar(select(ArticleRow).where(ArticleRow.canonical_url == article.canonical_url).limit(1))
+        if row is not None:
+            return row
+    if urls:
+        known = session.scalar(select(ArticleUrlRow).where(ArticleUrlRow.url.in_(sorted(urls))).limit(1))
+        if known is not None:
+            return session.get(ArticleRow, known.article_id)
+    same_text = session.scalar(select(ArticleVersionRow).where(
+        ArticleVersionRow.fingerprint == article.fingerprint).limit(1))
+    return session.get(ArticleRow, same_text.article_id) if same_text is not None else None
+
+
+def _free_id(session: Session, wanted: str) -> str:
+    # The pipeline's id is a hash of the canonical URL; a clash means another article took
+    # it under another URL, so derive a new one deterministically.
+    candidate, n = wanted, 0
+    while session.get(ArticleRow, candidate) is not None:
+        n += 1
+        candidate = f"{wanted[:13]}-{n}"
+    return candidate
+
+
+def _latest_version(session: Session, article_id: str) -> ArticleVersionRow | None:
+    return session.scalar(select(ArticleVersionRow).where(ArticleVersionRow.article_id == article_id)
+                          .order_by(ArticleVersionRow.version.desc()).limit(1))
+
+
+def _add_version(session: Session, row: ArticleRow, article: AnnotatedArticle) -> ArticleVersionRow:
+    previous = _latest_version(session, row.id)
+    version = ArticleVersionRow(article_id=row.id, version=row.latest_version + 1, fingerprint=article.fingerprint,
+                                text=article.text, document=json.dumps(article.to_dict(), ensure_ascii=False))
+    session.add(version)
+    row.latest_version = version.version
+    row.title, row.site, row.language = article.title, article.site, article.language
+    row.canonical_url = row.canonical_url or article.canonical_url
+    row.updated = utcnow()
+    session.flush()
+    if previous is not None:
+        from sourcelight.store.highlights import reanchor_article
+
+        reanchor_article(session, row.id, previous.text, version)
+    return version
+
+
+def _document(row: ArticleRow, version: ArticleVersionRow) -> dict[str, Any]:
+    document = json.loads(version.document)
+    document["id"] = row.id
+    document["version"] = version.version
+    return document
+
+
+def _highlight_counts(session: Session, ids: list[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    rows = session.execute(select(HighlightRow.article_id, func.count()).where(
+        HighlightRow.article_id.in_(ids), HighlightRow.deleted.is_(None)).group_by(HighlightRow.article_id))
+    return {article_id: count for article_id, count in rows}
+
+
+def _list_item(row: ArticleRow, highlights: int) -> dict[str, Any]:
+    return {
+        "id": row.id, "url": row.canonical_url, "canonical_url": row.canonical_url, "title": row.title,
+        "site": row.site, "published": None, "language": row.language, "version": row.latest_version,
+        "created": _iso(row.created), "updated": _iso(row.updated), "highlights": highlights,
+    }
+
+
+def _iso(moment: datetime) -> str:
+    if moment.tzinfo is None:  # SQLite hands back naive datetimes; we only ever store UTC
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.isoformat().replace("+00:00", "Z")

@@ -1,0 +1,216 @@
+"""Highlights: create, read, change, trash and restore, search; re-anchor on a new version."""
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import func, or_, select, text as sql_text
+from sqlalchemy.orm import Session
+
+from sourcelight.errors import Conflict, InvalidInput, NotFound
+from sourcelight.store.anchoring import ANCHORED, ORPHANED, anchor_quote, context_of, find_exact_near
+from sourcelight.store.articles import get_article_version
+from sourcelight.store.models import ArticleRow, ArticleVersionRow, HighlightRow, utcnow
+
+__all__ = [
+    "create_highlight", "list_highlights", "get_highlight", "update_highlight", "delete_highlight",
+    "restore_highlight", "list_trash", "search_highlights", "reanchor_article", "highlight_dict",
+]
+
+# How far from the stated position the quote may be found (the page may have shifted a little
+# between the reader's copy and the stored one).
+NEAR_CHARS = 256
+EDITABLE = ("note", "label", "tags", "color")
+
+
+def create_highlight(session: Session, article_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Store a highlight on the article's latest version.
+
+    Raises NotFound (no such article), InvalidInput (the quote is not in the text near the
+    position, or the claim id is not one of the article's claims).
+    """
+    version = get_article_version(session, article_id)
+    quote, position = data["quote"], data["position"]
+    exact = quote["exact"]
+    start = find_exact_near(version.text, exact, position["start"], within=NEAR_CHARS)
+    if start is None:
+        raise InvalidInput("the quote does not occur in the article text at or near the given position",
+                           fields={"quote": ["not found in the article text near position.start"]})
+    end = start + len(exact)
+    prefix, suffix = context_of(version.text, start, end)
+    claim_id = data.get("claim_id") or _claim_at(version, start, end)
+    if data.get("claim_id") and claim_id not in _claim_ids(version):
+        raise InvalidInput("the claim id is not one of the article's claims", fields={"claim_id": ["unknown claim"]})
+    row = HighlightRow(
+        id=str(data.get("id") or uuid.uuid4()), article_id=article_id, version=version.version, exact=exact,
+        prefix=prefix, suffix=suffix, start=start, end=end, claim_id=claim_id, note=data.get("note") or "",
+        label=data.get("label"), tags=json.dumps(list(data.get("tags") or [])), color=data.get("color"),
+        anchor=ANCHORED,
+    )
+    if session.get(HighlightRow, row.id) is not None:
+        raise Conflict(f"a highlight with id {row.id!r} exists already")
+    session.add(row)
+    session.flush()
+    return highlight_dict(row)
+
+
+def list_highlights(session: Session, article_id: str) -> list[dict[str, Any]]:
+    """The article's live highlights in reading order (orphans last). Raises NotFound."""
+    if session.get(ArticleRow, article_id) is None:
+        raise NotFound(f"no article with id {article_id!r}")
+    rows = session.scalars(select(HighlightRow).where(
+        HighlightRow.article_id == article_id, HighlightRow.deleted.is_(None))
+        .order_by((HighlightRow.anchor == ORPHANED), HighlightRow.start, HighlightRow.created)).all()
+    return [highlight_dict(r) for r in rows]
+
+
+def get_highlight(session: Session, highlight_id: str) -> dict[str, Any]:
+    return highlight_dict(_row(session, highlight_id))
+
+
+def update_highlight(session: Session, highlight_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """Change note, label, tags or color. Raises NotFound (also for a trashed highlight)."""
+    row = _row(session, highlight_id)
+    if row.deleted is not None:
+        raise NotFound(f"highlight {highlight_id!r} is in the trash; restore it first")
+    for key in EDITABLE:
+        if key in changes:
+            value = changes[key]
+            setattr(row, key, json.dumps(list(value or [])) if key == "tags" else (value or "" if key == "note" else value))
+    row.updated = utcnow()
+    session.flush()
+    return highlight_dict(row)
+
+
+def delete_highlight(session: Session, highlight_id: str) -> dict[str, Any]:
+    """Move to the trash (kept; restore undoes it). Raises NotFound."""
+    row = _row(session, highlight_id)
+    if row.deleted is None:
+        row.deleted = utcnow()
+        row.updated = row.deleted
+    session.flush()
+    return highlight_dict(row)
+
+
+def restore_highlight(session: Session, highlight_id: str) -> dict[str, Any]:
+    """Take out of the trash. Raises NotFound, Conflict (not in the trash)."""
+    row = _row(session, highlight_id)
+    if row.deleted is None:
+        raise Conflict(f"highlight {highlight_id!r} is not in the trash")
+    row.deleted = None
+    row.updated = utcnow()
+    session.flush()
+    return highlight_dict(row)
+
+
+def list_trash(session: Session, *, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    query = select(HighlightRow).where(HighlightRow.deleted.is_not(None))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    rows = session.scalars(query.order_by(HighlightRow.deleted.desc()).limit(limit).offset(offset)).all()
+    return [highlight_dict(r) for r in rows], int(total or 0)
+
+
+def search_highlights(session: Session, *, q: str | None = None, label: str | None = None, tag: str | None = None,
+                      site: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                      article_id: str | None = None, limit: int = 50, offset: int = 0,
+                      ) -> tuple[list[dict[str, Any]], int]:
+    """Live highlights newest first; ``q`` is full-text over quotes, notes and tags."""
+    query = select(HighlightRow).where(HighlightRow.deleted.is_(None))
+    if q:
+        query = query.where(_full_text_match(session, q))
+    if label:
+        query = query.where(HighlightRow.label == label)
+    if tag:
+        query = query.where(HighlightRow.tags.like('%' + json.dumps(tag)[1:-1].replace("%", "\\%").replace("_", "\\_") + '%', escape="\\"))
+    if site:
+        query = query.join(ArticleRow, ArticleRow.id == HighlightRow.article_id).where(
+            or_(ArticleRow.site == site, ArticleRow.canonical_url.ilike(f"%://{site}/%")))
+    if since:
+        query = query.where(HighlightRow.created >= since)
+    if until:
+        query = query.where(HighlightRow.created < until)
+    if article_id:
+        query = query.where(HighlightRow.article_id == article_id)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    rows = session.scalars(query.order_by(HighlightRow.created.desc(), HighlightRow.id).limit(limit).offset(offset)).all()
+    items = [highlight_dict(r) for r in rows]
+    if tag:  # the LIKE above is a coarse filter on the JSON text; keep exact tag matches only
+        items = [h for h in items if tag in h["tags"]]
+    return items, int(total or 0)
+
+
+def reanchor_article(session: Session, article_id: str, old_text: str, version: ArticleVersionRow) -> None:
+    """Place every highlight of the article (trashed ones too) in the new version's text.
+
+    Those that cannot be placed stay on the version they were made on, flagged orphaned.
+    """
+    rows = session.scalars(select(HighlightRow).where(HighlightRow.article_id == article_id)).all()
+    for row in rows:
+        anchor = anchor_quote(version.text, row.exact, row.prefix, row.suffix, row.start, row.end)
+        if anchor.state == ORPHANED:
+            row.anchor = ORPHANED
+            continue
+        row.start, row.end, row.anchor, row.version = anchor.start, anchor.end, anchor.state, version.version
+        row.prefix, row.suffix = context_of(version.text, anchor.start, anchor.end)
+        row.exact = version.text[anchor.start:anchor.end]
+        row.claim_id = _claim_at(version, anchor.start, anchor.end)
+    session.flush()
+
+
+def highlight_dict(row: HighlightRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "article_id": row.article_id, "version": row.version,
+        "quote": {"exact": row.exact, "prefix": row.prefix, "suffix": row.suffix},
+        "position": {"start": row.start, "end": row.end},
+        "claim_id": row.claim_id, "note": row.note, "label": row.label, "tags": json.loads(row.tags or "[]"),
+        "color": row.color, "anchor": row.anchor, "orphaned": row.anchor == ORPHANED,
+        "created": _iso(row.created), "updated": _iso(row.updated),
+        "deleted": _iso(row.deleted) if row.deleted else None,
+    }
+
+
+# -- internals ---------------------------------------------------------------------------------
+
+def _row(session: Session, highlight_id: str) -> HighlightRow:
+    row = session.get(HighlightRow, highlight_id)
+    if row is None:
+        raise NotFound(f"no highlight with id {highlight_id!r}")
+    return row
+
+
+def _claims(version: ArticleVersionRow) -> list[dict[str, Any]]:
+    return json.loads(version.document).get("claims", [])
+
+
+def _claim_ids(version: ArticleVersionRow) -> set[str]:
+    return {c["id"] for c in _claims(version)}
+
+
+def _claim_at(version: ArticleVersionRow, start: int, end: int) -> str | None:
+    for claim in _claims(version):
+        if claim["start"] <= start < claim["end"]:
+            return claim["id"]
+    return None
+
+
+def _full_text_match(session: Session, q: str):
+    terms = [t for t in "".join(ch if ch.isalnum() else " " for ch in q).split() if t]
+    if not terms:
+        return HighlightRow.id.is_(None)  # nothing searchable: match nothing
+    if session.get_bind().dialect.name == "sqlite":
+        # Each term as a quoted FTS5 string with a prefix star: no FTS syntax from the user.
+        expression = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+        return sql_text("highlights.rowid IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH :fts)"
+                        ).bindparams(fts=expression)
+    document = func.to_tsvector("simple", func.coalesce(HighlightRow.exact, "") + " " + func.coalesce(HighlightRow.note, "")
+                                + " " + func.coalesce(HighlightRow.tags, ""))
+    query = func.to_tsquery("simple", " & ".join(t.replace("'", "") + ":*" for t in terms))
+    return document.op("@@")(query)
+
+
+def _iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.isoformat().replace("+00:00", "Z")

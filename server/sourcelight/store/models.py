@@ -1,0 +1,81 @@
+"""The tables. Changing one means adding a migration under migrations/versions/."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    """One article, whatever URLs it was seen under and however often its text changed."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    canonical_url: Mapped[str | None] = mapped_column(String(2048), index=True)
+    site: Mapped[str | None] = mapped_column(String(512), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str | None] = mapped_column(String(16))
+    latest_version: Mapped[int] = mapped_column(Integer, default=1)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class ArticleVersionRow(Base):
+    """The annotated article as it was for one text (the pipeline's whole result, as JSON)."""
+
+    __tablename__ = "article_versions"
+    __table_args__ = (
+        UniqueConstraint("article_id", "version", name="uq_article_versions_article_version"),
+        Index("ix_article_versions_article_fingerprint", "article_id", "fingerprint"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    document: Mapped[str] = mapped_column(Text)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ArticleUrlRow(Base):
+    """A URL (canonicalized) the article was seen under: the same page again finds it."""
+
+    __tablename__ = "article_urls"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class HighlightRow(Base):
+    """A reader's highlight: W3C TextQuote + TextPosition selectors into one article version."""
+
+    __tablename__ = "highlights"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column("end_offset", Integer)
+    claim_id: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    label: Mapped[str | None] = mapped_column(String(32), index=True)
+    tags: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
+    color: Mapped[str | None] = mapped_column(String(32))
+    anchor: Mapped[str] = mapped_column(String(16), default="anchored")
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    deleted: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
