@@ -63,6 +63,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "h1": BLOCK_ATTRIBUTES, "h2": BLOCK_ATTRIBUTES, "h3": BLOCK_ATTRIBUTES,
     "h4": BLOCK_ATTRIBUTES, "h5": BLOCK_ATTRIBUTES, "h6": BLOCK_ATTRIBUTES,
     "div": frozenset({"class", "role", "aria-label"}),
+    "section": frozenset({"class", "aria-label"}),  # the summary section is labelled for screen readers
     "a": frozenset({"href", "title"}),  # rel is set by the sanitizer itself
     "img": frozenset({"src", "alt"}),
     "time": frozenset({"datetime"}),

@@ -1,29 +1,81 @@
-"""Attribution: who or what each claim rests on. (Bootstrap rule; the engine replaces it.)"""
+"""Attribution: who or what each claim rests on (docs/taxonomy.md).
+
+A language-free engine of rules over per-language lexicons (docs/lexicons.md):
+quotes.py masks quoted words, cues.py finds each sentence's cue and source phrase,
+sources.py classifies the phrase, context.py carries quotes and resolves back-references
+across sentences, hedges.py sets the flags, notes.py and summary.py write the reader's text.
+"""
 from __future__ import annotations
 
-from collections import Counter
-
+from sourcelight.pipeline.attribution.context import resolve_context
+from sourcelight.pipeline.attribution.cues import Finding, find_attribution
+from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
+from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
+from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
+from sourcelight.pipeline.attribution.quotes import quote_states
+from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
 from sourcelight.pipeline.model import (
     Article, Attribution, Claim, Sentence, SourceKind, SourcingSummary,
 )
 
+__all__ = ["attribute_article", "summarize_sourcing"]
 
-def attribute_article(article: Article, sentences: list[Sentence] | tuple[Sentence, ...], language: str) -> tuple[Claim, ...]:
+
+def attribute_article(article: Article, sentences: list[Sentence] | tuple[Sentence, ...],
+                      language: str) -> tuple[Claim, ...]:
+    """One Claim per sentence, with its sourcing, flags, links and note.
+
+    A language without a lexicon gets ``sourcing=None`` on every claim (never another
+    language's rules). Raises LexiconError only if a shipped lexicon is broken.
+    """
+    lexicon = load_lexicon(language)
+    if lexicon is None:
+        note = unavailable_note(language)
+        return tuple(_claim(article, s, None, Flags((), False, (), ()), False, note) for s in sentences)
+    states = quote_states(sentences, lexicon.quote_pairs)
+    findings: list[Finding | None] = []
+    flags: list[Flags] = []
+    for sentence, state in zip(sentences, states):
+        masked = state.masked(sentence.text)
+        sentence_flags = find_flags(sentence.text, masked, lexicon)
+        flags.append(sentence_flags)
+        findings.append(_finding(masked, lexicon, sentence_flags))
+    attributions = resolve_context(sentences, findings, states)
     claims = []
-    for sentence in sentences:
-        links = tuple(link.href for link in article.blocks[sentence.block].links
-                      if link.start < sentence.end and link.end > sentence.start)
-        claims.append(Claim(
-            id=f"c{sentence.index}", text=sentence.text, start=sentence.start, end=sentence.end,
-            paragraph=sentence.block, sourcing=Attribution(kind=SourceKind.UNATTRIBUTED),
-            links=links, note="No source is named for this sentence.",
-        ))
+    for sentence, finding, attribution, sentence_flags in zip(sentences, findings, attributions, flags):
+        attribution = attribution or Attribution(kind=SourceKind.UNATTRIBUTED)
+        denial = finding is not None and is_denial(sentence_flags, finding.source_span, finding.cue_span)
+        links = _links(article, sentence)
+        note = claim_note(attribution, sentence_flags.hedges, sentence_flags.non_response, denial, links)
+        claims.append(_claim(article, sentence, attribution, sentence_flags, denial, note, links))
     return tuple(claims)
 
 
-def summarize_sourcing(claims: tuple[Claim, ...], language: str) -> SourcingSummary:
-    by_kind = Counter(c.sourcing.kind.value for c in claims if c.sourcing)
-    return SourcingSummary(
-        claims=len(claims), by_kind=dict(by_kind), anonymous_share=None, named_sources=(),
-        outlets=(), non_responses=(), headline=f"{len(claims)} claims; no attributed claims found.",
+def _finding(masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:
+    return find_attribution(masked, lexicon, list(flags.non_response_spans))
+
+
+def _links(article: Article, sentence: Sentence) -> tuple[str, ...]:
+    block = article.blocks[sentence.block]
+    hrefs: list[str] = []
+    for link in block.links:
+        if link.start < sentence.end and link.end > sentence.start and link.href not in hrefs:
+            hrefs.append(link.href)
+    return tuple(hrefs)
+
+
+def _claim(article: Article, sentence: Sentence, attribution: Attribution | None, flags: Flags,
+           denial: bool, note: str, links: tuple[str, ...] | None = None) -> Claim:
+    return Claim(
+        id=f"c{sentence.index}", text=sentence.text, start=sentence.start, end=sentence.end,
+        paragraph=sentence.block, sourcing=attribution, hedges=flags.hedges,
+        non_response=flags.non_response, denial=denial,
+        links=links if links is not None else _links(article, sentence), note=note,
     )
+
+
+def summarize_sourcing(claims: tuple[Claim, ...], language: str) -> SourcingSummary:
+    """Counts, shares, sources relied on, non-responses and the headline."""
+    if load_lexicon(language) is None:
+        return unavailable_summary(claims, language)
+    return summarize(claims)

@@ -1,0 +1,150 @@
+"""Context across sentences: a quote that runs on, a paragraph of quotes after "X said:",
+back-references ("the report", "the agency", "he") and the outlet relaying a run of
+anonymous sources.
+
+Input is one optional Finding per sentence; output one optional resolved Attribution.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.quotes import QuoteState
+from sourcelight.pipeline.attribution.sources import SPOKESPERSON_REFERENCE
+from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceKind, Span
+
+# An anonymous source without its own relay inherits the outlet relaying the nearest
+# earlier anonymous claim within this many paragraphs (rewrites of wire stories).
+VIA_CARRY_PARAGRAPHS = 3
+RELAYING_KINDS = (SourceKind.MEDIA, SourceKind.DOCUMENT)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    attribution: Attribution | None
+    block: int
+
+
+def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
+                    quotes: list[QuoteState]) -> list[Attribution | None]:
+    """One attribution (or None: unattributed) per sentence, context applied."""
+    speakers = _quote_speakers(sentences, findings, quotes)
+    resolved: list[Resolved] = []
+    for index, sentence in enumerate(sentences):
+        finding = findings[index]
+        if finding is not None:
+            attribution = _own_attribution(finding, quotes[index], resolved, sentence)
+        elif speakers[index] is not None:
+            attribution = speakers[index]
+        else:
+            attribution = _continued_quote(index, sentences, quotes, resolved)
+        resolved.append(Resolved(attribution, sentence.block))
+    return [_carry_via(i, resolved) for i in range(len(resolved))]
+
+
+def _quote_speakers(sentences, findings, quotes) -> list[Attribution | None]:
+    """Within a quote running over several sentences, every sentence belongs to the
+    speaker named in any of them (before, inside or after the quote)."""
+    speakers: list[Attribution | None] = [None] * len(sentences)
+    run: list[int] = []
+    for index in range(len(sentences)):
+        run.append(index)
+        if not quotes[index].ends_inside:
+            _assign_run(run, findings, speakers)
+            run = []
+    _assign_run(run, findings, speakers)
+    return speakers
+
+
+def _assign_run(run: list[int], findings, speakers) -> None:
+    if len(run) < 2:
+        return
+    found = next((findings[i] for i in run if findings[i] is not None and findings[i].back_reference is None), None)
+    if found is None:
+        return
+    for i in run:
+        speakers[i] = _carried(found)
+
+
+def _carried(finding: Finding | Attribution) -> Attribution:
+    """The speaker of a neighbouring sentence: no spans here, always a direct quote."""
+    return Attribution(kind=finding.kind, source=finding.source, cue=finding.cue, via=finding.via,
+                       quote=QuoteKind.DIRECT)
+
+
+def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
+                     sentence: Sentence) -> Attribution:
+    kind, source, via = finding.kind, finding.source, finding.via
+    source_span = _span(sentence, finding.source_span)
+    if finding.back_reference is not None:
+        antecedent = _antecedent(finding, history)
+        if antecedent is not None:
+            kind, source, source_span = antecedent.kind, antecedent.source, None
+            via = via or antecedent.via
+    quote_kind = QuoteKind.DIRECT if quote.is_direct else QuoteKind.INDIRECT
+    return Attribution(kind=kind, source=source, cue=finding.cue, via=via, quote=quote_kind,
+                       source_span=source_span, cue_span=_span(sentence, finding.cue_span))
+
+
+def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
+    start, end = span
+    return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+
+
+def _antecedent(finding: Finding, history: list[Resolved]) -> Attribution | None:
+    """The nearest earlier attribution the back-reference can mean. A reference to an
+    outlet or document also matches an attribution that outlet relayed, and then takes
+    over that attribution whole ("according to the report" = the report's sources)."""
+    wanted = finding.back_reference.refers_to
+    # "the government" or "the ministry" means an earlier source with that word in it,
+    # not just any institution; "he", "the agency" or "the report" mean the nearest fit.
+    head_word = finding.source.split()[-1].casefold()
+    same_word_only = (wanted == (SourceKind.ORGANIZATION,) and len(finding.source.split()) > 1
+                      and finding.back_reference is not SPOKESPERSON_REFERENCE)
+    for entry in reversed(history):
+        earlier = entry.attribution
+        if earlier is None or earlier.source is None:
+            continue
+        if same_word_only:
+            if earlier.kind in wanted and head_word in earlier.source.casefold():
+                return earlier
+            continue
+        if earlier.kind in wanted:
+            return earlier
+        if earlier.via and any(k in RELAYING_KINDS for k in wanted):
+            return earlier
+    return None
+
+
+def _continued_quote(index, sentences, quotes, resolved: list[Resolved]) -> Attribution | None:
+    """A quoted sentence with no cue of its own, right after an attributed quote or an
+    "X said:" — in the same paragraph, or a new paragraph that opens with a quote."""
+    if index == 0 or not quotes[index].opens_at_start or not quotes[index].mostly_quoted(sentences[index].text):
+        return None
+    previous = resolved[index - 1].attribution
+    if previous is None or previous.source is None:
+        return None
+    same_block = sentences[index - 1].block == sentences[index].block
+    introduced = sentences[index - 1].text.rstrip().endswith(":")
+    quoted_before = previous.quote is QuoteKind.DIRECT
+    if same_block and (quoted_before or introduced):
+        return _carried(previous)
+    if not same_block and (introduced or quoted_before):
+        return _carried(previous)
+    return None
+
+
+def _carry_via(index: int, resolved: list[Resolved]) -> Attribution | None:
+    attribution = resolved[index].attribution
+    if attribution is None or attribution.via or attribution.kind is not SourceKind.ANONYMOUS:
+        return attribution
+    block = resolved[index].block
+    for entry in reversed(resolved[:index]):
+        if block - entry.block > VIA_CARRY_PARAGRAPHS:
+            break
+        earlier = entry.attribution
+        if earlier is not None and earlier.kind is SourceKind.ANONYMOUS and earlier.via:
+            return Attribution(kind=attribution.kind, source=attribution.source, cue=attribution.cue,
+                               via=earlier.via, quote=attribution.quote,
+                               source_span=attribution.source_span, cue_span=attribution.cue_span)
+    return attribution

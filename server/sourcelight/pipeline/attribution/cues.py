@@ -1,0 +1,303 @@
+"""Find the attribution inside one sentence: the cue ("said", "according to", "in a
+statement") and the source phrase it points to, plus a relaying outlet ("citing",
+"told Reuters", "interviewed by").
+
+Works on the sentence with its quoted words masked (quotes.MASK), so cues inside a
+quote are never taken. Offsets are relative to the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.quotes import MASK
+from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.model import SourceKind
+
+# Characters that end a clause when looking back from a verb for its subject.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”„«»]|\x00+|\s-\s")
+_AFTER_BREAK = re.compile(r"[,;:.!?()\[\]—–\x00\"“”„«»]|\s-\s")
+MAX_SUBJECT_WORDS = 12
+MAX_OBJECT_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An attribution found in one sentence (before context is applied)."""
+
+    kind: SourceKind
+    source: str
+    source_span: tuple[int, int]
+    cue: str
+    cue_span: tuple[int, int]
+    via: str | None = None
+    back_reference: BackReference | None = None
+    colon_intro: bool = False  # "X said:" — the following quotes are X's
+
+
+def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Finding | None:
+    """The sentence's attribution, or None. ``skip`` are spans (non-responses) whose
+    verbs are not cues."""
+    finding = (_by_phrase(masked, lexicon) or _quoted_as(masked, lexicon) or _according_to(masked, lexicon)
+               or _impersonal(masked, lexicon) or _speech(masked, lexicon, skip, "speech")
+               or _speech(masked, lexicon, skip, "document_verbs") or _noun_cue(masked, lexicon)
+               or _citing_alone(masked, lexicon))
+    if finding is None:
+        return None
+    return _with_relay(masked, lexicon, finding)
+
+
+def _guess_finding(guess: SourceGuess, cue: re.Match[str]) -> Finding:
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.group(), cue.span(),
+                   back_reference=guess.back_reference)
+
+
+def _object_after(text: str, position: int, lexicon: Lexicon) -> tuple[int, int]:
+    """The phrase after a cue: up to the next clause break or stop word."""
+    end = len(text)
+    for boundary in _AFTER_BREAK.finditer(text, position):
+        if text[boundary.start()] == "." and _is_abbreviation_dot(text, boundary.start()):
+            continue
+        end = boundary.start()
+        break
+    limit = end
+    for key in ("np_stops", "relay", "citing", "speech"):
+        for stop in lexicon.patterns[key].finditer(text, position, limit):
+            if text[position:stop.start()].strip():
+                end = min(end, stop.start())
+                break
+    if len(text[position:end].split()) > MAX_OBJECT_WORDS:
+        return position, position
+    return position, end
+
+
+def _is_abbreviation_dot(text: str, index: int) -> bool:
+    # "U.S." or "Mr." inside a phrase: a period followed by a letter or preceded by one
+    # short capitalised token.
+    following = text[index + 1:index + 2]
+    if following.isalpha():
+        return True
+    token = text[:index].split()[-1:] or [""]
+    return len(token[0]) <= 3 and token[0][:1].isupper() and following == " " and text[index + 2:index + 3].isupper()
+
+
+def _by_phrase(text: str, lexicon: Lexicon) -> Finding | None:
+    for cue in lexicon.find("by", text):
+        start, end = _object_after(text, cue.end(), lexicon)
+        guess = classify(text, start, end, lexicon)
+        if guess:
+            return _guess_finding(guess, cue)
+    return None
+
+
+def _quoted_as(text: str, lexicon: Lexicon) -> Finding | None:
+    """'X was quoted as saying': the subject before the cue."""
+    for cue in lexicon.find("quoted_as", text):
+        guess, _ = _subject_before(text, cue.start(), lexicon)
+        if guess:
+            return _guess_finding(guess, cue)
+    return None
+
+
+def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
+    for cue in lexicon.find("according_to", text):
+        start, end = _object_after(text, cue.end(), lexicon)
+        guess = classify(text, start, end, lexicon)
+        if guess:
+            return _guess_finding(guess, cue)
+    return None
+
+
+def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) -> Finding | None:
+    """'X said' or (inverted) 'said X'; document verbs accept only documents and outlets."""
+    for cue in lexicon.find(key, text):
+        if any(s <= cue.start() < e for s, e in skip) or _is_capitalised_noun(text, cue):
+            continue
+        guess = _speaker(text, cue, lexicon)
+        if guess is None:
+            continue
+        if key == "document_verbs" and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA):
+            continue
+        finding = _guess_finding(guess, cue)
+        colon = text[cue.end():].lstrip()[:1] == ":" or text.rstrip().endswith(":")
+        return Finding(**{**finding.__dict__, "colon_intro": colon})
+    return None
+
+
+def _speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
+    """Who the verb's speaker is. A subject set off by an aside ("The source, who asked
+    not to be named, said") beats an inversion; an inversion ("…, said Mr. Smith") beats
+    a plain subject; free word order languages also invert without a comma."""
+    subject, across_aside = _subject_before(text, cue.start(), lexicon)
+    if subject is not None and across_aside:
+        return subject
+    inverted = _inverted_subject(text, cue, lexicon)
+    if inverted is not None:
+        return inverted
+    if subject is not None:
+        return subject
+    if not lexicon.free_inversion:
+        return None
+    inverted = _inverted_subject(text, cue, lexicon, strict=False)
+    if inverted is not None:
+        return inverted
+    return _clause_subject(text, cue.start(), lexicon)
+
+
+def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess | None:
+    """Perfect tenses put the verb last ("Der Kreml hat Vorwürfe zurückgewiesen"): the
+    subject is what opens the clause, up to its auxiliary."""
+    segments = _segments_before(text, verb_start)
+    start, stop = segments[-1] if len(segments) == 1 else segments[0]
+    match = lexicon.patterns["auxiliaries_anywhere"].search(text, start, stop)
+    if match is None or match.start() == start:
+        return None
+    return classify(text, start, match.start(), lexicon)
+
+
+def _is_capitalised_noun(text: str, cue: re.Match[str]) -> bool:
+    """'the United States' is no 'states': a capitalised cue counts only where a
+    sentence (or a quote) starts, or in a headline written in title case."""
+    if not cue.group()[:1].isupper() or not text[:cue.start()].strip(" \x00\"'“”„«»‘’([—–-"):
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    title_case = sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+    return not title_case
+
+
+def _subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[SourceGuess | None, bool]:
+    """The subject of a verb: the nearest clause segment before it, skipping asides
+    (parentheticals, relative clauses, an age). Also says whether an aside was skipped."""
+    end = verb_start
+    skip = lexicon.patterns["skip_before_verb"]
+    while True:
+        match = skip.search(text, 0, end)
+        if not match or match.start() == match.end():
+            break
+        end = match.start()
+    segments = _segments_before(text, end)
+    skipped = comma_before_verb = False
+    for index, (start, stop) in enumerate(segments):
+        piece = text[start:stop]
+        if not piece.strip():
+            comma_before_verb = True  # "X, a monitor, said" — or an inversion's clause
+            continue
+        # A relative clause never opens the sentence (German "der"/"die" are articles there).
+        relative = start > 0 and lexicon.patterns["relatives"].match(piece)
+        if lexicon.patterns["parentheticals"].match(piece) or relative:
+            skipped = True
+            continue
+        if len(piece.split()) > MAX_SUBJECT_WORDS:
+            return None, False
+        guess = classify(text, start, stop, lexicon)
+        if guess is None and start > 0 and (len(piece.split()) <= 2 and not piece.strip()[:1].isalpha()):
+            skipped = True  # "Brian Holt, 71, says": an age or a number between commas
+            continue
+        if guess is not None and (skipped or comma_before_verb) and lexicon.patterns["indefinite"].match(piece):
+            # "The Observatory, a Britain-based monitor, said": the name before the apposition.
+            named = _previous_source(text, segments[index + 1:], lexicon)
+            if named is not None:
+                # The apposition says what the name is ("Scope, a charity"): its kind wins.
+                return SourceGuess(guess.kind, named.text, named.start, named.end), True
+        return guess, skipped and guess is not None
+    return None, False
+
+
+def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexicon) -> SourceGuess | None:
+    for start, stop in segments[:1]:
+        if text[start:stop].strip() and len(text[start:stop].split()) <= MAX_SUBJECT_WORDS:
+            return classify(text, start, stop, lexicon)
+    return None
+
+
+def _segments_before(text: str, end: int) -> list[tuple[int, int]]:
+    """Clause segments of text[:end], nearest first (at most four)."""
+    bounds = [m.span() for m in _CLAUSE_BREAK.finditer(text, 0, end)]
+    segments, stop = [], end
+    for b_start, b_end in reversed(bounds):
+        segments.append((b_end, stop))
+        stop = b_start
+        if len(segments) == 4:
+            return segments
+    segments.append((0, stop))
+    return segments
+
+
+def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: bool = True) -> SourceGuess | None:
+    """'…," said Mr. Smith' / 'the growth will slow, says the ministry'."""
+    before = text[:cue.start()].rstrip()
+    if strict and before and before[-1] not in ",\x00\"”»“„:—–" and not before.endswith(MASK):
+        return None
+    if strict and not before:
+        return None
+    start, end = _object_after(text, cue.end(), lexicon)
+    if not text[start:end].strip() or lexicon.patterns["np_stops"].match(text[start:end].lstrip()):
+        return None
+    return classify(text, start, end, lexicon)
+
+
+def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:
+    """'In a statement, the ministry ...': the source is the phrase after the comma."""
+    for cue in lexicon.find("noun", text):
+        comma = text.find(",", cue.end())
+        if comma < 0:
+            continue
+        start, end = comma + 1, comma + 1
+        words = text[comma + 1:].split()
+        for count in range(min(6, len(words)), 0, -1):
+            end = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip()) + len(" ".join(words[:count]))
+            guess = classify(text, start, end, lexicon)
+            if guess and guess.kind is not SourceKind.VAGUE:
+                return _guess_finding(guess, cue)
+    return None
+
+
+def _citing_alone(text: str, lexicon: Lexicon) -> Finding | None:
+    """'Reuters beruft sich auf Regierungsvertreter': the citing verb is the only cue; the
+    subject relays the cited source."""
+    for cue in lexicon.find("citing", text):
+        relay, _ = _subject_before(text, cue.start(), lexicon)
+        start, end = _object_after(text, cue.end(), lexicon)
+        cited = classify(text, start, end, lexicon)
+        if relay is not None and cited is not None:
+            return Finding(cited.kind, cited.text, (cited.start, cited.end), cue.group(), cue.span(),
+                           via=relay.text, back_reference=cited.back_reference)
+    return None
+
+
+def _impersonal(text: str, lexicon: Lexicon) -> Finding | None:
+    for cue in lexicon.find("impersonal_vague", text):
+        return Finding(SourceKind.VAGUE, cue.group(), cue.span(), cue.group(), cue.span())
+    return None
+
+
+def _with_relay(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
+    """Apply 'citing Y' (Y becomes the source, relayed by the finding's source) and the
+    outlet that relays the finding ('told Reuters', 'interviewed by Reuters')."""
+    cited = _first_object(text, lexicon, "citing", extend=True)
+    if cited and cited.kind is not SourceKind.UNATTRIBUTED and (cited.start, cited.end) != finding.source_span:
+        via = finding.source
+        return Finding(cited.kind, cited.text, (cited.start, cited.end), finding.cue, finding.cue_span,
+                       via=via, back_reference=cited.back_reference, colon_intro=finding.colon_intro)
+    for key in ("relay", "told", "interview"):
+        relay = _first_object(text, lexicon, key)
+        if relay and relay.kind in (SourceKind.MEDIA, SourceKind.DOCUMENT) and relay.text != finding.source:
+            return Finding(**{**finding.__dict__, "via": relay.text})
+    return finding
+
+
+def _first_object(text: str, lexicon: Lexicon, key: str, extend: bool = False) -> SourceGuess | None:
+    """The source after the first ``key`` cue. With ``extend``, a phrase cut short by a
+    comma grows over the next commas ("citing five Iranian, Iraqi and Western officials")."""
+    for cue in lexicon.find(key, text):
+        start, end = _object_after(text, cue.end(), lexicon)
+        guess = classify(text, start, end, lexicon)
+        for _ in range(2 if extend else 0):
+            if guess is not None or end >= len(text) or text[end] != ",":
+                break
+            _, end = _object_after(text, end + 1, lexicon)
+            guess = classify(text, start, end, lexicon)
+        if guess:
+            return guess
+    return None

@@ -1,0 +1,45 @@
+"""Flags beside the kind: hedging words, reports that someone did not respond, denials."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Flags:
+    hedges: tuple[str, ...]
+    non_response: bool
+    denial_spans: tuple[tuple[int, int], ...]
+    # Spans (sentence-relative) of the non-response wording, whose verbs are no cue.
+    non_response_spans: tuple[tuple[int, int], ...]
+
+
+def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
+    """Hedges anywhere in the sentence (a speaker's hedge counts too); non-responses and
+    denials only outside quotes, where they describe the sources themselves."""
+    hedges: list[str] = []
+    for match in lexicon.find("hedges", text):
+        word = " ".join(match.group().lower().split())
+        if word not in hedges:
+            hedges.append(word)
+    spans = [m.span() for m in lexicon.find("non_responses", masked)]
+    if lexicon.find("negators", masked):
+        spans += [m.span() for m in lexicon.find("negated_responses", masked)]
+    denials = tuple(m.span() for m in lexicon.find("denials", masked))
+    return Flags(tuple(hedges), bool(spans), denials, tuple(spans))
+
+
+# A denial word belongs to the source when it is the cue or follows the source closely
+# ("the ministry called the report baseless"), not in "the offer had been rejected".
+DENIAL_REACH = 40
+
+
+def is_denial(flags: Flags, source_span: tuple[int, int] | None, cue_span: tuple[int, int] | None) -> bool:
+    for start, end in flags.denial_spans:
+        if cue_span and start < cue_span[1] and end > cue_span[0]:
+            return True
+        reported_clause = cue_span and source_span and cue_span[0] >= source_span[1] and start >= cue_span[1]
+        if source_span and not reported_clause and 0 <= start - source_span[1] <= DENIAL_REACH:
+            return True
+    return False

@@ -1,0 +1,206 @@
+"""Attribution lexicons: load one language's TOML data file, check it against a closed
+schema, and compile its word lists into the patterns the language-free engine uses.
+
+Every word the engine knows lives in ``sourcelight/lexicons/<code>.toml``; this module
+knows only the shape of those files (docs/lexicons.md explains each key).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from sourcelight.pipeline.model import SourceKind
+
+# section -> key -> value type. "words" is a list of non-empty strings; "pairs" is a list
+# of [opening, closing] strings; "text" is a non-empty string. Every key is required.
+SCHEMA: dict[str, dict[str, str]] = {
+    "meta": {"language": "text", "name": "text"},
+    "quotes": {"pairs": "pairs"},
+    "cues": {
+        "speech": "words", "according_to": "words", "citing": "words", "relay": "words",
+        "told": "words", "interview": "words", "noun": "words", "by": "words",
+        "quoted_as": "words", "impersonal_vague": "words", "document_verbs": "words",
+    },
+    "grammar": {
+        "skip_before_verb": "words", "np_stops": "words", "parentheticals": "words",
+        "relatives": "words", "leading_conjunctions": "words", "indefinite": "words",
+        "definite": "words", "not_names": "words", "possessive_links": "words",
+        "head_position": "choice", "inversion": "choice",
+    },
+    "sources": {
+        "anonymous": "words", "anonymous_heads": "words", "anonymity_clauses": "words",
+        "vague": "words", "media_names": "words", "media_nouns": "words", "documents": "words",
+        "organizations": "words", "metonyms": "words", "spokesperson": "words",
+        "titles": "words", "person_roles": "words", "unnamed_roles": "words",
+        "pronouns": "words",
+    },
+    "flags": {
+        "hedges": "words", "non_responses": "words", "negated_responses": "words",
+        "negators": "words", "denials": "words",
+    },
+}
+# back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}.
+BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
+KIND_VALUES = {kind.value for kind in SourceKind}
+# Allowed values of the "choice" keys.
+CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free")}
+
+
+class LexiconError(ValueError):
+    """A lexicon file breaks the schema (a packaging bug, not a user error)."""
+
+
+@dataclass(frozen=True)
+class BackReference:
+    refers_to: tuple[SourceKind, ...]
+    fallback: SourceKind
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's compiled patterns. Names match the TOML keys."""
+
+    language: str
+    name: str
+    quote_pairs: tuple[tuple[str, str], ...]
+    patterns: dict[str, re.Pattern[str]]
+    back_references: dict[str, BackReference]
+    not_names: frozenset[str]
+    head_first: bool  # the head noun opens the phrase (Russian genitive chains)
+    free_inversion: bool  # the speaker may follow the verb without a comma (German V2)
+
+    def find(self, key: str, text: str, start: int = 0) -> list[re.Match[str]]:
+        return list(self.patterns[key].finditer(text, start))
+
+
+# Proper names are matched with their case; everything else ignoring case.
+CASE_SENSITIVE = {"media_names", "metonyms", "titles"}
+# Lists matched only where a phrase starts / ends, not anywhere inside it.
+LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite"}
+TRAILING = {"skip_before_verb"}
+
+
+def validate(data: dict[str, Any], origin: str) -> None:
+    """Raise LexiconError unless ``data`` has exactly the schema's sections and keys."""
+    expected = set(SCHEMA) | {"back_references"}
+    unknown, missing = set(data) - expected, expected - set(data)
+    if unknown or missing:
+        raise LexiconError(f"{origin}: unknown sections {sorted(unknown)}, missing {sorted(missing)}")
+    for section, keys in SCHEMA.items():
+        table = data[section]
+        if not isinstance(table, dict) or set(table) != set(keys):
+            got = sorted(table) if isinstance(table, dict) else type(table).__name__
+            raise LexiconError(f"{origin}: [{section}] must have exactly {sorted(keys)}, has {got}")
+        for key, kind in keys.items():
+            _check_value(table[key], kind, f"{origin}: {section}.{key}")
+    for phrase, entry in data["back_references"].items():
+        _check_back_reference(phrase, entry, f"{origin}: back_references.{phrase!r}")
+
+
+def _check_value(value: Any, kind: str, where: str) -> None:
+    if kind == "text":
+        if not isinstance(value, str) or not value.strip():
+            raise LexiconError(f"{where} must be a non-empty string")
+    elif kind == "words":
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise LexiconError(f"{where} must be a list of non-empty strings")
+    elif kind == "choice":
+        allowed = CHOICES[where.rsplit(".", 1)[-1]]
+        if value not in allowed:
+            raise LexiconError(f"{where} must be one of {allowed}")
+    elif kind == "pairs":
+        if not isinstance(value, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(m, str) and m for m in p) for p in value
+        ):
+            raise LexiconError(f"{where} must be a list of [opening, closing] pairs")
+
+
+def _check_back_reference(phrase: str, entry: Any, where: str) -> None:
+    if not isinstance(entry, dict) or set(entry) != BACK_REFERENCE_KEYS:
+        raise LexiconError(f"{where} must have exactly {sorted(BACK_REFERENCE_KEYS)}")
+    kinds = entry["refers_to"]
+    if not isinstance(kinds, list) or not kinds or not set(kinds) <= KIND_VALUES:
+        raise LexiconError(f"{where}.refers_to must list kinds from {sorted(KIND_VALUES)}")
+    if entry["fallback"] not in KIND_VALUES:
+        raise LexiconError(f"{where}.fallback must be one of {sorted(KIND_VALUES)}")
+    if not phrase.strip():
+        raise LexiconError(f"{where}: empty phrase")
+
+
+def canonical_words(words: list[str]) -> list[str]:
+    """The canonical order of a word list: unique, sorted ignoring case."""
+    return sorted(set(words), key=lambda w: (w.casefold(), w))
+
+
+def _alternation(words: list[str], key: str) -> re.Pattern[str]:
+    # Longest first so that "a senior official" wins over "official"; whitespace in a
+    # phrase matches any run of whitespace.
+    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True)]
+    body = "|".join(parts) or r"(?!x)x"
+    if key in LEADING:
+        template = r"^\s*(?:{})(?!\w)"
+    elif key in TRAILING:
+        template = r"(?<!\w)(?:{})\s*$"
+    else:
+        template = r"(?<!\w)(?:{})(?!\w)"
+    flags = 0 if key in CASE_SENSITIVE else re.IGNORECASE
+    return re.compile(template.format(body), flags)
+
+
+def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
+    """Validate and compile parsed TOML. Raises LexiconError."""
+    validate(data, origin)
+    patterns: dict[str, re.Pattern[str]] = {}
+    for section, keys in SCHEMA.items():
+        for key, kind in keys.items():
+            if kind == "words":
+                patterns[key] = _alternation(data[section][key], key)
+    references = {
+        " ".join(phrase.lower().split()): BackReference(
+            tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]))
+        for phrase, entry in data["back_references"].items()
+    }
+    patterns["back_references"] = _alternation(list(data["back_references"]), "back_references")
+    patterns["relatives_anywhere"] = _alternation(data["grammar"]["relatives"], "relatives_anywhere")
+    patterns["auxiliaries_anywhere"] = _alternation(data["grammar"]["skip_before_verb"], "auxiliaries_anywhere")
+    return Lexicon(
+        language=data["meta"]["language"],
+        name=data["meta"]["name"],
+        quote_pairs=tuple((a, b) for a, b in data["quotes"]["pairs"]),
+        patterns=patterns,
+        back_references=references,
+        not_names=frozenset(w.casefold() for w in data["grammar"]["not_names"]),
+        head_first=data["grammar"]["head_position"] == "first",
+        free_inversion=data["grammar"]["inversion"] == "free",
+    )
+
+
+def lexicon_path(language: str):
+    return resources.files("sourcelight.lexicons").joinpath(f"{language}.toml")
+
+
+def available_languages() -> tuple[str, ...]:
+    root = resources.files("sourcelight.lexicons")
+    return tuple(sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml")))
+
+
+@functools.cache
+def load_lexicon(language: str | None) -> Lexicon | None:
+    """The compiled lexicon of ``language``, or None when the language has none.
+
+    Raises LexiconError when a shipped lexicon breaks the schema.
+    """
+    if not language or not re.fullmatch(r"[a-z]{2,3}", language):
+        return None
+    resource = lexicon_path(language)
+    if not resource.is_file():
+        return None
+    try:
+        data = tomllib.loads(resource.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(f"{language}.toml: {error}") from error
+    return compile_lexicon(data, f"{language}.toml")

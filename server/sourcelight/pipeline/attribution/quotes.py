@@ -1,0 +1,105 @@
+"""Quotation marks across an article: which stretches of each sentence are quoted, and
+whether a quote runs on from one sentence (or paragraph) into the next.
+
+The quoted words are masked before cues are searched, so that a speech verb inside a
+quote ("We said no," he said.) is never taken for the attribution.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sourcelight.pipeline.model import Sentence
+
+MASK = "\x00"  # stands in for quoted characters; never a word character
+# A quote shorter than this many words is a scare quote or a title, not a direct quote.
+MIN_QUOTE_WORDS = 2
+
+
+@dataclass(frozen=True)
+class QuoteState:
+    """Quote facts of one sentence (offsets relative to the sentence)."""
+
+    stretches: tuple[tuple[int, int], ...]
+    starts_inside: bool
+    ends_inside: bool
+    quoted_words: int
+    opens_at_start: bool
+
+    @property
+    def is_direct(self) -> bool:
+        return self.quoted_words >= MIN_QUOTE_WORDS
+
+    def masked(self, text: str) -> str:
+        chars = list(text)
+        for start, end in self.stretches:
+            chars[start:end] = MASK * (end - start)
+        return "".join(chars)
+
+    def mostly_quoted(self, text: str) -> bool:
+        inside = sum(end - start for start, end in self.stretches)
+        return inside >= 0.6 * len(text.strip())
+
+
+def quote_states(sentences: list[Sentence] | tuple[Sentence, ...],
+                 pairs: tuple[tuple[str, str], ...]) -> list[QuoteState]:
+    """The quote state of every sentence, carrying an open quote across sentences and
+    across paragraphs that reopen it (the newspaper convention for long quotes)."""
+    openers = {}
+    for opening, closing in pairs:
+        openers.setdefault(opening, closing)
+    closers = {closing for _, closing in pairs}
+    states: list[QuoteState] = []
+    expected: str | None = None  # the closing mark of the quote open at this point
+    previous_block = None
+    for sentence in sentences:
+        text = sentence.text
+        first = text.lstrip()[:1]
+        if sentence.block != previous_block and expected is not None and first not in openers:
+            expected = None  # a new paragraph that does not reopen the quote ends it
+        if sentence.block != previous_block and expected is not None and first in openers:
+            expected = None  # the paragraph reopens it: the opener below starts a stretch
+        previous_block = sentence.block
+        state, expected = _scan(text, expected, openers, closers)
+        states.append(state)
+    return states
+
+
+def _scan(text: str, expected: str | None, openers: dict[str, str],
+          closers: set[str]) -> tuple[QuoteState, str | None]:
+    starts_inside = expected is not None
+    stretches: list[tuple[int, int]] = []
+    begin = 0 if starts_inside else None
+    for position, char in enumerate(text):
+        if expected is not None and char == expected:
+            if begin is not None:
+                stretches.append((begin, position + 1))
+            expected, begin = None, None
+        elif expected is None and char in openers and _opens(text, position, char, closers):
+            expected, begin = openers[char], position
+    if expected is not None and begin is not None:
+        stretches.append((begin, len(text)))
+    stretches = [(s, e) for s, e in stretches if not _is_title(text[s:e])]
+    words = sum(len(text[s:e].split()) for s, e in stretches)
+    opens_at_start = bool(stretches) and stretches[0][0] <= len(text) - len(text.lstrip())
+    return QuoteState(tuple(stretches), starts_inside, expected is not None, words, opens_at_start), expected
+
+
+_TITLE_PUNCTUATION = set(",.!?;:…")
+MAX_TITLE_WORDS = 2
+
+
+def _is_title(stretch: str) -> bool:
+    """A short capitalised quoted name (the outlet «Коммерсантъ», the paper „Spiegel“)
+    is part of the sentence, not a quote: it is neither masked nor a direct quote."""
+    inner = stretch[1:-1].strip()
+    words = inner.split()
+    return (0 < len(words) <= MAX_TITLE_WORDS and inner[:1].isupper()
+            and not _TITLE_PUNCTUATION & set(inner))
+
+
+def _opens(text: str, position: int, char: str, closers: set[str]) -> bool:
+    # A mark that is also a closing mark (a straight quote) opens only before a word.
+    if char not in closers:
+        return True
+    following = text[position + 1:position + 2]
+    return bool(following) and not following.isspace()

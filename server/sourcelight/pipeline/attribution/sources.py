@@ -1,0 +1,291 @@
+"""What kind of source a phrase names: "an anonymous senior official" is anonymous,
+"a spokesman for the ministry" is the ministry (organization), "the report" refers back.
+
+Language-free: every word comes from the lexicon; the only script facts used are
+capital letters (names, acronyms) and word characters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.model import SourceKind
+
+MAX_SOURCE_WORDS = 14
+_WORD = re.compile(r"[\w][\w'’.\-]*")
+class _Acronym:
+    """All capitals, two to six letters: UN, NATO, МИД (any script)."""
+
+    @staticmethod
+    def match(word: str) -> bool:
+        letters = [c for c in word if c.isalpha()]
+        return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters) and word[:1].isalpha()
+
+
+_ACRONYM = _Acronym()
+_EDGE_PUNCTUATION = " \t\n,;:.!?()[]—–-\x00\"“”„«»'‘’"
+
+
+# An unnamed spokesperson with no body named speaks for the organization named before.
+SPOKESPERSON_REFERENCE = BackReference((SourceKind.ORGANIZATION,), SourceKind.ORGANIZATION)
+
+
+@dataclass(frozen=True)
+class SourceGuess:
+    """A classified source phrase; ``start``/``end`` are offsets in the text searched."""
+
+    kind: SourceKind
+    text: str
+    start: int
+    end: int
+    back_reference: BackReference | None = None
+
+
+def trim_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
+    """Narrow [start, end) to the phrase proper: no edge punctuation, no leading 'and'."""
+    while True:
+        while start < end and text[start] in _EDGE_PUNCTUATION:
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCTUATION and not _ends_abbreviation(text, end):
+            end -= 1
+        match = lexicon.patterns["leading_conjunctions"].match(text, start, end)
+        if not match or match.end() == start:
+            return start, end
+        start = match.end()
+
+
+def _ends_abbreviation(text: str, end: int) -> bool:
+    # Keep the period of "U.S." or "Mr." at the end of a phrase.
+    return text[end - 1] == "." and end >= 3 and (text[end - 3] == "." or text[end - 3:end - 1] in ("Mr", "Dr", "Ms", "Jr", "St"))
+
+
+def classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
+    """Classify text[start:end] as a source, or None when it names none."""
+    start, end = trim_phrase(text, start, end, lexicon)
+    phrase = text[start:end]
+    words = phrase.split()
+    if not words or len(words) > MAX_SOURCE_WORDS or "\x00" in phrase:
+        return None
+    reference = lexicon.back_references.get(" ".join(w.lower() for w in words))
+    if reference:
+        return SourceGuess(reference.fallback, phrase, start, end, reference)
+    kind, narrowed = _kind_of(phrase, lexicon)
+    if kind is None:
+        return None
+    if kind is SourceKind.ORGANIZATION and narrowed is None and spokesperson_without_body(phrase, lexicon):
+        return SourceGuess(kind, phrase, start, end, SPOKESPERSON_REFERENCE)
+    if narrowed is not None:
+        n_start, n_end = trim_phrase(text, start + narrowed[0], start + narrowed[1], lexicon)
+        if n_end > n_start:
+            return SourceGuess(kind, text[n_start:n_end], n_start, n_end)
+    return SourceGuess(kind, phrase, start, end)
+
+
+def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[int, int] | None]:
+    """The kind, and optionally a narrower span (the body behind a spokesperson)."""
+    patterns = lexicon.patterns
+    head_end = _head_end(phrase, lexicon)
+    head = phrase[:head_end]
+    if patterns["anonymous"].search(phrase):
+        return SourceKind.ANONYMOUS, None
+    if not _head_is_source(head, lexicon):
+        return None, None
+    if patterns["media_names"].search(head) or (
+            patterns["media_names"].search(phrase) and patterns["documents"].search(head)):
+        return SourceKind.MEDIA, None
+    if _has_name(head, lexicon) or _ends_with_name(head, lexicon):
+        return SourceKind.NAMED_PERSON, None
+    spokesperson = patterns["spokesperson"].search(head)
+    if spokesperson:
+        return SourceKind.ORGANIZATION, _body_of(phrase, spokesperson, head_end, lexicon)
+    if _starts_with_vague(head, lexicon):
+        return SourceKind.VAGUE, None
+    role = _unnamed_role(head, lexicon)
+    if role:
+        return _role_kind(head, lexicon), None
+    if patterns["vague"].fullmatch(head.strip()) or _head_word_matches("vague", head, lexicon):
+        return SourceKind.VAGUE, None
+    if _head_word_matches("documents", head, lexicon):
+        return SourceKind.DOCUMENT, None
+    if patterns["media_nouns"].search(head):
+        return SourceKind.MEDIA, None
+    if patterns["person_roles"].search(head):
+        return SourceKind.NAMED_PERSON, None
+    if _is_institution(head, lexicon) or _is_institution(phrase, lexicon):
+        return SourceKind.ORGANIZATION, None
+    if _single_name(head, lexicon):
+        return SourceKind.NAMED_PERSON, None
+    return None, None
+
+
+def _starts_with_vague(head: str, lexicon: Lexicon) -> bool:
+    """'Experts not involved in the study', 'Some politicians': a vague group word first."""
+    words = head.split()
+    return bool(words) and bool(lexicon.patterns["vague"].fullmatch(words[0])) and not lexicon.patterns["anonymous_heads"].search(head)
+
+
+def _unnamed_role(head: str, lexicon: Lexicon) -> bool:
+    """A role word ('official', 'diplomat') that is not part of an institution's name
+    ('coast guard', 'Foreign Ministry officials' keep the role)."""
+    if not _head_word_matches("unnamed_roles", head, lexicon):
+        return False
+    institutions = [m.span() for m in lexicon.patterns["organizations"].finditer(head)]
+    for role in lexicon.patterns["unnamed_roles"].finditer(head):
+        inside = any(s <= role.start() and role.end() <= e and (s, e) != role.span() for s, e in institutions)
+        if not inside:
+            return True
+    return False
+
+
+def _ends_with_name(head: str, lexicon: Lexicon) -> bool:
+    """'My friend Sam', 'chief executive Anna': a role followed by a capitalised name."""
+    words = _WORD.findall(head)
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return (_is_name_word(last, lexicon) and not _known_word(last, lexicon)
+            and any(lexicon.patterns[k].search(head) for k in ("person_roles", "unnamed_roles")))
+
+
+def _head_end(phrase: str, lexicon: Lexicon) -> int:
+    """Where the head of the phrase ends: before 'for'/'of'/'who' ... (not at the start).
+    A head of mere numbers ("two of his aides") reaches on to the next link."""
+    end = len(phrase)
+    for key in ("possessive_links", "relatives_anywhere"):
+        for match in lexicon.patterns[key].finditer(phrase):
+            if match.start() == 0:
+                continue
+            if key == "possessive_links" and lexicon.patterns["indefinite"].fullmatch(phrase[:match.start()].strip()):
+                continue
+            end = min(end, match.start())
+            break
+    return end
+
+
+# Lists whose words can be the last word of a source phrase's head.
+_HEAD_KEYS = ("anonymous", "anonymous_heads", "vague", "media_names", "media_nouns", "documents",
+              "organizations", "metonyms", "spokesperson", "titles", "person_roles",
+              "unnamed_roles", "pronouns")
+
+
+def _head_is_source(head: str, lexicon: Lexicon) -> bool:
+    """A source phrase ends in its head noun: a known source word or a capitalised name.
+    This turns away clauses like "Tehran agreed to" that merely contain a name."""
+    head = head.rstrip(_EDGE_PUNCTUATION)
+    words = _WORD.findall(head)
+    if not words:
+        return False
+    last = words[-1]
+    if last[:1].isupper() and last.casefold() not in lexicon.not_names or _ACRONYM.match(last):
+        return True
+    if _starts_with_vague(head, lexicon):
+        return True
+    return any(_head_word_matches(key, head, lexicon) for key in _HEAD_KEYS)
+
+
+def _head_word_matches(key: str, head: str, lexicon: Lexicon) -> bool:
+    """True when the head's last words (or first, in head-first languages) are one of
+    the lexicon's ``key`` words."""
+    for match in lexicon.patterns[key].finditer(head):
+        if not head[match.end():].strip(_EDGE_PUNCTUATION):
+            return True
+        if lexicon.head_first and not head[:match.start()].strip(_EDGE_PUNCTUATION):
+            return True
+    return False
+
+
+def _body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The body a spokesperson speaks for: after 'for'/'of', else the words before."""
+    if head_end < len(phrase):
+        link_end = phrase.find(" ", head_end + 1)
+        return (link_end, len(phrase)) if link_end > 0 else None
+    before = phrase[:spokesperson.start()].strip()
+    determiner = lexicon.patterns["indefinite"].fullmatch(before) or lexicon.patterns["definite"].fullmatch(before)
+    return (0, spokesperson.start()) if before and not determiner else None
+
+
+def spokesperson_without_body(phrase: str, lexicon: Lexicon) -> bool:
+    """'A spokesperson added': the body is the organization named before."""
+    spokesperson = lexicon.patterns["spokesperson"].search(phrase)
+    if spokesperson is None:
+        return False
+    return _body_of(phrase, spokesperson, _head_end(phrase, lexicon), lexicon) is None
+
+
+def _role_kind(head: str, lexicon: Lexicon) -> SourceKind:
+    # "the foreign minister" names one identifiable office holder; "a minister",
+    # "officials" or "two diplomats" keep the speaker unnamed.
+    definite = lexicon.patterns["definite"].match(head)
+    if definite and lexicon.patterns["person_roles"].search(head):
+        return SourceKind.NAMED_PERSON
+    return SourceKind.ANONYMOUS
+
+
+def _capitalised(words: list[str], lexicon: Lexicon) -> list[bool]:
+    return [w[:1].isupper() and w.strip(".,'’").casefold() not in lexicon.not_names for w in words]
+
+
+_MARK = "\x01"
+
+
+def _without_institutions(head: str, lexicon: Lexicon) -> str:
+    # Mark institution and outlet names so that "World Health Organization" is no person.
+    for key in ("organizations", "media_names", "metonyms"):
+        head = lexicon.patterns[key].sub(lambda m: re.sub(r"\S", _MARK, m.group()), head)
+    return head
+
+
+def _has_name(head: str, lexicon: Lexicon) -> bool:
+    """A title followed by a capitalised word, or a run of two or more capitalised words
+    that does not run into an institution's name."""
+    for title in lexicon.patterns["titles"].finditer(head):
+        rest = head[title.end():].split()
+        if rest and _capitalised(rest[:1], lexicon)[0]:
+            return True
+    tokens = _without_institutions(head, lexicon).split()
+    index = 0
+    while index < len(tokens):
+        end = index
+        while end < len(tokens) and _is_name_word(tokens[end], lexicon):
+            end += 1
+        if end - index >= 2:
+            touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
+            if not touches:
+                return True
+        index = max(end, index + 1)
+    return False
+
+
+# Lists whose words are nouns, not names (German capitalises every noun).
+_NOUN_KEYS = ("anonymous_heads", "vague", "media_nouns", "documents", "spokesperson",
+              "person_roles", "unnamed_roles")
+
+
+def _is_name_word(token: str, lexicon: Lexicon) -> bool:
+    word = token.strip(".,'’")
+    if token[0] == _MARK or not _capitalised([token], lexicon)[0] or _ACRONYM.match(word):
+        return False
+    return not any(lexicon.patterns[key].fullmatch(word) for key in _NOUN_KEYS)
+
+
+def _known_word(word: str, lexicon: Lexicon) -> bool:
+    patterns = lexicon.patterns
+    return bool(_ACRONYM.match(word) or patterns["metonyms"].fullmatch(word)
+                or patterns["media_names"].fullmatch(word) or patterns["organizations"].fullmatch(word))
+
+
+def _is_institution(phrase: str, lexicon: Lexicon) -> bool:
+    patterns = lexicon.patterns
+    if patterns["metonyms"].search(phrase) or patterns["organizations"].search(phrase):
+        return True
+    return any(_ACRONYM.match(w) for w in _WORD.findall(phrase))
+
+
+def _single_name(head: str, lexicon: Lexicon) -> bool:
+    """One capitalised word that is no known noun: a surname ("Smith said")."""
+    words = _WORD.findall(head)
+    if not words:
+        return False
+    flags = _capitalised(words, lexicon)
+    return flags[-1] and not _known_word(words[-1], lexicon)

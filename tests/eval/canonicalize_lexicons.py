@@ -1,0 +1,96 @@
+"""Rewrite every attribution lexicon in canonical form: keys in schema order, each word
+list unique and sorted ignoring case, one comment per key from KEY_NOTES.
+
+Run: .venv/bin/python tests/eval/canonicalize_lexicons.py [codes...]
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+from sourcelight.pipeline.attribution.lexicon import SCHEMA, canonical_words, validate
+
+LEXICONS = Path(__file__).resolve().parents[2] / "server" / "sourcelight" / "lexicons"
+
+KEY_NOTES = {
+    "quotes.pairs": "double quotation marks as [opening, closing]; a mark used for both toggles",
+    "cues.speech": "finite speech/cognition verbs: 'X said', 'said X'",
+    "cues.according_to": "'according to X'",
+    "cues.citing": "'X, citing Y': Y is the source, X relays it",
+    "cues.relay": "'interviewed by X', 'seen by X': X relays the source",
+    "cues.told": "'Y told X': X relays when it is an outlet",
+    "cues.interview": "'in an interview with X': X relays when it is an outlet",
+    "cues.noun": "noun cues: 'in a statement, X ...'",
+    "cues.by": "'the claim by X', 'it was reported by X': X is the source",
+    "cues.quoted_as": "'X was quoted as saying'",
+    "cues.impersonal_vague": "impersonal forms that are themselves a vague source",
+    "grammar.skip_before_verb": "auxiliaries and adverbs between a subject and its verb",
+    "grammar.np_stops": "words that end a source phrase after the cue ('said Smith on Monday')",
+    "grammar.parentheticals": "openers of an aside between a subject and its verb",
+    "grammar.relatives": "openers of a relative clause after a subject",
+    "grammar.leading_conjunctions": "words stripped from the front of a source phrase",
+    "grammar.indefinite": "indefinite determiners: 'a/one/several official(s)' are unnamed",
+    "grammar.definite": "definite determiners",
+    "grammar.not_names": "capitalised words that are not names",
+    "grammar.possessive_links": "'a spokesman FOR X', 'the spokesman OF X'",
+    "grammar.head_position": "where a source phrase's head noun is: \"last\" (English) or \"first\" (genitive chains)",
+    "grammar.inversion": "\"free\": the speaker may follow the verb anywhere; \"after_comma\": only after a comma or quote",
+    "sources.anonymous": "phrases that make a source anonymous",
+    "sources.anonymous_heads": "head nouns of anonymous sources ('sources', 'insiders')",
+    "sources.anonymity_clauses": "clauses that make the source of the sentence anonymous",
+    "sources.vague": "generic or indefinite groups standing in for a source",
+    "sources.media_names": "news outlets by name (matched with case)",
+    "sources.media_nouns": "nouns that denote an outlet",
+    "sources.documents": "nouns that denote a document",
+    "sources.organizations": "nouns that denote an institution",
+    "sources.metonyms": "places and buildings standing for a government (matched with case)",
+    "sources.spokesperson": "spokespeople of a body: their body is the source",
+    "sources.titles": "titles before a person's name (matched with case)",
+    "sources.person_roles": "offices held by one identifiable person",
+    "sources.unnamed_roles": "roles that, unnamed and indefinite, are anonymous",
+    "sources.pronouns": "personal pronouns that refer back to a speaker",
+    "flags.hedges": "hedging words",
+    "flags.non_responses": "reports that someone did not answer",
+    "flags.denials": "denial verbs and nouns",
+}
+
+
+def dump(data: dict) -> str:
+    lines = [f"# Attribution lexicon: {data['meta']['name']}. Schema: docs/lexicons.md.",
+             "# Keep canonical: tests/eval/canonicalize_lexicons.py rewrites this file.", ""]
+    for section, keys in SCHEMA.items():
+        lines.append(f"[{section}]")
+        for key, kind in keys.items():
+            note = KEY_NOTES.get(f"{section}.{key}")
+            if note:
+                lines.append(f"# {note}")
+            value = data[section][key]
+            if kind == "words":
+                value = canonical_words(value)
+                body = ",\n".join("  " + json.dumps(w, ensure_ascii=False) for w in value)
+                lines.append(f"{key} = [\n{body},\n]" if value else f"{key} = []")
+            else:
+                lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+        lines.append("")
+    lines.append("# phrase -> the kinds of earlier source it can refer to, and the kind when none is found")
+    lines.append("[back_references]")
+    for phrase in canonical_words(list(data["back_references"])):
+        entry = data["back_references"][phrase]
+        lines.append(f"{json.dumps(phrase, ensure_ascii=False)} = {{ refers_to = "
+                     f"{json.dumps(entry['refers_to'])}, fallback = {json.dumps(entry['fallback'])} }}")
+    return "\n".join(lines) + "\n"
+
+
+def main(codes: list[str]) -> None:
+    paths = [LEXICONS / f"{c}.toml" for c in codes] or sorted(LEXICONS.glob("*.toml"))
+    for path in paths:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        validate(data, path.name)
+        path.write_text(dump(data), encoding="utf-8")
+        print("canonical:", path.name)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

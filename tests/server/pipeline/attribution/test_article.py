@@ -1,0 +1,112 @@
+"""Whole-article behaviour: claim ids and links, notes, the summary, languages without a
+lexicon, and the canonical seed page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from attribution_articles import build_article
+from sourcelight.pipeline import annotate_page
+from sourcelight.pipeline.attribution import attribute_article, summarize_sourcing
+from sourcelight.pipeline.model import BlockKind
+
+SEED = Path(__file__).parents[3] / "fixtures" / "pages" / "seed-sputnik-iran-missiles" / "source.html"
+
+WIRE_REWRITE = [
+    ["Iran has moved missiles to Iraq, Reuters reported, citing anonymous sources."],
+    ["According to the news agency, the decision was taken last year.",
+     "\"The logic was to have a backup plan,\" a senior Iranian official said."],
+    ["Iraqi sources said the process had sped up recently.", "The Pentagon declined to comment."],
+    ["The White House said it was watching closely."],
+]
+
+
+def _annotate(paragraphs, language="en", **kwargs):
+    article, sentences = build_article(paragraphs, **kwargs)
+    claims = attribute_article(article, sentences, language)
+    return claims, summarize_sourcing(claims, language)
+
+
+def test_claim_ids_offsets_and_paragraphs_follow_the_sentences():
+    claims, _ = _annotate(WIRE_REWRITE)
+    article, sentences = build_article(WIRE_REWRITE)
+    assert [c.id for c in claims] == [f"c{i}" for i in range(len(sentences))]
+    assert all(article.text[c.start:c.end] == c.text for c in claims)
+    assert [c.paragraph for c in claims] == [s.block for s in sentences]
+
+
+def test_summary_of_a_wire_rewrite_names_the_relaying_outlet():
+    _, summary = _annotate(WIRE_REWRITE)
+    assert summary.by_kind == {"anonymous": 4, "organization": 1, "unattributed": 1}
+    assert summary.anonymous_share == 0.8
+    assert summary.outlets[0].name == "Reuters" and summary.outlets[0].claims == 4
+    assert [n.claim_id for n in summary.non_responses] == ["c4"]
+    assert summary.headline == ("Most attributed claims (4 of 5) rest on anonymous sources relayed by Reuters; "
+                                "no named person speaks on the record.")
+
+
+def test_summary_of_named_sources_counts_them():
+    claims, summary = _annotate([
+        ["Prime Minister Boris Johnson said the lockdown would end in June."],
+        ["He added that schools would reopen first.", "The Treasury said the cost was manageable."],
+    ])
+    assert [(s.name, s.claims) for s in summary.named_sources] == [
+        ("Prime Minister Boris Johnson", 2), ("The Treasury", 1)]
+    assert summary.anonymous_share == 0.0
+    assert summary.headline == "Most attributed claims (2 of 3) rest on named people; 1 named person speaks on the record."
+
+
+def test_summary_without_any_source_says_so():
+    _, summary = _annotate([["The sun rose at six."], ["It was a quiet day."]])
+    assert summary.anonymous_share is None
+    assert summary.headline == "None of the 2 claims names a source."
+
+
+@pytest.mark.parametrize("language", ["it", "und", "zh", ""])
+def test_language_without_lexicon_gets_no_sourcing_and_says_so(language):
+    claims, summary = _annotate([["Il ministro ha detto che i prezzi scenderanno."]], language=language)
+    assert [c.sourcing for c in claims] == [None]
+    assert "not available" in claims[0].note
+    assert summary.available is False and summary.by_kind == {}
+    assert "not available" in summary.headline
+
+
+def test_english_rules_are_not_applied_to_another_language():
+    # An English sentence in an article detected as German gets German rules only.
+    claims, _ = _annotate([["Critics say the law is unfair."]], language="de")
+    assert claims[0].sourcing.kind.value == "unattributed"
+
+
+def test_links_inside_the_sentence_are_kept_and_noted():
+    paragraphs = [["The figures come from the agency's own filing.", "Prices rose 4 percent."]]
+    claims, _ = _annotate(paragraphs, links={0: [("own filing", "https://www.sec.gov/filing/123")]})
+    assert claims[0].links == ("https://www.sec.gov/filing/123",)
+    assert claims[1].links == ()
+    assert "only support is a link to sec.gov" in claims[0].note
+
+
+def test_notes_say_how_a_claim_is_sourced():
+    claims, _ = _annotate(WIRE_REWRITE)
+    assert claims[0].note == "Rests on an anonymous source: “anonymous sources”, relayed by Reuters."
+    assert claims[2].note.endswith("(direct quote).")
+    assert "did not respond" in claims[4].note
+
+
+def test_headline_blocks_are_analysed():
+    claims, _ = _annotate([["Missiles moved to Iraq, officials say"], ["Body text."]],
+                          kinds=[BlockKind.TITLE, BlockKind.PARAGRAPH])
+    assert claims[0].sourcing.kind.value == "anonymous"
+
+
+def test_seed_page_rests_on_anonymous_sources_relayed_by_reuters():
+    annotated = annotate_page(SEED.read_text(encoding="utf-8"), "https://sputniknews.com/middleeast/x/")
+    by_text = {c.text[:40]: c for c in annotated.claims}
+    main = next(c for t, c in by_text.items() if t.startswith("Tehran has been supplying"))
+    assert (main.sourcing.kind.value, main.sourcing.via) == ("anonymous", "Reuters")
+    quote = next(c for t, c in by_text.items() if t.startswith("\"The logic"))
+    assert quote.sourcing.kind.value == "anonymous" and quote.sourcing.quote.value == "direct"
+    summary = annotated.summary
+    assert summary.headline.startswith("Most attributed claims (")
+    assert "rest on anonymous sources relayed by Reuters" in summary.headline
+    assert len(summary.non_responses) == 3

@@ -1,0 +1,73 @@
+"""Lexicons: every shipped file passes the closed schema and is in canonical form, and the
+schema turns away the mistakes a contributor is likely to make."""
+from __future__ import annotations
+
+import copy
+import tomllib
+
+import pytest
+
+from sourcelight.pipeline.attribution.lexicon import (
+    SCHEMA, LexiconError, available_languages, canonical_words, compile_lexicon, lexicon_path,
+    load_lexicon,
+)
+
+LANGUAGES = available_languages()
+
+
+def _data(language: str) -> dict:
+    return tomllib.loads(lexicon_path(language).read_text(encoding="utf-8"))
+
+
+def test_the_five_languages_ship_a_lexicon():
+    assert {"en", "de", "fr", "es", "ru"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lexicon_loads_and_names_its_language(language):
+    lexicon = load_lexicon(language)
+    assert lexicon is not None and lexicon.language == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lexicon_is_in_canonical_form(language):
+    data = _data(language)
+    for section, keys in SCHEMA.items():
+        for key, kind in keys.items():
+            if kind == "words":
+                words = data[section][key]
+                assert words == canonical_words(words), f"{language}: {section}.{key} is not sorted/unique"
+    phrases = list(data["back_references"])
+    assert phrases == canonical_words(phrases)
+
+
+def _broken(mutate):
+    data = copy.deepcopy(_data("en"))
+    mutate(data)
+    return data
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: d.pop("flags"),
+    lambda d: d.update(extra={"x": []}),
+    lambda d: d["cues"].update(speach=["said"]),
+    lambda d: d["cues"].pop("speech"),
+    lambda d: d["cues"].update(speech="said"),
+    lambda d: d["cues"].update(speech=["said", ""]),
+    lambda d: d["cues"].update(speech=["said", 3]),
+    lambda d: d["quotes"].update(pairs=[["“"]]),
+    lambda d: d["meta"].update(name=""),
+    lambda d: d["back_references"].update({"the report": {"refers_to": ["newspaper"], "fallback": "media"}}),
+    lambda d: d["back_references"].update({"the report": {"refers_to": ["media"], "fallback": "outlet"}}),
+    lambda d: d["back_references"].update({"the report": {"refers_to": ["media"]}}),
+], ids=["missing-section", "unknown-section", "unknown-key", "missing-key", "string-not-list",
+        "empty-word", "non-string-word", "bad-quote-pair", "empty-name", "unknown-kind",
+        "unknown-fallback", "missing-fallback"])
+def test_schema_rejects_broken_lexicons(mutate):
+    with pytest.raises(LexiconError):
+        compile_lexicon(_broken(mutate), "broken.toml")
+
+
+@pytest.mark.parametrize("language", ["xx", "", None, "../en", "EN"])
+def test_unknown_or_malformed_language_has_no_lexicon(language):
+    assert load_lexicon(language) is None
