@@ -10,8 +10,19 @@ __version__ = "0.1.0"
 # A library never decides where logs go: only create_app() and the CLI attach handlers.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-from sourcelight.pipeline import annotate_page as annotate  # noqa: E402
-from sourcelight.pipeline import annotate_text  # noqa: E402
 from sourcelight.pipeline.model import AnnotatedArticle, Claim, SourceKind  # noqa: E402
 
 __all__ = ["__version__", "annotate", "annotate_text", "AnnotatedArticle", "Claim", "SourceKind"]
+
+
+def __getattr__(name: str):
+    # Loaded on first use: importing sourcelight (the server, the CLI) stays light.
+    if name == "annotate":
+        from sourcelight.pipeline.annotate import annotate_page
+
+        return annotate_page
+    if name == "annotate_text":
+        from sourcelight.pipeline.annotate import annotate_text
+
+        return annotate_text
+    raise AttributeError(f"module 'sourcelight' has no attribute {name!r}")

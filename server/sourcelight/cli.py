@@ -81,6 +81,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from sourcelight.app import create_app
     from sourcelight.config import load_config
     from sourcelight.serving import is_loopback, serve
+    from sourcelight.workers import shared_pool
 
     overrides = {key: value for key, value in {
         "HOST": args.host, "PORT": args.port, "DATA_DIR": args.data_dir,
@@ -95,8 +96,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             return 2
         print(f"WARNING: listening on {config['HOST']}: anyone who can reach this machine and has the "
               "token can read and change your notes.", file=sys.stderr)
+    # Workers import the pipeline while this process migrates the database and binds.
+    shared_pool(int(config["ANNOTATE_CONCURRENCY"])).warm()
     app = create_app(overrides)
-    app.extensions["sourcelight"]["annotator"].warm()
 
     def ready(url: str) -> None:
         print(f"sourcelight {__version__} listening on {url} (data in {config['DATA_DIR']})", flush=True)

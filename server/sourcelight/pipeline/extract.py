@@ -9,7 +9,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -19,15 +19,10 @@ from tld import get_fld
 from sourcelight.errors import NoArticleFound, PageTooComplex, PayloadTooLarge
 from sourcelight.pipeline.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Image, Link
 from sourcelight.pipeline.options import PipelineOptions
+from sourcelight.pipeline.urls import canonicalize_url
 
 __all__ = ["extract_article", "article_from_text", "canonicalize_url", "decode_page"]
 
-# Query parameters that only track the reader; two URLs differing in them are one page.
-TRACKING_PARAMS = re.compile(
-    r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ocid|cmpid|icid|_ga|igshid|"
-    r"yclid|wt\.mc_id|ito|smid|share|sh|at_medium|at_campaign|xtor|__twitter_impression)$",
-    re.IGNORECASE,
-)
 # Characters XML/HTML trees cannot hold (lxml refuses them); a page from the open web may.
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
@@ -129,25 +124,6 @@ def decode_page(data: str | bytes) -> str:
     if not data.isascii():
         data = data.encode("utf-8", "replace").decode("utf-8")
     return _CONTROL_CHARS.sub(" ", data)
-
-
-def canonicalize_url(url: str | None) -> str | None:
-    """The URL that identifies a page: http(s) only, no fragment, no tracking parameters."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not TRACKING_PARAMS.match(k)])
-    netloc = parts.netloc.lower()
-    default_port = {"http": ":80", "https": ":443"}[parts.scheme.lower()]
-    if netloc.endswith(default_port):
-        netloc = netloc[: -len(default_port)]
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
 
 
 # -- decoding and budgets -------------------------------------------------------------------

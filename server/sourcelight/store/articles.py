@@ -14,7 +14,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sourcelight.errors import NotFound
-from sourcelight.pipeline.extract import canonicalize_url
+from sourcelight.pipeline.urls import canonicalize_url
 from sourcelight.pipeline.model import AnnotatedArticle
 from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, utcnow
 
