@@ -1,0 +1,154 @@
+"""One click on a news page: the article alone, notes on every claim, filters, highlights that come back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+SEED = "seed-sputnik-iran-missiles"
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "reader-seed.png"
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.context.new_page()
+    yield page
+    page.close()
+
+
+def open_seed(browser, page, site):
+    browser.open_reader(page, f"{site}/{SEED}/source.html")
+    expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=30_000)
+    return page
+
+
+def test_one_click_shows_the_article_alone_with_notes_on_its_claims(browser, page, site):
+    open_seed(browser, page, site)
+    expect(page.locator(".sl-header h1")).to_contain_text("Tehran Reportedly Arms Iraqi Militias")
+    body = page.locator(".sl-body")
+    expect(body).to_contain_text("short-range ballistic missiles")
+    for clutter in ("Community standards", "Registration", "push notifications", "Related:", "READ MORE"):
+        expect(page.locator("#reader")).not_to_contain_text(clutter)
+    claims = page.locator(".sl-claim")
+    assert claims.count() > 10
+    expect(page.locator(".sl-summary-headline")).to_contain_text("anonymous")
+    # The note of a claim shows on focus, with the kind in words.
+    anonymous = page.locator('.sl-claim[data-kind="anonymous"]').first
+    anonymous.focus()
+    popover = page.locator("#note-popover")
+    expect(popover).to_be_visible()
+    expect(popover).to_contain_text("Anonymous")
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    # The picture in the README: the summary on top and the note of an anonymous claim.
+    page.set_viewport_size({"width": 1280, "height": 1500})
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    page.locator('.sl-claim[data-kind="anonymous"]').first.hover()
+    expect(popover).to_be_visible()
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=False)
+
+
+def test_filter_shows_only_the_claims_of_one_kind(browser, page, site):
+    open_seed(browser, page, site)
+    page.select_option("#filter", "anonymous")
+    visible = page.locator(".sl-claim.matches-filter")
+    assert visible.count() >= 3
+    kinds = set(visible.evaluate_all("els => els.map(e => e.dataset.kind)"))
+    assert kinds == {"anonymous"}
+    # Paragraphs without an anonymous claim are hidden.
+    expect(page.locator(".sl-block", has_text="Relations between Israel and Iran")).to_be_hidden()
+    page.select_option("#filter", "")
+    expect(page.locator(".sl-block", has_text="Relations between Israel and Iran")).to_be_visible()
+
+
+def test_keyboard_moves_between_claims(browser, page, site):
+    open_seed(browser, page, site)
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    current = page.locator(".sl-claim.is-current")
+    expect(current).to_have_count(1)
+    assert current.get_attribute("data-claim-id") == page.locator(".sl-claim").nth(1).get_attribute("data-claim-id")
+
+
+def select_text(page, text: str) -> None:
+    page.evaluate(
+        """text => {
+            const walker = document.createTreeWalker(document.querySelector('.sl-body'), NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.data.indexOf(text);
+                if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at); range.setEnd(node, at + text.length);
+                    const selection = document.getSelection();
+                    selection.removeAllRanges(); selection.addRange(range);
+                    document.dispatchEvent(new Event('selectionchange'));
+                    return;
+                }
+            }
+            throw new Error('text not found: ' + text);
+        }""",
+        text,
+    )
+
+
+def test_highlight_with_a_note_is_stored_and_comes_back(browser, page, site, companion):
+    open_seed(browser, page, site)
+    article_id = page.locator("body").get_attribute("data-article-id")
+    select_text(page, "Baghdad was aware of the supplies")
+    toolbar = page.locator("#selection-toolbar")
+    expect(toolbar).to_be_visible()
+    toolbar.get_by_role("button", name="Needs a source").click()
+    mark = page.locator("mark.sl-highlight")
+    expect(mark).to_have_text("Baghdad was aware of the supplies")
+    page.locator("#toggle-panel").click()
+    item = page.locator("#highlight-list li").first
+    expect(item.locator(".save-state")).to_have_text("Saved")
+    item.locator("textarea").fill("Which intelligence source? Only one, unnamed.")
+    item.locator("button[data-action=save-note]").click()
+    expect(page.locator("#highlight-list li .save-state").first).to_have_text("Saved")
+
+    status, body, _ = companion.request("GET", f"/api/v1/articles/{article_id}/highlights")
+    assert status == 200
+    [stored] = body["highlights"]
+    assert stored["quote"]["exact"] == "Baghdad was aware of the supplies"
+    assert stored["label"] == "needs-source"
+    assert stored["note"] == "Which intelligence source? Only one, unnamed."
+
+    page.reload()
+    expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=30_000)
+    expect(page.locator("mark.sl-highlight")).to_have_text("Baghdad was aware of the supplies")
+    page.locator("#toggle-panel").click()
+    expect(page.locator("#highlight-list li textarea").first).to_have_value("Which intelligence source? Only one, unnamed.")
+
+
+def test_opening_the_page_again_brings_the_highlights_back(browser, page, site):
+    # Relies on the highlight made above being stored for this article (same module, same server).
+    open_seed(browser, page, site)
+    expect(page.locator("mark.sl-highlight")).to_have_count(1)
+
+
+def test_deleting_a_highlight_can_be_undone(browser, page, site, companion):
+    open_seed(browser, page, site)
+    select_text(page, "At least two factories")
+    page.locator("#selection-toolbar").get_by_role("button", name="Dubious").click()
+    page.locator("#toggle-panel").click()
+    item = page.locator("#highlight-list li", has_text="At least two factories")
+    expect(item.locator(".save-state")).to_have_text("Saved")
+    item.get_by_role("button", name="Delete").click()
+    expect(page.locator("mark.sl-highlight", has_text="At least two factories")).to_have_count(0)
+    page.locator("#toast").get_by_role("button", name="Undo").click()
+    expect(page.locator("mark.sl-highlight", has_text="At least two factories")).to_have_count(1)
+    expect(page.locator("#highlight-list li", has_text="At least two factories").locator(".save-state")).to_have_text("Saved")
+    article_id = page.locator("body").get_attribute("data-article-id")
+    _, body, _ = companion.request("GET", f"/api/v1/articles/{article_id}/highlights")
+    assert any(h["quote"]["exact"] == "At least two factories" for h in body["highlights"])
+
+
+def test_esc_goes_back_to_the_original_page(browser, page, site):
+    open_seed(browser, page, site)
+    page.keyboard.press("Escape")
+    page.wait_for_url(f"{site}/{SEED}/source.html")

@@ -1,0 +1,61 @@
+// node --test: the API client turns every way the companion can fail into a message with a next step.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { CompanionApi } from "../../extension/lib/api.js";
+import { NotPaired, ServerUnreachable, describeError } from "../../extension/lib/errors.js";
+
+function respond(status, body) {
+  return async () => new Response(body === undefined ? "" : JSON.stringify(body), { status });
+}
+
+test("requests carry the token and JSON body to the API prefix", async () => {
+  let seen;
+  const api = new CompanionApi({
+    serverUrl: "http://127.0.0.1:8765/",
+    token: "tok",
+    fetchImpl: async (url, init) => { seen = { url, init }; return new Response("{\"id\":\"a1\"}", { status: 201 }); },
+  });
+  const article = await api.annotate({ url: "https://e.example/", html: "<p>x</p>", title: "T", lang: "en" });
+  assert.equal(article.id, "a1");
+  assert.equal(seen.url, "http://127.0.0.1:8765/api/v1/articles");
+  assert.equal(seen.init.headers.Authorization, "Bearer tok");
+  assert.equal(JSON.parse(seen.init.body).url, "https://e.example/");
+  assert.equal(seen.init.credentials, "omit");
+});
+
+test("a server that is not running says how to start it", async () => {
+  const api = new CompanionApi({ serverUrl: "http://127.0.0.1:1", token: "t", fetchImpl: async () => { throw new TypeError("Failed to fetch"); } });
+  await assert.rejects(api.health(), (error) => {
+    assert.ok(error instanceof ServerUnreachable);
+    assert.match(describeError(error).hint, /sourcelight serve/);
+    return true;
+  });
+});
+
+test("a wrong token says how to pair again", async () => {
+  const api = new CompanionApi({ serverUrl: "http://x", token: "bad", fetchImpl: respond(401, { error: { code: "unauthorized", message: "no" } }) });
+  await assert.rejects(api.checkPairing(), (error) => {
+    assert.ok(error instanceof NotPaired);
+    assert.match(describeError(error).hint, /sourcelight token/);
+    return true;
+  });
+});
+
+test("the server's own message is shown for other errors", async () => {
+  const body = { error: { code: "no_article", message: "no article text was found on this page" } };
+  const api = new CompanionApi({ serverUrl: "http://x", token: "t", fetchImpl: respond(422, body) });
+  await assert.rejects(api.annotate({ url: "u", html: "h" }), (error) => {
+    assert.equal(error.status, 422);
+    assert.equal(describeError(error).message, "no article text was found on this page");
+    return true;
+  });
+});
+
+test("a server that is too slow is reported as a timeout", async () => {
+  const api = new CompanionApi({
+    serverUrl: "http://x", token: "t",
+    fetchImpl: (url, init) => new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" })))),
+  });
+  await assert.rejects(api.request("GET", "/health", { timeout: 0.05 }), /did not answer within/);
+});
