@@ -31,6 +31,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.
 MAX_ATTRIBUTES_PER_ELEMENT = 256
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
 _ATTRIBUTE = re.compile(r"\s[^\s=<>\"']+\s*=")
+# Text that is mostly links is a listing or a menu; articles link a few words here and there.
+MAX_LINK_SHARE = 0.5
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _WHITESPACE = frozenset(" \t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -60,6 +62,7 @@ def extract_article(
     captions = _image_captions(tree, url)
     headings = _headline_candidates(tree)
     standfirsts = _standfirsts(tree)
+    anchor_texts = _anchor_texts(tree)
     lead_image = _lead_image(tree, captions, url) if options.include_images else None
     document = _run_trafilatura(tree, url, options)
     if document is None:
@@ -82,6 +85,8 @@ def extract_article(
     body_chars = sum(len(b.text) for b in article.blocks if b.kind is not BlockKind.TITLE)
     if body_chars < options.min_article_chars:
         raise NoArticleFound("the page has too little text to be an article (a login wall or an index page?)")
+    if _link_share(article, anchor_texts) > MAX_LINK_SHARE:
+        raise NoArticleFound("the page is mostly links (an index, a menu or a listing), not an article")
     return article
 
 
@@ -419,6 +424,26 @@ def _quote_paragraphs(quote, url: str | None) -> list[tuple[str, tuple]]:
             _walk_inline(child, loose, url, (), top=False)
     flush()
     return paragraphs
+
+
+def _anchor_texts(tree: lxml.html.HtmlElement) -> list[str]:
+    """The page's link texts, longest first (extraction may drop the links but keep their text)."""
+    texts = {_clean_inline(a.text_content()) for a in tree.iter("a")}
+    # Short link texts ("Iran", "Home") also occur as words of the article itself.
+    return sorted((t for t in texts if len(t) >= 12), key=len, reverse=True)[:3000]
+
+
+def _link_share(article: Article, anchor_texts: list[str]) -> float:
+    """How much of the article's body text is the text of the page's links."""
+    body = "\n".join(b.text for b in article.blocks if b.kind is not BlockKind.TITLE)
+    total = sum(1 for ch in body if not ch.isspace())
+    if not total:
+        return 0.0
+    for text in anchor_texts:
+        if text in body:
+            body = body.replace(text, " ")
+    remaining = sum(1 for ch in body if not ch.isspace())
+    return 1.0 - remaining / total
 
 
 def _is_kicker(text: str) -> bool:

@@ -148,3 +148,10 @@ def test_an_element_with_thousands_of_attributes_is_refused_before_parsing():
     hostile = page("<p " + " ".join(f'a{i}="{"x" * 50}"' for i in range(5000)) + ">hi</p>" + PARA * 3)
     with pytest.raises(PageTooComplex):
         extract_article(hostile, "https://example.com/", options=OPTIONS)
+
+
+def test_a_page_that_is_mostly_links_is_not_an_article():
+    listing = page("<ul>" + "".join(f"<li><a href='/story/{i}'>Headline number {i} of a long list of stories</a></li>"
+                                    for i in range(30)) + "</ul>")
+    with pytest.raises(NoArticleFound, match="mostly links"):
+        extract_article(listing, "https://news.example.com/", options=OPTIONS)
