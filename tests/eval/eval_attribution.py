@@ -4,7 +4,7 @@ Each corpus line is one sentence in article context: article id, style, paragrap
 block kind (title/heading/paragraph), text, and the gold kind, source, cue, via, quote,
 hedges, non_response, denial. Consecutive lines of one article id form the article.
 
-Run:  .venv/bin/python tests/eval/eval_attribution.py [--lang en] [--errors] [--json]
+Run:  .venv/bin/python tests/eval/eval_attribution.py [--lang en] [--errors] [--json] [--corpus DIR]
 
 Prints, per language: per-kind precision/recall/F1 and macro-F1, sentence-level
 attribution detection P/R/F1, source exact and overlap F1, cue F1, via F1, hedge and
@@ -30,9 +30,9 @@ _TOKEN = re.compile(r"\w+")
 _FUNCTION_WORDS = {"the", "a", "an", "of", "for", "to", "in", "at", "and", "its", "his", "her", "their"}
 
 
-def load_articles(language: str) -> list[list[dict]]:
+def load_articles(language: str, corpus: Path = CORPUS) -> list[list[dict]]:
     articles: list[list[dict]] = []
-    for line in (CORPUS / f"{language}.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (corpus / f"{language}.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         record = json.loads(line)
@@ -63,9 +63,9 @@ def build(records: list[dict]) -> tuple[Article, tuple[Sentence, ...]]:
     return article, tuple(sentences)
 
 
-def run(language: str) -> list[tuple[dict, Claim]]:
+def run(language: str, corpus: Path = CORPUS) -> list[tuple[dict, Claim]]:
     pairs = []
-    for records in load_articles(language):
+    for records in load_articles(language, corpus):
         article, sentences = build(records)
         claims = attribute_article(article, sentences, language)
         pairs.extend(zip(records, claims))
@@ -156,8 +156,8 @@ def evaluate(language: str) -> dict:
     return score(run(language))
 
 
-def languages() -> list[str]:
-    return sorted(p.stem for p in CORPUS.glob("*.jsonl"))
+def languages(corpus: Path = CORPUS) -> list[str]:
+    return sorted(p.stem for p in corpus.glob("*.jsonl"))
 
 
 def _print_report(language: str, result: dict) -> None:
@@ -188,10 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", action="append", help="language code (repeatable); default: all")
     parser.add_argument("--errors", action="store_true", help="list the sentences the engine gets wrong")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="folder of <lang>.jsonl files (default: the development corpus; "
+                             "tests/eval/holdout holds sentences never used for tuning)")
     args = parser.parse_args(argv)
     results = {}
-    for language in args.lang or languages():
-        pairs = run(language)
+    for language in args.lang or languages(args.corpus):
+        pairs = run(language, args.corpus)
         results[language] = score(pairs)
         if args.errors:
             _print_errors(pairs)

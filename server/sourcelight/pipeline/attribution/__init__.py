@@ -32,6 +32,13 @@ def attribute_article(article: Article, sentences: list[Sentence] | tuple[Senten
     if lexicon is None:
         note = unavailable_note(language)
         return tuple(_claim(article, s, None, Flags((), False, (), ()), False, note) for s in sentences)
+    try:
+        return _attribute(article, sentences, lexicon)
+    finally:
+        lexicon.forget()
+
+
+def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ...]:
     states = quote_states(sentences, lexicon.quote_pairs)
     findings: list[Finding | None] = []
     flags: list[Flags] = []
@@ -52,7 +59,7 @@ def attribute_article(article: Article, sentences: list[Sentence] | tuple[Senten
 
 
 def _finding(masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:
-    return find_attribution(masked, lexicon, list(flags.non_response_spans))
+    return find_attribution(masked, lexicon, list(flags.non_response_spans + flags.hedge_spans))
 
 
 def _links(article: Article, sentence: Sentence) -> tuple[str, ...]:

@@ -81,6 +81,10 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
         if antecedent is not None:
             kind, source, source_span = antecedent.kind, antecedent.source, None
             via = via or antecedent.via
+        elif finding.source == finding.cue:  # an implicit speaker with no one named before
+            source, source_span = None, None
+    if finding.via_reference is not None:
+        via = _relay_antecedent(history) or via
     quote_kind = QuoteKind.DIRECT if quote.is_direct else QuoteKind.INDIRECT
     return Attribution(kind=kind, source=source, cue=finding.cue, via=via, quote=quote_kind,
                        source_span=source_span, cue_span=_span(sentence, finding.cue_span))
@@ -113,6 +117,19 @@ def _antecedent(finding: Finding, history: list[Resolved]) -> Attribution | None
             return earlier
         if earlier.via and any(k in RELAYING_KINDS for k in wanted):
             return earlier
+    return None
+
+
+def _relay_antecedent(history: list[Resolved]) -> str | None:
+    """'The paper cites a document': the outlet named before ("the paper" = Les Échos)."""
+    for entry in reversed(history):
+        earlier = entry.attribution
+        if earlier is None:
+            continue
+        if earlier.kind is SourceKind.MEDIA and earlier.source:
+            return earlier.source
+        if earlier.via:
+            return earlier.via
     return None
 
 

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.attribution.sources import SourceGuess, classify, has_name
 from sourcelight.pipeline.model import SourceKind
 
 # Characters that end a clause when looking back from a verb for its subject.
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–\"“”„«»]|\x00+|\s-\s")
-_AFTER_BREAK = re.compile(r"[,;:.!?()\[\]—–\x00\"“”„«»]|\s-\s")
+# A comma between digits ("3,100 workers") ends nothing.
+# Quotation marks left unmasked enclose a title («Коммерсантъ»), part of the phrase.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]—–]|\x00+|\s-\s")
+_AFTER_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:.!?()\[\]—–\x00]|\s-\s")
 MAX_SUBJECT_WORDS = 12
 MAX_OBJECT_WORDS = 14
 
@@ -34,6 +36,7 @@ class Finding:
     via: str | None = None
     back_reference: BackReference | None = None
     colon_intro: bool = False  # "X said:" — the following quotes are X's
+    via_reference: BackReference | None = None  # the relay is "the agency", "the paper" ...
 
 
 def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Finding | None:
@@ -45,7 +48,17 @@ def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]])
                or _citing_alone(masked, lexicon))
     if finding is None:
         return None
-    return _with_relay(masked, lexicon, finding)
+    return _with_anonymity(masked, lexicon, _with_relay(masked, lexicon, finding))
+
+
+def _with_anonymity(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
+    """'A paramedic, who did not want to be named, said': an unnamed speaker in a sentence
+    that says the speaker asked for anonymity is anonymous, whatever the role."""
+    if finding.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.VAGUE):
+        return finding
+    if not lexicon.find("anonymity_clauses", text) or has_name(finding.source, lexicon):
+        return finding
+    return Finding(**{**finding.__dict__, "kind": SourceKind.ANONYMOUS})
 
 
 def _guess_finding(guess: SourceGuess, cue: re.Match[str]) -> Finding:
@@ -103,18 +116,29 @@ def _quoted_as(text: str, lexicon: Lexicon) -> Finding | None:
 def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
     for cue in lexicon.find("according_to", text):
         start, end = _object_after(text, cue.end(), lexicon)
-        guess = classify(text, start, end, lexicon)
+        guess = classify(text, start, end, lexicon) or _shortest_source(text, start, end, lexicon)
         if guess:
             return _guess_finding(guess, cue)
+    return None
+
+
+def _shortest_source(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
+    """Where the phrase runs on into the clause ("nach Informationen der Nachrichtenagentur
+    Reuters ballistische Raketen …"), the longest leading part that names a source."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for count in range(len(words) - 1, 0, -1):
+        guess = classify(text, start, start + words[count - 1].end(), lexicon)
+        if guess is not None:
+            return guess
     return None
 
 
 def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) -> Finding | None:
     """'X said' or (inverted) 'said X'; document verbs accept only documents and outlets."""
     for cue in lexicon.find(key, text):
-        if any(s <= cue.start() < e for s, e in skip) or _is_capitalised_noun(text, cue):
+        if any(s <= cue.start() < e for s, e in skip) or _is_capitalised_noun(text, cue) or _is_passive(text, cue, lexicon):
             continue
-        guess = _speaker(text, cue, lexicon)
+        guess = _speaker(text, cue, lexicon) or _implicit_speaker(text, cue)
         if guess is None:
             continue
         if key == "document_verbs" and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA):
@@ -156,6 +180,27 @@ def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess
     return classify(text, start, match.start(), lexicon)
 
 
+# "«…», lamentó." — a quote, its verb, and no subject: the speaker named before.
+IMPLICIT_SPEAKER = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS),
+                                 SourceKind.NAMED_PERSON)
+
+
+def _implicit_speaker(text: str, cue: re.Match[str]) -> SourceGuess | None:
+    """A verb right after a quote with nothing but the sentence end after it (subjects
+    are dropped in Spanish, Russian, Italian ...) refers to the previous speaker."""
+    before = text[:cue.start()].rstrip(" ,—–-")
+    after = text[cue.end():].strip()
+    if before.endswith(MASK) and after in ("", ".", "!", "?") and not before.strip(MASK + " "):
+        return SourceGuess(IMPLICIT_SPEAKER.fallback, cue.group(), cue.start(), cue.end(), IMPLICIT_SPEAKER)
+    return None
+
+
+def _is_passive(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
+    """'Residents have been told to stay away': the subject is told, it does not tell."""
+    words = text[:cue.start()].split()
+    return bool(words) and bool(lexicon.patterns["passive_markers"].fullmatch(words[-1]))
+
+
 def _is_capitalised_noun(text: str, cue: re.Match[str]) -> bool:
     """'the United States' is no 'states': a capitalised cue counts only where a
     sentence (or a quote) starts, or in a headline written in title case."""
@@ -188,12 +233,21 @@ def _subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Sourc
         if lexicon.patterns["parentheticals"].match(piece) or relative:
             skipped = True
             continue
+        start = _after_last_subordinator(text, start, stop, lexicon)
+        piece = text[start:stop]
         if len(piece.split()) > MAX_SUBJECT_WORDS:
             return None, False
         guess = classify(text, start, stop, lexicon)
         if guess is None and start > 0 and (len(piece.split()) <= 2 and not piece.strip()[:1].isalpha()):
             skipped = True  # "Brian Holt, 71, says": an age or a number between commas
             continue
+        if guess is None and comma_before_verb and index + 1 < len(segments):
+            skipped = True  # "Elena Marín, professor of hydrology, recalls": an unknown role
+            continue
+        if comma_before_verb and (guess is None or not has_name(guess.text, lexicon)):
+            named = _previous_source(text, segments[index + 1:], lexicon)
+            if named is not None and named.kind is SourceKind.NAMED_PERSON and has_name(named.text, lexicon):
+                return named, True  # "Councillor Margaret Ellery, cabinet member for communities, said"
         if guess is not None and (skipped or comma_before_verb) and lexicon.patterns["indefinite"].match(piece):
             # "The Observatory, a Britain-based monitor, said": the name before the apposition.
             named = _previous_source(text, segments[index + 1:], lexicon)
@@ -202,6 +256,15 @@ def _subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Sourc
                 return SourceGuess(guess.kind, named.text, named.start, named.end), True
         return guess, skipped and guess is not None
     return None, False
+
+
+def _after_last_subordinator(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
+    """'Carter resigned after a newspaper reported': the subject follows the last
+    subordinating conjunction of the segment."""
+    last = None
+    for match in lexicon.patterns["subordinators"].finditer(text, start, stop):
+        last = match
+    return last.end() if last is not None and last.start() > start else start
 
 
 def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexicon) -> SourceGuess | None:
@@ -225,16 +288,41 @@ def _segments_before(text: str, end: int) -> list[tuple[int, int]]:
 
 
 def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: bool = True) -> SourceGuess | None:
-    """'…," said Mr. Smith' / 'the growth will slow, says the ministry'."""
+    """'…," said Mr. Smith' / 'the growth will slow, says the ministry' / '…, a rapporté
+    vendredi l'agence Reuters'. A name in apposition wins ('…, said the spokesman, John Smith')."""
     before = text[:cue.start()].rstrip()
-    if strict and before and before[-1] not in ",\x00\"”»“„:—–" and not before.endswith(MASK):
+    if strict and (not before or (before[-1] not in ",\x00\"”»“„:—–" and not before.endswith(MASK))):
         return None
-    if strict and not before:
-        return None
-    start, end = _object_after(text, cue.end(), lexicon)
+    position = cue.end()
+    leading = lexicon.patterns["auxiliaries_anywhere"].match(text, _skip_spaces(text, position))
+    while leading and leading.end() > position:
+        position = leading.end()
+        leading = lexicon.patterns["auxiliaries_anywhere"].match(text, _skip_spaces(text, position))
+    start, end = _object_after(text, position, lexicon)
     if not text[start:end].strip() or lexicon.patterns["np_stops"].match(text[start:end].lstrip()):
         return None
-    return classify(text, start, end, lexicon)
+    following = text[end:].split()[:1]
+    if following and lexicon.patterns["auxiliaries"].fullmatch(following[0]):
+        return None  # "said engineers would work": the start of the reported clause
+    guess = classify(text, start, end, lexicon)
+    if end < len(text) and text[end] == ",":
+        _, extended = _object_after(text, end + 1, lexicon)
+        apposition = classify(text, end + 1, extended, lexicon)
+        if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and not _names_someone(guess):
+            return apposition
+    return guess
+
+
+def _names_someone(guess: SourceGuess | None) -> bool:
+    """True when the guess is a person given by name ("Mr. Smith"), not by role."""
+    return (guess is not None and guess.kind is SourceKind.NAMED_PERSON
+            and any(word[:1].isupper() for word in guess.text.split()[1:]))
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:
@@ -258,12 +346,25 @@ def _citing_alone(text: str, lexicon: Lexicon) -> Finding | None:
     subject relays the cited source."""
     for cue in lexicon.find("citing", text):
         relay, _ = _subject_before(text, cue.start(), lexicon)
-        start, end = _object_after(text, cue.end(), lexicon)
-        cited = classify(text, start, end, lexicon)
+        cited = _cited_after(text, cue, lexicon)
         if relay is not None and cited is not None:
             return Finding(cited.kind, cited.text, (cited.start, cited.end), cue.group(), cue.span(),
-                           via=relay.text, back_reference=cited.back_reference)
+                           via=relay.text, back_reference=cited.back_reference,
+                           via_reference=relay.back_reference)
     return None
+
+
+def _cited_after(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
+    """The source after a citing cue, grown over commas ("auf iranische, irakische und
+    westliche Regierungsvertreter")."""
+    start, end = _object_after(text, cue.end(), lexicon)
+    guess = classify(text, start, end, lexicon)
+    for _ in range(2):
+        if guess is not None or end >= len(text) or text[end] != ",":
+            break
+        _, end = _object_after(text, end + 1, lexicon)
+        guess = classify(text, start, end, lexicon)
+    return guess
 
 
 def _impersonal(text: str, lexicon: Lexicon) -> Finding | None:
@@ -277,13 +378,14 @@ def _with_relay(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
     outlet that relays the finding ('told Reuters', 'interviewed by Reuters')."""
     cited = _first_object(text, lexicon, "citing", extend=True)
     if cited and cited.kind is not SourceKind.UNATTRIBUTED and (cited.start, cited.end) != finding.source_span:
-        via = finding.source
         return Finding(cited.kind, cited.text, (cited.start, cited.end), finding.cue, finding.cue_span,
-                       via=via, back_reference=cited.back_reference, colon_intro=finding.colon_intro)
+                       via=finding.source, back_reference=cited.back_reference, colon_intro=finding.colon_intro,
+                       via_reference=finding.back_reference)
     for key in ("relay", "told", "interview"):
         relay = _first_object(text, lexicon, key)
         if relay and relay.kind in (SourceKind.MEDIA, SourceKind.DOCUMENT) and relay.text != finding.source:
-            return Finding(**{**finding.__dict__, "via": relay.text})
+            outlet = lexicon.patterns["media_names"].match(relay.text)
+            return Finding(**{**finding.__dict__, "via": outlet.group() if outlet else relay.text})
     return finding
 
 
@@ -291,13 +393,11 @@ def _first_object(text: str, lexicon: Lexicon, key: str, extend: bool = False) -
     """The source after the first ``key`` cue. With ``extend``, a phrase cut short by a
     comma grows over the next commas ("citing five Iranian, Iraqi and Western officials")."""
     for cue in lexicon.find(key, text):
-        start, end = _object_after(text, cue.end(), lexicon)
-        guess = classify(text, start, end, lexicon)
-        for _ in range(2 if extend else 0):
-            if guess is not None or end >= len(text) or text[end] != ",":
-                break
-            _, end = _object_after(text, end + 1, lexicon)
-            guess = classify(text, start, end, lexicon)
+        if extend:
+            guess = _cited_after(text, cue, lexicon)
+        else:
+            start, end = _object_after(text, cue.end(), lexicon)
+            guess = classify(text, start, end, lexicon) or _shortest_source(text, start, end, lexicon)
         if guess:
             return guess
     return None

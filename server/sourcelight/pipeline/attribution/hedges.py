@@ -13,12 +13,15 @@ class Flags:
     denial_spans: tuple[tuple[int, int], ...]
     # Spans (sentence-relative) of the non-response wording, whose verbs are no cue.
     non_response_spans: tuple[tuple[int, int], ...]
+    # Spans of multi-word hedges ("is said to"), whose verbs are no cue either.
+    hedge_spans: tuple[tuple[int, int], ...] = ()
 
 
 def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
     """Hedges anywhere in the sentence (a speaker's hedge counts too); non-responses and
     denials only outside quotes, where they describe the sources themselves."""
     hedges: list[str] = []
+    hedge_spans = tuple(m.span() for m in lexicon.find("hedges", text) if " " in m.group())
     for match in lexicon.find("hedges", text):
         word = " ".join(match.group().lower().split())
         if word not in hedges:
@@ -27,7 +30,7 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
     if lexicon.find("negators", masked):
         spans += [m.span() for m in lexicon.find("negated_responses", masked)]
     denials = tuple(m.span() for m in lexicon.find("denials", masked))
-    return Flags(tuple(hedges), bool(spans), denials, tuple(spans))
+    return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans)
 
 
 # A denial word belongs to the source when it is the cue or follows the source closely

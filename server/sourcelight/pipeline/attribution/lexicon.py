@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -29,7 +29,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "skip_before_verb": "words", "np_stops": "words", "parentheticals": "words",
         "relatives": "words", "leading_conjunctions": "words", "indefinite": "words",
         "definite": "words", "not_names": "words", "possessive_links": "words",
-        "head_position": "choice", "inversion": "choice",
+        "head_position": "choice", "inversion": "choice", "nouns": "choice",
+        "auxiliaries": "words", "passive_markers": "words", "subordinators": "words",
     },
     "sources": {
         "anonymous": "words", "anonymous_heads": "words", "anonymity_clauses": "words",
@@ -47,7 +48,11 @@ SCHEMA: dict[str, dict[str, str]] = {
 BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
 KIND_VALUES = {kind.value for kind in SourceKind}
 # Allowed values of the "choice" keys.
-CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free")}
+CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"),
+           "nouns": ("lowercase", "capitalised")}
+
+
+MAX_REMEMBERED = 20_000  # cached (list, sentence) lookups before the cache is emptied
 
 
 class LexiconError(ValueError):
@@ -72,9 +77,24 @@ class Lexicon:
     not_names: frozenset[str]
     head_first: bool  # the head noun opens the phrase (Russian genitive chains)
     free_inversion: bool  # the speaker may follow the verb without a comma (German V2)
+    capitalised_nouns: bool  # every noun starts with a capital (German): capitals prove less
 
-    def find(self, key: str, text: str, start: int = 0) -> list[re.Match[str]]:
-        return list(self.patterns[key].finditer(text, start))
+    _found: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def find(self, key: str, text: str) -> tuple[re.Match[str], ...]:
+        """Every match of the ``key`` list in ``text``, remembered: the engine asks the
+        same question of the same sentence several times."""
+        cache_key = (key, text)
+        found = self._found.get(cache_key)
+        if found is None:
+            if len(self._found) > MAX_REMEMBERED:
+                self._found.clear()
+            found = self._found[cache_key] = tuple(self.patterns[key].finditer(text))
+        return found
+
+    def forget(self) -> None:
+        """Drop remembered lookups (after each article: sentences rarely repeat)."""
+        self._found.clear()
 
 
 # Proper names are matched with their case; everything else ignoring case.
@@ -136,18 +156,44 @@ def canonical_words(words: list[str]) -> list[str]:
     return sorted(set(words), key=lambda w: (w.casefold(), w))
 
 
+_END = ""  # marks the end of a phrase in the trie
+
+
+def _trie_pattern(phrases: list[str], ignore_case: bool) -> str:
+    """One regex for many phrases, with common prefixes factored out: Python's re tries
+    alternatives one by one, so a trie is many times faster than "a|b|c" on long lists.
+    A longer phrase wins over its prefix ("a senior official" over "a senior"); a space
+    in a phrase matches any run of whitespace."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char.lower() if ignore_case else char, {})
+        node[_END] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends = _END in node
+    branches = []
+    for char in sorted(k for k in node if k != _END):
+        unit = r"\s+" if char == " " else re.escape(char)
+        branches.append(unit + _trie_to_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
 def _alternation(words: list[str], key: str) -> re.Pattern[str]:
-    # Longest first so that "a senior official" wins over "official"; whitespace in a
-    # phrase matches any run of whitespace.
-    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True)]
-    body = "|".join(parts) or r"(?!x)x"
+    flags = 0 if key in CASE_SENSITIVE else re.IGNORECASE
+    body = _trie_pattern(words, bool(flags)) if words else r"(?!x)x"
     if key in LEADING:
-        template = r"^\s*(?:{})(?!\w)"
+        template = r"\s*(?:{})(?!\w)"  # used with .match(), which anchors at pos
     elif key in TRAILING:
         template = r"(?<!\w)(?:{})\s*$"
     else:
         template = r"(?<!\w)(?:{})(?!\w)"
-    flags = 0 if key in CASE_SENSITIVE else re.IGNORECASE
     return re.compile(template.format(body), flags)
 
 
@@ -176,6 +222,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         not_names=frozenset(w.casefold() for w in data["grammar"]["not_names"]),
         head_first=data["grammar"]["head_position"] == "first",
         free_inversion=data["grammar"]["inversion"] == "free",
+        capitalised_nouns=data["grammar"]["nouns"] == "capitalised",
     )
 
 

@@ -13,17 +13,14 @@ from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.model import SourceKind
 
 MAX_SOURCE_WORDS = 14
+HEAD_FIRST_WINDOW = 2
+MAX_CAPITALISED_NOUN_HEAD = 3  # words allowed before the head noun in head-first languages
 _WORD = re.compile(r"[\w][\w'’.\-]*")
-class _Acronym:
-    """All capitals, two to six letters: UN, NATO, МИД (any script)."""
-
-    @staticmethod
-    def match(word: str) -> bool:
-        letters = [c for c in word if c.isalpha()]
-        return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters) and word[:1].isalpha()
-
-
-_ACRONYM = _Acronym()
+def _is_acronym(word: str) -> bool:
+    """All capitals, two to six letters: "UN", "NATO", "МИД"; also "AIReF"."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return 2 <= len(letters) <= 6 and capitals >= max(2, len(letters) - 1) and word[:1].isupper()
 _EDGE_PUNCTUATION = " \t\n,;:.!?()[]—–-\x00\"“”„«»'‘’"
 
 
@@ -91,8 +88,10 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.ANONYMOUS, None
     if not _head_is_source(head, lexicon):
         return None, None
+    relayed = patterns["relay"].search(phrase)  # "images reviewed by Reuters": Reuters only relays
+    owner = phrase[:relayed.start()] if relayed else phrase
     if patterns["media_names"].search(head) or (
-            patterns["media_names"].search(phrase) and patterns["documents"].search(head)):
+            patterns["media_names"].search(owner) and patterns["documents"].search(head)):
         return SourceKind.MEDIA, None
     if _has_name(head, lexicon) or _ends_with_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
@@ -114,9 +113,21 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.NAMED_PERSON, None
     if _is_institution(head, lexicon) or _is_institution(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
+    if _determiner_and_capitalised_word(head, lexicon):
+        # "la Fnaut", "eine Bahnsprecherin": a determiner before a lone capitalised word
+        # marks a name of a body (or, in German, any noun), not a person's name.
+        return SourceKind.ORGANIZATION, None
     if _single_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     return None, None
+
+
+def _determiner_and_capitalised_word(head: str, lexicon: Lexicon) -> bool:
+    words = head.split()
+    determiner = lexicon.patterns["definite"].fullmatch(words[0]) or lexicon.patterns["indefinite"].fullmatch(words[0]) \
+        if words else None
+    return (len(words) == 2 and bool(determiner) and _is_name_word(words[1], lexicon)
+            and not _known_word(words[1].strip(".,"), lexicon))
 
 
 def _starts_with_vague(head: str, lexicon: Lexicon) -> bool:
@@ -152,7 +163,7 @@ def _head_end(phrase: str, lexicon: Lexicon) -> int:
     """Where the head of the phrase ends: before 'for'/'of'/'who' ... (not at the start).
     A head of mere numbers ("two of his aides") reaches on to the next link."""
     end = len(phrase)
-    for key in ("possessive_links", "relatives_anywhere"):
+    for key in ("possessive_links", "relatives_anywhere", "relay"):
         for match in lexicon.patterns[key].finditer(phrase):
             if match.start() == 0:
                 continue
@@ -176,8 +187,10 @@ def _head_is_source(head: str, lexicon: Lexicon) -> bool:
     words = _WORD.findall(head)
     if not words:
         return False
-    last = words[-1]
-    if last[:1].isupper() and last.casefold() not in lexicon.not_names or _ACRONYM.match(last):
+    last = bare_word(words[-1])
+    # Where every noun is capitalised (German), a capital proves a name only in a short phrase.
+    short = not lexicon.capitalised_nouns or len(words) <= MAX_CAPITALISED_NOUN_HEAD or _has_name(head, lexicon)
+    if short and last[:1].isupper() and last.casefold() not in lexicon.not_names or _is_acronym(last):
         return True
     if _starts_with_vague(head, lexicon):
         return True
@@ -190,7 +203,9 @@ def _head_word_matches(key: str, head: str, lexicon: Lexicon) -> bool:
     for match in lexicon.patterns[key].finditer(head):
         if not head[match.end():].strip(_EDGE_PUNCTUATION):
             return True
-        if lexicon.head_first and not head[:match.start()].strip(_EDGE_PUNCTUATION):
+        # Head-first languages: the head noun is among the first words ("un haut
+        # responsable iranien", "высокопоставленный иранский чиновник").
+        if lexicon.head_first and len(head[:match.start()].split()) <= HEAD_FIRST_WINDOW:
             return True
     return False
 
@@ -222,8 +237,18 @@ def _role_kind(head: str, lexicon: Lexicon) -> SourceKind:
     return SourceKind.ANONYMOUS
 
 
+def bare_word(word: str) -> str:
+    """The word without an elided article: "l'Unédic" -> "Unédic", "d'Iran" -> "Iran"."""
+    for mark in "'’":
+        position = word.find(mark)
+        if 0 < position <= 2 and len(word) > position + 1:
+            return word[position + 1:]
+    return word
+
+
 def _capitalised(words: list[str], lexicon: Lexicon) -> list[bool]:
-    return [w[:1].isupper() and w.strip(".,'’").casefold() not in lexicon.not_names for w in words]
+    bare = [bare_word(w) for w in words]
+    return [w[:1].isupper() and w.strip(".,'’").casefold() not in lexicon.not_names for w in bare]
 
 
 _MARK = "\x01"
@@ -239,11 +264,12 @@ def _without_institutions(head: str, lexicon: Lexicon) -> str:
 def _has_name(head: str, lexicon: Lexicon) -> bool:
     """A title followed by a capitalised word, or a run of two or more capitalised words
     that does not run into an institution's name."""
+    head = _without_institutions(head, lexicon)
     for title in lexicon.patterns["titles"].finditer(head):
         rest = head[title.end():].split()
         if rest and _capitalised(rest[:1], lexicon)[0]:
             return True
-    tokens = _without_institutions(head, lexicon).split()
+    tokens = head.split()
     index = 0
     while index < len(tokens):
         end = index
@@ -262,16 +288,21 @@ _NOUN_KEYS = ("anonymous_heads", "vague", "media_nouns", "documents", "spokesper
               "person_roles", "unnamed_roles")
 
 
+def has_name(phrase: str | None, lexicon: Lexicon) -> bool:
+    """True when the phrase names a person (a title and a name, or a run of names)."""
+    return bool(phrase) and _has_name(phrase, lexicon)
+
+
 def _is_name_word(token: str, lexicon: Lexicon) -> bool:
     word = token.strip(".,'’")
-    if token[0] == _MARK or not _capitalised([token], lexicon)[0] or _ACRONYM.match(word):
+    if token[0] == _MARK or not _capitalised([token], lexicon)[0] or _is_acronym(bare_word(word)):
         return False
     return not any(lexicon.patterns[key].fullmatch(word) for key in _NOUN_KEYS)
 
 
 def _known_word(word: str, lexicon: Lexicon) -> bool:
     patterns = lexicon.patterns
-    return bool(_ACRONYM.match(word) or patterns["metonyms"].fullmatch(word)
+    return bool(_is_acronym(word) or patterns["metonyms"].fullmatch(word)
                 or patterns["media_names"].fullmatch(word) or patterns["organizations"].fullmatch(word))
 
 
@@ -279,13 +310,13 @@ def _is_institution(phrase: str, lexicon: Lexicon) -> bool:
     patterns = lexicon.patterns
     if patterns["metonyms"].search(phrase) or patterns["organizations"].search(phrase):
         return True
-    return any(_ACRONYM.match(w) for w in _WORD.findall(phrase))
+    return any(_is_acronym(bare_word(w)) for w in _WORD.findall(phrase))
 
 
 def _single_name(head: str, lexicon: Lexicon) -> bool:
     """One capitalised word that is no known noun: a surname ("Smith said")."""
     words = _WORD.findall(head)
-    if not words:
-        return False
+    if not words or (lexicon.capitalised_nouns and len(words) > 1):
+        return False  # German: "Westliche Regierungen" is no name, "Merkel" may be
     flags = _capitalised(words, lexicon)
     return flags[-1] and not _known_word(words[-1], lexicon)
