@@ -96,3 +96,14 @@ def browser(tmp_path_factory, companion):
         opened.configure(companion.url, companion.token)
         yield opened
         context.close()
+
+
+# Figures measured during the run, printed at the end (goals are reported, never asserted).
+MEASUREMENTS: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if MEASUREMENTS:
+        terminalreporter.section("e2e measurements")
+        for line in MEASUREMENTS:
+            terminalreporter.write_line(line)
