@@ -7,6 +7,7 @@ because the note on how it is sourced belongs to the whole quote.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -25,6 +26,8 @@ _CANDIDATE = re.compile(r"([.!?…]+|\.\.\.)([\"'”’»“)\]]*)(\s+)")
 _OPENERS = frozenset("\"'“‘„«([¿¡—–-")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")
+_NEXT_WORD = re.compile(r"[\w'’-]+")
+_LOOKBEHIND_CHARS = 64
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,13 @@ def _is_boundary(text: str, match: re.Match, rules: SegmentationRules) -> bool:
         return False
     if match.group(1) != ".":
         return True
-    token_match = _TOKEN_BEFORE.search(text, 0, match.start(1))
+    # Only the word before the period matters: look back a bounded stretch, not the whole
+    # paragraph (a 900,000-character paragraph must not take minutes).
+    token_match = _TOKEN_BEFORE.search(text, max(0, match.start(1) - _LOOKBEHIND_CHARS), match.start(1))
     if not token_match:
         return True
     token = token_match.group(1).lstrip("\"'“‘„«([")
-    next_word = re.match(r"[\w'’-]+", text[after:])
+    next_word = _NEXT_WORD.match(text, after)
     next_word = next_word.group(0) if next_word else ""
     return _period_ends_sentence(token, following, next_word, rules)
 
@@ -159,4 +164,9 @@ def _quoted_stretches(text: str, rules: SegmentationRules) -> list[tuple[int, in
 
 def _inside(stretches: list[tuple[int, int]], position: int, candidate_end: int) -> bool:
     """True when the candidate end lies within a quote that does not close right there."""
-    return any(start < position < end and candidate_end <= end for start, end in stretches)
+    # Stretches are disjoint and in order: only the last one starting before us can hold us.
+    index = bisect.bisect_left(stretches, (position,)) - 1
+    if index < 0:
+        return False
+    start, end = stretches[index]
+    return start < position < end and candidate_end <= end
