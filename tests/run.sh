@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Install everything the tests need on a fresh Debian machine, then run every test:
 # node's runner on the extension's lib/, web-ext lint, and pytest (server, store on SQLite
-# and PostgreSQL, security, the real extension in Debian's Chromium against the real server).
+# and PostgreSQL, security, the real extension in Debian's Chromium and Firefox against the
+# real server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1
 
 apt_packages=()
 command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || apt_packages+=(firefox-esr)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_packages+=(postgresql)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 if [ ${#apt_packages[@]} -gt 0 ]; then
