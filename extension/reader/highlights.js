@@ -5,6 +5,7 @@ import { anchorQuote, codePointToUtf16, selectorsFor, utf16ToCodePoint } from ".
 import { ext } from "../lib/browser.js";
 import { HIGHLIGHT_LABELS, MARKUP } from "../lib/contract.js";
 import { ServerTimeout, ServerUnreachable, describeError } from "../lib/errors.js";
+import { button } from "./dom.js";
 
 const QUEUE_KEY = "pendingChanges";
 const RETRY_SECONDS = 5;
@@ -336,14 +337,6 @@ function wrapRange(block, from, to, highlight) {
     target.replaceWith(mark);
     mark.append(target);
   }
-}
-
-function button(text, onClick) {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.textContent = text;
-  b.addEventListener("click", onClick);
-  return b;
 }
 
 function row(...children) {

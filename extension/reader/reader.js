@@ -5,6 +5,7 @@ import { CompanionApi } from "../lib/api.js";
 import { ext, loadSettings } from "../lib/browser.js";
 import { NotPaired, describeError } from "../lib/errors.js";
 import { UNREADABLE, captureKey } from "../lib/messages.js";
+import { button } from "./dom.js";
 import { HighlightController } from "./highlights.js";
 import { applyPreferences, hideNote, moveToClaim, showArticle } from "./view.js";
 
@@ -38,18 +39,10 @@ function showStatus(message, { hint = "", error = false, actions = [] } = {}) {
   $("reader").replaceChildren(status);
 }
 
-function action(label, onClick) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = label;
-  button.addEventListener("click", onClick);
-  return button;
-}
-
 function showError(error) {
   const { message, hint } = describeError(error);
-  const actions = [action("Try again", () => location.reload())];
-  if (error instanceof NotPaired) actions.unshift(action("Open the options", () => ext.runtime.openOptionsPage()));
+  const actions = [button("Try again", () => location.reload())];
+  if (error instanceof NotPaired) actions.unshift(button("Open the options", () => ext.runtime.openOptionsPage()));
   showStatus(message, { hint, error: true, actions });
 }
 

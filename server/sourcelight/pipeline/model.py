@@ -167,6 +167,13 @@ class Attribution:
     source_span: Span | None = None
     cue_span: Span | None = None
 
+    @property
+    def outlet(self) -> str | None:
+        """The news outlet the claim relies on: the source itself if it is one, else its relay."""
+        if self.kind is SourceKind.MEDIA and self.source:
+            return self.source
+        return self.via
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value,

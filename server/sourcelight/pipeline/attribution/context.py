@@ -123,13 +123,8 @@ def _antecedent(finding: Finding, history: list[Resolved]) -> Attribution | None
 def _relay_antecedent(history: list[Resolved]) -> str | None:
     """'The paper cites a document': the outlet named before ("the paper" = Les Échos)."""
     for entry in reversed(history):
-        earlier = entry.attribution
-        if earlier is None:
-            continue
-        if earlier.kind is SourceKind.MEDIA and earlier.source:
-            return earlier.source
-        if earlier.via:
-            return earlier.via
+        if entry.attribution is not None and entry.attribution.outlet:
+            return entry.attribution.outlet
     return None
 
 

@@ -44,13 +44,8 @@ def summarize(claims: tuple[Claim, ...]) -> SourcingSummary:
 
 def _outlets(claims: tuple[Claim, ...]):
     for claim in claims:
-        sourcing = claim.sourcing
-        if sourcing is None:
-            continue
-        if sourcing.kind is SourceKind.MEDIA and sourcing.source:
-            yield sourcing.source
-        elif sourcing.via:
-            yield sourcing.via
+        if claim.sourcing is not None and claim.sourcing.outlet:
+            yield claim.sourcing.outlet
 
 
 def _key(name: str) -> str:
