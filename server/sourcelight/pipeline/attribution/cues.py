@@ -378,6 +378,7 @@ def _with_relay(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
     outlet that relays the finding ('told Reuters', 'interviewed by Reuters')."""
     cited = _first_object(text, lexicon, "citing", extend=True)
     if cited and cited.kind is not SourceKind.UNATTRIBUTED and (cited.start, cited.end) != finding.source_span:
+        finding = _relaying_finding(text, lexicon, finding, cited.start)
         return Finding(cited.kind, cited.text, (cited.start, cited.end), finding.cue, finding.cue_span,
                        via=finding.source, back_reference=cited.back_reference, colon_intro=finding.colon_intro,
                        via_reference=finding.back_reference)
@@ -387,6 +388,20 @@ def _with_relay(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
             outlet = lexicon.patterns["media_names"].match(relay.text)
             return Finding(**{**finding.__dict__, "via": outlet.group() if outlet else relay.text})
     return finding
+
+
+def _relaying_finding(text: str, lexicon: Lexicon, finding: Finding, cited_start: int) -> Finding:
+    """Who does the citing: the subject of the last speech cue before "citing", which is not
+    always the sentence's first one ("Critics say X, Reuters reported, citing officials")."""
+    later = [cue for cue in lexicon.find("speech", text) if finding.cue_span[1] <= cue.start() < cited_start]
+    if not later:
+        return finding
+    cue = later[-1]
+    relay, _ = _subject_before(text, cue.start(), lexicon)
+    if relay is None or relay.kind is SourceKind.UNATTRIBUTED:
+        return finding
+    return Finding(relay.kind, relay.text, (relay.start, relay.end), cue.group(), (cue.start(), cue.end()),
+                   back_reference=relay.back_reference, colon_intro=finding.colon_intro)
 
 
 def _first_object(text: str, lexicon: Lexicon, key: str, extend: bool = False) -> SourceGuess | None:
