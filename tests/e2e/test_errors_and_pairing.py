@@ -85,3 +85,10 @@ def test_pairing_in_the_options_page(browser, page, companion):
     expect(page.locator("#result")).to_contain_text("Paired")
     stored = browser.worker.evaluate("() => chrome.storage.local.get(['serverUrl', 'token'])")
     assert stored == {"serverUrl": companion.url, "token": companion.token}
+
+
+def test_a_page_the_extension_cannot_read_gets_a_clear_message(browser, page):
+    page.goto("about:blank")
+    browser.click_toolbar_button(page)
+    page.wait_for_url(f"chrome-extension://{browser.extension_id}/reader/reader.html*")
+    expect(page.locator("#status[role=alert]")).to_contain_text("cannot be read")
