@@ -14,7 +14,7 @@ export class CompanionApi {
     this.fetch = fetchImpl;
   }
 
-  async request(method, path, { body, timeout = DEFAULT_TIMEOUT_SECONDS, auth = true } = {}) {
+  async request(method, path, { body, timeout = DEFAULT_TIMEOUT_SECONDS, auth = true, raw = false } = {}) {
     const headers = {};
     if (auth && this.token) headers.Authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -37,6 +37,7 @@ export class CompanionApi {
       clearTimeout(timer);
     }
     const text = await response.text();
+    if (raw && response.ok) return text;
     let data = null;
     try {
       data = text ? JSON.parse(text) : null;
@@ -74,6 +75,18 @@ export class CompanionApi {
 
   deleteHighlight(id) {
     return this.request("DELETE", `/highlights/${encodeURIComponent(id)}`);
+  }
+
+  searchHighlights({ q = "", label = "", limit = 50 } = {}) {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (q) query.set("q", q);
+    if (label) query.set("label", label);
+    return this.request("GET", `/highlights?${query}`);
+  }
+
+  /** The export as text (JSON-LD, Markdown or CSV), for a download. */
+  exportHighlights(format) {
+    return this.request("GET", `/export?format=${encodeURIComponent(format)}`, { raw: true });
   }
 
   restoreHighlight(id) {

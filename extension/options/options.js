@@ -1,6 +1,7 @@
 // Pairing: where the companion runs and its token, checked before they are saved.
 import { CompanionApi } from "../lib/api.js";
 import { DEFAULT_SERVER_URL, ext, loadSettings, saveSettings } from "../lib/browser.js";
+import { HIGHLIGHT_LABELS } from "../lib/contract.js";
 import { describeError } from "../lib/errors.js";
 
 const $ = (id) => document.getElementById(id);
@@ -53,12 +54,73 @@ async function onSubmit(event, save) {
   }
 }
 
+// -- the notebook: search and export ----------------------------------------------------------
+
+const EXPORT_FILES = { markdown: ["sourcelight-highlights.md", "text/markdown"], csv: ["sourcelight-highlights.csv", "text/csv"],
+  jsonld: ["sourcelight-highlights.jsonld", "application/ld+json"] };
+
+async function api() {
+  return new CompanionApi(await loadSettings());
+}
+
+function resultItem(highlight) {
+  const item = document.createElement("li");
+  const quote = document.createElement("blockquote");
+  quote.textContent = highlight.quote.exact;
+  item.append(quote);
+  if (highlight.note) {
+    const note = document.createElement("p");
+    note.textContent = highlight.note;
+    item.append(note);
+  }
+  const meta = document.createElement("div");
+  meta.className = "meta";
+  const label = HIGHLIGHT_LABELS.find((l) => l.id === highlight.label);
+  meta.textContent = [label && label.label, (highlight.tags || []).map((t) => `#${t}`).join(" "),
+    highlight.created.slice(0, 10)].filter(Boolean).join(" · ");
+  item.append(meta);
+  return item;
+}
+
+async function onSearch(event) {
+  event.preventDefault();
+  $("search-status").textContent = "Searching…";
+  try {
+    const found = await (await api()).searchHighlights({ q: $("query").value.trim(), label: $("label").value });
+    $("results").replaceChildren(...found.highlights.map(resultItem));
+    $("search-status").textContent = `${found.total} highlight${found.total === 1 ? "" : "s"} found.`;
+  } catch (error) {
+    const { message, hint } = describeError(error);
+    $("search-status").textContent = `${message} ${hint}`;
+  }
+}
+
+async function onExport(format) {
+  try {
+    const text = await (await api()).exportHighlights(format);
+    const [name, type] = EXPORT_FILES[format];
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type }));
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  } catch (error) {
+    const { message, hint } = describeError(error);
+    $("search-status").textContent = `${message} ${hint}`;
+  }
+}
+
 async function main() {
   const settings = await loadSettings();
   $("server-url").value = settings.serverUrl;
   $("token").value = settings.token;
   $("pairing").addEventListener("submit", (event) => onSubmit(event, true));
   $("test").addEventListener("click", () => onSubmit(null, false));
+  for (const label of HIGHLIGHT_LABELS) $("label").add(new Option(label.label, label.id));
+  $("search").addEventListener("submit", onSearch);
+  for (const button of document.querySelectorAll("[data-export]")) {
+    button.addEventListener("click", () => onExport(button.dataset.export));
+  }
 }
 
 main();

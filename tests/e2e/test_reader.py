@@ -171,3 +171,17 @@ def test_click_to_readable_reader_time_is_measured(browser, page, site):
     MEASUREMENTS.append(f"click to readable reader on the seed page (warm server, 5 runs): "
                         f"median {statistics.median(timings):.0f} ms, worst {max(timings):.0f} ms (goal < 500 ms)")
     expect(page.locator(".sl-claim").first).to_be_visible()
+
+
+def test_notebook_finds_a_note_and_exports_markdown(browser, page, companion):
+    # The highlight with its note was made earlier in this module.
+    page.goto(f"chrome-extension://{browser.extension_id}/options/options.html")
+    page.fill("#query", "intelligence")
+    page.click("#search button[type=submit]")
+    expect(page.locator("#results li").first).to_contain_text("Baghdad was aware of the supplies")
+    expect(page.locator("#search-status")).to_contain_text("1 highlight found")
+    with page.expect_download() as download:
+        page.click("button[data-export=markdown]")
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert "> Baghdad was aware of the supplies" in text
+    assert "Which intelligence source? Only one, unnamed." in text
