@@ -10,7 +10,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from sourcelight.errors import NotFound
@@ -23,6 +23,7 @@ __all__ = ["save_article", "get_article", "get_article_version", "list_articles"
 
 def save_article(session: Session, article: AnnotatedArticle, *, seen_url: str | None) -> dict[str, Any]:
     """Store the annotated page; returns the stored article (its to_dict() plus "version")."""
+    _serialize_article_saves(session)
     urls = {u for u in (article.canonical_url, canonicalize_url(seen_url), canonicalize_url(article.url)) if u}
     row = _find_article(session, article, urls)
     if row is None:
@@ -80,6 +81,18 @@ def list_articles(session: Session, *, q: str | None = None, site: str | None = 
 
 
 # -- internals ---------------------------------------------------------------------------------
+
+# PostgreSQL advisory lock key ("sl" + "ar"): one page saved at a time across the team's servers.
+ARTICLE_SAVE_LOCK = 0x736C6172
+
+
+def _serialize_article_saves(session: Session) -> None:
+    # Two readers posting the same new page at once would both miss it and both insert it
+    # (a unique-key error, a 500). SQLite serializes writers already (BEGIN IMMEDIATE); on
+    # PostgreSQL a transaction-scoped advisory lock does, released at commit or rollback.
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ARTICLE_SAVE_LOCK})
+
 
 def _find_article(session: Session, article: AnnotatedArticle, urls: set[str]) -> ArticleRow | None:
     if article.canonical_url:
@@ -153,4 +166,5 @@ def _list_item(row: ArticleRow, highlights: int) -> dict[str, Any]:
 def _iso(moment: datetime) -> str:
     if moment.tzinfo is None:  # SQLite hands back naive datetimes; we only ever store UTC
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.isoformat().replace("+00:00", "Z")
+    # PostgreSQL hands back the session's time zone: always answer in UTC.
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")

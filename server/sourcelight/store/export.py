@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sourcelight.errors import InvalidInput
-from sourcelight.store.highlights import highlight_dict
+from sourcelight.store.highlights import highlight_dict, tags_json
 from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow
 
 __all__ = ["export_jsonld", "export_markdown", "export_csv", "import_jsonld"]
@@ -51,9 +51,9 @@ def export_markdown(session: Session, *, article_id: str | None = None) -> str:
         claims = {c["id"]: c for c in document.get("claims", [])}
         url = article_row.canonical_url or document.get("url") or ""
         lines.append(f"## [{_md(article_row.title or url)}]({url})" if url else f"## {_md(article_row.title)}")
-        meta = [x for x in (document.get("site"), document.get("published")) if x]
-        if meta:
-            lines.append(" · ".join(meta))
+        # The publication date when the page gave one, else the day it was first saved.
+        date = document.get("published") or "saved " + _iso(article_row.created)[:10]
+        lines.append(" · ".join(_md(x) for x in (document.get("site"), date) if x))
         lines.append("")
         for row in (r for r in rows if r.article_id == article_row.id):
             highlight = highlight_dict(row)
@@ -86,7 +86,7 @@ def export_csv(session: Session, *, article_id: str | None = None) -> str:
         claim = next((c for c in document.get("claims", []) if c["id"] == highlight["claim_id"]), None)
         writer.writerow({
             "article_title": _cell(articles[row.article_id].title), "article_url": articles[row.article_id].canonical_url or "",
-            "site": _cell(document.get("site") or ""), "published": document.get("published") or "",
+            "site": _cell(document.get("site") or ""), "published": _cell(document.get("published") or ""),
             "quote": _cell(highlight["quote"]["exact"]), "note": _cell(highlight["note"]), "label": highlight["label"] or "",
             "tags": _cell(", ".join(highlight["tags"])),
             "claim_kind": (claim.get("sourcing") or {}).get("kind", "") if claim else "",
@@ -196,7 +196,7 @@ def _import_annotation(session: Session, item: dict[str, Any]) -> int:
     session.add(HighlightRow(
         id=highlight_id, article_id=article_id, version=int(extra.get("version") or 1), exact=quote["exact"],
         prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""), start=int(position["start"]),
-        end=int(position["end"]), claim_id=extra.get("claim_id"), note=note, label=label, tags=json.dumps(tags),
+        end=int(position["end"]), claim_id=extra.get("claim_id"), note=note, label=label, tags=tags_json(tags),
         color=extra.get("color"), anchor=extra.get("anchor") or "anchored",
         created=_parse(item["created"]), updated=_parse(item.get("modified") or item["created"]),
     ))

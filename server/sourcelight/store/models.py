@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -61,6 +61,15 @@ class HighlightRow(Base):
     """A reader's highlight: W3C TextQuote + TextPosition selectors into one article version."""
 
     __tablename__ = "highlights"
+    # Partial indexes (migration 0003): searches read live highlights newest first.
+    __table_args__ = (
+        Index("ix_highlights_live_created", "created", "id",
+              sqlite_where=text("deleted IS NULL"), postgresql_where=text("deleted IS NULL")),
+        Index("ix_highlights_live_label", "label", "created", "id",
+              sqlite_where=text("deleted IS NULL"), postgresql_where=text("deleted IS NULL")),
+        Index("ix_highlights_trash", "deleted",
+              sqlite_where=text("deleted IS NOT NULL"), postgresql_where=text("deleted IS NOT NULL")),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
@@ -72,10 +81,10 @@ class HighlightRow(Base):
     end: Mapped[int] = mapped_column("end_offset", Integer)
     claim_id: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
-    label: Mapped[str | None] = mapped_column(String(32), index=True)
+    label: Mapped[str | None] = mapped_column(String(32))
     tags: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
     color: Mapped[str | None] = mapped_column(String(32))
     anchor: Mapped[str] = mapped_column(String(16), default="anchored")
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
-    deleted: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    deleted: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
