@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.command == "serve" else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # Migrations say what they do only when something goes wrong; the access log stays.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
