@@ -2,10 +2,10 @@
 kill -9 right after a burst of acknowledged writes, and many writers at once."""
 from __future__ import annotations
 
+import http.client
 import json
 import subprocess
 import sys
-import http.client
 import threading
 import uuid
 
