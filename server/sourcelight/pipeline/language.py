@@ -17,7 +17,7 @@ __all__ = ["detect_language", "normalize_language_tag", "UNDETERMINED"]
 
 UNDETERMINED = "und"
 # Enough text to be sure; more only costs time (langdetect samples n-grams anyway).
-SAMPLE_CHARS = 1500
+SAMPLE_CHARS = 700
 # Below this, a page's own lang attribute is a better guide than the detector.
 MIN_CONFIDENCE = 0.80
 # Fewer letters than this and detection is noise.
