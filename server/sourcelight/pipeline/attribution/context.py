@@ -100,10 +100,12 @@ def _antecedent(finding: Finding, history: list[Resolved]) -> Attribution | None
     outlet or document also matches an attribution that outlet relayed, and then takes
     over that attribution whole ("according to the report" = the report's sources)."""
     wanted = finding.back_reference.refers_to
-    # "the government" or "the ministry" means an earlier source with that word in it,
-    # not just any institution; "he", "the agency" or "the report" mean the nearest fit.
+    # "the government" or "the ministry" means an earlier source with that word in it, not
+    # just any institution, and "the mayor" an earlier "Mayor Jane Doe", not the last person
+    # quoted; "he", "the agency" or "the report" mean the nearest fit.
     head_word = finding.source.split()[-1].casefold()
-    same_word_only = (wanted == (SourceKind.ORGANIZATION,) and len(finding.source.split()) > 1
+    same_word_only = (wanted in ((SourceKind.ORGANIZATION,), (SourceKind.NAMED_PERSON,))
+                      and len(finding.source.split()) > 1
                       and finding.back_reference is not SPOKESPERSON_REFERENCE)
     for entry in reversed(history):
         earlier = entry.attribution
