@@ -73,6 +73,16 @@ function resultItem(highlight) {
     note.textContent = highlight.note;
     item.append(note);
   }
+  if (highlight.article) {
+    const source = document.createElement(highlight.article.url ? "a" : "span");
+    source.textContent = highlight.article.title || highlight.article.url || "Untitled article";
+    if (highlight.article.url) {
+      source.href = highlight.article.url;
+      source.target = "_blank";
+      source.rel = "noopener noreferrer";
+    }
+    item.append(source);
+  }
   const meta = document.createElement("div");
   meta.className = "meta";
   const label = HIGHLIGHT_LABELS.find((l) => l.id === highlight.label);

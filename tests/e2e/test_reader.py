@@ -180,6 +180,7 @@ def test_notebook_finds_a_note_and_exports_markdown(browser, page, companion):
     page.click("#search button[type=submit]")
     expect(page.locator("#results li").first).to_contain_text("Baghdad was aware of the supplies")
     expect(page.locator("#search-status")).to_contain_text("1 highlight found")
+    expect(page.locator("#results li a").first).to_contain_text("Tehran Reportedly Arms Iraqi Militias")
     with page.expect_download() as download:
         page.click("button[data-export=markdown]")
     text = open(download.value.path(), encoding="utf-8").read()

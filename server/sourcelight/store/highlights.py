@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import func, or_, select, text as sql_text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sourcelight.errors import Conflict, InvalidInput, NotFound
@@ -55,7 +56,11 @@ def create_highlight(session: Session, article_id: str, data: dict[str, Any]) ->
     if session.get(HighlightRow, row.id) is not None:
         raise Conflict(f"a highlight with id {row.id!r} exists already")
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another request inserted the same client-chosen id between our check and now.
+        raise Conflict(f"a highlight with id {row.id!r} exists already") from None
     return highlight_dict(row)
 
 
@@ -131,7 +136,16 @@ def search_highlights(session: Session, *, q: str | None = None, label: str | No
     else:
         total = session.scalar(select(func.count()).select_from(HighlightRow)
                                .where(*_criteria(session, for_count=True, **filters)))
-    return [highlight_dict(r) for r in rows], int(total or 0)
+    articles = _article_refs(session, {r.article_id for r in rows})
+    return [{**highlight_dict(r), "article": articles.get(r.article_id)} for r in rows], int(total or 0)
+
+
+def _article_refs(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Title, address and site of each article, so a search result says where it is from."""
+    if not ids:
+        return {}
+    rows = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(sorted(ids)))).all()
+    return {a.id: {"id": a.id, "title": a.title, "url": a.canonical_url, "site": a.site} for a in rows}
 
 
 def _criteria(session: Session, *, for_count: bool, q, label, tag, site, since, until, article_id) -> list:

@@ -226,3 +226,18 @@ def test_export_format_is_validated(client, auth_headers):
     response = client.get("/api/v1/export?format=pdf", headers=auth_headers)
     assert response.status_code == 422
     assert "format" in error_of(response)["fields"]
+
+
+def test_search_results_say_which_article_each_highlight_is_from(client, auth_headers, fixture_page):
+    html = fixture_page("seed-sputnik-iran-missiles")
+    article = client.post("/api/v1/articles", json={"url": "https://sputniknews.com/a", "html": html},
+                          headers=auth_headers).get_json()
+    exact = "Baghdad was aware of the supplies"
+    start = article["text"].index(exact)
+    created = client.post(f"/api/v1/articles/{article['id']}/highlights", headers=auth_headers, json={
+        "quote": {"exact": exact}, "position": {"start": start, "end": start + len(exact)}, "note": "which source?"})
+    assert created.status_code == 201
+    found = client.get("/api/v1/highlights?q=which", headers=auth_headers).get_json()
+    [hit] = found["highlights"]
+    assert hit["article"] == {"id": article["id"], "title": article["title"], "url": article["canonical_url"],
+                              "site": article["site"]}

@@ -74,6 +74,13 @@ class HighlightUpdateSchema(Schema):
             raise ValidationError("give at least one of note, label, tags, color")
 
 
+class ArticleRefSchema(Schema):
+    id = fields.String(required=True)
+    title = fields.String(required=True)
+    url = fields.String(allow_none=True)
+    site = fields.String(allow_none=True)
+
+
 class HighlightSchema(Schema):
     id = fields.String(required=True)
     article_id = fields.String(required=True)
@@ -90,6 +97,8 @@ class HighlightSchema(Schema):
     created = fields.String(required=True)
     updated = fields.String(required=True)
     deleted = fields.String(allow_none=True, metadata={"description": "when it went to the trash, or null"})
+    article = fields.Nested(ArticleRefSchema, allow_none=True,
+                            metadata={"description": "in search results: the article the highlight is in"})
 
 
 class HighlightListSchema(Schema):
