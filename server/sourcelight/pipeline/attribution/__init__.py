@@ -13,6 +13,7 @@ from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
+from sourcelight.pipeline.attribution.sources import person_mentions
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
 from sourcelight.pipeline.model import (
     Article, Attribution, Claim, Sentence, SourceKind, SourcingSummary,
@@ -47,7 +48,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         sentence_flags = find_flags(sentence.text, masked, lexicon)
         flags.append(sentence_flags)
         findings.append(_finding(masked, lexicon, sentence_flags))
-    attributions = resolve_context(sentences, findings, states)
+    attributions = resolve_context(sentences, findings, states,
+                                   mentions=lambda i: person_mentions(sentences[i].text, lexicon))
     claims = []
     for sentence, finding, attribution, sentence_flags in zip(sentences, findings, attributions, flags):
         attribution = attribution or Attribution(kind=SourceKind.UNATTRIBUTED)

@@ -6,7 +6,8 @@ Input is one optional Finding per sentence; output one optional resolved Attribu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.quotes import QuoteState
@@ -17,6 +18,8 @@ from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceK
 # earlier anonymous claim within this many paragraphs (rewrites of wire stories).
 VIA_CARRY_PARAGRAPHS = 3
 RELAYING_KINDS = (SourceKind.MEDIA, SourceKind.DOCUMENT)
+# How far back a pronoun may look for a person named outside any attribution.
+PRONOUN_LOOKBACK_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -26,14 +29,20 @@ class Resolved:
 
 
 def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
-                    quotes: list[QuoteState]) -> list[Attribution | None]:
-    """One attribution (or None: unattributed) per sentence, context applied."""
+                    quotes: list[QuoteState],
+                    mentions: Callable[[int], list[str]] = lambda _: []) -> list[Attribution | None]:
+    """One attribution (or None: unattributed) per sentence, context applied.
+
+    ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
+    attributed source falls back on the last person named shortly before.
+    """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
             attribution = _own_attribution(finding, quotes[index], resolved, sentence)
+            attribution = _named_before(attribution, finding, index, sentences, mentions)
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
@@ -88,6 +97,23 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
     quote_kind = QuoteKind.DIRECT if quote.is_direct else QuoteKind.INDIRECT
     return Attribution(kind=kind, source=source, cue=finding.cue, via=via, quote=quote_kind,
                        source_span=source_span, cue_span=_span(sentence, finding.cue_span))
+
+
+def _named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions) -> Attribution:
+    """A pronoun nobody attributed before ("The minister, Anna Berg, defended the plan.
+    She said ...") means the person the previous sentences named, if one did."""
+    reference = finding.back_reference
+    if (reference is None or SourceKind.NAMED_PERSON not in reference.refers_to
+            or attribution.source != finding.source or len(finding.source.split()) != 1):
+        return attribution
+    block = sentences[index].block
+    for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
+        if sentences[earlier].block < block - 1:
+            break
+        named = mentions(earlier)
+        if named:
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, source=named[-1], source_span=None)
+    return attribution
 
 
 def _span(sentence: Sentence, span: tuple[int, int]) -> Span:

@@ -320,3 +320,30 @@ def _single_name(head: str, lexicon: Lexicon) -> bool:
         return False  # German: "Westliche Regierungen" is no name, "Merkel" may be
     flags = _capitalised(words, lexicon)
     return flags[-1] and not _known_word(words[-1], lexicon)
+
+
+def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
+    """The people a sentence names, in order ("The minister, Anna Berg, said ..." → Anna Berg):
+    runs of two or more name words that do not run into an institution's name. Used to
+    resolve a later "she said" when no earlier attribution names anyone."""
+    tokens = _without_institutions(text, lexicon).split()
+    originals = text.split()
+    if len(tokens) != len(originals):
+        return []
+    found: list[str] = []
+    index = 0
+    while index < len(tokens):
+        end = index
+        while end < len(tokens) and _is_name_word(tokens[end], lexicon):
+            end += 1
+            if tokens[end - 1][-1:] in ",.;:":
+                break  # "Anna Berg, defended": the name ends at the comma
+        touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
+        # "the Islamic Republic", "a New York court": a determiner makes it a noun phrase.
+        previous = originals[index - 1].casefold() if index > 0 else ""
+        determined = bool(lexicon.patterns["definite"].fullmatch(previous)
+                          or lexicon.patterns["indefinite"].fullmatch(previous))
+        if end - index >= 2 and not touches and not determined:
+            found.append(" ".join(w.strip(".,;:'’\"“”") for w in originals[index:end]))
+        index = max(end, index + 1)
+    return found
