@@ -38,23 +38,23 @@ def _server_is_up(server) -> bool:
 
 # -- Body size --------------------------------------------------------------------------------
 
-def test_declared_oversized_body_is_refused_before_it_is_sent(server):
-    body = b"x" * (12 * 1024 * 1024)
-    head = rawhttp.build_head("POST", ARTICLES, _auth_headers(server) + [("Content-Length", str(len(body)))])
-    response = rawhttp.send(server.port, head, rawhttp.pieces(body), timeout=HANG_TIMEOUT_SECONDS)
+def _assert_refused_before_the_end(server, body: bytes, *, chunked: bool = False) -> None:
+    framing = [("Transfer-Encoding", "chunked")] if chunked else [("Content-Length", str(len(body)))]
+    head = rawhttp.build_head("POST", ARTICLES, _auth_headers(server) + framing)
+    pieces = rawhttp.chunked(body) if chunked else rawhttp.pieces(body)
+    response = rawhttp.send(server.port, head, pieces, timeout=HANG_TIMEOUT_SECONDS)
     assert response.status == 413
     assert response.body_bytes_sent < len(body)
     assert _server_is_up(server)
+
+
+def test_declared_oversized_body_is_refused_before_it_is_sent(server):
+    _assert_refused_before_the_end(server, b"x" * (12 * 1024 * 1024))
 
 
 def test_chunked_oversized_body_is_refused_before_it_ends(server):
     # Large enough that kernel socket buffers cannot hide whether the server kept reading.
-    body = b"x" * (40 * 1024 * 1024)
-    head = rawhttp.build_head("POST", ARTICLES, _auth_headers(server) + [("Transfer-Encoding", "chunked")])
-    response = rawhttp.send(server.port, head, rawhttp.chunked(body), timeout=HANG_TIMEOUT_SECONDS)
-    assert response.status == 413
-    assert response.body_bytes_sent < len(body)
-    assert _server_is_up(server)
+    _assert_refused_before_the_end(server, b"x" * (40 * 1024 * 1024), chunked=True)
 
 
 def test_body_just_over_the_limit_gets_the_json_error(server):
@@ -65,12 +65,7 @@ def test_body_just_over_the_limit_gets_the_json_error(server):
 
 def test_fifty_megabyte_text_node_is_refused_by_size(server):
     html = pages.one_text_node(50 * 1024 * 1024)
-    body = json.dumps({"url": "https://e.example/huge", "html": html}).encode()
-    head = rawhttp.build_head("POST", ARTICLES, _auth_headers(server) + [("Content-Length", str(len(body)))])
-    response = rawhttp.send(server.port, head, rawhttp.pieces(body), timeout=HANG_TIMEOUT_SECONDS)
-    assert response.status == 413
-    assert response.body_bytes_sent < len(body)
-    assert _server_is_up(server)
+    _assert_refused_before_the_end(server, json.dumps({"url": "https://e.example/huge", "html": html}).encode())
 
 
 def test_oversized_body_from_a_web_origin_is_still_refused_cheaply(server):
