@@ -33,6 +33,9 @@ _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4000,}>")
 _ATTRIBUTE = re.compile(r"\s[^\s=<>\"']+\s*=")
 # Text that is mostly links is a listing or a menu; articles link a few words here and there.
 MAX_LINK_SHARE = 0.5
+# Bounds on that check's work: the longest link texts only, and only bodies of listing size.
+MAX_ANCHOR_TEXTS = 500
+LINK_SHARE_MAX_CHARS = 50_000
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _WHITESPACE = frozenset(" \t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -430,12 +433,14 @@ def _anchor_texts(tree: lxml.html.HtmlElement) -> list[str]:
     """The page's link texts, longest first (extraction may drop the links but keep their text)."""
     texts = {_clean_inline(a.text_content()) for a in tree.iter("a")}
     # Short link texts ("Iran", "Home") also occur as words of the article itself.
-    return sorted((t for t in texts if len(t) >= 12), key=len, reverse=True)[:3000]
+    return sorted((t for t in texts if len(t) >= 12), key=len, reverse=True)[:MAX_ANCHOR_TEXTS]
 
 
 def _link_share(article: Article, anchor_texts: list[str]) -> float:
     """How much of the article's body text is the text of the page's links."""
     body = "\n".join(b.text for b in article.blocks if b.kind is not BlockKind.TITLE)
+    if len(body) > LINK_SHARE_MAX_CHARS:
+        return 0.0  # listings are short; scanning a long text for every link costs seconds
     total = sum(1 for ch in body if not ch.isspace())
     if not total:
         return 0.0
