@@ -10,6 +10,8 @@ export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1
 apt_packages=()
 command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || apt_packages+=(firefox-esr)
+command -v Xvfb >/dev/null 2>&1 || apt_packages+=(xvfb xauth)
+command -v xdotool >/dev/null 2>&1 || apt_packages+=(xdotool)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_packages+=(postgresql)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs npm)
 if [ ${#apt_packages[@]} -gt 0 ]; then

@@ -40,5 +40,13 @@ ext.action.onClicked.addListener((tab) => {
   openReader(tab).catch((error) => console.error("sourcelight: could not open the reader", error));
 });
 
+// A second shortcut: Chromium keeps Alt+Shift+R for itself and never assigns it to an
+// extension, so Alt+Shift+L is suggested too (both can be changed in the browser's settings).
+ext.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== "open-reader") return;
+  const target = tab ?? (await ext.tabs.query({ active: true, currentWindow: true }))[0];
+  if (target) openReader(target).catch((error) => console.error("sourcelight: could not open the reader", error));
+});
+
 // For tests and for other extension pages: open the reader for a tab by id.
 self.openReader = openReader;

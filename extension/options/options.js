@@ -120,7 +120,16 @@ async function onExport(format) {
   }
 }
 
+/** The shortcuts the browser really assigned (it may refuse a suggested one). */
+async function showShortcuts() {
+  const commands = await ext.commands.getAll();
+  const assigned = commands.map((c) => c.shortcut).filter(Boolean);
+  $("shortcuts").textContent = assigned.length ? assigned.join(" or ")
+    : "no shortcut assigned yet: set one in the browser's extension shortcut settings";
+}
+
 async function main() {
+  showShortcuts();
   const settings = await loadSettings();
   $("server-url").value = settings.serverUrl;
   $("token").value = settings.token;
