@@ -16,7 +16,7 @@ from sourcelight.pipeline.model import (
     KIND_LABELS, AnnotatedArticle, Article, Block, BlockKind, Claim, SourceKind, SourcingSummary,
 )
 
-__all__ = ["render_reader", "render_standalone", "render_markdown"]
+__all__ = ["render_reader", "render_standalone", "render_markdown", "escape_markdown"]
 
 
 def render_reader(article: Article, claims: tuple[Claim, ...], summary: SourcingSummary) -> str:
@@ -236,26 +236,26 @@ def render_markdown(article: AnnotatedArticle) -> str:
         claims_by_block.setdefault(claim.paragraph, []).append(claim)
     title_block = next((b for b in article.blocks if b.kind is BlockKind.TITLE), None)
     title_claims = claims_by_block.get(title_block.index, []) if title_block else []
-    title = " ".join(f"{_md(c.text)}[^{c.id}]" for c in title_claims) or _md(article.title or "Untitled")
+    title = " ".join(f"{escape_markdown(c.text)}[^{c.id}]" for c in title_claims) or escape_markdown(article.title or "Untitled")
     lines = [f"# {title}", ""]
-    footnotes = [f"[^{c.id}]: {_md(c.note)}" for c in title_claims]
+    footnotes = [f"[^{c.id}]: {escape_markdown(c.note)}" for c in title_claims]
     meta = [x for x in (article.byline, article.published, article.site) if x]
     original = article.canonical_url or article.url
     if original:
         meta.append(f"<{original}>")
     if meta:
-        lines += [" · ".join(_md(x) if not x.startswith("<") else x for x in meta), ""]
-    lines += [f"> **Sourcing:** {_md(article.summary.headline)}", ""]
+        lines += [" · ".join(escape_markdown(x) if not x.startswith("<") else x for x in meta), ""]
+    lines += [f"> **Sourcing:** {escape_markdown(article.summary.headline)}", ""]
     for block in article.blocks:
         if block.kind in (BlockKind.TITLE, BlockKind.IMAGE):
             continue
-        rendered = " ".join(f"{_md(c.text)}[^{c.id}]" for c in claims_by_block.get(block.index, ()))
+        rendered = " ".join(f"{escape_markdown(c.text)}[^{c.id}]" for c in claims_by_block.get(block.index, ()))
         prefix = {BlockKind.HEADING: "## ", BlockKind.QUOTE: "> ", BlockKind.LIST_ITEM: "- "}.get(block.kind, "")
-        lines += [prefix + (rendered or _md(block.text)), ""]
-        footnotes += [f"[^{c.id}]: {_md(c.note)}" for c in claims_by_block.get(block.index, ())]
+        lines += [prefix + (rendered or escape_markdown(block.text)), ""]
+        footnotes += [f"[^{c.id}]: {escape_markdown(c.note)}" for c in claims_by_block.get(block.index, ())]
     return "\n".join(lines + footnotes).rstrip() + "\n"
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
     # Keep the reader's text literal: Markdown must not turn "*Daesh" or "[1]" into markup.
     return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)

@@ -7,7 +7,6 @@ highlights made on older versions are re-anchored into it.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import func, or_, select, text
@@ -16,7 +15,7 @@ from sqlalchemy.orm import Session
 from sourcelight.errors import NotFound
 from sourcelight.pipeline.urls import canonicalize_url
 from sourcelight.pipeline.model import AnnotatedArticle
-from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, utcnow
+from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, iso_utc, utcnow
 
 __all__ = ["save_article", "get_article", "get_article_version", "list_articles"]
 
@@ -159,12 +158,5 @@ def _list_item(row: ArticleRow, highlights: int) -> dict[str, Any]:
     return {
         "id": row.id, "url": row.canonical_url, "canonical_url": row.canonical_url, "title": row.title,
         "site": row.site, "published": None, "language": row.language, "version": row.latest_version,
-        "created": _iso(row.created), "updated": _iso(row.updated), "highlights": highlights,
+        "created": iso_utc(row.created), "updated": iso_utc(row.updated), "highlights": highlights,
     }
-
-
-def _iso(moment: datetime) -> str:
-    if moment.tzinfo is None:  # SQLite hands back naive datetimes; we only ever store UTC
-        moment = moment.replace(tzinfo=timezone.utc)
-    # PostgreSQL hands back the session's time zone: always answer in UTC.
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")

@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sourcelight.errors import InvalidInput
+from sourcelight.pipeline.render import escape_markdown
 from sourcelight.store.highlights import highlight_dict, tags_json
-from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow
+from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, iso_utc
 
 __all__ = ["export_jsonld", "export_markdown", "export_csv", "import_jsonld"]
 
@@ -50,14 +51,15 @@ def export_markdown(session: Session, *, article_id: str | None = None) -> str:
         document = _latest_document(session, article_row.id)
         claims = {c["id"]: c for c in document.get("claims", [])}
         url = article_row.canonical_url or document.get("url") or ""
-        lines.append(f"## [{_md(article_row.title or url)}]({url})" if url else f"## {_md(article_row.title)}")
+        title = escape_markdown(article_row.title or url)
+        lines.append(f"## [{title}]({url})" if url else f"## {title}")
         # The publication date when the page gave one, else the day it was first saved.
-        date = document.get("published") or "saved " + _iso(article_row.created)[:10]
-        lines.append(" · ".join(_md(x) for x in (document.get("site"), date) if x))
+        date = document.get("published") or "saved " + iso_utc(article_row.created)[:10]
+        lines.append(" · ".join(escape_markdown(x) for x in (document.get("site"), date) if x))
         lines.append("")
         for row in (r for r in rows if r.article_id == article_row.id):
             highlight = highlight_dict(row)
-            lines.append("> " + _md(highlight["quote"]["exact"]).replace("\n", "\n> "))
+            lines.append("> " + escape_markdown(highlight["quote"]["exact"]).replace("\n", "\n> "))
             tags = [f"**{highlight['label']}**"] if highlight["label"] else []
             tags += [f"#{t}" for t in highlight["tags"]]
             if tags:
@@ -67,7 +69,7 @@ def export_markdown(session: Session, *, article_id: str | None = None) -> str:
                 lines += ["", highlight["note"]]
             claim = claims.get(highlight["claim_id"] or "")
             if claim and claim.get("note"):
-                lines += ["", f"*Sourcing:* {_md(claim['note'])}"]
+                lines += ["", f"*Sourcing:* {escape_markdown(claim['note'])}"]
             if highlight["orphaned"]:
                 lines += ["", "*This passage is no longer in the latest version of the article.*"]
             lines.append("")
@@ -151,8 +153,8 @@ def _article_record(session: Session, row: ArticleRow) -> dict[str, Any]:
     urls = session.scalars(select(ArticleUrlRow.url).where(ArticleUrlRow.article_id == row.id).order_by(ArticleUrlRow.url)).all()
     return {
         "id": row.id, "canonical_url": row.canonical_url, "site": row.site, "title": row.title,
-        "language": row.language, "created": _iso(row.created), "updated": _iso(row.updated), "urls": list(urls),
-        "versions": [{"version": v.version, "fingerprint": v.fingerprint, "created": _iso(v.created),
+        "language": row.language, "created": iso_utc(row.created), "updated": iso_utc(row.updated), "urls": list(urls),
+        "versions": [{"version": v.version, "fingerprint": v.fingerprint, "created": iso_utc(v.created),
                       "document": json.loads(v.document)} for v in versions],
     }
 
@@ -228,19 +230,9 @@ def _latest_document(session: Session, article_id: str) -> dict[str, Any]:
     return json.loads(version.document) if version else {}
 
 
-def _md(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
-
-
 def _cell(value: str) -> str:
     # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _iso(moment: datetime) -> str:
-    from sourcelight.store.highlights import _iso as iso
-
-    return iso(moment)
 
 
 def _parse(value: str) -> datetime:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sourcelight.errors import Conflict, InvalidInput, NotFound
 from sourcelight.store.anchoring import ANCHORED, ORPHANED, anchor_quote, context_of, find_exact_near
 from sourcelight.store.articles import get_article_version
-from sourcelight.store.models import ArticleRow, ArticleVersionRow, HighlightRow, utcnow
+from sourcelight.store.models import ArticleRow, ArticleVersionRow, HighlightRow, iso_utc, utcnow
 
 __all__ = [
     "create_highlight", "list_highlights", "get_highlight", "update_highlight", "delete_highlight",
@@ -202,8 +202,8 @@ def highlight_dict(row: HighlightRow) -> dict[str, Any]:
         "position": {"start": row.start, "end": row.end},
         "claim_id": row.claim_id, "note": row.note, "label": row.label, "tags": json.loads(row.tags or "[]"),
         "color": row.color, "anchor": row.anchor, "orphaned": row.anchor == ORPHANED,
-        "created": _iso(row.created), "updated": _iso(row.updated),
-        "deleted": _iso(row.deleted) if row.deleted else None,
+        "created": iso_utc(row.created), "updated": iso_utc(row.updated),
+        "deleted": iso_utc(row.deleted) if row.deleted else None,
     }
 
 
@@ -286,10 +286,3 @@ def _full_text_match(session: Session, q: str, for_count: bool):
 
 def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-
-
-def _iso(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    # PostgreSQL hands back the session's time zone: always answer in UTC.
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")

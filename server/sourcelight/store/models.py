@@ -11,6 +11,17 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def iso_utc(moment: datetime) -> str:
+    """A stored time as the API writes it: ISO 8601 in UTC with a Z.
+
+    SQLite hands back naive datetimes (we only ever store UTC); PostgreSQL hands back the
+    session's time zone.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
 class Base(DeclarativeBase):
     pass
 
