@@ -71,7 +71,7 @@ def _annotate_article(article: Article, options: PipelineOptions, deadline: floa
     claims = attribute_article(article, sentences, guess.language)
     summary = summarize_sourcing(claims, guess.language)
     _check_deadline(deadline, "attribution")
-    html = sanitize_html(render_reader(article, claims, summary))
+    html = sanitize_html(render_reader(article, claims, summary, guess.language))
     fingerprint = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     identity = article.canonical_url or article.url or fingerprint
     return AnnotatedArticle(

@@ -12,6 +12,7 @@ from html import escape
 from itertools import groupby
 
 from sourcelight.pipeline import markup as m
+from sourcelight.pipeline.attribution.summary import sources_sentence
 from sourcelight.pipeline.model import (
     KIND_LABELS, AnnotatedArticle, Article, Block, BlockKind, Claim, SourceKind, SourcingSummary,
 )
@@ -19,15 +20,17 @@ from sourcelight.pipeline.model import (
 __all__ = ["render_reader", "render_standalone", "render_markdown", "escape_markdown"]
 
 
-def render_reader(article: Article, claims: tuple[Claim, ...], summary: SourcingSummary) -> str:
-    """The reader's HTML fragment: summary on top, then header, then the article body."""
+def render_reader(article: Article, claims: tuple[Claim, ...], summary: SourcingSummary,
+                  language: str = "en") -> str:
+    """The reader's HTML fragment: summary on top, then header, then the article body.
+    ``language`` is the article's: the summary's sentences are written in it."""
     by_block: dict[int, list[Claim]] = {}
     for claim in claims:
         by_block.setdefault(claim.paragraph, []).append(claim)
     title_blocks = [b for b in article.blocks if b.kind is BlockKind.TITLE]
     body_blocks = [b for b in article.blocks if b.kind is not BlockKind.TITLE]
     lang = f' lang="{_attr(article.lang_hint)}"' if article.lang_hint else ""
-    parts = [f'<article class="{m.ARTICLE_CLASS}"{lang}>', _summary_html(summary)]
+    parts = [f'<article class="{m.ARTICLE_CLASS}"{lang}>', _summary_html(summary, language)]
     parts.append(_header_html(article, title_blocks, by_block))
     parts.append(f'<div class="{m.BODY_CLASS}">')
     parts.extend(_body_html(body_blocks, by_block))
@@ -37,7 +40,7 @@ def render_reader(article: Article, claims: tuple[Claim, ...], summary: Sourcing
 
 # -- summary and header ------------------------------------------------------------------------
 
-def _summary_html(summary: SourcingSummary) -> str:
+def _summary_html(summary: SourcingSummary, language: str) -> str:
     if not summary.available:
         return (f'<section class="{m.SUMMARY_CLASS}" aria-label="Sourcing summary">'
                 f'<p class="{m.NOTICE_CLASS}">{escape(summary.headline)}</p></section>')
@@ -55,23 +58,11 @@ def _summary_html(summary: SourcingSummary) -> str:
         parts.append(f'<li {m.ATTR_KIND}="{kind.value}" {m.ATTR_COUNT}="{count}">'
                      f'{escape(KIND_LABELS[kind])}: {count}</li>')
     parts.append("</ul>")
-    sources = _sources_sentence(summary)
+    sources = sources_sentence(summary, language)
     if sources:
         parts.append(f'<p class="{m.SUMMARY_SOURCES_CLASS}">{escape(sources)}</p>')
     parts.append("</section>")
     return "".join(parts)
-
-
-def _sources_sentence(summary: SourcingSummary) -> str:
-    pieces = []
-    if summary.named_sources:
-        pieces.append("Named sources: " + ", ".join(f"{s.name} ({s.claims})" for s in summary.named_sources) + ".")
-    if summary.outlets:
-        pieces.append("Outlets relied on: " + ", ".join(f"{s.name} ({s.claims})" for s in summary.outlets) + ".")
-    if summary.non_responses:
-        count = len(summary.non_responses)
-        pieces.append(f"{count} non-response{'s' if count != 1 else ''} to requests for comment.")
-    return " ".join(pieces)
 
 
 def _header_html(article: Article, title_blocks: list[Block], by_block: dict[int, list[Claim]]) -> str:

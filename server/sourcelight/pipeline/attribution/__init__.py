@@ -55,7 +55,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         attribution = attribution or Attribution(kind=SourceKind.UNATTRIBUTED)
         denial = finding is not None and is_denial(sentence_flags, finding.source_span, finding.cue_span)
         links = _links(article, sentence)
-        note = claim_note(attribution, sentence_flags.hedges, sentence_flags.non_response, denial, links)
+        note = claim_note(attribution, sentence_flags.hedges, sentence_flags.non_response, denial, links,
+                          lexicon.language)
         claims.append(_claim(article, sentence, attribution, sentence_flags, denial, note, links))
     return tuple(claims)
 
@@ -87,4 +88,4 @@ def summarize_sourcing(claims: tuple[Claim, ...], language: str) -> SourcingSumm
     """Counts, shares, sources relied on, non-responses and the headline."""
     if load_lexicon(language) is None:
         return unavailable_summary(claims, language)
-    return summarize(claims)
+    return summarize(claims, language)

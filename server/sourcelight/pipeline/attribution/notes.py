@@ -1,60 +1,56 @@
 """The plain sentence shown beside each claim. It says how the claim is sourced, never
-whether it is true. (Interface text, in the reader's language: English.)"""
+whether it is true. Written in the article's language from its message catalogue
+(messages.py; English when the language has none)."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from sourcelight.pipeline.attribution.messages import Messages, messages_for
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
-
-_KIND_PHRASES = {
-    SourceKind.NAMED_PERSON: "a person named on the record",
-    SourceKind.ORGANIZATION: "an organization",
-    SourceKind.MEDIA: "another outlet",
-    SourceKind.DOCUMENT: "a document",
-    SourceKind.ANONYMOUS: "an anonymous source",
-    SourceKind.VAGUE: "a vague source",
-}
 
 
 def unavailable_note(language: str) -> str:
-    return f"Sourcing analysis is not available for this language ({language or 'unknown'})."
+    messages = messages_for(language)
+    return messages.text("notes.unavailable", language=language or messages.text("notes.unknown_language"))
 
 
 def claim_note(attribution: Attribution, hedges: tuple[str, ...], non_response: bool,
-               denial: bool, links: tuple[str, ...]) -> str:
-    """One or two plain sentences about how the claim is sourced."""
-    parts = [_sourcing_sentence(attribution, links)]
-    if hedges:
-        parts.append("Hedged: " + ", ".join(f"“{h}”" for h in hedges) + ".")
+               denial: bool, links: tuple[str, ...], language: str = "en") -> str:
+    """One or two plain sentences about how the claim is sourced. Each hedge is named once:
+    not again when the source shown is the hedged phrase itself ("it is alleged")."""
+    messages = messages_for(language)
+    parts = [_sourcing_sentence(attribution, links, messages)]
+    shown = (attribution.source or "").casefold()
+    unique = [h for h in dict.fromkeys(hedges) if h.casefold() not in shown]
+    if unique:
+        quoted = messages.join("notes", (messages.text("notes.hedge", hedge=h) for h in unique))
+        parts.append(messages.text("notes.hedged", hedges=quoted))
     if non_response:
-        parts.append("Reports that someone did not respond.")
+        parts.append(messages.text("notes.non_response"))
     if denial:
-        parts.append("Reports a denial.")
+        parts.append(messages.text("notes.denial"))
     if links and attribution.kind is not SourceKind.UNATTRIBUTED:
-        parts.append(f"Links to {_hosts(links)}.")
+        parts.append(messages.text("notes.links", hosts=_hosts(links, messages)))
     return " ".join(parts)
 
 
-def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...]) -> str:
+def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], messages: Messages) -> str:
     if attribution.kind is SourceKind.UNATTRIBUTED:
         if links:
-            return f"No source is named in the sentence; its only support is a link to {_hosts(links)}."
-        return "No source is named for this sentence."
-    text = f"Rests on {_KIND_PHRASES[attribution.kind]}"
-    if attribution.source:
-        text += f": “{attribution.source}”"
-    if attribution.via:
-        text += f", relayed by {attribution.via}"
-    if attribution.quote is QuoteKind.DIRECT:
-        text += " (direct quote)"
-    return text + "."
+            return messages.text("notes.no_source_only_link", hosts=_hosts(links, messages))
+        return messages.text("notes.no_source")
+    source = messages.text("notes.source", source=attribution.source) if attribution.source else ""
+    via = messages.text("notes.via", via=attribution.via) if attribution.via else ""
+    direct = messages.text("notes.direct_quote") if attribution.quote is QuoteKind.DIRECT else ""
+    return messages.text("notes.rests_on", kind=messages.text(f"notes.kind.{attribution.kind.value}"),
+                         source=source, via=via, direct=direct)
 
 
-def _hosts(links: tuple[str, ...]) -> str:
+def _hosts(links: tuple[str, ...], messages: Messages) -> str:
     hosts = []
     for href in links:
         host = urlsplit(href).hostname or href
         host = host.removeprefix("www.")
         if host not in hosts:
             hosts.append(host)
-    return ", ".join(hosts)
+    return messages.join("notes", hosts)

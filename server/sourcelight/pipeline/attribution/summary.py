@@ -1,32 +1,33 @@
 """What the whole article rests on: counts by kind, the share of unnamed sourcing, the
-named sources and outlets relied on, the non-responses, and a one-sentence headline."""
+named sources and outlets relied on, the non-responses, and a one-sentence headline written
+in the article's language from its message catalogue (messages.py)."""
 from __future__ import annotations
 
 from collections import Counter
 
+from sourcelight.pipeline.attribution.messages import Messages, messages_for
 from sourcelight.pipeline.model import (
     ATTRIBUTED_KINDS, UNNAMED_KINDS, Claim, NonResponse, SourceCount, SourceKind, SourcingSummary,
 )
 
-_PLURALS = {
-    SourceKind.NAMED_PERSON: "named people",
-    SourceKind.ORGANIZATION: "organizations",
-    SourceKind.MEDIA: "other outlets",
-    SourceKind.DOCUMENT: "documents",
-    SourceKind.ANONYMOUS: "anonymous sources",
-    SourceKind.VAGUE: "vague sources",
-}
+# Kinds a headline can say most claims rest on, in the order a mix lists them.
+_SOURCE_KINDS = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA,
+                 SourceKind.DOCUMENT, SourceKind.ANONYMOUS, SourceKind.VAGUE)
 
 
 def unavailable_summary(claims: tuple[Claim, ...], language: str) -> SourcingSummary:
     return SourcingSummary(
         claims=len(claims), by_kind={}, anonymous_share=None, named_sources=(), outlets=(),
-        non_responses=(), available=False,
-        headline=f"Sourcing analysis is not available for this language ({language or 'unknown'}).",
+        non_responses=(), available=False, headline=_unavailable(language),
     )
 
 
-def summarize(claims: tuple[Claim, ...]) -> SourcingSummary:
+def _unavailable(language: str) -> str:
+    messages = messages_for(language)
+    return messages.text("summary.unavailable", language=language or messages.text("notes.unknown_language"))
+
+
+def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummary:
     kinds = Counter(c.sourcing.kind for c in claims if c.sourcing)
     attributed = sum(kinds[k] for k in ATTRIBUTED_KINDS)
     unnamed = sum(kinds[k] for k in UNNAMED_KINDS)
@@ -38,7 +39,7 @@ def summarize(claims: tuple[Claim, ...]) -> SourcingSummary:
                               and c.sourcing.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION)),
         outlets=_counts(_outlets(claims)),
         non_responses=tuple(NonResponse(c.id, c.text) for c in claims if c.non_response),
-        headline=_headline(claims, kinds, attributed),
+        headline=_headline(claims, kinds, attributed, messages_for(language)),
     )
 
 
@@ -66,37 +67,40 @@ def _counts(names) -> tuple[SourceCount, ...]:
     return tuple(SourceCount(display[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int) -> str:
+def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messages: Messages) -> str:
     if attributed == 0:
-        return f"None of the {len(claims)} claims names a source."
+        return messages.plural("summary.no_source", len(claims))
     unnamed = kinds[SourceKind.ANONYMOUS] + kinds[SourceKind.VAGUE]
     if unnamed * 2 > attributed:
-        first = f"Most attributed claims ({unnamed} of {attributed}) rest on {_unnamed_words(kinds)}"
+        first = messages.text("summary.most_rest_on", count=unnamed, attributed=attributed,
+                              sources=messages.text(f"summary.kinds.{_unnamed_key(kinds)}"))
         relay = _main_relay(claims)
         if relay:
-            first += f" relayed by {relay}"
+            first = messages.text("summary.relayed_by", first=first, relay=relay)
     else:
-        kind, count = max(((k, kinds[k]) for k in _PLURALS), key=lambda kv: kv[1])
+        kind, count = max(((k, kinds[k]) for k in _SOURCE_KINDS), key=lambda kv: kv[1])
         if count * 2 > attributed:
-            first = f"Most attributed claims ({count} of {attributed}) rest on {_PLURALS[kind]}"
+            first = messages.text("summary.most_rest_on", count=count, attributed=attributed,
+                                  sources=messages.text(f"summary.kinds.{kind.value}"))
         else:
-            mix = ", ".join(f"{kinds[k]} on {_PLURALS[k]}" for k in _PLURALS if kinds[k])
-            first = f"The {attributed} attributed claims rest on a mix: {mix}"
+            mix = messages.join("summary", (
+                messages.text("summary.mix_item", count=kinds[k], sources=messages.text(f"summary.kinds.{k.value}"))
+                for k in _SOURCE_KINDS if kinds[k]))
+            first = messages.plural("summary.mix", attributed, mix=mix)
     named = kinds[SourceKind.NAMED_PERSON]
     if named == 0:
-        return first + "; no named person speaks on the record."
-    people = "person speaks" if named == 1 else "people speak"
+        return messages.text("summary.no_named_person", first=first)
     speakers = len({_key(c.sourcing.source or "") for c in claims
                     if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON})
-    return first + f"; {speakers} named {people if speakers != 1 else 'person speaks'} on the record."
+    return messages.plural("summary.named_people", speakers, first=first)
 
 
-def _unnamed_words(kinds: Counter) -> str:
+def _unnamed_key(kinds: Counter) -> str:
     if kinds[SourceKind.VAGUE] == 0:
-        return "anonymous sources"
+        return SourceKind.ANONYMOUS.value
     if kinds[SourceKind.ANONYMOUS] == 0:
-        return "vague sources"
-    return "anonymous or vague sources"
+        return SourceKind.VAGUE.value
+    return "anonymous_or_vague"
 
 
 def _main_relay(claims: tuple[Claim, ...]) -> str | None:
@@ -109,3 +113,19 @@ def _main_relay(claims: tuple[Claim, ...]) -> str | None:
     if count * 2 < len(unnamed):
         return None
     return next(s.via for s in unnamed if s.via and _key(s.via) == key)
+
+
+def sources_sentence(summary: SourcingSummary, language: str = "en") -> str:
+    """The summary's second line: named sources and outlets with their claim counts, and
+    the number of non-responses ("Named sources: Dana Lee (3). Outlets relied on: …")."""
+    messages = messages_for(language)
+    counted = lambda counts: messages.join("summary", (  # noqa: E731
+        messages.text("summary.source_count", name=s.name, count=s.claims) for s in counts))
+    pieces = []
+    if summary.named_sources:
+        pieces.append(messages.text("summary.named_sources", sources=counted(summary.named_sources)))
+    if summary.outlets:
+        pieces.append(messages.text("summary.outlets", outlets=counted(summary.outlets)))
+    if summary.non_responses:
+        pieces.append(messages.plural("summary.non_responses", len(summary.non_responses)))
+    return " ".join(pieces)
