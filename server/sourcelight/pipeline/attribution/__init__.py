@@ -43,13 +43,16 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     states = quote_states(sentences, lexicon.quote_pairs)
     findings: list[Finding | None] = []
     flags: list[Flags] = []
+    reported: list[bool] = []
     for sentence, state in zip(sentences, states):
         masked = state.masked(sentence.text)
         sentence_flags = find_flags(sentence.text, masked, lexicon)
         flags.append(sentence_flags)
         findings.append(_finding(masked, lexicon, sentence_flags))
+        reported.append(bool(lexicon.find("reported_mood", masked)))
     attributions = resolve_context(sentences, findings, states,
-                                   mentions=lambda i: person_mentions(sentences[i].text, lexicon))
+                                   mentions=lambda i: person_mentions(sentences[i].text, lexicon),
+                                   reported=reported)
     claims = []
     for sentence, finding, attribution, sentence_flags in zip(sentences, findings, attributions, flags):
         attribution = attribution or Attribution(kind=SourceKind.UNATTRIBUTED)

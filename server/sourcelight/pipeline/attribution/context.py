@@ -30,11 +30,14 @@ class Resolved:
 
 def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
                     quotes: list[QuoteState],
-                    mentions: Callable[[int], list[str]] = lambda _: []) -> list[Attribution | None]:
+                    mentions: Callable[[int], list[str]] = lambda _: [],
+                    reported: list[bool] | None = None) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
-    attributed source falls back on the last person named shortly before.
+    attributed source falls back on the last person named shortly before. ``reported[i]``
+    says sentence i is in the mood of reported speech (German Konjunktiv I, "… sei"):
+    with no cue of its own it goes on reporting the previous sentence's source.
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -46,7 +49,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
-            attribution = _continued_quote(index, sentences, quotes, resolved)
+            attribution = (_continued_quote(index, sentences, quotes, resolved)
+                           or _reported_continuation(index, sentences, reported, resolved))
         resolved.append(Resolved(attribution, sentence.block))
     return [_carry_via(i, resolved) for i in range(len(resolved))]
 
@@ -172,6 +176,19 @@ def _continued_quote(index, sentences, quotes, resolved: list[Resolved]) -> Attr
     if not same_block and (introduced or quoted_before):
         return _carried(previous)
     return None
+
+
+def _reported_continuation(index, sentences, reported, resolved: list[Resolved]) -> Attribution | None:
+    """'Halder sagte, … Für die Fahrgäste sei das ein schlechtes Geschäft.': a sentence in
+    reported speech right after an attributed one, in the same or the next paragraph,
+    still reports that source (indirectly)."""
+    if not reported or index == 0 or not reported[index]:
+        return None
+    previous = resolved[index - 1].attribution
+    if previous is None or previous.source is None or sentences[index].block - sentences[index - 1].block > 1:
+        return None
+    return Attribution(kind=previous.kind, source=previous.source, cue=previous.cue, via=previous.via,
+                       quote=QuoteKind.INDIRECT)
 
 
 def _carry_via(index: int, resolved: list[Resolved]) -> Attribution | None:

@@ -43,9 +43,10 @@ def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]])
     """The sentence's attribution, or None. ``skip`` are spans (non-responses) whose
     verbs are not cues."""
     finding = (_by_phrase(masked, lexicon) or _quoted_as(masked, lexicon) or _according_to(masked, lexicon)
+               or _according_to_after(masked, lexicon)
                or _impersonal(masked, lexicon) or _speech(masked, lexicon, skip, "speech")
-               or _speech(masked, lexicon, skip, "document_verbs") or _noun_cue(masked, lexicon)
-               or _citing_alone(masked, lexicon))
+               or _speech(masked, lexicon, skip, "document_verbs") or _impersonal_speech(masked, lexicon)
+               or _noun_cue(masked, lexicon) or _citing_alone(masked, lexicon))
     if finding is None:
         return None
     return _with_anonymity(masked, lexicon, _with_relay(masked, lexicon, finding))
@@ -76,7 +77,9 @@ def _object_after(text: str, position: int, lexicon: Lexicon) -> tuple[int, int]
         break
     limit = end
     for key in ("np_stops", "relay", "citing", "speech"):
-        for stop in lexicon.patterns[key].finditer(text, position, limit):
+        stops = (lexicon.find_between(key, text, position, limit) if key == "speech"
+                 else lexicon.patterns[key].finditer(text, position, limit))
+        for stop in stops:
             if text[position:stop.start()].strip():
                 end = min(end, stop.start())
                 break
@@ -119,6 +122,41 @@ def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
         guess = classify(text, start, end, lexicon) or _shortest_source(text, start, end, lexicon)
         if guess:
             return _guess_finding(guess, cue)
+    return None
+
+
+def _according_to_after(text: str, lexicon: Lexicon) -> Finding | None:
+    """'Dem Bericht zufolge', 'Angaben der Polizei zufolge': the source is the phrase
+    before the postposition, back to the clause break."""
+    for cue in lexicon.find("according_to_after", text):
+        start, stop = _segments_before(text, cue.start())[0]
+        guess = classify(text, start, stop, lexicon)
+        if guess:
+            return _guess_finding(guess, cue)
+    return None
+
+
+# "…, hieß es." with no source next to it: the speaker named before, else a vague source.
+IMPERSONAL_SPEAKER = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS,
+                                    SourceKind.MEDIA, SourceKind.DOCUMENT), SourceKind.VAGUE)
+
+
+def _impersonal_speech(text: str, lexicon: Lexicon) -> Finding | None:
+    """'Aus Sicherheitskreisen hieß es', 'hieß es aus dem Ministerium': the source is the
+    prepositional phrase before or after the cue; without one, the previous speaker."""
+    for cue in lexicon.find("impersonal", text):
+        before = _segments_before(text, cue.start())[0]
+        after = _object_after(text, cue.end(), lexicon)
+        for start, stop in (after, before):
+            preposition = lexicon.patterns["source_prepositions"].match(text, _skip_spaces(text, start), stop)
+            if preposition is None:
+                continue
+            guess = classify(text, preposition.end(), stop, lexicon)
+            if guess is not None:
+                return _guess_finding(guess, cue)
+        if not text[before[0]:before[1]].strip() or text[:cue.start()].rstrip().endswith((",", MASK)):
+            return Finding(IMPERSONAL_SPEAKER.fallback, cue.group(), cue.span(), cue.group(), cue.span(),
+                           back_reference=IMPERSONAL_SPEAKER)
     return None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from sourcelight.pipeline.attribution.lemmas import LEMMATIZERS, lemma_matches
 from sourcelight.pipeline.model import SourceKind
 
 # section -> key -> value type. "words" is a list of non-empty strings; "pairs" is a list
@@ -24,6 +25,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "speech": "words", "according_to": "words", "citing": "words", "relay": "words",
         "told": "words", "interview": "words", "noun": "words", "by": "words",
         "quoted_as": "words", "impersonal_vague": "words", "document_verbs": "words",
+        "speech_lemmas": "words", "impersonal": "words", "according_to_after": "words",
     },
     "grammar": {
         "skip_before_verb": "words", "np_stops": "words", "parentheticals": "words",
@@ -31,6 +33,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "definite": "words", "not_names": "words", "possessive_links": "words",
         "head_position": "choice", "inversion": "choice", "nouns": "choice",
         "auxiliaries": "words", "passive_markers": "words", "subordinators": "words",
+        "lemmatizer": "choice", "reported_mood": "words", "source_prepositions": "words",
     },
     "sources": {
         "anonymous": "words", "anonymous_heads": "words", "anonymity_clauses": "words",
@@ -49,7 +52,7 @@ BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
 KIND_VALUES = {kind.value for kind in SourceKind}
 # Allowed values of the "choice" keys.
 CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"),
-           "nouns": ("lowercase", "capitalised")}
+           "nouns": ("lowercase", "capitalised"), "lemmatizer": LEMMATIZERS}
 
 
 MAX_REMEMBERED = 20_000  # cached (list, sentence) lookups before the cache is emptied
@@ -78,6 +81,8 @@ class Lexicon:
     head_first: bool  # the head noun opens the phrase (Russian genitive chains)
     free_inversion: bool  # the speaker may follow the verb without a comma (German V2)
     capitalised_nouns: bool  # every noun starts with a capital (German): capitals prove less
+    lemmatizer: str = "none"  # "simplemma", "pymorphy3" or "none" (lemmas.py)
+    speech_lemmas: frozenset[str] = frozenset()  # cue verbs matched in any inflected form
 
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -89,18 +94,31 @@ class Lexicon:
         if found is None:
             if len(self._found) > MAX_REMEMBERED:
                 self._found.clear()
-            found = self._found[cache_key] = tuple(self.patterns[key].finditer(text))
+            found = tuple(self.patterns[key].finditer(text))
+            if key == "speech" and self.speech_lemmas:
+                found = _merged(found, lemma_matches(text, self.speech_lemmas, self.language, self.lemmatizer))
+            self._found[cache_key] = found
         return found
+
+    def find_between(self, key: str, text: str, start: int, end: int) -> tuple:
+        """The matches of ``find`` that lie within text[start:end]."""
+        return tuple(m for m in self.find(key, text) if m.start() >= start and m.end() <= end)
 
     def forget(self) -> None:
         """Drop remembered lookups (after each article: sentences rarely repeat)."""
         self._found.clear()
 
 
+def _merged(listed: tuple, by_lemma: tuple) -> tuple:
+    """Word-list matches, plus lemma matches that overlap none of them, in text order."""
+    extra = [m for m in by_lemma if not any(m.start() < w.end() and w.start() < m.end() for w in listed)]
+    return tuple(sorted((*listed, *extra), key=lambda m: m.start()))
+
+
 # Proper names are matched with their case; everything else ignoring case.
 CASE_SENSITIVE = {"media_names", "metonyms", "titles"}
 # Lists matched only where a phrase starts / ends, not anywhere inside it.
-LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite"}
+LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions"}
 TRAILING = {"skip_before_verb"}
 
 
@@ -223,6 +241,8 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         head_first=data["grammar"]["head_position"] == "first",
         free_inversion=data["grammar"]["inversion"] == "free",
         capitalised_nouns=data["grammar"]["nouns"] == "capitalised",
+        lemmatizer=data["grammar"]["lemmatizer"],
+        speech_lemmas=frozenset(w.casefold() for w in data["cues"]["speech_lemmas"]),
     )
 
 
