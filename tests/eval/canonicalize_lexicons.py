@@ -46,6 +46,7 @@ KEY_NOTES = {
     "grammar.subordinators": "subordinating conjunctions: the subject of a verb follows the last one",
     "grammar.lemmatizer": "\"simplemma\", \"pymorphy3\" or \"none\": how cues.speech_lemmas are matched",
     "grammar.reported_mood": "verb forms of reported speech (German Konjunktiv I): a sentence with one and no cue continues the previous speaker",
+    "grammar.source_forms": "\"lemmatized\": source phrases are also tried in dictionary form (cases: Russian), \"listed\": the lists hold every form",
     "grammar.source_prepositions": "prepositions before the source of an impersonal cue ('hieß es AUS dem Ministerium')",
     "sources.anonymous": "phrases that make a source anonymous",
     "sources.anonymous_heads": "head nouns of anonymous sources ('sources', 'insiders')",

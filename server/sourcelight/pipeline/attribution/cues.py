@@ -141,19 +141,27 @@ IMPERSONAL_SPEAKER = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZA
                                     SourceKind.MEDIA, SourceKind.DOCUMENT), SourceKind.VAGUE)
 
 
+def _prepositional_source(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
+    """The source in a prepositional phrase next to a cue that has no subject: 'Aus
+    Sicherheitskreisen hieß es', 'hieß es aus dem Ministerium', 'В Кремле заявили'."""
+    for start, stop in (_object_after(text, cue.end(), lexicon), _segments_before(text, cue.start())[0]):
+        preposition = lexicon.patterns["source_prepositions"].match(text, _skip_spaces(text, start), stop)
+        if preposition is None:
+            continue
+        guess = classify(text, preposition.end(), stop, lexicon)
+        if guess is not None:
+            return guess
+    return None
+
+
 def _impersonal_speech(text: str, lexicon: Lexicon) -> Finding | None:
-    """'Aus Sicherheitskreisen hieß es', 'hieß es aus dem Ministerium': the source is the
-    prepositional phrase before or after the cue; without one, the previous speaker."""
+    """Impersonal speech: the source is a prepositional phrase before or after the cue;
+    without one, the previous speaker ("…, hieß es.")."""
     for cue in lexicon.find("impersonal", text):
+        guess = _prepositional_source(text, cue, lexicon)
+        if guess is not None:
+            return _guess_finding(guess, cue)
         before = _segments_before(text, cue.start())[0]
-        after = _object_after(text, cue.end(), lexicon)
-        for start, stop in (after, before):
-            preposition = lexicon.patterns["source_prepositions"].match(text, _skip_spaces(text, start), stop)
-            if preposition is None:
-                continue
-            guess = classify(text, preposition.end(), stop, lexicon)
-            if guess is not None:
-                return _guess_finding(guess, cue)
         if not text[before[0]:before[1]].strip() or text[:cue.start()].rstrip().endswith((",", MASK)):
             return Finding(IMPERSONAL_SPEAKER.fallback, cue.group(), cue.span(), cue.group(), cue.span(),
                            back_reference=IMPERSONAL_SPEAKER)
@@ -204,7 +212,7 @@ def _speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | N
     inverted = _inverted_subject(text, cue, lexicon, strict=False)
     if inverted is not None:
         return inverted
-    return _clause_subject(text, cue.start(), lexicon)
+    return _clause_subject(text, cue.start(), lexicon) or _prepositional_source(text, cue, lexicon)
 
 
 def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess | None:

@@ -34,6 +34,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "head_position": "choice", "inversion": "choice", "nouns": "choice",
         "auxiliaries": "words", "passive_markers": "words", "subordinators": "words",
         "lemmatizer": "choice", "reported_mood": "words", "source_prepositions": "words",
+        "source_forms": "choice",
     },
     "sources": {
         "anonymous": "words", "anonymous_heads": "words", "anonymity_clauses": "words",
@@ -52,7 +53,8 @@ BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
 KIND_VALUES = {kind.value for kind in SourceKind}
 # Allowed values of the "choice" keys.
 CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"),
-           "nouns": ("lowercase", "capitalised"), "lemmatizer": LEMMATIZERS}
+           "nouns": ("lowercase", "capitalised"), "lemmatizer": LEMMATIZERS,
+           "source_forms": ("listed", "lemmatized")}
 
 
 MAX_REMEMBERED = 20_000  # cached (list, sentence) lookups before the cache is emptied
@@ -83,6 +85,7 @@ class Lexicon:
     capitalised_nouns: bool  # every noun starts with a capital (German): capitals prove less
     lemmatizer: str = "none"  # "simplemma", "pymorphy3" or "none" (lemmas.py)
     speech_lemmas: frozenset[str] = frozenset()  # cue verbs matched in any inflected form
+    lemmatized_sources: bool = False  # source phrases are also tried in dictionary form (Russian cases)
 
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -243,6 +246,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         capitalised_nouns=data["grammar"]["nouns"] == "capitalised",
         lemmatizer=data["grammar"]["lemmatizer"],
         speech_lemmas=frozenset(w.casefold() for w in data["cues"]["speech_lemmas"]),
+        lemmatized_sources=data["grammar"]["source_forms"] == "lemmatized",
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
+from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.model import SourceKind
 
@@ -58,7 +60,36 @@ def _ends_abbreviation(text: str, end: int) -> bool:
 
 
 def classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
-    """Classify text[start:end] as a source, or None when it names none."""
+    """Classify text[start:end] as a source, or None when it names none. Where the
+    lexicon has a lemmatizer, a phrase in another case than the lists' ("в профсоюзе
+    работников") is tried again in dictionary forms; the span stays the text's."""
+    guess = _classify(text, start, end, lexicon)
+    if guess is not None or not lexicon.lemmatized_sources:
+        return guess
+    start, end = trim_phrase(text, start, end, lexicon)
+    preposition = lexicon.patterns["source_prepositions"].match(text, start, end)
+    if preposition is not None and preposition.end() > start:  # "В Кремле заявили": the Kremlin
+        start, end = trim_phrase(text, preposition.end(), end, lexicon)
+    dictionary_form = lemmatized(text[start:end], lexicon)
+    if dictionary_form == text[start:end]:
+        return None
+    guess = _classify(dictionary_form, 0, len(dictionary_form), lexicon)
+    # Only what the lists say: a person is known by a name, which the lists never hold.
+    if guess is None or guess.back_reference is not None or guess.kind is SourceKind.NAMED_PERSON:
+        return None
+    return SourceGuess(guess.kind, text[start:end], start, end)
+
+
+def lemmatized(phrase: str, lexicon: Lexicon) -> str:
+    """Each word in its dictionary form, capitals kept ("профсоюзе" -> "профсоюз")."""
+    def one(match: re.Match[str]) -> str:
+        word = match.group()
+        base = lemma(word, lexicon.language, lexicon.lemmatizer)
+        return base[:1].upper() + base[1:] if word[:1].isupper() else base
+    return LEMMA_WORD.sub(one, phrase)
+
+
+def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
     start, end = trim_phrase(text, start, end, lexicon)
     phrase = text[start:end]
     words = phrase.split()
