@@ -1,11 +1,13 @@
-// Anchoring highlights in the article text: the one place that converts JavaScript's UTF-16
-// offsets to the server's code point offsets, builds W3C TextQuote/TextPosition selectors,
-// and re-finds a stored quote in a text that may have changed (position first, then the exact
-// quote scored by context and position, then an approximate match), as Hypothesis does.
+// Where highlights sit in the article text. The companion owns anchoring: it re-finds every
+// stored highlight in the article's latest text and says where it is now (`position`, in code
+// points) and in which state (`anchor`: anchored, moved or orphaned). This module keeps only
+// what needs JavaScript or the DOM: converting the browser's UTF-16 offsets to the server's
+// code points (the one place that does it), selectors for a new selection, and turning offsets
+// into DOM ranges and back through the reader's `sl-block` elements (each carries the offset
+// of its text in the article as `data-start`).
+import { MARKUP } from "./contract.js";
 
 export const CONTEXT_CHARS = 32;
-const MIN_SIMILARITY = 0.75;
-const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 
 /** Code points of `text` before the UTF-16 offset `offset`. */
 export function utf16ToCodePoint(text, offset) {
@@ -45,92 +47,79 @@ export function selectorsFor(text, start, end) {
   };
 }
 
-/**
- * Where a stored highlight is in `text` now: {start, end, state} in code points, state being
- * "anchored" (same place), "moved" (found elsewhere, exactly or approximately) or "orphaned"
- * (start/end are then the stored ones and must not be used).
- */
-export function anchorQuote(text, { quote, position }) {
+/** [start, end) in code points without leading and trailing white space, or null if nothing is left. */
+export function trimWhitespace(text, start, end) {
   const chars = Array.from(text);
-  const exact = Array.from(quote.exact || "");
-  const prefix = Array.from(quote.prefix || "");
-  const suffix = Array.from(quote.suffix || "");
-  const { start, end } = position;
-  if (exact.length && same(chars, start, exact)) return { start, end: start + exact.length, state: "anchored" };
-  const hits = occurrences(chars, exact);
-  if (hits.length) {
-    const best = maxBy(hits, (at) => score(chars, at, at + exact.length, exact, prefix, suffix, start));
-    return { start: best, end: best + exact.length, state: "moved" };
-  }
-  const fuzzy = fuzzyAnchor(chars, exact, prefix, suffix, start);
-  return fuzzy ?? { start, end, state: "orphaned" };
+  while (start < end && /\s/.test(chars[start])) start++;
+  while (end > start && /\s/.test(chars[end - 1])) end--;
+  return end > start ? { start, end } : null;
 }
 
-function same(chars, at, needle) {
-  if (at < 0 || at + needle.length > chars.length) return false;
-  for (let i = 0; i < needle.length; i++) if (chars[at + i] !== needle[i]) return false;
-  return true;
+/**
+ * Where the reader should draw a highlight: the server's placement, or null for an orphan
+ * (its passage is not in this text; the panel lists it, the article does not show it).
+ */
+export function placementOf(highlight) {
+  if (highlight.orphaned || highlight.anchor === "orphaned") return null;
+  return { start: highlight.position.start, end: highlight.position.end };
 }
 
-function occurrences(chars, needle, limit = 1000) {
-  const hits = [];
-  if (!needle.length) return hits;
-  for (let at = 0; at + needle.length <= chars.length && hits.length < limit; at++) {
-    if (chars[at] === needle[0] && same(chars, at, needle)) hits.push(at);
-  }
-  return hits;
+// -- DOM ---------------------------------------------------------------------------------------
+
+function blockOf(node, root) {
+  const element = node.nodeType === 1 ? node : node.parentElement;
+  const block = element && element.closest(`.${MARKUP.BLOCK_CLASS}`);
+  return block && root.contains(block) ? block : null;
 }
 
-function maxBy(items, key) {
-  let best = items[0];
-  let bestKey = key(best);
-  for (const item of items.slice(1)) {
-    const k = key(item);
-    if (k > bestKey) [best, bestKey] = [item, k];
-  }
-  return best;
+/** Code point offset in the article text of a DOM point inside a block of `root`, or null. */
+export function offsetOfPoint(root, node, offset) {
+  const block = blockOf(node, root);
+  if (!block) return null;
+  const before = document.createRange();
+  before.setStart(block, 0);
+  before.setEnd(node, offset);
+  return Number(block.getAttribute(MARKUP.ATTR_BLOCK_START)) + utf16ToCodePoint(block.textContent, before.toString().length);
 }
 
-/** 1 - edit distance / longer length. */
-export function similarity(a, b) {
-  if (a.length === 0 && b.length === 0) return 1;
-  if (!a.length || !b.length) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return 1 - previous[b.length] / Math.max(a.length, b.length);
+/**
+ * The article offsets of a DOM range, trimmed of white space. A range that starts or ends
+ * between blocks (a drag that began in a margin) is clamped to the blocks it covers.
+ */
+export function offsetsOfRange(root, text, range) {
+  const blocks = [...root.querySelectorAll(`.${MARKUP.BLOCK_CLASS}`)].filter((b) => range.intersectsNode(b));
+  if (!blocks.length) return null;
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  const start = blockOf(range.startContainer, root) ? offsetOfPoint(root, range.startContainer, range.startOffset)
+    : Number(first.getAttribute(MARKUP.ATTR_BLOCK_START));
+  const end = blockOf(range.endContainer, root) ? offsetOfPoint(root, range.endContainer, range.endOffset)
+    : Number(last.getAttribute(MARKUP.ATTR_BLOCK_START)) + Array.from(last.textContent).length;
+  if (start === null || end === null || end <= start) return null;
+  return trimWhitespace(text, start, end);
 }
 
-function score(chars, at, end, exact, prefix, suffix, hint) {
-  const quote = similarity(chars.slice(at, end), exact);
-  const before = prefix.length ? similarity(chars.slice(Math.max(0, at - prefix.length), at), prefix) : 1;
-  const after = suffix.length ? similarity(chars.slice(end, end + suffix.length), suffix) : 1;
-  const nearness = 1 - Math.min(1, Math.abs(at - hint) / Math.max(1, chars.length));
-  return WEIGHTS.quote * quote + WEIGHTS.prefix * before + WEIGHTS.suffix * after + WEIGHTS.position * nearness;
-}
-
-function fuzzyAnchor(chars, exact, prefix, suffix, hint) {
-  if (!exact.length || !chars.length) return null;
-  const starts = new Set([Math.min(hint, chars.length - 1)]);
-  const prefixTail = prefix.slice(-CONTEXT_CHARS);
-  const suffixHead = suffix.slice(0, CONTEXT_CHARS);
-  for (const at of occurrences(chars, prefixTail, 50)) starts.add(at + prefixTail.length);
-  for (const at of occurrences(chars, suffixHead, 50)) starts.add(Math.max(0, at - exact.length));
-  let best = null;
-  for (const at of starts) {
-    const ends = new Set([Math.min(chars.length, at + exact.length)]);
-    const next = occurrences(chars.slice(at), suffixHead, 1)[0];
-    if (next !== undefined && next <= 2 * exact.length) ends.add(at + next);
-    for (const end of ends) {
-      if (end <= at || similarity(chars.slice(at, end), exact) < MIN_SIMILARITY) continue;
-      const s = score(chars, at, end, exact, prefix, suffix, hint);
-      if (!best || s > best.score) best = { start: at, end, state: "moved", score: s };
+/**
+ * The pieces of DOM text covering [start, end) code points: one [textNode, from, to] (UTF-16
+ * offsets in the node) per text node, across blocks.
+ */
+export function textPieces(root, start, end) {
+  const pieces = [];
+  for (const block of root.querySelectorAll(`.${MARKUP.BLOCK_CLASS}`)) {
+    const blockStart = Number(block.getAttribute(MARKUP.ATTR_BLOCK_START));
+    const text = block.textContent;
+    const blockEnd = blockStart + utf16ToCodePoint(text, text.length);
+    if (end <= blockStart || start >= blockEnd) continue;
+    const from = codePointToUtf16(text, Math.max(start, blockStart) - blockStart);
+    const to = codePointToUtf16(text, Math.min(end, blockEnd) - blockStart);
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const a = Math.max(from, offset);
+      const b = Math.min(to, offset + node.data.length);
+      if (a < b) pieces.push([node, a - offset, b - offset]);
+      offset += node.data.length;
     }
   }
-  return best ? { start: best.start, end: best.end, state: best.state } : null;
+  return pieces;
 }

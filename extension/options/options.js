@@ -3,6 +3,7 @@ import { CompanionApi } from "../lib/api.js";
 import { DEFAULT_SERVER_URL, ext, loadSettings, saveSettings } from "../lib/browser.js";
 import { HIGHLIGHT_LABELS } from "../lib/contract.js";
 import { describeError } from "../lib/errors.js";
+import { labelName, localizePage, t } from "../lib/i18n.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -36,18 +37,18 @@ async function onSubmit(event, save) {
   try {
     new URL(serverUrl);
   } catch {
-    report("The companion address is not a URL (for example http://127.0.0.1:8765).", false);
+    report(t("notAUrl"), false);
     return;
   }
   if (!(await ensureHostPermission(serverUrl))) {
-    report("Without the permission to reach that address the extension cannot talk to the companion.", false);
+    report(t("noPermission"), false);
     return;
   }
-  report("Checking…", true);
+  report(t("checking"), true);
   try {
     const health = await check(serverUrl, token);
     if (save) await saveSettings({ serverUrl, token });
-    report(`${save ? "Paired" : "Connected"}: sourcelight ${health.version} at ${serverUrl}.`, true);
+    report(save ? t("paired", health.version, serverUrl) : t("connected", health.version, serverUrl), true);
   } catch (error) {
     const { message, hint } = describeError(error);
     report(`${message} ${hint}`, false);
@@ -75,7 +76,7 @@ function resultItem(highlight) {
   }
   if (highlight.article) {
     const source = document.createElement(highlight.article.url ? "a" : "span");
-    source.textContent = highlight.article.title || highlight.article.url || "Untitled article";
+    source.textContent = highlight.article.title || highlight.article.url || t("untitledArticle");
     if (highlight.article.url) {
       source.href = highlight.article.url;
       source.target = "_blank";
@@ -85,8 +86,7 @@ function resultItem(highlight) {
   }
   const meta = document.createElement("div");
   meta.className = "meta";
-  const label = HIGHLIGHT_LABELS.find((l) => l.id === highlight.label);
-  meta.textContent = [label && label.label, (highlight.tags || []).map((t) => `#${t}`).join(" "),
+  meta.textContent = [highlight.label && labelName(highlight.label), (highlight.tags || []).map((tag) => `#${tag}`).join(" "),
     highlight.created.slice(0, 10)].filter(Boolean).join(" · ");
   item.append(meta);
   return item;
@@ -94,11 +94,11 @@ function resultItem(highlight) {
 
 async function onSearch(event) {
   event.preventDefault();
-  $("search-status").textContent = "Searching…";
+  $("search-status").textContent = t("searching");
   try {
     const found = await (await api()).searchHighlights({ q: $("query").value.trim(), label: $("label").value });
     $("results").replaceChildren(...found.highlights.map(resultItem));
-    $("search-status").textContent = `${found.total} highlight${found.total === 1 ? "" : "s"} found.`;
+    $("search-status").textContent = t("foundCount", found.total);
   } catch (error) {
     const { message, hint } = describeError(error);
     $("search-status").textContent = `${message} ${hint}`;
@@ -124,18 +124,18 @@ async function onExport(format) {
 async function showShortcuts() {
   const commands = await ext.commands.getAll();
   const assigned = commands.map((c) => c.shortcut).filter(Boolean);
-  $("shortcuts").textContent = assigned.length ? assigned.join(" or ")
-    : "no shortcut assigned yet: set one in the browser's extension shortcut settings";
+  $("shortcuts").textContent = assigned.length ? assigned.join(", ") : t("noShortcut");
 }
 
 async function main() {
+  localizePage();
   showShortcuts();
   const settings = await loadSettings();
   $("server-url").value = settings.serverUrl;
   $("token").value = settings.token;
   $("pairing").addEventListener("submit", (event) => onSubmit(event, true));
   $("test").addEventListener("click", () => onSubmit(null, false));
-  for (const label of HIGHLIGHT_LABELS) $("label").add(new Option(label.label, label.id));
+  for (const label of HIGHLIGHT_LABELS) $("label").add(new Option(labelName(label.id), label.id));
   $("search").addEventListener("submit", onSearch);
   for (const button of document.querySelectorAll("[data-export]")) {
     button.addEventListener("click", () => onExport(button.dataset.export));

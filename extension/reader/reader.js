@@ -1,23 +1,28 @@
 // The reader page: takes the page the background captured, has the companion annotate it,
 // shows the result, and hands over to the highlight controller. Every failure is shown with
-// what to do next.
+// what to do next, and "Try again" only where trying again can help.
 import { CompanionApi } from "../lib/api.js";
 import { ext, loadSettings } from "../lib/browser.js";
-import { NotPaired, describeError } from "../lib/errors.js";
+import { NotPaired, describeError, isRetryable } from "../lib/errors.js";
+import { localizePage, t } from "../lib/i18n.js";
 import { UNREADABLE, captureKey } from "../lib/messages.js";
 import { button } from "./dom.js";
 import { HighlightController } from "./highlights.js";
-import { applyPreferences, hideNote, moveToClaim, showArticle } from "./view.js";
+import { applyPreferences, extendSelection, hideNote, moveToClaim, noteOpen, showArticle } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const tabId = params.get("tab");
+let highlights = null;
+let articleRoot = null;
 
 function goBack() {
   if (history.length > 1) history.back();
 }
 
+/** A status or error page: the message, a hint, actions; the article's controls are hidden. */
 function showStatus(message, { hint = "", error = false, actions = [] } = {}) {
+  document.body.dataset.state = error ? "error" : "loading";
   const status = document.createElement("div");
   status.id = "status";
   status.className = error ? "status error" : "status";
@@ -33,6 +38,7 @@ function showStatus(message, { hint = "", error = false, actions = [] } = {}) {
   }
   if (actions.length) {
     const row = document.createElement("p");
+    row.className = "actions";
     row.append(...actions);
     status.append(row);
   }
@@ -41,18 +47,41 @@ function showStatus(message, { hint = "", error = false, actions = [] } = {}) {
 
 function showError(error) {
   const { message, hint } = describeError(error);
-  const actions = [button("Try again", () => location.reload())];
-  if (error instanceof NotPaired) actions.unshift(button("Open the options", () => ext.runtime.openOptionsPage()));
+  const actions = [];
+  if (error instanceof NotPaired) actions.push(button(t("openOptions"), () => ext.runtime.openOptionsPage()));
+  if (isRetryable(error)) actions.push(button(t("tryAgain"), () => location.reload()));
   showStatus(message, { hint, error: true, actions });
+}
+
+/** The shortcut the browser really assigned to open the reader ("" if none). */
+async function assignedShortcut() {
+  try {
+    const commands = await ext.commands.getAll();
+    return commands.map((c) => c.shortcut).find(Boolean) || "";
+  } catch {
+    return "";
+  }
 }
 
 function setupKeys() {
   document.addEventListener("keydown", (event) => {
-    const typing = event.target.closest && event.target.closest("input, textarea, select");
-    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    // Never while typing: any field, or anything editable, keeps every key.
+    const target = event.target;
+    const typing = target.closest && (target.closest("input, textarea, select, [contenteditable]") || target.isContentEditable);
+    if (typing || event.defaultPrevented) return;
+    if (articleRoot && extendSelection(event, articleRoot)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Escape") {
-      const open = ["note-popover", "selection-toolbar"].some((id) => !$(id).hidden);
-      if (open) { hideNote(); $("selection-toolbar").hidden = true; } else goBack();
+      if (!$("panel").hidden && ($("panel").contains(target) || window.matchMedia("(max-width: 1100px)").matches)) {
+        highlights?.panel.toggle(false);
+      } else if (noteOpen() || !$("selection-toolbar").hidden) {
+        hideNote();
+        $("selection-toolbar").hidden = true;
+      } else goBack();
+    } else if (event.shiftKey) {
+      return; // Shift+arrows extend a selection; Shift+letters are nobody's shortcut here
+    } else if (event.key === "h" && highlights) {
+      if (highlights.highlightSelection()) event.preventDefault();
     } else if (event.key === "j" || event.key === "n") {
       moveToClaim(1);
     } else if (event.key === "k" || event.key === "p") {
@@ -68,14 +97,13 @@ function setupKeys() {
 async function loadArticle(api) {
   const key = captureKey(tabId);
   const { [key]: saved } = await ext.storage.session.get(key);
-  if (!saved) throw Object.assign(new Error(UNREADABLE["no-capture"]), { hint: "" });
+  if (!saved) throw Object.assign(new Error(t(UNREADABLE["no-capture"])), { hint: "" });
   if (saved.articleId) {
     return api.request("GET", `/articles/${encodeURIComponent(saved.articleId)}`);
   }
   const started = Date.now();
   const timer = setInterval(() => {
-    showStatus(`Reading the article… ${Math.round((Date.now() - started) / 1000)} s`,
-      { hint: "The companion is extracting the article and checking how each claim is sourced." });
+    showStatus(t("readingSeconds", Math.round((Date.now() - started) / 1000)), { hint: t("readingHint") });
   }, 1000);
   try {
     const article = await api.annotate(saved);
@@ -88,12 +116,14 @@ async function loadArticle(api) {
 }
 
 async function main() {
+  localizePage();
   setupKeys();
   await applyPreferences();
   const problem = params.get("error");
   if (problem) {
-    showStatus(UNREADABLE[problem] || UNREADABLE["no-access"], {
-      hint: "Open a news article in a normal tab and press the sourcelight button (Alt+Shift+R).", error: true,
+    const shortcut = await assignedShortcut();
+    showStatus(t(UNREADABLE[problem] || UNREADABLE["no-access"]), {
+      hint: shortcut ? t("hintOpenReaderShortcut", shortcut) : t("hintOpenReaderButton"), error: true,
     });
     return;
   }
@@ -103,7 +133,7 @@ async function main() {
     return;
   }
   const api = new CompanionApi(settings);
-  showStatus("Reading the article…");
+  showStatus(t("reading"));
   let article;
   try {
     article = await loadArticle(api);
@@ -111,9 +141,12 @@ async function main() {
     showError(error);
     return;
   }
+  document.body.dataset.state = "article";
   const root = showArticle($("reader"), article);
+  articleRoot = root;
   document.body.dataset.articleId = article.id;
-  await new HighlightController({ api, article, root }).start();
+  highlights = new HighlightController({ api, article, root, descriptions: $("descriptions") });
+  await highlights.start();
   document.body.dataset.ready = "true";
 }
 

@@ -1,39 +1,64 @@
-// Presentation of the server's reader HTML: typography, themes, the kind bar, notes on hover,
-// focus or tap, the filter by kind and keyboard navigation. It reads the data- attributes the
-// server wrote and decides nothing about sourcing itself.
+// Presentation of the server's reader HTML: typography and themes, calm marks, the filter by
+// kind, notes on hover, focus or tap, and keyboard navigation between claims. It reads the
+// data- attributes the server wrote and decides nothing about sourcing itself.
 import { ext } from "../lib/browser.js";
 import { KINDS, MARKUP } from "../lib/contract.js";
+import { kindName, t } from "../lib/i18n.js";
 
-// A short text mark per kind, so that a claim's kind never rests on colour alone.
-const KIND_ICONS = {
-  named_person: "P", organization: "O", media: "M", document: "D", anonymous: "A", vague: "V",
-  unattributed: "∅", none: "·",
-};
+// Kinds whose claims stand out with a letter beside the underline: the sourcing a reader should
+// weigh before believing (the other kinds get a quiet underline, unattributed sentences none).
+const FLAGGED_KINDS = { anonymous: "A", vague: "V" };
+const LEGEND_ICONS = { named_person: "P", organization: "O", media: "M", document: "D", anonymous: "A", vague: "V", unattributed: "∅" };
+// Claims inside these never carry a mark or a note: headings, captions, credits, the byline.
+const UNMARKED_CONTAINERS = "h1, h2, h3, h4, h5, h6, figcaption, figure, .sl-meta, header";
 const PREFS_KEY = "readerPrefs";
-const DEFAULT_PREFS = { size: 20, font: "serif", spacing: "1.65", theme: "auto" };
+const DEFAULT_PREFS = { size: 20, font: "serif", spacing: "1.65", theme: "auto", showUnattributed: false };
+const HOVER_DELAY_MS = 350;
 
 const $ = (id) => document.getElementById(id);
+const CLAIM = `.${MARKUP.CLAIM_CLASS}`;
 
 export async function applyPreferences() {
   const { [PREFS_KEY]: saved } = await ext.storage.local.get(PREFS_KEY);
   const prefs = { ...DEFAULT_PREFS, ...(saved || {}) };
   const root = document.documentElement;
+  const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
   const apply = () => {
-    root.dataset.theme = prefs.theme;
+    // "auto" resolves here, so the stylesheet defines each theme once.
+    root.dataset.theme = prefs.theme === "auto" ? (systemDark.matches ? "dark" : "light") : prefs.theme;
     root.dataset.font = prefs.font;
+    root.classList.toggle("show-unattributed", Boolean(prefs.showUnattributed));
     root.style.setProperty("--size", `${prefs.size}px`);
     root.style.setProperty("--leading", prefs.spacing);
     $("theme").value = prefs.theme;
     $("font").value = prefs.font;
     $("spacing").value = prefs.spacing;
+    $("show-unattributed").checked = Boolean(prefs.showUnattributed);
   };
   const save = () => { apply(); ext.storage.local.set({ [PREFS_KEY]: prefs }); };
   apply();
+  systemDark.addEventListener("change", apply);
   $("smaller").addEventListener("click", () => { prefs.size = Math.max(14, prefs.size - 1); save(); });
   $("larger").addEventListener("click", () => { prefs.size = Math.min(30, prefs.size + 1); save(); });
   $("theme").addEventListener("change", (e) => { prefs.theme = e.target.value; save(); });
   $("font").addEventListener("change", (e) => { prefs.font = e.target.value; save(); });
   $("spacing").addEventListener("change", (e) => { prefs.spacing = e.target.value; save(); });
+  $("show-unattributed").addEventListener("change", (e) => { prefs.showUnattributed = e.target.checked; save(); });
+  setupMenu();
+}
+
+/** The display menu (Aa): opens on click, closes on Esc, a click outside, or leaving it. */
+function setupMenu() {
+  const buttonEl = $("display-button");
+  const menu = $("display-menu");
+  const toggle = (open = menu.hidden) => {
+    menu.hidden = !open;
+    buttonEl.setAttribute("aria-expanded", String(open));
+    if (open) menu.querySelector("button, select, input").focus();
+  };
+  buttonEl.addEventListener("click", () => toggle());
+  document.addEventListener("pointerdown", (e) => { if (!menu.hidden && !menu.contains(e.target) && e.target !== buttonEl) toggle(false); });
+  menu.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.stopPropagation(); toggle(false); buttonEl.focus(); } });
 }
 
 /** Puts the server's sanitized HTML in the page without innerHTML, and decorates it. */
@@ -41,120 +66,221 @@ export function showArticle(container, article) {
   const parsed = new DOMParser().parseFromString(article.html, "text/html");
   const root = parsed.body.firstElementChild;
   container.replaceChildren(document.adoptNode(root));
-  for (const link of root.querySelectorAll("a[href]")) link.target = "_blank";
-  for (const claim of root.querySelectorAll(`.${MARKUP.CLAIM_CLASS}`)) {
-    claim.dataset.icon = KIND_ICONS[claim.getAttribute(MARKUP.ATTR_KIND)] ?? "";
+  for (const link of root.querySelectorAll("a[href]")) { link.target = "_blank"; link.rel = "noopener noreferrer"; }
+  const descriptions = $("descriptions");
+  descriptions.replaceChildren();
+  const claims = [];
+  for (const claim of root.querySelectorAll(CLAIM)) {
+    claim.removeAttribute("tabindex"); // one Tab stop for the article: see setupNavigation
+    if (claim.closest(UNMARKED_CONTAINERS)) {
+      claim.classList.add("is-plain");
+      continue;
+    }
+    const kind = claim.getAttribute(MARKUP.ATTR_KIND);
+    if (FLAGGED_KINDS[kind]) claim.dataset.icon = FLAGGED_KINDS[kind];
+    const description = document.createElement("span");
+    description.id = `claim-desc-${claims.length}`;
+    description.textContent = `${kindName(kind === MARKUP.KIND_NONE ? "none" : kind)}. ${claim.getAttribute(MARKUP.ATTR_NOTE) || ""}`;
+    descriptions.append(description);
+    claim.setAttribute("aria-describedby", description.id);
+    claims.push(claim);
   }
   for (const segment of root.querySelectorAll(`.${MARKUP.KIND_SEGMENT_CLASS}`)) {
     segment.style.flexGrow = segment.getAttribute(MARKUP.ATTR_COUNT);
-    segment.title = `${segment.getAttribute(MARKUP.ATTR_KIND_LABEL)}: ${segment.getAttribute(MARKUP.ATTR_COUNT)}`;
   }
   for (const item of root.querySelectorAll(`.${MARKUP.KIND_LEGEND_CLASS} li`)) {
-    item.dataset.icon = KIND_ICONS[item.getAttribute(MARKUP.ATTR_KIND)] ?? "";
-    item.tabIndex = 0;
-    item.setAttribute("role", "button");
-    item.title = "Show only these claims";
+    const kind = item.getAttribute(MARKUP.ATTR_KIND);
+    item.dataset.icon = LEGEND_ICONS[kind] ?? "";
+    const legendButton = document.createElement("button");
+    legendButton.type = "button";
+    legendButton.textContent = `${kindName(kind)}: ${item.getAttribute(MARKUP.ATTR_COUNT)}`;
+    legendButton.title = t("showOnlyThese");
+    legendButton.dataset.kind = kind;
+    item.replaceChildren(legendButton);
   }
-  document.title = `${article.title || "Article"} · sourcelight`;
+  document.title = `${article.title || t("untitled")} · sourcelight`;
   setupFilter(root, article);
   setupNotes(root);
+  setupNavigation(root, claims);
   return root;
 }
 
 function setupFilter(root, article) {
   const select = $("filter");
-  select.replaceChildren(new Option("every claim", ""));
+  select.replaceChildren(new Option(t("everyClaim"), ""));
   for (const kind of KINDS) {
     const count = article.summary.by_kind[kind.id] || 0;
-    if (count) select.add(new Option(`${kind.label} (${count})`, kind.id));
+    if (count) select.add(new Option(`${kindName(kind.id)} (${count})`, kind.id));
   }
   const apply = (kind) => {
     select.value = kind;
     root.classList.toggle("is-filtering", Boolean(kind));
-    for (const claim of root.querySelectorAll(`.${MARKUP.CLAIM_CLASS}`)) {
-      claim.classList.toggle("matches-filter", claim.getAttribute(MARKUP.ATTR_KIND) === kind);
+    for (const claim of root.querySelectorAll(CLAIM)) {
+      claim.classList.toggle("matches-filter", Boolean(kind) && claim.getAttribute(MARKUP.ATTR_KIND) === kind && !claim.classList.contains("is-plain"));
     }
     for (const block of root.querySelectorAll(`.${MARKUP.BLOCK_CLASS}`)) {
       block.classList.toggle("no-match", Boolean(kind) && !block.querySelector(".matches-filter"));
     }
+    for (const legendButton of root.querySelectorAll(`.${MARKUP.KIND_LEGEND_CLASS} button`)) {
+      legendButton.setAttribute("aria-pressed", String(legendButton.dataset.kind === kind));
+    }
   };
   select.addEventListener("change", () => apply(select.value));
-  for (const item of root.querySelectorAll(`.${MARKUP.KIND_LEGEND_CLASS} li`)) {
-    const choose = () => apply(select.value === item.getAttribute(MARKUP.ATTR_KIND) ? "" : item.getAttribute(MARKUP.ATTR_KIND));
-    item.addEventListener("click", choose);
-    item.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(); } });
+  for (const legendButton of root.querySelectorAll(`.${MARKUP.KIND_LEGEND_CLASS} button`)) {
+    legendButton.setAttribute("aria-pressed", "false");
+    legendButton.addEventListener("click", () => apply(select.value === legendButton.dataset.kind ? "" : legendButton.dataset.kind));
   }
 }
 
-function describeClaim(claim) {
-  const get = (name) => claim.getAttribute(name);
-  const lines = [];
-  const kind = document.createElement("div");
-  kind.className = "kind";
-  kind.textContent = `${claim.dataset.icon} ${get(MARKUP.ATTR_KIND_LABEL)}`;
-  const note = document.createElement("div");
-  note.textContent = get(MARKUP.ATTR_NOTE) || "";
-  lines.push(kind, note);
-  const flags = [];
-  if (get(MARKUP.ATTR_HEDGES)) flags.push(`Hedged: ${get(MARKUP.ATTR_HEDGES)}`);
-  if (get(MARKUP.ATTR_NON_RESPONSE) === "true") flags.push("A non-answer (declined to comment, did not respond)");
-  if (get(MARKUP.ATTR_DENIAL) === "true") flags.push("A denial");
-  if (get(MARKUP.ATTR_LINKS)) flags.push(`${get(MARKUP.ATTR_LINKS)} link(s) to follow`);
-  if (flags.length) {
-    const extra = document.createElement("div");
-    extra.className = "flags";
-    extra.textContent = flags.join(" · ");
-    lines.push(extra);
-  }
-  return lines;
-}
+// -- notes -------------------------------------------------------------------------------------
 
 let pinned = null;
+let hoverTimer = null;
+let pointerIsDown = false;
 
 function showNote(claim) {
   const popover = $("note-popover");
-  popover.replaceChildren(...describeClaim(claim));
-  popover.setAttribute(MARKUP.ATTR_KIND, claim.getAttribute(MARKUP.ATTR_KIND));
-  const box = claim.getBoundingClientRect();
+  const kind = claim.getAttribute(MARKUP.ATTR_KIND);
+  const title = document.createElement("div");
+  title.className = "kind";
+  title.textContent = kindName(kind);
+  const note = document.createElement("div");
+  note.textContent = claim.getAttribute(MARKUP.ATTR_NOTE) || "";
+  popover.replaceChildren(title, note);
+  popover.setAttribute(MARKUP.ATTR_KIND, kind);
   popover.hidden = false;
-  const left = Math.min(window.scrollX + box.left, window.scrollX + window.innerWidth - popover.offsetWidth - 12);
-  popover.style.left = `${Math.max(8, left)}px`;
-  popover.style.top = `${window.scrollY + box.bottom + 6}px`;
+  // Never over the claim's own text: in the margin beside it when the window is wide enough,
+  // else below its last line (or above its first line near the bottom of the window).
+  const lines = [...claim.getClientRects()];
+  const last = lines[lines.length - 1] || claim.getBoundingClientRect();
+  const first = lines[0] || last;
+  const column = claim.closest(`.${MARKUP.ARTICLE_CLASS}`).getBoundingClientRect();
+  const margin = document.documentElement.clientWidth - 8 - (column.right + 24);
+  const besides = margin >= 220 && !document.body.classList.contains("panel-open");
+  popover.style.maxWidth = besides ? `${Math.min(384, margin)}px` : "";
+  const width = popover.offsetWidth;
+  const height = popover.offsetHeight;
+  let left;
+  let top;
+  if (besides) {
+    left = column.right + 24;
+    top = first.top;
+    popover.dataset.side = "margin";
+  } else {
+    const below = last.bottom + 6 + height < window.innerHeight || first.top - height - 6 < 60;
+    top = below ? last.bottom + 6 : first.top - height - 6;
+    left = Math.min(first.left, document.documentElement.clientWidth - width - 8);
+    popover.dataset.side = below ? "below" : "above";
+  }
+  popover.style.left = `${window.scrollX + Math.max(8, left)}px`;
+  popover.style.top = `${window.scrollY + top}px`;
 }
 
 export function hideNote() {
+  clearTimeout(hoverTimer);
+  document.querySelector(".is-pinned")?.classList.remove("is-pinned");
   pinned = null;
   $("note-popover").hidden = true;
 }
 
+export function noteOpen() {
+  return !$("note-popover").hidden;
+}
+
 function setupNotes(root) {
-  const claimOf = (target) => target.closest && target.closest(`.${MARKUP.CLAIM_CLASS}`);
-  root.addEventListener("mouseover", (e) => { const c = claimOf(e.target); if (c && !pinned) showNote(c); });
-  root.addEventListener("mouseout", (e) => { const c = claimOf(e.target); if (c && !pinned && !c.contains(e.relatedTarget)) hideNote(); });
-  root.addEventListener("focusin", (e) => { const c = claimOf(e.target); if (c) showNote(c); });
-  root.addEventListener("focusout", (e) => { if (claimOf(e.target) && !pinned) hideNote(); });
-  // A tap (a click that selects nothing) pins the note until the next tap elsewhere.
+  const claimOf = (target) => {
+    const claim = target && target.closest && target.closest(CLAIM);
+    return claim && !claim.classList.contains("is-plain") ? claim : null;
+  };
+  const selecting = () => !document.getSelection().isCollapsed;
+  root.addEventListener("pointerover", (e) => {
+    const claim = claimOf(e.target);
+    clearTimeout(hoverTimer);
+    if (!claim || pinned || e.pointerType === "touch" || e.buttons) return;
+    hoverTimer = setTimeout(() => { if (!selecting()) showNote(claim); }, HOVER_DELAY_MS);
+  });
+  root.addEventListener("pointerout", (e) => {
+    const claim = claimOf(e.target);
+    if (claim && !claim.contains(e.relatedTarget)) { clearTimeout(hoverTimer); if (!pinned) $("note-popover").hidden = true; }
+  });
+  // Selecting text hides every pop-up: nothing may sit over the text being selected.
+  document.addEventListener("pointerdown", () => {
+    pointerIsDown = true;
+    clearTimeout(hoverTimer);
+    if (!pinned) $("note-popover").hidden = true;
+  }, true);
+  for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, () => { pointerIsDown = false; }, true);
+  document.addEventListener("selectionchange", () => { if (selecting()) hideNote(); });
+  root.addEventListener("focusin", (e) => { const claim = claimOf(e.target); if (claim && !selecting() && !pointerIsDown) showNote(claim); });
+  root.addEventListener("focusout", (e) => { if (claimOf(e.target) && !pinned) $("note-popover").hidden = true; });
+  // A tap or click that selects nothing pins the note until the next one elsewhere.
   root.addEventListener("click", (e) => {
-    if (!document.getSelection().isCollapsed) return;
-    const c = claimOf(e.target);
-    if (c && e.target.tagName !== "A") { pinned = pinned === c ? null : c; if (pinned) showNote(c); else hideNote(); }
-    else hideNote();
+    if (selecting()) return;
+    const claim = claimOf(e.target);
+    if (claim && !e.target.closest("a")) {
+      document.querySelector(".is-pinned")?.classList.remove("is-pinned");
+      pinned = pinned === claim ? null : claim;
+      if (pinned) { claim.classList.add("is-pinned"); showNote(claim); } else hideNote();
+    } else hideNote();
   });
 }
 
-/** j/k (or n/p) move between the visible claims; the current one shows its note. */
-export function moveToClaim(step) {
-  const claims = [...document.querySelectorAll(`.${MARKUP.CLAIM_CLASS}`)].filter((c) => {
-    const filtering = document.querySelector(".is-filtering");
-    return !filtering || c.classList.contains("matches-filter");
+// -- keyboard ----------------------------------------------------------------------------------
+
+let navigable = [];
+
+/** One Tab stop for the whole article (a roving tabindex); arrows, j/k, Home/End move inside. */
+function setupNavigation(root, claims) {
+  navigable = claims;
+  if (claims.length) claims[0].tabIndex = 0;
+  root.addEventListener("keydown", (e) => {
+    if (!e.target.matches || !e.target.matches(CLAIM) || e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return;
+    const steps = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: -Infinity, End: Infinity };
+    if (!(e.key in steps)) return;
+    e.preventDefault();
+    moveToClaim(steps[e.key]);
   });
+}
+
+/**
+ * Shift+arrows select text in the article, as in an editor: from the caret a click left, or from
+ * the start of the claim the keyboard is on. (Browsers move a selection with the keyboard only in
+ * caret browsing mode, which few people turn on.) Ctrl+Shift moves by word. Returns true if handled.
+ */
+export function extendSelection(event, root) {
+  const directions = { ArrowRight: "forward", ArrowLeft: "backward", ArrowDown: "forward", ArrowUp: "backward" };
+  if (!event.shiftKey || event.altKey || event.metaKey || !(event.key in directions)) return false;
+  const selection = document.getSelection();
+  const inArticle = selection.rangeCount && root.contains(selection.anchorNode);
+  if (!inArticle) {
+    const claim = document.activeElement && document.activeElement.closest && document.activeElement.closest(CLAIM);
+    if (!claim || !root.contains(claim)) return false;
+    selection.collapse(claim, 0);
+  }
+  const unit = event.key === "ArrowDown" || event.key === "ArrowUp" ? "line" : event.ctrlKey ? "word" : "character";
+  selection.modify("extend", directions[event.key], unit);
+  event.preventDefault();
+  return true;
+}
+
+function visibleClaims() {
+  const filtering = document.querySelector(".is-filtering");
+  return navigable.filter((c) => !filtering || c.classList.contains("matches-filter"));
+}
+
+/** Moves to the next (step 1), previous (-1), first or last visible claim; it shows its note. */
+export function moveToClaim(step) {
+  const claims = visibleClaims();
   if (!claims.length) return;
-  const current = document.querySelector(`.${MARKUP.CLAIM_CLASS}.is-current`);
+  const current = document.querySelector(`${CLAIM}.is-current`);
   let index = claims.indexOf(current);
-  index = index === -1 ? (step > 0 ? 0 : claims.length - 1) : Math.min(claims.length - 1, Math.max(0, index + step));
-  if (current) current.classList.remove("is-current");
+  if (index === -1) index = step > 0 ? 0 : claims.length - 1;
+  else index = Math.min(claims.length - 1, Math.max(0, index + step));
   const next = claims[index];
+  for (const claim of navigable) if (claim !== next) claim.removeAttribute("tabindex");
+  if (current) current.classList.remove("is-current");
   next.classList.add("is-current");
+  next.tabIndex = 0;
   next.focus({ preventScroll: true });
   next.scrollIntoView({ block: "center", behavior: "smooth" });
 }

@@ -67,7 +67,7 @@ def test_highlight_made_while_the_server_is_down_is_kept_and_saved_later(browser
         expect(state).to_contain_text("Not saved", timeout=15_000)
     finally:
         companion.start(port=companion.port)
-    page.locator("#highlight-list li", has_text="remained silent").get_by_role("button", name="Retry now").click()
+    page.locator("#highlight-list li", has_text="remained silent").get_by_role("button", name="Try again").click()
     expect(page.locator("#highlight-list li", has_text="remained silent").locator(".save-state")).to_have_text("Saved", timeout=15_000)
     _, body, _ = companion.request("GET", f"/api/v1/articles/{article_id}/highlights")
     assert [h["quote"]["exact"] for h in body["highlights"]] == ["remained silent"]

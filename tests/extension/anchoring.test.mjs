@@ -1,23 +1,17 @@
-// node --test: the anchoring module on text fixtures, including changed text and astral characters.
+// node --test: what the extension still does about anchoring (the companion places stored
+// highlights): code points ↔ UTF-16 with astral characters, selectors for a new selection,
+// trimming, and trusting the server's placement.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  anchorQuote, codePointToUtf16, selectorsFor, sliceCodePoints, utf16ToCodePoint,
+  codePointToUtf16, placementOf, selectorsFor, sliceCodePoints, trimWhitespace, utf16ToCodePoint,
 } from "../../extension/lib/anchoring.js";
 
 const ARTICLE = [
   "Tehran has been supplying its allies in Iraq with missiles, Reuters reported, citing anonymous sources.",
   "According to the media outlet, the reason was to build up deterrence.",
-  "Iranian officials declined to comment on the report.",
 ].join("\n\n");
-
-function select(text, exact, occurrence = 0) {
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) at = text.indexOf(exact, at + 1);
-  const start = utf16ToCodePoint(text, at);
-  return selectorsFor(text, start, start + Array.from(exact).length);
-}
 
 test("offsets convert between UTF-16 and code points around an astral character", () => {
   const text = "Flood 🌊 warning issued";
@@ -28,53 +22,37 @@ test("offsets convert between UTF-16 and code points around an astral character"
   assert.equal(sliceCodePoints(text, 8, 15), "warning");
 });
 
-test("selectors carry 32 characters of context each side", () => {
-  const selector = select(ARTICLE, "the reason was");
+test("an offset inside a surrogate pair does not count the pair's second half", () => {
+  assert.equal(utf16ToCodePoint("🌊a", 1), 1);
+  assert.equal(utf16ToCodePoint("🌊a", 2), 1);
+  assert.equal(utf16ToCodePoint("🌊a", 3), 2);
+});
+
+test("selectors carry 32 code points of context each side", () => {
+  const at = ARTICLE.indexOf("the reason was");
+  const selector = selectorsFor(ARTICLE, at, at + "the reason was".length);
   assert.equal(selector.quote.exact, "the reason was");
-  assert.equal(selector.quote.prefix, ARTICLE.slice(ARTICLE.indexOf("the reason was") - 32, ARTICLE.indexOf("the reason was")));
-  assert.equal(selector.quote.suffix.length, 32);
-});
-
-test("unchanged text anchors where it was", () => {
-  const selector = select(ARTICLE, "declined to comment");
-  const anchor = anchorQuote(ARTICLE, selector);
-  assert.equal(anchor.state, "anchored");
-  assert.equal(ARTICLE.slice(anchor.start, anchor.end), "declined to comment");
-});
-
-test("text that moved is found again by quote", () => {
-  const selector = select(ARTICLE, "declined to comment");
-  const changed = "UPDATE: A new first paragraph was added.\n\n" + ARTICLE;
-  const anchor = anchorQuote(changed, selector);
-  assert.equal(anchor.state, "moved");
-  assert.equal(sliceCodePoints(changed, anchor.start, anchor.end), "declined to comment");
-});
-
-test("a repeated quote goes to the occurrence whose context matches", () => {
-  const text = "The report said yes. Later the report said no. Then the report said maybe.";
-  const selector = select(text, "the report said", 1); // the one before "maybe"
-  const changed = "Intro. " + text;
-  const anchor = anchorQuote(changed, selector);
-  assert.equal(sliceCodePoints(changed, anchor.end, anchor.end + 6), " maybe");
-});
-
-test("a slightly edited quote is found approximately", () => {
-  const selector = select(ARTICLE, "the reason was to build up deterrence");
-  const edited = ARTICLE.replace("the reason was to build up deterrence", "the reason was to build up its deterrence");
-  const anchor = anchorQuote(edited, selector);
-  assert.equal(anchor.state, "moved");
-  assert.equal(edited.slice(anchor.start, anchor.end).startsWith("the reason was to build up"), true);
-});
-
-test("a quote that is gone is an orphan, not a wrong place", () => {
-  const selector = select(ARTICLE, "declined to comment on the report");
-  const rewritten = "A completely different article about the weather in Lisbon.\n\nSun all week.";
-  assert.equal(anchorQuote(rewritten, selector).state, "orphaned");
+  assert.equal(selector.quote.prefix, ARTICLE.slice(at - 32, at));
+  assert.equal(selector.quote.suffix, ARTICLE.slice(at + 14, at + 14 + 32));
+  assert.deepEqual(selector.position, { start: at, end: at + 14 });
 });
 
 test("positions after an emoji are code points, as the server counts them", () => {
   const text = "🌊🌊 Officials said the dam held.";
-  const selector = select(text, "the dam held");
+  const start = utf16ToCodePoint(text, text.indexOf("the dam held"));
+  const selector = selectorsFor(text, start, start + 12);
   assert.equal(selector.position.start, Array.from("🌊🌊 Officials said ").length);
-  assert.equal(anchorQuote(text, selector).state, "anchored");
+  assert.equal(selector.quote.exact, "the dam held");
+  assert.equal(selector.quote.prefix, "🌊🌊 Officials said ");
 });
+
+test("a selection is trimmed of the white space around it", () => {
+  assert.deepEqual(trimWhitespace("  a b  ", 0, 7), { start: 2, end: 5 });
+  assert.equal(trimWhitespace("   ", 0, 3), null);
+});
+
+test("the server's placement is used as it is; an orphan is not drawn", () => {
+  assert.deepEqual(placementOf({ anchor: "moved", orphaned: false, position: { start: 40, end: 52 } }), { start: 40, end: 52 });
+  assert.equal(placementOf({ anchor: "orphaned", orphaned: true, position: { start: 40, end: 52 } }), null);
+});
+

@@ -2,8 +2,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import "./fake-i18n.mjs";
+
 import { CompanionApi } from "../../extension/lib/api.js";
-import { NotPaired, ServerUnreachable, describeError } from "../../extension/lib/errors.js";
+import { NotPaired, ServerUnreachable, describeError, isRetryable } from "../../extension/lib/errors.js";
 
 function respond(status, body) {
   return async () => new Response(body === undefined ? "" : JSON.stringify(body), { status });
@@ -42,14 +44,40 @@ test("a wrong token says how to pair again", async () => {
   });
 });
 
-test("the server's own message is shown for other errors", async () => {
-  const body = { error: { code: "no_article", message: "no article text was found on this page" } };
+test("the server's own message is shown, in sentence case, for an error the extension has no words for", async () => {
+  const body = { error: { code: "validation_error", message: "invalid or missing fields: url" } };
   const api = new CompanionApi({ serverUrl: "http://x", token: "t", fetchImpl: respond(422, body) });
   await assert.rejects(api.annotate({ url: "u", html: "h" }), (error) => {
     assert.equal(error.status, 422);
-    assert.equal(describeError(error).message, "no article text was found on this page");
+    assert.equal(describeError(error).message, "Invalid or missing fields: url.");
     return true;
   });
+});
+
+test("a page without an article is explained in the reader's words, and retrying is not offered", async () => {
+  const body = { error: { code: "no_article", message: "no article text was found on this page" } };
+  const api = new CompanionApi({ serverUrl: "http://x", token: "t", fetchImpl: respond(422, body) });
+  await assert.rejects(api.annotate({ url: "u", html: "h" }), (error) => {
+    assert.match(describeError(error).message, /^No article was found on this page/);
+    assert.equal(isRetryable(error), false);
+    return true;
+  });
+});
+
+test("trying again is offered when the companion is down, busy or says a retry can help", async () => {
+  const down = new CompanionApi({ serverUrl: "http://x", token: "t", fetchImpl: async () => { throw new TypeError("Failed to fetch"); } });
+  await assert.rejects(down.health(), (error) => isRetryable(error));
+  const busy = new CompanionApi({ serverUrl: "http://x", token: "t", fetchImpl: respond(503, { error: { code: "processing_timeout", message: "too slow" } }) });
+  await assert.rejects(busy.annotate({ url: "u", html: "h" }), (error) => isRetryable(error));
+  const says = new CompanionApi({ serverUrl: "http://x", token: "t", fetchImpl: respond(422, { error: { code: "x", message: "m", retryable: true } }) });
+  await assert.rejects(says.annotate({ url: "u", html: "h" }), (error) => isRetryable(error));
+  const refuses = new CompanionApi({ serverUrl: "http://x", token: "t", fetchImpl: respond(503, { error: { code: "x", message: "m", retryable: false } }) });
+  await assert.rejects(refuses.annotate({ url: "u", html: "h" }), (error) => !isRetryable(error));
+});
+
+test("a wrong token is not something trying again fixes", async () => {
+  const api = new CompanionApi({ serverUrl: "http://x", token: "bad", fetchImpl: respond(401, {}) });
+  await assert.rejects(api.checkPairing(), (error) => !isRetryable(error));
 });
 
 test("a server that is too slow is reported as a timeout", async () => {

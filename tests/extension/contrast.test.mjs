@@ -1,0 +1,94 @@
+// node --test: WCAG 2.2 contrast of every mark in every theme, computed from reader.css itself
+// (the theme variables and the colour-mix formulas the marks use), so a colour edit that makes
+// a mark hard to read fails here.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import { HIGHLIGHT_LABELS, KINDS } from "../../extension/lib/contract.js";
+
+const CSS = readFileSync(new URL("../../extension/reader/reader.css", import.meta.url), "utf8");
+const AA = 4.5;
+
+function block(selector) {
+  const at = CSS.indexOf(`${selector} {`);
+  assert.notEqual(at, -1, `reader.css has no "${selector}" block`);
+  const body = CSS.slice(CSS.indexOf("{", at) + 1, CSS.indexOf("}", at));
+  return Object.fromEntries([...body.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
+}
+
+const LIGHT = block(':root, [data-theme="light"]');
+const THEMES = {
+  light: LIGHT,
+  sepia: { ...LIGHT, ...block('[data-theme="sepia"]') },
+  dark: { ...LIGHT, ...block('[data-theme="dark"]') },
+};
+
+function rgb(value) {
+  const hex = value.match(/^#([0-9a-f]{6})$/i);
+  assert.ok(hex, `not a #rrggbb colour: ${value}`);
+  return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+}
+
+/** color-mix(in srgb, a p%, b): the same sRGB interpolation the browser does. */
+const mix = (a, b, share) => a.map((c, i) => c * share + b[i] * (1 - share));
+
+function luminance([r, g, b]) {
+  const lin = (c) => { const s = c / 255; return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+function contrast(a, b) {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+// The formulas of the marks, read from the rules that draw them.
+const TINT_RULE = /background: color-mix\(in srgb, var\(--k\) var\(--tint\), var\(--bg\)\)/;
+const PENDING_RULE = /color-mix\(in srgb, var\(--hl\) (\d+)%, var\(--bg\)\)/;
+
+test("the marks are drawn with the theme variables this test checks", () => {
+  assert.match(CSS, TINT_RULE);
+  assert.match(CSS, PENDING_RULE);
+  assert.match(CSS, /text-decoration: underline 1\.5px var\(--k\)/);
+  assert.match(CSS, /mark\.sl-highlight \{ --hl: var\(--hl-plain\); background: var\(--hl\); color: var\(--fg\)/);
+});
+
+for (const [theme, vars] of Object.entries(THEMES)) {
+  const color = (name) => rgb(vars[name]);
+  const bg = color("--bg");
+  const panel = color("--panel");
+  const tint = parseFloat(vars["--tint"]) / 100;
+
+  test(`${theme}: body text, muted text and links are readable`, () => {
+    for (const name of ["--fg", "--muted", "--accent"]) {
+      for (const [where, back] of [["page", bg], ["panel", panel]]) {
+        const ratio = contrast(color(name), back);
+        assert.ok(ratio >= AA, `${name} on the ${where}: ${ratio.toFixed(2)}:1`);
+      }
+    }
+  });
+
+  for (const kind of KINDS) {
+    test(`${theme}: the ${kind.id} mark stands out at ≥ 4.5:1`, () => {
+      const mark = color(`--k-${kind.id}`);
+      for (const [where, back] of [["page", bg], ["panel", panel], ["tinted background", mix(mark, bg, tint)]]) {
+        const ratio = contrast(mark, back);
+        assert.ok(ratio >= AA, `${kind.id} mark on the ${where}: ${ratio.toFixed(2)}:1`);
+      }
+      const text = contrast(color("--fg"), mix(mark, bg, tint));
+      assert.ok(text >= AA, `text on the ${kind.id} tint: ${text.toFixed(2)}:1`);
+    });
+  }
+
+  for (const label of [{ id: "plain" }, ...HIGHLIGHT_LABELS]) {
+    test(`${theme}: text on a ${label.id} highlight is readable, saved or not`, () => {
+      const hl = color(`--hl-${label.id}`);
+      const share = Number(CSS.match(PENDING_RULE)[1]) / 100;
+      for (const [what, back] of [["saved", hl], ["pending stripe", mix(hl, bg, share)]]) {
+        const ratio = contrast(color("--fg"), back);
+        assert.ok(ratio >= AA, `text on a ${what} ${label.id} highlight: ${ratio.toFixed(2)}:1`);
+      }
+    });
+  }
+}
