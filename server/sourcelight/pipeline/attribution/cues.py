@@ -43,7 +43,7 @@ def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]])
     """The sentence's attribution, or None. ``skip`` are spans (non-responses) whose
     verbs are not cues."""
     finding = (_by_phrase(masked, lexicon) or _quoted_as(masked, lexicon) or _according_to(masked, lexicon)
-               or _according_to_after(masked, lexicon)
+               or _according_to_after(masked, lexicon) or _according_to_opening(masked, lexicon)
                or _impersonal(masked, lexicon) or _speech(masked, lexicon, skip, "speech")
                or _speech(masked, lexicon, skip, "document_verbs") or _impersonal_speech(masked, lexicon)
                or _noun_cue(masked, lexicon) or _citing_alone(masked, lexicon))
@@ -125,6 +125,23 @@ def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
     return None
 
 
+def _according_to_opening(text: str, lexicon: Lexicon) -> Finding | None:
+    """'Pour la sociologue Claire Dumas, le système …', 'Para la urbanista Ana Beltrán, …':
+    only where the sentence opens with the cue and its phrase ends at a comma (elsewhere
+    'pour X' is no attribution)."""
+    position = len(text) - len(text.lstrip(" \"'“”„«»‘’([—–-"))
+    cue = lexicon.patterns["according_to_opening"].match(text, position)
+    if cue is None or cue.end() == position:
+        return None
+    comma = text.find(",", cue.end())
+    if comma < 0:
+        return None
+    guess = classify(text, cue.end(), comma, lexicon)
+    if guess is None or guess.kind is SourceKind.DOCUMENT:
+        return None
+    return _guess_finding(guess, cue)
+
+
 def _according_to_after(text: str, lexicon: Lexicon) -> Finding | None:
     """'Dem Bericht zufolge', 'Angaben der Polizei zufolge': the source is the phrase
     before the postposition, back to the clause break."""
@@ -184,7 +201,7 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
     for cue in lexicon.find(key, text):
         if any(s <= cue.start() < e for s, e in skip) or _is_capitalised_noun(text, cue) or _is_passive(text, cue, lexicon):
             continue
-        guess = _speaker(text, cue, lexicon) or _implicit_speaker(text, cue)
+        guess = _speaker(text, cue, lexicon) or _implicit_speaker(text, cue, lexicon)
         if guess is None:
             continue
         if key == "document_verbs" and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA):
@@ -231,12 +248,19 @@ IMPLICIT_SPEAKER = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATI
                                  SourceKind.NAMED_PERSON)
 
 
-def _implicit_speaker(text: str, cue: re.Match[str]) -> SourceGuess | None:
+def _implicit_speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
     """A verb right after a quote with nothing but the sentence end after it (subjects
     are dropped in Spanish, Russian, Italian ...) refers to the previous speaker."""
     before = text[:cue.start()].rstrip(" ,—–-")
     after = text[cue.end():].strip()
-    if before.endswith(MASK) and after in ("", ".", "!", "?") and not before.strip(MASK + " "):
+    ends = after in ("", ".", "!", "?")
+    # "…», declaró a la salida de los juzgados.": a circumstance after the verb is no subject.
+    circumstance = (after[-1:] in (".", "!", "?") and len(after.split()) <= 8
+                    and bool(lexicon.patterns["np_stops"].match(after)))
+    quoted = before.endswith(MASK) and not before.strip(MASK + " ")
+    # "España dedica … menos del 2 %, recordó.": a reported clause, a comma, the bare verb.
+    reported = text[:cue.start()].rstrip().endswith(",") and ends and before.strip()
+    if (quoted and (ends or circumstance)) or reported:
         return SourceGuess(IMPLICIT_SPEAKER.fallback, cue.group(), cue.start(), cue.end(), IMPLICIT_SPEAKER)
     return None
 

@@ -26,6 +26,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "told": "words", "interview": "words", "noun": "words", "by": "words",
         "quoted_as": "words", "impersonal_vague": "words", "document_verbs": "words",
         "speech_lemmas": "words", "impersonal": "words", "according_to_after": "words",
+        "according_to_opening": "words",
     },
     "grammar": {
         "skip_before_verb": "words", "np_stops": "words", "parentheticals": "words",
@@ -121,7 +122,8 @@ def _merged(listed: tuple, by_lemma: tuple) -> tuple:
 # Proper names are matched with their case; everything else ignoring case.
 CASE_SENSITIVE = {"media_names", "metonyms", "titles"}
 # Lists matched only where a phrase starts / ends, not anywhere inside it.
-LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions"}
+LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions",
+           "according_to_opening"}
 TRAILING = {"skip_before_verb"}
 
 
