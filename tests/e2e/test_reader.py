@@ -99,6 +99,17 @@ def select_text(page, text: str) -> None:
     )
 
 
+def stored_highlight(companion, article_id: str, exact: str, **fields) -> dict:
+    """A highlight made through the API, so that a test never relies on one made by another."""
+    status, article, _ = companion.request("GET", f"/api/v1/articles/{article_id}")
+    assert status == 200
+    start = article["text"].index(exact)
+    status, body, _ = companion.request("POST", f"/api/v1/articles/{article_id}/highlights", {
+        "quote": {"exact": exact}, "position": {"start": start, "end": start + len(exact)}, **fields})
+    assert status == 201, body
+    return body
+
+
 def test_highlight_with_a_note_is_stored_and_comes_back(browser, page, site, companion):
     open_seed(browser, page, site)
     article_id = page.locator("body").get_attribute("data-article-id")
@@ -106,34 +117,37 @@ def test_highlight_with_a_note_is_stored_and_comes_back(browser, page, site, com
     toolbar = page.locator("#selection-toolbar")
     expect(toolbar).to_be_visible()
     toolbar.get_by_role("button", name="Needs a source").click()
-    mark = page.locator("mark.sl-highlight")
-    expect(mark).to_have_text("Baghdad was aware of the supplies")
+    expect(page.locator("mark.sl-highlight", has_text="Baghdad was aware of the supplies")).to_have_count(1)
     page.locator("#toggle-panel").click()
-    item = page.locator("#highlight-list li").first
+    item = page.locator("#highlight-list li", has_text="Baghdad was aware of the supplies")
     expect(item.locator(".save-state")).to_have_text("Saved")
     item.locator("textarea").click()
     page.keyboard.type("Which intelligence source? Only one, unnamed.")
     expect(item.locator("textarea")).to_be_focused()
-    expect(page.locator("#highlight-list li .save-state").first).to_have_text("Saved")
+    expect(item.locator(".save-state")).to_have_text("Saved")
 
     status, body, _ = companion.request("GET", f"/api/v1/articles/{article_id}/highlights")
     assert status == 200
-    [stored] = body["highlights"]
-    assert stored["quote"]["exact"] == "Baghdad was aware of the supplies"
+    [stored] = [h for h in body["highlights"] if h["quote"]["exact"] == "Baghdad was aware of the supplies"]
     assert stored["label"] == "needs-source"
     assert stored["note"] == "Which intelligence source? Only one, unnamed."
 
     page.reload()
     expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=30_000)
-    expect(page.locator("mark.sl-highlight")).to_have_text("Baghdad was aware of the supplies")
+    expect(page.locator("mark.sl-highlight", has_text="Baghdad was aware of the supplies")).to_have_count(1)
     page.locator("#toggle-panel").click()
-    expect(page.locator("#highlight-list li textarea").first).to_have_value("Which intelligence source? Only one, unnamed.")
+    note = page.locator("#highlight-list li", has_text="Baghdad was aware of the supplies").locator("textarea")
+    expect(note).to_have_value("Which intelligence source? Only one, unnamed.")
 
 
-def test_opening_the_page_again_brings_the_highlights_back(browser, page, site):
-    # Relies on the highlight made above being stored for this article (same module, same server).
+def test_opening_the_page_again_brings_the_highlights_back(browser, page, site, companion):
     open_seed(browser, page, site)
-    expect(page.locator("mark.sl-highlight")).to_have_count(1)
+    article_id = page.locator("body").get_attribute("data-article-id")
+    stored_highlight(companion, article_id, "short-range ballistic missiles", label="important")
+    _, body, _ = companion.request("GET", f"/api/v1/articles/{article_id}/highlights")
+    open_seed(browser, page, site)
+    expect(page.locator("mark.sl-highlight", has_text="short-range ballistic missiles")).to_have_count(1)
+    expect(page.locator("mark.sl-highlight")).to_have_count(len(body["highlights"]))
 
 
 def test_deleting_a_highlight_can_be_undone(browser, page, site, companion):
@@ -159,16 +173,18 @@ def test_esc_goes_back_to_the_original_page(browser, page, site):
     page.wait_for_url(f"{site}/{SEED}/source.html")
 
 
-def test_notebook_finds_a_note_and_exports_markdown(browser, page, companion):
-    # The highlight with its note was made earlier in this module.
+def test_notebook_finds_a_note_and_exports_markdown(browser, page, site, companion):
+    open_seed(browser, page, site)
+    article_id = page.locator("body").get_attribute("data-article-id")
+    stored_highlight(companion, article_id, "a backup plan if Iran was attacked", note="Check the notebook finds zeppelins.")
     page.goto(f"chrome-extension://{browser.extension_id}/options/options.html")
-    page.fill("#query", "intelligence")
+    page.fill("#query", "zeppelins")
     page.click("#search button[type=submit]")
-    expect(page.locator("#results li").first).to_contain_text("Baghdad was aware of the supplies")
+    expect(page.locator("#results li").first).to_contain_text("a backup plan if Iran was attacked")
     expect(page.locator("#search-status")).to_contain_text("Highlights found: 1")
     expect(page.locator("#results li a").first).to_contain_text("Tehran Reportedly Arms Iraqi Militias")
     with page.expect_download() as download:
         page.click("button[data-export=markdown]")
     text = open(download.value.path(), encoding="utf-8").read()
-    assert "> Baghdad was aware of the supplies" in text
-    assert "Which intelligence source? Only one, unnamed." in text
+    assert "> a backup plan if Iran was attacked" in text
+    assert "Check the notebook finds zeppelins." in text

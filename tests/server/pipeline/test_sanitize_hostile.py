@@ -5,7 +5,6 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from sourcelight.errors import SourcelightError
 from sourcelight.pipeline import annotate_page
 from sourcelight.pipeline.attribution import attribute_article, summarize_sourcing
 from sourcelight.pipeline.extract import extract_article
@@ -81,10 +80,8 @@ def test_hostile_page_url_never_becomes_a_dangerous_link(url):
 @pytest.mark.parametrize("title", ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
                                    "&lt;svg onload=alert(1)&gt;"])
 def test_hostile_title_is_text(title):
-    try:
-        article = annotate_page(_page("", title=title), "https://news.example/a", title_hint=title)
-    except SourcelightError:
-        pytest.skip("page refused")  # refusing is safe too; the other tests check the refusal types
+    # The page is a real article with a hostile title: it must be read, and the title kept as text.
+    article = annotate_page(_page("", title=title), "https://news.example/a", title_hint=title)
     assert dangerous_markup(article.html) == []
 
 
@@ -126,10 +123,7 @@ RICH_PAGE = f"""<html lang="en"><head><title>Rich page</title><meta name="author
 @pytest.mark.parametrize("slug", sorted(p.name for p in FIXTURE_PAGES.iterdir() if (p / "source.html").exists()) + ["rich"])
 def test_sanitizer_strips_nothing_the_renderer_writes(slug):
     page = RICH_PAGE if slug == "rich" else (FIXTURE_PAGES / slug / "source.html").read_text(encoding="utf-8")
-    try:
-        raw = _raw_reader_html(page, f"https://news.example/{slug}")
-    except SourcelightError:
-        pytest.skip(f"{slug} yields no article")
+    raw = _raw_reader_html(page, f"https://news.example/{slug}")  # every fixture page is an article
     assert _structure(sanitize_html(raw)) == _structure(raw)
 
 
