@@ -272,13 +272,14 @@ function visibleClaims() {
 export function moveToClaim(step) {
   const claims = visibleClaims();
   if (!claims.length) return;
-  const current = document.querySelector(`${CLAIM}.is-current`);
+  const focused = navigable.includes(document.activeElement) ? document.activeElement : null;
+  const current = focused || document.querySelector(`${CLAIM}.is-current`);
   let index = claims.indexOf(current);
   if (index === -1) index = step > 0 ? 0 : claims.length - 1;
   else index = Math.min(claims.length - 1, Math.max(0, index + step));
   const next = claims[index];
   for (const claim of navigable) if (claim !== next) claim.removeAttribute("tabindex");
-  if (current) current.classList.remove("is-current");
+  document.querySelector(`${CLAIM}.is-current`)?.classList.remove("is-current");
   next.classList.add("is-current");
   next.tabIndex = 0;
   next.focus({ preventScroll: true });
