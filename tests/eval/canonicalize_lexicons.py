@@ -63,6 +63,7 @@ KEY_NOTES = {
     "sources.person_roles": "offices held by one identifiable person",
     "sources.unnamed_roles": "roles that, unnamed and indefinite, are anonymous",
     "sources.pronouns": "personal pronouns that refer back to a speaker",
+    "sources.name_particles": "lower-case particles inside a person's name ('Kris de Decker', 'Ursula von der Leyen')",
     "flags.hedges": "hedging words",
     "flags.non_responses": "reports that someone did not answer",
     "flags.denials": "denial verbs and nouns",

@@ -375,18 +375,26 @@ def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: b
     if following and lexicon.patterns["auxiliaries"].fullmatch(following[0]):
         return None  # "said engineers would work": the start of the reported clause
     guess = classify(text, start, end, lexicon)
+    if guess is None and lexicon.head_first:
+        # "— заявил Дмитрий Песков журналистам": the speaker, then who was spoken to.
+        guess = _shortest_source(text, start, end, lexicon)
     if end < len(text) and text[end] == ",":
         _, extended = _object_after(text, end + 1, lexicon)
         apposition = classify(text, end + 1, extended, lexicon)
-        if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and not _names_someone(guess):
+        if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and not _names_someone(guess, lexicon):
             return apposition
     return guess
 
 
-def _names_someone(guess: SourceGuess | None) -> bool:
-    """True when the guess is a person given by name ("Mr. Smith"), not by role."""
-    return (guess is not None and guess.kind is SourceKind.NAMED_PERSON
-            and any(word[:1].isupper() for word in guess.text.split()[1:]))
+def _names_someone(guess: SourceGuess | None, lexicon: Lexicon) -> bool:
+    """True when the guess is a person given by name ("Mr. Smith"), not by role ("the
+    mayor of Paris", whose capital is a place's)."""
+    if guess is None or guess.kind is not SourceKind.NAMED_PERSON:
+        return False
+    if has_name(guess.text, lexicon):
+        return True
+    role = any(lexicon.patterns[k].search(guess.text) for k in ("person_roles", "unnamed_roles"))
+    return not role and any(word[:1].isupper() for word in guess.text.split()[1:])
 
 
 def _skip_spaces(text: str, position: int) -> int:

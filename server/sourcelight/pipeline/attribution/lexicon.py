@@ -42,7 +42,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "vague": "words", "media_names": "words", "media_nouns": "words", "documents": "words",
         "organizations": "words", "metonyms": "words", "spokesperson": "words",
         "titles": "words", "person_roles": "words", "unnamed_roles": "words",
-        "pronouns": "words",
+        "pronouns": "words", "name_particles": "words",
     },
     "flags": {
         "hedges": "words", "non_responses": "words", "negated_responses": "words",

@@ -304,7 +304,8 @@ def _has_name(head: str, lexicon: Lexicon) -> bool:
     index = 0
     while index < len(tokens):
         end = index
-        while end < len(tokens) and _is_name_word(tokens[end], lexicon):
+        while end < len(tokens) and (_is_name_word(tokens[end], lexicon)
+                                     or _particle_in_name(tokens, end, end == index == 0, lexicon)):
             end += 1
         if end - index >= 2:
             touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
@@ -312,6 +313,20 @@ def _has_name(head: str, lexicon: Lexicon) -> bool:
                 return True
         index = max(end, index + 1)
     return False
+
+
+def _particle_in_name(tokens: list[str], index: int, opens_phrase: bool, lexicon: Lexicon) -> bool:
+    """'de' in "Kris de Decker", "sagt de Decker", 'von der' in "Ursula von der Leyen": a
+    name particle, when it opens the phrase or follows a name word, and a name follows."""
+    if not lexicon.patterns["name_particles"].fullmatch(tokens[index]):
+        return False
+    if not opens_phrase and not _is_name_word(tokens[index - 1], lexicon) and not (
+            lexicon.patterns["name_particles"].fullmatch(tokens[index - 1])):
+        return False
+    following = index + 1
+    while following < len(tokens) and lexicon.patterns["name_particles"].fullmatch(tokens[following]):
+        following += 1
+    return following < len(tokens) and _is_name_word(tokens[following], lexicon)
 
 
 # Lists whose words are nouns, not names (German capitalises every noun).
