@@ -43,12 +43,13 @@ export class HighlightController {
     this.sendTimer = null;
   }
 
-  async start() {
+  /** @param {Promise<object>} [listing] the article's highlights, if already asked for */
+  async start(listing = this.api.listHighlights(this.article.id)) {
     this.toolbar.start();
     this.panel.start();
     let stored = [];
     try {
-      stored = (await this.api.listHighlights(this.article.id)).highlights;
+      stored = (await listing).highlights;
     } catch (error) {
       toast(t("highlightsNotLoaded", describeError(error).message));
     }

@@ -118,7 +118,9 @@ async function loadArticle(api) {
 async function main() {
   localizePage();
   setupKeys();
-  await applyPreferences();
+  const preferences = applyPreferences();
+  const settingsLoaded = loadSettings();
+  await preferences;
   const problem = params.get("error");
   if (problem) {
     const shortcut = await assignedShortcut();
@@ -127,7 +129,7 @@ async function main() {
     });
     return;
   }
-  const settings = await loadSettings();
+  const settings = await settingsLoaded;
   if (!settings.token) {
     showError(new NotPaired());
     return;
@@ -141,12 +143,15 @@ async function main() {
     showError(error);
     return;
   }
+  // Ask for the highlights while the article is being laid out.
+  const listing = api.listHighlights(article.id);
+  listing.catch(() => {}); // handled by the controller
   document.body.dataset.state = "article";
   const root = showArticle($("reader"), article);
   articleRoot = root;
   document.body.dataset.articleId = article.id;
   highlights = new HighlightController({ api, article, root, descriptions: $("descriptions") });
-  await highlights.start();
+  await highlights.start(listing);
   document.body.dataset.ready = "true";
 }
 

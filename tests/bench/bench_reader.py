@@ -1,10 +1,10 @@
 """Click to readable reader: the real extension in Debian's Chromium against the real server.
 
-Run: .venv/bin/python tests/bench/bench_reader.py [--runs 5]
+Run: .venv/bin/python tests/bench/bench_reader.py [--runs 20]
 
 Opens the seed page, presses the toolbar button (through CDP, as the e2e tests do) and times
 until the reader says it is ready (body[data-ready=true]); the first click warms the server's
-workers and is not counted. Goal: median < 500 ms on a warm server. Prints the figures; it
+workers and is not counted. Goal (issue 12): median (p50) < 400 ms on a warm server. Prints the figures; it
 asserts nothing (a timing is a measurement, not a test).
 """
 from __future__ import annotations
@@ -26,12 +26,12 @@ from tests.e2e.conftest import CHROMIUM, EXTENSION, PAGES, Browser, QuietHandler
 from tests.helpers.server import start_server  # noqa: E402
 
 SEED = "seed-sputnik-iran-missiles"
-GOAL_MS = 500
+GOAL_MS = 400
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     from playwright.sync_api import expect, sync_playwright
 
@@ -64,8 +64,10 @@ def main() -> None:
         finally:
             companion.stop()
             site_server.shutdown()
+    timings.sort()
+    p90 = timings[max(0, round(0.9 * len(timings)) - 1)]
     print(f"click to readable reader on the seed page (warm server, {len(timings)} runs): "
-          f"median {statistics.median(timings):.0f} ms, worst {max(timings):.0f} ms (goal: median < {GOAL_MS} ms)")
+          f"p50 {statistics.median(timings):.0f} ms, p90 {p90:.0f} ms, worst {timings[-1]:.0f} ms (goal: p50 < {GOAL_MS} ms)")
 
 
 if __name__ == "__main__":
