@@ -368,6 +368,9 @@ def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: b
     while leading and leading.end() > position:
         position = leading.end()
         leading = lexicon.patterns["auxiliaries_anywhere"].match(text, _skip_spaces(text, position))
+    addressee = _addressee_end(text, cue, lexicon)
+    if addressee is not None:
+        position = addressee
     start, end = _object_after(text, position, lexicon)
     if not text[start:end].strip() or lexicon.patterns["np_stops"].match(text[start:end].lstrip()):
         return None
@@ -384,6 +387,26 @@ def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: b
         if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and not _names_someone(guess, lexicon):
             return apposition
     return guess
+
+
+def _addressee_end(text: str, cue: re.Match[str], lexicon: Lexicon) -> int | None:
+    """'dijo a Reuters el ministro', 'a déclaré à l'AFP le ministre': in head-first
+    languages the one spoken to may come between the verb and its speaker; the speaker
+    starts at the next determiner. Where the addressee ends, or None."""
+    if not lexicon.head_first:
+        return None
+    told = next((m for m in lexicon.find("told", text) if m.start() == cue.start()), None)
+    if told is None:
+        return None
+    for word in re.finditer(r"\S+", text[told.end():]):
+        if word.start() == 0 or text[told.end():told.end() + word.start()].strip() == "":
+            continue  # the addressee's own first word ("a este periódico")
+        if any(ch in text[told.end():told.end() + word.start()] for ch in ",;:."):
+            return None
+        token = word.group()
+        if lexicon.patterns["definite"].fullmatch(token) or lexicon.patterns["indefinite"].fullmatch(token):
+            return told.end() + word.start()
+    return None
 
 
 def _names_someone(guess: SourceGuess | None, lexicon: Lexicon) -> bool:
@@ -464,7 +487,10 @@ def _with_relay(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
         relay = _first_object(text, lexicon, key)
         if relay and relay.kind in (SourceKind.MEDIA, SourceKind.DOCUMENT) and relay.text != finding.source:
             outlet = lexicon.patterns["media_names"].match(relay.text)
-            return Finding(**{**finding.__dict__, "via": outlet.group() if outlet else relay.text})
+            via = outlet.group() if outlet else relay.text
+            if relay.start < finding.source_span[0] < relay.end:  # "à l'AFP le ministre": the relay ends there
+                via = text[relay.start:finding.source_span[0]].strip()
+            return Finding(**{**finding.__dict__, "via": via})
     return finding
 
 
