@@ -10,7 +10,9 @@ import sys
 import tomllib
 from pathlib import Path
 
-from sourcelight.pipeline.attribution.lexicon import SCHEMA, canonical_words, validate
+from sourcelight.pipeline.attribution.lexicon import (
+    OPTIONAL_KEYS, OPTIONAL_SECTIONS, SCHEMA, canonical_words, validate,
+)
 
 LEXICONS = Path(__file__).resolve().parents[2] / "server" / "sourcelight" / "lexicons"
 
@@ -67,15 +69,28 @@ KEY_NOTES = {
     "flags.hedges": "hedging words",
     "flags.non_responses": "reports that someone did not answer",
     "flags.denials": "denial verbs and nouns",
+    "flags.anonymity_reasons": "why a source is kept anonymous ('not authorized to speak publicly')",
+    "syntax.speech": "lemmas of verbs whose subject is the source ('say', 'testify')",
+    "syntax.findings": "lemmas of verbs that attribute only when a document or outlet is the subject ('show')",
+    "syntax.nouns": "lemmas of nouns that carry a statement ('in a statement', 'a report by X')",
+    "syntax.prepositions": "prepositions whose object is the source ('according to X', 'per X')",
+    "syntax.citing": "lemmas of 'citing X': X is the source, the subject relays it",
+    "syntax.recipients": "lemmas of verbs whose object is an addressee, an outlet relays ('told Reuters')",
+    "syntax.needs_clause": "cue lemmas that attribute only with a clause or a quote ('added that', not 'added 200 jobs')",
+    "syntax.non_responses": "lemmas of verbs of not answering, whose subject is the party that did not",
 }
 
 
 def dump(data: dict) -> str:
     lines = [f"# Attribution lexicon: {data['meta']['name']}. Schema: docs/lexicons.md.",
              "# Keep canonical: tests/eval/canonicalize_lexicons.py rewrites this file.", ""]
-    for section, keys in SCHEMA.items():
+    sections = {section: {**keys, **OPTIONAL_KEYS.get(section, {})} for section, keys in SCHEMA.items()}
+    sections.update({section: keys for section, keys in OPTIONAL_SECTIONS.items() if section in data})
+    for section, keys in sections.items():
         lines.append(f"[{section}]")
         for key, kind in keys.items():
+            if key not in data[section]:
+                continue
             note = KEY_NOTES.get(f"{section}.{key}")
             if note:
                 lines.append(f"# {note}")
@@ -97,7 +112,7 @@ def dump(data: dict) -> str:
 
 
 def main(codes: list[str]) -> None:
-    paths = [LEXICONS / f"{c}.toml" for c in codes] or sorted(LEXICONS.glob("*.toml"))
+    paths = [LEXICONS / f"{c}.toml" for c in codes] or sorted(p for p in LEXICONS.glob("*.toml") if len(p.stem) <= 3)
     for path in paths:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         validate(data, path.name)

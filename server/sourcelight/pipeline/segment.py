@@ -3,7 +3,9 @@
 The rules are language-free; what a period means in a language (abbreviations, ordinals,
 quotation marks) is data in lexicons/sentences/<language>.toml. A quotation that closes
 within its paragraph stays in one sentence with its attribution ('"A. B," she said.'),
-because the note on how it is sourced belongs to the whole quote.
+because the note on how it is sourced belongs to the whole quote — unless the language's
+data says ``split_inside_quotes`` (where the attribution engine carries the speaker across
+the quote's sentences itself).
 """
 from __future__ import annotations
 
@@ -40,6 +42,10 @@ class SegmentationRules:
     months: frozenset[str]
     openers: dict[str, str]  # opening mark → its closing mark
     closers: frozenset[str]
+    # False: a quotation closing within its paragraph stays one sentence with its
+    # attribution. True: every sentence of it is its own claim, and the attribution engine
+    # carries the speaker over the quote (engines that stand on a sentence parse want this).
+    split_inside_quotes: bool = False
 
 
 @functools.cache
@@ -60,6 +66,7 @@ def rules_for(language: str) -> SegmentationRules:
         months=frozenset(data.get("months", ())),
         openers=openers,
         closers=frozenset(closing for _, closing in pairs),
+        split_inside_quotes=bool(data.get("split_inside_quotes", False)),
     )
 
 
@@ -96,7 +103,8 @@ def split_text(text: str, rules: SegmentationRules) -> list[tuple[int, int]]:
         end = match.end(2)
         if not _is_boundary(text, match, rules):
             continue
-        if _inside(quoted, match.start(1), end) and end - start < MAX_QUOTED_SENTENCE_CHARS:
+        if (not rules.split_inside_quotes and _inside(quoted, match.start(1), end)
+                and end - start < MAX_QUOTED_SENTENCE_CHARS):
             continue
         spans.append((start, end))
         start = match.end(3)

@@ -13,6 +13,7 @@ from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
+from sourcelight.pipeline.attribution.parsed import find_with_parse, parse_sentences
 from sourcelight.pipeline.attribution.sources import person_mentions
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
 from sourcelight.pipeline.model import (
@@ -44,11 +45,15 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     findings: list[Finding | None] = []
     flags: list[Flags] = []
     reported: list[bool] = []
-    for sentence, state in zip(sentences, states):
+    parses = parse_sentences(sentences, lexicon)
+    for sentence, state, parse in zip(sentences, states, parses):
         masked = state.masked(sentence.text)
         sentence_flags = find_flags(sentence.text, masked, lexicon)
         flags.append(sentence_flags)
-        findings.append(_finding(masked, lexicon, sentence_flags))
+        if parse is not None:
+            findings.append(find_with_parse(parse, masked, lexicon, sentence_flags))
+        else:
+            findings.append(_finding(masked, lexicon, sentence_flags))
         reported.append(bool(lexicon.find("reported_mood", masked)))
     attributions = resolve_context(sentences, findings, states,
                                    mentions=lambda i: person_mentions(sentences[i].text, lexicon),

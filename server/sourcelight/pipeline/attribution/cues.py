@@ -44,15 +44,15 @@ def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]])
     verbs are not cues."""
     finding = (_by_phrase(masked, lexicon) or _quoted_as(masked, lexicon) or _according_to(masked, lexicon)
                or _according_to_after(masked, lexicon) or _according_to_opening(masked, lexicon)
-               or _impersonal(masked, lexicon) or _speech(masked, lexicon, skip, "speech")
+               or impersonal_finding(masked, lexicon) or _speech(masked, lexicon, skip, "speech")
                or _speech(masked, lexicon, skip, "document_verbs") or _impersonal_speech(masked, lexicon)
                or _noun_cue(masked, lexicon) or _citing_alone(masked, lexicon))
     if finding is None:
         return None
-    return _with_anonymity(masked, lexicon, _with_relay(masked, lexicon, finding))
+    return with_anonymity(masked, lexicon, _with_relay(masked, lexicon, finding))
 
 
-def _with_anonymity(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
+def with_anonymity(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
     """'A paramedic, who did not want to be named, said': an unnamed speaker in a sentence
     that says the speaker asked for anonymity is anonymous, whatever the role."""
     if finding.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.VAGUE):
@@ -468,7 +468,7 @@ def _cited_after(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess
     return guess
 
 
-def _impersonal(text: str, lexicon: Lexicon) -> Finding | None:
+def impersonal_finding(text: str, lexicon: Lexicon) -> Finding | None:
     for cue in lexicon.find("impersonal_vague", text):
         return Finding(SourceKind.VAGUE, cue.group(), cue.span(), cue.group(), cue.span())
     return None

@@ -49,6 +49,17 @@ SCHEMA: dict[str, dict[str, str]] = {
         "negators": "words", "denials": "words",
     },
 }
+# Optional parts. [syntax] exists only for languages whose engine stands on a dependency
+# parse (parsers.toml): lemmas and phrases the parse engine matches tokens against.
+# flags.anonymity_reasons is optional: a language without it never reports whether the
+# anonymity of a source is explained.
+OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
+    "syntax": {
+        "speech": "words", "findings": "words", "nouns": "words", "prepositions": "words",
+        "citing": "words", "recipients": "words", "non_responses": "words", "needs_clause": "words",
+    },
+}
+OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}.
 BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
 KIND_VALUES = {kind.value for kind in SourceKind}
@@ -72,6 +83,20 @@ class BackReference:
 
 
 @dataclass(frozen=True)
+class SyntaxLexicon:
+    """The [syntax] section: lowercase lemmas (single words) and phrases, as sets."""
+
+    speech: frozenset[str]
+    findings: frozenset[str]
+    nouns: frozenset[str]
+    prepositions: tuple[tuple[str, ...], ...]  # "according to" -> ("according", "to")
+    citing: frozenset[str]
+    recipients: frozenset[str]
+    non_responses: frozenset[str]
+    needs_clause: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """One language's compiled patterns. Names match the TOML keys."""
 
@@ -87,6 +112,7 @@ class Lexicon:
     lemmatizer: str = "none"  # "simplemma", "pymorphy3" or "none" (lemmas.py)
     speech_lemmas: frozenset[str] = frozenset()  # cue verbs matched in any inflected form
     lemmatized_sources: bool = False  # source phrases are also tried in dictionary form (Russian cases)
+    syntax: SyntaxLexicon | None = None
 
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -130,10 +156,22 @@ TRAILING = {"skip_before_verb"}
 def validate(data: dict[str, Any], origin: str) -> None:
     """Raise LexiconError unless ``data`` has exactly the schema's sections and keys."""
     expected = set(SCHEMA) | {"back_references"}
-    unknown, missing = set(data) - expected, expected - set(data)
+    unknown, missing = set(data) - expected - set(OPTIONAL_SECTIONS), expected - set(data)
     if unknown or missing:
         raise LexiconError(f"{origin}: unknown sections {sorted(unknown)}, missing {sorted(missing)}")
     for section, keys in SCHEMA.items():
+        table = data[section]
+        optional = OPTIONAL_KEYS.get(section, {})
+        if not isinstance(table, dict) or not set(keys) <= set(table) <= set(keys) | set(optional):
+            got = sorted(table) if isinstance(table, dict) else type(table).__name__
+            raise LexiconError(f"{origin}: [{section}] must have exactly {sorted(keys)}"
+                               f" (optionally {sorted(optional)}), has {got}")
+        for key, kind in {**keys, **optional}.items():
+            if key in table:
+                _check_value(table[key], kind, f"{origin}: {section}.{key}")
+    for section, keys in OPTIONAL_SECTIONS.items():
+        if section not in data:
+            continue
         table = data[section]
         if not isinstance(table, dict) or set(table) != set(keys):
             got = sorted(table) if isinstance(table, dict) else type(table).__name__
@@ -233,6 +271,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
             tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]))
         for phrase, entry in data["back_references"].items()
     }
+    patterns["anonymity_reasons"] = _alternation(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
     patterns["back_references"] = _alternation(list(data["back_references"]), "back_references")
     patterns["relatives_anywhere"] = _alternation(data["grammar"]["relatives"], "relatives_anywhere")
     patterns["auxiliaries_anywhere"] = _alternation(data["grammar"]["skip_before_verb"], "auxiliaries_anywhere")
@@ -249,6 +288,19 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         lemmatizer=data["grammar"]["lemmatizer"],
         speech_lemmas=frozenset(w.casefold() for w in data["cues"]["speech_lemmas"]),
         lemmatized_sources=data["grammar"]["source_forms"] == "lemmatized",
+        syntax=_syntax_lexicon(data["syntax"]) if "syntax" in data else None,
+    )
+
+
+def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
+    def lemmas(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in table[key])
+
+    return SyntaxLexicon(
+        speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"),
+        prepositions=tuple(tuple(p.lower().split()) for p in table["prepositions"]),
+        citing=lemmas("citing"), recipients=lemmas("recipients"), non_responses=lemmas("non_responses"),
+        needs_clause=lemmas("needs_clause"),
     )
 
 
@@ -258,7 +310,7 @@ def lexicon_path(language: str):
 
 def available_languages() -> tuple[str, ...]:
     root = resources.files("sourcelight.lexicons")
-    return tuple(sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml")))
+    return tuple(sorted(p.name[:-5] for p in root.iterdir() if re.fullmatch(r"[a-z]{2,3}\.toml", p.name)))
 
 
 @functools.cache

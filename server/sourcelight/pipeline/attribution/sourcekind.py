@@ -1,0 +1,202 @@
+"""What a source found on the parse is: the phrase a head token stands for, and its kind from
+the lexicon (sources.classify) refined by the parser's named entities.
+
+The lexicon knows the words ("people familiar with", "critics", "the report", outlets by
+name); the named entities know what the lexicon cannot list: that "Jane Doe" is a person
+and "Acme Robotics" a company, whatever role words stand around them.
+"""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.model import SourceKind
+
+# Children whose subtrees are asides, not part of the source's name or description.
+ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc")
+PERSON = "PERSON"
+BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
+MAX_PHRASE_TOKENS = 14
+# Where each parse keeps the article's cast (doc.user_data): the people it names anywhere.
+CAST_KEY = "sourcelight.cast"
+
+
+def people_named(parses) -> dict[str, str]:
+    """One article, one cast: every word of a name the entity recogniser took for a person
+    anywhere in the article, mapped to the longest full name it belongs to. A name seen as
+    a person stays a person ("Bozell says" where the recogniser guessed a company)."""
+    cast: dict[str, str] = {}
+    for parse in parses:
+        for entity in parse.ents:
+            if entity.label_ != PERSON:
+                continue
+            name = _without_possessive(entity.text)
+            for word in name.split():
+                if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):
+                    cast[word] = name
+    return cast
+
+
+def _without_possessive(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def phrase_tokens(head) -> list:
+    """The tokens of the phrase ``head`` heads, without asides (relative clauses,
+    appositions, parentheticals), contiguous around the head."""
+    excluded = set()
+    for child in head.children:
+        if child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i):
+            excluded.update(t.i for t in child.subtree)
+    kept = sorted(t.i for t in head.subtree if t.i not in excluded)
+    left = right = kept.index(head.i)
+    while left > 0 and kept[left - 1] == kept[left] - 1:
+        left -= 1
+    while right + 1 < len(kept) and kept[right + 1] == kept[right] + 1:
+        right += 1
+    tokens = [head.doc[i] for i in kept[left:right + 1]]
+    while tokens and tokens[-1].dep_ == "case":
+        tokens.pop()
+    if len(tokens) > MAX_PHRASE_TOKENS:
+        tokens = [t for t in tokens if t.i <= head.i][-MAX_PHRASE_TOKENS:]
+    return tokens
+
+
+def _conjoined(head) -> list:
+    """'Smith and Jones said': the whole coordination is the source."""
+    tokens = phrase_tokens(head)
+    for child in head.children:
+        if child.dep_ == "conj":
+            tokens = tokens + [t for t in child.doc[tokens[-1].i + 1:child.i + 1]]
+            tokens += [t for t in phrase_tokens(child) if t.i > tokens[-1].i]
+    return tokens
+
+
+def guess_source(head, lexicon: Lexicon) -> SourceGuess | None:
+    """The source phrase headed by ``head`` and its kind, or None when it names no source."""
+    doc = head.doc
+    tokens = _conjoined(head)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    guess = classify(doc.text, start, end, lexicon)
+    if guess is not None and guess.back_reference is not None:
+        return guess
+    person = _person_in(head, tokens)
+    if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
+        return guess
+    if person is not None and not (guess is not None and guess.kind is SourceKind.MEDIA and person.root is not head):
+        return _named(person, tokens, SourceKind.NAMED_PERSON)
+    entity = _entity_of(head)
+    if entity is not None and entity.label_ in BODIES and head.pos_ == "PROPN" and _in_cast(head, entity):
+        return _named(entity, tokens, SourceKind.NAMED_PERSON)
+    if entity is not None and entity.label_ in BODIES:
+        kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(entity.text) else SourceKind.ORGANIZATION
+        if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA) and head.pos_ != "PROPN":
+            return guess  # "the Pentagon report": a document; "Acme Records": a company
+        return SourceGuess(kind, guess.text if guess else doc.text[start:end],
+                           guess.start if guess else start, guess.end if guess else end)
+    if guess is not None:
+        return guess
+    if head.pos_ == "PROPN" and head.tag_ != "NNPS":
+        kind = SourceKind.ORGANIZATION if _acronym(head.text) else SourceKind.NAMED_PERSON
+        return SourceGuess(kind, doc.text[start:end], start, end)
+    return _unlisted_noun(head, tokens, start, end)
+
+
+# "the billionaire real estate magnate says": a definite description of someone named before.
+DESCRIPTION_REFERENCE = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION), SourceKind.VAGUE)
+
+
+def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
+    """A common noun the lexicon does not list: a definite singular describes someone named
+    before; a number, a share or a plural is a group; a body named inside makes it that
+    body's ('a producer for Yahoo Studios')."""
+    text = head.doc.text[start:end]
+    if head.pos_ not in ("NOUN", "NUM") and not (head.pos_ == "PRON" and head.lower_ in ("half", "most", "many")):
+        return None
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in tokens if t.i != head.i):
+        return SourceGuess(SourceKind.ORGANIZATION, text, start, end)
+    determiner = next((t for t in tokens if t.dep_ == "det" and t.head.i == head.i), None)
+    if (head.tag_ == "NN" and determiner is not None and determiner.lower_ in ("the", "this", "that")
+            and not any(t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens)):
+        return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)
+    if head.tag_ in ("NNS", "CD") or head.ent_type_ in ("PERCENT", "CARDINAL") or any(
+            t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens):
+        return SourceGuess(SourceKind.VAGUE, text, start, end)
+    return None
+
+
+def _in_cast(head, entity) -> bool:
+    """Every word of the entity belongs to a person's name seen elsewhere in the article."""
+    cast = head.doc.user_data.get(CAST_KEY) or {}
+    words = _without_possessive(entity.text).split()
+    return bool(words) and all(w in cast for w in words)
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def _entity_of(token):
+    doc = token.doc
+    for entity in doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None
+
+
+def _person_in(head, tokens):
+    """A person named in the phrase: the head's own entity, or a name the role words lead
+    up to ('chief executive of Acme Jane Doe'), or the name in apposition ('the
+    spokeswoman, Jane Doe')."""
+    entity = _entity_of(head)
+    if entity is not None and entity.label_ == PERSON:
+        return entity
+    if head.pos_ == "PROPN" and entity is not None:
+        return None  # the head names a body: "the Doe Foundation"
+    token_ids = {t.i for t in tokens}
+    for entity in reversed(head.doc.ents):
+        if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i:
+            return entity
+    if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i:
+        return _trailing_name(tokens)
+    for child in head.children:
+        if child.dep_ == "appos":
+            inner = _entity_of(child)
+            if inner is not None and inner.label_ == PERSON:
+                return inner
+    return None
+
+
+def _trailing_name(tokens):
+    """'chief executive of X Robotics Jane Doe' where the entity recogniser saw no person:
+    the last two capitalised words that belong to no organization's name."""
+    run = []
+    for token in reversed(tokens):
+        if token.pos_ != "PROPN" or token.ent_type_ in BODIES:
+            break
+        run.insert(0, token)
+    if len(run) < 2:
+        return None
+    return run[0].doc[run[-2].i:run[-1].i + 1] if len(run) > 2 else run[0].doc[run[0].i:run[-1].i + 1]
+
+
+def _named(entity, tokens, kind: SourceKind) -> SourceGuess:
+    text = _without_possessive(entity.text)
+    return SourceGuess(kind, text, entity.start_char, entity.start_char + len(text))
+
+
+def media_of(token, lexicon: Lexicon) -> str | None:
+    """The outlet ``token`` names ('Reuters', 'the New York Times'), or None."""
+    tokens = phrase_tokens(token)
+    if not tokens:
+        return None
+    phrase = token.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    match = lexicon.patterns["media_names"].search(phrase)
+    if match:
+        return match.group()
+    guess = classify(token.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), lexicon)
+    if guess is not None and guess.kind is SourceKind.MEDIA and guess.back_reference is None:
+        return guess.text
+    return None
