@@ -35,9 +35,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+class _VersionAction(argparse.Action):
+    """--version: the program and which engine and parser model annotate each language."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from sourcelight.pipeline.attribution.parser import engines_line
+
+        print(f"sourcelight {__version__}\nattribution engines: {engines_line()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sourcelight", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"sourcelight {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and the attribution engines")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     serve = sub.add_parser("serve", help="run the companion server for the browser extension")

@@ -31,6 +31,9 @@ def _worker_main(connection) -> None:
     # Ctrl-C in the terminal reaches the whole process group; the parent decides when we stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from sourcelight.pipeline import annotate_page, annotate_text
+    from sourcelight.pipeline.attribution.parser import preload_parsers
+
+    preload_parsers()  # the parser model loads once per worker, before the first page
 
     for _ in range(PAGES_PER_WORKER):
         try:

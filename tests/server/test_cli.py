@@ -76,3 +76,13 @@ def test_token_is_stable_and_private(tmp_path):
     assert (tmp_path / "token").stat().st_mode & 0o077 == 0
     rotated = run("token", "--data-dir", str(tmp_path), "--rotate").stdout.decode().strip()
     assert rotated != first
+
+
+def test_version_names_the_engine_and_model_of_each_language(capsys):
+    from sourcelight.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    out = capsys.readouterr().out
+    assert "en: parse (en_core_web_sm 3.8.0" in out
+    assert "de: rules" in out

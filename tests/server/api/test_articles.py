@@ -114,3 +114,9 @@ def test_form_post_is_415(client, auth_headers):
     headers = {"Authorization": auth_headers["Authorization"]}
     response = client.post("/api/v1/articles", data={"url": "https://e.com", "html": "x"}, headers=headers)
     assert response.status_code == 415
+
+
+def test_health_says_which_engine_and_model_each_language_uses(client):
+    engines = {e["language"]: e for e in client.get("/api/v1/health").get_json()["engines"]}
+    assert engines["en"]["engine"] == "parse" and engines["en"]["model"].startswith("en_core_web_sm 3.8.0")
+    assert engines["de"] == {"language": "de", "engine": "rules", "model": None}

@@ -15,9 +15,18 @@ class ErrorSchema(Schema):
     error = fields.Nested(ErrorDetailSchema, required=True)
 
 
+class EngineSchema(Schema):
+    language = fields.String(required=True, metadata={"example": "en"})
+    engine = fields.String(required=True, validate=validate.OneOf(["parse", "rules"]),
+                           metadata={"description": "parse: rules on a dependency parse; rules: rules over the lexicon"})
+    model = fields.String(allow_none=True, metadata={"example": "en_core_web_sm 3.8.0 (package en_core_web_sm)"})
+
+
 class HealthSchema(Schema):
     status = fields.String(required=True, metadata={"example": "ok"})
     version = fields.String(required=True)
+    engines = fields.List(fields.Nested(EngineSchema), metadata={
+        "description": "which attribution engine and parser model each language with a lexicon uses"})
 
 
 class PageQuerySchema(Schema):

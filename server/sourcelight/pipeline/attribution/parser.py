@@ -107,5 +107,21 @@ def engine_info(language: str) -> EngineInfo:
     return EngineInfo(language, "parse", f"{spec.names[0]} {spec.version} (package {package})")
 
 
-def engine_report(languages) -> tuple[EngineInfo, ...]:
-    return tuple(engine_info(language) for language in languages)
+@functools.cache
+def engines() -> list[dict[str, Any]]:
+    """Which engine each language with a lexicon gets, as plain data (health, --version)."""
+    from sourcelight.pipeline.attribution.lexicon import available_languages
+
+    return [engine_info(language).to_dict() for language in available_languages()]
+
+
+def engines_line() -> str:
+    return "; ".join(f"{e['language']}: {e['engine']}" + (f" ({e['model']})" if e["model"] else "")
+                     for e in engines())
+
+
+def preload_parsers() -> None:
+    """Load every installed parser now (a worker process does this at start, so that no
+    request pays for loading a model)."""
+    for language in model_specs():
+        load_parser(language)

@@ -174,9 +174,13 @@ def _trailing_name(tokens):
     the last two capitalised words that belong to no organization's name."""
     run = []
     for token in reversed(tokens):
-        if token.pos_ != "PROPN" or token.ent_type_ in BODIES:
+        # A company's name may run into the person's ("Northwind Robotics Jane Doe", which
+        # the recogniser reads as one organization): the run stops only at a non-name.
+        if token.pos_ != "PROPN":
             break
         run.insert(0, token)
+    if run and run[-1].ent_type_ in BODIES and len(run) < 3:
+        return None
     if len(run) < 2:
         return None
     return run[0].doc[run[-2].i:run[-1].i + 1] if len(run) > 2 else run[0].doc[run[0].i:run[-1].i + 1]

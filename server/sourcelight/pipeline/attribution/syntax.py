@@ -262,10 +262,23 @@ def _preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         cue_end = last.idx + len(last.text)
         finding = Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[token.idx:cue_end],
                           (token.idx, cue_end), back_reference=guess.back_reference)
-        via = _owner_outlet(obj, lexicon)
+        via = _owner_outlet(obj, lexicon) or _citer(token, lexicon)
         if via and via != finding.source:
             finding = replace(finding, via=via)
         return finding
+    return None
+
+
+def _citer(token, lexicon: Lexicon) -> str | None:
+    """Who does the citing in '…, citing two officials': the subject of the verb it hangs
+    from ('The AP reported the raid, citing …')."""
+    if _lemma(token, lexicon) not in lexicon.syntax.citing or token.head is token:
+        return None
+    speaker, _ = _speaker_of(token.head, lexicon)
+    guess = guess_source(speaker, lexicon) if speaker is not None else None
+    if guess is None or guess.kind not in (SourceKind.MEDIA, SourceKind.ORGANIZATION, SourceKind.DOCUMENT):
+        return None
+    return guess.text
     return None
 
 
