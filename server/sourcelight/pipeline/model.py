@@ -113,7 +113,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Article:
-    """What extraction found: metadata plus the article body as blocks."""
+    """What extraction found: metadata plus the article body as blocks.
+
+    ``credits`` are the story's credit lines ("Reporting by …", "Editing by …"): header
+    material, kept out of ``text`` so that they never become claims.
+    """
 
     url: str | None
     canonical_url: str | None
@@ -124,6 +128,7 @@ class Article:
     lang_hint: str | None
     blocks: tuple[Block, ...]
     text: str
+    credits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

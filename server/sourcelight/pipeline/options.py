@@ -23,3 +23,18 @@ class PipelineOptions:
 
 
 DEFAULT_OPTIONS = PipelineOptions()
+
+# The server setting (config.py, set through the environment) behind each limit, so that an
+# error about a limit can name what to change.
+SETTING_NAMES: dict[str, str] = {
+    "max_html_chars": "SOURCELIGHT_MAX_CONTENT_LENGTH",
+    "max_elements": "SOURCELIGHT_MAX_ELEMENTS",
+    "max_depth": "SOURCELIGHT_MAX_DEPTH",
+    "max_text_chars": "SOURCELIGHT_MAX_TEXT_CHARS",
+    "time_budget_seconds": "SOURCELIGHT_TIME_BUDGET_SECONDS",
+}
+
+
+def setting_name(option: str) -> str:
+    """The server setting that sets a PipelineOptions limit (e.g. SOURCELIGHT_MAX_TEXT_CHARS)."""
+    return SETTING_NAMES[option]

@@ -81,6 +81,9 @@ def _header_html(article: Article, title_blocks: list[Block], by_block: dict[int
         meta.append(f'<a href="{_attr(original)}">Original page</a>')
     if meta:
         parts.append(f'<p class="{m.META_CLASS}">' + " · ".join(meta) + "</p>")
+    # Credit lines sit with the byline: header material, outside the article text and its claims.
+    if article.credits:
+        parts.append(f'<p class="{m.META_CLASS}">' + " · ".join(escape(c) for c in article.credits) + "</p>")
     parts.append("</header>")
     return "".join(parts)
 

@@ -18,7 +18,7 @@ import lxml.html
 import pytest
 
 from sourcelight import annotate
-from sourcelight.pipeline.markup import ATTR_BLOCK_START, BLOCK_CLASS
+from sourcelight.pipeline.markup import ATTR_BLOCK_START, BLOCK_CLASS, HEADER_CLASS
 from sourcelight.pipeline.model import BlockKind
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
@@ -176,3 +176,14 @@ def test_no_active_content_survives_in_the_reader_html(slug):
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     handlers = [(el.tag, name) for el in root.iter() for name in el.attrib if name.lower().startswith("on")]
     assert (re.search(r"<script", html, re.I), handlers, re.search(r"javascript:", html, re.I)) == (None, [], None)
+
+
+@pytest.mark.parametrize("slug", cases("credits", [s for s in SLUGS if expected(s).get("credits")]))
+def test_credits_sit_in_the_header_not_in_the_text_or_claims(slug):
+    article = annotated(slug)
+    tree = lxml.html.fromstring(article.html)
+    header = " ".join(h.text_content() for h in tree.find_class(HEADER_CLASS))
+    for credit in expected(slug)["credits"]:
+        assert credit in header
+        assert credit not in article.text
+        assert not any(credit in claim.text for claim in article.claims)

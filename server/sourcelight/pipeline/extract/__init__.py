@@ -1,0 +1,102 @@
+"""Extraction: a page's HTML (or plain text) in, the Article alone out.
+
+The steps, each its own module, pass the records of records.py:
+page (decode, budgets, parse) → signals (drop what nobody sees, collect what trafilatura
+drops) → main_text (trafilatura) → metadata (header) → blocks (XML body → pieces) →
+clutter (lines that are not article text) → assemble (the Article and its last checks).
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from urllib.parse import urlsplit
+
+from sourcelight.errors import NoArticleFound, PayloadTooLarge
+from sourcelight.pipeline.extract.assemble import assemble_article, check_is_article
+from sourcelight.pipeline.extract.blocks import pieces_from_body
+from sourcelight.pipeline.extract.clutter import tidy_pieces
+from sourcelight.pipeline.extract.main_text import find_main_text
+from sourcelight.pipeline.extract.metadata import article_metadata, canonical
+from sourcelight.pipeline.extract.page import (
+    check_page_size, check_tree_budget, decode_page, drop_invisible, parse_page,
+)
+from sourcelight.pipeline.extract.records import Metadata, Piece
+from sourcelight.pipeline.extract.signals import collect_signals, drop_unseen
+from sourcelight.pipeline.extract.text import clean_inline
+from sourcelight.pipeline.model import Article, BlockKind
+from sourcelight.pipeline.options import PipelineOptions, setting_name
+from sourcelight.pipeline.urls import canonicalize_url
+
+__all__ = ["extract_article", "article_from_text", "canonicalize_url", "decode_page"]
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def extract_article(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    lang_hint: str | None = None,
+    title_hint: str | None = None,
+    options: PipelineOptions,
+) -> Article:
+    """Find the article in a page.
+
+    Raises PayloadTooLarge (page over its size budget), PageTooComplex (too many elements,
+    too deep, too much visible text), NoArticleFound (nothing that reads like an article).
+    """
+    page = decode_page(html)
+    check_page_size(page, options)
+    tree = parse_page(page)
+    check_tree_budget(tree, options)
+    drop_invisible(tree)
+    drop_unseen(tree)
+    signals = collect_signals(tree, url, with_images=options.include_images)
+    extraction = find_main_text(tree, url, options)
+    header = article_metadata(extraction, signals, url, title_hint)
+    pieces = pieces_from_body(extraction.body, header.title, signals, with_images=options.include_images)
+    pieces = _with_lead_image(_with_standfirst(pieces, signals.standfirsts.get(header.title)), signals.lead_image)
+    tidied = tidy_pieces(pieces, signals, title=header.title, byline=header.byline)
+    header = dataclasses.replace(header, credits=tidied.credits)
+    article = assemble_article(tidied.pieces, header, url=url, lang_hint=lang_hint or signals.language,
+                               options=options)
+    check_is_article(article, signals.anchor_texts, options)
+    return article
+
+
+def article_from_text(
+    text: str,
+    url: str | None = None,
+    *,
+    title: str | None = None,
+    lang_hint: str | None = None,
+    options: PipelineOptions,
+) -> Article:
+    """Build an Article from plain text: blank lines separate paragraphs.
+
+    Raises PayloadTooLarge, NoArticleFound.
+    """
+    text = decode_page(text)
+    if len(text) > options.max_text_chars:
+        raise PayloadTooLarge(f"the text is longer than {options.max_text_chars:,} characters "
+                              f"(the limit is set by {setting_name('max_text_chars')})")
+    paragraphs = [clean_inline(p) for p in _BLANK_LINES.split(text.replace("\r\n", "\n"))]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise NoArticleFound("the text is empty")
+    header = Metadata(title=clean_inline(title), byline=None, site=urlsplit(url).hostname if url else None,
+                      published=None, canonical_url=canonical(None, url))
+    return assemble_article([Piece(BlockKind.PARAGRAPH, p) for p in paragraphs], header, url=url,
+                            lang_hint=lang_hint, options=options)
+
+
+def _with_standfirst(pieces: list[Piece], standfirst: str | None) -> list[Piece]:
+    if not standfirst or any(standfirst in p.text for p in pieces):
+        return pieces
+    return [Piece(BlockKind.PARAGRAPH, standfirst), *pieces]
+
+
+def _with_lead_image(pieces: list[Piece], lead) -> list[Piece]:
+    if lead is None or any(p.kind is BlockKind.IMAGE and p.image.src == lead.src for p in pieces):
+        return pieces
+    return [Piece(BlockKind.IMAGE, image=lead), *pieces]

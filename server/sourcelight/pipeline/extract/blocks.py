@@ -1,0 +1,95 @@
+"""trafilatura's XML body → Pieces: headings, paragraphs, quotes, list items, tables, pictures."""
+from __future__ import annotations
+
+import re
+
+from sourcelight.pipeline.extract.images import graphic_image
+from sourcelight.pipeline.extract.records import PageSignals, Piece
+from sourcelight.pipeline.extract.text import TextBuilder, inline_text, walk_inline
+from sourcelight.pipeline.model import BlockKind
+
+__all__ = ["pieces_from_body"]
+
+
+def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: bool) -> list[Piece]:
+    """The body's blocks in reading order; the headline itself and labels above it are left out."""
+    url = signals.base_url
+    pieces: list[Piece] = []
+    list_number = 0
+    elements = list(body)
+    title_at = next((i for i, el in enumerate(elements) if el.tag == "head" and inline_text(el, url)[0] == title), -1)
+    for position, element in enumerate(elements):
+        tag = element.tag
+        if tag == "head":
+            text, links = inline_text(element, url)
+            if text and text != title:
+                pieces.append(Piece(BlockKind.HEADING, text, links, level=_heading_level(element.get("rend"))))
+        elif tag == "list":
+            list_number += 1
+            ordered = element.get("rend") == "ol"
+            for item in element.iter("item"):
+                text, links = inline_text(item, url, skip=("list",))
+                if text:
+                    pieces.append(Piece(BlockKind.LIST_ITEM, text, links, level=list_number, ordered=ordered))
+        elif tag == "quote":
+            pieces += [Piece(BlockKind.QUOTE, text, links) for text, links in _quote_paragraphs(element, url)]
+        elif tag == "graphic":
+            pieces += _image_pieces([element], signals, with_images)
+        elif tag == "table":
+            for row in element.iter("row"):
+                text = " | ".join(c for c in (inline_text(cell, url)[0] for cell in row.iter("cell")) if c)
+                if text:
+                    pieces.append(Piece(BlockKind.PARAGRAPH, text))
+        else:
+            text, links = inline_text(element, url)
+            if text and not (position < title_at and _is_kicker(text)):
+                pieces.append(Piece(BlockKind.PARAGRAPH, text, links))
+            pieces += _image_pieces(element.iter("graphic"), signals, with_images)
+    return pieces
+
+
+def _image_pieces(graphics, signals: PageSignals, with_images: bool) -> list[Piece]:
+    if not with_images:
+        return []
+    images = (graphic_image(g, signals.images, signals.base_url) for g in graphics)
+    return [Piece(BlockKind.IMAGE, image=image) for image in images if image is not None]
+
+
+def _quote_paragraphs(quote, url: str | None) -> list[tuple[str, tuple]]:
+    """A block quote's paragraphs, and the loose text after them (an embed's "— author" line)."""
+    if not any(child.tag == "p" for child in quote):
+        text, links = inline_text(quote, url)
+        return [(text, links)] if text else []
+    paragraphs: list[tuple[str, tuple]] = []
+    loose = TextBuilder()
+    loose.add(quote.text or "")
+
+    def flush() -> None:
+        nonlocal loose
+        text, links = loose.finish()
+        if text:
+            paragraphs.append((text, links))
+        loose = TextBuilder()
+
+    for child in quote:
+        if child.tag == "p":
+            flush()
+            text, links = inline_text(child, url)
+            if text:
+                paragraphs.append((text, links))
+            loose.add(child.tail or "")
+        else:
+            walk_inline(child, loose, url, (), top=False)
+    flush()
+    return paragraphs
+
+
+def _is_kicker(text: str) -> bool:
+    """A short label above the headline ("MEDIO AMBIENTE", "Analysis"): not the article."""
+    return len(text) < 80 and not text.rstrip().endswith((".", "!", "?", "»", "”", '"', "…"))
+
+
+def _heading_level(rend: str | None) -> int:
+    match = re.fullmatch(r"h([1-6])", rend or "")
+    # The article title is the only h1 of the reader; body headings start at h2.
+    return max(2, int(match.group(1))) if match else 2

@@ -1,0 +1,102 @@
+"""Inline text: an element's text with whitespace collapsed and its links located in it."""
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+__all__ = ["TextBuilder", "clean_inline", "inline_text", "walk_inline", "link_target", "LinkSpan"]
+
+# (href, start, end): a link's target and where its text sits in the text being built.
+LinkSpan = tuple[str, int, int]
+
+_WHITESPACE = frozenset(" \t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                        "\u202f\u205f\u3000")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+class TextBuilder:
+    """Collapses whitespace as text is appended, keeping link offsets right."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.links: list[LinkSpan] = []
+
+    def add(self, text: str) -> None:
+        chars = self.chars
+        for char in text:
+            if char in _ZERO_WIDTH:
+                continue
+            if char in _WHITESPACE:
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+            else:
+                chars.append(char)
+
+    def mark(self) -> int:
+        return len(self.chars)
+
+    def link(self, href: str, start: int) -> None:
+        self.links.append((href, start, len(self.chars)))
+
+    def finish(self) -> tuple[str, tuple[LinkSpan, ...]]:
+        raw = "".join(self.chars)
+        lead = len(raw) - len(raw.lstrip(" "))
+        text = raw.strip(" ")
+        links = []
+        for href, start, end in self.links:
+            start, end = max(0, start - lead), min(len(text), end - lead)
+            while start < end and text[start] == " ":
+                start += 1
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            if start < end:
+                links.append((href, start, end))
+        return text, tuple(links)
+
+
+def clean_inline(text: str | None) -> str:
+    """Text with whitespace collapsed to single spaces and zero-width characters dropped."""
+    builder = TextBuilder()
+    builder.add(text or "")
+    return builder.finish()[0]
+
+
+def inline_text(element, url: str | None, skip: tuple[str, ...] = ()) -> tuple[str, tuple[LinkSpan, ...]]:
+    """A trafilatura XML element's text with whitespace collapsed, and its links."""
+    builder = TextBuilder()
+    walk_inline(element, builder, url, skip, top=True)
+    return builder.finish()
+
+
+def walk_inline(element, builder: TextBuilder, url: str | None, skip: tuple[str, ...], top: bool) -> None:
+    if not top and element.tag in skip:
+        builder.add(" ")
+        builder.add(element.tail or "")
+        return
+    if not top and element.tag == "lb":
+        builder.add(" ")
+        builder.add(element.tail or "")
+        return
+    if not top and element.tag == "graphic":
+        builder.add(element.tail or "")
+        return
+    href = link_target(element.get("target"), url) if element.tag == "ref" else None
+    start = builder.mark()
+    builder.add(element.text or "")
+    for child in element:
+        walk_inline(child, builder, url, skip, top=False)
+    if href:
+        builder.link(href, start)
+    if not top:
+        builder.add(element.tail or "")
+
+
+def link_target(target: str | None, url: str | None) -> str | None:
+    """An absolute http(s)/mailto link, or None for anything a reader should not follow."""
+    if not target:
+        return None
+    try:
+        href = urljoin(url or "", target.strip())
+        scheme = urlsplit(href).scheme
+    except ValueError:
+        return None
+    return href if scheme in ("http", "https", "mailto") else None
