@@ -7,13 +7,20 @@ class SourcelightError(Exception):
     """Base of every error sourcelight raises on purpose.
 
     ``message`` is one sentence a user can act on; ``fields`` maps input field names to
-    what is wrong with them, when the error is about specific fields.
+    what is wrong with them, when the error is about specific fields. ``retryable`` says
+    whether the same request may succeed if sent again unchanged (the server was busy),
+    so that a client offers "Try again" only then.
     """
 
-    def __init__(self, message: str, *, fields: dict[str, list[str]] | None = None):
+    retryable = False
+
+    def __init__(self, message: str, *, fields: dict[str, list[str]] | None = None,
+                 retryable: bool | None = None):
         super().__init__(message)
         self.message = message
         self.fields = fields
+        if retryable is not None:
+            self.retryable = retryable
 
 
 class InvalidInput(SourcelightError):
@@ -33,7 +40,8 @@ class PageTooComplex(SourcelightError):
 
 
 class ProcessingTimeout(SourcelightError):
-    """The page could not be processed within its time budget."""
+    """The page could not be processed within its time budget, or the server was too busy to
+    start on it (only that case is retryable: the same page would run out of time again)."""
 
 
 class NoArticleFound(SourcelightError):

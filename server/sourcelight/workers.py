@@ -45,7 +45,7 @@ def _worker_main(connection) -> None:
             function = annotate_text if kind == "text" else annotate_page
             connection.send(("ok", function(payload, **kwargs)))
         except SourcelightError as error:
-            connection.send(("error", (type(error).__name__, error.message, error.fields)))
+            connection.send(("error", (type(error).__name__, error.message, error.fields, error.retryable)))
         except Exception as error:  # noqa: BLE001 - a parser bug must not kill the worker silently
             connection.send(("crash", f"{type(error).__name__}: {error}"))
 
@@ -96,7 +96,8 @@ class AnnotatorPool:
         for ``wait_seconds`` or the page takes longer than ``budget_seconds``.
         """
         if not self._slots.acquire(timeout=wait_seconds):
-            raise ProcessingTimeout("the server is busy annotating other pages; try again in a moment")
+            raise ProcessingTimeout("the server is busy annotating other pages; try again in a moment",
+                                    retryable=True)
         try:
             worker = self._take_worker()
             try:
@@ -104,7 +105,8 @@ class AnnotatorPool:
             except (TimeoutError, EOFError, BrokenPipeError, OSError):
                 self._retire(worker)
                 raise ProcessingTimeout(
-                    f"the page took longer than {budget_seconds:g} seconds to process and was abandoned"
+                    f"the page took longer than {budget_seconds:g} seconds to process and was abandoned "
+                    "(the limit is set by SOURCELIGHT_TIME_BUDGET_SECONDS)"
                 ) from None
             self._give_back(worker)
         finally:
@@ -158,11 +160,13 @@ def _result(status: str, value: Any) -> Any:
     if status == "ok":
         return value
     if status == "error":
-        name, message, fields = value
+        name, message, fields, retryable = value
         error_type = getattr(errors, name, SourcelightError)
-        raise error_type(message, fields=fields)
+        raise error_type(message, fields=fields, retryable=retryable)
+    # A bug on one page: the reader gets a plain answer (not a 500), the log gets the details.
     log.error("annotation worker failed: %s", value)
-    raise RuntimeError("the page could not be processed because of an internal error")
+    raise errors.NoArticleFound("sourcelight failed on this page because of an internal error "
+                                "(the server log has the details); it cannot be shown as an article")
 
 
 _pools: dict[int, AnnotatorPool] = {}

@@ -1,4 +1,4 @@
-"""The one mapping from errors to HTTP: every error body is {"error": {code, message, fields?}}."""
+"""The one mapping from errors to HTTP: every error body is {"error": {code, message, retryable, fields?}}."""
 from __future__ import annotations
 
 import logging
@@ -27,8 +27,8 @@ ERROR_STATUS: dict[type[errors.SourcelightError], tuple[int, str]] = {
 }
 
 
-def error_response(status: int, code: str, message: str, fields=None):
-    payload = {"code": code, "message": message}
+def error_response(status: int, code: str, message: str, fields=None, *, retryable: bool = False):
+    payload = {"code": code, "message": message, "retryable": retryable}
     if fields:
         payload["fields"] = fields
     response = jsonify({"error": payload})
@@ -45,7 +45,7 @@ def status_for(error: errors.SourcelightError) -> tuple[int, str]:
 
 def _handle_domain_error(error: errors.SourcelightError):
     status, code = status_for(error)
-    return error_response(status, code, error.message, error.fields)
+    return error_response(status, code, error.message, error.fields, retryable=bool(error.retryable))
 
 
 def _handle_validation_error(error: ValidationError):
@@ -60,7 +60,9 @@ def _handle_http_exception(error: HTTPException):
     code = (error.name or "error").lower().replace(" ", "_")
     if error.code == 413:
         return error_response(413, "payload_too_large", "the request body is larger than the server accepts")
-    return error_response(error.code or 500, code, error.description or error.name)
+    # Too many requests and a temporarily unavailable server are worth another try; nothing else.
+    return error_response(error.code or 500, code, error.description or error.name,
+                          retryable=error.code in (429, 503))
 
 
 def _handle_unexpected(error: Exception):

@@ -14,7 +14,7 @@ from sourcelight.pipeline.attribution import attribute_article, summarize_sourci
 from sourcelight.pipeline.extract import article_from_text, extract_article
 from sourcelight.pipeline.language import detect_language
 from sourcelight.pipeline.model import AnnotatedArticle, Article
-from sourcelight.pipeline.options import DEFAULT_OPTIONS, PipelineOptions
+from sourcelight.pipeline.options import DEFAULT_OPTIONS, PipelineOptions, setting_name
 from sourcelight.pipeline.render import render_reader
 from sourcelight.pipeline.sanitize import sanitize_html
 from sourcelight.pipeline.segment import split_sentences
@@ -60,7 +60,8 @@ def annotate_text(
 
 def _check_deadline(deadline: float, stage: str) -> None:
     if time.monotonic() > deadline:
-        raise ProcessingTimeout(f"the page took too long to process (gave up after {stage})")
+        raise ProcessingTimeout(f"the page took too long to process (gave up after {stage}; the limit is set "
+                                f"by {setting_name('time_budget_seconds')})")
 
 
 def _annotate_article(article: Article, options: PipelineOptions, deadline: float) -> AnnotatedArticle:

@@ -16,6 +16,7 @@ class PipelineOptions:
     min_article_chars: int = 120
     # Reader defaults, not extractor defaults (see docs/extraction.md for the figures).
     favor_precision: bool = True
+    favor_recall: bool = False
     include_images: bool = True
     include_comments: bool = False
     # Force a language instead of detecting it (research corpora of known language).

@@ -52,7 +52,8 @@ def test_domain_error_maps_to_status_and_shape(raising_client, auth_headers, nam
     response = raising_client.get(f"/raise/{cls.__name__}", headers=auth_headers, base_url="http://127.0.0.1:8765")
     assert response.status_code == status
     body = response.get_json()
-    assert body == {"error": {"code": code, "message": f"{cls.__name__} happened", "fields": {"x": ["bad"]}}}
+    assert body == {"error": {"code": code, "message": f"{cls.__name__} happened", "fields": {"x": ["bad"]},
+                              "retryable": False}}
 
 
 def test_unexpected_error_is_generic_500_without_details(raising_client, auth_headers, caplog):

@@ -5,6 +5,9 @@ from marshmallow import Schema, fields, validate
 class ErrorDetailSchema(Schema):
     code = fields.String(required=True, metadata={"description": "stable machine-readable code"})
     message = fields.String(required=True, metadata={"description": "what is wrong, in one sentence"})
+    retryable = fields.Boolean(required=True, metadata={
+        "description": "true when sending the same request again may succeed (the server was busy); "
+                       "false when it would fail the same way, so a client offers 'Try again' only on true"})
     fields = fields.Dict(
         keys=fields.String(), values=fields.Raw(),
         metadata={"description": "per input field, what is wrong with it (validation errors only)"},

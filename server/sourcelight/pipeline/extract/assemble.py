@@ -56,11 +56,14 @@ def link_share(article: Article, anchor_texts: tuple[str, ...]) -> float:
     body = "\n".join(b.text for b in article.blocks if b.kind is not BlockKind.TITLE)
     if len(body) > LINK_SHARE_MAX_CHARS:
         return 0.0
-    total = sum(1 for ch in body if not ch.isspace())
+    total = _visible_chars(body)
     if not total:
         return 0.0
     for text in anchor_texts:
         if text in body:
             body = body.replace(text, " ")
-    remaining = sum(1 for ch in body if not ch.isspace())
-    return 1.0 - remaining / total
+    return 1.0 - _visible_chars(body) / total
+
+
+def _visible_chars(text: str) -> int:
+    return len("".join(text.split()))

@@ -93,7 +93,7 @@ def tidy_pieces(pieces: list[Piece], signals: PageSignals, *, title: str, byline
             credits.append(_unwrap(text))
             continue
         caption = _starts_with(text, phrases.captions)
-        if caption or (piece.kind is BlockKind.PARAGRAPH and text in signals.figure_captions):
+        if caption or (piece.kind is BlockKind.PARAGRAPH and text in signals.meta_texts):
             _caption_to_figure(out, _strip_label(text, caption) if caption else text)
             continue
         if _is_share_line(piece, phrases):

@@ -92,24 +92,27 @@ def image_address(img, base: str | None) -> str | None:
     return None
 
 
-def image_aliases(img, base: str | None) -> set[str]:
-    """Every address the <img> is known by, resolved: how trafilatura's copy is matched back to it."""
-    raw = [img.get(name) for name in ("src", *_LAZY_SOURCES)]
-    for name in _LAZY_SRCSETS:
-        raw += [m.group(1) for m in _SRCSET_ENTRY.finditer(img.get(name) or "")]
+def image_aliases(img, bases: tuple[str | None, ...]) -> set[str]:
+    """The addresses trafilatura may give for an <img> (src or a data-src* attribute, as
+    written or resolved against the page): how its copy is matched back to the picture."""
     aliases = set()
-    for value in raw:
-        value = (value or "").strip()
-        if value and not value.startswith("data:"):
-            try:
-                aliases.add(urljoin(base or "", value))
-            except ValueError:
-                continue
-            aliases.add(value)
+    for name, value in img.attrib.items():
+        if name != "src" and not name.startswith("data-src"):
+            continue
+        value = value.strip()
+        if not value or value.startswith("data:") or " " in value:
+            continue
+        aliases.add(value)
+        for base in bases:
+            if base:
+                try:
+                    aliases.add(urljoin(base, value))
+                except ValueError:
+                    continue
     return aliases
 
 
-def page_images(tree, base: str | None) -> dict[str, Image]:
+def page_images(tree, base: str | None, page_url: str | None) -> dict[str, Image]:
     """Every loadable <img> of the page by each of its aliases, with alt text and figure caption."""
     images: dict[str, Image] = {}
     for img in tree.iter("img"):
@@ -120,7 +123,7 @@ def page_images(tree, base: str | None) -> dict[str, Image]:
         caption_el = next(figure.iter("figcaption"), None) if figure is not None else None
         caption = clean_inline(caption_el.text_content()) if caption_el is not None else ""
         image = Image(src=address, alt=clean_inline(img.get("alt")), caption=caption)
-        for alias in image_aliases(img, base) | {address}:
+        for alias in image_aliases(img, (base, page_url)) | {address}:
             images.setdefault(alias, image)
     return images
 

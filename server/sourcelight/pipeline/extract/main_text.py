@@ -24,7 +24,7 @@ def find_main_text(tree, url: str | None, options: PipelineOptions) -> Extractio
         include_formatting=True, include_links=True, include_tables=True, with_metadata=True,
         deduplicate=False,
     )
-    document = _run(tree, favor_precision=options.favor_precision, **settings)
+    document = _run(tree, favor_precision=options.favor_precision, favor_recall=options.favor_recall, **settings)
     if options.favor_precision and _body_chars(document) < options.min_article_chars:
         # Precision drops short articles entirely; a second, recall-leaning pass rescues them.
         fallback = _run(tree, favor_recall=True, **settings)

@@ -15,6 +15,8 @@ __all__ = ["article_metadata", "choose_title", "strip_site_name", "site_of", "ca
 # Separators between a headline and the site's name in <title> and og:title.
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|·•:»/]\s+|\s*\|\s*|\s+::\s+")
 _TRAILING_SEPARATOR = re.compile(r"(?:\s+[-–—|·•:»/]|\s*\||\s+::)\s*$")
+# "Site: Headline", "Site | Headline".
+_PREFIX = re.compile(r"^(.{2,60}?)(?::|\s+[-–—|·•»/]|\s*\|)\s+")
 _ALNUM = re.compile(r"[^\w]+")
 # What follows a name in a byline field that is not a name: a date, a time, "Updated …".
 _BYLINE_TAIL = re.compile(r"\s*(?:[,|·•–—-]\s*)?\d.*$")
@@ -49,16 +51,15 @@ def strip_site_name(title: str, site_names: list[str], headlines: tuple[str, ...
     when what remains is exactly one of the page's own headlines."""
     title = clean_inline(title)
     parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) < 2:
-        return title
     keys = {_key(n) for n in site_names if _key(n)}
     heads = {_key(h) for h in headlines}
     for _ in range(2):  # "Headline - Section | Site": at most two trailing parts
         if len(parts) > 1 and (_names_site(parts[-1], keys) or _key(title_before(title, parts[-1])) in heads):
             title = title_before(title, parts[-1])
             parts = parts[:-1]
-    if len(parts) > 1 and _names_site(parts[0], keys):
-        title = title[title.index(parts[1], len(parts[0])):]
+    prefix = _PREFIX.match(title)
+    if prefix and _names_site(prefix.group(1), keys) and len(title) > prefix.end():
+        title = title[prefix.end():]
     return title
 
 

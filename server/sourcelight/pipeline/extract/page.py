@@ -81,22 +81,16 @@ def check_tree_budget(tree: lxml.html.HtmlElement, options: PipelineOptions) -> 
     """Raises PageTooComplex when the page has too many elements, nests too deep, or holds
     more visible text than the budget (style sheets and scripts do not count: a page may
     carry a megabyte of CSS and still be an ordinary article)."""
-    elements = 0
-    depth = 0
-    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
-        if event == "start":
-            elements += 1
-            depth += 1
-            if elements > options.max_elements:
-                raise PageTooComplex(f"the page has more than {options.max_elements:,} elements "
-                                     f"(the limit is set by {setting_name('max_elements')})")
-            if depth > options.max_depth:
-                raise PageTooComplex(f"the page nests elements more than {options.max_depth} deep "
-                                     f"(the limit is set by {setting_name('max_depth')})")
-        else:
-            depth -= 1
+    elements = int(tree.xpath("count(//*)"))
+    if elements > options.max_elements:
+        raise PageTooComplex(f"the page has more than {options.max_elements:,} elements "
+                             f"(the limit is set by {setting_name('max_elements')})")
+    # Any element with max_depth ancestors: libxml2 walks each ancestor axis in C.
+    if tree.xpath(f"boolean(//*[ancestor::*[{int(options.max_depth)}]])"):
+        raise PageTooComplex(f"the page nests elements more than {options.max_depth} deep "
+                             f"(the limit is set by {setting_name('max_depth')})")
     hidden = sum(len(element.text_content()) for element in tree.iter(*_INVISIBLE))
-    visible = sum(len(t) for t in tree.itertext()) - hidden
+    visible = len("".join(tree.itertext())) - hidden
     if visible > options.max_text_chars:
         raise PageTooComplex(f"the page has more than {options.max_text_chars:,} characters of visible text "
                              f"(the limit is set by {setting_name('max_text_chars')})")

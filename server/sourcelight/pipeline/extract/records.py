@@ -13,9 +13,9 @@ class PageSignals:
     """What the page says that trafilatura drops: collected from the parsed page before it runs.
 
     ``images`` maps every address an <img> is known by (src, lazy-loading attributes, srcset
-    entries, resolved against the page) to the Image a reader can load; ``captions`` maps
-    caption texts to the image they describe (so a caption extracted as text can be moved
-    back under its figure).
+    entries, resolved against the page) to the Image a reader can load; ``meta_texts`` are
+    the texts of the page's captions, credits, bylines and datelines (so that a line
+    trafilatura kept as a paragraph can be moved to its figure or header).
     """
 
     base_url: str | None
@@ -26,7 +26,7 @@ class PageSignals:
     images: dict[str, Image]
     lead_image: Image | None
     canonical_link: str | None = None
-    figure_captions: frozenset[str] = frozenset()
+    meta_texts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

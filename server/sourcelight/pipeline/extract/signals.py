@@ -29,24 +29,35 @@ _HIDDEN_XPATH = (
 _JSON_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
-def drop_unseen(tree) -> None:
-    """Remove elements the reader cannot see and small boxes of boilerplate (by class/id token)."""
+def drop_unseen(tree) -> frozenset[str]:
+    """Remove elements the reader cannot see and small boxes of boilerplate (by class/id token).
+
+    Returns the texts of the page's captions, picture credits, bylines and datelines: header
+    or figure material, never article paragraphs (trafilatura sometimes keeps them as such).
+    """
     for element in tree.xpath(_HIDDEN_XPATH):
         if element.getparent() is not None and element.tag not in ("html", "body"):
             element.drop_tree()
-    for element in tree.xpath("//*[@class or @id]"):
+    meta_texts: set[str] = set()
+    for caption in tree.iter("figcaption"):
+        meta_texts.update(_text_and_parts(caption))
+    for element in tree.xpath("//*[@class or @id or @itemprop]"):
         if element.tag in ("html", "body", "article", "main") or element.getparent() is None:
             continue
-        marker = f"{element.get('class', '')} {element.get('id', '')}"
-        if vocab.BOILERPLATE.search(marker) and element.find(".//h1") is None \
-                and len(element.text_content()) <= vocab.BOILERPLATE_MAX_CHARS:
-            element.drop_tree()
+        marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
+        if vocab.BOILERPLATE.search(marker):
+            if element.find(".//h1") is None and len(element.text_content()) <= vocab.BOILERPLATE_MAX_CHARS:
+                element.drop_tree()
+        elif vocab.META_BOX.search(marker):
+            meta_texts.update(_text_and_parts(element))
+    meta_texts.discard("")
+    return frozenset(meta_texts)
 
 
-def collect_signals(tree, url: str | None, *, with_images: bool) -> PageSignals:
+def collect_signals(tree, url: str | None, meta_texts: frozenset[str], *, with_images: bool) -> PageSignals:
     """What trafilatura will not give back: headlines, standfirsts, pictures, link texts."""
     base = _base_url(tree, url)
-    images = page_images(tree, base) if with_images else {}
+    images = page_images(tree, base, url) if with_images else {}
     return PageSignals(
         base_url=base,
         language=page_language(tree),
@@ -56,7 +67,7 @@ def collect_signals(tree, url: str | None, *, with_images: bool) -> PageSignals:
         images=images,
         lead_image=lead_image(tree, images, base) if with_images else None,
         canonical_link=_canonical_link(tree),
-        figure_captions=frozenset(_meta_texts(tree)),
+        meta_texts=meta_texts,
     )
 
 
@@ -110,22 +121,9 @@ def _standfirsts(tree) -> dict[str, str]:
 
 def _anchor_texts(tree) -> list[str]:
     """The page's link texts, longest first (extraction may drop the links but keep their text)."""
-    texts = {clean_inline(a.text_content()) for a in tree.iter("a")}
+    texts = {" ".join(a.text_content().split()) for a in tree.iter("a")}
     # Short link texts ("Iran", "Home") also occur as words of the article itself.
     return sorted((t for t in texts if len(t) >= 12), key=len, reverse=True)[:MAX_ANCHOR_TEXTS]
-
-
-def _meta_texts(tree) -> set[str]:
-    """Texts of captions, picture credits, bylines and datelines: header or figure material,
-    never article paragraphs (trafilatura sometimes keeps them as paragraphs)."""
-    texts: set[str] = set()
-    for caption in tree.iter("figcaption"):
-        texts.update(_text_and_parts(caption))
-    for element in tree.xpath("//*[@class or @id or @itemprop or @rel]"):
-        marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')} {element.get('rel', '')}"
-        if (vocab.BYLINE.search(marker) or vocab.CAPTION.search(marker)) and element.tag not in ("html", "body", "article", "main"):
-            texts.update(_text_and_parts(element))
-    return {t for t in texts if t}
 
 
 def _text_and_parts(element) -> list[str]:

@@ -1,6 +1,7 @@
 """Inline text: an element's text with whitespace collapsed and its links located in it."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 __all__ = ["TextBuilder", "clean_inline", "inline_text", "walk_inline", "link_target", "LinkSpan"]
@@ -8,37 +9,39 @@ __all__ = ["TextBuilder", "clean_inline", "inline_text", "walk_inline", "link_ta
 # (href, start, end): a link's target and where its text sits in the text being built.
 LinkSpan = tuple[str, int, int]
 
-_WHITESPACE = frozenset(" \t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                        "\u202f\u205f\u3000")
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_WHITESPACE_RUN = re.compile("[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Zero-width characters and soft hyphens: invisible, and they would split words.
+_DROP_INVISIBLE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
 
 
 class TextBuilder:
     """Collapses whitespace as text is appended, keeping link offsets right."""
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
+        self.parts: list[str] = []
+        self.length = 0
+        self.ends_in_space = True  # nothing yet: leading whitespace is dropped
         self.links: list[LinkSpan] = []
 
     def add(self, text: str) -> None:
-        chars = self.chars
-        for char in text:
-            if char in _ZERO_WIDTH:
-                continue
-            if char in _WHITESPACE:
-                if chars and chars[-1] != " ":
-                    chars.append(" ")
-            else:
-                chars.append(char)
+        if not text:
+            return
+        text = _WHITESPACE_RUN.sub(" ", text.translate(_DROP_INVISIBLE))
+        if self.ends_in_space and text.startswith(" "):
+            text = text[1:]
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+            self.ends_in_space = text.endswith(" ")
 
     def mark(self) -> int:
-        return len(self.chars)
+        return self.length
 
     def link(self, href: str, start: int) -> None:
-        self.links.append((href, start, len(self.chars)))
+        self.links.append((href, start, self.length))
 
     def finish(self) -> tuple[str, tuple[LinkSpan, ...]]:
-        raw = "".join(self.chars)
+        raw = "".join(self.parts)
         lead = len(raw) - len(raw.lstrip(" "))
         text = raw.strip(" ")
         links = []
@@ -55,9 +58,7 @@ class TextBuilder:
 
 def clean_inline(text: str | None) -> str:
     """Text with whitespace collapsed to single spaces and zero-width characters dropped."""
-    builder = TextBuilder()
-    builder.add(text or "")
-    return builder.finish()[0]
+    return _WHITESPACE_RUN.sub(" ", (text or "").translate(_DROP_INVISIBLE)).strip(" ")
 
 
 def inline_text(element, url: str | None, skip: tuple[str, ...] = ()) -> tuple[str, tuple[LinkSpan, ...]]:

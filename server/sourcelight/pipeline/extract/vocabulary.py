@@ -8,8 +8,25 @@ from __future__ import annotations
 import re
 
 
-def _tokens(*names: str) -> re.Pattern[str]:
-    return re.compile(r"(?:^|[-_\s])(" + "|".join(names) + r")(?:[-_\s]|$)", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[-_\s]+")
+
+
+class _Tokens:
+    """Class/id names matched as whole parts: "share" matches "article-share_bar", not "shared"."""
+
+    def __init__(self, *names: str) -> None:
+        self.words = frozenset(n for n in names if not _SEPARATORS.search(n))
+        self.compounds = tuple(f"-{_SEPARATORS.sub('-', n)}-" for n in names if _SEPARATORS.search(n))
+
+    def search(self, marker: str) -> bool:
+        normalized = _SEPARATORS.sub("-", marker.lower())
+        if not self.words.isdisjoint(normalized.split("-")):
+            return True
+        return bool(self.compounds) and any(c in f"-{normalized}-" for c in self.compounds)
+
+
+def _tokens(*names: str) -> _Tokens:
+    return _Tokens(*names)
 
 
 # Boxes inside article bodies that trafilatura keeps: promos, share bars, "subscribe to
@@ -42,6 +59,9 @@ CAPTION = _tokens(
 )
 # Byline, date and caption boxes longer than this are not one.
 META_MAX_CHARS = 300
+
+# Either of the two above: header or figure material.
+META_BOX = _Tokens(*BYLINE.words, *CAPTION.words, *(c.strip("-") for c in BYLINE.compounds + CAPTION.compounds))
 
 # Links that only share the page somewhere else.
 SHARE_LINK = re.compile(
