@@ -8,35 +8,25 @@ quote are never taken. Offsets are relative to the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from sourcelight.pipeline.attribution.clauses import Finding
+from sourcelight.pipeline.attribution.clauses import guess_finding as _guess_finding
+from sourcelight.pipeline.attribution.clauses import object_after as _object_after
+from sourcelight.pipeline.attribution.clauses import segments_before as _segments_before
+from sourcelight.pipeline.attribution.clauses import shortest_source as _shortest_source
+from sourcelight.pipeline.attribution.clauses import skip_spaces as _skip_spaces
+from sourcelight.pipeline.attribution.frames import according_to_after as _according_to_after
+from sourcelight.pipeline.attribution.frames import according_to_opening as _according_to_opening
+from sourcelight.pipeline.attribution.frames import impersonal_speech as _impersonal_speech
+from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify, has_name
 from sourcelight.pipeline.model import SourceKind
 
-# Characters that end a clause when looking back from a verb for its subject.
-# A comma between digits ("3,100 workers") ends nothing.
-# Quotation marks left unmasked enclose a title («Коммерсантъ»), part of the phrase.
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]—–]|\x00+|\s-\s")
-_AFTER_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:.!?()\[\]—–\x00]|\s-\s")
+__all__ = ["Finding", "find_attribution"]
+
 MAX_SUBJECT_WORDS = 12
-MAX_OBJECT_WORDS = 14
-
-
-@dataclass(frozen=True)
-class Finding:
-    """An attribution found in one sentence (before context is applied)."""
-
-    kind: SourceKind
-    source: str
-    source_span: tuple[int, int]
-    cue: str
-    cue_span: tuple[int, int]
-    via: str | None = None
-    back_reference: BackReference | None = None
-    colon_intro: bool = False  # "X said:" — the following quotes are X's
-    via_reference: BackReference | None = None  # the relay is "the agency", "the paper" ...
 
 
 def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Finding | None:
@@ -60,42 +50,6 @@ def with_anonymity(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
     if not lexicon.find("anonymity_clauses", text) or has_name(finding.source, lexicon):
         return finding
     return Finding(**{**finding.__dict__, "kind": SourceKind.ANONYMOUS})
-
-
-def _guess_finding(guess: SourceGuess, cue: re.Match[str]) -> Finding:
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.group(), cue.span(),
-                   back_reference=guess.back_reference)
-
-
-def _object_after(text: str, position: int, lexicon: Lexicon) -> tuple[int, int]:
-    """The phrase after a cue: up to the next clause break or stop word."""
-    end = len(text)
-    for boundary in _AFTER_BREAK.finditer(text, position):
-        if text[boundary.start()] == "." and _is_abbreviation_dot(text, boundary.start()):
-            continue
-        end = boundary.start()
-        break
-    limit = end
-    for key in ("np_stops", "relay", "citing", "speech"):
-        stops = (lexicon.find_between(key, text, position, limit) if key == "speech"
-                 else lexicon.patterns[key].finditer(text, position, limit))
-        for stop in stops:
-            if text[position:stop.start()].strip():
-                end = min(end, stop.start())
-                break
-    if len(text[position:end].split()) > MAX_OBJECT_WORDS:
-        return position, position
-    return position, end
-
-
-def _is_abbreviation_dot(text: str, index: int) -> bool:
-    # "U.S." or "Mr." inside a phrase: a period followed by a letter or preceded by one
-    # short capitalised token.
-    following = text[index + 1:index + 2]
-    if following.isalpha():
-        return True
-    token = text[:index].split()[-1:] or [""]
-    return len(token[0]) <= 3 and token[0][:1].isupper() and following == " " and text[index + 2:index + 3].isupper()
 
 
 def _by_phrase(text: str, lexicon: Lexicon) -> Finding | None:
@@ -122,77 +76,6 @@ def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
         guess = classify(text, start, end, lexicon) or _shortest_source(text, start, end, lexicon)
         if guess:
             return _guess_finding(guess, cue)
-    return None
-
-
-def _according_to_opening(text: str, lexicon: Lexicon) -> Finding | None:
-    """'Pour la sociologue Claire Dumas, le système …', 'Para la urbanista Ana Beltrán, …':
-    only where the sentence opens with the cue and its phrase ends at a comma (elsewhere
-    'pour X' is no attribution)."""
-    position = len(text) - len(text.lstrip(" \"'“”„«»‘’([—–-"))
-    cue = lexicon.patterns["according_to_opening"].match(text, position)
-    if cue is None or cue.end() == position:
-        return None
-    comma = text.find(",", cue.end())
-    if comma < 0:
-        return None
-    guess = classify(text, cue.end(), comma, lexicon)
-    if guess is None or guess.kind is SourceKind.DOCUMENT:
-        return None
-    return _guess_finding(guess, cue)
-
-
-def _according_to_after(text: str, lexicon: Lexicon) -> Finding | None:
-    """'Dem Bericht zufolge', 'Angaben der Polizei zufolge': the source is the phrase
-    before the postposition, back to the clause break."""
-    for cue in lexicon.find("according_to_after", text):
-        start, stop = _segments_before(text, cue.start())[0]
-        guess = classify(text, start, stop, lexicon)
-        if guess:
-            return _guess_finding(guess, cue)
-    return None
-
-
-# "…, hieß es." with no source next to it: the speaker named before, else a vague source.
-IMPERSONAL_SPEAKER = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS,
-                                    SourceKind.MEDIA, SourceKind.DOCUMENT), SourceKind.VAGUE)
-
-
-def _prepositional_source(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
-    """The source in a prepositional phrase next to a cue that has no subject: 'Aus
-    Sicherheitskreisen hieß es', 'hieß es aus dem Ministerium', 'В Кремле заявили'."""
-    for start, stop in (_object_after(text, cue.end(), lexicon), _segments_before(text, cue.start())[0]):
-        preposition = lexicon.patterns["source_prepositions"].match(text, _skip_spaces(text, start), stop)
-        if preposition is None:
-            continue
-        guess = classify(text, preposition.end(), stop, lexicon)
-        if guess is not None:
-            return guess
-    return None
-
-
-def _impersonal_speech(text: str, lexicon: Lexicon) -> Finding | None:
-    """Impersonal speech: the source is a prepositional phrase before or after the cue;
-    without one, the previous speaker ("…, hieß es.")."""
-    for cue in lexicon.find("impersonal", text):
-        guess = _prepositional_source(text, cue, lexicon)
-        if guess is not None:
-            return _guess_finding(guess, cue)
-        before = _segments_before(text, cue.start())[0]
-        if not text[before[0]:before[1]].strip() or text[:cue.start()].rstrip().endswith((",", MASK)):
-            return Finding(IMPERSONAL_SPEAKER.fallback, cue.group(), cue.span(), cue.group(), cue.span(),
-                           back_reference=IMPERSONAL_SPEAKER)
-    return None
-
-
-def _shortest_source(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
-    """Where the phrase runs on into the clause ("nach Informationen der Nachrichtenagentur
-    Reuters ballistische Raketen …"), the longest leading part that names a source."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    for count in range(len(words) - 1, 0, -1):
-        guess = classify(text, start, start + words[count - 1].end(), lexicon)
-        if guess is not None:
-            return guess
     return None
 
 
@@ -344,19 +227,6 @@ def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexico
     return None
 
 
-def _segments_before(text: str, end: int) -> list[tuple[int, int]]:
-    """Clause segments of text[:end], nearest first (at most four)."""
-    bounds = [m.span() for m in _CLAUSE_BREAK.finditer(text, 0, end)]
-    segments, stop = [], end
-    for b_start, b_end in reversed(bounds):
-        segments.append((b_end, stop))
-        stop = b_start
-        if len(segments) == 4:
-            return segments
-    segments.append((0, stop))
-    return segments
-
-
 def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: bool = True) -> SourceGuess | None:
     """'…," said Mr. Smith' / 'the growth will slow, says the ministry' / '…, a rapporté
     vendredi l'agence Reuters'. A name in apposition wins ('…, said the spokesman, John Smith')."""
@@ -418,12 +288,6 @@ def _names_someone(guess: SourceGuess | None, lexicon: Lexicon) -> bool:
         return True
     role = any(lexicon.patterns[k].search(guess.text) for k in ("person_roles", "unnamed_roles"))
     return not role and any(word[:1].isupper() for word in guess.text.split()[1:])
-
-
-def _skip_spaces(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
 
 
 def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:

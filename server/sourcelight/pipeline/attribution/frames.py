@@ -1,0 +1,76 @@
+"""Cue frames where the source is not the subject of a speech verb: "Pour X, …" at a
+sentence's opening, postpositions ("Dem Bericht zufolge"), and impersonal speech whose
+source stands in a prepositional phrase ("Aus Sicherheitskreisen hieß es", "В Кремле
+заявили") or is the speaker before ("…, hieß es."). Words come from the lexicon
+(cues.according_to_opening, cues.according_to_after, cues.impersonal,
+grammar.source_prepositions).
+"""
+from __future__ import annotations
+
+import re
+
+from sourcelight.pipeline.attribution.clauses import Finding, guess_finding, object_after, segments_before, skip_spaces
+from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.quotes import MASK
+from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.model import SourceKind
+
+
+def according_to_opening(text: str, lexicon: Lexicon) -> Finding | None:
+    """'Pour la sociologue Claire Dumas, le système …', 'Para la urbanista Ana Beltrán, …':
+    only where the sentence opens with the cue and its phrase ends at a comma (elsewhere
+    'pour X' is no attribution)."""
+    position = len(text) - len(text.lstrip(" \"'“”„«»‘’([—–-"))
+    cue = lexicon.patterns["according_to_opening"].match(text, position)
+    if cue is None or cue.end() == position:
+        return None
+    comma = text.find(",", cue.end())
+    if comma < 0:
+        return None
+    guess = classify(text, cue.end(), comma, lexicon)
+    if guess is None or guess.kind is SourceKind.DOCUMENT:
+        return None
+    return guess_finding(guess, cue)
+
+
+def according_to_after(text: str, lexicon: Lexicon) -> Finding | None:
+    """'Dem Bericht zufolge', 'Angaben der Polizei zufolge': the source is the phrase
+    before the postposition, back to the clause break."""
+    for cue in lexicon.find("according_to_after", text):
+        start, stop = segments_before(text, cue.start())[0]
+        guess = classify(text, start, stop, lexicon)
+        if guess:
+            return guess_finding(guess, cue)
+    return None
+
+
+# "…, hieß es." with no source next to it: the speaker named before, else a vague source.
+IMPERSONAL_SPEAKER = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS,
+                                    SourceKind.MEDIA, SourceKind.DOCUMENT), SourceKind.VAGUE)
+
+
+def prepositional_source(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
+    """The source in a prepositional phrase next to a cue that has no subject: 'Aus
+    Sicherheitskreisen hieß es', 'hieß es aus dem Ministerium', 'В Кремле заявили'."""
+    for start, stop in (object_after(text, cue.end(), lexicon), segments_before(text, cue.start())[0]):
+        preposition = lexicon.patterns["source_prepositions"].match(text, skip_spaces(text, start), stop)
+        if preposition is None:
+            continue
+        guess = classify(text, preposition.end(), stop, lexicon)
+        if guess is not None:
+            return guess
+    return None
+
+
+def impersonal_speech(text: str, lexicon: Lexicon) -> Finding | None:
+    """Impersonal speech: the source is a prepositional phrase before or after the cue;
+    without one, the previous speaker ("…, hieß es.")."""
+    for cue in lexicon.find("impersonal", text):
+        guess = prepositional_source(text, cue, lexicon)
+        if guess is not None:
+            return guess_finding(guess, cue)
+        before = segments_before(text, cue.start())[0]
+        if not text[before[0]:before[1]].strip() or text[:cue.start()].rstrip().endswith((",", MASK)):
+            return Finding(IMPERSONAL_SPEAKER.fallback, cue.group(), cue.span(), cue.group(), cue.span(),
+                           back_reference=IMPERSONAL_SPEAKER)
+    return None
