@@ -9,6 +9,8 @@ export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1
 
 apt_packages=()
 command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+# Chromium's interface languages: the extension's German interface is tested in a German browser.
+[ -e /usr/lib/chromium/locales/de.pak ] || apt_packages+=(chromium-l10n)
 command -v firefox-esr >/dev/null 2>&1 || apt_packages+=(firefox-esr)
 command -v Xvfb >/dev/null 2>&1 || apt_packages+=(xvfb xauth)
 command -v xdotool >/dev/null 2>&1 || apt_packages+=(xdotool)

@@ -77,25 +77,31 @@ class Browser:
         return page
 
 
+def launch_browser(playwright, profile: Path, companion, *, args: tuple = (), **options) -> Browser:
+    """Chromium with the unpacked extension, paired with the companion. Extra launch options
+    (locale, has_touch, env) and command-line args are for the modules that need them."""
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, **{"viewport": {"width": 1280, "height": 900}, **options},
+        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
+              "--enable-unsafe-extension-debugging", "--disable-background-networking",
+              "--disable-component-update", "--no-first-run", *args],
+    )
+    worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+    opened = Browser(context, worker.url.split("/")[2])
+    opened.configure(companion.url, companion.token)
+    return opened
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory, companion):
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (tests/run.sh installs it)")
     from playwright.sync_api import sync_playwright
 
-    profile = tmp_path_factory.mktemp("profile")
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, viewport={"width": 1280, "height": 900},
-            args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
-                  "--enable-unsafe-extension-debugging", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"],
-        )
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
-        opened = Browser(context, worker.url.split("/")[2])
-        opened.configure(companion.url, companion.token)
+        opened = launch_browser(playwright, tmp_path_factory.mktemp("profile"), companion)
         yield opened
-        context.close()
+        opened.context.close()
 
 
 # Figures measured during the run, printed at the end (goals are reported, never asserted).

@@ -65,16 +65,21 @@ def test_error_page_has_no_serious_axe_violations(browser, page):
     check(page, "reader's error page")
 
 
-def test_options_and_notebook_have_no_serious_axe_violations(browser, page, site):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_options_and_notebook_have_no_serious_axe_violations(browser, page, site, scheme):
+    page.emulate_media(color_scheme=scheme)
     open_seed(browser, page, site)
     drag_over(page, mid_paragraph_claims(page).nth(1))
     page.locator("#selection-toolbar").get_by_role("button", name="Important").click()
     page.goto(f"chrome-extension://{browser.extension_id}/options/options.html")
     expect(page.locator("#shortcuts")).not_to_be_empty()
-    check(page, "options page")
+    page.fill("#token", "wrong")
+    page.click("#pair")
+    expect(page.locator("#result.error")).not_to_be_empty()
+    check(page, "options page with an error", scheme)
     page.click("#search button[type=submit]")
     expect(page.locator("#results li").first).to_be_visible()
-    check(page, "notebook with search results")
+    check(page, "notebook with search results", scheme)
 
 
 def test_the_article_is_one_tab_stop_with_arrows_inside(browser, page, site):
