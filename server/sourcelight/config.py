@@ -39,6 +39,12 @@ DEFAULTS: dict[str, Any] = {
     # pathological pages cannot starve the highlight routes of worker threads.
     "ANNOTATE_CONCURRENCY": 2,
     "THREADS": 8,
+    # Connections: a local process holding hundreds of idle sockets must not lock the
+    # extension out. Idle ones are closed after IDLE_TIMEOUT_SECONDS, a request head that
+    # takes longer than HEADER_TIMEOUT_SECONDS to arrive (slowloris) too.
+    "CONNECTION_LIMIT": 1000,
+    "IDLE_TIMEOUT_SECONDS": 15,
+    "HEADER_TIMEOUT_SECONDS": 10,
     "TESTING": False,
 }
 

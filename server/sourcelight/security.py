@@ -33,6 +33,12 @@ CORS_MAX_AGE_SECONDS = "600"
 PREFLIGHT_VARY = ("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers",
                   "Access-Control-Request-Private-Network")
 REDACTED = "[redacted-token]"
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators: in a log
+# line they are written as Python escapes, so that no client string can start a new line
+# (CR, LF), forge a level, or send terminal escapes (ESC) to whoever reads the log.
+_UNSAFE_IN_LOG = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\]")  # log_safe() escapes the backslash too
+_CONTROL_IN_MESSAGE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_IN_TRACEBACK = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # its own newlines stay
 
 
 def load_or_create_token(data_dir: str | os.PathLike, *, rotate: bool = False) -> str:
@@ -147,19 +153,38 @@ def _response_headers(response: Response) -> Response:
     return response
 
 
+def log_safe(text: str | None) -> str:
+    """A client-supplied string for a log line: control characters and backslashes repr-escaped
+    ("\\n", "\\x1b", "\\\\"), so that it stays on its line and says exactly what was sent."""
+    if text is None:
+        return "-"
+    return _UNSAFE_IN_LOG.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    return repr(match.group())[1:-1]
+
+
 class TokenRedactingFilter(logging.Filter):
-    """Replaces the pairing token in any log line (a traceback, a misbehaving library)."""
+    """Every line the server logs: the pairing token replaced, control characters escaped.
+
+    Installed on the root logger's handlers, so it covers what libraries log too (waitress
+    logs the request path with an exception). A traceback keeps its own line breaks, and
+    each of its lines is indented, so that an exception message cannot pass for a log line.
+    """
 
     def __init__(self) -> None:
         super().__init__("sourcelight-token-redaction")
         self.tokens: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg, record.args = self._redact(record.getMessage()), None
+        record.msg, record.args = _CONTROL_IN_MESSAGE.sub(_escape, self._redact(record.getMessage())), None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._redact(record.exc_text)
+        if record.exc_text and not getattr(record, "_sourcelight_safe", False):
+            text = _CONTROL_IN_TRACEBACK.sub(_escape, self._redact(record.exc_text))
+            record.exc_text = "\n".join("    " + line for line in text.split("\n"))
+            record._sourcelight_safe = True  # several handlers share the filter: indent once
         return True
 
     def _redact(self, text: str) -> str:

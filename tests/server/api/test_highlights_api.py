@@ -199,12 +199,35 @@ def test_search_finds_by_words_label_and_tag(client, auth_headers, article, high
     ("query", "field"),
     [("label=fake", "label"), ("since=yesterday", "since"), ("since=2024-01-01T00:00:00", "since"),
      ("limit=0", "limit"), ("limit=10000", "limit"), ("offset=-1", "offset"), ("surprise=1", "surprise"),
-     ("q=" + "x" * 501, "q")],
+     ("q=" + "x" * 501, "q"), ("offset=" + str(10**30), "offset"), ("limit=" + str(10**30), "limit"),
+     ("offset=1000001", "offset")],
 )
 def test_search_query_validation_is_422_naming_the_field(client, auth_headers, query, field):
     response = client.get(f"/api/v1/highlights?{query}", headers=auth_headers)
     assert response.status_code == 422
     assert field in error_of(response)["fields"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/highlights", "/api/v1/articles", "/api/v1/trash"])
+@pytest.mark.parametrize("field", ["limit", "offset"])
+def test_huge_paging_numbers_are_422_naming_the_field(client, auth_headers, path, field):
+    response = client.get(f"{path}?{field}={10**30}", headers=auth_headers)
+    assert response.status_code == 422
+    assert list(error_of(response)["fields"]) == [field]
+    assert field in error_of(response)["message"]
+
+
+def test_the_last_allowed_offset_is_an_empty_page(client, auth_headers):
+    response = client.get("/api/v1/trash?offset=1000000", headers=auth_headers)
+    assert response.status_code == 200
+    assert response.get_json()["highlights"] == []
+
+
+def test_a_huge_position_is_422_naming_the_field(client, auth_headers, article):
+    body = {"quote": {"exact": "x"}, "position": {"start": 10**30, "end": 10**30 + 1}}
+    response = post_highlight(client, auth_headers, article, body)
+    assert response.status_code == 422
+    assert "position" in error_of(response)["fields"]
 
 
 def test_export_formats(client, auth_headers, article, highlight):

@@ -32,6 +32,17 @@ class HealthSchema(Schema):
         "description": "which attribution engine and parser model each language with a lexicon uses"})
 
 
+# Paging bounds. An offset past any real notebook is refused here (422 naming the field):
+# unbounded, offset=10**30 reached the database driver and overflowed its 64-bit integer.
+MAX_PAGE_SIZE = 200
+MAX_OFFSET = 1_000_000
+# Code point offsets into an article's text: the text is at most MAX_TEXT_CHARS (1,000,000 by
+# default) long; this bound only keeps absurd numbers away from the database.
+MAX_TEXT_OFFSET = 100_000_000
+
+
 class PageQuerySchema(Schema):
-    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PAGE_SIZE),
+                           metadata={"description": f"page size, 1 to {MAX_PAGE_SIZE}"})
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET),
+                            metadata={"description": f"items to skip, 0 to {MAX_OFFSET:,}"})

@@ -1,7 +1,7 @@
 """Schemas of the highlight resource, its search, the trash and the export."""
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from sourcelight.api.schemas.common import PageQuerySchema
+from sourcelight.api.schemas.common import MAX_TEXT_OFFSET, PageQuerySchema
 from sourcelight.contract import ANCHOR_STATES, HIGHLIGHT_LABELS
 
 LABELS = list(HIGHLIGHT_LABELS)
@@ -29,8 +29,8 @@ class PositionSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    start = fields.Integer(required=True, validate=validate.Range(min=0))
-    end = fields.Integer(required=True, validate=validate.Range(min=0))
+    start = fields.Integer(required=True, validate=validate.Range(min=0, max=MAX_TEXT_OFFSET))
+    end = fields.Integer(required=True, validate=validate.Range(min=0, max=MAX_TEXT_OFFSET))
 
     @validates_schema
     def end_after_start(self, data, **_):
