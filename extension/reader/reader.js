@@ -68,6 +68,12 @@ function setupKeys() {
     // Never while typing: any field, or anything editable, keeps every key.
     const target = event.target;
     const typing = target.closest && (target.closest("input, textarea, select, [contenteditable]") || target.isContentEditable);
+    if (event.key === "Tab" && !event.shiftKey && !$("selection-toolbar").hidden && !$("selection-toolbar").contains(target)) {
+      // A keyboard user reaches the selection's toolbar with Tab (the selection stays).
+      event.preventDefault();
+      $("selection-toolbar").querySelector("button").focus();
+      return;
+    }
     if (typing || event.defaultPrevented) return;
     if (articleRoot && extendSelection(event, articleRoot)) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -75,8 +81,10 @@ function setupKeys() {
       if (!$("panel").hidden && ($("panel").contains(target) || window.matchMedia("(max-width: 1100px)").matches)) {
         highlights?.panel.toggle(false);
       } else if (noteOpen() || !$("selection-toolbar").hidden) {
+        const fromToolbar = $("selection-toolbar").contains(target);
         hideNote();
         $("selection-toolbar").hidden = true;
+        if (fromToolbar) articleRoot?.querySelector(".sl-claim[tabindex='0']")?.focus();
       } else goBack();
     } else if (event.shiftKey) {
       return; // Shift+arrows extend a selection; Shift+letters are nobody's shortcut here

@@ -83,6 +83,56 @@ def test_shift_arrows_select_from_inside_a_sentence_and_h_highlights(browser, pa
     expect(page.locator("mark.sl-highlight", has_text=word["rest"].strip())).to_have_count(1)
 
 
+def test_tab_reaches_the_selection_toolbar_and_a_label_applies_from_the_keyboard(browser, page, site):
+    open_seed(browser, page, site)
+    claim = mid_paragraph_claims(page).nth(4)
+    claim.scroll_into_view_if_needed()
+    start = claim.evaluate("""el => { const t = el.firstChild; const r = document.createRange(); r.setStart(t, 0); r.setEnd(t, 1);
+        const q = r.getBoundingClientRect(); return {x: q.x + 1, y: q.y + q.height / 2}; }""")
+    page.mouse.click(start["x"], start["y"])
+    page.keyboard.press("Control+Shift+ArrowRight")
+    page.keyboard.press("Control+Shift+ArrowRight")
+    words = selected_text(page).strip()
+    assert len(words.split()) == 2
+    expect(page.locator("#selection-toolbar")).to_be_visible()
+    page.keyboard.press("Tab")
+    for _ in range(3):  # Highlight, Important, Needs a source, Dubious
+        page.keyboard.press("Tab")
+    expect(page.locator("#selection-toolbar button:focus")).to_have_text("Dubious")
+    page.keyboard.press("Enter")
+    expect(page.locator("mark.sl-highlight[data-label=dubious]", has_text=words)).to_have_count(1)
+
+
+def test_a_drag_across_two_paragraphs_highlights_both_parts(browser, page, site, companion):
+    open_seed(browser, page, site)
+    blocks = page.locator(".sl-body p.sl-block")
+    first, second = blocks.nth(2), blocks.nth(3)
+    first.scroll_into_view_if_needed()
+    # From the middle of the first paragraph's last sentence.
+    a = first.evaluate("""el => { const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); let t, n;
+        while ((n = w.nextNode())) if (n.data.trim().length > 20) t = n;
+        const r = document.createRange(); const i = Math.floor(t.data.length / 2); r.setStart(t, i); r.setEnd(t, i + 1);
+        const q = r.getBoundingClientRect(); return {x: q.x + 1, y: q.y + q.height / 2}; }""")
+    b = second.evaluate("""el => { const r = el.getClientRects()[0]; return {x: r.x + 60, y: r.y + 10}; }""")
+    page.mouse.move(a["x"], a["y"])
+    page.mouse.down()
+    page.mouse.move(b["x"], b["y"], steps=10)
+    page.mouse.up()
+    text = selected_text(page)
+    assert "\n" in text.strip()
+    ids = "() => [...new Set([...document.querySelectorAll('mark.sl-highlight')].map(m => m.dataset.highlightId))]"
+    before = set(page.evaluate(ids))
+    page.locator("#selection-toolbar").get_by_role("button", name="Highlight", exact=True).click()
+    [new] = set(page.evaluate(ids)) - before
+    marks = page.locator(f"mark.sl-highlight[data-highlight-id='{new}']")
+    assert len({m.evaluate("el => el.closest('.sl-block').dataset.start") for m in marks.all()}) == 2
+    article_id = page.locator("body").get_attribute("data-article-id")
+    page.locator("#toggle-panel").click()
+    expect(page.locator("#highlight-list li .save-state").first).to_have_text("Saved")
+    _, body, _ = companion.request("GET", f"/api/v1/articles/{article_id}/highlights")
+    assert any("\n" in h["quote"]["exact"] for h in body["highlights"])
+
+
 def test_note_button_keeps_the_cursor_in_the_note_box(browser, page, site):
     open_seed(browser, page, site)
     drag_over(page, mid_paragraph_claims(page).nth(2))
