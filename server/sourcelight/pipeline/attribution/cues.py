@@ -247,7 +247,7 @@ def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: b
     following = text[end:].split()[:1]
     if following and lexicon.patterns["auxiliaries"].fullmatch(following[0]):
         return None  # "said engineers would work": the start of the reported clause
-    guess = classify(text, start, end, lexicon)
+    guess = _without_addressee(text, start, end, lexicon) or classify(text, start, end, lexicon)
     if guess is None and lexicon.head_first:
         # "— заявил Дмитрий Песков журналистам": the speaker, then who was spoken to.
         guess = _shortest_source(text, start, end, lexicon)
@@ -257,6 +257,24 @@ def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: b
         if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and not _names_someone(guess, lexicon):
             return apposition
     return guess
+
+
+def _without_addressee(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
+    """'sagte Allendorf der Frankfurter Allgemeinen Zeitung': where the speaker may follow
+    the verb freely, a name followed by an outlet in the dative is the speaker alone."""
+    if not lexicon.free_inversion:
+        return None
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.start() == 0 or not lexicon.patterns["definite"].fullmatch(word.group()):
+            continue
+        cut = start + word.start()
+        speaker = classify(text, start, cut, lexicon)
+        addressee = classify(text, cut, end, lexicon)
+        if (speaker is not None and speaker.kind is SourceKind.NAMED_PERSON
+                and addressee is not None and addressee.kind is SourceKind.MEDIA):
+            return speaker
+        return None
+    return None
 
 
 def _addressee_end(text: str, cue: re.Match[str], lexicon: Lexicon) -> int | None:
