@@ -6,16 +6,12 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from sourcelight import __version__
 from sourcelight.errors import SourcelightError
 
 log = logging.getLogger(__name__)
 
-ANNOTATE_FORMATS = ("json", "jsonl", "html", "markdown")
-FORMAT_SUFFIX = {"json": ".json", "jsonl": ".jsonl", "html": ".html", "markdown": ".md"}
-INPUT_SUFFIXES = {"html": (".html", ".htm", ".xhtml"), "text": (".txt", ".text", ".md")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,14 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="allow binding a non-loopback address (your notes become reachable from the network)")
     serve.set_defaults(handler=_cmd_serve)
 
-    annotate = sub.add_parser("annotate", help="annotate saved pages or text offline and print the result")
-    annotate.add_argument("inputs", nargs="+", metavar="FILE", help="files or directories; - reads standard input")
-    annotate.add_argument("--url", default=None, help="the page's URL (single input)")
-    annotate.add_argument("--from", dest="source_format", choices=("html", "text"), default="html")
-    annotate.add_argument("--format", choices=ANNOTATE_FORMATS, default="json")
-    annotate.add_argument("--lang", default=None, help="force the language instead of detecting it")
-    annotate.add_argument("--out-dir", default=None, help="write one file per input here instead of stdout")
-    annotate.set_defaults(handler=_cmd_annotate)
+    from sourcelight.cli_annotate import add_annotate_command
+
+    add_annotate_command(sub)
 
     token = sub.add_parser("token", help="print the pairing token the extension needs")
     token.add_argument("--data-dir", default=None)
@@ -119,76 +110,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     serve(app, config["HOST"], int(config["PORT"]), threads=int(config["THREADS"]),
           max_body=int(config["MAX_CONTENT_LENGTH"]), on_ready=ready)
     return 0
-
-
-# -- annotate ---------------------------------------------------------------------------
-
-def _iter_inputs(inputs: Iterable[str], source_format: str) -> Iterator[tuple[str, Path | None]]:
-    for name in inputs:
-        if name == "-":
-            yield "-", None
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES[source_format]):
-                yield str(child), child
-        elif path.is_file():
-            yield name, path
-        else:
-            raise SourcelightError(f"no such file or directory: {name}")
-
-
-def _annotate_one(path: Path | None, args: argparse.Namespace):
-    from sourcelight.pipeline import annotate_page, annotate_text
-    from sourcelight.pipeline.options import PipelineOptions
-
-    options = PipelineOptions(language=args.lang)
-    if args.source_format == "text":
-        text = sys.stdin.read() if path is None else path.read_text(encoding="utf-8", errors="replace")
-        return annotate_text(text, args.url, options=options)
-    data = sys.stdin.buffer.read() if path is None else path.read_bytes()
-    return annotate_page(data, args.url, options=options)
-
-
-def _render(article, fmt: str) -> str:
-    if fmt in ("json", "jsonl"):
-        return json.dumps(article.to_dict(), ensure_ascii=False, indent=2 if fmt == "json" else None)
-    from sourcelight.pipeline.render import render_markdown, render_standalone
-
-    return render_standalone(article) if fmt == "html" else render_markdown(article)
-
-
-def _cmd_annotate(args: argparse.Namespace) -> int:
-    inputs = list(_iter_inputs(args.inputs, args.source_format))
-    if args.url and len(inputs) > 1:
-        raise SourcelightError("--url names one page; give one input with it")
-    out_dir = Path(args.out_dir) if args.out_dir else None
-    if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    failures = 0
-    many_json = args.format == "json" and len(inputs) > 1 and not out_dir
-    records = []
-    for index, (name, path) in enumerate(inputs):
-        try:
-            article = _annotate_one(path, args)
-        except SourcelightError as error:
-            failures += 1
-            print(f"sourcelight: {name}: {error.message}", file=sys.stderr)
-            if args.format == "jsonl" and not out_dir:
-                print(json.dumps({"input": name, "error": {"code": type(error).__name__, "message": error.message}}))
-            continue
-        if many_json:
-            records.append(article.to_dict())
-            continue
-        rendered = _render(article, args.format)
-        if out_dir:
-            stem = path.stem if path else f"stdin-{index}"
-            (out_dir / f"{stem}{FORMAT_SUFFIX[args.format]}").write_text(rendered + "\n", encoding="utf-8")
-        else:
-            sys.stdout.write(rendered + "\n")
-    if many_json:
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    return 1 if failures else 0
 
 
 # -- small commands ---------------------------------------------------------------------

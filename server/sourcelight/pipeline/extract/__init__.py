@@ -11,7 +11,7 @@ import dataclasses
 import re
 from urllib.parse import urlsplit
 
-from sourcelight.errors import NoArticleFound, PayloadTooLarge
+from sourcelight.errors import NoArticleFound, PayloadTooLarge, SourcelightError
 from sourcelight.pipeline.extract.assemble import assemble_article, check_is_article
 from sourcelight.pipeline.extract.blocks import pieces_from_body
 from sourcelight.pipeline.extract.clutter import tidy_pieces
@@ -21,13 +21,13 @@ from sourcelight.pipeline.extract.page import (
     check_page_size, check_tree_budget, decode_page, drop_invisible, parse_page,
 )
 from sourcelight.pipeline.extract.records import Metadata, Piece
-from sourcelight.pipeline.extract.signals import collect_signals, drop_unseen
+from sourcelight.pipeline.extract.signals import canonical_link, collect_signals, drop_unseen
 from sourcelight.pipeline.extract.text import clean_inline
 from sourcelight.pipeline.model import Article, BlockKind
 from sourcelight.pipeline.options import PipelineOptions, setting_name
 from sourcelight.pipeline.urls import canonicalize_url
 
-__all__ = ["extract_article", "article_from_text", "canonicalize_url", "decode_page"]
+__all__ = ["extract_article", "article_from_text", "canonicalize_url", "decode_page", "declared_url"]
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -88,6 +88,20 @@ def article_from_text(
                       published=None, canonical_url=canonical(None, url))
     return assemble_article([Piece(BlockKind.PARAGRAPH, p) for p in paragraphs], header, url=url,
                             lang_hint=lang_hint, options=options)
+
+
+def declared_url(html: str | bytes) -> str | None:
+    """The address a saved page says it has (<link rel=canonical>, then og:url), if absolute.
+
+    For pages saved without their address (a batch of files): relative links and pictures
+    then resolve as they did on the web. Never raises; None when the page names no address.
+    """
+    try:
+        tree = parse_page(decode_page(html))
+    except SourcelightError:
+        return None
+    candidates = [canonical_link(tree)] + tree.xpath("//meta[@property='og:url']/@content")
+    return next((canonicalize_url(c) for c in candidates if c and canonicalize_url(c)), None)
 
 
 def _with_standfirst(pieces: list[Piece], standfirst: str | None) -> list[Piece]:

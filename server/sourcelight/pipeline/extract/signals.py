@@ -16,7 +16,7 @@ from sourcelight.pipeline.extract.page import page_language
 from sourcelight.pipeline.extract.records import PageSignals
 from sourcelight.pipeline.extract.text import clean_inline
 
-__all__ = ["collect_signals", "drop_unseen", "MAX_ANCHOR_TEXTS"]
+__all__ = ["collect_signals", "drop_unseen", "canonical_link", "MAX_ANCHOR_TEXTS"]
 
 # Bounds on the link-share check's work: the longest link texts only.
 MAX_ANCHOR_TEXTS = 500
@@ -66,7 +66,7 @@ def collect_signals(tree, url: str | None, meta_texts: frozenset[str], *, with_i
         anchor_texts=tuple(_anchor_texts(tree)),
         images=images,
         lead_image=lead_image(tree, images, base) if with_images else None,
-        canonical_link=_canonical_link(tree),
+        canonical_link=canonical_link(tree),
         meta_texts=meta_texts,
     )
 
@@ -83,7 +83,8 @@ def _base_url(tree, url: str | None) -> str | None:
     return url
 
 
-def _canonical_link(tree) -> str | None:
+def canonical_link(tree) -> str | None:
+    """The page's <link rel="canonical"> address as written (maybe relative), or None."""
     for link in tree.xpath("//link[@href]"):
         if "canonical" in (link.get("rel") or "").lower().split():
             return link.get("href").strip() or None
