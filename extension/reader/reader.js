@@ -8,7 +8,9 @@ import { localizePage, t } from "../lib/i18n.js";
 import { UNREADABLE, captureKey } from "../lib/messages.js";
 import { button } from "./dom.js";
 import { HighlightController } from "./highlights.js";
-import { applyPreferences, extendSelection, hideNote, moveToClaim, noteOpen, showArticle } from "./view.js";
+import { hideNote, noteOpen } from "./notes.js";
+import { applyPreferences } from "./prefs.js";
+import { extendSelection, moveToClaim, showArticle } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);

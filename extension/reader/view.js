@@ -1,9 +1,9 @@
-// Presentation of the server's reader HTML: typography and themes, calm marks, the filter by
-// kind, notes on hover, focus or tap, and keyboard navigation between claims. It reads the
-// data- attributes the server wrote and decides nothing about sourcing itself.
-import { ext } from "../lib/browser.js";
+// The server's reader HTML on the page: calm marks, the filter by kind, and keyboard navigation
+// between claims. It reads the data- attributes the server wrote and decides nothing about
+// sourcing itself.
 import { KINDS, MARKUP } from "../lib/contract.js";
 import { kindName, t } from "../lib/i18n.js";
+import { setupNotes } from "./notes.js";
 
 // Kinds whose claims stand out with a letter beside the underline: the sourcing a reader should
 // weigh before believing (the other kinds get a quiet underline, unattributed sentences none).
@@ -11,55 +11,9 @@ const FLAGGED_KINDS = { anonymous: "A", vague: "V" };
 const LEGEND_ICONS = { named_person: "P", organization: "O", media: "M", document: "D", anonymous: "A", vague: "V", unattributed: "∅" };
 // Claims inside these never carry a mark or a note: headings, captions, credits, the byline.
 const UNMARKED_CONTAINERS = "h1, h2, h3, h4, h5, h6, figcaption, figure, .sl-meta, header";
-const PREFS_KEY = "readerPrefs";
-const DEFAULT_PREFS = { size: 20, font: "serif", spacing: "1.65", theme: "auto", showUnattributed: false };
-const HOVER_DELAY_MS = 350;
 
 const $ = (id) => document.getElementById(id);
 const CLAIM = `.${MARKUP.CLAIM_CLASS}`;
-
-export async function applyPreferences() {
-  const { [PREFS_KEY]: saved } = await ext.storage.local.get(PREFS_KEY);
-  const prefs = { ...DEFAULT_PREFS, ...(saved || {}) };
-  const root = document.documentElement;
-  const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
-  const apply = () => {
-    // "auto" resolves here, so the stylesheet defines each theme once.
-    root.dataset.theme = prefs.theme === "auto" ? (systemDark.matches ? "dark" : "light") : prefs.theme;
-    root.dataset.font = prefs.font;
-    root.classList.toggle("show-unattributed", Boolean(prefs.showUnattributed));
-    root.style.setProperty("--size", `${prefs.size}px`);
-    root.style.setProperty("--leading", prefs.spacing);
-    $("theme").value = prefs.theme;
-    $("font").value = prefs.font;
-    $("spacing").value = prefs.spacing;
-    $("show-unattributed").checked = Boolean(prefs.showUnattributed);
-  };
-  const save = () => { apply(); ext.storage.local.set({ [PREFS_KEY]: prefs }); };
-  apply();
-  systemDark.addEventListener("change", apply);
-  $("smaller").addEventListener("click", () => { prefs.size = Math.max(14, prefs.size - 1); save(); });
-  $("larger").addEventListener("click", () => { prefs.size = Math.min(30, prefs.size + 1); save(); });
-  $("theme").addEventListener("change", (e) => { prefs.theme = e.target.value; save(); });
-  $("font").addEventListener("change", (e) => { prefs.font = e.target.value; save(); });
-  $("spacing").addEventListener("change", (e) => { prefs.spacing = e.target.value; save(); });
-  $("show-unattributed").addEventListener("change", (e) => { prefs.showUnattributed = e.target.checked; save(); });
-  setupMenu();
-}
-
-/** The display menu (Aa): opens on click, closes on Esc, a click outside, or leaving it. */
-function setupMenu() {
-  const buttonEl = $("display-button");
-  const menu = $("display-menu");
-  const toggle = (open = menu.hidden) => {
-    menu.hidden = !open;
-    buttonEl.setAttribute("aria-expanded", String(open));
-    if (open) menu.querySelector("button, select, input").focus();
-  };
-  buttonEl.addEventListener("click", () => toggle());
-  document.addEventListener("pointerdown", (e) => { if (!menu.hidden && !menu.contains(e.target) && e.target !== buttonEl) toggle(false); });
-  menu.addEventListener("keydown", (e) => { if (e.key === "Escape") { e.stopPropagation(); toggle(false); buttonEl.focus(); } });
-}
 
 /** Puts the server's sanitized HTML in the page without innerHTML, and decorates it. */
 export function showArticle(container, article) {
@@ -130,99 +84,6 @@ function setupFilter(root, article) {
     legendButton.setAttribute("aria-pressed", "false");
     legendButton.addEventListener("click", () => apply(select.value === legendButton.dataset.kind ? "" : legendButton.dataset.kind));
   }
-}
-
-// -- notes -------------------------------------------------------------------------------------
-
-let pinned = null;
-let hoverTimer = null;
-let pointerIsDown = false;
-
-function showNote(claim) {
-  const popover = $("note-popover");
-  const kind = claim.getAttribute(MARKUP.ATTR_KIND);
-  const title = document.createElement("div");
-  title.className = "kind";
-  title.textContent = kindName(kind);
-  const note = document.createElement("div");
-  note.textContent = claim.getAttribute(MARKUP.ATTR_NOTE) || "";
-  popover.replaceChildren(title, note);
-  popover.setAttribute(MARKUP.ATTR_KIND, kind);
-  popover.hidden = false;
-  // Never over the claim's own text: in the margin beside it when the window is wide enough,
-  // else below its last line (or above its first line near the bottom of the window).
-  const lines = [...claim.getClientRects()];
-  const last = lines[lines.length - 1] || claim.getBoundingClientRect();
-  const first = lines[0] || last;
-  const column = claim.closest(`.${MARKUP.ARTICLE_CLASS}`).getBoundingClientRect();
-  const margin = document.documentElement.clientWidth - 8 - (column.right + 24);
-  const besides = margin >= 220 && !document.body.classList.contains("panel-open");
-  popover.style.maxWidth = besides ? `${Math.min(384, margin)}px` : "";
-  const width = popover.offsetWidth;
-  const height = popover.offsetHeight;
-  let left;
-  let top;
-  if (besides) {
-    left = column.right + 24;
-    top = first.top;
-    popover.dataset.side = "margin";
-  } else {
-    const below = last.bottom + 6 + height < window.innerHeight || first.top - height - 6 < 60;
-    top = below ? last.bottom + 6 : first.top - height - 6;
-    left = Math.min(first.left, document.documentElement.clientWidth - width - 8);
-    popover.dataset.side = below ? "below" : "above";
-  }
-  popover.style.left = `${window.scrollX + Math.max(8, left)}px`;
-  popover.style.top = `${window.scrollY + top}px`;
-}
-
-export function hideNote() {
-  clearTimeout(hoverTimer);
-  document.querySelector(".is-pinned")?.classList.remove("is-pinned");
-  pinned = null;
-  $("note-popover").hidden = true;
-}
-
-export function noteOpen() {
-  return !$("note-popover").hidden;
-}
-
-function setupNotes(root) {
-  const claimOf = (target) => {
-    const claim = target && target.closest && target.closest(CLAIM);
-    return claim && !claim.classList.contains("is-plain") ? claim : null;
-  };
-  const selecting = () => !document.getSelection().isCollapsed;
-  root.addEventListener("pointerover", (e) => {
-    const claim = claimOf(e.target);
-    clearTimeout(hoverTimer);
-    if (!claim || pinned || e.pointerType === "touch" || e.buttons) return;
-    hoverTimer = setTimeout(() => { if (!selecting()) showNote(claim); }, HOVER_DELAY_MS);
-  });
-  root.addEventListener("pointerout", (e) => {
-    const claim = claimOf(e.target);
-    if (claim && !claim.contains(e.relatedTarget)) { clearTimeout(hoverTimer); if (!pinned) $("note-popover").hidden = true; }
-  });
-  // Selecting text hides every pop-up: nothing may sit over the text being selected.
-  document.addEventListener("pointerdown", () => {
-    pointerIsDown = true;
-    clearTimeout(hoverTimer);
-    if (!pinned) $("note-popover").hidden = true;
-  }, true);
-  for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, () => { pointerIsDown = false; }, true);
-  document.addEventListener("selectionchange", () => { if (selecting()) hideNote(); });
-  root.addEventListener("focusin", (e) => { const claim = claimOf(e.target); if (claim && !selecting() && !pointerIsDown) showNote(claim); });
-  root.addEventListener("focusout", (e) => { if (claimOf(e.target) && !pinned) $("note-popover").hidden = true; });
-  // A tap or click that selects nothing pins the note until the next one elsewhere.
-  root.addEventListener("click", (e) => {
-    if (selecting()) return;
-    const claim = claimOf(e.target);
-    if (claim && !e.target.closest("a")) {
-      document.querySelector(".is-pinned")?.classList.remove("is-pinned");
-      pinned = pinned === claim ? null : claim;
-      if (pinned) { claim.classList.add("is-pinned"); showNote(claim); } else hideNote();
-    } else hideNote();
-  });
 }
 
 // -- keyboard ----------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ def test_screenshots_of_the_three_themes_and_the_narrow_layout(browser, page, si
             page.evaluate("window.scrollBy(0, 260)")
             target.hover()
             expect(page.locator("#note-popover")).to_be_visible()
+            page.evaluate("document.activeElement.blur()")
             page.screenshot(path=str(SHOTS / f"reader-{theme}.png"))
         choose_theme(page, "light")
         page.set_viewport_size({"width": 420, "height": 860})
