@@ -9,6 +9,7 @@ import tomllib
 import pytest
 
 from attribution_articles import build_article
+from sourcelight.pipeline import annotate_page
 from sourcelight.pipeline.attribution import attribute_article, summarize_sourcing
 from sourcelight.pipeline.attribution.lexicon import available_languages
 from sourcelight.pipeline.attribution.messages import (
@@ -174,3 +175,24 @@ def test_schema_rejects_broken_catalogues(mutate):
     mutate(data)
     with pytest.raises(MessagesError):
         compile_messages(data, "broken.toml")
+
+
+GERMAN_PAGE = """<!doctype html><html lang="de"><head><title>Klinikum streicht Stellen</title></head><body>
+<nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav>
+<article><h1>Klinikum streicht Stellen in der Pflege</h1>
+<p>Das städtische Klinikum will bis zum Ende des Jahres achtzig Stellen in der Pflege abbauen.
+Die Geschäftsführung begründet den Schritt mit den stark gestiegenen Kosten für Energie und Personal.</p>
+<p>„Wir haben keine andere Wahl“, sagte Klinikchefin Sabine Roth am Dienstag vor dem Stadtrat.
+Betriebsbedingte Kündigungen seien nicht geplant.</p>
+<p>Mitarbeiter, die namentlich nicht genannt werden wollen, schildern eine angespannte Lage auf den Stationen.
+Die Stadt als Eigentümerin ließ eine Anfrage unbeantwortet.</p>
+</article><footer>Impressum · Datenschutz</footer></body></html>"""
+
+
+def test_a_german_page_gets_its_notes_and_headline_in_german():
+    annotated = annotate_page(GERMAN_PAGE, "https://zeitung.example/klinikum")
+    assert annotated.language == "de"
+    notes = " ".join(c.note for c in annotated.claims)
+    assert "Stützt sich auf eine namentlich genannte Person" in notes
+    assert "Rests on" not in notes and "No source" not in notes
+    assert "Aussagen" in annotated.summary.headline and "claims" not in annotated.summary.headline
