@@ -60,6 +60,11 @@ export class HighlightController {
     }
     this.outbox.flush();
     window.addEventListener("online", () => this.outbox.flush());
+    // A click on a highlight (that selects nothing) opens its item in the panel.
+    this.painter.root.addEventListener("click", (event) => {
+      const mark = event.target.closest && event.target.closest("mark.sl-highlight");
+      if (mark && document.getSelection().isCollapsed && !event.target.closest("a")) this.panel.reveal(mark.dataset.highlightId);
+    });
   }
 
   /** Highlights the current selection (the h key); false if nothing is selected. */

@@ -93,7 +93,7 @@ export function setupNotes(root) {
   root.addEventListener("click", (e) => {
     if (selecting()) return;
     const claim = claimOf(e.target);
-    if (claim && !e.target.closest("a")) {
+    if (claim && !e.target.closest("a, mark.sl-highlight")) {
       document.querySelector(".is-pinned")?.classList.remove("is-pinned");
       pinned = pinned === claim ? null : claim;
       if (pinned) { claim.classList.add("is-pinned"); showNote(claim); } else hideNote();

@@ -61,6 +61,18 @@ export class Panel {
     for (const item of this.items.values()) this.fillState(item);
   }
 
+  /** Opens the panel at a highlight's item and draws the eye to it. */
+  reveal(id) {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.toggle(true);
+    item.element.scrollIntoView({ block: "nearest" });
+    item.element.classList.remove("is-revealed");
+    void item.element.offsetWidth; // restart the animation
+    item.element.classList.add("is-revealed");
+    item.fields.quote.focus({ preventScroll: true });
+  }
+
   /** Puts the cursor in a highlight's note box (after "Note…"). */
   focusNote(id) {
     this.toggle(true);

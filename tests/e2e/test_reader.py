@@ -150,6 +150,19 @@ def test_opening_the_page_again_brings_the_highlights_back(browser, page, site, 
     expect(page.locator("mark.sl-highlight")).to_have_count(len(body["highlights"]))
 
 
+def test_clicking_a_highlight_opens_its_note(browser, page, site):
+    open_seed(browser, page, site)
+    select_text(page, "Tehran and Washington's relations")
+    page.locator("#selection-toolbar").get_by_role("button", name="Agree", exact=True).click()
+    mark = page.locator("mark.sl-highlight", has_text="Tehran and Washington's relations")
+    expect(page.locator("#panel")).to_be_hidden()
+    mark.click()
+    expect(page.locator("#panel")).to_be_visible()
+    item = page.locator("#highlight-list li", has_text="Tehran and Washington's relations")
+    expect(item.locator("blockquote")).to_be_focused()
+    expect(item.locator("select")).to_have_value("agree")
+
+
 def test_deleting_a_highlight_can_be_undone(browser, page, site, companion):
     open_seed(browser, page, site)
     select_text(page, "At least two factories")
