@@ -98,6 +98,9 @@ def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess 
     reference = lexicon.back_references.get(" ".join(w.lower() for w in words))
     if reference:
         return SourceGuess(reference.fallback, phrase, start, end, reference)
+    if not any(sum(c.isalnum() for c in word) >= 2 for word in words):
+        return None  # "L'" before a noun taken for a verb ("L'annonce a été faite"): no name
+
     kind, narrowed = _kind_of(phrase, lexicon)
     if kind is None:
         return None
