@@ -202,6 +202,10 @@ def test_at_420_px_the_toolbar_is_one_row_and_the_panel_opens_over_the_article(b
     expect(panel).to_be_visible()
     box = panel.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 421 and box["y"] <= 1 and box["height"] >= 800
+    page.keyboard.press("Escape")  # closes the overlay, and stays in the reader
+    expect(panel).to_be_hidden()
+    assert "reader.html" in page.url
+    page.locator("#toggle-panel").click()
     page.locator("#close-panel").click()
     expect(panel).to_be_hidden()
     # A selection's toolbar fits the narrow window too.

@@ -75,6 +75,14 @@ for (const lang of LANGUAGES.slice(1)) {
     }
   });
 
+  test(`${lang}: messages start as sentences do`, () => {
+    for (const [key, entry] of Object.entries(catalogue(lang))) {
+      const text = entry.message;
+      if (/^(sourcelight|\(|Aa)/.test(text) || !/^\p{L}/u.test(text)) continue;
+      assert.match(text, /^\p{Lu}/u, `${lang} ${key} starts in lower case: ${text}`);
+    }
+  });
+
   test(`${lang}: the interface is really translated, not English copied`, () => {
     const messages = catalogue(lang);
     // Short names that may be the same word in both languages (Sepia, Markdown…) aside.
