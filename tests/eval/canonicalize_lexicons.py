@@ -31,6 +31,7 @@ KEY_NOTES = {
     "cues.speech_lemmas": "lemmas of speech verbs, matched in every inflected form (grammar.lemmatizer)",
     "cues.impersonal": "impersonal speech ('hieß es'): the source is a phrase after grammar.source_prepositions, else the speaker before",
     "cues.according_to_opening": "'Pour X, …': counts only where the sentence opens with it and the phrase ends at a comma",
+    "cues.according_to_compound": "last parts of a hyphenated 'according to' whose first part is the source ('SPIEGEL-Informationen')",
     "cues.according_to_after": "postpositions: 'X zufolge', the source comes before the cue",
     "grammar.skip_before_verb": "auxiliaries and adverbs between a subject and its verb",
     "grammar.np_stops": "words that end a source phrase after the cue ('said Smith on Monday')",

@@ -16,6 +16,7 @@ from sourcelight.pipeline.attribution.clauses import segments_before as _segment
 from sourcelight.pipeline.attribution.clauses import shortest_source as _shortest_source
 from sourcelight.pipeline.attribution.clauses import skip_spaces as _skip_spaces
 from sourcelight.pipeline.attribution.frames import according_to_after as _according_to_after
+from sourcelight.pipeline.attribution.frames import according_to_compound as _according_to_compound
 from sourcelight.pipeline.attribution.frames import according_to_opening as _according_to_opening
 from sourcelight.pipeline.attribution.frames import impersonal_speech as _impersonal_speech
 from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
@@ -34,6 +35,7 @@ def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]])
     verbs are not cues."""
     finding = (_by_phrase(masked, lexicon) or _quoted_as(masked, lexicon) or _according_to(masked, lexicon)
                or _according_to_after(masked, lexicon) or _according_to_opening(masked, lexicon)
+               or _according_to_compound(masked, lexicon)
                or impersonal_finding(masked, lexicon) or _speech(masked, lexicon, skip, "speech")
                or _speech(masked, lexicon, skip, "document_verbs") or _impersonal_speech(masked, lexicon)
                or _noun_cue(masked, lexicon) or _citing_alone(masked, lexicon))

@@ -1,8 +1,9 @@
 """Cue frames where the source is not the subject of a speech verb: "Pour X, …" at a
-sentence's opening, postpositions ("Dem Bericht zufolge"), and impersonal speech whose
+sentence's opening, postpositions ("Dem Bericht zufolge"), compounds ("nach
+SPIEGEL-Informationen"), and impersonal speech whose
 source stands in a prepositional phrase ("Aus Sicherheitskreisen hieß es", "В Кремле
 заявили") or is the speaker before ("…, hieß es."). Words come from the lexicon
-(cues.according_to_opening, cues.according_to_after, cues.impersonal,
+(cues.according_to_opening, cues.according_to_after, cues.according_to_compound, cues.impersonal,
 grammar.source_prepositions).
 """
 from __future__ import annotations
@@ -41,6 +42,21 @@ def according_to_after(text: str, lexicon: Lexicon) -> Finding | None:
         guess = classify(text, start, stop, lexicon)
         if guess:
             return guess_finding(guess, cue)
+    return None
+
+
+def according_to_compound(text: str, lexicon: Lexicon) -> Finding | None:
+    """'nach SPIEGEL-Informationen', 'laut Polizei-Angaben': the source is the first part
+    of a hyphenated compound whose last part is a cue."""
+    for word in re.finditer(r"[\w.]+(?:-[\w.]+)+", text):
+        head, _, tail = word.group().rpartition("-")
+        if not lexicon.patterns["according_to_compound"].fullmatch(tail):
+            continue
+        guess = classify(text, word.start(), word.start() + len(head), lexicon)
+        if guess is not None:
+            cue_start = word.start() + len(head) + 1
+            return Finding(guess.kind, guess.text, (guess.start, guess.end), tail, (cue_start, word.end()),
+                           back_reference=guess.back_reference)
     return None
 
 

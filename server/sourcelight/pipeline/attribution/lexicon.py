@@ -26,7 +26,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "told": "words", "interview": "words", "noun": "words", "by": "words",
         "quoted_as": "words", "impersonal_vague": "words", "document_verbs": "words",
         "speech_lemmas": "words", "impersonal": "words", "according_to_after": "words",
-        "according_to_opening": "words",
+        "according_to_opening": "words", "according_to_compound": "words",
     },
     "grammar": {
         "skip_before_verb": "words", "np_stops": "words", "parentheticals": "words",
