@@ -3,7 +3,8 @@
 Run: .venv/bin/python tests/bench/bench_reader.py [--runs 20]
 
 Opens the seed page, presses the toolbar button (through CDP, as the e2e tests do) and times
-until the reader says it is ready (body[data-ready=true]); the first click warms the server's
+until the reader says it is ready (the article shown and the highlights drawn: the page marks
+`sourcelight:ready` in its performance timeline, read against the click on the same clock); the first click warms the server's
 workers and is not counted. Goal (issue 12): median (p50) < 400 ms on a warm server. Prints the figures; it
 asserts nothing (a timing is a measurement, not a test).
 """
@@ -55,11 +56,13 @@ def main() -> None:
                 timings = []
                 for run in range(args.runs + 1):
                     page.goto(f"{site}/{SEED}/source.html")
-                    started = time.perf_counter()
+                    clicked = time.time() * 1000
                     browser.click_toolbar_button(page)
                     expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=60_000)
+                    # The reader's own clock says when it became ready (the test's polling adds nothing).
+                    ready = page.evaluate("performance.timeOrigin + performance.getEntriesByName('sourcelight:ready')[0].startTime")
                     if run:  # the first click warms the workers
-                        timings.append((time.perf_counter() - started) * 1000)
+                        timings.append(ready - clicked)
                 context.close()
         finally:
             companion.stop()
