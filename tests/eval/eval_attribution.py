@@ -116,7 +116,8 @@ def score(pairs: list[tuple[dict, Claim]]) -> dict:
     present = [k for k in KINDS if per_kind[k]["support"] or predicted_kinds.count(k)]
     detection_tp = sum(g != "unattributed" and p != "unattributed" for g, p in zip(gold_kinds, predicted_kinds))
     attributed = [(r, c) for r, c in pairs if r["kind"] != "unattributed"]
-    sourced = lambda c: c.sourcing.source if c.sourcing.kind is not SourceKind.UNATTRIBUTED else None  # noqa: E731
+    # Who a claim rests on: the entity a pronoun resolves to, else the sentence's words.
+    sourced = lambda c: (c.sourcing.entity or c.sourcing.source) if c.sourcing.kind is not SourceKind.UNATTRIBUTED else None  # noqa: E731
     return {
         "sentences": len(pairs),
         "per_kind": per_kind,

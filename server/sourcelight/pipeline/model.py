@@ -171,13 +171,18 @@ class Attribution:
     quote: QuoteKind = QuoteKind.NONE
     source_span: Span | None = None
     cue_span: Span | None = None
+    # Who the source is across the article: "Donald Trump" for a sentence's "he", "Mr.
+    # Trump" or "Trump". None when nothing resolves it further than ``source``.
+    entity: str | None = None
 
     @property
     def outlet(self) -> str | None:
         """The news outlet the claim relies on: the source itself if it is one, else its relay."""
-        if self.kind is SourceKind.MEDIA and self.source:
-            return self.source
-        return self.via
+        if self.via:
+            return self.via  # "Jane Roe of the New York Times": the Times
+        if self.kind is SourceKind.MEDIA:
+            return self.entity or self.source
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -186,6 +191,7 @@ class Attribution:
             "cue": self.cue,
             "via": self.via,
             "quote": self.quote.value,
+            "entity": self.entity or self.source,
         }
 
 
@@ -207,6 +213,10 @@ class Claim:
     denial: bool = False
     links: tuple[str, ...] = ()
     note: str = ""
+    # For a claim resting on an anonymous source: the words that say why the source is not
+    # named ("not authorized to speak publicly"), or "" when the article gives no reason.
+    # None for other claims, and where the language's lexicon cannot tell.
+    anonymity_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -221,6 +231,7 @@ class Claim:
             "denial": self.denial,
             "links": list(self.links),
             "note": self.note,
+            "anonymity_reason": self.anonymity_reason,
         }
 
 
@@ -259,6 +270,9 @@ class SourcingSummary:
     non_responses: tuple[NonResponse, ...]
     headline: str
     available: bool = True
+    # Claims resting on anonymous sources, and how many of them the article explains.
+    anonymous_claims: int = 0
+    anonymity_explained: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -270,6 +284,8 @@ class SourcingSummary:
             "non_responses": [n.to_dict() for n in self.non_responses],
             "headline": self.headline,
             "available": self.available,
+            "anonymous_claims": self.anonymous_claims,
+            "anonymity_explained": self.anonymity_explained,
         }
 
 

@@ -42,6 +42,8 @@ class SourcingSchema(Schema):
     cue = fields.String(allow_none=True, metadata={"description": "the words that attribute it (said, according to…)"})
     via = fields.String(allow_none=True, metadata={"description": "the outlet or document relaying the source"})
     quote = fields.String(required=True, validate=validate.OneOf(QUOTE_VALUES))
+    entity = fields.String(allow_none=True, metadata={
+        "description": "who the source is across the article: 'Donald Trump' where the sentence says 'he'"})
 
 
 class ClaimSchema(Schema):
@@ -57,6 +59,8 @@ class ClaimSchema(Schema):
     denial = fields.Boolean(required=True)
     links = fields.List(fields.String(), required=True)
     note = fields.String(required=True, metadata={"description": "one plain sentence on how the claim is sourced"})
+    anonymity_reason = fields.String(allow_none=True, metadata={
+        "description": "for a claim on an anonymous source: why the article says it is not named ('' = no reason given)"})
 
 
 class SourceCountSchema(Schema):
@@ -78,6 +82,8 @@ class SummarySchema(Schema):
     non_responses = fields.List(fields.Nested(NonResponseSchema), required=True)
     headline = fields.String(required=True)
     available = fields.Boolean(required=True, metadata={"description": "false when the language has no sourcing lexicon"})
+    anonymous_claims = fields.Integer(metadata={"description": "claims resting on anonymous sources"})
+    anonymity_explained = fields.Integer(metadata={"description": "of those, claims whose anonymity the article explains"})
 
 
 class ArticleSchema(Schema):

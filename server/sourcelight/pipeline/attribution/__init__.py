@@ -10,13 +10,17 @@ article's language (messages.py).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sourcelight.pipeline.attribution.context import resolve_context
 from sourcelight.pipeline.attribution.cues import Finding, find_attribution
 from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
-from sourcelight.pipeline.attribution.parsed import find_with_parse, parse_sentences
+from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
+from sourcelight.pipeline.attribution.entities import unify_entities
+from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences
 from sourcelight.pipeline.attribution.sources import person_mentions
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
 from sourcelight.pipeline.model import (
@@ -61,14 +65,18 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     attributions = resolve_context(sentences, findings, states,
                                    mentions=lambda i: person_mentions(sentences[i].text, lexicon),
                                    reported=reported)
+    attributions = unify_entities(attributions, cast_of(parses), lexicon)
+    reasons = anonymity_reasons(sentences, attributions, lexicon)
     claims = []
-    for sentence, finding, attribution, sentence_flags in zip(sentences, findings, attributions, flags):
+    for sentence, finding, attribution, sentence_flags, reason in zip(sentences, findings, attributions, flags,
+                                                                      reasons):
         attribution = attribution or Attribution(kind=SourceKind.UNATTRIBUTED)
         denial = finding is not None and is_denial(sentence_flags, finding.source_span, finding.cue_span)
         links = _links(article, sentence)
         note = claim_note(attribution, sentence_flags.hedges, sentence_flags.non_response, denial, links,
-                          lexicon.language)
-        claims.append(_claim(article, sentence, attribution, sentence_flags, denial, note, links))
+                          lexicon.language, anonymity_reason=reason)
+        claims.append(replace(_claim(article, sentence, attribution, sentence_flags, denial, note, links),
+                              anonymity_reason=reason))
     return tuple(claims)
 
 

@@ -81,26 +81,36 @@ def _assign_run(run: list[int], findings, speakers) -> None:
 
 def _carried(finding: Finding | Attribution) -> Attribution:
     """The speaker of a neighbouring sentence: no spans here, always a direct quote."""
-    return Attribution(kind=finding.kind, source=finding.source, cue=finding.cue, via=finding.via,
-                       quote=QuoteKind.DIRECT)
+    who = _who(finding)
+    return Attribution(kind=finding.kind, source=who, cue=finding.cue, via=finding.via,
+                       quote=QuoteKind.DIRECT, entity=who)
+
+
+def _who(found: Finding | Attribution) -> str | None:
+    """The source as known across the article (an attribution's entity, else its words)."""
+    return getattr(found, "entity", None) or found.source
 
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
                      sentence: Sentence) -> Attribution:
-    kind, source, via = finding.kind, finding.source, finding.via
+    kind, source, via, entity = finding.kind, finding.source, finding.via, None
     source_span = _span(sentence, finding.source_span)
     if finding.back_reference is not None:
         antecedent = _antecedent(finding, history)
         if antecedent is not None:
-            kind, source, source_span = antecedent.kind, antecedent.source, None
+            # The sentence's own words ("he", "the agency") stay the source; who they mean
+            # is the entity.
+            kind, entity = antecedent.kind, _who(antecedent)
             via = via or antecedent.via
+            if finding.source == finding.cue:  # a dropped subject: no words of its own
+                source, source_span = entity, None
         elif finding.source == finding.cue:  # an implicit speaker with no one named before
             source, source_span = None, None
     if finding.via_reference is not None:
         via = _relay_antecedent(history) or via
     quote_kind = QuoteKind.DIRECT if quote.is_direct else QuoteKind.INDIRECT
     return Attribution(kind=kind, source=source, cue=finding.cue, via=via, quote=quote_kind,
-                       source_span=source_span, cue_span=_span(sentence, finding.cue_span))
+                       source_span=source_span, cue_span=_span(sentence, finding.cue_span), entity=entity)
 
 
 def _named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions) -> Attribution:
@@ -108,7 +118,7 @@ def _named_before(attribution: Attribution, finding: Finding, index: int, senten
     She said ...") means the person the previous sentences named, if one did."""
     reference = finding.back_reference
     if (reference is None or SourceKind.NAMED_PERSON not in reference.refers_to
-            or attribution.source != finding.source or len(finding.source.split()) != 1):
+            or attribution.entity is not None or len(finding.source.split()) != 1):
         return attribution
     block = sentences[index].block
     for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
@@ -116,7 +126,7 @@ def _named_before(attribution: Attribution, finding: Finding, index: int, senten
             break
         named = mentions(earlier)
         if named:
-            return replace(attribution, kind=SourceKind.NAMED_PERSON, source=named[-1], source_span=None)
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[-1])
     return attribution
 
 
@@ -142,7 +152,7 @@ def _antecedent(finding: Finding, history: list[Resolved]) -> Attribution | None
         if earlier is None or earlier.source is None:
             continue
         if same_word_only:
-            if earlier.kind in wanted and head_word in earlier.source.casefold():
+            if earlier.kind in wanted and head_word in _who(earlier).casefold():
                 return earlier
             continue
         if earlier.kind in wanted:
@@ -187,8 +197,8 @@ def _reported_continuation(index, sentences, reported, resolved: list[Resolved])
     previous = resolved[index - 1].attribution
     if previous is None or previous.source is None or sentences[index].block - sentences[index - 1].block > 1:
         return None
-    return Attribution(kind=previous.kind, source=previous.source, cue=previous.cue, via=previous.via,
-                       quote=QuoteKind.INDIRECT)
+    return Attribution(kind=previous.kind, source=_who(previous), cue=previous.cue, via=previous.via,
+                       quote=QuoteKind.INDIRECT, entity=_who(previous))
 
 
 def _carry_via(index: int, resolved: list[Resolved]) -> Attribution | None:
@@ -201,7 +211,5 @@ def _carry_via(index: int, resolved: list[Resolved]) -> Attribution | None:
             break
         earlier = entry.attribution
         if earlier is not None and earlier.kind is SourceKind.ANONYMOUS and earlier.via:
-            return Attribution(kind=attribution.kind, source=attribution.source, cue=attribution.cue,
-                               via=earlier.via, quote=attribution.quote,
-                               source_span=attribution.source_span, cue_span=attribution.cue_span)
+            return replace(attribution, via=earlier.via)
     return attribution

@@ -113,6 +113,7 @@ class Lexicon:
     speech_lemmas: frozenset[str] = frozenset()  # cue verbs matched in any inflected form
     lemmatized_sources: bool = False  # source phrases are also tried in dictionary form (Russian cases)
     syntax: SyntaxLexicon | None = None
+    explains_anonymity: bool = False  # flags.anonymity_reasons is given: reasons can be told
 
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -289,6 +290,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         speech_lemmas=frozenset(w.casefold() for w in data["cues"]["speech_lemmas"]),
         lemmatized_sources=data["grammar"]["source_forms"] == "lemmatized",
         syntax=_syntax_lexicon(data["syntax"]) if "syntax" in data else None,
+        explains_anonymity=bool(data["flags"].get("anonymity_reasons")),
     )
 
 

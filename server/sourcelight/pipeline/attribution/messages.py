@@ -29,6 +29,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "no_source_only_link": ("text", frozenset({"hosts"})),
         "rests_on": ("text", frozenset({"kind", "source", "via", "direct"})),
         "source": ("text", frozenset({"source"})),
+        "source_resolved": ("text", frozenset({"source", "entity"})),
         "via": ("text", frozenset({"via"})),
         "direct_quote": ("text", frozenset()),
         "hedged": ("text", frozenset({"hedges"})),

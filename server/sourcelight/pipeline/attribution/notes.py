@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
 
@@ -15,7 +16,8 @@ def unavailable_note(language: str) -> str:
 
 
 def claim_note(attribution: Attribution, hedges: tuple[str, ...], non_response: bool,
-               denial: bool, links: tuple[str, ...], language: str = "en") -> str:
+               denial: bool, links: tuple[str, ...], language: str = "en",
+               anonymity_reason: str | None = None) -> str:
     """One or two plain sentences about how the claim is sourced. Each hedge is named once:
     not again when the source shown is the hedged phrase itself ("it is alleged")."""
     messages = messages_for(language)
@@ -25,7 +27,11 @@ def claim_note(attribution: Attribution, hedges: tuple[str, ...], non_response: 
     if unique:
         quoted = messages.join("notes", (messages.text("notes.hedge", hedge=h) for h in unique))
         parts.append(messages.text("notes.hedged", hedges=quoted))
-    if non_response:
+    if anonymity_reason is not None:
+        parts.append(messages.text("notes.anonymity_reason_given" if anonymity_reason else "notes.no_reason_given"))
+    if non_response and attribution.kind is not SourceKind.UNATTRIBUTED and _who(attribution):
+        parts.append(messages.text("notes.non_response_named", source=_mid_sentence(_who(attribution), language)))
+    elif non_response:
         parts.append(messages.text("notes.non_response"))
     if denial:
         parts.append(messages.text("notes.denial"))
@@ -39,11 +45,27 @@ def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], message
         if links:
             return messages.text("notes.no_source_only_link", hosts=_hosts(links, messages))
         return messages.text("notes.no_source")
-    source = messages.text("notes.source", source=attribution.source) if attribution.source else ""
+    source = ""
+    if attribution.source and attribution.entity and attribution.entity != attribution.source:
+        source = messages.text("notes.source_resolved", source=attribution.source, entity=attribution.entity)
+    elif attribution.source:
+        source = messages.text("notes.source", source=attribution.source)
     via = messages.text("notes.via", via=attribution.via) if attribution.via else ""
     direct = messages.text("notes.direct_quote") if attribution.quote is QuoteKind.DIRECT else ""
     return messages.text("notes.rests_on", kind=messages.text(f"notes.kind.{attribution.kind.value}"),
                          source=source, via=via, direct=direct)
+
+
+def _mid_sentence(name: str, language: str) -> str:
+    """'The Pentagon' inside a sentence is 'the Pentagon' (the lexicon's definite articles)."""
+    lexicon = load_lexicon(language)
+    if lexicon is not None and lexicon.patterns["definite"].match(name) and name[:1].isupper():
+        return name[:1].lower() + name[1:]
+    return name
+
+
+def _who(attribution: Attribution) -> str | None:
+    return attribution.entity or attribution.source
 
 
 def _hosts(links: tuple[str, ...], messages: Messages) -> str:

@@ -27,6 +27,12 @@ def parse_sentences(sentences, lexicon: Lexicon) -> list:
     return parses
 
 
+def cast_of(parses) -> dict[str, str]:
+    """The people the parser saw named anywhere in the article (empty without a parse)."""
+    first = next((p for p in parses if p is not None), None)
+    return dict(first.user_data.get(CAST_KEY, {})) if first is not None else {}
+
+
 def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:
     skip = list(flags.hedge_spans)
     finding = (find_in_parse(parse, masked, lexicon, skip, flags.non_response_spans)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sourcelight.pipeline.attribution.entities import bare_name
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
 from sourcelight.pipeline.model import (
     ATTRIBUTED_KINDS, UNNAMED_KINDS, Claim, NonResponse, SourceCount, SourceKind, SourcingSummary,
@@ -35,12 +36,20 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
         claims=len(claims),
         by_kind={k.value: kinds[k] for k in SourceKind if kinds[k]},
         anonymous_share=round(unnamed / attributed, 3) if attributed else None,
-        named_sources=_counts(c.sourcing.source for c in claims if c.sourcing and c.sourcing.source
-                              and c.sourcing.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION)),
+        named_sources=_counts((_who(c.sourcing) for c in claims if c.sourcing and _who(c.sourcing)
+                               and c.sourcing.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION)),
+                              key=lambda name: _key(bare_name(name, language))),
         outlets=_counts(_outlets(claims)),
         non_responses=tuple(NonResponse(c.id, c.text) for c in claims if c.non_response),
         headline=_headline(claims, kinds, attributed, messages_for(language)),
+        anonymous_claims=sum(1 for c in claims if c.anonymity_reason is not None),
+        anonymity_explained=sum(1 for c in claims if c.anonymity_reason),
     )
+
+
+def _who(sourcing) -> str | None:
+    """Who a claim rests on across the article: the entity, else the sentence's words."""
+    return sourcing.entity or sourcing.source
 
 
 def _outlets(claims: tuple[Claim, ...]):
@@ -56,14 +65,14 @@ def _key(name: str) -> str:
     return " ".join(words).casefold()
 
 
-def _counts(names) -> tuple[SourceCount, ...]:
+def _counts(names, key=None) -> tuple[SourceCount, ...]:
     """Counts per name, merging 'the BBC' with 'BBC'; most relied on first."""
     counts: Counter[str] = Counter()
     display: dict[str, str] = {}
     for name in names:
-        key = _key(name)
-        counts[key] += 1
-        display.setdefault(key, name)
+        name_key = (key or _key)(name)
+        counts[name_key] += 1
+        display.setdefault(name_key, name)
     return tuple(SourceCount(display[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
@@ -90,7 +99,7 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     named = kinds[SourceKind.NAMED_PERSON]
     if named == 0:
         return messages.text("summary.no_named_person", first=first)
-    speakers = len({_key(c.sourcing.source or "") for c in claims
+    speakers = len({_key(bare_name(_who(c.sourcing) or "", messages.language)) for c in claims
                     if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON})
     return messages.plural("summary.named_people", speakers, first=first)
 
@@ -122,6 +131,15 @@ def sources_sentence(summary: SourcingSummary, language: str = "en") -> str:
     counted = lambda counts: messages.join("summary", (  # noqa: E731
         messages.text("summary.source_count", name=s.name, count=s.claims) for s in counts))
     pieces = []
+    if summary.anonymous_claims:
+        anonymous = messages.plural("summary.anonymous_claims", summary.anonymous_claims)
+        if summary.anonymity_explained == summary.anonymous_claims:
+            pieces.append(messages.text("summary.anonymity_reason_given", claims=anonymous))
+        elif summary.anonymity_explained:
+            pieces.append(messages.text("summary.anonymity_reason_partly", claims=anonymous,
+                                        given=summary.anonymity_explained))
+        else:
+            pieces.append(messages.text("summary.no_reason_given", claims=anonymous))
     if summary.named_sources:
         pieces.append(messages.text("summary.named_sources", sources=counted(summary.named_sources)))
     if summary.outlets:

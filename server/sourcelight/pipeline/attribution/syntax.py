@@ -170,7 +170,13 @@ def _with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Find
             elif child.dep_ not in ("dative", "dobj", "iobj"):
                 continue
             via = via or (media_of(target, lexicon) if target is not None else None)
-    via = via or _interview_with(verb, lexicon) or _owner_outlet(source_token, lexicon)
+    via = via or _interview_with(verb, lexicon)
+    employer = _owner_outlet(source_token, lexicon)
+    if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
+        # "CNN's Jane Roe reported": a journalist's report is her outlet's, not a person
+        # speaking on the record.
+        return replace(finding, kind=SourceKind.MEDIA, via=employer)
+    via = via or employer
     if via and via != finding.source:
         return replace(finding, via=via)
     return finding
@@ -262,7 +268,10 @@ def _preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         cue_end = last.idx + len(last.text)
         finding = Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[token.idx:cue_end],
                           (token.idx, cue_end), back_reference=guess.back_reference)
-        via = _owner_outlet(obj, lexicon) or _citer(token, lexicon)
+        employer = _owner_outlet(obj, lexicon)
+        if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
+            return replace(finding, kind=SourceKind.MEDIA, via=employer)  # "according to Jane Roe of the Times"
+        via = employer or _citer(token, lexicon)
         if via and via != finding.source:
             finding = replace(finding, via=via)
         return finding

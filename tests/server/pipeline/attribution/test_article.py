@@ -89,9 +89,10 @@ def test_links_inside_the_sentence_are_kept_and_noted():
 
 def test_notes_say_how_a_claim_is_sourced():
     claims, _ = _annotate(WIRE_REWRITE)
-    assert claims[0].note == "Rests on an anonymous source: “anonymous sources”, relayed by Reuters."
-    assert claims[2].note.endswith("(direct quote).")
-    assert "did not respond" in claims[4].note
+    assert claims[0].note == ("Rests on an anonymous source: “anonymous sources”, relayed by Reuters. "
+                              "The article gives no reason for keeping the source unnamed.")
+    assert "(direct quote)." in claims[2].note
+    assert claims[4].note.endswith("Reports that the Pentagon did not comment.")
 
 
 def test_headline_blocks_are_analysed():
@@ -111,3 +112,26 @@ def test_seed_page_rests_on_anonymous_sources_relayed_by_reuters():
     assert summary.headline.startswith("Most attributed claims (")
     assert "rest on anonymous sources relayed by Reuters" in summary.headline
     assert len(summary.non_responses) == 3
+
+
+def test_anonymity_with_a_reason_is_told_apart_from_anonymity_without_one():
+    claims, summary = _annotate([
+        ["Two officials said the talks had stalled.",
+         "They spoke on condition of anonymity because they were not authorized to discuss the talks."],
+        ["A source close to the company said the deal was dead."],
+    ])
+    assert claims[0].anonymity_reason.startswith("because they were not authorized")
+    assert "says why the source is not named" in claims[0].note
+    assert claims[2].anonymity_reason == ""
+    assert "no reason" in claims[2].note
+    assert (summary.anonymous_claims, summary.anonymity_explained) == (2, 1)
+
+
+def test_one_person_is_counted_once_whatever_the_article_calls_them():
+    _, summary = _annotate([
+        ["Dana Lee, the council's treasurer, said the budget was balanced."],
+        ["Lee said the reserve would last two years.", "She added that taxes would not rise."],
+        ["Ms. Lee declined to say when the audit would end."],
+    ])
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Dana Lee", 4)]
+    assert summary.headline.endswith("1 named person speaks on the record.")

@@ -39,7 +39,9 @@ def test_sourcing_of_sentence(language, case):
     sourcing = claim.sourcing
     got = {
         "kind": sourcing.kind.value,
-        "source": sourcing.source,
+        # Who the claim rests on: the entity a pronoun or description resolves to, else the
+        # sentence's own words.
+        "source": sourcing.entity or sourcing.source,
         "via": sourcing.via,
         "hedges": list(claim.hedges),
         "non_response": claim.non_response,

@@ -1,0 +1,63 @@
+"""One article, one cast: every mention of the same source ("Dana Lee", "Lee", "Ms. Lee",
+"she") becomes one entity, so that notes name who a claim rests on and the summary counts
+people, not strings.
+
+Pronouns and descriptions are resolved in context.py; this pass gives every named person
+the fullest name the article uses for them: a name the parser's entity recogniser saw
+anywhere in the article (the cast), or a longer name another claim rests on.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.model import Attribution, SourceKind
+
+
+def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
+                   lexicon: Lexicon) -> list[Attribution | None]:
+    """The attributions with each named person's entity set to their fullest name."""
+    names = dict(cast)
+    for attribution in attributions:
+        if attribution is not None and attribution.kind is SourceKind.NAMED_PERSON:
+            full = _bare(_who(attribution), lexicon)
+            for word in full.split():
+                if word[:1].isupper() and len(full) > len(names.get(word, "")):
+                    names[word] = full
+    return [_unified(a, names, lexicon) for a in attributions]
+
+
+def _who(attribution: Attribution) -> str:
+    return attribution.entity or attribution.source or ""
+
+
+def _bare(name: str, lexicon: Lexicon) -> str:
+    """The name without titles in front ("Mr.", "Senator", "Prime Minister")."""
+    while True:
+        match = lexicon.patterns["titles"].match(name)
+        if not match or match.end() == 0 or match.end() >= len(name):
+            return name.strip()
+        name = name[match.end():].lstrip(" .")
+
+
+def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon) -> Attribution | None:
+    if attribution is None or attribution.kind is not SourceKind.NAMED_PERSON or not _who(attribution):
+        return attribution
+    bare = _bare(_who(attribution), lexicon)
+    words = bare.split()
+    if not words:
+        return attribution
+    full = names.get(words[-1])
+    # Only a fuller name is news to the reader ("Lee" is Dana Lee); a title dropped from
+    # the same name is not ("Senator Dana Lee" stays as the sentence gives it).
+    if full and set(words) <= set(full.split()) and len(full.split()) > len(words) and full != attribution.entity:
+        return replace(attribution, entity=full)
+    return attribution
+
+
+def bare_name(name: str, language: str) -> str:
+    """``name`` without the titles in front, by the language's lexicon (for counting)."""
+    from sourcelight.pipeline.attribution.lexicon import load_lexicon
+
+    lexicon = load_lexicon(language)
+    return _bare(name, lexicon) if lexicon is not None else name
