@@ -31,7 +31,19 @@ def according_to_opening(text: str, lexicon: Lexicon) -> Finding | None:
     guess = classify(text, cue.end(), comma, lexicon)
     if guess is None or guess.kind is SourceKind.DOCUMENT:
         return None
+    if guess.back_reference is None and not _opens_a_noun_phrase(text[cue.end():comma], lexicon):
+        return None
     return guess_finding(guess, cue)
+
+
+def _opens_a_noun_phrase(phrase: str, lexicon: Lexicon) -> bool:
+    """'Pour la ministre', 'Pour Jean Martin' — not 'Pour repérer ces personnes'."""
+    words = phrase.split()
+    if not words:
+        return False
+    first = words[0]
+    return bool(first[:1].isupper() or lexicon.patterns["definite"].fullmatch(first)
+                or lexicon.patterns["indefinite"].fullmatch(first) or lexicon.patterns["pronouns"].fullmatch(first))
 
 
 def according_to_after(text: str, lexicon: Lexicon) -> Finding | None:

@@ -229,7 +229,7 @@ def _trie_pattern(phrases: list[str], ignore_case: bool) -> str:
     trie: dict = {}
     for phrase in phrases:
         node = trie
-        for char in " ".join(phrase.split()):
+        for char in " ".join(phrase.replace("’", "'").split()):
             node = node.setdefault(char.lower() if ignore_case else char, {})
         node[_END] = {}
     return _trie_to_regex(trie)
@@ -239,7 +239,9 @@ def _trie_to_regex(node: dict) -> str:
     ends = _END in node
     branches = []
     for char in sorted(k for k in node if k != _END):
-        unit = r"\s+" if char == " " else re.escape(char)
+        # Lexicons write the straight apostrophe; text has the typographic one as often
+        # ("d’après", "n’a pas souhaité commenter").
+        unit = r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
         branches.append(unit + _trie_to_regex(node[char]))
     if not branches:
         return ""
@@ -268,7 +270,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
             if kind == "words":
                 patterns[key] = _alternation(data[section][key], key)
     references = {
-        " ".join(phrase.lower().split()): BackReference(
+        " ".join(phrase.lower().replace("’", "'").split()): BackReference(
             tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]))
         for phrase, entry in data["back_references"].items()
     }
