@@ -20,6 +20,7 @@ from sourcelight.pipeline.attribution.frames import according_to_compound as _ac
 from sourcelight.pipeline.attribution.frames import according_to_opening as _according_to_opening
 from sourcelight.pipeline.attribution.frames import impersonal_speech as _impersonal_speech
 from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
+from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify, has_name
@@ -151,9 +152,17 @@ def _implicit_speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> Source
 
 
 def _is_passive(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
-    """'Residents have been told to stay away': the subject is told, it does not tell."""
+    """'Residents have been told to stay away': the subject is told, it does not tell.
+    Verb-final clauses put the auxiliary earlier: 'Dabei wird ein Zusatzcode verlangt.'"""
     words = text[:cue.start()].split()
-    return bool(words) and bool(lexicon.patterns["passive_markers"].fullmatch(words[-1]))
+    if words and lexicon.patterns["passive_markers"].fullmatch(words[-1]):
+        return True
+    after = text[cue.end():].lstrip()
+    if after and after[0] not in ".,;:!?\x00":
+        return False  # not the clause's last word
+    start = _segments_before(text, cue.start())[0][0]
+    participle = lemma(cue.group(), lexicon.language, lexicon.lemmatizer) != cue.group().lower()
+    return participle and bool(lexicon.patterns["passive_auxiliaries"].search(text, start, cue.start()))
 
 
 def _is_capitalised_noun(text: str, cue: re.Match[str]) -> bool:

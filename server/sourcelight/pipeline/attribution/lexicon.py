@@ -35,7 +35,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "head_position": "choice", "inversion": "choice", "nouns": "choice",
         "auxiliaries": "words", "passive_markers": "words", "subordinators": "words",
         "lemmatizer": "choice", "reported_mood": "words", "source_prepositions": "words",
-        "source_forms": "choice",
+        "source_forms": "choice", "passive_auxiliaries": "words",
     },
     "sources": {
         "anonymous": "words", "anonymous_heads": "words", "anonymity_clauses": "words",
