@@ -31,6 +31,15 @@ export class SelectionToolbar {
     const note = this.button(t("noteEllipsis"), null, true);
     note.dataset.action = "note";
     this.bar.replaceChildren(...buttons, note);
+    // A toolbar is one stop; the arrows move between its buttons.
+    this.bar.addEventListener("keydown", (event) => {
+      const all = [...this.bar.querySelectorAll("button")];
+      const at = all.indexOf(document.activeElement);
+      const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+      if (at === -1 || !step) return;
+      event.preventDefault();
+      all[(at + step + all.length) % all.length].focus();
+    });
     document.addEventListener("pointerdown", (event) => {
       if (this.bar.contains(event.target)) return;
       this.pointerDown = true;
@@ -56,6 +65,7 @@ export class SelectionToolbar {
     element.type = "button";
     element.textContent = text;
     element.dataset.label = label || "";
+    element.tabIndex = -1; // reached with Tab from the selection, then the arrows (see start())
     // Pressing a button must not take the selection away.
     element.addEventListener("pointerdown", (event) => event.preventDefault());
     element.addEventListener("mousedown", (event) => event.preventDefault());

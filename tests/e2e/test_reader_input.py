@@ -99,7 +99,7 @@ def test_tab_reaches_the_selection_toolbar_and_a_label_applies_from_the_keyboard
     expect(page.locator("#selection-toolbar")).to_be_visible()
     page.keyboard.press("Tab")
     for _ in range(3):  # Highlight, Important, Needs a source, Dubious
-        page.keyboard.press("Tab")
+        page.keyboard.press("ArrowRight")
     expect(page.locator("#selection-toolbar button:focus")).to_have_text("Dubious")
     page.keyboard.press("Enter")
     expect(page.locator("mark.sl-highlight[data-label=dubious]", has_text=words)).to_have_count(1)
