@@ -21,11 +21,15 @@ HIGHLIGHT_LABELS: dict[str, str] = {
     "disagree": "Disagree",
 }
 
-# How well a stored highlight was found again in the current text of its article.
+# How well a stored highlight was found again in the current text of its article
+# (store/anchoring.py decides; the extension shows what it says).
+ANCHORED = "anchored"
+MOVED = "moved"
+ORPHANED = "orphaned"
 ANCHOR_STATES: dict[str, str] = {
-    "anchored": "found where it was",
-    "moved": "found elsewhere in the changed text",
-    "orphaned": "its passage is no longer in the article",
+    ANCHORED: "found where it was",
+    MOVED: "found elsewhere in the changed text",
+    ORPHANED: "its passage is no longer in the article",
 }
 
 API_PREFIX = "/api/v1"

@@ -9,6 +9,7 @@ from sourcelight.api.schemas.articles import (
     ArticleCreateSchema, ArticleListQuerySchema, ArticleListSchema, ArticleSchema,
 )
 from sourcelight.store import articles as article_store
+from sourcelight.store.reanchor import bring_up_to_date
 
 bp = Blueprint("articles", __name__, url_prefix="/api/v1")
 
@@ -31,6 +32,7 @@ def create_article():
     )
     with get_store().session() as session:
         stored = article_store.save_article(session, article, seen_url=data["url"])
+    bring_up_to_date(get_store(), stored["id"])  # after the write: other requests never wait on it
     return ArticleSchema().dump(stored), 201
 
 
@@ -38,7 +40,8 @@ def create_article():
 @documented("Return a stored article (its latest version).", response=ArticleSchema, errors=(401, 403, 404),
             tags=("articles",))
 def get_article(article_id: str):
-    with get_store().session() as session:
+    bring_up_to_date(get_store(), article_id)
+    with get_store().read_session() as session:
         stored = article_store.get_article(session, article_id)
     return ArticleSchema().dump(stored)
 
@@ -48,6 +51,6 @@ def get_article(article_id: str):
             response=ArticleListSchema, errors=(401, 403, 422), tags=("articles",))
 def list_articles():
     query = ArticleListQuerySchema().load(request.args.to_dict())
-    with get_store().session() as session:
+    with get_store().read_session() as session:
         items, total = article_store.list_articles(session, **query)
     return ArticleListSchema().dump({"articles": items, "total": total})

@@ -10,6 +10,7 @@ from sourcelight.api.schemas.highlights import (
     HighlightCreateSchema, HighlightListSchema, HighlightSchema, HighlightSearchQuerySchema, HighlightUpdateSchema,
 )
 from sourcelight.store import highlights as highlight_store
+from sourcelight.store.reanchor import bring_up_to_date
 
 bp = Blueprint("highlights", __name__, url_prefix="/api/v1")
 
@@ -27,11 +28,13 @@ def create_highlight(article_id: str):
 
 
 @bp.get("/articles/<article_id>/highlights")
-@documented("The article's highlights in reading order; those that could not be placed in the latest text "
-            "are flagged orphaned (and kept).", response=HighlightListSchema, errors=(401, 403, 404),
-            tags=("highlights",))
+@documented("The article's highlights in reading order, each placed by the server in the article's latest "
+            "text: `anchor` says how (anchored, moved, orphaned) and `position` where (code points); those "
+            "that could not be placed are flagged orphaned (and kept).", response=HighlightListSchema,
+            errors=(401, 403, 404), tags=("highlights",))
 def list_article_highlights(article_id: str):
-    with get_store().session() as session:
+    bring_up_to_date(get_store(), article_id)
+    with get_store().read_session() as session:
         items = highlight_store.list_highlights(session, article_id)
     return HighlightListSchema().dump({"highlights": items, "total": len(items)})
 
@@ -69,7 +72,7 @@ def restore_highlight(highlight_id: str):
             response=HighlightListSchema, errors=(401, 403, 422), tags=("highlights",))
 def list_trash():
     page = PageQuerySchema().load(request.args.to_dict())
-    with get_store().session() as session:
+    with get_store().read_session() as session:
         items, total = highlight_store.list_trash(session, **page)
     return HighlightListSchema().dump({"highlights": items, "total": total})
 
@@ -81,6 +84,6 @@ def list_trash():
 def search_highlights():
     query = HighlightSearchQuerySchema().load(request.args.to_dict())
     query["article_id"] = query.pop("article")
-    with get_store().session() as session:
+    with get_store().read_session() as session:
         items, total = highlight_store.search_highlights(session, **query)
     return HighlightListSchema().dump({"highlights": items, "total": total})

@@ -2,7 +2,8 @@
 
 ``Store(database_url)`` owns the engine. Every unit of work is ``with store.session() as s:``,
 one transaction, committed (and on SQLite fsynced, synchronous=FULL) before the block exits,
-so an HTTP response is only sent for writes that are durable.
+so an HTTP response is only sent for writes that are durable. ``store.read_session()`` is a
+transaction that only reads: on SQLite it takes no write lock and waits for no writer (WAL).
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["Store"]
 
+# The execution option that marks a read-only session's connection (BEGIN, not BEGIN IMMEDIATE).
+READ_ONLY = "sourcelight_read_only"
 # How long a writer waits for another writer's transaction before giving up (SQLite).
 BUSY_TIMEOUT_MS = 30_000
 
@@ -43,6 +46,7 @@ class Store:
         else:
             self.engine = create_engine(database_url, pool_pre_ping=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         # Every SQLite transaction takes the write lock (BEGIN IMMEDIATE, below). Threads of
         # this process queue on a Python lock first: it hands over the moment the holder
         # commits, where SQLite's busy handler would poll with sleeps of up to 100 ms (the
@@ -57,6 +61,13 @@ class Store:
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
         with self._queue, self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A transaction for reading only: on SQLite a deferred one (BEGIN), which under WAL
+        never waits for a writer and holds no lock that a writer waits for."""
+        with self._read_sessions() as session, session.begin():
             yield session
 
     def upgrade(self, revision: str = "head") -> None:
@@ -105,5 +116,7 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(connection) -> None:
         # Take the write lock at the start: a deferred transaction that later upgrades to
-        # a writer fails with "database is locked" instead of waiting its turn.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # a writer fails with "database is locked" instead of waiting its turn. A read-only
+        # session begins deferred: it never becomes a writer.
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

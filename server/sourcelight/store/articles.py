@@ -1,8 +1,10 @@
 """Articles: save a freshly annotated page (finding the article it belongs to), read, list.
 
-An article is found again by its canonical URL, by any URL it was seen under, or by its
-text's fingerprint. A changed text becomes a new version of the same article, and the
-highlights made on older versions are re-anchored into it.
+An article is found again, within the site (registrable domain) the page was seen on, by its
+canonical URL, by any URL it was seen under, or by its text's fingerprint; never across
+sites, so that a copy elsewhere cannot take it over (docs/security.md). A changed text
+becomes a new version of the same article; its highlights are re-anchored afterwards,
+outside this transaction (store/reanchor.py).
 """
 from __future__ import annotations
 
@@ -15,19 +17,29 @@ from sqlalchemy.orm import Session
 from sourcelight.errors import NotFound
 from sourcelight.pipeline.urls import canonicalize_url
 from sourcelight.pipeline.model import AnnotatedArticle
+from sourcelight.store.documents import read_document
+from sourcelight.store.identity import site_of
 from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, iso_utc, utcnow
 
 __all__ = ["save_article", "get_article", "get_article_version", "list_articles"]
 
 
 def save_article(session: Session, article: AnnotatedArticle, *, seen_url: str | None) -> dict[str, Any]:
-    """Store the annotated page; returns the stored article (its to_dict() plus "version")."""
+    """Store the annotated page; returns the stored article (its to_dict() plus "version").
+
+    The page's site is that of ``seen_url`` (where the browser was), else of the article's
+    own URL. A canonical URL on another site is not used to find or name the article.
+    """
     _serialize_article_saves(session)
-    urls = {u for u in (article.canonical_url, canonicalize_url(seen_url), canonicalize_url(article.url)) if u}
-    row = _find_article(session, article, urls)
+    domain = site_of(seen_url or article.url)
+    canonical = article.canonical_url if site_of(article.canonical_url) == domain else None
+    urls = {u for u in (canonical, canonicalize_url(seen_url), canonicalize_url(article.url))
+            if u and site_of(u) == domain}
+    row = _find_article(session, article, domain, canonical, urls)
     if row is None:
-        row = ArticleRow(id=_free_id(session, article.id), canonical_url=article.canonical_url, site=article.site,
-                         title=article.title, language=article.language, latest_version=0)
+        row = ArticleRow(id=_free_id(session, article.id), canonical_url=canonical or canonicalize_url(seen_url or article.url),
+                         site=article.site, title=article.title, language=article.language, latest_version=0,
+                         domain=domain, anchored_version=1)
         session.add(row)
         session.flush()
     latest = _latest_version(session, row.id)
@@ -93,18 +105,23 @@ def _serialize_article_saves(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ARTICLE_SAVE_LOCK})
 
 
-def _find_article(session: Session, article: AnnotatedArticle, urls: set[str]) -> ArticleRow | None:
-    if article.canonical_url:
-        row = session.scalar(select(ArticleRow).where(ArticleRow.canonical_url == article.canonical_url).limit(1))
+def _find_article(session: Session, article: AnnotatedArticle, domain: str | None, canonical: str | None,
+                  urls: set[str]) -> ArticleRow | None:
+    """The stored article of the same site: by canonical URL, by a URL seen, by fingerprint."""
+    if domain is None:
+        return None
+    same_site = ArticleRow.domain == domain
+    if canonical:
+        row = session.scalar(select(ArticleRow).where(ArticleRow.canonical_url == canonical, same_site).limit(1))
         if row is not None:
             return row
     if urls:
-        known = session.scalar(select(ArticleUrlRow).where(ArticleUrlRow.url.in_(sorted(urls))).limit(1))
-        if known is not None:
-            return session.get(ArticleRow, known.article_id)
-    same_text = session.scalar(select(ArticleVersionRow).where(
-        ArticleVersionRow.fingerprint == article.fingerprint).limit(1))
-    return session.get(ArticleRow, same_text.article_id) if same_text is not None else None
+        row = session.scalar(select(ArticleRow).join(ArticleUrlRow, ArticleUrlRow.article_id == ArticleRow.id)
+                             .where(ArticleUrlRow.url.in_(sorted(urls)), same_site).limit(1))
+        if row is not None:
+            return row
+    return session.scalar(select(ArticleRow).join(ArticleVersionRow, ArticleVersionRow.article_id == ArticleRow.id)
+                          .where(ArticleVersionRow.fingerprint == article.fingerprint, same_site).limit(1))
 
 
 def _free_id(session: Session, wanted: str) -> str:
@@ -123,24 +140,18 @@ def _latest_version(session: Session, article_id: str) -> ArticleVersionRow | No
 
 
 def _add_version(session: Session, row: ArticleRow, article: AnnotatedArticle) -> ArticleVersionRow:
-    previous = _latest_version(session, row.id)
     version = ArticleVersionRow(article_id=row.id, version=row.latest_version + 1, fingerprint=article.fingerprint,
                                 text=article.text, document=json.dumps(article.to_dict(), ensure_ascii=False))
     session.add(version)
     row.latest_version = version.version
-    row.title, row.site, row.language = article.title, article.site, article.language
-    row.canonical_url = row.canonical_url or article.canonical_url
+    row.title, row.site, row.language, row.published = article.title, article.site, article.language, article.published
     row.updated = utcnow()
     session.flush()
-    if previous is not None:
-        from sourcelight.store.highlights import reanchor_article
-
-        reanchor_article(session, row.id, previous.text, version)
     return version
 
 
 def _document(row: ArticleRow, version: ArticleVersionRow) -> dict[str, Any]:
-    document = json.loads(version.document)
+    document = dict(read_document(version).data)
     document["id"] = row.id
     document["version"] = version.version
     return document
@@ -157,6 +168,6 @@ def _highlight_counts(session: Session, ids: list[str]) -> dict[str, int]:
 def _list_item(row: ArticleRow, highlights: int) -> dict[str, Any]:
     return {
         "id": row.id, "url": row.canonical_url, "canonical_url": row.canonical_url, "title": row.title,
-        "site": row.site, "published": None, "language": row.language, "version": row.latest_version,
+        "site": row.site, "published": row.published, "language": row.language, "version": row.latest_version,
         "created": iso_utc(row.created), "updated": iso_utc(row.updated), "highlights": highlights,
     }

@@ -1,4 +1,4 @@
-"""Highlights: create, read, change, trash and restore, search; re-anchor on a new version."""
+"""Highlights: create, read, change, trash and restore, search (re-anchoring: store/reanchor.py)."""
 from __future__ import annotations
 
 import json
@@ -10,14 +10,16 @@ from sqlalchemy import func, or_, select, text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sourcelight.contract import ANCHORED, ORPHANED
 from sourcelight.errors import Conflict, InvalidInput, NotFound
-from sourcelight.store.anchoring import ANCHORED, ORPHANED, anchor_quote, context_of, find_exact_near
+from sourcelight.store.anchoring import context_of, find_exact_near
 from sourcelight.store.articles import get_article_version
-from sourcelight.store.models import ArticleRow, ArticleVersionRow, HighlightRow, iso_utc, utcnow
+from sourcelight.store.documents import read_document
+from sourcelight.store.models import ArticleRow, HighlightRow, iso_utc, utcnow
 
 __all__ = [
     "create_highlight", "list_highlights", "get_highlight", "update_highlight", "delete_highlight",
-    "restore_highlight", "list_trash", "search_highlights", "reanchor_article", "highlight_dict", "tags_json",
+    "restore_highlight", "list_trash", "search_highlights", "highlight_dict", "tags_json",
 ]
 
 # The text PostgreSQL searches: the expression of the GIN index (migration 0002), verbatim.
@@ -44,8 +46,9 @@ def create_highlight(session: Session, article_id: str, data: dict[str, Any]) ->
                            fields={"quote": ["not found in the article text near position.start"]})
     end = start + len(exact)
     prefix, suffix = context_of(version.text, start, end)
-    claim_id = data.get("claim_id") or _claim_at(version, start, end)
-    if data.get("claim_id") and claim_id not in _claim_ids(version):
+    document = read_document(version)
+    claim_id = data.get("claim_id") or document.claim_at(start)
+    if data.get("claim_id") and document.claim(claim_id) is None:
         raise InvalidInput("the claim id is not one of the article's claims", fields={"claim_id": ["unknown claim"]})
     row = HighlightRow(
         id=str(data.get("id") or uuid.uuid4()), article_id=article_id, version=version.version, exact=exact,
@@ -171,24 +174,6 @@ def _criteria(session: Session, *, for_count: bool, q, label, tag, site, since, 
     return criteria
 
 
-def reanchor_article(session: Session, article_id: str, old_text: str, version: ArticleVersionRow) -> None:
-    """Place every highlight of the article (trashed ones too) in the new version's text.
-
-    Those that cannot be placed stay on the version they were made on, flagged orphaned.
-    """
-    rows = session.scalars(select(HighlightRow).where(HighlightRow.article_id == article_id)).all()
-    for row in rows:
-        anchor = anchor_quote(version.text, row.exact, row.prefix, row.suffix, row.start, row.end)
-        if anchor.state == ORPHANED:
-            row.anchor = ORPHANED
-            continue
-        row.start, row.end, row.anchor, row.version = anchor.start, anchor.end, anchor.state, version.version
-        row.prefix, row.suffix = context_of(version.text, anchor.start, anchor.end)
-        row.exact = version.text[anchor.start:anchor.end]
-        row.claim_id = _claim_at(version, anchor.start, anchor.end)
-    session.flush()
-
-
 def tags_json(tags) -> str:
     """How tags are stored: a JSON list, letters as they are (migration 0004), so that the
     full-text index sees "défense" and not "d" and "u00e9fense"."""
@@ -214,21 +199,6 @@ def _row(session: Session, highlight_id: str) -> HighlightRow:
     if row is None:
         raise NotFound(f"no highlight with id {highlight_id!r}")
     return row
-
-
-def _claims(version: ArticleVersionRow) -> list[dict[str, Any]]:
-    return json.loads(version.document).get("claims", [])
-
-
-def _claim_ids(version: ArticleVersionRow) -> set[str]:
-    return {c["id"] for c in _claims(version)}
-
-
-def _claim_at(version: ArticleVersionRow, start: int, end: int) -> str | None:
-    for claim in _claims(version):
-        if claim["start"] <= start < claim["end"]:
-            return claim["id"]
-    return None
 
 
 def _tag_match(session: Session, tag: str, for_count: bool) -> list:

@@ -6,6 +6,8 @@ from datetime import datetime, timezone
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from sourcelight.contract import ANCHORED
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
@@ -37,6 +39,12 @@ class ArticleRow(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str | None] = mapped_column(String(16))
     latest_version: Mapped[int] = mapped_column(Integer, default=1)
+    # The registrable domain it was seen on: pages merge only within one site (migration 0005).
+    domain: Mapped[str | None] = mapped_column(String(253), index=True)
+    published: Mapped[str | None] = mapped_column(String(64))
+    # Highlights made on older versions are placed on this version and the ones before it;
+    # below latest_version, re-anchoring is still to run (store/reanchor.py).
+    anchored_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
 
@@ -95,7 +103,7 @@ class HighlightRow(Base):
     label: Mapped[str | None] = mapped_column(String(32))
     tags: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
     color: Mapped[str | None] = mapped_column(String(32))
-    anchor: Mapped[str] = mapped_column(String(16), default="anchored")
+    anchor: Mapped[str] = mapped_column(String(16), default=ANCHORED)
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     deleted: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from sourcelight.store.anchoring import ANCHORED, MOVED, ORPHANED, anchor_quote, context_of, find_exact_near
+from sourcelight.contract import ANCHORED, MOVED, ORPHANED
+from sourcelight.store.anchoring import Budget, Quote, anchor_quote, context_of, find_exact_near
 
 OLD = ("The ministry said on Monday that the talks would resume next week. "
        "Three officials, speaking on condition of anonymity, said the deal was close. "
@@ -17,9 +18,8 @@ def selectors(text: str, exact: str) -> dict:
     return {"exact": exact, "prefix": prefix, "suffix": suffix, "start": start, "end": start + len(exact)}
 
 
-def place(new_text: str, old_text: str = OLD, exact: str = QUOTE):
-    s = selectors(old_text, exact)
-    return anchor_quote(new_text, s["exact"], s["prefix"], s["suffix"], s["start"], s["end"])
+def place(new_text: str, old_text: str = OLD, exact: str = QUOTE, budget: Budget | None = None):
+    return anchor_quote(new_text, Quote(**selectors(old_text, exact)), budget)
 
 
 def test_unchanged_text_keeps_the_quote_where_it_was():
@@ -44,7 +44,7 @@ def test_repeated_quote_is_placed_by_its_context():
     s = selectors(old, "the ministry said " + exact)
     start = s["start"] + len("the ministry said ")
     prefix, suffix = context_of(old, start, start + len(exact))
-    anchor = anchor_quote(new, exact, prefix, suffix, start, start + len(exact))
+    anchor = anchor_quote(new, Quote(exact, prefix, suffix, start, start + len(exact)))
     assert anchor.start == new.rindex(exact)
     assert anchor.state == MOVED
 
@@ -101,3 +101,44 @@ def test_context_is_the_text_around_the_quote():
     prefix, suffix = context_of(OLD, start, start + len(QUOTE))
     assert OLD[:start].endswith(prefix) and prefix
     assert OLD[start + len(QUOTE):].startswith(suffix) and suffix
+
+
+def test_past_the_budget_a_changed_quote_is_orphaned_and_keeps_its_place():
+    new = OLD.replace("said the deal was close", "said the deal was clsoe")
+    spent = Budget(seconds=0.0)
+    anchor = place(new, budget=spent)
+    assert (anchor.state, anchor.start, anchor.end) == (ORPHANED, OLD.index(QUOTE), OLD.index(QUOTE) + len(QUOTE))
+    assert place(new).state == MOVED  # with time left, the same quote is found
+
+
+def test_an_exhausted_budget_still_finds_exact_quotes():
+    new = "UPDATE: more. " + OLD
+    anchor = place(new, budget=Budget(seconds=0.0))
+    assert (anchor.state, new[anchor.start:anchor.end]) == (MOVED, QUOTE)
+
+
+def test_a_word_that_occurs_thousands_of_times_is_placed_by_its_context():
+    filler = "the cat sat on the mat. " * 3000
+    old = filler + "Then the dog barked at the cat loudly. " + filler
+    exact = "the cat"
+    start = old.index("barked at the cat") + len("barked at ")
+    prefix, suffix = context_of(old, start, start + len(exact))
+    new = "A new first line. " + old
+    anchor = anchor_quote(new, Quote(exact, prefix, suffix, start, start + len(exact)))
+    assert anchor.start == start + len("A new first line. ") and anchor.state == MOVED
+
+
+def test_a_long_quote_edited_in_many_places_is_found_with_its_new_ends():
+    words = [f"word{i % 97}x{i % 13}" for i in range(4000)]
+    old = " ".join(words)
+    start = old.index("word50x")
+    end = start + 15_000
+    exact = old[start:end]
+    prefix, suffix = context_of(old, start, end)
+    edited = exact
+    for at in range(1000, 15_000, 2000):
+        edited = edited[:at] + "EDIT" + edited[at + 2:]
+    new = "Prepended. " + old[:start] + edited + old[end:]
+    anchor = anchor_quote(new, Quote(exact, prefix, suffix, start, end))
+    assert anchor.state == MOVED
+    assert (anchor.start, anchor.end) == (len("Prepended. ") + start, len("Prepended. ") + start + len(edited))

@@ -6,11 +6,15 @@ import pytest
 from sourcelight.errors import NotFound
 from sourcelight.store.articles import get_article, list_articles, save_article
 from sourcelight.store.highlights import create_highlight, list_highlights, list_trash, delete_highlight
+from sourcelight.store.reanchor import bring_up_to_date
 
 
 def save(store, article, seen_url=None):
+    """Save as the API does: the page in one transaction, then its highlights re-anchored."""
     with store.session() as session:
-        return save_article(session, article, seen_url=seen_url or article.url)
+        stored = save_article(session, article, seen_url=seen_url or article.url)
+    bring_up_to_date(store, stored["id"])
+    return stored
 
 
 def highlight(store, document, phrase, highlight_body, **extra):

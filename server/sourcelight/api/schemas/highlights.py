@@ -84,15 +84,21 @@ class ArticleRefSchema(Schema):
 class HighlightSchema(Schema):
     id = fields.String(required=True)
     article_id = fields.String(required=True)
-    version = fields.Integer(required=True, metadata={"description": "the article version the position refers to"})
-    quote = fields.Nested(QuoteSchema, required=True)
-    position = fields.Nested(PositionSchema, required=True)
+    version = fields.Integer(required=True, metadata={
+        "description": "the article version the position refers to: the latest, unless orphaned"})
+    quote = fields.Nested(QuoteSchema, required=True, metadata={
+        "description": "TextQuoteSelector: the passage as it reads in that version, with 32 characters of context"})
+    position = fields.Nested(PositionSchema, required=True, metadata={
+        "description": "TextPositionSelector placed by the server: code point offsets into the latest text "
+                       "(for an orphan, into `version`'s text); the extension only maps them to the page"})
     claim_id = fields.String(allow_none=True)
     note = fields.String(required=True)
     label = fields.String(allow_none=True)
     tags = fields.List(fields.String(), required=True)
     color = fields.String(allow_none=True)
-    anchor = fields.String(required=True, validate=validate.OneOf(list(ANCHOR_STATES)))
+    anchor = fields.String(required=True, validate=validate.OneOf(list(ANCHOR_STATES)), metadata={
+        "description": "how the server found it in the latest text: anchored (where it was), moved (elsewhere, "
+                       "or changed a little), orphaned (not found; kept)"})
     orphaned = fields.Boolean(required=True, metadata={"description": "could not be placed in the latest text"})
     created = fields.String(required=True)
     updated = fields.String(required=True)
