@@ -103,8 +103,10 @@ def _apply(session: Session, job: _Job, placements: list[tuple[_Pending, Anchor]
     if article is None or article.latest_version != job.version or article.anchored_version >= job.version:
         return 0  # a newer text arrived (its own pass places them), or this work was done
     written = 0
+    rows = {row.id: row for row in session.scalars(select(HighlightRow).where(
+        HighlightRow.id.in_([pending.id for pending, _ in placements])))}
     for pending, anchor in placements:
-        row = session.get(HighlightRow, pending.id)
+        row = rows.get(pending.id)
         if row is None or row.version != pending.version or row.start != pending.quote.start \
                 or row.exact != pending.quote.exact:
             continue
