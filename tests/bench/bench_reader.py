@@ -3,8 +3,9 @@
 Run: .venv/bin/python tests/bench/bench_reader.py [--runs 20]
 
 Opens the seed page, presses the toolbar button (through CDP, as the e2e tests do) and times
-until the reader says it is ready (the article shown and the highlights drawn: the page marks
-`sourcelight:ready` in its performance timeline, read against the click on the same clock); the first click warms the server's
+until the article is on screen (the page marks `sourcelight:readable` in its performance
+timeline, read against the click on the same clock) and until its highlights are drawn too
+(`sourcelight:ready`); the first click warms the server's
 workers and is not counted. Goal (issue 12): median (p50) < 400 ms on a warm server. Prints the figures; it
 asserts nothing (a timing is a measurement, not a test).
 """
@@ -53,24 +54,28 @@ def main() -> None:
                 browser = Browser(context, worker.url.split("/")[2])
                 browser.configure(companion.url, companion.token)
                 page = context.new_page()
-                timings = []
+                timings, with_highlights = [], []
                 for run in range(args.runs + 1):
                     page.goto(f"{site}/{SEED}/source.html")
                     clicked = time.time() * 1000
                     browser.click_toolbar_button(page)
                     expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=60_000)
                     # The reader's own clock says when it became ready (the test's polling adds nothing).
-                    ready = page.evaluate("performance.timeOrigin + performance.getEntriesByName('sourcelight:ready')[0].startTime")
+                    marks = page.evaluate("""() => Object.fromEntries(['readable', 'ready'].map(name =>
+                        [name, performance.timeOrigin + performance.getEntriesByName('sourcelight:' + name)[0].startTime]))""")
                     if run:  # the first click warms the workers
-                        timings.append(ready - clicked)
+                        timings.append(marks["readable"] - clicked)
+                        with_highlights.append(marks["ready"] - clicked)
                 context.close()
         finally:
             companion.stop()
             site_server.shutdown()
-    timings.sort()
-    p90 = timings[max(0, round(0.9 * len(timings)) - 1)]
-    print(f"click to readable reader on the seed page (warm server, {len(timings)} runs): "
-          f"p50 {statistics.median(timings):.0f} ms, p90 {p90:.0f} ms, worst {timings[-1]:.0f} ms (goal: p50 < {GOAL_MS} ms)")
+    for what, figures in (("readable reader (the article on screen)", timings),
+                          ("reader ready (its highlights drawn too)", with_highlights)):
+        figures.sort()
+        p90 = figures[max(0, round(0.9 * len(figures)) - 1)]
+        print(f"click to {what} on the seed page (warm server, {len(figures)} runs): "
+              f"p50 {statistics.median(figures):.0f} ms, p90 {p90:.0f} ms, worst {figures[-1]:.0f} ms (goal: p50 < {GOAL_MS} ms)")
 
 
 if __name__ == "__main__":
