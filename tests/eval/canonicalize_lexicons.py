@@ -47,6 +47,7 @@ KEY_NOTES = {
     "grammar.auxiliaries": "auxiliary verbs: 'said engineers WOULD' is no inversion but a reported clause",
     "grammar.passive_markers": "a cue right after one of these is passive ('have BEEN told')",
     "grammar.nouns": "\"capitalised\" where every noun starts with a capital (German), else \"lowercase\"",
+    "grammar.dictionary_form": "\"infinitive\" where a verb's dictionary form is only its infinitive (never a cue by itself: 'refused TO SAY'), \"finite\" where it is also a finite form (German 'sie sagen', English 'they say')",
     "grammar.passive_auxiliaries": "auxiliaries of a passive whose participle ends the clause ('Dabei WIRD ein Code verlangt'): that cue has no speaker",
     "grammar.subordinators": "subordinating conjunctions: the subject of a verb follows the last one",
     "grammar.lemmatizer": "\"simplemma\", \"pymorphy3\" or \"none\": how cues.speech_lemmas are matched",

@@ -194,7 +194,10 @@ def _subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Sourc
             continue
         # A relative clause never opens the sentence (German "der"/"die" are articles there).
         relative = start > 0 and lexicon.patterns["relatives"].match(piece)
-        if lexicon.patterns["parentheticals"].match(piece) or relative:
+        # "Чиновник, …, поскольку не уполномочен говорить с прессой, сообщил": a subordinate
+        # clause set off by commas before the verb is an aside, not the subject.
+        aside = comma_before_verb and start > 0 and lexicon.patterns["subordinators"].match(piece.lstrip())
+        if lexicon.patterns["parentheticals"].match(piece) or relative or aside:
             skipped = True
             continue
         start = _after_last_subordinator(text, start, stop, lexicon)

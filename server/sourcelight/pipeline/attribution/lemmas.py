@@ -58,9 +58,18 @@ def lemma(word: str, language: str, lemmatizer: str) -> str:
     return lowered
 
 
-def lemma_matches(text: str, lemmas: frozenset[str], language: str, lemmatizer: str) -> tuple[WordMatch, ...]:
-    """Every word of ``text`` whose lemma is in ``lemmas``."""
+def lemma_matches(text: str, lemmas: frozenset[str], language: str, lemmatizer: str,
+                  dictionary_form_too: bool = True) -> tuple[WordMatch, ...]:
+    """Every word of ``text`` whose lemma is in ``lemmas``; without ``dictionary_form_too``
+    not the lemma itself (an infinitive, "говорить", "déclarer": no finite verb)."""
     if not lemmas or lemmatizer == "none":
         return ()
-    return tuple(WordMatch(m.group(), m.start(), m.end()) for m in WORD.finditer(text)
-                 if not m.group().isdigit() and lemma(m.group(), language, lemmatizer) in lemmas)
+    found = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        if word.isdigit():
+            continue
+        base = lemma(word, language, lemmatizer)
+        if base in lemmas and (dictionary_form_too or base != word.lower()):
+            found.append(WordMatch(word, m.start(), m.end()))
+    return tuple(found)

@@ -35,7 +35,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "head_position": "choice", "inversion": "choice", "nouns": "choice",
         "auxiliaries": "words", "passive_markers": "words", "subordinators": "words",
         "lemmatizer": "choice", "reported_mood": "words", "source_prepositions": "words",
-        "source_forms": "choice", "passive_auxiliaries": "words",
+        "source_forms": "choice", "passive_auxiliaries": "words", "dictionary_form": "choice",
     },
     "sources": {
         "anonymous": "words", "anonymous_heads": "words", "anonymity_clauses": "words",
@@ -66,7 +66,7 @@ KIND_VALUES = {kind.value for kind in SourceKind}
 # Allowed values of the "choice" keys.
 CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"),
            "nouns": ("lowercase", "capitalised"), "lemmatizer": LEMMATIZERS,
-           "source_forms": ("listed", "lemmatized")}
+           "source_forms": ("listed", "lemmatized"), "dictionary_form": ("finite", "infinitive")}
 
 
 MAX_REMEMBERED = 20_000  # cached (list, sentence) lookups before the cache is emptied
@@ -112,6 +112,7 @@ class Lexicon:
     lemmatizer: str = "none"  # "simplemma", "pymorphy3" or "none" (lemmas.py)
     speech_lemmas: frozenset[str] = frozenset()  # cue verbs matched in any inflected form
     lemmatized_sources: bool = False  # source phrases are also tried in dictionary form (Russian cases)
+    infinitive_lemmas: bool = False  # a verb's dictionary form is only its infinitive, never a cue
     syntax: SyntaxLexicon | None = None
     explains_anonymity: bool = False  # flags.anonymity_reasons is given: reasons can be told
 
@@ -127,7 +128,8 @@ class Lexicon:
                 self._found.clear()
             found = tuple(self.patterns[key].finditer(text))
             if key == "speech" and self.speech_lemmas:
-                found = _merged(found, lemma_matches(text, self.speech_lemmas, self.language, self.lemmatizer))
+                found = _merged(found, lemma_matches(text, self.speech_lemmas, self.language, self.lemmatizer,
+                                                     dictionary_form_too=not self.infinitive_lemmas))
             self._found[cache_key] = found
         return found
 
@@ -291,6 +293,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         lemmatizer=data["grammar"]["lemmatizer"],
         speech_lemmas=frozenset(w.casefold() for w in data["cues"]["speech_lemmas"]),
         lemmatized_sources=data["grammar"]["source_forms"] == "lemmatized",
+        infinitive_lemmas=data["grammar"]["dictionary_form"] == "infinitive",
         syntax=_syntax_lexicon(data["syntax"]) if "syntax" in data else None,
         explains_anonymity=bool(data["flags"].get("anonymity_reasons")),
     )
