@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 TRANSFER_SLACK_SECONDS = 2.0
 # A worker also exits after this many pages, so a slow leak in a parser cannot grow forever.
 PAGES_PER_WORKER = 500
+# How long a new worker may take to import the pipeline and load its parser models. Not part
+# of any page's budget: a page is timed from when a ready worker takes it.
+STARTUP_SECONDS = 120.0
 
 
 def _worker_main(connection) -> None:
@@ -34,6 +37,7 @@ def _worker_main(connection) -> None:
     from sourcelight.pipeline.attribution.parser import preload_parsers
 
     preload_parsers()  # the parser model loads once per worker, before the first page
+    connection.send(("ready", None))
 
     for _ in range(PAGES_PER_WORKER):
         try:
@@ -57,8 +61,14 @@ class _Worker:
         self.process.start()
         child.close()
         self.jobs = 0
+        self.ready = False
 
     def run(self, job: tuple, timeout: float) -> Any:
+        if not self.ready:
+            if not self.connection.poll(STARTUP_SECONDS):
+                raise TimeoutError
+            self.connection.recv()  # ("ready", None): models loaded
+            self.ready = True
         self.connection.send(job)
         self.jobs += 1
         if not self.connection.poll(timeout):

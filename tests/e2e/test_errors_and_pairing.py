@@ -41,7 +41,7 @@ def test_server_not_running_says_how_to_start_it(browser, page, site, companion)
 
 def test_a_page_without_an_article_is_explained(browser, page, site):
     browser.open_reader(page, f"{site}/")  # the site's bare directory listing
-    expect(page.locator("#status[role=alert]")).to_contain_text("article")
+    expect(page.locator("#status[role=alert]")).to_contain_text("article", timeout=30_000)  # a cold companion loads its parser first
 
 
 def test_highlight_made_while_the_server_is_down_is_kept_and_saved_later(browser, page, site, companion):
