@@ -56,11 +56,13 @@ export function trimWhitespace(text, start, end) {
 }
 
 /**
- * Where the reader should draw a highlight: the server's placement, or null for an orphan
- * (its passage is not in this text; the panel lists it, the article does not show it).
+ * Where the reader should draw a highlight: the server's placement, or null for an orphan (its
+ * passage is not in this text; the panel lists it, the article does not show it) and for a
+ * placement in another version of the article's text than the one shown.
  */
-export function placementOf(highlight) {
+export function placementOf(highlight, shownVersion = null) {
   if (highlight.orphaned || highlight.anchor === "orphaned") return null;
+  if (shownVersion != null && highlight.version != null && highlight.version !== shownVersion) return null;
   return { start: highlight.position.start, end: highlight.position.end };
 }
 

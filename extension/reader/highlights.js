@@ -21,7 +21,7 @@ export class HighlightController {
     this.api = api;
     this.article = article;
     this.highlights = new Map(); // id → highlight as the server shapes it, plus .pending
-    this.painter = new Painter({ root, descriptions });
+    this.painter = new Painter({ root, descriptions, version: article.version ?? null });
     this.toolbar = new SelectionToolbar({
       root, text: article.text, bar: document.getElementById("selection-toolbar"),
       onChoose: (choice) => this.create(choice),

@@ -7,16 +7,20 @@ import { labelName, t } from "../lib/i18n.js";
 const MARK_SELECTOR = "mark.sl-highlight";
 
 export class Painter {
-  /** @param {{root: Element, descriptions: Element}} options  descriptions: a hidden container */
-  constructor({ root, descriptions }) {
+  /**
+   * @param {{root: Element, descriptions: Element, version?: number}} options  descriptions: a hidden
+   *   container; version: the version of the article text shown
+   */
+  constructor({ root, descriptions, version = null }) {
     this.root = root;
     this.descriptions = descriptions;
+    this.version = version;
   }
 
   /** Draws (or redraws) one highlight; an orphan is only removed. */
   paint(highlight) {
     this.unpaint(highlight.id);
-    const place = placementOf(highlight);
+    const place = placementOf(highlight, this.version);
     if (!place) return;
     const described = this.describe(highlight);
     for (const [node, from, to] of textPieces(this.root, place.start, place.end)) {

@@ -201,3 +201,26 @@ def test_notebook_finds_a_note_and_exports_markdown(browser, page, site, compani
     text = open(download.value.path(), encoding="utf-8").read()
     assert "> a backup plan if Iran was attacked" in text
     assert "Check the notebook finds zeppelins." in text
+
+
+def test_a_changed_page_shows_moved_highlights_in_place_and_orphans_in_the_panel_only(browser, page, site, companion):
+    """The server re-anchors; the reader draws each highlight where the server placed it."""
+    open_seed(browser, page, site)
+    article_id = page.locator("body").get_attribute("data-article-id")
+    kept = stored_highlight(companion, article_id, "Baghdad was aware of the supplies", note="kept")
+    gone = stored_highlight(companion, article_id, "The CIA and Pentagon have also remained silent", note="gone")
+    source = (Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages" / SEED / "source.html").read_text(encoding="utf-8")
+    assert " The CIA and Pentagon have also remained silent." in source and "<p>The report comes amid" in source
+    changed = source.replace(" The CIA and Pentagon have also remained silent.", "").replace(
+        "<p>The report comes amid", "<p>Update: this story now opens with a new paragraph on the reaction in Baghdad.</p><p>The report comes amid", 1)
+    status, body, _ = companion.request("POST", "/api/v1/articles", {"url": f"{site}/{SEED}/source.html", "html": changed})
+    assert status in (200, 201) and body["id"] == article_id
+    page.reload()
+    expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=30_000)
+    expect(page.locator(".sl-body")).to_contain_text("Update: this story now opens")
+    expect(page.locator(f"mark.sl-highlight[data-highlight-id='{kept['id']}']")).to_have_text("Baghdad was aware of the supplies")
+    expect(page.locator(f"mark.sl-highlight[data-highlight-id='{gone['id']}']")).to_have_count(0)
+    page.locator("#toggle-panel").click()
+    orphan = page.locator(f"#highlight-list li[data-highlight-id='{gone['id']}']")
+    expect(orphan.locator(".orphaned")).to_contain_text("no longer in the article")
+    expect(orphan.locator("textarea")).to_have_value("gone")

@@ -56,3 +56,10 @@ test("the server's placement is used as it is; an orphan is not drawn", () => {
   assert.equal(placementOf({ anchor: "orphaned", orphaned: true, position: { start: 40, end: 52 } }), null);
 });
 
+
+test("a placement in another version of the text than the one shown is not drawn", () => {
+  const highlight = { anchor: "anchored", orphaned: false, version: 1, position: { start: 4, end: 9 } };
+  assert.equal(placementOf(highlight, 2), null);
+  assert.deepEqual(placementOf(highlight, 1), { start: 4, end: 9 });
+  assert.deepEqual(placementOf({ ...highlight, version: undefined }, 2), { start: 4, end: 9 }); // made here, not yet saved
+});
