@@ -95,6 +95,11 @@ export class Outbox {
   }
 
   async drain() {
+    // Changes queued by an older version of the extension carry no number yet.
+    await this.modify((queue) => {
+      let next = queue.reduce((max, c) => Math.max(max, c.seq || 0), 0);
+      return queue.map((c) => (c.seq ? c : { ...c, seq: ++next }));
+    });
     for (;;) {
       await this.lock;
       const [change] = await this.list();

@@ -142,3 +142,12 @@ test("the reader shows waiting changes over the server's list: new, edited, dele
   const undone = applyWaiting(server, [...queue, { type: "restore", id: "s2", articleId: "a1" }], "a1");
   assert.equal(undone.find((h) => h.id === "s2").anchor, "moved");
 });
+
+test("changes queued by the previous version of the extension (without numbers) are all sent", async () => {
+  const legacy = [create("h1"), { type: "update", id: "h1", articleId: "a1", body: { note: "old note" } }, create("h2")];
+  const server = companion();
+  const outbox = new Outbox({ storage: memoryStorage({ [OUTBOX_KEY]: legacy }), send: server.send, timers: manualTimers() });
+  await outbox.flush();
+  assert.deepEqual(server.received.map((c) => `${c.type} ${c.id}`), ["create h1", "update h1", "create h2"]);
+  assert.deepEqual(await outbox.list(), []);
+});
