@@ -32,7 +32,7 @@ export class Outbox {
    * @param {(waiting: boolean) => void} [options.onWaiting]  true when a retry is scheduled
    */
   constructor({ storage, send, onSettled = () => {}, onWaiting = () => {}, retrySeconds = RETRY_SECONDS,
-    timers = globalThis }) {
+    timers = globalThis, locks = globalThis.navigator?.locks ?? null }) {
     this.storage = storage;
     this.send = send;
     this.onSettled = onSettled;
@@ -45,6 +45,7 @@ export class Outbox {
     this.retryTimer = null;
     this.waiting = false;
     this.lock = Promise.resolve(); // storage read-modify-write, one at a time
+    this.locks = locks;
   }
 
   /** The changes not yet sent, oldest first. */
@@ -75,10 +76,14 @@ export class Outbox {
   }
 
   modify(edit) {
-    const run = this.lock.then(async () => {
+    const write = async () => {
       const queue = edit(await this.list());
       await this.storage.set({ [OUTBOX_KEY]: queue });
-    });
+    };
+    // Two reader tabs share the outbox: the Web Locks API (shared by the extension's pages) keeps
+    // one tab's read-modify-write from overwriting the other's.
+    const locks = this.locks;
+    const run = this.lock.then(() => (locks ? locks.request(OUTBOX_KEY, write) : write()));
     this.lock = run.catch(() => {});
     return run;
   }

@@ -133,6 +133,7 @@ export class HighlightController {
     } catch (error) {
       if (isRetryable(error)) return { outcome: OUTCOME.RETRY, error };
       if (error.status === 409) return { outcome: OUTCOME.SENT }; // an earlier attempt reached the server
+      if (error.status === 404 && change.type === "delete") return { outcome: OUTCOME.SENT }; // already gone
       return { outcome: OUTCOME.REJECTED, error };
     }
   }

@@ -151,3 +151,27 @@ test("changes queued by the previous version of the extension (without numbers) 
   assert.deepEqual(server.received.map((c) => `${c.type} ${c.id}`), ["create h1", "update h1", "create h2"]);
   assert.deepEqual(await outbox.list(), []);
 });
+
+/** storage.local with the latency of a real one: reads and writes of two pages interleave. */
+function slowStorage() {
+  const storage = memoryStorage();
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+  return { data: storage.data, get: async (k) => { await tick(); return storage.get(k); }, set: async (i) => { await tick(); return storage.set(i); } };
+}
+
+/** What navigator.locks gives every page of the extension: one holder of a name at a time. */
+function sharedLocks() {
+  let tail = Promise.resolve();
+  return { request: (name, fn) => { const run = tail.then(fn); tail = run.catch(() => {}); return run; } };
+}
+
+async function twoTabsAdd(locks) {
+  const storage = slowStorage();
+  const tabs = [1, 2].map(() => new Outbox({ storage, send: companion().send, timers: manualTimers(), locks }));
+  await Promise.all(tabs.flatMap((tab, t) => Array.from({ length: 10 }, (_, i) => tab.add(create(`t${t}-h${i}`)))));
+  return tabs[0].list();
+}
+
+test("two reader tabs writing to the outbox at once lose nothing (the browser's Web Locks)", async () => {
+  assert.equal((await twoTabsAdd(sharedLocks())).length, 20);
+});
