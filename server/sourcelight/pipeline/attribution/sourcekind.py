@@ -71,12 +71,19 @@ def _conjoined(head) -> list:
     return tokens
 
 
-def guess_source(head, lexicon: Lexicon) -> SourceGuess | None:
-    """The source phrase headed by ``head`` and its kind, or None when it names no source."""
+FIRST_PERSON = ("i", "we", "me", "us")
+
+
+def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:
+    """The source phrase headed by ``head`` (or made of ``tokens``, where the parse gives
+    no phrase) and its kind, or None when it names no source."""
     doc = head.doc
-    tokens = _conjoined(head)
+    tokens = tokens or _conjoined(head)
     if not tokens:
         return None
+    if len(tokens) == 1 and head.lower_ in FIRST_PERSON and head.pos_ == "PRON":
+        # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
+        return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     guess = classify(doc.text, start, end, lexicon)
     if guess is not None and guess.back_reference is not None:
@@ -84,7 +91,7 @@ def guess_source(head, lexicon: Lexicon) -> SourceGuess | None:
     person = _person_in(head, tokens)
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
-    if person is not None and not (guess is not None and guess.kind is SourceKind.MEDIA and person.root is not head):
+    if person is not None and not (guess is not None and guess.kind is SourceKind.MEDIA and person.root.i != head.i):
         return _named(person, tokens, SourceKind.NAMED_PERSON)
     entity = _entity_of(head)
     if entity is not None and entity.label_ in BODIES and head.pos_ == "PROPN" and _in_cast(head, entity):

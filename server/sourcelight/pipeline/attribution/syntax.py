@@ -40,7 +40,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         if masked[token.idx:token.idx + 1] == MASK or any(s <= token.idx < e for s, e in not_cues):
             continue
         finding = (_verb_cue(token, lexicon, has_quote) or _preposition_cue(token, lexicon)
-                   or _noun_cue(token, lexicon))
+                   or _noun_cue(token, lexicon, has_quote))
         if finding is not None:
             findings.append((_depth(token), token.i, finding))
     if not findings:
@@ -64,7 +64,7 @@ def _with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:
 
 def _depth(token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
@@ -86,14 +86,16 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool) -> Finding | None:
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb):
         return None
-    if word in syntax.needs_clause and not (has_quote or phrasal or _has_clause(token)):
-        return None
+    clause = has_quote or phrasal or _has_clause(token)
     source_token, passive = _speaker_of(token, lexicon)
     if source_token is None:
         return None
     guess = guess_source(source_token, lexicon)
     if guess is None:
         return None
+    if word in syntax.needs_clause and not clause and not (
+            finding_verb and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA)):
+        return None  # "added 200 jobs", but "polls show Clinton ahead"
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
     cue_start, cue_end = _cue_extent(token)
@@ -127,6 +129,15 @@ def _cue_extent(token) -> tuple[int, int]:
     return token.idx, end
 
 
+def _name_before(verb):
+    """'…,” Viguerie notes.' parsed as a noun compound: a name right before the verb that
+    hangs from it is its subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.head.i == verb.i and before.dep_ == "compound" and before.pos_ == "PROPN":
+        return before
+    return None
+
+
 def _speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, bool]:
     """The token heading the speaker of ``verb``: its subject, the agent of a passive, or the
     subject it shares with the verb it hangs from. (token, passive?) With ``lexicon``, the
@@ -140,19 +151,19 @@ def _speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, bo
             return (objects[0], True) if objects else (None, True)
         if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in children):
             passive_subject = next((c for c in children if c.dep_ in PASSIVE_SUBJECTS), None)
-            if current is not verb and passive_subject is not None and lexicon is not None and _lemma(current, lexicon) in lexicon.syntax.citing:
+            if current.i != verb.i and passive_subject is not None and lexicon is not None and _lemma(current, lexicon) in lexicon.syntax.citing:
                 return passive_subject, False
             return None, True  # "the plan was announced": no speaker in the sentence
-        subject = next((c for c in children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in children if c.dep_ in SUBJECTS), None) or _name_before(current)
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head, False  # "the official who said": the official
             if subject.dep_ == "expl":
                 return None, False  # "it was said"
             return subject, False
-        if current.dep_ == "relcl" and current is verb:
+        if current.dep_ == "relcl" and current.i == verb.i:
             return current.head, False
-        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head is current:
+        if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             return None, False
         current = current.head
     return None, False
@@ -281,7 +292,7 @@ def _preposition_cue(token, lexicon: Lexicon) -> Finding | None:
 def _citer(token, lexicon: Lexicon) -> str | None:
     """Who does the citing in '…, citing two officials': the subject of the verb it hangs
     from ('The AP reported the raid, citing …')."""
-    if _lemma(token, lexicon) not in lexicon.syntax.citing or token.head is token:
+    if _lemma(token, lexicon) not in lexicon.syntax.citing or token.head.i == token.i:
         return None
     speaker, _ = _speaker_of(token.head, lexicon)
     guess = guess_source(speaker, lexicon) if speaker is not None else None
@@ -291,19 +302,20 @@ def _citer(token, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _noun_cue(token, lexicon: Lexicon) -> Finding | None:
+def _noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None:
     """'In a statement, the ministry blamed …' (the subject of the verb the phrase hangs
     on), 'a statement from the ministry', 'the ministry's statement', 'reports that …'."""
     if token.pos_ not in ("NOUN", "PROPN") or _lemma(token, lexicon) not in lexicon.syntax.nouns:
         return None
     owner = _statement_owner(token)
+    if owner is not None and owner.head.lower_ != "by" and not (has_quote or _that_clause(token)):
+        owner = None  # "Obama's announcement of new actions" reports an act; "the claim by X" names its author
     if owner is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "during"):
         verb = token.head.head
         if verb.pos_ in ("VERB", "AUX"):
             owner, _ = _speaker_of(verb)
     if owner is None:
-        if not any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
-                   for c in token.children):
+        if not _that_clause(token):
             return None
         owner = token  # "reports that …": the reports themselves
     guess = guess_source(owner, lexicon)
@@ -313,11 +325,15 @@ def _noun_cue(token, lexicon: Lexicon) -> Finding | None:
                    (token.idx, token.idx + len(token.text)), back_reference=guess.back_reference)
 
 
+def _that_clause(noun) -> bool:
+    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children) for c in noun.children)
+
+
 def _statement_owner(noun):
     for child in noun.children:
         if child.dep_ == "poss" and child.tag_ not in ("PRP$",):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
                 return obj
@@ -352,7 +368,7 @@ def _party_of(verb):
                 if child.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     return current.head
                 return child
-        if current.dep_ not in SHARED_SUBJECT_DEPS + ("ccomp",) or current.head is current:
+        if current.dep_ not in SHARED_SUBJECT_DEPS + ("ccomp",) or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -368,10 +384,15 @@ def _colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     if colon is None or colon.i == 0 or colon.i > 6 or colon.i + 1 >= len(doc):
         return None
     before = doc[:colon.i]
+    after = doc[colon.i + 1:]
+    if any(t.dep_ == "det" for t in before) or not (
+            MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after)):
+        return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
     head = before.root
-    if head.pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") for t in before):
+    named = head.pos_ == "PROPN" or head.text[:1].isupper()  # headline style: "Trump: …", "Poll: …"
+    if not named or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
-    guess = guess_source(head, lexicon)
+    guess = guess_source(head, lexicon, tokens=list(before))
     if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
         return None
     return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
