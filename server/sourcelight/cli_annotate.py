@@ -97,7 +97,7 @@ def _render(article, fmt: str, name: str) -> str:
         return json.dumps({"input": name, **article.to_dict()}, ensure_ascii=False)
     if fmt == "json":
         return json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
-    from sourcelight.pipeline.render import render_markdown, render_standalone
+    from sourcelight.outputs import render_markdown, render_standalone
 
     return render_standalone(article) if fmt == "html" else render_markdown(article)
 

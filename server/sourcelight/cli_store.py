@@ -58,17 +58,19 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from sourcelight.store import export as exporter
+    from sourcelight import outputs
+    from sourcelight.store.export import collect_export
 
     store = _open_store(args)
-    with store.session() as session:
-        if args.format == "jsonld":
-            text = json.dumps(exporter.export_jsonld(session, article_id=args.article), ensure_ascii=False, indent=2) + "\n"
-        elif args.format == "markdown":
-            text = exporter.export_markdown(session, article_id=args.article)
-        else:
-            text = exporter.export_csv(session, article_id=args.article)
+    with store.read_session() as session:
+        data = collect_export(session, article_id=args.article)
     store.dispose()
+    if args.format == "jsonld":
+        text = json.dumps(outputs.export_jsonld(data), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "markdown":
+        text = outputs.export_markdown(data)
+    else:
+        text = outputs.export_csv(data)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8", newline="")
     else:

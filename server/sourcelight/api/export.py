@@ -5,10 +5,11 @@ import json
 
 from flask import Blueprint, Response, request
 
+from sourcelight import outputs
 from sourcelight.api.context import get_store
 from sourcelight.api.docs import documented
 from sourcelight.api.schemas.highlights import ExportQuerySchema
-from sourcelight.store import export as exporter
+from sourcelight.store.export import collect_export
 
 bp = Blueprint("export", __name__, url_prefix="/api/v1")
 
@@ -18,6 +19,11 @@ MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
 }
 SUFFIXES = {"jsonld": "jsonld", "markdown": "md", "csv": "csv"}
+WRITERS = {
+    "jsonld": lambda data: json.dumps(outputs.export_jsonld(data), ensure_ascii=False, indent=2),
+    "markdown": outputs.export_markdown,
+    "csv": outputs.export_csv,
+}
 
 
 @bp.get("/export")
@@ -26,14 +32,8 @@ SUFFIXES = {"jsonld": "jsonld", "markdown": "md", "csv": "csv"}
             errors=(401, 403, 404, 422), tags=("export",))
 def export():
     query = ExportQuerySchema().load(request.args.to_dict())
-    fmt, article_id = query["format"], query["article"]
-    with get_store().session() as session:
-        if fmt == "jsonld":
-            body = json.dumps(exporter.export_jsonld(session, article_id=article_id), ensure_ascii=False, indent=2)
-        elif fmt == "markdown":
-            body = exporter.export_markdown(session, article_id=article_id)
-        else:
-            body = exporter.export_csv(session, article_id=article_id)
-    response = Response(body, mimetype=None, content_type=MEDIA_TYPES[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="sourcelight-highlights.{SUFFIXES[fmt]}"'
+    with get_store().read_session() as session:
+        data = collect_export(session, article_id=query["article"])
+    response = Response(WRITERS[query["format"]](data), mimetype=None, content_type=MEDIA_TYPES[query["format"]])
+    response.headers["Content-Disposition"] = f'attachment; filename="sourcelight-highlights.{SUFFIXES[query["format"]]}"'
     return response

@@ -1,5 +1,6 @@
-"""Taking the notebook elsewhere: W3C Web Annotation JSON-LD, Markdown, CSV; and importing
-JSON-LD back (idempotent: importing the same file twice changes nothing).
+"""Taking the notebook elsewhere: the highlights and their articles gathered for an export
+(sourcelight/outputs.py writes them as JSON-LD, Markdown or CSV), and a JSON-LD export
+imported back (idempotent: importing the same file twice changes nothing).
 
 The JSON-LD export carries, besides the standard annotations, the stored articles they
 target (under "sl:articles"), so that importing it into an empty sourcelight restores the
@@ -7,95 +8,56 @@ notebook exactly: export → import → export gives the same document.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sourcelight.errors import InvalidInput
-from sourcelight.pipeline.render import escape_markdown
+from sourcelight.contract import ANCHORED
+from sourcelight.errors import InvalidInput, NotFound
+from sourcelight.store.documents import StoredDocument, read_document
 from sourcelight.store.highlights import highlight_dict, tags_json
+from sourcelight.store.identity import site_of
 from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, iso_utc
 
-__all__ = ["export_jsonld", "export_markdown", "export_csv", "import_jsonld"]
-
-CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"sl": "urn:sourcelight:terms#"}]
-CSV_COLUMNS = ["article_title", "article_url", "site", "published", "quote", "note", "label", "tags",
-               "claim_kind", "claim_note", "created", "updated", "highlight_id", "article_id"]
+__all__ = ["ExportArticle", "ExportData", "collect_export", "import_jsonld"]
 
 
-def export_jsonld(session: Session, *, article_id: str | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ExportArticle:
+    """An article as an export needs it: what to call and link it, its latest document, and
+    its full record (every version, every URL) for the JSON-LD export's "sl:articles"."""
+
+    id: str
+    title: str
+    url: str | None
+    created: str
+    document: StoredDocument
+    record: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ExportData:
+    article_id: str | None  # the one article asked for, or None for all
+    articles: tuple[ExportArticle, ...]  # in id order
+    highlights: tuple[dict[str, Any], ...]  # live ones, as the API gives them, by article and position
+
+
+def collect_export(session: Session, *, article_id: str | None = None) -> ExportData:
+    """Every live highlight (or one article's) with the articles they are in. Raises NotFound."""
     rows = _live_highlights(session, article_id)
     articles = _articles_of(session, rows)
-    items = [_annotation(highlight_dict(row), articles[row.article_id]) for row in rows]
-    return {
-        "@context": CONTEXT,
-        "id": "urn:sourcelight:export" + (f":{article_id}" if article_id else ""),
-        "type": "AnnotationCollection",
-        "label": "sourcelight highlights",
-        "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
-        "sl:articles": [_article_record(session, row) for row in articles.values()],
-    }
-
-
-def export_markdown(session: Session, *, article_id: str | None = None) -> str:
-    rows = _live_highlights(session, article_id)
-    articles = _articles_of(session, rows)
-    lines = ["# sourcelight highlights", ""]
-    for article_row in articles.values():
-        document = _latest_document(session, article_row.id)
-        claims = {c["id"]: c for c in document.get("claims", [])}
-        url = article_row.canonical_url or document.get("url") or ""
-        title = escape_markdown(article_row.title or url)
-        lines.append(f"## [{title}]({url})" if url else f"## {title}")
-        # The publication date when the page gave one, else the day it was first saved.
-        date = document.get("published") or "saved " + iso_utc(article_row.created)[:10]
-        lines.append(" · ".join(escape_markdown(x) for x in (document.get("site"), date) if x))
-        lines.append("")
-        for row in (r for r in rows if r.article_id == article_row.id):
-            highlight = highlight_dict(row)
-            lines.append("> " + escape_markdown(highlight["quote"]["exact"]).replace("\n", "\n> "))
-            tags = [f"**{highlight['label']}**"] if highlight["label"] else []
-            tags += [f"#{t}" for t in highlight["tags"]]
-            if tags:
-                lines.append("")
-                lines.append(" ".join(tags))
-            if highlight["note"]:
-                lines += ["", highlight["note"]]
-            claim = claims.get(highlight["claim_id"] or "")
-            if claim and claim.get("note"):
-                lines += ["", f"*Sourcing:* {escape_markdown(claim['note'])}"]
-            if highlight["orphaned"]:
-                lines += ["", "*This passage is no longer in the latest version of the article.*"]
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def export_csv(session: Session, *, article_id: str | None = None) -> str:
-    rows = _live_highlights(session, article_id)
-    articles = _articles_of(session, rows)
-    documents = {a: _latest_document(session, a) for a in articles}
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        highlight, document = highlight_dict(row), documents[row.article_id]
-        claim = next((c for c in document.get("claims", []) if c["id"] == highlight["claim_id"]), None)
-        writer.writerow({
-            "article_title": _cell(articles[row.article_id].title), "article_url": articles[row.article_id].canonical_url or "",
-            "site": _cell(document.get("site") or ""), "published": _cell(document.get("published") or ""),
-            "quote": _cell(highlight["quote"]["exact"]), "note": _cell(highlight["note"]), "label": highlight["label"] or "",
-            "tags": _cell(", ".join(highlight["tags"])),
-            "claim_kind": (claim.get("sourcing") or {}).get("kind", "") if claim else "",
-            "claim_note": _cell(claim["note"]) if claim else "", "created": highlight["created"],
-            "updated": highlight["updated"], "highlight_id": highlight["id"], "article_id": row.article_id,
-        })
-    return out.getvalue()
+    return ExportData(
+        article_id=article_id,
+        articles=tuple(
+            ExportArticle(id=row.id, title=row.title, url=row.canonical_url, created=iso_utc(row.created),
+                          document=_latest_document(session, row.id), record=_article_record(session, row))
+            for row in articles.values()),
+        highlights=tuple(highlight_dict(row) for row in rows),
+    )
 
 
 def import_jsonld(session: Session, document: Any) -> dict[str, int]:
@@ -118,35 +80,6 @@ def import_jsonld(session: Session, document: Any) -> dict[str, int]:
 
 # -- JSON-LD pieces ---------------------------------------------------------------------------
 
-def _annotation(highlight: dict[str, Any], article: ArticleRow) -> dict[str, Any]:
-    bodies: list[dict[str, Any]] = []
-    if highlight["note"]:
-        bodies.append({"type": "TextualBody", "value": highlight["note"], "format": "text/markdown",
-                       "purpose": "commenting"})
-    if highlight["label"]:
-        bodies.append({"type": "TextualBody", "value": highlight["label"], "purpose": "classifying"})
-    bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in highlight["tags"]]
-    quote, position = highlight["quote"], highlight["position"]
-    return {
-        "id": f"urn:uuid:{highlight['id']}",
-        "type": "Annotation",
-        "motivation": "commenting" if highlight["note"] else "highlighting",
-        "created": highlight["created"],
-        "modified": highlight["updated"],
-        "body": bodies,
-        "target": {
-            "type": "SpecificResource",
-            "source": article.canonical_url or f"urn:sourcelight:article:{article.id}",
-            "selector": [
-                {"type": "TextQuoteSelector", "exact": quote["exact"], "prefix": quote["prefix"], "suffix": quote["suffix"]},
-                {"type": "TextPositionSelector", "start": position["start"], "end": position["end"]},
-            ],
-        },
-        "sl:highlight": {"article_id": highlight["article_id"], "version": highlight["version"],
-                         "claim_id": highlight["claim_id"], "color": highlight["color"], "anchor": highlight["anchor"]},
-    }
-
-
 def _article_record(session: Session, row: ArticleRow) -> dict[str, Any]:
     versions = session.scalars(select(ArticleVersionRow).where(ArticleVersionRow.article_id == row.id)
                                .order_by(ArticleVersionRow.version)).all()
@@ -155,7 +88,7 @@ def _article_record(session: Session, row: ArticleRow) -> dict[str, Any]:
         "id": row.id, "canonical_url": row.canonical_url, "site": row.site, "title": row.title,
         "language": row.language, "created": iso_utc(row.created), "updated": iso_utc(row.updated), "urls": list(urls),
         "versions": [{"version": v.version, "fingerprint": v.fingerprint, "created": iso_utc(v.created),
-                      "document": json.loads(v.document)} for v in versions],
+                      "document": read_document(v).data} for v in versions],
     }
 
 
@@ -163,9 +96,13 @@ def _import_article(session: Session, record: dict[str, Any]) -> int:
     if session.get(ArticleRow, record["id"]) is not None:
         return 0
     versions = record["versions"]
+    latest = max(versions, key=lambda v: v["version"])
+    urls = record.get("urls", [])
     session.add(ArticleRow(id=record["id"], canonical_url=record.get("canonical_url"), site=record.get("site"),
                            title=record.get("title") or "", language=record.get("language"),
-                           latest_version=max(v["version"] for v in versions),
+                           latest_version=latest["version"], anchored_version=latest["version"],
+                           domain=site_of(record.get("canonical_url") or min(urls, default=None)),
+                           published=latest["document"].get("published"),
                            created=_parse(record["created"]), updated=_parse(record["updated"])))
     session.flush()
     for version in versions:
@@ -199,7 +136,7 @@ def _import_annotation(session: Session, item: dict[str, Any]) -> int:
         id=highlight_id, article_id=article_id, version=int(extra.get("version") or 1), exact=quote["exact"],
         prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""), start=int(position["start"]),
         end=int(position["end"]), claim_id=extra.get("claim_id"), note=note, label=label, tags=tags_json(tags),
-        color=extra.get("color"), anchor=extra.get("anchor") or "anchored",
+        color=extra.get("color"), anchor=extra.get("anchor") or ANCHORED,
         created=_parse(item["created"]), updated=_parse(item.get("modified") or item["created"]),
     ))
     return 1
@@ -211,8 +148,6 @@ def _live_highlights(session: Session, article_id: str | None) -> list[Highlight
     query = select(HighlightRow).where(HighlightRow.deleted.is_(None))
     if article_id:
         if session.get(ArticleRow, article_id) is None:
-            from sourcelight.errors import NotFound
-
             raise NotFound(f"no article with id {article_id!r}")
         query = query.where(HighlightRow.article_id == article_id)
     return list(session.scalars(query.order_by(HighlightRow.article_id, HighlightRow.start, HighlightRow.id)).all())
@@ -224,15 +159,9 @@ def _articles_of(session: Session, rows: list[HighlightRow]) -> dict[str, Articl
     return {i: found[i] for i in ids}
 
 
-def _latest_document(session: Session, article_id: str) -> dict[str, Any]:
-    version = session.scalar(select(ArticleVersionRow).where(ArticleVersionRow.article_id == article_id)
-                             .order_by(ArticleVersionRow.version.desc()).limit(1))
-    return json.loads(version.document) if version else {}
-
-
-def _cell(value: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _latest_document(session: Session, article_id: str) -> StoredDocument:
+    return read_document(session.scalar(select(ArticleVersionRow).where(ArticleVersionRow.article_id == article_id)
+                                        .order_by(ArticleVersionRow.version.desc()).limit(1)))
 
 
 def _parse(value: str) -> datetime:

@@ -10,7 +10,8 @@ from sourcelight.pipeline.model import (
     Attribution, Claim, QuoteKind, SourceKind, SourcingSummary,
 )
 from sourcelight.pipeline.options import PipelineOptions
-from sourcelight.pipeline.render import render_markdown, render_reader, render_standalone
+from sourcelight.outputs import render_markdown, render_standalone
+from sourcelight.pipeline.render import render_reader
 from sourcelight.pipeline.sanitize import sanitize_html
 
 TEXT = ("Officials said the bridge would reopen in May. It was closed after cracks appeared.\n\n"

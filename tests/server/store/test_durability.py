@@ -129,7 +129,8 @@ def export_file(tmp_path, make_article, highlight_body):
     """A JSON-LD export of another notebook: one article, 40 highlights."""
     from sourcelight.store import Store
     from sourcelight.store.articles import save_article
-    from sourcelight.store.export import export_jsonld
+    from sourcelight import outputs
+    from sourcelight.store.export import collect_export
     from sourcelight.store.highlights import create_highlight
 
     other = Store("sqlite:///" + str(tmp_path / "other.db"))
@@ -139,7 +140,7 @@ def export_file(tmp_path, make_article, highlight_body):
         document = save_article(session, article, seen_url=article.url)
         for n in range(40):
             create_highlight(session, document["id"], highlight_body(document["text"], "Iran", note=f"imported {n}"))
-        exported = export_jsonld(session)
+        exported = outputs.export_jsonld(collect_export(session))
     other.dispose()
     path = tmp_path / "other.jsonld"
     path.write_text(json.dumps(exported), encoding="utf-8")

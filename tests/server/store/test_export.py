@@ -10,11 +10,24 @@ import pytest
 
 from sourcelight.errors import InvalidInput, NotFound
 from sourcelight.store import Store
+from sourcelight import outputs
 from sourcelight.store.articles import save_article
-from sourcelight.store.export import export_csv, export_jsonld, export_markdown, import_jsonld
+from sourcelight.store.export import collect_export, import_jsonld
 from sourcelight.store.highlights import create_highlight, delete_highlight
 
 FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")"
+
+
+def export_jsonld(session, **kwargs):
+    return outputs.export_jsonld(collect_export(session, **kwargs))
+
+
+def export_markdown(session, **kwargs):
+    return outputs.export_markdown(collect_export(session, **kwargs))
+
+
+def export_csv(session, **kwargs):
+    return outputs.export_csv(collect_export(session, **kwargs))
 
 
 @pytest.fixture
@@ -85,7 +98,7 @@ def test_markdown_is_grouped_by_article_with_quote_note_and_sourcing(store, note
     main, other = notebook["articles"]
     sections = markdown.split("\n## ")[1:]
     assert len(sections) == 2
-    by_link = {next(u for u in (main["canonical_url"], other["canonical_url"]) if f"]({u})" in s): s for s in sections}
+    by_link = {next(u for u in (main["canonical_url"], other["canonical_url"]) if f"](<{u}>)" in s): s for s in sections}
     section = by_link[main["canonical_url"]]
     assert section.startswith("[Iran moves missiles into Iraq](")
     dated = main.get("published") or "saved " + datetime.now(timezone.utc).strftime("%Y-%m-%d")

@@ -8,7 +8,8 @@ import pytest
 
 from sourcelight.errors import Conflict, InvalidInput, NotFound
 from sourcelight.store.articles import save_article
-from sourcelight.store.export import export_jsonld
+from sourcelight import outputs
+from sourcelight.store.export import collect_export
 from sourcelight.store.highlights import (
     create_highlight, delete_highlight, get_highlight, list_highlights, list_trash, restore_highlight,
     search_highlights, update_highlight,
@@ -30,7 +31,7 @@ def search(store, **query):
 def snapshot(store):
     """Everything stored, as the export sees it (plus the trash)."""
     with store.session() as session:
-        return export_jsonld(session), list_trash(session)
+        return outputs.export_jsonld(collect_export(session)), list_trash(session)
 
 
 def test_created_highlight_is_stored_with_its_selectors_and_claim(store, saved_article, highlight_body):
