@@ -15,8 +15,10 @@ class PipelineOptions:
     # An "article" shorter than this is almost always a login wall or an index page.
     min_article_chars: int = 120
     # Reader defaults, not extractor defaults (see docs/extraction.md for the figures).
-    favor_precision: bool = True
-    favor_recall: bool = False
+    # trafilatura's mode: recall, then sourcelight's own clutter rules (extract/clutter.py) take
+    # out what it keeps; on public test pages that scores best (docs/extraction.md, "Measured").
+    favor_precision: bool = False
+    favor_recall: bool = True
     include_images: bool = True
     include_comments: bool = False
     # Force a language instead of detecting it (research corpora of known language).

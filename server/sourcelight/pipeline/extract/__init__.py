@@ -2,8 +2,8 @@
 
 The steps, each its own module, pass the records of records.py:
 page (decode, budgets, parse) → signals (drop what nobody sees, collect what trafilatura
-drops) → main_text (trafilatura) → metadata (header) → blocks (XML body → pieces) →
-clutter (lines that are not article text) → assemble (the Article and its last checks).
+drops: anchors, images) → main_text (trafilatura) → metadata (header) → blocks (XML body →
+pieces, links and pictures put back) → clutter (lines that are not article text) → assemble (the Article and its last checks).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from sourcelight.errors import NoArticleFound, PayloadTooLarge, SourcelightError
+from sourcelight.pipeline.extract.anchors import with_images, with_links
 from sourcelight.pipeline.extract.assemble import assemble_article, check_is_article
 from sourcelight.pipeline.extract.blocks import pieces_from_body
 from sourcelight.pipeline.extract.clutter import tidy_pieces
@@ -55,6 +56,7 @@ def extract_article(
     extraction = find_main_text(tree, url, options)
     header = article_metadata(extraction, signals, url, title_hint)
     pieces = pieces_from_body(extraction.body, header.title, signals, with_images=options.include_images)
+    pieces = with_images(with_links(pieces, signals.links), signals.placed_images)
     pieces = _with_lead_image(_with_standfirst(pieces, signals.standfirsts.get(header.title)), signals.lead_image)
     tidied = tidy_pieces(pieces, signals, title=header.title, byline=header.byline)
     header = dataclasses.replace(header, credits=tidied.credits)

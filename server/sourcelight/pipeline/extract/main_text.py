@@ -19,9 +19,11 @@ def find_main_text(tree, url: str | None, options: PipelineOptions) -> Extractio
 
     Raises NoArticleFound when trafilatura finds no text, or fails on the page.
     """
+    # Links and images are put back from the page itself (anchors.py): asked for them,
+    # trafilatura keeps more of the page around the article.
     settings = dict(
-        url=url, include_comments=options.include_comments, include_images=options.include_images,
-        include_formatting=True, include_links=True, include_tables=True, with_metadata=True,
+        url=url, include_comments=options.include_comments, include_images=False,
+        include_formatting=True, include_links=False, include_tables=True, with_metadata=True,
         deduplicate=False,
     )
     document = _run(tree, favor_precision=options.favor_precision, favor_recall=options.favor_recall, **settings)

@@ -11,6 +11,7 @@ import re
 from urllib.parse import urljoin
 
 from sourcelight.pipeline.extract import vocabulary as vocab
+from sourcelight.pipeline.extract.anchors import block_links, placed_images
 from sourcelight.pipeline.extract.images import lead_image, page_images
 from sourcelight.pipeline.extract.page import page_language
 from sourcelight.pipeline.extract.records import PageSignals
@@ -68,6 +69,8 @@ def collect_signals(tree, url: str | None, meta_texts: frozenset[str], *, with_i
         lead_image=lead_image(tree, images, base) if with_images else None,
         canonical_link=canonical_link(tree),
         meta_texts=meta_texts,
+        links=block_links(tree, base),
+        placed_images=placed_images(tree, images, base) if with_images else (),
     )
 
 
@@ -131,4 +134,6 @@ def _text_and_parts(element) -> list[str]:
     text = clean_inline(element.text_content())
     if not text or len(text) > vocab.META_MAX_CHARS:
         return []
-    return [text] + [clean_inline(child.text_content()) for child in element if isinstance(child.tag, str)]
+    # The parts too: extraction may keep only the box's own words ("Last updated") or one child.
+    return [text, clean_inline(element.text)] + [clean_inline(child.text_content())
+                                                for child in element if isinstance(child.tag, str)]
