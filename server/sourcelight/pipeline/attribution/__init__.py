@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.context import resolve_context
-from sourcelight.pipeline.attribution.cues import Finding, find_attribution
+from sourcelight.pipeline.attribution.cues import Finding, find_attribution, find_non_response_party
 from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
@@ -81,7 +81,10 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
 
 
 def _finding(masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:
-    return find_attribution(masked, lexicon, list(flags.non_response_spans + flags.hedge_spans))
+    """The sentence's attribution; a non-response with no other cue is attributed to the
+    party that did not answer (issue 9: the note names it)."""
+    return (find_attribution(masked, lexicon, list(flags.non_response_spans + flags.hedge_spans))
+            or find_non_response_party(masked, lexicon, flags.non_response_spans))
 
 
 def _links(article: Article, sentence: Sentence) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify, has_name
 from sourcelight.pipeline.model import SourceKind
 
-__all__ = ["Finding", "find_attribution"]
+__all__ = ["Finding", "find_attribution", "find_non_response_party"]
 
 MAX_SUBJECT_WORDS = 12
 
@@ -43,6 +43,38 @@ def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]])
     if finding is None:
         return None
     return with_anonymity(masked, lexicon, _with_relay(masked, lexicon, finding))
+
+
+def find_non_response_party(masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int], ...]) -> Finding | None:
+    """Who did not answer ('Das Verkehrsministerium wollte sich nicht äußern', 'Contactée,
+    l'entreprise n'a pas souhaité réagir', 'В Минфине от комментариев отказались'): the
+    source phrase opening the clause of the non-response, which the note then names."""
+    for start, end in sorted(spans):
+        seg_start, seg_stop = _segments_before(masked, start)[0]
+        preposition = lexicon.patterns["source_prepositions"].match(masked, _skip_spaces(masked, seg_start), seg_stop)
+        if preposition is not None:  # "В Минфине … отказались": the ministry
+            seg_start = preposition.end()
+        seg_stop = _subject_end(masked, seg_start, seg_stop, lexicon)
+        guess = classify(masked, seg_start, seg_stop, lexicon) or _shortest_source(masked, seg_start, seg_stop, lexicon)
+        if guess is not None and guess.kind is not SourceKind.UNATTRIBUTED:
+            return Finding(guess.kind, guess.text, (guess.start, guess.end), masked[start:end], (start, end),
+                           back_reference=guess.back_reference)
+    return None
+
+
+def _subject_end(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
+    """Where the subject opening text[start:stop] ends: at the first auxiliary, negation or
+    stop word after its first word ("Das Ministerium | wollte sich nicht äußern")."""
+    first = re.search(r"\S+", text[start:stop])
+    if first is None:
+        return stop
+    position = start + first.end()
+    for key in ("auxiliaries_anywhere", "negators", "np_stops"):
+        for match in lexicon.patterns[key].finditer(text, position, stop):
+            if match.start() > position:
+                stop = min(stop, match.start())
+                break
+    return stop
 
 
 def with_anonymity(text: str, lexicon: Lexicon, finding: Finding) -> Finding:

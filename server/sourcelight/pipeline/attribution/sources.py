@@ -64,8 +64,17 @@ def classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess |
     lexicon has a lemmatizer, a phrase in another case than the lists' ("в профсоюзе
     работников") is tried again in dictionary forms; the span stays the text's."""
     guess = _classify(text, start, end, lexicon)
-    if guess is not None or not lexicon.lemmatized_sources:
+    if not lexicon.lemmatized_sources:
         return guess
+    # "Минфине" is a single capitalised word like a surname; in dictionary form the lists know it.
+    single_name = guess is not None and guess.kind is SourceKind.NAMED_PERSON and len(guess.text.split()) == 1
+    if guess is not None and not single_name:
+        return guess
+    listed = _dictionary_form_guess(text, start, end, lexicon)
+    return listed or guess
+
+
+def _dictionary_form_guess(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
     start, end = trim_phrase(text, start, end, lexicon)
     preposition = lexicon.patterns["source_prepositions"].match(text, start, end)
     if preposition is not None and preposition.end() > start:  # "В Кремле заявили": the Kremlin
