@@ -118,7 +118,21 @@ async def run_firefox_reader(tmp_path: Path, site: str, companion) -> dict:
                 return true;
             }})()""")
             await bidi.wait_for(news, "document.body && document.body.dataset.ready === 'true'", timeout=60)
+            # A highlight with a label, through the selection toolbar, saved by the outbox.
+            quote = await bidi.evaluate(news, """(() => {
+                const claim = document.querySelector('.sl-body .sl-claim[data-kind="anonymous"]');
+                const range = document.createRange(); range.selectNodeContents(claim);
+                const selection = document.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+                return claim.textContent.trim();
+            })()""")
+            await bidi.wait_for(news, "!document.getElementById('selection-toolbar').hidden")
+            await bidi.evaluate(news, "document.querySelector('#selection-toolbar button[data-label=dubious]').click(), true")
+            await bidi.wait_for(news, "[...document.querySelectorAll('#highlight-list .save-state')].some(s => s.textContent === 'Saved')")
             return await bidi.evaluate(news, """({
+                quote: """ + json.dumps(quote) + """,
+                marked: [...document.querySelectorAll('mark.sl-highlight[data-label=dubious]')].map(m => m.textContent).join(''),
+                toolbarText: document.getElementById('toggle-panel').textContent,
+                articleId: document.body.dataset.articleId,
                 title: document.querySelector('.sl-header h1').textContent,
                 claims: document.querySelectorAll('.sl-claim').length,
                 kinds: [...new Set([...document.querySelectorAll('.sl-claim')].map(c => c.dataset.kind))],
@@ -157,3 +171,8 @@ def test_firefox_shows_the_annotated_reader(tmp_path, site, companion):
     assert "anonymous" in result["kinds"]
     assert "anonymous" in result["headline"]
     assert result["clutter"] is False
+    # The interface text comes from _locales (the browser is in English) and a highlight is saved.
+    assert "Highlights" in result["toolbarText"]
+    assert result["marked"] == result["quote"]
+    _, body, _ = companion.request("GET", f"/api/v1/articles/{result['articleId']}/highlights")
+    assert any(h["quote"]["exact"] == result["quote"] and h["label"] == "dubious" for h in body["highlights"])
