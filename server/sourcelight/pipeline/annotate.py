@@ -11,6 +11,7 @@ import time
 
 from sourcelight.errors import ProcessingTimeout
 from sourcelight.pipeline.attribution import attribute_article, summarize_sourcing
+from sourcelight.pipeline.attribution.parser import preload_parsers
 from sourcelight.pipeline.extract import article_from_text, extract_article
 from sourcelight.pipeline.language import detect_language
 from sourcelight.pipeline.model import AnnotatedArticle, Article
@@ -35,6 +36,7 @@ def annotate_page(
     Raises PayloadTooLarge, PageTooComplex, NoArticleFound, ProcessingTimeout.
     """
     options = options or DEFAULT_OPTIONS
+    preload_parsers()  # a model loads once per process, before any page's budget starts
     deadline = time.monotonic() + options.time_budget_seconds
     article = extract_article(html, url, lang_hint=lang_hint, title_hint=title_hint, options=options)
     return _annotate_article(article, options, deadline)
@@ -53,6 +55,7 @@ def annotate_text(
     Raises PayloadTooLarge, NoArticleFound, ProcessingTimeout.
     """
     options = options or DEFAULT_OPTIONS
+    preload_parsers()
     deadline = time.monotonic() + options.time_budget_seconds
     article = article_from_text(text, url, title=title, lang_hint=lang_hint, options=options)
     return _annotate_article(article, options, deadline)

@@ -79,14 +79,21 @@ def _load(language: str) -> dict | None:
     return tomllib.loads(resource.read_text(encoding="utf-8"))
 
 
+# Only sentences are claims: the title and headings stay in the reader, unannotated.
+CLAIM_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM})
+
+
 def split_sentences(article: Article, language: str) -> tuple[Sentence, ...]:
-    """Every text block of the article cut into sentences, in reading order."""
+    """The sentences of the article's text blocks (paragraphs, quotes, list items), in
+    reading order. Headings, and pieces with no word in them ("2.", "___"), are no claims."""
     rules = rules_for(language)
     sentences: list[Sentence] = []
     for block in article.blocks:
-        if block.kind is BlockKind.IMAGE or not block.text:
+        if block.kind not in CLAIM_BLOCKS or not block.text:
             continue
         for start, end in split_text(block.text, rules):
+            if not any(char.isalpha() for char in block.text[start:end]):
+                continue
             sentences.append(Sentence(
                 index=len(sentences), block=block.index, start=block.start + start,
                 end=block.start + end, text=block.text[start:end],

@@ -80,3 +80,19 @@ def test_a_very_long_quote_is_split_so_claims_stay_readable():
 )
 def test_abbreviations_that_can_end_a_sentence(language, text, expected):
     assert sentences(text, language) == expected
+
+
+def test_only_sentences_are_claims_not_headings_or_bare_list_numbers():
+    from sourcelight.pipeline.model import Article, Block, BlockKind
+    from sourcelight.pipeline.segment import split_sentences
+
+    texts = [(BlockKind.TITLE, "Iran moved missiles to Iraq, sources say"), (BlockKind.HEADING, "What happens next?"),
+             (BlockKind.LIST_ITEM, "2."), (BlockKind.PARAGRAPH, "The talks resumed on Monday."),
+             (BlockKind.PARAGRAPH, "___")]
+    blocks, start = [], 0
+    for index, (kind, text) in enumerate(texts):
+        blocks.append(Block(index=index, kind=kind, text=text, start=start, end=start + len(text)))
+        start += len(text) + 2
+    article = Article(url=None, canonical_url=None, title=texts[0][1], byline=None, site=None, published=None,
+                      lang_hint=None, blocks=tuple(blocks), text="\n\n".join(t for _, t in texts))
+    assert [s.text for s in split_sentences(article, "en")] == ["The talks resumed on Monday."]
