@@ -56,7 +56,7 @@ def extract_article(
     extraction = find_main_text(tree, url, options)
     header = article_metadata(extraction, signals, url, title_hint)
     pieces = pieces_from_body(extraction.body, header.title, signals, with_images=options.include_images)
-    pieces = with_images(with_links(pieces, signals.links), signals.placed_images)
+    pieces = with_images(with_links(pieces, tree, signals.base_url), signals.placed_images)
     pieces = _with_lead_image(_with_standfirst(pieces, signals.standfirsts.get(header.title)), signals.lead_image)
     tidied = tidy_pieces(pieces, signals, title=header.title, byline=header.byline)
     header = dataclasses.replace(header, credits=tidied.credits)

@@ -22,16 +22,18 @@ TEXT_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "dd", "dt"
 MIN_PICTURE_SIDE = 80
 
 
-def block_links(tree, base: str | None) -> dict[str, tuple[LinkSpan, ...]]:
-    """{a text block's text: its links} for the page's text blocks that hold links."""
+def block_links(tree, base: str | None, texts: set[str]) -> dict[str, tuple[LinkSpan, ...]]:
+    """{text: its links} for the page's text blocks holding links whose text is one of ``texts``."""
     found: dict[str, tuple[LinkSpan, ...]] = {}
-    walked: set = set()
+    seen: set = set()
     for anchor in tree.iter("a"):
         block = next((a for a in anchor.iterancestors(*TEXT_BLOCKS)), None)
         # Each block once: a layout cell may hold hundreds of links.
-        if block is None or block in walked:
+        if block is None or block in seen:
             continue
-        walked.add(block)
+        seen.add(block)
+        if clean_inline(block.text_content()) not in texts:
+            continue
         builder = TextBuilder()
         _walk(block, builder, base, top=True)
         text, links = builder.finish()
@@ -83,8 +85,11 @@ def _is_small(img) -> bool:
     return False
 
 
-def with_links(pieces: list[Piece], links: dict[str, tuple[LinkSpan, ...]]) -> list[Piece]:
-    """Each piece with the links of the page's block of the same text."""
+def with_links(pieces: list[Piece], tree, base: str | None) -> list[Piece]:
+    """Each piece with the links of the page's block of the same text (the tree after trafilatura,
+    which works on its own copy)."""
+    wanted = {p.text for p in pieces if p.kind is not BlockKind.IMAGE and not p.links}
+    links = block_links(tree, base, wanted)
     out = []
     for piece in pieces:
         found = links.get(piece.text) if not piece.links and piece.kind is not BlockKind.IMAGE else None

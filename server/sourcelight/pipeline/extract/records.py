@@ -27,7 +27,6 @@ class PageSignals:
     lead_image: Image | None
     canonical_link: str | None = None
     meta_texts: frozenset[str] = frozenset()
-    links: dict[str, tuple[LinkSpan, ...]] = field(default_factory=dict)
     placed_images: tuple[tuple[str, Image], ...] = ()
 
 

@@ -5,13 +5,14 @@ changes to the tree are removals of hidden elements and small boilerplate boxes.
 """
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import json
 import re
 from urllib.parse import urljoin
 
 from sourcelight.pipeline.extract import vocabulary as vocab
-from sourcelight.pipeline.extract.anchors import block_links, placed_images
+from sourcelight.pipeline.extract.anchors import placed_images
 from sourcelight.pipeline.extract.images import lead_image, page_images
 from sourcelight.pipeline.extract.page import page_language
 from sourcelight.pipeline.extract.records import PageSignals
@@ -45,14 +46,26 @@ def drop_unseen(tree) -> frozenset[str]:
     for element in tree.xpath("//*[@class or @id or @itemprop]"):
         if element.tag in ("html", "body", "article", "main") or element.getparent() is None:
             continue
-        marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
-        if vocab.BOILERPLATE.search(marker):
+        kind = _box_kind(element.get("class", ""), element.get("id", ""), element.get("itemprop", ""))
+        if kind == _BOILERPLATE:
             if element.find(".//h1") is None and len(element.text_content()) <= vocab.BOILERPLATE_MAX_CHARS:
                 element.drop_tree()
-        elif vocab.META_BOX.search(marker):
+        elif kind == _META:
             meta_texts.update(_text_and_parts(element))
     meta_texts.discard("")
     return frozenset(meta_texts)
+
+
+_BOILERPLATE, _META, _OTHER = "boilerplate", "meta", "other"
+
+
+@functools.lru_cache(maxsize=8192)
+def _box_kind(class_: str, id_: str, itemprop: str) -> str:
+    """What a box is by its class/id/itemprop (cached: a page repeats a few class names)."""
+    marker = f"{class_} {id_} {itemprop}"
+    if vocab.BOILERPLATE.search(marker):
+        return _BOILERPLATE
+    return _META if vocab.META_BOX.search(marker) else _OTHER
 
 
 def collect_signals(tree, url: str | None, meta_texts: frozenset[str], *, with_images: bool) -> PageSignals:
@@ -69,7 +82,6 @@ def collect_signals(tree, url: str | None, meta_texts: frozenset[str], *, with_i
         lead_image=lead_image(tree, images, base) if with_images else None,
         canonical_link=canonical_link(tree),
         meta_texts=meta_texts,
-        links=block_links(tree, base),
         placed_images=placed_images(tree, images, base) if with_images else (),
     )
 
