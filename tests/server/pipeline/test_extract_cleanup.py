@@ -152,3 +152,10 @@ def test_a_media_caption_line_goes_under_its_picture():
     images = [b.image for b in article.blocks if b.kind is BlockKind.IMAGE]
     assert [(i.src, i.caption) for i in images] == [
         ("https://news.example.org/img/tugs.jpg", "Divers cleared the wreck on Saturday")]
+
+
+def test_a_page_saved_as_utf8_that_still_declares_its_old_charset_reads_right():
+    text = "Die Stadtverwaltung prüft, ob die Brücke über die Förde bis März gesperrt bleibt, sagte ein Sprecher."
+    html = page(paragraphs(text, *PARAS), head="<meta http-equiv='Content-Type' content='text/html; charset=gb2312'>")
+    article = extract_article(html.encode("utf-8"), URL, options=OPTIONS)
+    assert body_texts(article)[0] == text

@@ -27,7 +27,8 @@ _INVISIBLE = ("style", "script", "noscript", "template")
 def decode_page(data: str | bytes) -> str:
     """Bytes or text from the open web → a str lxml accepts.
 
-    Bytes are decoded by BOM, then the page's meta charset, then UTF-8 with replacement;
+    Bytes are decoded by BOM, then as UTF-8 if they are valid UTF-8, then by the page's meta
+    charset, then as UTF-8 with replacement;
     lone surrogates (possible in JSON strings) and control characters are replaced.
     """
     if isinstance(data, bytes):
@@ -41,6 +42,12 @@ def _decode_bytes(data: bytes) -> str:
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(codec, "replace")
+    try:
+        # Valid UTF-8 with non-ASCII bytes is almost never a legacy encoding, and pages saved
+        # from a browser are re-encoded as UTF-8 while keeping their old <meta charset>.
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     declared = _META_CHARSET.search(data[:4096])
     if declared:
         try:

@@ -28,6 +28,11 @@ _HIDDEN_XPATH = (
     "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
     " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
+# Interface, not text: a player's menus and sliders, dialogs (consent, sign-in), toolbars.
+_WIDGET_XPATH = (
+    "//*[@role='menu' or @role='menubar' or @role='toolbar' or @role='dialog' or @role='alertdialog'"
+    " or @role='slider' or @role='tablist' or @role='search'][not(.//h1)]"
+)
 _JSON_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
@@ -37,8 +42,8 @@ def drop_unseen(tree) -> frozenset[str]:
     Returns the texts of the page's captions, picture credits, bylines and datelines: header
     or figure material, never article paragraphs (trafilatura sometimes keeps them as such).
     """
-    for element in tree.xpath(_HIDDEN_XPATH):
-        if element.getparent() is not None and element.tag not in ("html", "body"):
+    for element in tree.xpath(_HIDDEN_XPATH) + tree.xpath(_WIDGET_XPATH):
+        if element.getparent() is not None and element.tag not in ("html", "body", "article", "main"):
             element.drop_tree()
     meta_texts: set[str] = set()
     for caption in tree.iter("figcaption"):
