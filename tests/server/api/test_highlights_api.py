@@ -264,3 +264,23 @@ def test_search_results_say_which_article_each_highlight_is_from(client, auth_he
     [hit] = found["highlights"]
     assert hit["article"] == {"id": article["id"], "title": article["title"], "url": article["canonical_url"],
                               "site": article["site"]}
+
+
+def test_after_the_page_changed_every_highlight_says_where_it_is_in_the_new_text(client, auth_headers, fixture_page):
+    html = fixture_page(PAGE)
+    first = client.post("/api/v1/articles", json={"url": PAGE_URL, "html": html}, headers=auth_headers).get_json()
+    claim = first["claims"][2]
+    exact = claim["text"][:30].rstrip()
+    made = post_highlight(client, auth_headers, first, {
+        "quote": {"exact": exact}, "position": {"start": claim["start"], "end": claim["start"] + len(exact)}})
+    assert made.status_code == 201
+    changed = html.replace("<p>", "<p>Correction appended by the editors at noon on Friday. ", 1)
+    second = client.post("/api/v1/articles", json={"url": PAGE_URL, "html": changed}, headers=auth_headers).get_json()
+    assert (second["id"], second["version"]) == (first["id"], 2)
+
+    article = client.get(f"/api/v1/articles/{first['id']}", headers=auth_headers).get_json()
+    [placed] = client.get(f"/api/v1/articles/{first['id']}/highlights", headers=auth_headers).get_json()["highlights"]
+    assert (placed["anchor"], placed["version"], placed["orphaned"]) == ("moved", 2, False)
+    start, end = placed["position"]["start"], placed["position"]["end"]
+    assert article["text"][start:end] == exact == placed["quote"]["exact"]
+    assert start != claim["start"]
