@@ -113,13 +113,13 @@ def stored_highlight(companion, article_id: str, exact: str, **fields) -> dict:
 def test_highlight_with_a_note_is_stored_and_comes_back(browser, page, site, companion):
     open_seed(browser, page, site)
     article_id = page.locator("body").get_attribute("data-article-id")
-    select_text(page, "Baghdad was aware of the supplies")
+    select_text(page, "just a couple of dozen")
     toolbar = page.locator("#selection-toolbar")
     expect(toolbar).to_be_visible()
     toolbar.get_by_role("button", name="Needs a source").click()
-    expect(page.locator("mark.sl-highlight", has_text="Baghdad was aware of the supplies")).to_have_count(1)
+    expect(page.locator("mark.sl-highlight", has_text="just a couple of dozen")).to_have_count(1)
     page.locator("#toggle-panel").click()
-    item = page.locator("#highlight-list li", has_text="Baghdad was aware of the supplies")
+    item = page.locator("#highlight-list li", has_text="just a couple of dozen")
     expect(item.locator(".save-state")).to_have_text("Saved")
     item.locator("textarea").click()
     page.keyboard.type("Which intelligence source? Only one, unnamed.")
@@ -128,15 +128,15 @@ def test_highlight_with_a_note_is_stored_and_comes_back(browser, page, site, com
 
     status, body, _ = companion.request("GET", f"/api/v1/articles/{article_id}/highlights")
     assert status == 200
-    [stored] = [h for h in body["highlights"] if h["quote"]["exact"] == "Baghdad was aware of the supplies"]
+    [stored] = [h for h in body["highlights"] if h["quote"]["exact"] == "just a couple of dozen"]
     assert stored["label"] == "needs-source"
     assert stored["note"] == "Which intelligence source? Only one, unnamed."
 
     page.reload()
     expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=30_000)
-    expect(page.locator("mark.sl-highlight", has_text="Baghdad was aware of the supplies")).to_have_count(1)
+    expect(page.locator("mark.sl-highlight", has_text="just a couple of dozen")).to_have_count(1)
     page.locator("#toggle-panel").click()
-    note = page.locator("#highlight-list li", has_text="Baghdad was aware of the supplies").locator("textarea")
+    note = page.locator("#highlight-list li", has_text="just a couple of dozen").locator("textarea")
     expect(note).to_have_value("Which intelligence source? Only one, unnamed.")
 
 
