@@ -3,8 +3,12 @@ each sentence's attribution on its parse (syntax.py), with the sentence-wide fac
 engine also applies (impersonal vague forms, anonymity clauses)."""
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
 from sourcelight.pipeline.attribution.hedges import Flags
+from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.sourcekind import CAST_KEY, people_named
@@ -15,27 +19,67 @@ from sourcelight.pipeline.model import Sentence
 PARSE_BATCH = 64
 
 
-def parse_sentences(sentences, lexicon: Lexicon) -> list:
-    """One parse per sentence (None throughout when the language has no parse engine)."""
+@dataclass(frozen=True)
+class Parses:
+    """The parse engine's view of an article: whether it applies, and one parse per sentence
+    (None for a sentence with no word that could be a cue: nothing there to find)."""
+
+    engine: bool
+    parses: tuple
+
+    def __iter__(self):
+        return iter(self.parses)
+
+
+def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
+    """Parse, in one batch, the sentences that may carry an attribution (engine False when
+    the language has no parse engine installed)."""
     nlp = load_parser(lexicon.language) if lexicon.syntax is not None else None
     if nlp is None:
-        return [None] * len(sentences)
-    parses = list(nlp.pipe((s.text for s in sentences), batch_size=PARSE_BATCH))
-    cast = people_named(parses)
-    for parse in parses:
+        return Parses(False, (None,) * len(sentences))
+    wanted = [index for index, s in enumerate(sentences) if may_attribute(s.text, lexicon)]
+    parsed = dict(zip(wanted, nlp.pipe((sentences[i].text for i in wanted), batch_size=PARSE_BATCH)))
+    cast = people_named(parsed.values())
+    for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
-    return parses
+    return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))))
 
 
-def cast_of(parses) -> dict[str, str]:
+def may_attribute(text: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence has anything the parse engine starts from: a cue word (by lemma), a
+    colon or a quotation mark. Sentences without one are not parsed: parsing is most of the
+    engine's time, and the engine could find nothing there anyway."""
+    if ":" in text or any(opening in text or closing in text for opening, closing in lexicon.quote_pairs):
+        return True
+    words = cue_words(lexicon)
+    return any(lemma(word, lexicon.language, lexicon.lemmatizer) in words or word.lower() in words
+               for word in WORD.findall(text))
+
+
+@functools.cache
+def _cue_words(language: str) -> frozenset[str]:
+    from sourcelight.pipeline.attribution.lexicon import load_lexicon
+
+    syntax = load_lexicon(language).syntax
+    phrases = syntax.speech | syntax.findings | syntax.nouns | syntax.citing | syntax.non_responses
+    return frozenset(p.split()[0] for p in phrases) | frozenset(p[0] for p in syntax.prepositions)
+
+
+def cue_words(lexicon: Lexicon) -> frozenset[str]:
+    return _cue_words(lexicon.language)
+
+
+def cast_of(parses: Parses) -> dict[str, str]:
     """The people the parser saw named anywhere in the article (empty without a parse)."""
-    first = next((p for p in parses if p is not None), None)
+    first = next((p for p in parses.parses if p is not None), None)
     return dict(first.user_data.get(CAST_KEY, {})) if first is not None else {}
 
 
 def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:
+    """The attribution of a sentence on its parse (``parse`` None: a sentence without cue
+    words, where only sentence-wide forms such as "it is alleged" can attribute)."""
     skip = list(flags.hedge_spans)
-    finding = (find_in_parse(parse, masked, lexicon, skip, flags.non_response_spans)
+    finding = ((find_in_parse(parse, masked, lexicon, skip, flags.non_response_spans) if parse is not None else None)
                or impersonal_finding(masked, lexicon))
     return with_anonymity(masked, lexicon, finding) if finding is not None else None
 
