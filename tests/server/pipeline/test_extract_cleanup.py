@@ -159,3 +159,23 @@ def test_a_page_saved_as_utf8_that_still_declares_its_old_charset_reads_right():
     html = page(paragraphs(text, *PARAS), head="<meta http-equiv='Content-Type' content='text/html; charset=gb2312'>")
     article = extract_article(html.encode("utf-8"), URL, options=OPTIONS)
     assert body_texts(article)[0] == text
+
+
+@pytest.mark.parametrize("teaser", [
+    "Read more: <a href='/world/ports-strike'>Dockers strike over pay at three ports</a>",
+    "Más noticias: <a href='/world/ports-strike'>Dockers strike over pay at three ports</a>",
+    "Lesen Sie auch: Hafenarbeiter streiken",
+])
+def test_read_more_teasers_between_paragraphs_are_dropped(teaser):
+    html = page(paragraphs(PARAS[0], teaser, *PARAS[1:]))
+    assert body_texts(extract_article(html, URL, options=OPTIONS)) == PARAS
+
+
+@pytest.mark.parametrize("line", [
+    "<a href='/report.pdf'>The full inspection report on the harbour entrance</a> was published",
+    "<a href='https://petition.example.org/save-the-harbour-tugs'>https://petition.example.org/save-the-harbour</a>",
+    "Photos: <a href='/people/jane-doe'>Jane Doe</a>",
+])
+def test_a_line_that_is_mostly_a_link_but_no_teaser_stays(line):
+    html = page(paragraphs(PARAS[0], line, *PARAS[1:]))
+    assert len(body_texts(extract_article(html, URL, options=OPTIONS))) == 4

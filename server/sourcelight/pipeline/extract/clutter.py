@@ -29,6 +29,11 @@ HEADER_ZONE = 5
 HEADER_LINE_MAX_CHARS = 200
 SHARE_LINE_MAX_CHARS = 100
 CREDIT_LINE_MAX_CHARS = 400
+# A teaser is short and mostly link: an article's own linked phrases are a few words of a sentence.
+TEASER_LINE_MAX_CHARS = 160
+TEASER_LINK_SHARE = 0.6
+TEASER_MIN_WORDS = 4  # a headline, not a name ("Photos: Jane Doe")
+_TEASER_LABEL = re.compile(r"^[^\W\d][^:.!?]{1,30}:\s+")
 _SENTENCE_END = (".", "!", "?", "…", "»", "”", '"')
 
 
@@ -37,6 +42,7 @@ class LinePhrases:
     credits: tuple[str, ...]
     captions: tuple[str, ...]
     share: tuple[str, ...]
+    related: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ def line_phrases() -> LinePhrases:
     resource = resources.files("sourcelight.lexicons").joinpath("extraction").joinpath("lines.toml")
     data = tomllib.loads(resource.read_text(encoding="utf-8"))
     sections = {}
-    for section in ("credits", "captions", "share"):
+    for section in ("credits", "captions", "share", "related"):
         phrases = [p for entries in data.get(section, {}).values() for p in entries]
         if any(p != p.strip().lower() or not p for p in phrases) or len(set(phrases)) != len(phrases):
             raise ValueError(f"lines.toml [{section}]: entries must be lower case, trimmed and unique")
@@ -96,7 +102,7 @@ def tidy_pieces(pieces: list[Piece], signals: PageSignals, *, title: str, byline
         if caption or (piece.kind is BlockKind.PARAGRAPH and text in signals.meta_texts):
             _caption_to_figure(out, _strip_label(text, caption) if caption else text)
             continue
-        if _is_share_line(piece, phrases):
+        if _is_share_line(piece, phrases) or _is_teaser_line(piece, phrases):
             continue
         if position < HEADER_ZONE and piece.kind is BlockKind.PARAGRAPH and _is_header_line(text, byline_key):
             continue
@@ -140,6 +146,23 @@ def _caption_to_figure(out: list[Piece], caption: str) -> None:
             if not piece.image.caption and caption:
                 out[index] = dataclasses.replace(piece, image=dataclasses.replace(piece.image, caption=caption))
             return
+
+
+def _is_teaser_line(piece: Piece, phrases: LinePhrases) -> bool:
+    """A link to another story between paragraphs ("Read more: …"): a short line that starts with
+    a teaser label, or a "Label: " followed by mostly the linked headline of another story."""
+    text = piece.text
+    if piece.kind is not BlockKind.PARAGRAPH or len(text) > TEASER_LINE_MAX_CHARS:
+        return False
+    if _starts_with(text, phrases.related):
+        return True
+    # "Label: Linked headline of another story" in any language.
+    label = _TEASER_LABEL.match(text)
+    if label is None:
+        return False
+    linked = [text[start:end] for _, start, end in piece.links if start >= label.end() - 1]
+    return bool(linked) and sum(map(len, linked)) >= TEASER_LINK_SHARE * (len(text) - label.end()) \
+        and max(len(t.split()) for t in linked) >= TEASER_MIN_WORDS and not text.rstrip().endswith(_SENTENCE_END)
 
 
 def _is_share_line(piece: Piece, phrases: LinePhrases) -> bool:
