@@ -10,7 +10,8 @@ line breaks between paragraphs do not matter.
 Settings: trafilatura alone (extract(), the options extract.py passes, one of
 favor_precision / neither / favor_recall), trafilatura with its own defaults (which keep
 comments), and the sourcelight pipeline as shipped (pre-cleaning, then precision with a
-recall fallback) and with favor_precision switched off. Not collected by pytest.
+recall mode, links and pictures put back, clutter rules) and with favor_precision switched on
+(its recall fallback included). Not collected by pytest.
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ SETTINGS = {
     "trafilatura favor_recall": _trafilatura({"favor_recall": True}, READER_SETTINGS),
     "trafilatura, its own defaults (comments kept)": _trafilatura({}, {}),
     "sourcelight pipeline (shipped)": _pipeline(None),
-    "sourcelight pipeline, favor_precision off": _pipeline(PipelineOptions(favor_precision=False)),
+    "sourcelight pipeline, favor_precision on": _pipeline(PipelineOptions(favor_precision=True, favor_recall=False)),
 }
 
 
