@@ -9,7 +9,7 @@ line breaks between paragraphs do not matter.
 
 Settings: trafilatura alone (extract(), the options extract.py passes, one of
 favor_precision / neither / favor_recall), trafilatura with its own defaults (which keep
-comments), and the sourcelight pipeline as shipped (pre-cleaning, then precision with a
+comments), and the sourcelight pipeline as shipped (pre-cleaning, then trafilatura in
 recall mode, links and pictures put back, clutter rules) and with favor_precision switched on
 (its recall fallback included). Not collected by pytest.
 """
