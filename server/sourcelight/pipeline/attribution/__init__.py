@@ -21,6 +21,7 @@ from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences
+from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.sources import person_mentions
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
 from sourcelight.pipeline.model import (
@@ -66,6 +67,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    mentions=lambda i: person_mentions(sentences[i].text, lexicon),
                                    reported=reported)
     attributions = unify_entities(attributions, cast_of(parses), lexicon)
+    attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)
     claims = []
     for sentence, finding, attribution, sentence_flags, reason in zip(sentences, findings, attributions, flags,

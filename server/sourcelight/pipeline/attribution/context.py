@@ -46,6 +46,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         if finding is not None:
             attribution = _own_attribution(finding, quotes[index], resolved, sentence)
             attribution = _named_before(attribution, finding, index, sentences, mentions)
+            attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions)
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
@@ -127,6 +128,32 @@ def _named_before(attribution: Attribution, finding: Finding, index: int, senten
         named = mentions(earlier)
         if named:
             return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[-1])
+    return attribution
+
+
+def _nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
+                   history: list[Resolved], mentions) -> Attribution:
+    """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
+    pronoun means the person named just before it — in its own sentence, else as the first
+    name (usually the subject) of the sentence before — rather than a speaker quoted further
+    back, such as the press secretary two paragraphs up."""
+    reference = finding.back_reference
+    if (reference is None or SourceKind.NAMED_PERSON not in reference.refers_to or attribution.entity is None
+            or len(finding.source.split()) != 1 or attribution.kind is not SourceKind.NAMED_PERSON):
+        return attribution
+    sentence = sentences[index]
+    pronoun_at = finding.source_span[0]
+    before = [name for name in mentions(index) if 0 <= sentence.text.find(name) < pronoun_at]
+    if before:
+        return replace(attribution, entity=before[-1])
+    if index == 0 or sentences[index - 1].block < sentence.block - 1:
+        return attribution
+    previous = history[index - 1].attribution if index - 1 < len(history) else None
+    if previous is not None and _who(previous) == attribution.entity:
+        return attribution  # the sentence before already speaks of them
+    named = mentions(index - 1)
+    if named:
+        return replace(attribution, entity=named[0])
     return attribution
 
 

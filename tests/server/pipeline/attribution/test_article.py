@@ -135,3 +135,20 @@ def test_one_person_is_counted_once_whatever_the_article_calls_them():
     ])
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Dana Lee", 4)]
     assert summary.headline.endswith("1 named person speaks on the record.")
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON (Reuters) - ", "(AP) — ", "BERLIN, Nov 3 (Reuters) - "])
+def test_a_wire_dateline_relays_the_claims_of_a_republished_story(dateline):
+    claims, summary = _annotate([
+        [dateline + "Two officials said the plant would close next year."],
+        ["Mayor Ann Ruiz said the city would appeal."],
+        ["The plant opened in 1998."],
+    ])
+    assert [c.sourcing.via for c in claims] == [claims[0].sourcing.via, claims[0].sourcing.via, None]
+    assert claims[0].sourcing.via in ("Reuters", "AP")
+    assert claims[2].sourcing.kind.value == "unattributed"
+
+
+def test_no_dateline_no_relay():
+    claims, _ = _annotate([["Two officials said the plant would close next year (as reported earlier) - soon."]])
+    assert claims[0].sourcing.via is None
