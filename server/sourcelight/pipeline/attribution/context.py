@@ -138,14 +138,16 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
     name (usually the subject) of the sentence before — rather than a speaker quoted further
     back, such as the press secretary two paragraphs up."""
     reference = finding.back_reference
-    if (reference is None or SourceKind.NAMED_PERSON not in reference.refers_to or attribution.entity is None
-            or len(finding.source.split()) != 1 or attribution.kind is not SourceKind.NAMED_PERSON):
+    if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON or attribution.entity is None
+            or len(finding.source.split()) != 1
+            or attribution.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION)):
         return attribution
+    person = replace(attribution, kind=SourceKind.NAMED_PERSON)
     sentence = sentences[index]
     pronoun_at = finding.source_span[0]
     before = [name for name in mentions(index) if 0 <= sentence.text.find(name) < pronoun_at]
     if before:
-        return replace(attribution, entity=before[-1])
+        return replace(person, entity=before[-1])
     if index == 0 or sentences[index - 1].block < sentence.block - 1:
         return attribution
     previous = history[index - 1].attribution if index - 1 < len(history) else None
@@ -153,7 +155,7 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
         return attribution  # the sentence before already speaks of them
     named = mentions(index - 1)
     if named:
-        return replace(attribution, entity=named[0])
+        return replace(person, entity=named[0])
     return attribution
 
 

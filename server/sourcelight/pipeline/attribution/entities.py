@@ -41,6 +41,11 @@ def _bare(name: str, lexicon: Lexicon) -> str:
 
 
 def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon) -> Attribution | None:
+    if (attribution is not None and attribution.kind is SourceKind.ORGANIZATION
+            and _who(attribution) in names and " " not in _who(attribution)):
+        # "Sanders said", which the recogniser took for a company, where the article names
+        # Bernie Sanders as a person: a name seen as a person stays a person.
+        attribution = replace(attribution, kind=SourceKind.NAMED_PERSON)
     if attribution is None or attribution.kind is not SourceKind.NAMED_PERSON or not _who(attribution):
         return attribution
     bare = _bare(_who(attribution), lexicon)
