@@ -61,6 +61,26 @@ def quote_states(sentences: list[Sentence] | tuple[Sentence, ...],
         previous_block = sentence.block
         state, expected = _scan(text, expected, openers, closers)
         states.append(state)
+    return _without_dangling(sentences, states, openers, closers)
+
+
+def _without_dangling(sentences, states: list[QuoteState], openers: dict[str, str],
+                      closers: set[str]) -> list[QuoteState]:
+    """A quotation mark that never closes in its paragraph, where the next paragraph does
+    not reopen a quote (the convention for a quote running over paragraphs), is a stray or a
+    typo: it must not hide the cues of every later sentence of the paragraph."""
+    for index, sentence in enumerate(sentences):
+        last_of_block = index + 1 == len(sentences) or sentences[index + 1].block != sentence.block
+        if not last_of_block or not states[index].ends_inside:
+            continue
+        following = sentences[index + 1].text.lstrip()[:1] if index + 1 < len(sentences) else ""
+        if following in openers:
+            continue
+        first = index
+        while first > 0 and sentences[first - 1].block == sentence.block and states[first].starts_inside:
+            first -= 1
+        for later in range(first + 1, index + 1):
+            states[later], _ = _scan(sentences[later].text, None, openers, closers)
     return states
 
 
