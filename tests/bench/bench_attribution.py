@@ -37,19 +37,26 @@ def _prepared_pages():
         yield page.name, article, split_sentences(article, language), language
 
 
-def _thousand_words():
+def corpus_paragraphs(words: int) -> list[str]:
+    """Paragraphs of three sentences of the English corpus, at least ``words`` words in all."""
     import json
     sentences = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    paragraphs, words, current = [], 0, []
+    paragraphs, count, current = [], 0, []
     for sentence in sentences:
         current.append(sentence)
-        words += len(sentence.split())
+        count += len(sentence.split())
         if len(current) == 3:
             paragraphs.append(" ".join(current))
             current = []
-        if words >= 1000:
+        if count >= words:
             break
-    text = "\n\n".join(paragraphs + [" ".join(current)] if current else paragraphs)
+    return paragraphs + [" ".join(current)] if current else paragraphs
+
+
+def _thousand_words():
+    paragraphs = corpus_paragraphs(1000)
+    words = sum(len(p.split()) for p in paragraphs)
+    text = "\n\n".join(paragraphs)
     article = article_from_text(text, None, title="Synthetic", lang_hint="en", options=DEFAULT_OPTIONS)
     return f"synthetic-{words}-words", article, split_sentences(article, "en"), "en"
 

@@ -9,13 +9,13 @@ pytest. Figures depend on the machine's load: compare figures from one run only.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from pathlib import Path
 
 import trafilatura
 
+from bench_attribution import corpus_paragraphs
 from sourcelight import annotate
 from sourcelight.pipeline.attribution import attribute_article, summarize_sourcing
 from sourcelight.pipeline.attribution.parsed import parse_sentences
@@ -30,7 +30,6 @@ from sourcelight.pipeline.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "tests" / "fixtures" / "pages"
-CORPUS = ROOT / "tests" / "eval" / "corpus" / "en.jsonl"
 
 
 def median_ms(function, runs: int) -> float:
@@ -51,17 +50,8 @@ def english_pages():
 
 
 def article_of_words(words: int) -> str:
-    sentences = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    paragraphs, count, current = [], 0, []
-    for sentence in sentences:
-        current.append(sentence)
-        count += len(sentence.split())
-        if len(current) == 3:
-            paragraphs.append("<p>" + " ".join(current) + "</p>")
-            current = []
-        if count >= words:
-            break
-    return f"<html><body><article><h1>Synthetic {words} words</h1>{''.join(paragraphs)}</article></body></html>"
+    paragraphs = "".join(f"<p>{p}</p>" for p in corpus_paragraphs(words))
+    return f"<html><body><article><h1>Synthetic {words} words</h1>{paragraphs}</article></body></html>"
 
 
 def stages(html: str, url: str, runs: int) -> dict[str, float]:
