@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
 
 # Children whose subtrees are asides, not part of the source's name or description.
-ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc")
+ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj")
 PERSON = "PERSON"
 BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 MAX_PHRASE_TOKENS = 14
