@@ -110,9 +110,6 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
     out_dir = Path(args.out_dir) if args.out_dir else None
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    from sourcelight.pipeline.attribution.parser import preload_parsers
-
-    preload_parsers()  # once, before any page's time budget starts: loading a model is no page's cost
     failures: list[Failure] = []
     many_json = args.format == "json" and len(inputs) > 1 and not out_dir
     records = []

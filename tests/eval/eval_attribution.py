@@ -117,7 +117,7 @@ def score(pairs: list[tuple[dict, Claim]]) -> dict:
     detection_tp = sum(g != "unattributed" and p != "unattributed" for g, p in zip(gold_kinds, predicted_kinds))
     attributed = [(r, c) for r, c in pairs if r["kind"] != "unattributed"]
     # Who a claim rests on: the entity a pronoun resolves to, else the sentence's words.
-    sourced = lambda c: (c.sourcing.entity or c.sourcing.source) if c.sourcing.kind is not SourceKind.UNATTRIBUTED else None  # noqa: E731
+    sourced = lambda c: c.sourcing.who if c.sourcing.kind is not SourceKind.UNATTRIBUTED else None  # noqa: E731
     return {
         "sentences": len(pairs),
         "per_kind": per_kind,

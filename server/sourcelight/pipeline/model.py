@@ -176,12 +176,17 @@ class Attribution:
     entity: str | None = None
 
     @property
+    def who(self) -> str | None:
+        """Who the claim rests on across the article: the entity, else the sentence's words."""
+        return self.entity or self.source
+
+    @property
     def outlet(self) -> str | None:
         """The news outlet the claim relies on: the source itself if it is one, else its relay."""
         if self.via:
             return self.via  # "Jane Roe of the New York Times": the Times
         if self.kind is SourceKind.MEDIA:
-            return self.entity or self.source
+            return self.who
         return None
 
     def to_dict(self) -> dict[str, Any]:
@@ -191,7 +196,7 @@ class Attribution:
             "cue": self.cue,
             "via": self.via,
             "quote": self.quote.value,
-            "entity": self.entity or self.source,
+            "entity": self.who,
         }
 
 

@@ -88,8 +88,8 @@ def _carried(finding: Finding | Attribution) -> Attribution:
 
 
 def _who(found: Finding | Attribution) -> str | None:
-    """The source as known across the article (an attribution's entity, else its words)."""
-    return getattr(found, "entity", None) or found.source
+    """The source as known across the article (a Finding has only its words)."""
+    return found.who if isinstance(found, Attribution) else found.source
 
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],

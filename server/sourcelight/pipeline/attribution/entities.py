@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.model import Attribution, SourceKind
 
 
@@ -20,15 +20,11 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
     names = dict(cast)
     for attribution in attributions:
         if attribution is not None and attribution.kind is SourceKind.NAMED_PERSON:
-            full = _bare(_who(attribution), lexicon)
+            full = _bare(attribution.who or "", lexicon)
             for word in full.split():
                 if word[:1].isupper() and len(full) > len(names.get(word, "")):
                     names[word] = full
     return [_unified(a, names, lexicon) for a in attributions]
-
-
-def _who(attribution: Attribution) -> str:
-    return attribution.entity or attribution.source or ""
 
 
 def _bare(name: str, lexicon: Lexicon) -> str:
@@ -42,13 +38,13 @@ def _bare(name: str, lexicon: Lexicon) -> str:
 
 def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon) -> Attribution | None:
     if (attribution is not None and attribution.kind is SourceKind.ORGANIZATION
-            and _who(attribution) in names and " " not in _who(attribution)):
+            and attribution.who in names and " " not in attribution.who):
         # "Sanders said", which the recogniser took for a company, where the article names
         # Bernie Sanders as a person: a name seen as a person stays a person.
         attribution = replace(attribution, kind=SourceKind.NAMED_PERSON)
-    if attribution is None or attribution.kind is not SourceKind.NAMED_PERSON or not _who(attribution):
+    if attribution is None or attribution.kind is not SourceKind.NAMED_PERSON or not attribution.who:
         return attribution
-    bare = _bare(_who(attribution), lexicon)
+    bare = _bare(attribution.who, lexicon)
     words = bare.split()
     if not words:
         return attribution
@@ -62,7 +58,5 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
 
 def bare_name(name: str, language: str) -> str:
     """``name`` without the titles in front, by the language's lexicon (for counting)."""
-    from sourcelight.pipeline.attribution.lexicon import load_lexicon
-
     lexicon = load_lexicon(language)
     return _bare(name, lexicon) if lexicon is not None else name

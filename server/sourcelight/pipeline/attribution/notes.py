@@ -29,8 +29,8 @@ def claim_note(attribution: Attribution, hedges: tuple[str, ...], non_response: 
         parts.append(messages.text("notes.hedged", hedges=quoted))
     if anonymity_reason is not None:
         parts.append(messages.text("notes.anonymity_reason_given" if anonymity_reason else "notes.no_reason_given"))
-    if non_response and attribution.kind is not SourceKind.UNATTRIBUTED and _who(attribution):
-        parts.append(messages.text("notes.non_response_named", source=_mid_sentence(_who(attribution), language)))
+    if non_response and attribution.kind is not SourceKind.UNATTRIBUTED and attribution.who:
+        parts.append(messages.text("notes.non_response_named", source=_mid_sentence(attribution.who, language)))
     elif non_response:
         parts.append(messages.text("notes.non_response"))
     if denial:
@@ -62,10 +62,6 @@ def _mid_sentence(name: str, language: str) -> str:
     if lexicon is not None and lexicon.patterns["definite"].match(name) and name[:1].isupper():
         return name[:1].lower() + name[1:]
     return name
-
-
-def _who(attribution: Attribution) -> str | None:
-    return attribution.entity or attribution.source
 
 
 def _hosts(links: tuple[str, ...], messages: Messages) -> str:

@@ -36,7 +36,7 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
         claims=len(claims),
         by_kind={k.value: kinds[k] for k in SourceKind if kinds[k]},
         anonymous_share=round(unnamed / attributed, 3) if attributed else None,
-        named_sources=_counts((_who(c.sourcing) for c in claims if c.sourcing and _who(c.sourcing)
+        named_sources=_counts((c.sourcing.who for c in claims if c.sourcing and c.sourcing.who
                                and c.sourcing.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION)),
                               key=lambda name: _key(bare_name(name, language))),
         outlets=_counts(_outlets(claims)),
@@ -46,10 +46,6 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
         anonymity_explained=sum(1 for c in claims if c.anonymity_reason),
     )
 
-
-def _who(sourcing) -> str | None:
-    """Who a claim rests on across the article: the entity, else the sentence's words."""
-    return sourcing.entity or sourcing.source
 
 
 def _outlets(claims: tuple[Claim, ...]):
@@ -99,7 +95,7 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     named = kinds[SourceKind.NAMED_PERSON]
     if named == 0:
         return messages.text("summary.no_named_person", first=first)
-    speakers = len({_key(bare_name(_who(c.sourcing) or "", messages.language)) for c in claims
+    speakers = len({_key(bare_name(c.sourcing.who or "", messages.language)) for c in claims
                     if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON})
     return messages.plural("summary.named_people", speakers, first=first)
 

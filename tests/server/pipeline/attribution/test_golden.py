@@ -41,7 +41,7 @@ def test_sourcing_of_sentence(language, case):
         "kind": sourcing.kind.value,
         # Who the claim rests on: the entity a pronoun or description resolves to, else the
         # sentence's own words.
-        "source": sourcing.entity or sourcing.source,
+        "source": sourcing.who,
         "via": sourcing.via,
         "hedges": list(claim.hedges),
         "non_response": claim.non_response,
