@@ -4,6 +4,8 @@ from sourcelight.api.articles import bp as articles_bp
 from sourcelight.api.export import bp as export_bp
 from sourcelight.api.health import bp as health_bp
 from sourcelight.api.highlights import bp as highlights_bp
+from sourcelight.api.library import bp as library_bp
+from sourcelight.api.sources import bp as sources_bp
 
 # Every blueprint the app registers, in order. Add new ones here.
 BLUEPRINTS = [
@@ -11,4 +13,6 @@ BLUEPRINTS = [
     articles_bp,
     highlights_bp,
     export_bp,
+    library_bp,
+    sources_bp,
 ]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sourcelight.errors import NotFound
 from sourcelight.pipeline.urls import canonicalize_url
 from sourcelight.pipeline.model import AnnotatedArticle
+from sourcelight.store import sourcing_rows
 from sourcelight.store.documents import read_document
 from sourcelight.store.identity import site_of
 from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, iso_utc, utcnow
@@ -45,6 +46,12 @@ def save_article(session: Session, article: AnnotatedArticle, *, seen_url: str |
     latest = _latest_version(session, row.id)
     if latest is None or latest.fingerprint != article.fingerprint:
         latest = _add_version(session, row, article)
+        # The library's rows follow the latest version, in this same transaction.
+        sourcing_rows.write_rows(session, row.id, sourcing_rows.rows_for_document(
+            read_document(latest).data, latest.version, row.created), title=row.title, text=latest.text,
+            last_read=row.updated)
+    else:
+        sourcing_rows.mark_read(session, row.id, utcnow())
     for url in urls:
         if session.get(ArticleUrlRow, url) is None:
             session.add(ArticleUrlRow(url=url, article_id=row.id))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from sourcelight.contract import ANCHORED
 from sourcelight.errors import InvalidInput, NotFound
+from sourcelight.store import sourcing_rows
 from sourcelight.store.documents import StoredDocument, read_document
 from sourcelight.store.highlights import highlight_dict, tags_json
 from sourcelight.store.identity import site_of
@@ -115,6 +116,10 @@ def _import_article(session: Session, record: dict[str, Any]) -> int:
         if session.get(ArticleUrlRow, url) is None:
             session.add(ArticleUrlRow(url=url, article_id=record["id"]))
     session.flush()
+    article = session.get(ArticleRow, record["id"])
+    sourcing_rows.write_rows(session, article.id, sourcing_rows.rows_for_document(
+        latest["document"], article.latest_version, article.created), title=article.title,
+        text=latest["document"]["text"], last_read=article.updated)
     return 1
 
 

@@ -19,7 +19,7 @@ from sourcelight.store.models import ArticleRow, HighlightRow, iso_utc, utcnow
 
 __all__ = [
     "create_highlight", "list_highlights", "get_highlight", "update_highlight", "delete_highlight",
-    "restore_highlight", "list_trash", "search_highlights", "highlight_dict", "tags_json",
+    "restore_highlight", "list_trash", "search_highlights", "highlight_dict", "tags_json", "live_articles_matching",
 ]
 
 # The text PostgreSQL searches: the expression of the GIN index (migration 0002), verbatim.
@@ -141,6 +141,15 @@ def search_highlights(session: Session, *, q: str | None = None, label: str | No
                                .where(*_criteria(session, for_count=True, **filters)))
     articles = _article_refs(session, {r.article_id for r in rows})
     return [{**highlight_dict(r), "article": articles.get(r.article_id)} for r in rows], int(total or 0)
+
+
+def live_articles_matching(session: Session, *, q: str | None = None, label: str | None = None,
+                           tag: str | None = None):
+    """A subquery: the ids of the articles with a live highlight matching all that is given
+    (``q`` full-text over quote, note and tags; ``label``; ``tag`` whole)."""
+    criteria = _criteria(session, for_count=True, q=q, label=label, tag=tag, site=None, since=None, until=None,
+                         article_id=None)
+    return select(HighlightRow.article_id).where(*criteria)
 
 
 def _article_refs(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:

@@ -107,3 +107,62 @@ class HighlightRow(Base):
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     deleted: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ArticleSourcingRow(Base):
+    """How the article's latest version is sourced, counted once when it is saved (migration
+    0006), so that the library filters and pages without reading any stored document."""
+
+    __tablename__ = "article_sourcing"
+    __table_args__ = (
+        Index("ix_article_sourcing_last_read", "last_read", "article_id"),
+        Index("ix_article_sourcing_day", "day", "article_id"),
+    )
+
+    # An integer key: SQLite's full-text index of the library refers to it (store/search.py).
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), unique=True)
+    version: Mapped[int] = mapped_column(Integer)
+    claims: Mapped[int] = mapped_column(Integer, default=0)
+    attributed: Mapped[int] = mapped_column(Integer, default=0)
+    named_person: Mapped[int] = mapped_column(Integer, default=0)
+    organization: Mapped[int] = mapped_column(Integer, default=0)
+    media: Mapped[int] = mapped_column(Integer, default=0)
+    document: Mapped[int] = mapped_column(Integer, default=0)
+    anonymous: Mapped[int] = mapped_column(Integer, default=0)
+    vague: Mapped[int] = mapped_column(Integer, default=0)
+    unattributed: Mapped[int] = mapped_column(Integer, default=0)
+    anonymity_explained: Mapped[int] = mapped_column(Integer, default=0)
+    hedged: Mapped[int] = mapped_column(Integer, default=0)
+    non_responses: Mapped[int] = mapped_column(Integer, default=0)
+    # The article's date: published if known, else the day it was first read (YYYY-MM-DD),
+    # and the Monday of its ISO week: date filters and weekly plots compare strings.
+    day: Mapped[str] = mapped_column(String(10))
+    week: Mapped[str] = mapped_column(String(10), index=True)
+    # The last time the reader opened (posted) the page, whether or not its text changed.
+    last_read: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ClaimSourceRow(Base):
+    """A claim of an article's latest version under one key of the source ledger: the source it
+    rests on (role "source"), and the outlet relaying it (role "relay"), one row each."""
+
+    __tablename__ = "claim_sources"
+    __table_args__ = (Index("ix_claim_sources_key", "source_key", "article_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    claim_id: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer)  # the claim's place in the article
+    kind: Mapped[str] = mapped_column(String(16))  # the claim's kind
+    role: Mapped[str] = mapped_column(String(8))  # "source" or "relay"
+    # kind + normalized name (store/sourcing_rows.source_key): one key across articles and sites;
+    # an outlet's key is "media." + its name whether it is the source or relays it.
+    source_key: Mapped[str] = mapped_column(String(300))
+    source_name: Mapped[str] = mapped_column(Text)  # the name under that key, as the article wrote it
+    source: Mapped[str | None] = mapped_column(Text)  # who the claim rests on (Attribution.who)
+    via: Mapped[str | None] = mapped_column(Text)
+    cue: Mapped[str | None] = mapped_column(Text)
+    hedges: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    text: Mapped[str] = mapped_column(Text)
