@@ -1,9 +1,11 @@
 // The toolbar button and Alt+Shift+R: capture the tab's live DOM and show the reader in the
 // same tab. Nothing is sent anywhere from here; the reader page talks to the companion.
 import { ext } from "../lib/browser.js";
-import { captureKey } from "../lib/messages.js";
+import { t } from "../lib/i18n.js";
+import { NOTEBOOK_MENU_ID, captureKey } from "../lib/messages.js";
 
 const READER = "reader/reader.html";
+const NOTEBOOK = "notebook/library.html";
 // Pages no extension may script, and the stores that forbid it.
 const WEB_STORES = [/^https:\/\/chrome\.google\.com\/webstore/, /^https:\/\/chromewebstore\.google\.com/,
   /^https:\/\/addons\.mozilla\.org/, /^https:\/\/microsoftedge\.microsoft\.com\/addons/];
@@ -48,5 +50,24 @@ ext.commands.onCommand.addListener(async (command, tab) => {
   if (target) openReader(target).catch((error) => console.error("sourcelight: could not open the reader", error));
 });
 
-// For tests and for other extension pages: open the reader for a tab by id.
+/** The sourcing notebook (library, plots, sources) in a new tab. */
+export function openNotebook() {
+  return ext.tabs.create({ url: ext.runtime.getURL(NOTEBOOK) });
+}
+
+// The button's own context menu: "Open the sourcing notebook". Both browsers keep menu items
+// across restarts of a non-persistent background, so they are created once, at install or
+// update (Firefox calls the API `menus` and keeps `contextMenus` as its alias).
+ext.runtime.onInstalled.addListener(async () => {
+  await ext.contextMenus.removeAll();
+  ext.contextMenus.create({ id: NOTEBOOK_MENU_ID, title: t("openNotebook"), contexts: ["action"] });
+});
+
+ext.contextMenus.onClicked.addListener((info) => {
+  if (info.menuItemId !== NOTEBOOK_MENU_ID) return;
+  openNotebook().catch((error) => console.error("sourcelight: could not open the notebook", error));
+});
+
+// For tests and for other extension pages: open the reader for a tab by id, or the notebook.
 self.openReader = openReader;
+self.openNotebook = openNotebook;

@@ -2,6 +2,7 @@
 // the token, timeouts and turning error answers into CompanionError values.
 import { API_PREFIX } from "./contract.js";
 import { ServerTimeout, ServerUnreachable, errorFromResponse } from "./errors.js";
+import { toQuery } from "./format.js";
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
 // Annotating a large page can take the server's whole time budget (10 s by default) and more.
@@ -87,6 +88,26 @@ export class CompanionApi {
   /** The export as text (JSON-LD, Markdown or CSV), for a download. */
   exportHighlights(format) {
     return this.request("GET", `/export?format=${encodeURIComponent(format)}`, { raw: true });
+  }
+
+  /** The library: stored articles newest first, filtered (q, site, kind + min_share, since, until, label, tag) and paged. */
+  library(filters = {}) {
+    return this.request("GET", `/library?${toQuery(filters)}`);
+  }
+
+  /** The library's sourcing by week and by site, the most relied-on sources and outlets (same filters). */
+  libraryTrends(filters = {}) {
+    return this.request("GET", `/library/trends?${toQuery(filters)}`);
+  }
+
+  /** The source ledger: sources across articles, most relied on first (q, kind, limit, offset). */
+  sources(filters = {}) {
+    return this.request("GET", `/sources?${toQuery(filters)}`);
+  }
+
+  /** One source: where it appears, article by article, claim by claim. */
+  source(key) {
+    return this.request("GET", `/sources/${encodeURIComponent(key)}`);
   }
 
   restoreHighlight(id) {

@@ -9,3 +9,6 @@ export const UNREADABLE = Object.freeze({
   "no-access": "unreadableNoAccess",
   "no-capture": "unreadableNoCapture",
 });
+
+/** The id of the toolbar button's context-menu item that opens the sourcing notebook. */
+export const NOTEBOOK_MENU_ID = "open-notebook";

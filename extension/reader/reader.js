@@ -10,7 +10,7 @@ import { button } from "./dom.js";
 import { HighlightController } from "./highlights.js";
 import { hideNote, noteOpen } from "./notes.js";
 import { applyPreferences } from "./prefs.js";
-import { extendSelection, moveToClaim, showArticle } from "./view.js";
+import { extendSelection, goToClaim, moveToClaim, showArticle } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -103,8 +103,11 @@ function setupKeys() {
   $("prev-claim").addEventListener("click", () => moveToClaim(-1));
 }
 
-/** The article for this tab: annotated now from the capture, or fetched again on a reload. */
+/** The article for this tab: a stored one by id (?article=, from the notebook), annotated now
+ * from the capture, or fetched again on a reload. */
 async function loadArticle(api) {
+  const storedId = params.get("article");
+  if (storedId) return api.request("GET", `/articles/${encodeURIComponent(storedId)}`);
   const key = captureKey(tabId);
   const { [key]: saved } = await ext.storage.session.get(key);
   if (!saved) throw Object.assign(new Error(t(UNREADABLE["no-capture"])), { hint: "" });
@@ -163,6 +166,7 @@ async function main() {
   document.body.dataset.articleId = article.id;
   highlights = new HighlightController({ api, article, root, descriptions: $("descriptions") });
   await highlights.start(listing);
+  if (params.get("claim")) goToClaim(params.get("claim")); // a link from the notebook's source ledger
   document.body.dataset.ready = "true";
   performance.mark("sourcelight:ready"); // and its highlights drawn (bench_reader.py)
 }

@@ -3,12 +3,13 @@
 // sourcing itself.
 import { KINDS, MARKUP } from "../lib/contract.js";
 import { kindName, t } from "../lib/i18n.js";
+import { KIND_LETTERS } from "../lib/kinds.js";
 import { setupNotes } from "./notes.js";
 
 // Kinds whose claims stand out with a letter beside the underline: the sourcing a reader should
 // weigh before believing (the other kinds get a quiet underline, unattributed sentences none).
 const FLAGGED_KINDS = { anonymous: "A", vague: "V" };
-const LEGEND_ICONS = { named_person: "P", organization: "O", media: "M", document: "D", anonymous: "A", vague: "V", unattributed: "∅" };
+const LEGEND_ICONS = KIND_LETTERS;
 // Claims inside these never carry a mark or a note: headings, captions, credits, the byline.
 const UNMARKED_CONTAINERS = "h1, h2, h3, h4, h5, h6, figcaption, figure, .sl-meta, header";
 
@@ -138,7 +139,17 @@ export function moveToClaim(step) {
   let index = claims.indexOf(current);
   if (index === -1) index = step > 0 ? 0 : claims.length - 1;
   else index = Math.min(claims.length - 1, Math.max(0, index + step));
-  const next = claims[index];
+  makeCurrent(claims[index]);
+}
+
+/** Moves to the claim with this id (a link from the notebook); false if the article has none. */
+export function goToClaim(claimId) {
+  const claim = navigable.find((c) => c.getAttribute(MARKUP.ATTR_CLAIM_ID) === claimId);
+  if (claim) makeCurrent(claim);
+  return Boolean(claim);
+}
+
+function makeCurrent(next) {
   for (const claim of navigable) if (claim !== next) claim.removeAttribute("tabindex");
   document.querySelector(`${CLAIM}.is-current`)?.classList.remove("is-current");
   next.classList.add("is-current");

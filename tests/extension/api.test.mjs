@@ -87,3 +87,19 @@ test("a server that is too slow is reported as a timeout", async () => {
   });
   await assert.rejects(api.request("GET", "/health", { timeout: 0.05 }), /did not answer within/);
 });
+
+test("the notebook's calls send only the filters that are set, and a source key as one path segment", async () => {
+  const seen = [];
+  const api = new CompanionApi({ serverUrl: "http://127.0.0.1:8765", token: "t",
+    fetchImpl: async (url) => { seen.push(url); return new Response("{}", { status: 200 }); } });
+  await api.library({ q: "ceasefire talks", site: "", kind: "anonymous", min_share: 0.25, offset: 0, limit: 25 });
+  await api.libraryTrends({ site: "harbour-gazette.com", since: "", until: "2026-11-30" });
+  await api.sources({ q: "", kind: "anonymous", offset: 25 });
+  await api.source("anonymous:a senior official/x");
+  assert.deepEqual(seen, [
+    "http://127.0.0.1:8765/api/v1/library?q=ceasefire+talks&kind=anonymous&min_share=0.25&limit=25",
+    "http://127.0.0.1:8765/api/v1/library/trends?site=harbour-gazette.com&until=2026-11-30",
+    "http://127.0.0.1:8765/api/v1/sources?kind=anonymous&offset=25",
+    "http://127.0.0.1:8765/api/v1/sources/anonymous%3Aa%20senior%20official%2Fx",
+  ]);
+});

@@ -1,19 +1,20 @@
-// node --test: WCAG 2.2 contrast of every mark in every theme, computed from reader.css itself
-// (the theme variables and the colour-mix formulas the marks use), so a colour edit that makes
-// a mark hard to read fails here.
+// node --test: WCAG 2.2 contrast of every mark in every theme, computed from the stylesheets
+// themselves (the theme variables of lib/theme.css and the colour-mix formulas the reader's marks
+// use in reader.css), so a colour edit that makes a mark hard to read fails here.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { HIGHLIGHT_LABELS, KINDS } from "../../extension/lib/contract.js";
 
+const THEME_CSS = readFileSync(new URL("../../extension/lib/theme.css", import.meta.url), "utf8");
 const CSS = readFileSync(new URL("../../extension/reader/reader.css", import.meta.url), "utf8");
 const AA = 4.5;
 
 function block(selector) {
-  const at = CSS.indexOf(`${selector} {`);
-  assert.notEqual(at, -1, `reader.css has no "${selector}" block`);
-  const body = CSS.slice(CSS.indexOf("{", at) + 1, CSS.indexOf("}", at));
+  const at = THEME_CSS.indexOf(`${selector} {`);
+  assert.notEqual(at, -1, `theme.css has no "${selector}" block`);
+  const body = THEME_CSS.slice(THEME_CSS.indexOf("{", at) + 1, THEME_CSS.indexOf("}", at));
   return Object.fromEntries([...body.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
 }
 
