@@ -81,6 +81,10 @@ KEY_NOTES = {
     "syntax.recipients": "lemmas of verbs whose object is an addressee, an outlet relays ('told Reuters')",
     "syntax.needs_clause": "cue lemmas that attribute only with a clause or a quote ('added that', not 'added 200 jobs')",
     "syntax.non_responses": "lemmas of verbs of not answering, whose subject is the party that did not",
+    "gender.masculine_pronouns": "pronouns that mean only a man (a pronoun also meaning 'they' is left out)",
+    "gender.feminine_pronouns": "pronouns that mean only a woman",
+    "gender.masculine_titles": "honorifics and role nouns before a name ('Mr. Park') or after it ('Park, a spokesman')",
+    "gender.feminine_titles": "honorifics and role nouns before a name ('Ms. Lee') or after it ('Lee, a spokeswoman')",
 }
 
 

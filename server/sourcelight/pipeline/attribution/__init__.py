@@ -20,6 +20,7 @@ from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
+from sourcelight.pipeline.attribution.genders import fits, genders_shown
 from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.sources import person_mentions
@@ -63,9 +64,11 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         else:
             findings.append(_finding(masked, lexicon, sentence_flags))
         reported.append(bool(lexicon.find("reported_mood", masked)))
+    genders = genders_shown(article.text, lexicon)
     attributions = resolve_context(sentences, findings, states,
                                    mentions=lambda i: person_mentions(sentences[i].text, lexicon),
-                                   reported=reported)
+                                   reported=reported,
+                                   fits=lambda pronoun, name: fits(pronoun, name, genders, lexicon))
     attributions = unify_entities(attributions, cast_of(parses), lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

@@ -28,25 +28,31 @@ class Resolved:
     block: int
 
 
+def _any_person(pronoun: str, name: str | None) -> bool:
+    return True
+
+
 def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
                     quotes: list[QuoteState],
                     mentions: Callable[[int], list[str]] = lambda _: [],
-                    reported: list[bool] | None = None) -> list[Attribution | None]:
+                    reported: list[bool] | None = None,
+                    fits: Callable[[str, str | None], bool] = _any_person) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
     attributed source falls back on the last person named shortly before. ``reported[i]``
     says sentence i is in the mood of reported speech (German Konjunktiv I, "… sei"):
     with no cue of its own it goes on reporting the previous sentence's source.
+    ``fits(pronoun, name)`` says whether a pronoun can mean that person (genders.py).
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
-            attribution = _own_attribution(finding, quotes[index], resolved, sentence)
-            attribution = _named_before(attribution, finding, index, sentences, mentions)
-            attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions)
+            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fits)
+            attribution = _named_before(attribution, finding, index, sentences, mentions, fits)
+            attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits)
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
@@ -93,11 +99,11 @@ def _who(found: Finding | Attribution) -> str | None:
 
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
-                     sentence: Sentence) -> Attribution:
+                     sentence: Sentence, fits=_any_person) -> Attribution:
     kind, source, via, entity = finding.kind, finding.source, finding.via, None
     source_span = _span(sentence, finding.source_span)
     if finding.back_reference is not None:
-        antecedent = _antecedent(finding, history)
+        antecedent = _antecedent(finding, history, fits)
         if antecedent is not None:
             # The sentence's own words ("he", "the agency") stay the source; who they mean
             # is the entity.
@@ -114,7 +120,8 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
                        source_span=source_span, cue_span=_span(sentence, finding.cue_span), entity=entity)
 
 
-def _named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions) -> Attribution:
+def _named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
+                  fits=_any_person) -> Attribution:
     """A pronoun nobody attributed before ("The minister, Anna Berg, defended the plan.
     She said ...") means the person the previous sentences named, if one did."""
     reference = finding.back_reference
@@ -125,14 +132,14 @@ def _named_before(attribution: Attribution, finding: Finding, index: int, senten
     for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
         if sentences[earlier].block < block - 1:
             break
-        named = mentions(earlier)
+        named = [name for name in mentions(earlier) if fits(finding.source, name)]
         if named:
             return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[-1])
     return attribution
 
 
 def _nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
-                   history: list[Resolved], mentions) -> Attribution:
+                   history: list[Resolved], mentions, fits=_any_person) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence, else as the first
     name (usually the subject) of the sentence before — rather than a speaker quoted further
@@ -145,7 +152,8 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
     person = replace(attribution, kind=SourceKind.NAMED_PERSON)
     sentence = sentences[index]
     pronoun_at = finding.source_span[0]
-    before = [name for name in mentions(index) if 0 <= sentence.text.find(name) < pronoun_at]
+    before = [name for name in mentions(index)
+              if 0 <= sentence.text.find(name) < pronoun_at and fits(finding.source, name)]
     if before:
         return replace(person, entity=before[-1])
     if index == 0 or sentences[index - 1].block < sentence.block - 1:
@@ -153,7 +161,7 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
     previous = history[index - 1].attribution if index - 1 < len(history) else None
     if previous is not None and _who(previous) == attribution.entity:
         return attribution  # the sentence before already speaks of them
-    named = mentions(index - 1)
+    named = [name for name in mentions(index - 1) if fits(finding.source, name)]
     if named:
         return replace(person, entity=named[0])
     return attribution
@@ -164,7 +172,7 @@ def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
     return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
 
 
-def _antecedent(finding: Finding, history: list[Resolved]) -> Attribution | None:
+def _antecedent(finding: Finding, history: list[Resolved], fits=_any_person) -> Attribution | None:
     """The nearest earlier attribution the back-reference can mean. A reference to an
     outlet or document also matches an attribution that outlet relayed, and then takes
     over that attribution whole ("according to the report" = the report's sources)."""
@@ -185,6 +193,8 @@ def _antecedent(finding: Finding, history: list[Resolved]) -> Attribution | None
                 return earlier
             continue
         if earlier.kind in wanted:
+            if earlier.kind is SourceKind.NAMED_PERSON and not fits(finding.source, _who(earlier)):
+                continue  # "she said" never means Mr. Park
             return earlier
         if earlier.via and any(k in RELAYING_KINDS for k in wanted):
             return earlier

@@ -52,11 +52,18 @@ SCHEMA: dict[str, dict[str, str]] = {
 # Optional parts. [syntax] exists only for languages whose engine stands on a dependency
 # parse (parsers.toml): lemmas and phrases the parse engine matches tokens against.
 # flags.anonymity_reasons is optional: a language without it never reports whether the
-# anonymity of a source is explained.
+# anonymity of a source is explained. Without [gender], pronouns resolve by distance alone.
 OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
     "syntax": {
         "speech": "words", "findings": "words", "nouns": "words", "prepositions": "words",
         "citing": "words", "recipients": "words", "non_responses": "words", "needs_clause": "words",
+    },
+    # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
+    # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
+    # ("Lee, a spokeswoman"). A pronoun then means only a compatible person (genders.py).
+    "gender": {
+        "masculine_pronouns": "words", "feminine_pronouns": "words",
+        "masculine_titles": "words", "feminine_titles": "words",
     },
 }
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words"}}
@@ -115,6 +122,8 @@ class Lexicon:
     infinitive_lemmas: bool = False  # a verb's dictionary form is only its infinitive, never a cue
     syntax: SyntaxLexicon | None = None
     explains_anonymity: bool = False  # flags.anonymity_reasons is given: reasons can be told
+    # pronoun (lower case) -> "m" / "f"; empty without a [gender] section
+    pronoun_genders: dict[str, str] = field(default_factory=dict, compare=False)
 
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -278,6 +287,8 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     }
     patterns["anonymity_reasons"] = _alternation(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
     patterns["back_references"] = _alternation(list(data["back_references"]), "back_references")
+    for key in ("masculine_titles", "feminine_titles"):
+        patterns[key] = _alternation(data.get("gender", {}).get(key, []), key)
     patterns["relatives_anywhere"] = _alternation(data["grammar"]["relatives"], "relatives_anywhere")
     patterns["auxiliaries_anywhere"] = _alternation(data["grammar"]["skip_before_verb"], "auxiliaries_anywhere")
     return Lexicon(
@@ -296,7 +307,16 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         infinitive_lemmas=data["grammar"]["dictionary_form"] == "infinitive",
         syntax=_syntax_lexicon(data["syntax"]) if "syntax" in data else None,
         explains_anonymity=bool(data["flags"].get("anonymity_reasons")),
+        pronoun_genders=_pronoun_genders(data.get("gender")),
     )
+
+
+def _pronoun_genders(table: dict[str, list[str]] | None) -> dict[str, str]:
+    if not table:
+        return {}
+    genders = {w.lower(): "m" for w in table["masculine_pronouns"]}
+    genders.update({w.lower(): "f" for w in table["feminine_pronouns"]})
+    return genders
 
 
 def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:

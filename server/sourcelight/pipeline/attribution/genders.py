@@ -1,0 +1,94 @@
+"""Where an article shows a person's gender, so that "she said" never means a man named
+just before (issue 9: pronouns resolve to the nearest compatible speaker).
+
+Only what the text itself shows counts: an honorific or role noun right before a name
+("Ms. Lee", "Congresswoman Maxine Waters", "his wife Melania Trump") or in apposition after
+it ("Lee, the company's spokeswoman"). First names are never guessed. A name the article
+shows with both genders (two people called Clinton) stays unknown, and an unknown person
+fits every pronoun.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+
+# Up to three capitalised words: the name after a title.
+_NAME_AFTER = re.compile(r"\s*((?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*)")
+# "Lee, a spokeswoman" / "Dana Lee, the company's chief spokeswoman": the name before the
+# comma, and up to four words between the article and the title.
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*),\s+(?:a|an|the|[\w'’-]+['’]s)\s+"
+                          r"(?:[\w'’-]+\s+){0,4}$")
+_LOOK_BEHIND = 120
+
+
+@dataclass(frozen=True)
+class Genders:
+    """The genders an article shows: by full name ("Melania Trump") and by a single name
+    ("Mr. Trump", which then also stands for "Donald Trump")."""
+
+    full: dict[str, str] = field(default_factory=dict)
+    single: dict[str, str] = field(default_factory=dict)
+
+    def of(self, name: str) -> str | None:
+        words = name.split()
+        for start in range(len(words)):
+            found = self.full.get(" ".join(words[start:]))
+            if found:
+                return found
+        if not words:
+            return None
+        if words[-1] in self.single:
+            return self.single[words[-1]]
+        # "Lee" after "Dana Lee, a spokeswoman": the one full name it ends
+        ending = {gender for full, gender in self.full.items() if full.split()[-1] == words[-1]}
+        return ending.pop() if len(ending) == 1 else None
+
+
+def genders_shown(text: str, lexicon: Lexicon) -> Genders:
+    """Every name the article's text ties to a gender, without names it ties to both."""
+    if not lexicon.pronoun_genders:
+        return Genders()
+    seen: dict[str, set[str]] = {}
+    for gender, key in (("m", "masculine_titles"), ("f", "feminine_titles")):
+        for title in lexicon.patterns[key].finditer(text):
+            after = _NAME_AFTER.match(text, title.end())
+            if after and not _is_title_itself(after.group(1), lexicon):
+                seen.setdefault(after.group(1).replace(".", "").strip(), set()).add(gender)
+            before = _NAME_BEFORE.search(text, max(0, title.start() - _LOOK_BEHIND), title.start())
+            if before:
+                seen.setdefault(before.group(1).strip(), set()).add(gender)
+    full: dict[str, str] = {}
+    single: dict[str, str] = {}
+    for name, genders in seen.items():
+        if len(genders) != 1:
+            continue
+        (gender,) = genders
+        target = single if " " not in name else full
+        if target.get(name, gender) != gender:
+            target.pop(name)
+        else:
+            target[name] = gender
+    # A single name that also ends a full name of the other gender is ambiguous.
+    for name, gender in list(single.items()):
+        if any(f.split()[-1] == name and g != gender for f, g in full.items()):
+            single.pop(name)
+    return Genders(full, single)
+
+
+def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
+    return bool(lexicon.patterns["masculine_titles"].fullmatch(name) or lexicon.patterns["feminine_titles"].fullmatch(name))
+
+
+def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon) -> bool:
+    """Whether ``pronoun`` can mean the person called ``name``: always, unless both the
+    pronoun's gender and the person's are known and differ."""
+    wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
+    if wanted is None or not name:
+        return True
+    shown = genders.of(name)
+    return shown is None or shown == wanted
+
+
+__all__ = ["Genders", "genders_shown", "fits"]
