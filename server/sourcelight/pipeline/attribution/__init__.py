@@ -76,7 +76,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     for sentence, finding, attribution, sentence_flags, reason in zip(sentences, findings, attributions, flags,
                                                                       reasons):
         attribution = attribution or Attribution(kind=SourceKind.UNATTRIBUTED)
-        denial = finding is not None and is_denial(sentence_flags, finding.source_span, finding.cue_span)
+        denial = finding is not None and is_denial(sentence_flags, finding.source_span, finding.cue_span,
+                                                             finding.predicate_end)
         links = _links(article, sentence)
         note = claim_note(attribution, sentence_flags.hedges, sentence_flags.non_response, denial, links,
                           lexicon.language, anonymity_reason=reason)

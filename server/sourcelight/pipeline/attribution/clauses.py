@@ -32,6 +32,9 @@ class Finding:
     back_reference: BackReference | None = None
     colon_intro: bool = False  # "X said:" — the following quotes are X's
     via_reference: BackReference | None = None  # the relay is "the agency", "the paper" ...
+    # Where the cue's own predicate ends ("called the accusations baseless"): words up to
+    # there are the source's, not a clause reporting someone else's (hedges.is_denial).
+    predicate_end: int | None = None
 
 
 

@@ -38,10 +38,13 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
 DENIAL_REACH = 40
 
 
-def is_denial(flags: Flags, source_span: tuple[int, int] | None, cue_span: tuple[int, int] | None) -> bool:
+def is_denial(flags: Flags, source_span: tuple[int, int] | None, cue_span: tuple[int, int] | None,
+              predicate_end: int | None = None) -> bool:
     for start, end in flags.denial_spans:
         if cue_span and start < cue_span[1] and end > cue_span[0]:
             return True
+        if cue_span and predicate_end is not None and cue_span[1] <= start and end <= predicate_end:
+            return True  # "called the accusations baseless"
         reported_clause = cue_span and source_span and cue_span[0] >= source_span[1] and start >= cue_span[1]
         if source_span and not reported_clause and 0 <= start - source_span[1] <= DENIAL_REACH:
             return True

@@ -92,10 +92,23 @@ def load_parser(language: str):
     if name not in spec.names or nlp.meta.get("version") != spec.version:
         raise ParserModelError(f"{package} reports model {name} {nlp.meta.get('version')}; "
                                f"sourcelight needs one of {list(spec.names)} {spec.version}")
+    _split_glued_quotes(nlp)
     missing = [p for p in NEEDED_PIPES if p not in nlp.pipe_names]
     if missing:
         raise ParserModelError(f"{package} lacks the pipes {missing}")
     return nlp
+
+
+# A quotation mark glued to the punctuation before it ('Ryan said,“Look, …'), which web text
+# often has, would otherwise make one token of 'said,“Look' and hide the cue.
+_GLUED_QUOTES = (r"[,;:](?=[“\"‘])", r"(?<=[,;:])[“\"‘]")
+
+
+def _split_glued_quotes(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(_GLUED_QUOTES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def engine_info(language: str) -> EngineInfo:

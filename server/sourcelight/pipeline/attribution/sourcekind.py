@@ -45,7 +45,7 @@ def phrase_tokens(head) -> list:
     appositions, parentheticals), contiguous around the head."""
     excluded = set()
     for child in head.children:
-        if child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i):
+        if child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH":
             excluded.update(t.i for t in child.subtree)
     kept = sorted(t.i for t in head.subtree if t.i not in excluded)
     left = right = kept.index(head.i)
@@ -88,9 +88,13 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     guess = classify(doc.text, start, end, lexicon)
     if guess is not None and guess.back_reference is not None:
         return guess
-    person = _person_in(head, tokens)
+    person = _person_in(head, tokens) or _name_after_role(tokens, lexicon)
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
+    if (guess is not None and guess.kind is SourceKind.NAMED_PERSON and person is None
+            and _group_head(head)):
+        # Capitals that are not a name: "Nine in 10 Democratic registered voters" is a group.
+        guess = _unlisted_noun(head, tokens, start, end) or guess
     if person is not None and not (guess is not None and guess.kind is SourceKind.MEDIA and person.root.i != head.i):
         return _named(person, tokens, SourceKind.NAMED_PERSON)
     entity = _entity_of(head)
@@ -119,11 +123,16 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
     before; a number, a share or a plural is a group; a body named inside makes it that
     body's ('a producer for Yahoo Studios')."""
     text = head.doc.text[start:end]
+    determiner = next((t for t in tokens if t.dep_ == "det" and t.head.i == head.i), None)
+    if head.tag_ == "JJ" and determiner is not None and determiner.lower_ == "the":
+        return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)  # "said the 46-year-old"
     if head.pos_ not in ("NOUN", "NUM") and not (head.pos_ == "PRON" and head.lower_ in ("half", "most", "many")):
         return None
-    if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in tokens if t.i != head.i):
+    # A share or a crowd is a group wherever it is from ("Half of Vermont Democrats"); one
+    # person with a body named inside speaks for it ("a producer for Yahoo Studios"); a
+    # nationality or party names no body ("Republican primary voters" are a group).
+    if not _group_head(head) and any(t.ent_type_ in ("ORG", "GPE") for t in tokens if t.i != head.i):
         return SourceGuess(SourceKind.ORGANIZATION, text, start, end)
-    determiner = next((t for t in tokens if t.dep_ == "det" and t.head.i == head.i), None)
     if (head.tag_ == "NN" and determiner is not None and determiner.lower_ in ("the", "this", "that")
             and not any(t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens)):
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)
@@ -131,6 +140,15 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
             t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens):
         return SourceGuess(SourceKind.VAGUE, text, start, end)
     return None
+
+
+def _group_head(head) -> bool:
+    """A share or a crowd ("Nine in 10 …", "half of …", "mourners"), not a name that looks
+    plural to the tagger ("Sanders")."""
+    if head.tag_ == "CD" or head.ent_type_ in ("PERCENT", "CARDINAL"):
+        return True
+    cast = head.doc.user_data.get(CAST_KEY) or {}
+    return head.tag_ == "NNS" and not head.ent_type_ and head.text not in cast
 
 
 def _in_cast(head, entity) -> bool:
@@ -174,6 +192,17 @@ def _person_in(head, tokens):
             if inner is not None and inner.label_ == PERSON:
                 return inner
     return None
+
+
+def _name_after_role(tokens, lexicon: Lexicon):
+    """'Spokeswoman Haley Morris', which the recogniser reads as one organization: a role
+    word the lexicon knows, then a name."""
+    if len(tokens) < 3 or tokens[0].pos_ not in ("NOUN", "PROPN") or not all(t.pos_ == "PROPN" for t in tokens[1:]):
+        return None
+    role = tokens[0].text
+    if not any(lexicon.patterns[key].fullmatch(role) for key in ("spokesperson", "person_roles", "titles")):
+        return None
+    return tokens[0].doc[tokens[1].i:tokens[-1].i + 1]
 
 
 def _trailing_name(tokens):

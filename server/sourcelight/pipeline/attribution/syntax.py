@@ -45,9 +45,10 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             findings.append((_depth(token), token.i, finding))
     if not findings:
         return _non_response(doc, masked, lexicon, non_response_spans) or _colon_cue(doc, masked, lexicon)
-    # A relayed finding ("…, Reuters reported, citing two officials") tells more than the
-    # sentence's main verb alone; otherwise the cue highest in the tree wins.
-    findings.sort(key=lambda item: (item[2].via is None, item[0], item[1]))
+    # The cue highest in the tree wins ("Sanders denounced …, saying his campaign doesn't
+    # want …": Sanders, not his campaign); at the same height, a relayed finding ("…,
+    # Reuters reported, citing two officials") tells more.
+    findings.sort(key=lambda item: (item[0], item[2].via is None, item[1]))
     return _with_colon(doc, _with_outlet_aside(findings[0][2], [f for _, _, f in findings[1:]]))
 
 
@@ -94,13 +95,15 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool) -> Finding | None:
     if guess is None:
         return None
     if word in syntax.needs_clause and not clause and not (
-            finding_verb and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA)):
-        return None  # "added 200 jobs", but "polls show Clinton ahead"
+            finding_verb and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA)) and not (
+            passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)):
+        return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
     cue_start, cue_end = _cue_extent(token)
     finding = Finding(guess.kind, guess.text, (guess.start, guess.end), token.doc.text[cue_start:cue_end],
-                      (cue_start, cue_end), back_reference=guess.back_reference)
+                      (cue_start, cue_end), back_reference=guess.back_reference,
+                      predicate_end=_predicate_end(token))
     finding = _with_relays(token, source_token, finding, lexicon)
     return _with_citing(token, finding, lexicon)
 
@@ -115,9 +118,24 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
 
 
 def _has_clause(token) -> bool:
+    """What was said follows the verb: a clause, a predicate ("calls the wall stupid"), a
+    question ("asked workers if they …") or a colon."""
     after = token.doc.text[token.idx + len(token.text):].lstrip()
-    return any(child.dep_ in CLAUSE_DEPS or child.dep_ == "xcomp" for child in token.children) or (
-        token.dep_ in ("parataxis",)) or after[:1] == ":"
+    return any(child.dep_ in CLAUSE_DEPS or child.dep_ in ("xcomp", "oprd") or _question(child)
+               for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":"
+
+
+def _predicate_end(verb) -> int | None:
+    """'called the accusations baseless': the end of the verb's object predicate."""
+    predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if predicate is None:
+        return None
+    last = max(predicate.subtree, key=lambda t: t.i)
+    return last.idx + len(last.text)
+
+
+def _question(child) -> bool:
+    return child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children)
 
 
 def _cue_extent(token) -> tuple[int, int]:
