@@ -1,0 +1,117 @@
+"""Who relays a claim found on the parse: the outlet a speaker told ('told Reuters', 'in an
+interview with CNN'), the outlet a journalist works for ('CNN's Jane Roe reported', 'Jane
+Roe of the New York Times'), and the party a relay cites ('Reuters reported, citing three
+officials')."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sourcelight.pipeline.attribution.clauses import Finding
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
+from sourcelight.pipeline.attribution.speakers import SUBJECTS, speaker_of, token_lemma
+from sourcelight.pipeline.model import SourceKind
+
+
+def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Finding:
+    """The outlet that relays the claim: 'told Reuters', 'in an interview with CNN',
+    'CNN's Jane Roe reported', 'according to Jane Roe of the New York Times'."""
+    via = None
+    if token_lemma(verb, lexicon) in lexicon.syntax.recipients:
+        for child in verb.children:
+            target = child
+            if child.dep_ == "prep" and child.lower_ == "to":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ not in ("dative", "dobj", "iobj"):
+                continue
+            via = via or (media_of(target, lexicon) if target is not None else None)
+    via = via or interview_with(verb, lexicon)
+    employer = owner_outlet(source_token, lexicon)
+    if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
+        # "CNN's Jane Roe reported": a journalist's report is her outlet's, not a person
+        # speaking on the record.
+        return replace(finding, kind=SourceKind.MEDIA, via=employer)
+    via = via or employer
+    if via and via != finding.source:
+        return replace(finding, via=via)
+    return finding
+
+
+def interview_with(verb, lexicon: Lexicon) -> str | None:
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and token_lemma(noun, lexicon) in lexicon.syntax.nouns:
+                for inner in noun.children:
+                    if inner.dep_ == "prep":
+                        for obj in inner.children:
+                            if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
+                                return outlet
+                if (outlet := possessor_outlet(noun, lexicon)):
+                    return outlet
+    return None
+
+
+def owner_outlet(source_token, lexicon: Lexicon) -> str | None:
+    """'CNN's Jane Roe' or 'Jane Roe of the New York Times': the outlet she works for;
+    'documents seen by Reuters': the outlet that saw them."""
+    outlet = possessor_outlet(source_token, lexicon)
+    if outlet:
+        return outlet
+    for clause in source_token.children:
+        if clause.dep_ in ("acl", "relcl"):
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
+                            return outlet
+    for prep in source_token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "with", "for"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
+                    return outlet
+    return None
+
+
+def possessor_outlet(noun, lexicon: Lexicon) -> str | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and (outlet := media_of(child, lexicon)):
+            return outlet
+    return None
+
+
+def with_citing(verb, finding: Finding, lexicon: Lexicon) -> Finding:
+    """'Reuters reported, citing three officials' or 'Reuters, citing three officials,
+    reported': the officials are the source, Reuters relays them."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    for child in list(verb.children) + [g for s in subjects for g in s.children]:
+        if child.dep_ not in ("advcl", "xcomp", "prep", "conj", "acl"):
+            continue
+        if token_lemma(child, lexicon) not in lexicon.syntax.citing:
+            continue
+        cited = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+        if cited is None:
+            continue
+        guess = guess_source(cited, lexicon)
+        if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
+            continue
+        return Finding(guess.kind, guess.text, (guess.start, guess.end), finding.cue, finding.cue_span,
+                       via=finding.source, back_reference=guess.back_reference,
+                       via_reference=finding.back_reference)
+    return finding
+
+
+def citer(token, lexicon: Lexicon) -> str | None:
+    """Who does the citing in '…, citing two officials': the subject of the verb it hangs
+    from ('The AP reported the raid, citing …')."""
+    if token_lemma(token, lexicon) not in lexicon.syntax.citing or token.head.i == token.i:
+        return None
+    speaker, _ = speaker_of(token.head, lexicon)
+    guess = guess_source(speaker, lexicon) if speaker is not None else None
+    if guess is None or guess.kind not in (SourceKind.MEDIA, SourceKind.ORGANIZATION, SourceKind.DOCUMENT):
+        return None
+    return guess.text
+
+
+__all__ = ["with_relays", "with_citing", "owner_outlet", "citer"]
