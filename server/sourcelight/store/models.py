@@ -76,6 +76,17 @@ class ArticleUrlRow(Base):
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 
+class ArticleReadRow(Base):
+    """A version of an article the reader has shown, first and last when (migration 0007)."""
+
+    __tablename__ = "article_reads"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_read: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_read: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class HighlightRow(Base):
     """A reader's highlight: W3C TextQuote + TextPosition selectors into one article version."""
 
