@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from sourcelight.errors import InvalidInput
+from sourcelight.outputs.formats import FORMAT_NAMES, SCOPES
 
 
 def add_store_commands(sub) -> None:
@@ -16,10 +17,13 @@ def add_store_commands(sub) -> None:
     _data_dir_option(upgrade)
     upgrade.set_defaults(handler=_cmd_db_upgrade)
 
-    export = sub.add_parser("export", help="export highlights as JSON-LD, Markdown or CSV")
-    export.add_argument("--format", choices=("jsonld", "markdown", "csv"), default="jsonld")
+    export = sub.add_parser("export", help="export highlights and sourcing (JSON-LD, Markdown, CSV, "
+                                           "sourcing tables, Obsidian/Logseq notes)")
+    export.add_argument("--format", choices=FORMAT_NAMES, default="jsonld")
+    export.add_argument("--scope", choices=SCOPES, default="claims",
+                        help="sourcing-csv: a row per claim or per article")
     export.add_argument("--out", default=None, help="file to write (default: standard output)")
-    export.add_argument("--article", default=None, help="only this article's highlights")
+    export.add_argument("--article", default=None, help="only this article")
     _data_dir_option(export)
     export.set_defaults(handler=_cmd_export)
 
@@ -58,23 +62,24 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from sourcelight import outputs
+    from sourcelight.outputs.formats import export_format, write_export
     from sourcelight.store.export import collect_export
 
+    fmt = export_format(args.format, args.scope)
     store = _open_store(args)
     with store.read_session() as session:
-        data = collect_export(session, article_id=args.article)
+        data = collect_export(session, article_id=args.article, every_article=fmt.every_article, records=fmt.records)
     store.dispose()
-    if args.format == "jsonld":
-        text = json.dumps(outputs.export_jsonld(data), ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "markdown":
-        text = outputs.export_markdown(data)
-    else:
-        text = outputs.export_csv(data)
+    body, _, _ = write_export(fmt, data)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8", newline="")
+        if isinstance(body, bytes):
+            Path(args.out).write_bytes(body)
+        else:
+            Path(args.out).write_text(body, encoding="utf-8", newline="")
+    elif isinstance(body, bytes):
+        sys.stdout.buffer.write(body)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(body)
     return 0
 
 

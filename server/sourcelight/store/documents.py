@@ -18,6 +18,16 @@ class StoredClaim:
     end: int
     note: str
     kind: str | None  # None when the language had no sourcing lexicon
+    text: str = ""
+    source: str | None = None  # the sentence's words for the source
+    entity: str | None = None  # who that is across the article (else the words)
+    cue: str | None = None
+    via: str | None = None
+    quote: str | None = None  # direct, indirect, none
+    hedges: tuple[str, ...] = ()
+    non_response: bool = False
+    denial: bool = False
+    anonymity_reason: str | None = None  # why an anonymous source is not named ("" none given)
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,19 @@ class StoredDocument:
     def published(self) -> str | None:
         return self.data.get("published")
 
+    @property
+    def title(self) -> str:
+        return self.data.get("title") or ""
+
+    @property
+    def language(self) -> str | None:
+        return self.data.get("language")
+
+    @property
+    def sourcing_available(self) -> bool:
+        """False when the article's language had no sourcing lexicon (no kinds at all)."""
+        return bool((self.data.get("summary") or {}).get("available", True))
+
     def claim(self, claim_id: str | None) -> StoredClaim | None:
         return next((c for c in self.claims if c.id == claim_id), None) if claim_id else None
 
@@ -54,9 +77,14 @@ class StoredDocument:
 def read_document(version: ArticleVersionRow | None) -> StoredDocument:
     """The typed view of a stored version (an empty document for None)."""
     data = json.loads(version.document) if version is not None else {}
-    claims = tuple(
-        StoredClaim(id=c["id"], start=int(c["start"]), end=int(c["end"]), note=c.get("note") or "",
-                    kind=(c.get("sourcing") or {}).get("kind"))
-        for c in data.get("claims", [])
-    )
-    return StoredDocument(data=data, claims=claims)
+    return StoredDocument(data=data, claims=tuple(_claim(c) for c in data.get("claims", [])))
+
+
+def _claim(c: dict[str, Any]) -> StoredClaim:
+    sourcing = c.get("sourcing") or {}
+    return StoredClaim(
+        id=c["id"], start=int(c["start"]), end=int(c["end"]), note=c.get("note") or "", kind=sourcing.get("kind"),
+        text=c.get("text") or "", source=sourcing.get("source"), entity=sourcing.get("entity") or sourcing.get("source"),
+        cue=sourcing.get("cue"), via=sourcing.get("via"), quote=sourcing.get("quote"),
+        hedges=tuple(c.get("hedges") or ()), non_response=bool(c.get("non_response")), denial=bool(c.get("denial")),
+        anonymity_reason=c.get("anonymity_reason"))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from sourcelight.contract import ANCHORED
 from sourcelight.errors import InvalidInput, NotFound
+from sourcelight.outputs.claims import CLAIM_ID_PREFIX
 from sourcelight.store import sourcing_rows
 from sourcelight.store.documents import StoredDocument, read_document
 from sourcelight.store.highlights import highlight_dict, tags_json
@@ -36,6 +37,7 @@ class ExportArticle:
     title: str
     url: str | None
     created: str
+    version: int  # the latest version's number: ``document`` is that version
     document: StoredDocument
     record: dict[str, Any]
 
@@ -43,19 +45,24 @@ class ExportArticle:
 @dataclass(frozen=True)
 class ExportData:
     article_id: str | None  # the one article asked for, or None for all
-    articles: tuple[ExportArticle, ...]  # in id order
+    articles: tuple[ExportArticle, ...]  # in id order: those with highlights, or every article (every_article)
     highlights: tuple[dict[str, Any], ...]  # live ones, as the API gives them, by article and position
 
 
-def collect_export(session: Session, *, article_id: str | None = None) -> ExportData:
-    """Every live highlight (or one article's) with the articles they are in. Raises NotFound."""
+def collect_export(session: Session, *, article_id: str | None = None, every_article: bool = False,
+                   records: bool = True) -> ExportData:
+    """Every live highlight (or one article's) with the articles they are in; with
+    ``every_article``, every stored article (or the one asked for) whether highlighted or not.
+    ``records`` False leaves out each article's full record (every version), which only the
+    JSON-LD export carries. Raises NotFound."""
     rows = _live_highlights(session, article_id)
-    articles = _articles_of(session, rows)
+    articles = _every_article(session, article_id) if every_article else _articles_of(session, rows)
     return ExportData(
         article_id=article_id,
         articles=tuple(
             ExportArticle(id=row.id, title=row.title, url=row.canonical_url, created=iso_utc(row.created),
-                          document=_latest_document(session, row.id), record=_article_record(session, row))
+                          version=row.latest_version, document=_latest_document(session, row.id),
+                          record=_article_record(session, row) if records else {})
             for row in articles.values()),
         highlights=tuple(highlight_dict(row) for row in rows),
     )
@@ -72,11 +79,13 @@ def import_jsonld(session: Session, document: Any) -> dict[str, int]:
         articles = document.get("sl:articles", [])
         items = document["first"]["items"]
         created_articles = sum(_import_article(session, record) for record in articles)
-        created = sum(_import_annotation(session, item) for item in items)
-    except (KeyError, TypeError, ValueError) as error:
+        # The claims' classifying annotations are the stored articles' own: nothing to import.
+        highlights = [item for item in items if not str(item.get("id", "")).startswith(CLAIM_ID_PREFIX)]
+        created = sum(_import_annotation(session, item) for item in highlights)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InvalidInput(f"the collection is not in the shape sourcelight exports ({error})") from None
     session.flush()
-    return {"articles": created_articles, "highlights": created, "unchanged": len(items) - created}
+    return {"articles": created_articles, "highlights": created, "unchanged": len(highlights) - created}
 
 
 # -- JSON-LD pieces ---------------------------------------------------------------------------
@@ -162,6 +171,13 @@ def _articles_of(session: Session, rows: list[HighlightRow]) -> dict[str, Articl
     ids = sorted({r.article_id for r in rows})
     found = {a.id: a for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids))).all()} if ids else {}
     return {i: found[i] for i in ids}
+
+
+def _every_article(session: Session, article_id: str | None) -> dict[str, ArticleRow]:
+    query = select(ArticleRow).order_by(ArticleRow.id)
+    if article_id:
+        query = query.where(ArticleRow.id == article_id)
+    return {row.id: row for row in session.scalars(query).all()}
 
 
 def _latest_document(session: Session, article_id: str) -> StoredDocument:

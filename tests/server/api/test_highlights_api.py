@@ -234,7 +234,10 @@ def test_export_formats(client, auth_headers, article, highlight):
     jsonld = client.get("/api/v1/export?format=jsonld", headers=auth_headers)
     assert jsonld.status_code == 200 and jsonld.content_type.startswith("application/ld+json")
     assert jsonld.get_json()["type"] == "AnnotationCollection"
-    assert jsonld.get_json()["total"] == 1
+    items = jsonld.get_json()["first"]["items"]
+    assert [i["id"] for i in items if i["motivation"] != "classifying"] == [f"urn:uuid:{highlight['id']}"]
+    # Every claim of the article follows, as a classifying annotation.
+    assert sum(1 for i in items if i["motivation"] == "classifying") == len(article["claims"])
     markdown = client.get(f"/api/v1/export?format=markdown&article={article['id']}", headers=auth_headers)
     assert markdown.status_code == 200 and markdown.content_type.startswith("text/markdown")
     assert "> " + highlight["quote"]["exact"] in markdown.get_data(as_text=True)

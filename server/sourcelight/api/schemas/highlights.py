@@ -131,5 +131,12 @@ class ExportQuerySchema(Schema):
     class Meta:
         unknown = RAISE
 
-    format = fields.String(load_default="jsonld", validate=validate.OneOf(["jsonld", "markdown", "csv"]))
-    article = fields.String(load_default=None, metadata={"description": "only this article's highlights"})
+    format = fields.String(
+        load_default="jsonld", validate=validate.OneOf(["jsonld", "markdown", "csv", "sourcing-csv", "obsidian"]),
+        metadata={"description": "jsonld: W3C Web Annotation (highlights, and every claim's sourcing as classifying "
+                                 "annotations); markdown: highlights grouped by article; csv: one row per highlight; "
+                                 "sourcing-csv: the sourcing table (see scope); obsidian: a Markdown note per article "
+                                 "for Obsidian/Logseq (one article: the note; everything: a zip of notes)"})
+    article = fields.String(load_default=None, metadata={"description": "only this article"})
+    scope = fields.String(load_default="claims", validate=validate.OneOf(["claims", "articles"]), metadata={
+        "description": "sourcing-csv only: one row per claim, or one row per article with its shares by kind"})
