@@ -90,10 +90,12 @@ def changed_since_read(session: Session, article_ids: list[str]) -> dict[str, bo
     """Per article: has its text changed since the reader last saw it (latest version above
     the last version the reader was shown)?
 
-    The one place read marks enter the library. Until they are stored (POST
-    /api/v1/articles/<id>/read, migration 0007) nothing is known to be unread: all False.
+    The one place read marks enter the library (store/reads.py; the reader records them with
+    POST /api/v1/articles/<id>/read). An article never shown is not "changed": False.
     """
-    return dict.fromkeys(article_ids, False)
+    from sourcelight.store import reads
+
+    return reads.changed_since_read(session, article_ids)
 
 
 def library_trends(session: Session, filters: LibraryFilters) -> dict[str, Any]:

@@ -20,7 +20,8 @@ from sourcelight.store.articles import get_article_version
 from sourcelight.store.documents import read_document
 from sourcelight.store.models import ArticleReadRow, ArticleRow, iso_utc, utcnow
 
-__all__ = ["record_read", "last_read", "last_read_versions", "changed_since_read", "article_changes"]
+__all__ = ["record_read", "last_read", "last_read_versions", "changed_since_read", "changed_since_read_condition",
+           "article_changes"]
 
 
 def record_read(session: Session, article_id: str, version: int) -> dict[str, Any]:
@@ -58,7 +59,19 @@ def last_read_versions(session: Session, article_ids: Iterable[str]) -> dict[str
     return {article_id: int(version) for article_id, version in rows}
 
 
-def changed_since_read() -> ColumnElement[bool]:
+def changed_since_read(session: Session, article_ids: Iterable[str]) -> dict[str, bool]:
+    """Per article: is its latest version newer than every version the reader has shown?
+    False for an article never shown (there is nothing it changed since)."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    read = last_read_versions(session, ids)
+    latest = session.execute(select(ArticleRow.id, ArticleRow.latest_version).where(ArticleRow.id.in_(ids)))
+    changed = {article_id: article_id in read and version > read[article_id] for article_id, version in latest}
+    return {article_id: changed.get(article_id, False) for article_id in ids}
+
+
+def changed_since_read_condition() -> ColumnElement[bool]:
     """A SQL condition on ArticleRow: a version newer than every one the reader has shown
     exists. False for an article never shown (there is nothing it changed since)."""
     newer_read = select(ArticleReadRow.version).where(

@@ -105,3 +105,15 @@ def test_a_read_mark_must_be_json(client, auth_headers, first):
     headers = {"Authorization": auth_headers["Authorization"], "Content-Type": "text/plain"}
     response = client.post(f"/api/v1/articles/{first['id']}/read", data='{"version": 1}', headers=headers)
     assert response.status_code == 415
+
+
+def test_the_library_says_which_articles_changed_since_they_were_read(client, auth_headers, first, updated):
+    def flag():
+        [item] = client.get("/api/v1/library", headers=auth_headers).get_json()["articles"]
+        return item["changed_since_read"]
+
+    assert flag() is False  # never shown: nothing changed since
+    read(client, auth_headers, first["id"], 1)
+    assert flag() is True
+    read(client, auth_headers, first["id"], 2)
+    assert flag() is False

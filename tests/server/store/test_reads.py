@@ -9,7 +9,7 @@ from sourcelight.errors import InvalidInput, NotFound
 from sourcelight.store.articles import save_article
 from sourcelight.store.models import ArticleRow
 from sourcelight.store.reads import (
-    article_changes, changed_since_read, last_read, last_read_versions, record_read,
+    article_changes, changed_since_read, changed_since_read_condition, last_read, last_read_versions, record_read,
 )
 
 UPDATED_PARAGRAPHS = (
@@ -96,9 +96,12 @@ def test_changed_since_read_is_a_condition_the_library_can_filter_on(store, save
 
     def changed():
         with store.read_session() as session:
-            return set(session.scalars(select(ArticleRow.id).where(changed_since_read())))
+            return set(session.scalars(select(ArticleRow.id).where(changed_since_read_condition())))
 
     assert changed() == {saved_article["id"]}  # read at 1, now at 2; the other was never shown
+    with store.read_session() as session:
+        assert changed_since_read(session, [saved_article["id"], other["id"]]) == {
+            saved_article["id"]: True, other["id"]: False}
     with store.session() as session:
         record_read(session, saved_article["id"], 2)
         record_read(session, other["id"], 1)
