@@ -13,6 +13,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.sourcekind import CAST_KEY, people_named
 from sourcelight.pipeline.attribution.syntax import find_in_parse
+from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
 from sourcelight.pipeline.model import Sentence
 
 # Sentences per batch handed to spaCy's nlp.pipe.
@@ -38,7 +39,9 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     if nlp is None:
         return Parses(False, (None,) * len(sentences))
     wanted = [index for index, s in enumerate(sentences) if may_attribute(s.text, lexicon)]
-    parsed = dict(zip(wanted, nlp.pipe((sentences[i].text for i in wanted), batch_size=PARSE_BATCH)))
+    texts = (without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
+             for i in wanted)
+    parsed = dict(zip(wanted, nlp.pipe(texts, batch_size=PARSE_BATCH)))
     cast = people_named(parsed.values())
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast

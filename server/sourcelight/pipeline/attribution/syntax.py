@@ -15,7 +15,7 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citer, owner_outlet, with_citing, with_relays
-from sourcelight.pipeline.attribution.sourcekind import guess_source, phrase_tokens
+from sourcelight.pipeline.attribution.sourcekind import CAST_KEY, guess_source, phrase_tokens
 from sourcelight.pipeline.attribution.speakers import party_of, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
@@ -27,6 +27,10 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     """The sentence's attribution, or None. ``doc`` is the parse of the sentence alone (its
     character offsets are the sentence's); ``masked`` the sentence with quotes masked;
     ``skip`` spans (hedges such as "is said to") whose verbs are no cue."""
+    label = _colon_cue(doc, masked, lexicon)
+    speaker = _speaker_label(doc, label) if label is not None else None
+    if speaker is not None:
+        return speaker  # "JAKE TAPPER: Donald Trump released a video …" is Tapper speaking
     findings = []
     has_quote = MASK in masked
     not_cues = list(skip) + list(non_response_spans)
@@ -38,12 +42,27 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         if finding is not None:
             findings.append((_depth(token), token.i, finding))
     if not findings:
-        return _non_response(doc, masked, lexicon, non_response_spans) or _colon_cue(doc, masked, lexicon)
+        return _non_response(doc, masked, lexicon, non_response_spans) or label
     # The cue highest in the tree wins ("Sanders denounced …, saying his campaign doesn't
     # want …": Sanders, not his campaign); at the same height, a relayed finding ("…,
     # Reuters reported, citing two officials") tells more.
     findings.sort(key=lambda item: (item[0], item[2].via is None, item[1]))
     return _with_colon(doc, _with_outlet_aside(findings[0][2], [f for _, _, f in findings[1:]]))
+
+
+def _speaker_label(doc, label: Finding) -> Finding | None:
+    """A person's name before a colon that opens the sentence — a transcript's "JAKE
+    TAPPER:", a headline's "Cruz:" — introduces everything after it, whatever verbs follow.
+    Only a name known as a person's: "Update:" or "Question:" introduce nothing."""
+    before = doc.text[:label.cue_span[0]].strip()
+    words = before.split()
+    if len(words) >= 2 and before.isupper() and all(w.isalpha() for w in words):
+        return replace(label, kind=SourceKind.NAMED_PERSON)  # a transcript's speaker
+    cast = doc.user_data.get(CAST_KEY) or {}
+    person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
+    if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
+        return label
+    return None
 
 
 def _with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:

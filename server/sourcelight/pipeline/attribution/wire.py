@@ -12,6 +12,10 @@ from sourcelight.pipeline.model import Article, Attribution, SourceKind
 
 # A dateline: up to a few capitalised words (place, date), the agency in brackets, a dash.
 DATELINE = re.compile(r"^(?:[A-Z][\w.,'’ ]{0,48})?\(\s*(?P<agency>[^()]{2,40}?)\s*\)\s*[-—–]")
+# Any dateline, with or without an agency: "WASHINGTON (Reuters) –", "PHILADELPHIA, July 29
+# (UPI) —", "New York (AFP) –", "BEIRUT —".
+ANY_DATELINE = re.compile(r"^(?:(?:[A-Z][\w.,'’ ]{0,48})?\(\s*[^()]{2,40}?\s*\)|[A-Z][A-Z.'’ ]{2,30}"
+                          r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s*[-—–]\s+")
 # How many of the first sentences may carry the dateline (a kicker or standfirst may come first).
 DATELINE_SENTENCES = 3
 
@@ -29,6 +33,13 @@ def wire_agency(article: Article, sentences, lexicon: Lexicon) -> str | None:
         own = " ".join(filter(None, (article.site, article.url))).casefold()
         return None if agency.casefold().replace(" ", "") in own.replace(" ", "") else agency
     return None
+
+
+def without_dateline(text: str) -> str:
+    """The sentence with its dateline blanked out (same length, same offsets): "MACAU (Reuters)
+    – Sheldon Adelson said …" is Adelson speaking, not Macau."""
+    match = ANY_DATELINE.match(text)
+    return " " * match.end() + text[match.end():] if match else text
 
 
 def relayed_by_agency(attributions: list[Attribution | None], agency: str | None) -> list[Attribution | None]:
