@@ -105,9 +105,10 @@ export class CompanionApi {
     return this.request("GET", `/sources?${toQuery(filters)}`);
   }
 
-  /** One source: where it appears, article by article, claim by claim. */
-  source(key) {
-    return this.request("GET", `/sources/${encodeURIComponent(key)}`);
+  /** One source: where it appears, article by article (newest first, paged), claim by claim. */
+  source(key, paging = {}) {
+    const query = toQuery(paging);
+    return this.request("GET", `/sources/${encodeURIComponent(key)}${query ? `?${query}` : ""}`);
   }
 
   restoreHighlight(id) {

@@ -26,9 +26,6 @@ export function formatDate(value, locale = "en", { year = true } = {}) {
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
-/** The date an article is filed under: when it was published if known, else when it was first read. */
-export const articleDate = (item) => item.published || item.first_read || "";
-
 /**
  * The filters as a query string, in a fixed order, without empty values, so the same filters
  * always give the same URL (the page's address, and the API call).

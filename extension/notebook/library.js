@@ -3,13 +3,15 @@
 // of 25 at a time. The filters live in the page's address, so Back and a bookmark keep them.
 import { fingerprint } from "../lib/charts.js";
 import { HIGHLIGHT_LABELS, KINDS } from "../lib/contract.js";
-import { articleDate, formatDate, formatNumber, formatPercent, fromQuery, pageRange, toQuery } from "../lib/format.js";
+import { formatDate, formatNumber, formatPercent, fromQuery, pageRange, toQuery } from "../lib/format.js";
 import { kindName, labelName, t } from "../lib/i18n.js";
 import { STANDOUT_KINDS } from "../lib/kinds.js";
 import { kindShares } from "../lib/scales.js";
 import { el, kindLegend, locale, readerHref, showProblem, startPage } from "./page.js";
 
-const FILTERS = ["q", "site", "kind", "min_share", "since", "until", "label", "tag"];
+const FILTERS = ["q", "site", "kind", "min_share", "since", "until", "label", "tag", "sort"];
+// Filters that narrow the list (the order does not).
+const NARROWING = FILTERS.filter((key) => key !== "sort");
 const PAGE_SIZE = 25;
 const $ = (id) => document.getElementById(id);
 
@@ -30,9 +32,9 @@ function standoutText(item) {
 
 function articleItem(item) {
   const headingId = `article-${item.id}`;
-  const date = articleDate(item);
+  const date = item.date;
   const meta = [
-    el("span", { className: "site" }, item.site || item.domain),
+    el("span", { className: "site", title: item.domain || "" }, item.site || item.domain),
     date ? el("time", { datetime: date.slice(0, 10) }, formatDate(date, locale())) : null,
     el("span", {}, t("claimsCount", formatNumber(item.claims, locale()))),
     el("span", {}, t("highlightsCount", formatNumber(item.highlights, locale()))),
@@ -50,20 +52,16 @@ function fillForm(filters) {
   for (const kind of KINDS) $("kind").add(new Option(kindName(kind.id), kind.id));
   for (const label of HIGHLIGHT_LABELS) $("label").add(new Option(labelName(label.id), label.id));
   for (const option of $("min_share").options) option.textContent = formatPercent(Number(option.value), locale());
-  if (filters.site) $("site").add(new Option(filters.site, filters.site));
   for (const key of FILTERS) if (filters[key]) $(key).value = filters[key];
-  if (!filters.min_share) $("min_share").value = "0.25";
   const shareMatters = () => { $("min_share").disabled = !$("kind").value; };
   $("kind").addEventListener("change", shareMatters);
   shareMatters();
 }
 
-/** The sites to filter on: every site in the library, busiest first (from the trends). */
-async function fillSites(api, current) {
+/** Sites to suggest in the site field: the library's busiest (any other can be typed). */
+async function suggestSites(api) {
   const trends = await api.libraryTrends({});
-  for (const site of trends.sites) {
-    if (site.site !== current) $("site").add(new Option(`${site.site} (${formatNumber(site.articles, locale())})`, site.site));
-  }
+  $("site-list").replaceChildren(...trends.sites.filter((site) => site.site).map((site) => new Option(site.site)));
 }
 
 function submitFilters(event) {
@@ -95,10 +93,10 @@ async function main() {
   try {
     api = await startPage();
     $("status").textContent = t("loadingLibrary");
-    const query = { ...filters, min_share: filters.kind ? filters.min_share || "0.25" : "", limit: PAGE_SIZE, offset };
-    const [page] = await Promise.all([api.library(query), fillSites(api, filters.site).catch(() => {})]);
+    const query = { ...filters, min_share: filters.kind ? filters.min_share : "", sort: filters.sort || "date", limit: PAGE_SIZE, offset };
+    const [page] = await Promise.all([api.library(query), suggestSites(api).catch(() => {})]);
     $("articles").replaceChildren(...page.articles.map(articleItem));
-    const searching = FILTERS.some((key) => filters[key]);
+    const searching = NARROWING.some((key) => filters[key]);
     const total = formatNumber(page.total, locale());
     if (page.total) $("status").textContent = searching ? t("libraryFound", total) : t("libraryCount", total);
     else $("status").textContent = searching ? t("libraryNoMatch") : t("libraryEmpty");

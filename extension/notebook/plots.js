@@ -135,8 +135,7 @@ function anonymity(anonymous, totalClaims) {
 }
 
 function fillForm(filters, sites) {
-  for (const site of sites) $("site").add(new Option(`${site.site} (${count(site.articles)})`, site.site));
-  if (filters.site && !sites.some((s) => s.site === filters.site)) $("site").add(new Option(filters.site, filters.site));
+  $("site-list").replaceChildren(...sites.filter((site) => site.site).map((site) => new Option(site.site)));
   for (const key of FILTERS) if (filters[key]) $(key).value = filters[key];
 }
 

@@ -33,6 +33,7 @@ function sourceItem(source) {
 
 function claimItem(articleId, claim) {
   const details = [
+    claim.role === "relay" && claim.source ? t("claimSource", claim.source) : "",
     claim.via ? t("claimVia", claim.via) : "",
     claim.cue ? t("claimCue", claim.cue) : "",
     claim.hedges && claim.hedges.length ? t("claimHedges", claim.hedges.join(", ")) : "",
@@ -44,17 +45,18 @@ function claimItem(articleId, claim) {
 }
 
 function appearanceItem(appearance) {
-  const date = appearance.published ? el("time", { datetime: appearance.published.slice(0, 10) }, formatDate(appearance.published, locale())) : null;
+  const date = appearance.date ? el("time", { datetime: appearance.date.slice(0, 10) }, formatDate(appearance.date, locale())) : null;
   return el("li", { className: "appearance" },
     el("h3", {}, el("a", { href: readerHref(appearance.article_id) }, appearance.title || t("untitledArticle"))),
-    el("p", { className: "meta" }, appearance.site, date ? " · " : "", date),
+    el("p", { className: "meta" }, el("span", { className: "site", title: appearance.domain || "" }, appearance.site || appearance.domain || ""),
+      date ? " · " : "", date),
     el("ol", {}, appearance.claims.map((claim) => claimItem(appearance.article_id, claim))));
 }
 
-async function showSource(api, key) {
+async function showSource(api, key, offset) {
   $("list-view").hidden = true;
   $("detail-view").hidden = false;
-  const source = await api.source(key);
+  const source = await api.source(key, { limit: PAGE_SIZE, offset });
   document.title = `${source.name} · ${t("sourcesTitle")}`;
   $("source-name").textContent = source.name;
   $("results").replaceChildren(
@@ -62,6 +64,20 @@ async function showSource(api, key) {
     el("p", { className: "reach" }, reach(source)),
     el("h2", {}, t("sourceAppearances")),
     el("ol", { className: "appearances" }, source.appearances.map(appearanceItem)));
+  showPager({ key }, { offset, total: source.articles }, ["key"]);
+}
+
+/** Previous and next links over `page.total` items, keeping the page's other parameters. */
+function showPager(kept, page, keys) {
+  const { first, last } = pageRange({ ...page, limit: PAGE_SIZE });
+  const link = (element, to, show) => {
+    element.hidden = !show;
+    if (show) element.href = `?${toQuery({ ...kept, offset: to }, [...keys, "offset"])}`;
+  };
+  link($("newer"), Math.max(0, page.offset - PAGE_SIZE), page.offset > 0);
+  link($("older"), page.offset + PAGE_SIZE, last < page.total);
+  $("range").textContent = t("pageRange", count(first), count(last), count(page.total));
+  $("pager").hidden = page.total <= PAGE_SIZE;
 }
 
 async function showList(api, filters, offset) {
@@ -76,15 +92,7 @@ async function showList(api, filters, offset) {
   const searching = FILTERS.some((key) => filters[key]);
   if (page.total) $("status").textContent = t("sourcesCount", count(page.total));
   else $("status").textContent = searching ? t("sourcesNoMatch") : t("sourcesEmpty");
-  const { first, last } = pageRange(page);
-  const link = (element, to, show) => {
-    element.hidden = !show;
-    if (show) element.href = `?${toQuery({ ...filters, offset: to }, [...FILTERS, "offset"])}`;
-  };
-  link($("newer"), Math.max(0, offset - PAGE_SIZE), offset > 0);
-  link($("older"), offset + PAGE_SIZE, last < page.total);
-  $("range").textContent = t("pageRange", count(first), count(last), count(page.total));
-  $("pager").hidden = page.total <= PAGE_SIZE;
+  showPager(filters, { offset, total: page.total }, FILTERS);
 }
 
 async function main() {
@@ -92,8 +100,9 @@ async function main() {
   try {
     const api = await startPage();
     $("status").textContent = t("loadingSources");
-    if (query.get("key")) await showSource(api, query.get("key"));
-    else await showList(api, fromQuery(location.search, FILTERS), Math.max(0, Number(query.get("offset")) || 0));
+    const offset = Math.max(0, Number(query.get("offset")) || 0);
+    if (query.get("key")) await showSource(api, query.get("key"), offset);
+    else await showList(api, fromQuery(location.search, FILTERS), offset);
     if (query.get("key")) $("status").textContent = "";
   } catch (error) {
     $("status").textContent = "";

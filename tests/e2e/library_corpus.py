@@ -75,7 +75,10 @@ def article_page(index: int, rng: random.Random) -> tuple[str, str, StoredArticl
     title = f"{topic[0].upper()}{topic[1:]} {EVENTS[index % len(EVENTS)]} (round {index + 1})"
     published = NEWEST - datetime.timedelta(days=2 * index)
     kinds = [kind for kind, weight in SITE_MIX[index % len(SITE_MIX)].items() for _ in range(weight)]
-    sentences = [rng.choice(SENTENCES[kind]).format(topic=topic) for kind in rng.sample(kinds, k=min(5, len(kinds)))]
+    chosen = rng.sample(kinds, k=min(5, len(kinds)))
+    # A kind drawn twice takes its next sentence, so no article says the same thing twice.
+    sentences = [SENTENCES[kind][(index + chosen[:n].count(kind)) % len(SENTENCES[kind])].format(topic=topic)
+                 for n, kind in enumerate(chosen)]
     relays = index % 5 == 0  # every fifth article, so the relayed descriptor turns up on every site
     if relays:
         sentences.insert(1, RELAYED.format(topic=topic))

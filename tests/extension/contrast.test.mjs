@@ -93,3 +93,24 @@ for (const [theme, vars] of Object.entries(THEMES)) {
     });
   }
 }
+
+// The notebook's charts (notebook/notebook.css): letters drawn on the kinds' fills are readable.
+// A kind's letter is the page colour on the kind's colour (the same pair as a mark on the page,
+// checked above); the writer's own sentences are a pale grey with the text colour on it.
+const NOTEBOOK_CSS = readFileSync(new URL("../../extension/notebook/notebook.css", import.meta.url), "utf8");
+const PALE_RULE = /\.kind-fill\[data-kind="unattributed"\] \{ fill: color-mix\(in srgb, var\(--k-unattributed\) (\d+)%, var\(--bg\)\); \}/;
+
+test("the notebook draws letters in the colours this test checks", () => {
+  assert.match(NOTEBOOK_CSS, PALE_RULE);
+  assert.match(NOTEBOOK_CSS, /\.kind-letter \{ font: [^;]+; fill: var\(--bg\);/);
+  assert.match(NOTEBOOK_CSS, /\.kind-letter\[data-kind="unattributed"\] \{ fill: var\(--fg\); \}/);
+});
+
+for (const [theme, vars] of Object.entries(THEMES)) {
+  test(`${theme}: the letter on the notebook's unattributed segment is readable`, () => {
+    const share = Number(NOTEBOOK_CSS.match(PALE_RULE)[1]) / 100;
+    const pale = mix(rgb(vars["--k-unattributed"]), rgb(vars["--bg"]), share);
+    const ratio = contrast(rgb(vars["--fg"]), pale);
+    assert.ok(ratio >= AA, `text on the pale unattributed fill: ${ratio.toFixed(2)}:1`);
+  });
+}

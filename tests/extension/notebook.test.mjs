@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import "./fake-i18n.mjs";
-import { articleDate, formatDate, formatPercent, fromQuery, pageRange, toQuery } from "../../extension/lib/format.js";
+import { formatDate, formatPercent, fromQuery, pageRange, toQuery } from "../../extension/lib/format.js";
 import { KIND_IDS, KIND_LETTERS } from "../../extension/lib/kinds.js";
 import { bands, kindShares, linearScale, niceTicks, shareOf, stackSegments } from "../../extension/lib/scales.js";
 
@@ -71,11 +71,6 @@ test("dates are shown in the reader's calendar, from a day or a date-time, and n
   assert.equal(formatDate("2026-11-16", "en", { year: false }), "Nov 16");
   assert.equal(formatDate("", "en"), "");
   assert.equal(formatDate("not a date", "en"), "");
-});
-
-test("an article is filed under its publication date, else the day it was first read", () => {
-  assert.equal(articleDate({ published: "2026-10-01", first_read: "2026-11-20T10:00:00Z" }), "2026-10-01");
-  assert.equal(articleDate({ published: null, first_read: "2026-11-20T10:00:00Z" }), "2026-11-20T10:00:00Z");
 });
 
 test("filters become a stable query without empty values, and come back from it", () => {
