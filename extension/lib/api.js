@@ -111,6 +111,16 @@ export class CompanionApi {
     return this.request("GET", `/sources/${encodeURIComponent(key)}${query ? `?${query}` : ""}`);
   }
 
+  /** What changed in the article's sourcing since the version the reader last showed. */
+  articleChanges(articleId) {
+    return this.request("GET", `/articles/${encodeURIComponent(articleId)}/changes`);
+  }
+
+  /** Records that the reader showed this version of the article. */
+  markRead(articleId, version) {
+    return this.request("POST", `/articles/${encodeURIComponent(articleId)}/read`, { body: { version } });
+  }
+
   restoreHighlight(id) {
     return this.request("POST", `/highlights/${encodeURIComponent(id)}/restore`);
   }
