@@ -3,7 +3,8 @@
 Playwright cannot drive a stock Firefox, so this speaks BiDi itself (a few messages over a
 websocket): install the extension temporarily (webExtension.install), pair it, open the seed
 page, ask the background to open the reader for that tab (BiDi cannot press the toolbar
-button), and check the reader shows the annotated article.
+button), and check the reader shows the annotated article; and the sourcing notebook on a small
+library (the button's menu item, the library with its fingerprints, the plots and a table).
 
 Firefox refuses BiDi navigation to moz-extension:// pages, so the test installs a copy of the
 extension whose manifest lets 127.0.0.1 pages open its options page (the only difference).
@@ -11,6 +12,7 @@ extension whose manifest lets 127.0.0.1 pages open its options page (the only di
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import shutil
@@ -19,6 +21,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.library_corpus import build_library
+from tests.helpers.server import start_server
 
 pytestmark = pytest.mark.e2e
 
@@ -70,12 +75,17 @@ def build_for_test(tmp_path: Path) -> Path:
     copy = tmp_path / "extension"
     shutil.copytree(EXTENSION, copy)
     manifest = json.loads((copy / "manifest.json").read_text())
-    manifest["web_accessible_resources"] = [{"resources": ["options/options.html"], "matches": ["http://127.0.0.1/*"]}]
+    manifest["web_accessible_resources"] = [{"resources": ["options/options.html", "notebook/*.html"], "matches": ["http://127.0.0.1/*"]}]
     (copy / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return copy
 
 
-async def run_firefox_reader(tmp_path: Path, site: str, companion) -> dict:
+@contextlib.asynccontextmanager
+async def firefox_with_extension(tmp_path: Path, site: str, companion):
+    """Firefox with the extension installed and paired; yields (bidi, extension uuid, helper tab).
+
+    The helper tab shows the extension's options page (reached from a 127.0.0.1 page, see
+    build_for_test), where the extension's own APIs can be called."""
     import websockets
 
     profile = tmp_path / "profile"
@@ -102,50 +112,80 @@ async def run_firefox_reader(tmp_path: Path, site: str, companion) -> dict:
             bidi = Bidi(socket)
             await bidi.send("session.new", {"capabilities": {}})
             await bidi.send("webExtension.install", {"extensionData": {"type": "path", "path": str(build_for_test(tmp_path))}})
-            tree = await bidi.send("browsingContext.getTree", {})
-            news = tree["contexts"][0]["context"]
-            await bidi.send("browsingContext.navigate", {"context": news, "url": f"{site}/{SEED}/source.html", "wait": "complete"})
             helper = (await bidi.send("browsingContext.create", {"type": "tab"}))["context"]
             await bidi.send("browsingContext.navigate", {"context": helper, "url": f"{site}/", "wait": "complete"})
             await bidi.evaluate(helper, f"location.href = 'moz-extension://{extension_uuid}/options/options.html'")
             await bidi.wait_for(helper, "typeof browser !== 'undefined' && !!browser.storage")
             settings = json.dumps({"serverUrl": companion.url, "token": companion.token})
             await bidi.evaluate(helper, f"browser.storage.local.set({settings}).then(() => true)")
-            await bidi.evaluate(helper, f"""(async () => {{
-                const [tab] = (await browser.tabs.query({{}})).filter(t => t.url.includes('{SEED}'));
-                const background = await browser.runtime.getBackgroundPage();
-                await background.openReader(tab);
-                return true;
-            }})()""")
-            await bidi.wait_for(news, "document.body && document.body.dataset.ready === 'true'", timeout=60)
-            # A highlight with a label, through the selection toolbar, saved by the outbox.
-            quote = await bidi.evaluate(news, """(() => {
-                const claim = document.querySelector('.sl-body .sl-claim[data-kind="anonymous"]');
-                const range = document.createRange(); range.selectNodeContents(claim);
-                const selection = document.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-                return claim.textContent.trim();
-            })()""")
-            await bidi.wait_for(news, "!document.getElementById('selection-toolbar').hidden")
-            await bidi.evaluate(news, "document.querySelector('#selection-toolbar button[data-label=dubious]').click(), true")
-            await bidi.wait_for(news, "[...document.querySelectorAll('#highlight-list .save-state')].some(s => s.textContent === 'Saved')")
-            return await bidi.evaluate(news, """({
-                quote: """ + json.dumps(quote) + """,
-                marked: [...document.querySelectorAll('mark.sl-highlight[data-label=dubious]')].map(m => m.textContent).join(''),
-                toolbarText: document.getElementById('toggle-panel').textContent,
-                articleId: document.body.dataset.articleId,
-                title: document.querySelector('.sl-header h1').textContent,
-                claims: document.querySelectorAll('.sl-claim').length,
-                kinds: [...new Set([...document.querySelectorAll('.sl-claim')].map(c => c.dataset.kind))],
-                headline: document.querySelector('.sl-summary-headline').textContent,
-                clutter: document.body.textContent.includes('Community standards'),
-                url: location.href,
-            })""")
+            yield bidi, extension_uuid, helper
     finally:
         process.terminate()
         try:
             process.wait(10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+async def run_firefox_reader(tmp_path: Path, site: str, companion) -> dict:
+    async with firefox_with_extension(tmp_path, site, companion) as (bidi, extension_uuid, helper):
+        tree = await bidi.send("browsingContext.getTree", {})
+        news = tree["contexts"][0]["context"]
+        await bidi.send("browsingContext.navigate", {"context": news, "url": f"{site}/{SEED}/source.html", "wait": "complete"})
+        await bidi.evaluate(helper, f"""(async () => {{
+            const [tab] = (await browser.tabs.query({{}})).filter(t => t.url.includes('{SEED}'));
+            const background = await browser.runtime.getBackgroundPage();
+            await background.openReader(tab);
+            return true;
+        }})()""")
+        await bidi.wait_for(news, "document.body && document.body.dataset.ready === 'true'", timeout=60)
+        # A highlight with a label, through the selection toolbar, saved by the outbox.
+        quote = await bidi.evaluate(news, """(() => {
+            const claim = document.querySelector('.sl-body .sl-claim[data-kind="anonymous"]');
+            const range = document.createRange(); range.selectNodeContents(claim);
+            const selection = document.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+            return claim.textContent.trim();
+        })()""")
+        await bidi.wait_for(news, "!document.getElementById('selection-toolbar').hidden")
+        await bidi.evaluate(news, "document.querySelector('#selection-toolbar button[data-label=dubious]').click(), true")
+        await bidi.wait_for(news, "[...document.querySelectorAll('#highlight-list .save-state')].some(s => s.textContent === 'Saved')")
+        return await bidi.evaluate(news, """({
+            quote: """ + json.dumps(quote) + """,
+            marked: [...document.querySelectorAll('mark.sl-highlight[data-label=dubious]')].map(m => m.textContent).join(''),
+            toolbarText: document.getElementById('toggle-panel').textContent,
+            articleId: document.body.dataset.articleId,
+            title: document.querySelector('.sl-header h1').textContent,
+            claims: document.querySelectorAll('.sl-claim').length,
+            kinds: [...new Set([...document.querySelectorAll('.sl-claim')].map(c => c.dataset.kind))],
+            headline: document.querySelector('.sl-summary-headline').textContent,
+            clutter: document.body.textContent.includes('Community standards'),
+            url: location.href,
+        })""")
+
+
+async def run_firefox_notebook(tmp_path: Path, site: str, companion) -> dict:
+    async with firefox_with_extension(tmp_path, site, companion) as (bidi, extension_uuid, helper):
+        # The button's context-menu item exists (updating an unknown id fails).
+        menu = await bidi.evaluate(helper, "browser.contextMenus.update('open-notebook', {}).then(() => 'ok', e => String(e))")
+        base = f"moz-extension://{extension_uuid}/notebook/"
+        await bidi.evaluate(helper, f"location.href = '{base}library.html'")
+        await bidi.wait_for(helper, "location.pathname.endsWith('/library.html') && document.body.dataset.ready === 'true'")
+        library = await bidi.evaluate(helper, """({
+            status: document.getElementById('status').textContent,
+            titles: [...document.querySelectorAll('#articles > li h2')].map(h => h.textContent),
+            fingerprints: document.querySelectorAll('#articles svg.fingerprint-bar[role=img]').length,
+            hatched: getComputedStyle(document.querySelector('#articles rect.kind-fill[data-kind=anonymous]')).fill,
+        })""")
+        await bidi.evaluate(helper, f"location.href = '{base}plots.html'")
+        await bidi.wait_for(helper, "location.pathname.endsWith('/plots.html') && document.body.dataset.ready === 'true'")
+        await bidi.evaluate(helper, "document.querySelector('#by-outlet button.table-toggle').click(), true")
+        plots = await bidi.evaluate(helper, """({
+            charts: document.querySelectorAll('svg.chart[role=img]').length,
+            bars: document.querySelectorAll('#by-outlet svg rect.kind-fill').length,
+            tableShown: !document.querySelector('#by-outlet .table-wrap').hidden,
+            tableRows: document.querySelectorAll('#by-outlet tbody tr').length,
+        })""")
+        return {"menu": menu, "library": bidi_value(library), "plots": bidi_value(plots)}
 
 
 def bidi_value(value):
@@ -176,3 +216,23 @@ def test_firefox_shows_the_annotated_reader(tmp_path, site, companion):
     assert result["marked"] == result["quote"]
     _, body, _ = companion.request("GET", f"/api/v1/articles/{result['articleId']}/highlights")
     assert any(h["quote"]["exact"] == result["quote"] and h["label"] == "dubious" for h in body["highlights"])
+
+
+@pytest.mark.skipif(FIREFOX is None, reason="firefox-esr is not installed (tests/run.sh installs it)")
+def test_firefox_shows_the_notebook(tmp_path, site):
+    # A companion of its own: the library holds exactly the articles stored here.
+    (tmp_path / "companion").mkdir()
+    companion = start_server(tmp_path / "companion")
+    try:
+        library = build_library(companion, count=8)
+        result = asyncio.run(run_firefox_notebook(tmp_path, site, companion))
+    finally:
+        companion.stop()
+    assert result["menu"] == "ok"
+    assert result["library"]["status"] == "Articles in your library: 8."
+    assert result["library"]["titles"] == [a.title for a in library.newest_first()]
+    assert result["library"]["fingerprints"] == 8
+    assert result["library"]["hatched"].startswith("url(")
+    assert result["plots"]["charts"] == 5
+    assert result["plots"]["bars"] > 6 and result["plots"]["tableShown"]
+    assert result["plots"]["tableRows"] == 6

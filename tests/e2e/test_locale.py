@@ -1,15 +1,17 @@
 """The interface follows the browser's language: Chromium started in German shows the reader,
-its messages and the options page in German (the notes come from the server, in the article's
-language, and are not checked here)."""
+its messages, the options page and the notebook in German (the notes come from the server, in the
+article's language, and are not checked here)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import CHROMIUM, launch_browser
+from tests.e2e.library_corpus import build_library
 from tests.e2e.reader_helpers import SEED, drag_over, mid_paragraph_claims
 
 pytestmark = pytest.mark.e2e
@@ -63,4 +65,21 @@ def test_errors_are_in_the_browsers_language(german_browser, companion):
     browser.click_toolbar_button(page)
     page.wait_for_url(f"chrome-extension://{browser.extension_id}/reader/reader.html*")
     expect(page.locator("#status[role=alert]")).to_contain_text("Browserseiten")
+    page.close()
+
+
+def test_the_notebook_speaks_the_browsers_language_and_writes_its_numbers(german_browser, companion):
+    browser = german_browser
+    build_library(companion, count=4)
+    page = browser.context.new_page()
+    page.goto(f"chrome-extension://{browser.extension_id}/notebook/library.html")
+    expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=30_000)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ihre Bibliothek")
+    expect(page.get_by_role("button", name="Anwenden")).to_be_visible()
+    # Shares and dates as German writes them: "50 %", "27. Nov. 2026".
+    expect(page.locator("#articles .standout-kind").first).to_have_text(re.compile(r"^Anonym \d+\s%$"))
+    expect(page.locator("#articles time").first).to_have_text("27. Nov. 2026")
+    page.goto(f"chrome-extension://{browser.extension_id}/notebook/plots.html")
+    expect(page.locator("body[data-ready=true]")).to_be_attached(timeout=30_000)
+    expect(page.locator("#over-time").get_by_role("button", name="Zahlen als Tabelle zeigen")).to_be_visible()
     page.close()
