@@ -94,7 +94,9 @@ async function main() {
     api = await startPage();
     $("status").textContent = t("loadingLibrary");
     const query = { ...filters, min_share: filters.kind ? filters.min_share : "", sort: filters.sort || "date", limit: PAGE_SIZE, offset };
-    const [page] = await Promise.all([api.library(query), suggestSites(api).catch(() => {})]);
+    // Site suggestions come from the trends, asked for only when the site field is first used.
+    $("site").addEventListener("focus", () => suggestSites(api).catch(() => {}), { once: true });
+    const page = await api.library(query);
     $("articles").replaceChildren(...page.articles.map(articleItem));
     const searching = NARROWING.some((key) => filters[key]);
     const total = formatNumber(page.total, locale());

@@ -76,11 +76,13 @@ function byOutlet(sites) {
     table: {
       caption: t("chartOutletHeading"),
       columns: [{ label: t("columnSite") }, { label: t("columnArticles"), numeric: true }, { label: t("columnClaims"), numeric: true }, ...kinds.columns],
-      rows: sorted.map((site) => [site.site, count(site.articles), count(site.claims), ...kinds.cells(site)]),
+      rows: sorted.map((site) => [libraryLink(site.site), count(site.articles), count(site.claims), ...kinds.cells(site)]),
     },
   });
 }
 
+/** A site's name, linked to the library showing that site's articles. */
+const libraryLink = (site) => (site ? el("a", { href: `library.html?${new URLSearchParams({ site })}` }, site) : "");
 const ledgerLink = (item) => el("a", { href: `sources.html?${new URLSearchParams({ key: item.key })}` }, item.name);
 
 function topSources(sources) {

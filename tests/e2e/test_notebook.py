@@ -267,3 +267,33 @@ def test_screenshots_of_the_notebook(browser, page, library):
     page.get_by_role("link", name=DESCRIPTOR, exact=False).first.click()
     expect(page.locator(".appearance").first).to_be_visible()
     page.screenshot(path=str(SHOTS / "notebook-source.png"))
+
+
+def test_a_date_range_keeps_the_articles_dated_within_it(browser, page, library):
+    open_page(page, browser, "library.html")
+    page.get_by_label("From").fill("2026-10-01")
+    page.get_by_label("To").fill("2026-10-31")
+    page.get_by_role("button", name="Apply").click()
+    expected = [a.title for a in library.newest_first() if "2026-10-01" <= a.published.isoformat() <= "2026-10-31"]
+    expect(page.locator("#status")).to_have_text(f"Articles found: {len(expected)}.")
+    assert listed_titles(page) == expected
+
+
+def test_label_and_tag_filters_keep_the_articles_with_such_highlights(browser, page, library):
+    open_page(page, browser, "library.html")
+    page.get_by_label("Highlight label").select_option(label="Needs a source")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.locator("#status")).to_have_text("Articles found: 1.")
+    assert listed_titles(page) == [library.noted_article.title]
+    page.goto(notebook_url(browser, "library.html?tag=follow-up"))
+    expect(page.locator("#status")).to_have_text("Articles found: 2.")
+    expect(page.get_by_label("Tag")).to_have_value("follow-up")
+
+
+def test_a_site_in_the_plots_table_opens_the_library_for_that_site(browser, page, library):
+    open_page(page, browser, "plots.html")
+    section = page.locator("#by-outlet")
+    section.get_by_role("button", name="Show the numbers as a table").click()
+    section.get_by_role("link", name="eastern-ledger.org").click()
+    expect(page.locator("body[data-ready=true]")).to_be_attached()
+    assert listed_titles(page) == [a.title for a in library.newest_first() if a.site == "eastern-ledger.org"]
