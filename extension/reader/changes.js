@@ -19,11 +19,12 @@ const CATEGORIES = [
 ];
 
 /**
- * Ask what changed since the version last shown, draw the banner if the article is newer,
- * then mark this version as shown. Never throws: a failure leaves the article as it is.
- * @returns {Promise<HTMLElement|null>} the banner, or null when nothing changed since.
+ * Ask what changed since the version last shown, then mark this version as shown (in that
+ * order: the mark moves "last shown" to this version). Started as soon as the article is
+ * known, alongside the highlights. Never rejects: a failure means no banner.
+ * @returns {Promise<object|null>} the server's changes, or null.
  */
-export async function showChangesSinceRead({ api, article, container }) {
+export async function requestChanges(api, article) {
   let changes = null;
   try {
     changes = await api.articleChanges(article.id);
@@ -35,6 +36,15 @@ export async function showChangesSinceRead({ api, article, container }) {
   } catch {
     // Not recorded: the banner comes again next time, which is the safe side.
   }
+  return changes;
+}
+
+/**
+ * Draw the banner above the article when it is newer than the version shown last.
+ * @returns {Promise<HTMLElement|null>} the banner, or null when nothing changed since.
+ */
+export async function showChangesSinceRead(pending, container) {
+  const changes = await pending;
   if (!changes || changes.from_version >= changes.to_version || !changes.last_read) return null;
   const banner = renderBanner(changes);
   container.prepend(banner);

@@ -6,7 +6,7 @@ import { ext, loadSettings } from "../lib/browser.js";
 import { NotPaired, describeError, isRetryable } from "../lib/errors.js";
 import { localizePage, t } from "../lib/i18n.js";
 import { UNREADABLE, captureKey } from "../lib/messages.js";
-import { showChangesSinceRead } from "./changes.js";
+import { requestChanges, showChangesSinceRead } from "./changes.js";
 import { button } from "./dom.js";
 import { HighlightController } from "./highlights.js";
 import { hideNote, noteOpen } from "./notes.js";
@@ -160,6 +160,7 @@ async function main() {
   // Ask for the highlights while the article is being laid out.
   const listing = api.listHighlights(article.id);
   listing.catch(() => {}); // handled by the controller
+  const changes = requestChanges(api, article); // what changed since it was last shown; marks it shown
   document.body.dataset.state = "article";
   const root = showArticle($("reader"), article);
   articleRoot = root;
@@ -167,7 +168,7 @@ async function main() {
   document.body.dataset.articleId = article.id;
   highlights = new HighlightController({ api, article, root, descriptions: $("descriptions") });
   await highlights.start(listing);
-  await showChangesSinceRead({ api, article, container: $("reader") }); // "changed since you read it"
+  await showChangesSinceRead(changes, $("reader")); // "changed since you read it", above the article
   if (params.get("claim")) goToClaim(params.get("claim")); // a link from the notebook's source ledger
   document.body.dataset.ready = "true";
   performance.mark("sourcelight:ready"); // and its highlights drawn (bench_reader.py)

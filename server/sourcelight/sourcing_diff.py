@@ -15,13 +15,14 @@ than one removed and one added.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from sourcelight.pipeline.model import ATTRIBUTED_KINDS, UNNAMED_KINDS, SourceKind
 
@@ -53,6 +54,7 @@ def normalize_text(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def _party(name: str | None) -> str:
     """A source's name as compared across versions ("The Iraqi ministry" = "the iraqi ministry")."""
     return _LEADING_ARTICLE.sub("", normalize_text(name or "")).strip(" .,;:")
@@ -128,19 +130,22 @@ def diff_sourcing(before: Mapping[str, Any], after: Mapping[str, Any]) -> Sourci
 def match_claims(old: Sequence[ClaimBrief], new: Sequence[ClaimBrief]) -> list[tuple[int, int]]:
     """Pairs (index in old, index in new) of the same claim: equal normalized text first, in
     order, then the most similar remaining sentences at or above SAME_CLAIM_SCORE."""
+    old_texts = [normalize_text(c.text) for c in old]
+    new_texts = [normalize_text(c.text) for c in new]
     pairs: list[tuple[int, int]] = []
     waiting: dict[str, list[int]] = {}
-    for i, claim in enumerate(old):
-        waiting.setdefault(normalize_text(claim.text), []).append(i)
-    for j, claim in enumerate(new):
-        same = waiting.get(normalize_text(claim.text))
+    for i, text in enumerate(old_texts):
+        waiting.setdefault(text, []).append(i)
+    for j, text in enumerate(new_texts):
+        same = waiting.get(text)
         if same:
             pairs.append((same.pop(0), j))
-    left_old = [i for i in range(len(old)) if i not in {p[0] for p in pairs}]
-    left_new = [j for j in range(len(new)) if j not in {p[1] for p in pairs}]
-    scored = sorted(
-        ((_similarity(normalize_text(old[i].text), normalize_text(new[j].text)), -i, -j)
-         for i in left_old for j in left_new), reverse=True)
+    paired_old, paired_new = {i for i, _ in pairs}, {j for _, j in pairs}
+    left_old = [i for i in range(len(old)) if i not in paired_old]
+    left_new = [j for j in range(len(new)) if j not in paired_new]
+    scores = _similarities([old_texts[i] for i in left_old], [new_texts[j] for j in left_new])
+    scored = sorted(((scores[a][b], -i, -j) for a, i in enumerate(left_old) for b, j in enumerate(left_new)
+                     if scores[a][b] >= SAME_CLAIM_SCORE), reverse=True)
     used_old: set[int] = set()
     used_new: set[int] = set()
     for score, minus_i, minus_j in scored:
@@ -153,13 +158,18 @@ def match_claims(old: Sequence[ClaimBrief], new: Sequence[ClaimBrief]) -> list[t
     return pairs
 
 
-def _similarity(a: str, b: str) -> float:
-    """How alike two normalized sentences are: edit similarity, or, for sentences long enough,
-    the similarity of their word sets (a clause added to a sentence keeps it the same claim)."""
-    score = fuzz.ratio(a, b)
-    if min(len(a.split()), len(b.split())) >= WORD_SET_MIN_WORDS:
-        score = max(score, fuzz.token_set_ratio(a, b))
-    return score
+def _similarities(old: list[str], new: list[str]) -> list[list[float]]:
+    """How alike each pair of normalized sentences is: edit similarity, or, for sentences of
+    at least WORD_SET_MIN_WORDS words, the similarity of their word sets if higher (a clause
+    added to a sentence keeps it the same claim). One matrix, computed in C++ (rapidfuzz)."""
+    if not old or not new:
+        return [[] for _ in old]
+    edit = process.cdist(old, new, scorer=fuzz.ratio, workers=1)
+    words = process.cdist(old, new, scorer=fuzz.token_set_ratio, workers=1)
+    long_old = [len(t.split()) >= WORD_SET_MIN_WORDS for t in old]
+    long_new = [len(t.split()) >= WORD_SET_MIN_WORDS for t in new]
+    return [[max(float(edit[a][b]), float(words[a][b]) if long_old[a] and long_new[b] else 0.0)
+             for b in range(len(new))] for a in range(len(old))]
 
 
 def sourcing_counts(claims: Iterable[ClaimBrief]) -> dict[str, Any]:
