@@ -57,6 +57,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
     "syntax": {
         "speech": "words", "findings": "words", "nouns": "words", "prepositions": "words",
         "citing": "words", "recipients": "words", "non_responses": "words", "needs_clause": "words",
+        "needs_quote": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -101,6 +102,7 @@ class SyntaxLexicon:
     recipients: frozenset[str]
     non_responses: frozenset[str]
     needs_clause: frozenset[str]
+    needs_quote: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -327,7 +329,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"),
         prepositions=tuple(tuple(p.lower().split()) for p in table["prepositions"]),
         citing=lemmas("citing"), recipients=lemmas("recipients"), non_responses=lemmas("non_responses"),
-        needs_clause=lemmas("needs_clause"),
+        needs_clause=lemmas("needs_clause"), needs_quote=lemmas("needs_quote"),
     )
 
 

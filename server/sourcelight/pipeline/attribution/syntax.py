@@ -101,6 +101,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool) -> Finding | None:
     if not (speech or finding_verb):
         return None
     clause = has_quote or phrasal or _has_clause(token)
+    if not clause and _names_what_was_said(token):
+        return None  # "what Obama says is the baseline", "the things Trump has said"
     source_token, passive = speaker_of(token, lexicon)
     if source_token is None:
         return None
@@ -111,6 +113,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool) -> Finding | None:
             finding_verb and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
+    if word in syntax.needs_quote and not (has_quote or _has_clause(token, infinitive=False)):
+        return None  # "he continued: …", not "Clinton continues to lead"
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
     cue_start, cue_end = _cue_extent(token)
@@ -126,12 +130,26 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
     return any(child.dep_ in ("prt", "prep") and f"{word} {child.lower_}" in speech for child in token.children)
 
 
-def _has_clause(token) -> bool:
+def _has_clause(token, infinitive: bool = True) -> bool:
     """What was said follows the verb: a clause, a predicate ("calls the wall stupid"), a
-    question ("asked workers if they …") or a colon."""
+    question ("asked workers if they …"), a colon, or (``infinitive``) a promise ("promised
+    to cut waiting times")."""
     after = token.doc.text[token.idx + len(token.text):].lstrip()
-    return any(child.dep_ in CLAUSE_DEPS or child.dep_ in ("xcomp", "oprd") or _question(child)
+    opens = ("oprd", "xcomp") if infinitive else ("oprd",)
+    return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":"
+
+
+def _names_what_was_said(verb) -> bool:
+    """The verb only describes a thing said, which the sentence then talks about: a free
+    relative ("what Obama says …") or a relative clause on its object ("the things that
+    Trump has said"), where the speaker is not the relative pronoun."""
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+        return True
+    if verb.dep_ != "relcl":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ not in ("WP", "WDT")
 
 
 def _predicate_end(verb) -> int | None:
