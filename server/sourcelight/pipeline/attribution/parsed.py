@@ -12,6 +12,7 @@ from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.sourcekind import CAST_KEY, people_named
+from sourcelight.pipeline.attribution.speakers import regular_stems
 from sourcelight.pipeline.attribution.syntax import find_in_parse
 from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
 from sourcelight.pipeline.model import Sentence
@@ -56,6 +57,7 @@ def may_attribute(text: str, lexicon: Lexicon) -> bool:
         return True
     words = cue_words(lexicon)
     return any(lemma(word, lexicon.language, lexicon.lemmatizer) in words or word.lower() in words
+               or any(stem in words for stem in regular_stems(word.lower()))
                for word in WORD.findall(text))
 
 

@@ -3,6 +3,8 @@ passive, the subject it shares with the verb it hangs from, or the noun a relati
 describes (spaCy's English labels, ClearNLP)."""
 from __future__ import annotations
 
+import functools
+
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
@@ -16,7 +18,41 @@ MAX_CLIMB = 3
 
 
 def token_lemma(token, lexicon: Lexicon) -> str:
-    return lemma(token.lower_, lexicon.language, lexicon.lemmatizer)
+    """The token's lemma. Where the lemmatizer takes a verb for a noun or botches it
+    ("warning", "writing", "thanked" → "thanke"), the tagger's verb tag and the regular
+    English endings give the cue verb the lexicon lists."""
+    word = lemma(token.lower_, lexicon.language, lexicon.lemmatizer)
+    if not token.tag_.startswith("VB") or lexicon.syntax is None:
+        return word
+    known = _cue_lemmas(lexicon.language)
+    if word in known:
+        return word
+    return next((stem for stem in regular_stems(token.lower_, token.tag_) if stem in known), word)
+
+
+@functools.cache
+def _cue_lemmas(language: str) -> frozenset[str]:
+    from sourcelight.pipeline.attribution.lexicon import load_lexicon
+
+    syntax = load_lexicon(language).syntax
+    # Verbs only: "warning" tagged as a verb is "warn", though "a warning" is a noun cue.
+    words = (syntax.speech | syntax.findings | syntax.citing | syntax.recipients
+             | syntax.non_responses | syntax.needs_clause | syntax.needs_quote)
+    return frozenset(w.split()[0] for w in words)
+
+
+def regular_stems(word: str, tag: str | None = None) -> list[str]:
+    """Dictionary forms a regular English verb form may come from, by its tag (any tag its
+    ending allows when ``tag`` is None)."""
+    if tag is None:
+        return [stem for verb_tag in ("VBD", "VBZ", "VBG") for stem in regular_stems(word, verb_tag)]
+    if tag in ("VBD", "VBN") and word.endswith("ed"):
+        return [word[:-2], word[:-1], word[:-3], word[:-3] + "y"]  # thanked, quoted, slammed, denied
+    if tag == "VBZ" and word.endswith("s"):
+        return [word[:-1], word[:-2], word[:-3] + "y"]  # thanks, pushes, denies
+    if tag == "VBG" and word.endswith("ing"):
+        return [word[:-3], word[:-3] + "e", word[:-4]]  # warning, writing, slamming
+    return []
 
 
 def name_before(verb):
@@ -55,9 +91,24 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if current.dep_ == "relcl" and current.i == verb.i:
             return current.head, False
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
-            return None, False
+            return (_name_left_behind(verb) if current.i == verb.i else None), False
         current = current.head
     return None, False
+
+
+def _name_left_behind(verb):
+    """'In a statement to the Observer, her adviser, Jake Sullivan, said: …' parsed with the
+    speaker hung on the Observer and no subject for 'said': a named person or body ending
+    right before the verb (a comma between) is who speaks."""
+    index = verb.i - 1
+    while index >= 0 and verb.doc[index].text == ",":
+        index -= 1
+    if index < 0:
+        return None
+    before = verb.doc[index]
+    if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in ("appos", "conj", "pobj"):
+        return before
+    return None
 
 
 def party_of(verb):
@@ -74,4 +125,4 @@ def party_of(verb):
     return None
 
 
-__all__ = ["speaker_of", "party_of", "token_lemma", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS"]
+__all__ = ["speaker_of", "party_of", "token_lemma", "regular_stems", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS"]
