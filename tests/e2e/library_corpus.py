@@ -57,6 +57,8 @@ class StoredArticle:
     site: str
     published: datetime.date
     relays_descriptor: bool
+    url: str = ""
+    page: str = ""
 
 
 @dataclass
@@ -96,7 +98,7 @@ def article_page(index: int, rng: random.Random) -> tuple[str, str, StoredArticl
 <main><article><h1>{html.escape(title)}</h1><p class="byline">By Sam Rivera · {published:%d %B %Y}</p>{body}</article></main>
 <footer><p>© {html.escape(site_name)}. All rights reserved.</p></footer></body></html>"""
     url = f"https://{domain}/{published:%Y/%m/%d}/{topic.replace(' ', '-')}-{index + 1}"
-    return url, page, StoredArticle("", title, domain, published, relays)
+    return url, page, StoredArticle("", title, domain, published, relays, url, page)
 
 
 def add_highlight(companion, article: dict, phrase: str, **fields) -> None:

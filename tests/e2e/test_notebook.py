@@ -297,3 +297,32 @@ def test_a_site_in_the_plots_table_opens_the_library_for_that_site(browser, page
     section.get_by_role("link", name="eastern-ledger.org").click()
     expect(page.locator("body[data-ready=true]")).to_be_attached()
     assert listed_titles(page) == [a.title for a in library.newest_first() if a.site == "eastern-ledger.org"]
+
+
+def test_an_article_that_changed_since_it_was_read_says_so(browser, page, companion, library):
+    oldest = library.newest_first()[-1]
+    _, shown, _ = companion.request("GET", f"/api/v1/articles/{oldest.id}")
+    status, _, _ = companion.request("POST", f"/api/v1/articles/{oldest.id}/read", {"version": shown["version"]})
+    assert status == 204
+    # The outlet updates the story: the same page with one more paragraph.
+    updated = oldest.page.replace("</article>", "<p>Officials will meet again next week to review the figures.</p></article>")
+    status, again, _ = companion.request("POST", "/api/v1/articles", {"url": oldest.url, "html": updated})
+    assert status in (200, 201) and again["id"] == oldest.id and again["version"] == shown["version"] + 1
+    open_page(page, browser, "library.html?offset=25")
+    item = page.locator("#articles > li", has=page.get_by_role("link", name=oldest.title))
+    expect(item.locator(".changed")).to_have_text("Changed since you read it")
+    expect(page.locator("#articles .changed")).to_have_count(1)
+
+
+def test_without_pairing_the_notebook_says_how_to_pair(browser, page, companion):
+    browser.worker.evaluate("() => chrome.storage.local.set({token: ''})")
+    try:
+        open_page(page, browser, "library.html")
+        problem = page.get_by_role("alert")
+        expect(problem).to_contain_text("sourcelight token")
+        with browser.context.expect_page() as options:
+            problem.get_by_role("button", name="Open the options").click()
+        options.value.wait_for_url(f"chrome-extension://{browser.extension_id}/options/options.html")
+        options.value.close()
+    finally:
+        browser.configure(companion.url, companion.token)
