@@ -37,6 +37,7 @@ export class CompanionApi {
     } finally {
       clearTimeout(timer);
     }
+    if (raw === "blob" && response.ok) return response.blob();
     const text = await response.text();
     if (raw && response.ok) return text;
     let data = null;
@@ -85,9 +86,13 @@ export class CompanionApi {
     return this.request("GET", `/highlights?${query}`);
   }
 
-  /** The export as text (JSON-LD, Markdown or CSV), for a download. */
-  exportHighlights(format) {
-    return this.request("GET", `/export?format=${encodeURIComponent(format)}`, { raw: true });
+  /** An export as a Blob, for a download (the notes for everything are a zip): format, and scope
+   * for sourcing-csv. */
+  exportFile(format, { scope = "", article = "" } = {}) {
+    const query = new URLSearchParams({ format });
+    if (scope) query.set("scope", scope);
+    if (article) query.set("article", article);
+    return this.request("GET", `/export?${query}`, { raw: "blob", timeout: 120 });
   }
 
   /** The library: stored articles newest first, filtered (q, site, kind + min_share, since, until, label, tag) and paged. */

@@ -57,8 +57,12 @@ async function onSubmit(event, save) {
 
 // -- the notebook: search and export ----------------------------------------------------------
 
-const EXPORT_FILES = { markdown: ["sourcelight-highlights.md", "text/markdown"], csv: ["sourcelight-highlights.csv", "text/csv"],
-  jsonld: ["sourcelight-highlights.jsonld", "application/ld+json"] };
+// The file each export button saves, by format (and scope, for the sourcing table).
+const EXPORT_FILES = {
+  markdown: "sourcelight-highlights.md", csv: "sourcelight-highlights.csv", jsonld: "sourcelight-highlights.jsonld",
+  "sourcing-csv:claims": "sourcelight-claims.csv", "sourcing-csv:articles": "sourcelight-articles.csv",
+  obsidian: "sourcelight-notes.zip",
+};
 
 async function api() {
   return new CompanionApi(await loadSettings());
@@ -105,13 +109,12 @@ async function onSearch(event) {
   }
 }
 
-async function onExport(format) {
+async function onExport(format, scope) {
   try {
-    const text = await (await api()).exportHighlights(format);
-    const [name, type] = EXPORT_FILES[format];
+    const blob = await (await api()).exportFile(format, { scope });
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type }));
-    link.download = name;
+    link.href = URL.createObjectURL(blob);
+    link.download = EXPORT_FILES[scope ? `${format}:${scope}` : format];
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   } catch (error) {
@@ -138,7 +141,7 @@ async function main() {
   for (const label of HIGHLIGHT_LABELS) $("label").add(new Option(labelName(label.id), label.id));
   $("search").addEventListener("submit", onSearch);
   for (const button of document.querySelectorAll("[data-export]")) {
-    button.addEventListener("click", () => onExport(button.dataset.export));
+    button.addEventListener("click", () => onExport(button.dataset.export, button.dataset.scope || ""));
   }
 }
 

@@ -103,3 +103,34 @@ test("the notebook's calls send only the filters that are set, and a source key 
     "http://127.0.0.1:8765/api/v1/sources/anonymous%3Aa%20senior%20official%2Fx",
   ]);
 });
+
+test("an export comes back as the bytes the server sent (a zip of notes stays a zip)", async () => {
+  const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x80, 0xfe]);
+  let seen;
+  const api = new CompanionApi({
+    serverUrl: "http://x", token: "t",
+    fetchImpl: async (url) => { seen = url; return new Response(zip, { status: 200, headers: { "Content-Type": "application/zip" } }); },
+  });
+  const blob = await api.exportFile("sourcing-csv", { scope: "articles" });
+  assert.deepEqual(new Uint8Array(await blob.arrayBuffer()), zip);
+  assert.equal(seen, "http://x/api/v1/export?format=sourcing-csv&scope=articles");
+});
+
+test("a refused export is a typed error, not a file", async () => {
+  const api = new CompanionApi({ serverUrl: "http://x", token: "t",
+    fetchImpl: respond(422, { error: { code: "validation_error", message: "invalid or missing fields: scope" } }) });
+  await assert.rejects(api.exportFile("sourcing-csv", { scope: "rows" }), (error) => {
+    assert.match(error.message, /scope/);
+    return true;
+  });
+});
+
+test("what changed since and the read mark go to the article's routes", async () => {
+  const seen = [];
+  const api = new CompanionApi({ serverUrl: "http://x", token: "t",
+    fetchImpl: async (url, init) => { seen.push([init.method, url, init.body]); return new Response(init.method === "GET" ? "{\"changed\":false}" : null, { status: init.method === "GET" ? 200 : 204 }); } });
+  assert.deepEqual(await api.articleChanges("a/1"), { changed: false });
+  await api.markRead("a/1", 3);
+  assert.deepEqual(seen, [["GET", "http://x/api/v1/articles/a%2F1/changes", undefined],
+    ["POST", "http://x/api/v1/articles/a%2F1/read", "{\"version\":3}"]]);
+});

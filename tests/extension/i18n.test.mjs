@@ -58,7 +58,7 @@ test("English messages are in sentence case and end sentences with a stop", () =
     assert.match(text, /^[A-Z]/, `${key} starts in lower case: ${text}`);
     const sentences = text.replace(/\$\w+\$/g, "").split(/[.:?!]\s+/);
     const words = sentences.flatMap((s) => s.split(/\s+/).slice(1)).filter((w) => /^[A-Z][a-z]/.test(w));
-    const allowed = /^(Markdown|Web|Annotation|JSON-LD|CSV|HTTP|Pair|Esc|SOURCELIGHT_\w+|PDF|Reuters|URL)/;
+    const allowed = /^(Markdown|Web|Annotation|JSON-LD|CSV|HTTP|Pair|Esc|SOURCELIGHT_\w+|PDF|Reuters|URL|Obsidian|Logseq)/;
     assert.deepEqual(words.filter((w) => !allowed.test(w)), [], `${key} is in title case: ${text}`);
   }
 });
