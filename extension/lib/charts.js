@@ -75,10 +75,9 @@ export function fingerprint(byKind, { label, width = 160, height = 12 }) {
  * Columns of 100 % stacked bars (one per week): `rows` are {label, byKind}; the y axis is the
  * share of claims, with ticks at every 25 %.
  */
-export function stackedColumns(rows, { title, description, formatShare, describe }) {
+export function stackedColumns(rows, { title, description, formatShare, describe, width = CHART_WIDTH }) {
   ensurePatterns();
   const margin = { top: 10, right: 8, bottom: 30, left: 44 };
-  const width = 720; // the same scale as the other charts: text the same size in all of them
   const height = 240;
   const inner = { width: width - margin.left - margin.right, height: height - margin.top - margin.bottom };
   const image = chartSvg(width, height, { title, description, className: "chart" });
@@ -101,11 +100,10 @@ export function stackedColumns(rows, { title, description, formatShare, describe
 }
 
 /** Rows of 100 % stacked bars (one per outlet), their names on the left. */
-export function stackedRows(rows, { title, description, formatShare, describe }) {
+export function stackedRows(rows, { title, description, formatShare, describe, width = CHART_WIDTH }) {
   ensurePatterns();
-  const margin = { top: 24, right: 24, bottom: 8, left: 170 };
+  const margin = { top: 24, right: 24, bottom: 8, left: labelRoom(width, 170) };
   const rowHeight = 26;
-  const width = 720;
   const height = margin.top + margin.bottom + rows.length * rowHeight;
   const image = chartSvg(width, height, { title, description, className: "chart" });
   const length = width - margin.left - margin.right;
@@ -116,7 +114,7 @@ export function stackedRows(rows, { title, description, formatShare, describe })
   }
   rows.forEach((row, index) => {
     const top = margin.top + index * rowHeight + 4;
-    image.append(svg("text", { x: margin.left - 8, y: top + (rowHeight - 8) / 2, class: "row-label", "text-anchor": "end", "dominant-baseline": "central" }, clip(row.label, 24)),
+    image.append(svg("text", { x: margin.left - 8, y: top + (rowHeight - 8) / 2, class: "row-label", "text-anchor": "end", "dominant-baseline": "central" }, clip(row.label, labelChars(margin.left))),
       stackedBar(row.byKind, { x: margin.left, y: top, length, thickness: rowHeight - 8, describe: describe && ((part) => describe(row, part)) }));
   });
   return image;
@@ -126,11 +124,10 @@ export function stackedRows(rows, { title, description, formatShare, describe })
  * Horizontal bars of counts (sources, outlets): `rows` are {label, value, kind?, variant?}; the
  * kind gives the colour and the letter after the label, a variant ("explained") a plain fill.
  */
-export function countBars(rows, { title, description, formatCount }) {
+export function countBars(rows, { title, description, formatCount, width = CHART_WIDTH }) {
   ensurePatterns();
-  const margin = { top: 24, right: 40, bottom: 8, left: 230 };
+  const margin = { top: 24, right: 40, bottom: 8, left: labelRoom(width, 230) };
   const rowHeight = 26;
-  const width = 720;
   const height = margin.top + margin.bottom + Math.max(1, rows.length) * rowHeight;
   const image = chartSvg(width, height, { title, description, className: "chart" });
   const max = Math.max(1, ...rows.map((row) => row.value));
@@ -142,7 +139,8 @@ export function countBars(rows, { title, description, formatCount }) {
   }
   rows.forEach((row, index) => {
     const top = margin.top + index * rowHeight + 4;
-    const label = row.kind ? `${clip(row.label, 26)} (${KIND_LETTERS[row.kind]})` : clip(row.label, 30);
+    const chars = labelChars(margin.left);
+    const label = row.kind ? `${clip(row.label, chars - 4)} (${KIND_LETTERS[row.kind]})` : clip(row.label, chars);
     image.append(
       svg("text", { x: margin.left - 8, y: top + (rowHeight - 8) / 2, class: "row-label", "text-anchor": "end", "dominant-baseline": "central" }, label),
       svg("rect", { x: margin.left, y: top, width: Math.max(1, x(row.value) - margin.left), height: rowHeight - 8,
@@ -150,6 +148,22 @@ export function countBars(rows, { title, description, formatCount }) {
       svg("text", { x: x(row.value) + 6, y: top + (rowHeight - 8) / 2, class: "value", "dominant-baseline": "central" }, formatCount(row.value)));
   });
   return image;
+}
+
+/**
+ * Charts are drawn at the width they are shown at (at most 720 px), so their 12 px text stays 12 px
+ * on a narrow window instead of shrinking with the picture.
+ */
+const CHART_WIDTH = 720;
+
+/** Room for the row labels: `wanted` on a wide chart, at most 40 % of a narrow one. */
+function labelRoom(width, wanted) {
+  return Math.min(wanted, Math.round(width * 0.4));
+}
+
+/** About how many characters of 12 px text fit in `room` pixels (the table has names in full). */
+function labelChars(room) {
+  return Math.max(8, Math.floor((room - 8) / 6.6));
 }
 
 /** A long name shortened for a chart label (the table beside the chart has it in full). */

@@ -11,6 +11,8 @@ import { el, kindLegend, locale, showProblem, startPage } from "./page.js";
 const FILTERS = ["site", "since", "until"];
 const MAX_SITES_DRAWN = 15;
 const $ = (id) => document.getElementById(id);
+/** The width the charts are shown at: the page's column, between 320 and 720 px. */
+const chartWidth = () => Math.round(Math.max(320, Math.min(720, $("charts").clientWidth || 720)));
 
 const percent = (share) => formatPercent(share, locale());
 const count = (value) => formatNumber(value, locale());
@@ -52,7 +54,7 @@ function overTime(weeks) {
     summary: weeks.length
       ? t("chartTimeSummary", count(weeks.length), formatDate(weeks[0].start, locale()), percent(shareOf(anonymous, claims)))
       : t("chartNoData"),
-    chart: stackedColumns(rows, { title: t("chartTimeHeading"), description: t("chartTimeDesc"), formatShare: percent, describe: partTitle }),
+    chart: stackedColumns(rows, { title: t("chartTimeHeading"), description: t("chartTimeDesc"), formatShare: percent, describe: partTitle , width: chartWidth() }),
     table: {
       caption: t("chartTimeHeading"),
       columns: [{ label: t("columnWeekOf") }, { label: t("columnArticles"), numeric: true }, { label: t("columnClaims"), numeric: true }, ...kinds.columns],
@@ -72,7 +74,7 @@ function byOutlet(sites) {
     summary: mostAnonymous
       ? t("chartOutletSummary", count(sites.length), mostAnonymous.site, percent(shareOf(mostAnonymous.by_kind.anonymous || 0, mostAnonymous.claims)))
       : t("chartNoData"),
-    chart: stackedRows(drawn, { title: t("chartOutletHeading"), description: t("chartOutletDesc", count(drawn.length)), formatShare: percent, describe: partTitle }),
+    chart: stackedRows(drawn, { title: t("chartOutletHeading"), description: t("chartOutletDesc", count(drawn.length)), formatShare: percent, describe: partTitle , width: chartWidth() }),
     table: {
       caption: t("chartOutletHeading"),
       columns: [{ label: t("columnSite") }, { label: t("columnArticles"), numeric: true }, { label: t("columnClaims"), numeric: true }, ...kinds.columns],
@@ -91,7 +93,7 @@ function topSources(sources) {
     heading: t("chartSourcesHeading"),
     summary: sources.length ? t("chartSourcesSummary", sources[0].name, count(sources[0].articles)) : t("chartNoData"),
     chart: countBars(sources.map((s) => ({ label: s.name, value: s.articles, kind: s.kind })),
-      { title: t("chartSourcesHeading"), description: t("chartSourcesDesc"), formatCount: count }),
+      { title: t("chartSourcesHeading"), description: t("chartSourcesDesc"), formatCount: count, width: chartWidth() }),
     table: {
       caption: t("chartSourcesHeading"),
       columns: [{ label: t("columnSource") }, { label: t("columnKind") }, { label: t("columnArticles"), numeric: true }, { label: t("columnClaims"), numeric: true }],
@@ -106,7 +108,7 @@ function topOutlets(outlets) {
     heading: t("chartOutletsHeading"),
     summary: outlets.length ? t("chartOutletsSummary", outlets[0].name, count(outlets[0].articles)) : t("chartNoData"),
     chart: countBars(outlets.map((o) => ({ label: o.name, value: o.articles, kind: "media" })),
-      { title: t("chartOutletsHeading"), description: t("chartOutletsDesc"), formatCount: count }),
+      { title: t("chartOutletsHeading"), description: t("chartOutletsDesc"), formatCount: count, width: chartWidth() }),
     table: {
       caption: t("chartOutletsHeading"),
       columns: [{ label: t("columnOutlet") }, { label: t("columnArticles"), numeric: true }, { label: t("columnClaims"), numeric: true }],
@@ -126,7 +128,7 @@ function anonymity(anonymous, totalClaims) {
     summary: anonymous.claims
       ? t("chartAnonymitySummary", count(anonymous.claims), percent(shareOf(anonymous.claims, totalClaims)), count(anonymous.explained), percent(shareOf(anonymous.explained, anonymous.claims)))
       : t("chartAnonymityNone"),
-    chart: countBars(rows, { title: t("chartAnonymityHeading"), description: t("chartAnonymityDesc"), formatCount: count }),
+    chart: countBars(rows, { title: t("chartAnonymityHeading"), description: t("chartAnonymityDesc"), formatCount: count, width: chartWidth() }),
     table: {
       caption: t("chartAnonymityHeading"),
       columns: [{ label: t("columnAnonymousClaims") }, { label: t("columnClaims"), numeric: true }, { label: t("columnShareOfAnonymous"), numeric: true }],
