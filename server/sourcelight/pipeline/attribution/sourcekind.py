@@ -7,6 +7,8 @@ and "Acme Robotics" a company, whatever role words stand around them.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
@@ -111,7 +113,10 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if head.pos_ == "PROPN" and head.tag_ != "NNPS":
         kind = SourceKind.ORGANIZATION if _acronym(head.text) else SourceKind.NAMED_PERSON
         return SourceGuess(kind, doc.text[start:end], start, end)
-    return _unlisted_noun(head, tokens, start, end)
+    guess = _unlisted_noun(head, tokens, start, end)
+    if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
+        return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
+    return guess
 
 
 # "the billionaire real estate magnate says": a definite description of someone named before.

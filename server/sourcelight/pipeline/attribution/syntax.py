@@ -137,7 +137,12 @@ def _has_clause(token, infinitive: bool = True) -> bool:
     after = token.doc.text[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
-               for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":"
+               for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token)
+
+
+def _as_clause(verb) -> bool:
+    """'As the Post reported, …': the sentence the as-clause hangs on is what was said."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _names_what_was_said(verb) -> bool:
@@ -217,6 +222,9 @@ def _noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | Non
         verb = token.head.head
         if verb.pos_ in ("VERB", "AUX"):
             owner, _ = speaker_of(verb)
+    if owner is None and token.dep_ == "dobj" and (has_quote or _that_clause(token)
+                                                  or token.doc.text.rstrip().endswith(":")):
+        owner, _ = speaker_of(token.head)  # "President Clinton released the following statement:"
     if owner is None:
         if not _that_clause(token):
             return None
