@@ -34,7 +34,7 @@ function sourceItem(source) {
 function claimItem(articleId, claim) {
   const details = [
     claim.role === "relay" && claim.source ? t("claimSource", claim.source) : "",
-    claim.via ? t("claimVia", claim.via) : "",
+    claim.via && claim.role !== "relay" ? t("claimVia", claim.via) : "", // on the relaying outlet's own page, "via" is the page itself
     claim.cue ? t("claimCue", claim.cue) : "",
     claim.hedges && claim.hedges.length ? t("claimHedges", claim.hedges.join(", ")) : "",
   ].filter(Boolean).join(" · ");
