@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from sourcelight.errors import InvalidInput, NotFound
 from sourcelight.sourcing_diff import diff_sourcing
+from sourcelight.store import sourcing_rows
 from sourcelight.store.articles import get_article_version
 from sourcelight.store.documents import read_document
 from sourcelight.store.models import ArticleReadRow, ArticleRow, iso_utc, utcnow
@@ -36,6 +37,9 @@ def record_read(session: Session, article_id: str, version: int) -> dict[str, An
         session.add(ArticleReadRow(article_id=article_id, version=version, first_read=now, last_read=now))
     else:
         row.last_read = now
+    # The library sorts by when the reader last showed an article, also one opened from the
+    # library itself (nothing is saved then): the same moment, in its table.
+    sourcing_rows.mark_read(session, article_id, now)
     session.flush()
     return last_read(session, article_id)
 

@@ -124,3 +124,17 @@ def test_articles_stored_before_read_marks_count_as_read_at_their_latest_version
             assert last_read(session, stored["id"])["version"] == 1
     finally:
         store.dispose()
+
+
+def test_showing_an_article_makes_it_the_last_read_in_the_library(store, saved_article, make_article):
+    from sourcelight.store.library import LibraryFilters, list_library
+
+    later = make_article(url="https://news.example.com/world/later", title="Later",
+                         paragraphs=("Markets rallied after the central bank cut interest rates again.",))
+    with store.session() as session:
+        later_doc = save_article(session, later, seen_url=later.url)  # saved last: read last so far
+    with store.session() as session:
+        record_read(session, saved_article["id"], 1)  # the reader opens the first one again, from the library
+    with store.read_session() as session:
+        items, _ = list_library(session, LibraryFilters(), sort="read", limit=10, offset=0)
+    assert [i["id"] for i in items] == [saved_article["id"], later_doc["id"]]
