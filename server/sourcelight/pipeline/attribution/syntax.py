@@ -37,17 +37,18 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     for token in doc:
         if masked[token.idx:token.idx + 1] == MASK or any(s <= token.idx < e for s, e in not_cues):
             continue
-        finding = (_verb_cue(token, lexicon, has_quote) or _preposition_cue(token, lexicon)
-                   or _noun_cue(token, lexicon, has_quote))
+        according = _preposition_cue(token, lexicon)
+        finding = _verb_cue(token, lexicon, has_quote) or according or _noun_cue(token, lexicon, has_quote)
         if finding is not None:
-            findings.append((_depth(token), token.i, finding))
+            findings.append((according is None, _depth(token), token.i, finding))
     if not findings:
         return _non_response(doc, masked, lexicon, non_response_spans) or label
-    # The cue highest in the tree wins ("Sanders denounced …, saying his campaign doesn't
-    # want …": Sanders, not his campaign); at the same height, a relayed finding ("…,
-    # Reuters reported, citing two officials") tells more.
-    findings.sort(key=lambda item: (item[0], item[2].via is None, item[1]))
-    return _with_colon(doc, _with_outlet_aside(findings[0][2], [f for _, _, f in findings[1:]]))
+    # "According to X" speaks for the whole sentence ("Officials warned …, according to a
+    # leaked memo": the memo); otherwise the cue highest in the tree wins ("Sanders denounced
+    # …, saying his campaign doesn't want …": Sanders, not his campaign), and at the same
+    # height a relayed finding ("…, Reuters reported, citing two officials") tells more.
+    findings.sort(key=lambda item: (item[0], item[1], item[3].via is None, item[2]))
+    return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
 
 
 def _speaker_label(doc, label: Finding) -> Finding | None:
