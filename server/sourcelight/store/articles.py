@@ -49,7 +49,7 @@ def save_article(session: Session, article: AnnotatedArticle, *, seen_url: str |
         # The library's rows follow the latest version, in this same transaction.
         sourcing_rows.write_rows(session, row.id, sourcing_rows.rows_for_document(
             read_document(latest).data, latest.version, row.created), title=row.title, text=latest.text,
-            last_read=row.updated)
+            domain=row.domain, last_read=row.updated)
     else:
         sourcing_rows.mark_read(session, row.id, utcnow())
     for url in urls:

@@ -128,7 +128,7 @@ def _import_article(session: Session, record: dict[str, Any]) -> int:
     article = session.get(ArticleRow, record["id"])
     sourcing_rows.write_rows(session, article.id, sourcing_rows.rows_for_document(
         latest["document"], article.latest_version, article.created), title=article.title,
-        text=latest["document"]["text"], last_read=article.updated)
+        text=latest["document"]["text"], domain=article.domain, last_read=article.updated)
     return 1
 
 

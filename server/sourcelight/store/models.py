@@ -159,7 +159,12 @@ class ClaimSourceRow(Base):
     rests on (role "source"), and the outlet relaying it (role "relay"), one row each."""
 
     __tablename__ = "claim_sources"
-    __table_args__ = (Index("ix_claim_sources_key", "source_key", "article_id"),)
+    # Covering indexes for recounting a key's totals (store/ledger_totals.py) off the index alone.
+    __table_args__ = (
+        Index("ix_claim_sources_key", "source_key", "role", "article_id", "domain"),
+        Index("ix_claim_sources_names", "source_key", "source_name"),
+        Index("ix_claim_sources_relayed", "relayed_key"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
@@ -172,8 +177,32 @@ class ClaimSourceRow(Base):
     # an outlet's key is "media." + its name whether it is the source or relays it.
     source_key: Mapped[str] = mapped_column(String(300))
     source_name: Mapped[str] = mapped_column(Text)  # the name under that key, as the article wrote it
+    # A relay row: the key of the source it relays (the claim's source). None on source rows.
+    relayed_key: Mapped[str | None] = mapped_column(String(300))
+    domain: Mapped[str | None] = mapped_column(String(253))  # the article's site, for counting sites
     source: Mapped[str | None] = mapped_column(Text)  # who the claim rests on (Attribution.who)
     via: Mapped[str | None] = mapped_column(Text)
     cue: Mapped[str | None] = mapped_column(Text)
     hedges: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     text: Mapped[str] = mapped_column(Text)
+
+
+class LedgerSourceRow(Base):
+    """One source of the ledger with its totals over the latest versions (store/ledger_totals.py)."""
+
+    __tablename__ = "ledger_sources"
+    __table_args__ = (
+        Index("ix_ledger_sources_rank", "articles", "claims"),
+        Index("ix_ledger_sources_source_rank", "source_articles", "source_claims"),
+    )
+
+    source_key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)  # the spelling used most
+    kind: Mapped[str] = mapped_column(String(16))
+    articles: Mapped[int] = mapped_column(Integer)
+    claims: Mapped[int] = mapped_column(Integer)
+    sites: Mapped[int] = mapped_column(Integer)
+    # Articles and claims where it is the claim's source (not only relaying it).
+    source_articles: Mapped[int] = mapped_column(Integer)
+    source_claims: Mapped[int] = mapped_column(Integer)
+    relays: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of outlet names, most claims first

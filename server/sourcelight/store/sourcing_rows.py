@@ -18,7 +18,7 @@ from sqlalchemy import column, delete, insert, select, table, update
 
 from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.model import SourceKind
-from sourcelight.store import search
+from sourcelight.store import ledger_totals, search
 
 __all__ = ["KINDS", "ArticleRows", "rows_for_document", "write_rows", "mark_read", "source_key", "day_of"]
 
@@ -26,8 +26,8 @@ KINDS = tuple(k.value for k in SourceKind)
 # Keys are kind + "." + the name's words joined by "-"; longer names are cut (still stable).
 MAX_KEY_CHARS = 300
 _WORD = re.compile(r"\w+")
-CLAIM_COLUMNS = ("version", "claim_id", "position", "kind", "role", "source_key", "source_name", "source", "via",
-                 "cue", "hedges", "text")
+CLAIM_COLUMNS = ("version", "claim_id", "position", "kind", "role", "source_key", "source_name", "relayed_key",
+                 "source", "via", "cue", "hedges", "text", "domain")
 SOURCE, RELAY = "source", "relay"
 # The key prefix of outlets: a relaying outlet is keyed as a media source is.
 OUTLET_PREFIX = SourceKind.MEDIA.value + "."
@@ -98,11 +98,12 @@ def rows_for_document(document: dict[str, Any], version: int, first_read: dateti
     return ArticleRows(sourcing=sourcing_row, claims=claims, sources_text=" ".join(names))
 
 
-def write_rows(connection, article_id: str, rows: ArticleRows, *, title: str, text: str,
-               last_read: datetime) -> None:
+def write_rows(connection, article_id: str, rows: ArticleRows, *, title: str, text: str, domain: str | None,
+               last_read: datetime, count_sources: bool = True) -> None:
     """Replace the article's library rows (``connection``: a Session or a Connection, inside
     the caller's transaction). The article_sourcing row keeps its id, which the SQLite
-    full-text index refers to."""
+    full-text index refers to. ``count_sources=False`` leaves the ledger's totals to the
+    caller (ledger_totals.refresh once after many articles)."""
     sourcing = table("article_sourcing", column("id"), column("article_id"), column("last_read"),
                      *(column(name) for name in rows.sourcing))
     existing = connection.execute(select(sourcing.c.id).where(sourcing.c.article_id == article_id)).scalar()
@@ -113,9 +114,14 @@ def write_rows(connection, article_id: str, rows: ArticleRows, *, title: str, te
         connection.execute(update(sourcing).where(sourcing.c.id == existing)
                            .values(last_read=last_read, **rows.sourcing))
     claim_sources = table("claim_sources", column("article_id"), *(column(name) for name in CLAIM_COLUMNS))
+    keys = set(connection.execute(select(claim_sources.c.source_key)
+                                  .where(claim_sources.c.article_id == article_id)).scalars())
     connection.execute(delete(claim_sources).where(claim_sources.c.article_id == article_id))
     if rows.claims:
-        connection.execute(insert(claim_sources), [{"article_id": article_id, **c} for c in rows.claims])
+        connection.execute(insert(claim_sources), [{"article_id": article_id, "domain": domain, **c}
+                                                   for c in rows.claims])
+    if count_sources:
+        ledger_totals.refresh(connection, keys | {c["source_key"] for c in rows.claims})
     search.index_article(connection, existing, article_id, title=title, text=text, sources=rows.sources_text)
 
 
@@ -139,10 +145,10 @@ def _claim_rows(claim: dict[str, Any], sourcing: dict[str, Any], position: int, 
     rows = []
     key = source_key(kind, who, language)
     if key is not None:
-        rows.append({**common, "role": SOURCE, "source_key": key, "source_name": who})
+        rows.append({**common, "role": SOURCE, "source_key": key, "source_name": who, "relayed_key": None})
     relay = source_key(SourceKind.MEDIA.value, via, language)
     if relay is not None and relay != key:
-        rows.append({**common, "role": RELAY, "source_key": relay, "source_name": via})
+        rows.append({**common, "role": RELAY, "source_key": relay, "source_name": via, "relayed_key": key})
     return rows
 
 

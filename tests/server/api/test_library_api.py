@@ -86,8 +86,9 @@ def test_trends_and_the_ledger_answer_with_their_shapes(client, auth_headers, st
     assert {a["url"] for a in detail["appearances"]} == {PAGES[0][0], PAGES[1][0]}
 
 
-def test_an_unknown_source_is_404(client, auth_headers, stored):
-    status, body = get(client, auth_headers, "/api/v1/sources/anonymous.%3Cscript%3E")
+@pytest.mark.parametrize("key", ["anonymous.%3Cscript%3E", "anonymous.nobody", "%00", "a" * 400])
+def test_an_unknown_source_is_404(client, auth_headers, stored, key):
+    status, body = get(client, auth_headers, f"/api/v1/sources/{key}")
     assert status == 404 and body["error"]["code"] == "not_found"
 
 
@@ -103,6 +104,8 @@ def test_an_unknown_source_is_404(client, auth_headers, stored):
     ("/api/v1/library", {"label": "<script>"}), ("/api/v1/library", {"sort": "title; DELETE"}),
     ("/api/v1/library", {"q": "x" * 501}), ("/api/v1/library", {"site": "a" * 254}),
     ("/api/v1/library", {"tag": "t" * 65}), ("/api/v1/library", {"token": "test-token"}),
+    ("/api/v1/library", {"site": "example.com\x00"}), ("/api/v1/library", {"tag": "\x00"}),
+    ("/api/v1/library", {"q": "pier\x00"}), ("/api/v1/sources", {"q": "\x00"}),
     ("/api/v1/library/trends", {"since": "2026-13-01"}), ("/api/v1/library/trends", {"bucket": "day"}),
     ("/api/v1/sources", {"kind": "person"}), ("/api/v1/sources", {"limit": "-5"}),
     ("/api/v1/sources/media.reuters", {"offset": "x"}),

@@ -75,9 +75,10 @@ def test_the_ledger_filters_by_kind_and_name_and_pages(store, two_sites):
     assert all(t == total for _, t in pages)
 
 
-def test_an_unknown_source_is_not_found(store, two_sites):
+@pytest.mark.parametrize("key", ["anonymous.nobody-at-all", "anonymous.senior\x00", "x" * 400, "%", ""])
+def test_an_unknown_source_is_not_found(store, two_sites, key):
     with pytest.raises(NotFound):
-        source(store, "anonymous.nobody-at-all")
+        source(store, key)
 
 
 def test_the_ledger_follows_the_latest_version(store, two_sites):

@@ -126,9 +126,9 @@ def test_a_trashed_highlight_is_neither_counted_nor_found(store, shelf):
 
 
 def test_label_and_tag_keep_articles_with_such_a_live_highlight(store, shelf):
-    highlight(store, shelf["tariffs"], "will delay the tariffs until March", label="question", tags=["Follow-up"])
+    highlight(store, shelf["tariffs"], "will delay the tariffs until March", label="dubious", tags=["Follow-up"])
     highlight(store, shelf["harbour"], "the new pier would open in June", label="important", tags=["follow"])
-    assert ids(store, label="question") == {shelf["tariffs"]["id"]}
+    assert ids(store, label="dubious") == {shelf["tariffs"]["id"]}
     assert ids(store, tag="follow-up") == {shelf["tariffs"]["id"]}  # any case, whole tag
     assert ids(store, tag="follow") == {shelf["harbour"]["id"]}
 

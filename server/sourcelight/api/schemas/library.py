@@ -8,6 +8,8 @@ from sourcelight.store.sourcing_rows import KINDS
 
 MAX_LIBRARY_PAGE = 100
 MAX_QUERY_CHARS = 500
+# PostgreSQL refuses NUL in any string (a 500 from the driver): refused here, naming the field.
+NoNul = validate.Regexp(r"^[^\x00]*\Z", error="must not contain NUL characters")
 
 Kind = fields.String(load_default=None, validate=validate.OneOf(KINDS), metadata={"description": "a source kind"})
 ByKindSchema = Schema.from_dict({kind: fields.Integer(required=True) for kind in KINDS}, name="ByKind")
@@ -27,7 +29,7 @@ class _ArticleFilters(Schema):
     class Meta:
         unknown = RAISE
 
-    site = fields.String(load_default=None, validate=validate.Length(min=1, max=253),
+    site = fields.String(load_default=None, validate=[validate.Length(min=1, max=253), NoNul],
                          metadata={"description": "only this site (registrable domain, as in `domain`), exact"})
     since = fields.Date(load_default=None, metadata={
         "description": "YYYY-MM-DD: articles dated (published, else first read) on or after it"})
@@ -35,7 +37,7 @@ class _ArticleFilters(Schema):
 
 
 class LibraryQuerySchema(_Paged, _ArticleFilters):
-    q = fields.String(load_default=None, validate=validate.Length(max=MAX_QUERY_CHARS), metadata={
+    q = fields.String(load_default=None, validate=[validate.Length(max=MAX_QUERY_CHARS), NoNul], metadata={
         "description": "words (prefixes), all in the article's title, text and source names, or all in one "
                        "of its highlights' quote, note and tags"})
     kind = Kind
@@ -44,7 +46,7 @@ class LibraryQuerySchema(_Paged, _ArticleFilters):
                        "kind; without it, `kind` means at least one claim of that kind"})
     label = fields.String(load_default=None, validate=validate.OneOf(list(HIGHLIGHT_LABELS)),
                           metadata={"description": "only articles with a highlight with this label"})
-    tag = fields.String(load_default=None, validate=validate.Length(min=1, max=64),
+    tag = fields.String(load_default=None, validate=[validate.Length(min=1, max=64), NoNul],
                         metadata={"description": "only articles with a highlight with this tag (whole, any case)"})
     sort = fields.String(load_default="read", validate=validate.OneOf(SORTS), metadata={
         "description": "read: last opened first (default); date: newest article date first"})
@@ -61,7 +63,7 @@ class TrendsQuerySchema(_ArticleFilters):
 
 
 class SourceListQuerySchema(_Paged):
-    q = fields.String(load_default=None, validate=validate.Length(max=MAX_QUERY_CHARS),
+    q = fields.String(load_default=None, validate=[validate.Length(max=MAX_QUERY_CHARS), NoNul],
                       metadata={"description": "words of the source's name, in order"})
     kind = Kind
 

@@ -68,23 +68,41 @@ def upgrade() -> None:
     _fill(connection)
 
 
+# The columns this revision creates: the fill writes exactly these, whatever later revisions add
+# (store/sourcing_rows.write_rows writes today's columns, and counts the ledger of 0008).
+SOURCING_COLUMNS = ("version", *COUNTS, "day", "week")
+CLAIM_COLUMNS = ("version", "claim_id", "position", "kind", "role", "source_key", "source_name", "source", "via",
+                 "cue", "hedges", "text")
+
+
 def _fill(connection) -> None:
+    from sourcelight.store import search
     from sourcelight.store.documents import read_document
     from sourcelight.store.models import ArticleVersionRow
-    from sourcelight.store.sourcing_rows import rows_for_document, write_rows
+    from sourcelight.store.sourcing_rows import rows_for_document
 
+    sourcing = sa.table("article_sourcing", sa.column("id"), sa.column("article_id"), sa.column("last_read"),
+                        *(sa.column(name) for name in SOURCING_COLUMNS))
+    claims = sa.table("claim_sources", sa.column("article_id"), *(sa.column(name) for name in CLAIM_COLUMNS))
     # One article at a time: the documents (reader HTML included) of a whole store need not fit in memory.
     for article_id in connection.execute(sa.text("SELECT id FROM articles ORDER BY id")).scalars().all():
         title, created, updated, version, text, document = connection.execute(sa.text(
             "SELECT a.title, a.created, a.updated, v.version, v.text, v.document FROM articles AS a "
             "JOIN article_versions AS v ON v.article_id = a.id AND v.version = a.latest_version WHERE a.id = :id"),
             {"id": article_id}).one()
-        stored = read_document(ArticleVersionRow(version=version, text=text, document=document))
         if isinstance(created, str):  # SQLite through a plain text() query: its stored text
             created, updated = datetime.fromisoformat(created), datetime.fromisoformat(updated)
+        rows = rows_for_document(read_document(ArticleVersionRow(version=version, text=text, document=document)).data,
+                                 version, created)
         # Before now the server did not note re-reads: the last read known is the last change.
-        write_rows(connection, article_id, rows_for_document(stored.data, version, created),
-                   title=title or "", text=text, last_read=updated)
+        sourcing_id = connection.execute(sa.insert(sourcing).values(
+            article_id=article_id, last_read=updated, **{k: rows.sourcing[k] for k in SOURCING_COLUMNS})
+            .returning(sourcing.c.id)).scalar_one()
+        if rows.claims:
+            connection.execute(sa.insert(claims), [{"article_id": article_id, **{k: c[k] for k in CLAIM_COLUMNS}}
+                                                   for c in rows.claims])
+        search.index_article(connection, sourcing_id, article_id, title=title or "", text=text,
+                             sources=rows.sources_text)
 
 
 def downgrade() -> None:
