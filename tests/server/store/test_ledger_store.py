@@ -105,3 +105,13 @@ def test_migration_0006_fills_the_library_from_the_stored_versions(store, two_si
     assert after == before
     assert sources(store) == before_sources
     assert [i["id"] for i in found[0]] == [two_sites[0]["id"]]
+
+
+def test_migration_0008_counts_the_ledger_of_the_rows_0006_wrote(store, two_sites):
+    before = sources(store)
+    before_detail = source(store, "media.associated-press")
+    downgrade(store.engine, "0007")  # the ledger's totals, claim_sources' domain and relayed_key go
+    store.upgrade()
+    assert sources(store) == before
+    assert source(store, "media.associated-press") == before_detail
+    assert next(s for s in before[0] if s["key"] == DESCRIPTOR)["via"] == ["the Associated Press"]
