@@ -51,7 +51,9 @@ function articleItem(item) {
 function fillForm(filters) {
   for (const kind of KINDS) $("kind").add(new Option(kindName(kind.id), kind.id));
   for (const label of HIGHLIGHT_LABELS) $("label").add(new Option(labelName(label.id), label.id));
-  for (const option of $("min_share").options) option.textContent = formatPercent(Number(option.value), locale());
+  for (const option of $("min_share").options) {
+    if (option.value) option.textContent = formatPercent(Number(option.value), locale());
+  }
   for (const key of FILTERS) if (filters[key]) $(key).value = filters[key];
   const shareMatters = () => { $("min_share").disabled = !$("kind").value; };
   $("kind").addEventListener("change", shareMatters);
