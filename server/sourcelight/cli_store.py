@@ -68,9 +68,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     fmt = export_format(args.format, args.scope)
     store = _open_store(args)
     with store.read_session() as session:
-        data = collect_export(session, article_id=args.article, every_article=fmt.every_article, records=fmt.records)
+        data = collect_export(session, article_id=args.article, every_article=fmt.every_article, records=fmt.records,
+                              stream=fmt.stream)
+        body, _, _ = write_export(fmt, data)
     store.dispose()
-    body, _, _ = write_export(fmt, data)
     if args.out:
         if isinstance(body, bytes):
             Path(args.out).write_bytes(body)

@@ -52,7 +52,7 @@ def test_the_sourcing_table_and_the_notes_download_from_the_options_page(browser
     notes = download(page, "button[data-export=obsidian]")
     assert notes.suggested_filename == "sourcelight-notes.zip"
     archive = zipfile.ZipFile(notes.path())
-    [note] = [archive.read(n).decode() for n in archive.namelist() if f"({article_id[:8]})" in n]
+    [note] = [archive.read(n).decode() for n in archive.namelist() if f"({article_id})" in n]
     assert note.startswith("---\ntitle: ")
     assert f"> {exact}" in note and "> Ask who said so." in note
     assert f"^sl-{highlight['id']}" in note

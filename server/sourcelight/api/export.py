@@ -25,8 +25,8 @@ def export():
     fmt = export_format(query["format"], query["scope"])
     with get_store().read_session() as session:
         data = collect_export(session, article_id=query["article"], every_article=fmt.every_article,
-                              records=fmt.records)
-    body, content_type, filename = write_export(fmt, data)
+                              records=fmt.records, stream=fmt.stream)
+        body, content_type, filename = write_export(fmt, data)
     response = Response(body, mimetype=None, content_type=content_type)
     response.headers["Content-Disposition"] = _attachment(filename)
     return response

@@ -27,6 +27,7 @@ class ExportFormat:
     filename: str
     every_article: bool  # every stored article, highlighted or not (else those with highlights)
     records: bool = False  # each article's full record (every version): what the JSON-LD import restores
+    stream: bool = False  # the writer reads the articles once, in order: they can be read as it goes
 
 
 def _jsonld(data: ExportData) -> str:
@@ -35,7 +36,9 @@ def _jsonld(data: ExportData) -> str:
 
 def _notes(data: ExportData) -> str | bytes:
     """One article asked for: its note; everything: a zip of notes."""
-    return export_note(data, data.articles[0]) if data.article_id else export_notes_zip(data)
+    if data.article_id:
+        return export_note(data, next(iter(data.articles)))
+    return export_notes_zip(data)
 
 
 _FORMATS = {
@@ -43,10 +46,11 @@ _FORMATS = {
     ("markdown", None): ExportFormat(export_markdown, MARKDOWN_TYPE, "sourcelight-highlights.md", every_article=False),
     ("csv", None): ExportFormat(export_csv, CSV_TYPE, "sourcelight-highlights.csv", every_article=False),
     ("sourcing-csv", "claims"): ExportFormat(export_sourcing_claims, CSV_TYPE, "sourcelight-claims.csv",
-                                             every_article=True),
+                                             every_article=True, stream=True),
     ("sourcing-csv", "articles"): ExportFormat(export_sourcing_articles, CSV_TYPE, "sourcelight-articles.csv",
-                                               every_article=True),
-    ("obsidian", None): ExportFormat(_notes, "application/zip", "sourcelight-notes.zip", every_article=True),
+                                               every_article=True, stream=True),
+    ("obsidian", None): ExportFormat(_notes, "application/zip", "sourcelight-notes.zip", every_article=True,
+                                     stream=True),
 }
 FORMAT_NAMES = tuple(dict.fromkeys(name for name, _ in _FORMATS))
 SCOPES = ("claims", "articles")
@@ -59,8 +63,8 @@ def export_format(name: str, scope: str = "claims") -> ExportFormat:
 
 def write_export(fmt: ExportFormat, data: ExportData) -> tuple[str | bytes, str, str]:
     """(body, content type, file name) of an export: one article's note is a Markdown file
-    named after it, not a zip."""
-    body = fmt.write(data)
-    if fmt.write is _notes and isinstance(body, str):
-        return body, MARKDOWN_TYPE, note_filename(data.articles[0])
-    return body, fmt.content_type, fmt.filename
+    named after it, not a zip. Call it inside the read session the data was collected in."""
+    if fmt.write is _notes and data.article_id:
+        article = next(iter(data.articles))
+        return export_note(data, article), MARKDOWN_TYPE, note_filename(article)
+    return fmt.write(data), fmt.content_type, fmt.filename

@@ -39,11 +39,11 @@ def block_id(highlight_id: str) -> str:
 
 
 def note_filename(article: ExportArticle) -> str:
-    """The note's file name: its title made safe, and the start of the article id, so that two
-    articles of one title stay two notes."""
+    """The note's file name: its title made safe, and the article id (unique), so that two
+    articles never share a note, whatever their titles."""
     title = _NAME_UNSAFE.sub(" ", article.title or "").strip(" .")
     title = re.sub(r"\s+", " ", title)[:80].strip(" .") or "article"
-    return f"{title} ({article.id[:8]}).md"
+    return f"{title} ({_NAME_UNSAFE.sub('-', article.id)}).md"
 
 
 def export_note(data: ExportData, article: ExportArticle) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from sourcelight.store.models import ArticleVersionRow
 
-__all__ = ["StoredClaim", "StoredDocument", "read_document"]
+__all__ = ["StoredClaim", "StoredDocument", "read_document", "document_from_json"]
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,12 @@ class StoredDocument:
 
 def read_document(version: ArticleVersionRow | None) -> StoredDocument:
     """The typed view of a stored version (an empty document for None)."""
-    data = json.loads(version.document) if version is not None else {}
+    return document_from_json(version.document if version is not None else None)
+
+
+def document_from_json(document: str | None) -> StoredDocument:
+    """The typed view of a version's stored JSON (the ``document`` column)."""
+    data = json.loads(document) if document else {}
     return StoredDocument(data=data, claims=tuple(_claim(c) for c in data.get("claims", [])))
 
 

@@ -9,6 +9,7 @@ notebook exactly: export → import → export gives the same document.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,7 +21,7 @@ from sourcelight.contract import ANCHORED
 from sourcelight.errors import InvalidInput, NotFound
 from sourcelight.outputs.claims import CLAIM_ID_PREFIX
 from sourcelight.store import sourcing_rows
-from sourcelight.store.documents import StoredDocument, read_document
+from sourcelight.store.documents import StoredDocument, document_from_json, read_document
 from sourcelight.store.highlights import highlight_dict, tags_json
 from sourcelight.store.identity import site_of
 from sourcelight.store.models import ArticleRow, ArticleUrlRow, ArticleVersionRow, HighlightRow, iso_utc
@@ -45,17 +46,25 @@ class ExportArticle:
 @dataclass(frozen=True)
 class ExportData:
     article_id: str | None  # the one article asked for, or None for all
-    articles: tuple[ExportArticle, ...]  # in id order: those with highlights, or every article (every_article)
+    # In id order: those with highlights, or every article (every_article). A tuple, or with
+    # ``stream`` an iterator that reads each article as it is reached: iterate it once, inside
+    # the read session it was collected in.
+    articles: tuple[ExportArticle, ...] | Iterator[ExportArticle]
     highlights: tuple[dict[str, Any], ...]  # live ones, as the API gives them, by article and position
 
 
 def collect_export(session: Session, *, article_id: str | None = None, every_article: bool = False,
-                   records: bool = True) -> ExportData:
+                   records: bool = True, stream: bool = False) -> ExportData:
     """Every live highlight (or one article's) with the articles they are in; with
     ``every_article``, every stored article (or the one asked for) whether highlighted or not.
     ``records`` False leaves out each article's full record (every version), which only the
-    JSON-LD export carries. Raises NotFound."""
+    JSON-LD export carries. ``stream`` (with every_article, without records) reads the
+    articles one at a time as they are iterated, so that exporting 10,000 articles never holds
+    10,000 documents at once. Raises NotFound."""
     rows = _live_highlights(session, article_id)
+    if stream and every_article and not records:
+        return ExportData(article_id=article_id, articles=_stream_articles(session, article_id),
+                          highlights=tuple(highlight_dict(row) for row in rows))
     articles = _every_article(session, article_id) if every_article else _articles_of(session, rows)
     return ExportData(
         article_id=article_id,
@@ -171,6 +180,24 @@ def _articles_of(session: Session, rows: list[HighlightRow]) -> dict[str, Articl
     ids = sorted({r.article_id for r in rows})
     found = {a.id: a for a in session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids))).all()} if ids else {}
     return {i: found[i] for i in ids}
+
+
+# How many articles' documents a streamed export reads per round trip.
+STREAM_BATCH = 200
+
+
+def _stream_articles(session: Session, article_id: str | None) -> Iterator[ExportArticle]:
+    """Every article with its latest document, in id order, fetched STREAM_BATCH at a time."""
+    query = (select(ArticleRow.id, ArticleRow.title, ArticleRow.canonical_url, ArticleRow.created,
+                    ArticleRow.latest_version, ArticleVersionRow.document)
+             .join(ArticleVersionRow, (ArticleVersionRow.article_id == ArticleRow.id)
+                   & (ArticleVersionRow.version == ArticleRow.latest_version))
+             .order_by(ArticleRow.id))
+    if article_id:
+        query = query.where(ArticleRow.id == article_id)
+    for row in session.execute(query.execution_options(yield_per=STREAM_BATCH)):
+        yield ExportArticle(id=row.id, title=row.title, url=row.canonical_url, created=iso_utc(row.created),
+                            version=row.latest_version, document=document_from_json(row.document), record={})
 
 
 def _every_article(session: Session, article_id: str | None) -> dict[str, ArticleRow]:

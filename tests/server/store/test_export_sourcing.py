@@ -191,3 +191,21 @@ def test_jsonld_with_claims_imports_and_exports_the_same(store, library, new_dat
         assert outputs.export_jsonld(collect(empty)) == exported
     finally:
         empty.dispose()
+
+
+def test_a_syndicated_copy_gets_a_note_of_its_own(store, library, make_article):
+    # The same story seen on another site: same title, and an id derived from the first one's.
+    copy = make_article(title=HOSTILE_TITLE)
+    with store.session() as session:
+        stored = save_article(session, copy, seen_url="https://mirror.example.net/world/iran-missiles")
+    assert stored["id"] != library["main"]["id"] and stored["id"][:8] == library["main"]["id"][:8]
+    archive = zipfile.ZipFile(io.BytesIO(outputs.export_notes_zip(collect(store))))
+    assert len(set(archive.namelist())) == len(archive.namelist()) == 3
+
+
+def test_streamed_exports_are_the_same_as_collected_ones(store, library):
+    with store.read_session() as session:
+        for write in (outputs.export_sourcing_claims, outputs.export_sourcing_articles, outputs.export_notes_zip):
+            streamed = collect_export(session, every_article=True, records=False, stream=True)
+            assert not isinstance(streamed.articles, tuple)  # read as the writer goes
+            assert write(streamed) == write(collect_export(session, every_article=True, records=False))
