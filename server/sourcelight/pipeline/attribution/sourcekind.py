@@ -18,8 +18,10 @@ ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "pre
 PERSON = "PERSON"
 BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 MAX_PHRASE_TOKENS = 14
-# Where each parse keeps the article's cast (doc.user_data): the people it names anywhere.
+# Where each parse keeps the article's cast (doc.user_data): the people it names anywhere,
+# and the words of the organizations' names.
 CAST_KEY = "sourcelight.cast"
+BODIES_KEY = "sourcelight.bodies"
 
 
 def people_named(parses) -> dict[str, str]:
@@ -36,6 +38,13 @@ def people_named(parses) -> dict[str, str]:
                 if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):
                     cast[word] = name
     return cast
+
+
+def bodies_named(parses) -> frozenset[str]:
+    """Every word of a name the entity recogniser took for an organization anywhere in the
+    article: "Acme said" alone is a company where the article names Acme Robotics."""
+    return frozenset(word for parse in parses for entity in parse.ents if entity.label_ == "ORG"
+                     for word in _without_possessive(entity.text).split() if word[:1].isupper() and len(word) > 1)
 
 
 def _without_possessive(text: str) -> str:
@@ -93,6 +102,12 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     person = _person_in(head, tokens) or _name_after_role(tokens, lexicon)
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
+    if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
+        return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
+    if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON:
+        body = _body_named(head, tokens, lexicon)
+        if body is not None:
+            return SourceGuess(body, guess.text, guess.start, guess.end)
     if (guess is not None and guess.kind is SourceKind.NAMED_PERSON and person is None
             and _group_head(head)):
         # Capitals that are not a name: "Nine in 10 Democratic registered voters" is a group.
@@ -147,6 +162,27 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
     return None
 
 
+def _outlet_by_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
+    found = lexicon.patterns["media_names"].search(head.doc.text, start, end)
+    return found is not None and found.start() <= head.idx < found.end()
+
+
+def _body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
+    """A name the parse cannot place that the article shows is a body: "Scope, a charity,
+    said", or a word of an organization named elsewhere and of no person ("Acme said")."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            described = phrase_tokens(child)
+            guess = classify(head.doc.text, described[0].idx, described[-1].idx + len(described[-1].text), lexicon)
+            if guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
+                return guess.kind
+    people = head.doc.user_data.get(CAST_KEY) or {}
+    bodies = head.doc.user_data.get(BODIES_KEY) or frozenset()
+    if len(tokens) == 1 and head.pos_ == "PROPN" and head.text in bodies and head.text not in people:
+        return SourceKind.ORGANIZATION
+    return None
+
+
 def _group_head(head) -> bool:
     """A share or a crowd ("Nine in 10 …", "half of …", "mourners"), not a name that looks
     plural to the tagger ("Sanders")."""
@@ -184,7 +220,11 @@ def _person_in(head, tokens):
     if entity is not None and entity.label_ == PERSON:
         return entity
     if head.pos_ == "PROPN" and entity is not None:
-        return None  # the head names a body: "the Doe Foundation"
+        # "Ursula von der Leyen" where the recogniser split off "Leyen" as a place: a person's
+        # name running up to the head is the head's.
+        before = next((e for e in head.doc.ents if e.label_ == PERSON and e.end == head.i
+                       and e.start >= tokens[0].i), None)
+        return head.doc[before.start:head.i + 1] if before is not None else None  # else a body: "the Doe Foundation"
     token_ids = {t.i for t in tokens}
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i:
