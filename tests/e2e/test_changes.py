@@ -4,6 +4,7 @@ opens it again and says so in a banner, with the sourcing diff one click away.""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +13,8 @@ from tests.e2e.conftest import PAGES
 from tests.e2e.test_accessibility import check
 
 pytestmark = pytest.mark.e2e
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 SLUG = "wire-reuters-style"
 SILENT = ("A spokeswoman for Andes Meridian declined to comment on the figures or on the state of the talks, "
@@ -73,6 +76,8 @@ def test_reopening_an_updated_page_shows_what_changed_in_its_sourcing(browser, n
     added = panel.locator("[data-change=claims_added] a", has_text=ADDED)
     expect(added).to_have_count(1)
     check(page, "reader with the changes panel open")
+    page.evaluate("document.activeElement.blur()")
+    page.screenshot(path=str(SHOTS / "reader-changes.png"))  # for docs/extension.md
 
     # The added claim's link takes the reader to it in the text.
     added.click()
