@@ -26,6 +26,13 @@ export function formatDate(value, locale = "en", { year = true } = {}) {
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
+/** The day `days` after a YYYY-MM-DD day (calendar days, UTC, so no daylight-saving surprises). */
+export function addDays(day, days) {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /**
  * The filters as a query string, in a fixed order, without empty values, so the same filters
  * always give the same URL (the page's address, and the API call).

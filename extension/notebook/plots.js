@@ -3,7 +3,7 @@
 // image with a title and a description, and a button that shows its numbers as a table.
 import { countBars, dataTable, stackedColumns, stackedRows, tableToggle } from "../lib/charts.js";
 import { KIND_LETTERS } from "../lib/kinds.js";
-import { formatDate, formatNumber, formatPercent, fromQuery, toQuery } from "../lib/format.js";
+import { addDays, formatDate, formatNumber, formatPercent, fromQuery, toQuery } from "../lib/format.js";
 import { kindName, t } from "../lib/i18n.js";
 import { kindShares } from "../lib/scales.js";
 import { el, kindLegend, locale, showProblem, startPage } from "./page.js";
@@ -58,7 +58,7 @@ function overTime(weeks) {
     table: {
       caption: t("chartTimeHeading"),
       columns: [{ label: t("columnWeekOf") }, { label: t("columnArticles"), numeric: true }, { label: t("columnClaims"), numeric: true }, ...kinds.columns],
-      rows: weeks.map((week) => [formatDate(week.start, locale()), count(week.articles), count(week.claims), ...kinds.cells(week)]),
+      rows: weeks.map((week) => [weekLink(week), count(week.articles), count(week.claims), ...kinds.cells(week)]),
     },
   });
 }
@@ -82,6 +82,10 @@ function byOutlet(sites) {
     },
   });
 }
+
+/** A week's first day, linked to the library showing that week's articles. */
+const weekLink = (week) => el("a", { href: `library.html?${new URLSearchParams({ since: week.start, until: addDays(week.start, 6) })}` },
+  formatDate(week.start, locale()));
 
 /** A site's name, linked to the library showing that site's articles. */
 const libraryLink = (site) => (site ? el("a", { href: `library.html?${new URLSearchParams({ site })}` }, site) : "");

@@ -6,6 +6,7 @@ tables; the source ledger and its links into the reader at a claim; axe-core on 
 pictures in docs/screenshots."""
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,14 @@ def test_the_weekly_table_counts_every_article(browser, page, library):
     section.get_by_role("button", name="Show the numbers as a table").click()
     counts = section.locator("tbody tr td:nth-child(2)").all_inner_texts()
     assert sum(int(c) for c in counts) == len(library.articles)
+    # A week in the table opens the library for that week (Monday to Sunday).
+    section.locator("tbody tr th a").last.click()
+    expect(page.locator("body[data-ready=true]")).to_be_attached()
+    monday = datetime.date.fromisoformat(page.get_by_label("From").input_value())
+    assert monday.weekday() == 0 and page.get_by_label("To").input_value() == str(monday + datetime.timedelta(days=6))
+    in_week = [a.title for a in library.newest_first() if monday <= a.published <= monday + datetime.timedelta(days=6)]
+    assert in_week and listed_titles(page) == in_week
+    assert counts[-1] == str(len(in_week))
 
 
 # -- the source ledger ---------------------------------------------------------------------------

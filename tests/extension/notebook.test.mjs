@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import "./fake-i18n.mjs";
-import { formatDate, formatPercent, fromQuery, pageRange, toQuery } from "../../extension/lib/format.js";
+import { addDays, formatDate, formatPercent, fromQuery, pageRange, toQuery } from "../../extension/lib/format.js";
 import { KIND_IDS, KIND_LETTERS } from "../../extension/lib/kinds.js";
 import { bands, kindShares, linearScale, niceTicks, shareOf, stackSegments } from "../../extension/lib/scales.js";
 
@@ -85,4 +85,10 @@ test("a page of results says which positions it shows", () => {
   assert.deepEqual(pageRange({ offset: 25, limit: 25, total: 134 }), { first: 26, last: 50 });
   assert.deepEqual(pageRange({ offset: 125, limit: 25, total: 134 }), { first: 126, last: 134 });
   assert.deepEqual(pageRange({ offset: 0, limit: 25, total: 0 }), { first: 0, last: 0 });
+});
+
+test("a week runs from its Monday to the Sunday six days later, across a month's end", () => {
+  assert.equal(addDays("2026-11-30", 6), "2026-12-06");
+  assert.equal(addDays("2026-03-23", 6), "2026-03-29"); // the week Europe moves its clocks
+  assert.equal(addDays("2028-02-26", 6), "2028-03-03"); // a leap year
 });
