@@ -31,15 +31,19 @@ SENTENCES = {
               "Omar Haddad, the transport secretary, said the {topic} would not be rushed.",
               "Priya Natarajan, an economist at the University of Leeds, said the {topic} would raise costs for households."),
     "organization": ("The Ministry of Finance said in a statement that it was reviewing the {topic}.",
-                     "The harbour authority said the {topic} would be discussed at its next board meeting."),
+                     "The harbour authority said the {topic} would be discussed at its next board meeting.",
+                     "The European Commission said it had not been consulted on the {topic}."),
     "document": ("According to a report by the national audit office, the {topic} would cost four billion dollars over ten years.",),
     "anonymous": ("A senior administration official, who spoke on condition of anonymity because the talks were private, said the {topic} would be delayed until the spring.",
-                  "People familiar with the matter said the {topic} could be scrapped."),
+                  "People familiar with the matter said the {topic} could be scrapped.",
+                  "An official at the ministry, who was not authorised to speak publicly, said the {topic} was close to collapse."),
     "vague": ("Critics say the {topic} favours large companies over local firms.",
-              "Many observers believe the {topic} will be revised before the vote."),
+              "Many observers believe the {topic} will be revised before the vote.",
+              "Some analysts warn that the {topic} could unsettle markets."),
 }
 RELAYED = "The {topic} has stalled over fees, a senior administration official told Reuters on Monday."
-# How much each site leans on each kind of sentence (a wire-heavy site, a quote-heavy one, …).
+# How much each site leans on each kind of sentence (a wire-heavy site, a quote-heavy one, …);
+# no weight above the number of sentences of its kind, so no article says the same thing twice.
 SITE_MIX = (
     {"anonymous": 3, "named": 1, "organization": 1, "vague": 1},
     {"named": 3, "organization": 1, "document": 1},

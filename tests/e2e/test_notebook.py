@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import MEASUREMENTS
 from tests.e2e.library_corpus import DESCRIPTOR, build_library
 from tests.e2e.test_accessibility import axe_violations
+from tests.helpers.server import start_server
 
 pytestmark = pytest.mark.e2e
 
@@ -335,3 +336,23 @@ def test_without_pairing_the_notebook_says_how_to_pair(browser, page, companion)
         options.value.close()
     finally:
         browser.configure(companion.url, companion.token)
+
+
+def test_an_empty_library_says_how_to_fill_it(browser, page, companion, tmp_path):
+    (tmp_path / "empty").mkdir()
+    empty = start_server(tmp_path / "empty")
+    browser.configure(empty.url, empty.token)
+    try:
+        open_page(page, browser, "library.html")
+        expect(page.locator("#status")).to_have_text(
+            "Your library is empty: open an article with the sourcelight button and it appears here.")
+        expect(page.locator("#articles > li")).to_have_count(0)
+        open_page(page, browser, "plots.html")
+        expect(page.locator("#over-time .chart-summary")).to_have_text("Nothing to show for these filters yet.")
+        expect(page.locator("#anonymity .chart-summary")).to_have_text("No anonymous sources in these articles.")
+        axe_check(page, "notebook's plots of an empty library", "light")
+        open_page(page, browser, "sources.html")
+        expect(page.locator("#status")).to_contain_text("No sources yet")
+    finally:
+        browser.configure(companion.url, companion.token)
+        empty.stop()
