@@ -99,6 +99,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     guess = classify(doc.text, start, end, lexicon)
     if guess is not None and guess.back_reference is not None:
         return guess
+    if guess is None or guess.kind is SourceKind.VAGUE:
+        guess = _kept_unnamed(head, tokens, lexicon) or guess
     person = _person_in(head, tokens) or _name_after_role(tokens, lexicon)
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
@@ -160,6 +162,17 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
             t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens):
         return SourceGuess(SourceKind.VAGUE, text, start, end)
     return None
+
+
+def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
+    """'Two people briefed on the negotiations': the participle clause the phrase leaves out
+    as an aside is what makes the people an anonymous source."""
+    clause = next((c for c in head.children if c.dep_ == "acl" and c.i > head.i and c.tag_ == "VBN"), None)
+    if clause is None:
+        return None
+    last = clause.right_edge
+    whole = classify(head.doc.text, tokens[0].idx, last.idx + len(last.text), lexicon)
+    return whole if whole is not None and whole.kind is SourceKind.ANONYMOUS else None
 
 
 def _outlet_by_name(head, start: int, end: int, lexicon: Lexicon) -> bool:

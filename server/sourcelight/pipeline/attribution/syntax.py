@@ -33,7 +33,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         return speaker  # "JAKE TAPPER: Donald Trump released a video …" is Tapper speaking
     findings = []
     has_quote = MASK in masked
-    not_cues = list(skip) + list(non_response_spans)
+    # "who asked not to be named" says why a source is anonymous; it is no cue.
+    not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)]
     for token in doc:
         if masked[token.idx:token.idx + 1] == MASK or any(s <= token.idx < e for s, e in not_cues):
             continue
