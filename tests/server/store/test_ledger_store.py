@@ -115,3 +115,26 @@ def test_migration_0008_counts_the_ledger_of_the_rows_0006_wrote(store, two_site
     assert sources(store) == before
     assert source(store, "media.associated-press") == before_detail
     assert next(s for s in before[0] if s["key"] == DESCRIPTOR)["via"] == ["the Associated Press"]
+
+
+def test_an_imported_notebook_has_the_same_library_and_ledger(store, two_sites, new_database_url):
+    from sourcelight import outputs
+    from sourcelight.store import Store
+    from sourcelight.store.export import collect_export, import_jsonld
+
+    with store.read_session() as session:
+        exported = outputs.export_jsonld(collect_export(session, every_article=True))
+        before = list_library(session, LibraryFilters(), sort="date")[0]
+    empty = Store(new_database_url())
+    empty.upgrade()
+    try:
+        with empty.session() as session:
+            import_jsonld(session, exported)
+        with empty.read_session() as session:
+            after = list_library(session, LibraryFilters(), sort="date")[0]
+            found = list_library(session, LibraryFilters(q="harvest"))[0]
+        assert after == before
+        assert sources(empty) == sources(store)
+        assert [i["id"] for i in found] == [two_sites[0]["id"]]
+    finally:
+        empty.dispose()
