@@ -72,9 +72,17 @@ def list_library(session: Session, filters: LibraryFilters, *, sort: str = "read
     criteria = filters.criteria(session)
     order = ((ArticleSourcingRow.last_read.desc(),) if sort == "read"
              else (ArticleSourcingRow.day.desc(), ArticleSourcingRow.last_read.desc()))
-    page = session.execute(_joined(select(ArticleRow, ArticleSourcingRow)).where(*criteria)
+    # A search or a highlight filter finds its matches whole anyway: count them in the same pass
+    # (a window) rather than find them twice. Without one, the page is read off the last-read
+    # index and stops after `limit` rows, and the count is a separate, cheap query.
+    counted = bool(filters.q or filters.label or filters.tag)
+    columns = (ArticleRow, ArticleSourcingRow, func.count().over()) if counted else (ArticleRow, ArticleSourcingRow)
+    rows = session.execute(_joined(select(*columns)).where(*criteria)
                            .order_by(*order, ArticleRow.id.desc()).limit(limit).offset(offset)).all()
-    if offset == 0 and len(page) < limit:
+    page = [(row[0], row[1]) for row in rows]
+    if counted and rows:
+        total = rows[0][2]
+    elif offset == 0 and len(page) < limit:
         total = len(page)  # the whole result is on this page
     else:
         total = session.scalar(_joined(select(func.count())).where(*criteria))
