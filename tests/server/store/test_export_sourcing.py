@@ -209,3 +209,39 @@ def test_streamed_exports_are_the_same_as_collected_ones(store, library):
             streamed = collect_export(session, every_article=True, records=False, stream=True)
             assert not isinstance(streamed.articles, tuple)  # read as the writer goes
             assert write(streamed) == write(collect_export(session, every_article=True, records=False))
+
+
+# The names the W3C Web Annotation context (http://www.w3.org/ns/anno.jsonld) defines that the
+# export uses: any other key or type would be dropped by a JSON-LD processor unless it carries
+# the "sl:" prefix the export's context declares.
+ANNO_TERMS = {"id", "type", "motivation", "body", "target", "source", "selector", "purpose", "value", "format",
+              "exact", "prefix", "suffix", "start", "end", "created", "modified", "label", "total", "first",
+              "items", "startIndex"}
+ANNO_TYPES = {"Annotation", "AnnotationCollection", "AnnotationPage", "TextualBody", "SpecificResource",
+              "TextQuoteSelector", "TextPositionSelector"}
+ANNO_PURPOSES = {"classifying", "commenting", "describing", "highlighting", "identifying", "tagging"}
+
+
+def web_annotation_names(node, keys, types, purposes):
+    if isinstance(node, list):
+        for item in node:
+            web_annotation_names(item, keys, types, purposes)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key.startswith("sl:") or key == "@context":
+                continue  # sourcelight's own terms, and the context itself
+            keys.add(key)
+            if key == "type":
+                types.add(value)
+            elif key in ("purpose", "motivation"):
+                purposes.add(value)
+            web_annotation_names(value, keys, types, purposes)
+
+
+def test_every_name_in_the_jsonld_is_a_web_annotation_term_or_prefixed(store, library):
+    keys, types, purposes = set(), set(), set()
+    web_annotation_names(outputs.export_jsonld(collect(store)), keys, types, purposes)
+    assert keys <= ANNO_TERMS, keys - ANNO_TERMS
+    assert types <= ANNO_TYPES, types - ANNO_TYPES
+    assert purposes <= ANNO_PURPOSES, purposes - ANNO_PURPOSES
+    assert "classifying" in purposes and "SpecificResource" in types
