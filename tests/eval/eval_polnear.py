@@ -91,8 +91,8 @@ def print_recall_by_cue(gold_path: Path, pred_path: Path) -> None:
         if gold["id"] not in predicted or not gold["attributions"]:
             continue
         words = {lemma(w.strip(".,;“”\"’'").lower(), "en", lexicon.lemmatizer)
-                 for a in gold["attributions"] for w in a["cue"].split() if w.strip(".,;“”\"’'")}
-        words |= {":" for a in gold["attributions"] if a["cue"].strip().endswith(":")}
+                 for a in gold["attributions"] for w in (a["cue"] or "").split() if w.strip(".,;“”\"’'")}
+        words |= {":" for a in gold["attributions"] if (a["cue"] or "").strip().endswith(":")}
         statement = words & (listed - STANCES)
         group = ("a statement cue our lexicon lists" if statement else
                  "a stance or intention" if words & STANCES else "a cue our taxonomy does not count")
