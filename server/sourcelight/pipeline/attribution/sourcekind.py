@@ -55,8 +55,13 @@ def phrase_tokens(head) -> list:
     """The tokens of the phrase ``head`` heads, without asides (relative clauses,
     appositions, parentheticals), contiguous around the head."""
     excluded = set()
+    # A name the parse made the sentence's root ("Trump defended eminent domain, calling …"):
+    # only the words of the name are the source.
+    name_root = head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
     for child in head.children:
-        if child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH":
+        if name_root and child.dep_ not in ("compound", "det", "poss", "flat"):
+            excluded.update(t.i for t in child.subtree)
+        elif child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH":
             excluded.update(t.i for t in child.subtree)
     kept = sorted(t.i for t in head.subtree if t.i not in excluded)
     left = right = kept.index(head.i)
@@ -83,6 +88,7 @@ def _conjoined(head) -> list:
 
 
 FIRST_PERSON = ("i", "we", "me", "us")
+QUANTITIES = ("half", "most", "many", "some", "several", "few")
 
 
 def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:
@@ -130,6 +136,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if head.pos_ == "PROPN" and head.tag_ != "NNPS":
         kind = SourceKind.ORGANIZATION if _acronym(head.text) else SourceKind.NAMED_PERSON
         return SourceGuess(kind, doc.text[start:end], start, end)
+    if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
+        return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end)  # a name tagged as a noun
     guess = _unlisted_noun(head, tokens, start, end)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
@@ -148,7 +156,9 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
     determiner = next((t for t in tokens if t.dep_ == "det" and t.head.i == head.i), None)
     if head.tag_ == "JJ" and determiner is not None and determiner.lower_ == "the":
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)  # "said the 46-year-old"
-    if head.pos_ not in ("NOUN", "NUM") and not (head.pos_ == "PRON" and head.lower_ in ("half", "most", "many")):
+    if head.lower_ in QUANTITIES:
+        return SourceGuess(SourceKind.VAGUE, text, start, end)  # "most of them said", whatever the tag
+    if head.pos_ not in ("NOUN", "NUM"):
         return None
     # A share or a crowd is a group wherever it is from ("Half of Vermont Democrats"); one
     # person with a body named inside speaks for it ("a producer for Yahoo Studios"); a

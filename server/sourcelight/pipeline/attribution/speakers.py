@@ -68,7 +68,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     """The token heading the speaker of ``verb``: its subject, the agent of a passive, or the
     subject it shares with the verb it hangs from. (token, passive?) With ``lexicon``, the
     passive subject of a citing verb is the speaker ("Putin was quoted as saying")."""
-    current = verb
+    current, came_by = verb, None
     for _ in range(MAX_CLIMB):
         children = list(current.children)
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -80,6 +80,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             if (current.i != verb.i and passive_subject is not None and lexicon is not None
                     and token_lemma(current, lexicon) in lexicon.syntax.citing):
                 return passive_subject, False
+            if current.i != verb.i and passive_subject is not None and came_by == "conj":
+                return passive_subject, False  # "Trump was forced into damage control and said …"
             return None, True  # "the plan was announced": no speaker in the sentence
         subject = next((c for c in children if c.dep_ in SUBJECTS), None) or name_before(current)
         if subject is not None:
@@ -92,6 +94,12 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             return current.head, False
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             return (_name_left_behind(verb) if current.i == verb.i else None), False
+        root = current.head
+        if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
+            # "Trump defended eminent domain, calling …" parsed with "Trump" as the root
+            # noun: the name the clause hangs on is who speaks.
+            return root, False
+        came_by = current.dep_
         current = current.head
     return None, False
 
@@ -101,7 +109,10 @@ def _name_left_behind(verb):
     speaker hung on the Observer and no subject for 'said': a named person or body ending
     right before the verb (a comma between) is who speaks."""
     index = verb.i - 1
-    while index >= 0 and verb.doc[index].text == ",":
+    while index >= 0 and verb.doc[index].text in (",", ")"):
+        if verb.doc[index].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
+            while index >= 0 and verb.doc[index].text != "(":
+                index -= 1
         index -= 1
     if index < 0:
         return None
