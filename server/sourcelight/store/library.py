@@ -72,10 +72,11 @@ def list_library(session: Session, filters: LibraryFilters, *, sort: str = "read
     criteria = filters.criteria(session)
     order = ((ArticleSourcingRow.last_read.desc(),) if sort == "read"
              else (ArticleSourcingRow.day.desc(), ArticleSourcingRow.last_read.desc()))
-    # A search or a highlight filter finds its matches whole anyway: count them in the same pass
-    # (a window) rather than find them twice. Without one, the page is read off the last-read
-    # index and stops after `limit` rows, and the count is a separate, cheap query.
-    counted = bool(filters.q or filters.label or filters.tag)
+    # A search collects its full-text matches whole anyway: count them in the same pass (a
+    # window) rather than find them twice (PostgreSQL, a word in 8,400 articles: 375 -> 210 ms).
+    # Otherwise the page is read off the last-read index and stops after `limit` rows, and the
+    # count is a separate query (for a label, the window doubled PostgreSQL's time).
+    counted = bool(filters.q)
     columns = (ArticleRow, ArticleSourcingRow, func.count().over()) if counted else (ArticleRow, ArticleSourcingRow)
     rows = session.execute(_joined(select(*columns)).where(*criteria)
                            .order_by(*order, ArticleRow.id.desc()).limit(limit).offset(offset)).all()
