@@ -52,7 +52,7 @@ def quote_states(sentences: list[Sentence] | tuple[Sentence, ...],
     expected: str | None = None  # the closing mark of the quote open at this point
     previous_block = None
     for sentence in sentences:
-        text = sentence.text
+        text = _scanned(sentence.text, openers)
         first = text.lstrip()[:1]
         if sentence.block != previous_block and expected is not None and first not in openers:
             expected = None  # a new paragraph that does not reopen the quote ends it
@@ -73,15 +73,22 @@ def _without_dangling(sentences, states: list[QuoteState], openers: dict[str, st
         last_of_block = index + 1 == len(sentences) or sentences[index + 1].block != sentence.block
         if not last_of_block or not states[index].ends_inside:
             continue
-        following = sentences[index + 1].text.lstrip()[:1] if index + 1 < len(sentences) else ""
+        following = _scanned(sentences[index + 1].text, openers).lstrip()[:1] if index + 1 < len(sentences) else ""
         if following in openers:
             continue
         first = index
         while first > 0 and sentences[first - 1].block == sentence.block and states[first].starts_inside:
             first -= 1
         for later in range(first + 1, index + 1):
-            states[later], _ = _scan(sentences[later].text, None, openers, closers)
+            states[later], _ = _scan(_scanned(sentences[later].text, openers), None, openers, closers)
     return states
+
+
+def _scanned(text: str, openers: dict[str, str]) -> str:
+    """The text as the quotes are read: two apostrophes standing for a double quotation mark
+    (''misconstrued'', as some archives and plain-text feeds write them) read as one; same
+    length, same offsets."""
+    return text.replace("''", "\"\u2060") if '"' in openers and "''" in text else text
 
 
 def _scan(text: str, expected: str | None, openers: dict[str, str],

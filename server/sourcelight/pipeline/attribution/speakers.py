@@ -83,7 +83,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             if current.i != verb.i and passive_subject is not None and came_by == "conj":
                 return passive_subject, False  # "Trump was forced into damage control and said …"
             return None, True  # "the plan was announced": no speaker in the sentence
-        subject = next((c for c in children if c.dep_ in SUBJECTS), None) or name_before(current)
+        # Of two subjects (a parse that took a quoted word for one), the nearer is the speaker.
+        subjects = [c for c in children if c.dep_ in SUBJECTS]
+        subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else name_before(current)
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head, False  # "the official who said": the official
