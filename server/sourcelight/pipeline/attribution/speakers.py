@@ -12,7 +12,7 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 # A verb without a subject of its own shares its head's: "…, saying", "smiled and said",
 # "wants to say", "refused to comment".
-SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep")
+SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep", "dep")
 RELATIVE_PRONOUNS = ("WDT", "WP")
 MAX_CLIMB = 3
 
@@ -119,8 +119,14 @@ def _name_left_behind(verb):
     if index < 0:
         return None
     before = verb.doc[index]
-    if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in ("appos", "conj", "pobj"):
-        return before
+    # "…, Col. Steven Warren, a military spokesman in Baghdad, said": up from the end of
+    # the apposition to the name it describes.
+    for _ in range(MAX_CLIMB + 1):
+        if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in ("appos", "conj", "pobj"):
+            return before
+        if before.dep_ not in ("pobj", "prep", "appos") or before.head.i == before.i or before.head.i > verb.i:
+            return None
+        before = before.head
     return None
 
 

@@ -139,7 +139,20 @@ def _has_clause(token, infinitive: bool = True) -> bool:
     after = token.doc.text[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
-               for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token)
+               for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
+        or _reporting_aside(token)
+
+
+def _reporting_aside(verb) -> bool:
+    """'…, the Associated Press reported on Wednesday.': a verb with no object of its own
+    whose subject opens after a comma reports the words before the comma."""
+    if verb.i == 0 or any(c.dep_ in ("dobj", "attr", "oprd", "dative") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
+    if subject is None:
+        return False
+    start = subject.left_edge.i
+    return start > 0 and verb.doc[start - 1].text == ","
 
 
 def _as_clause(verb) -> bool:
