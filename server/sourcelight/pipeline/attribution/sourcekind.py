@@ -113,7 +113,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
         return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
     if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON:
-        body = _body_named(head, tokens, lexicon)
+        body = _body_named(head, tokens, lexicon) or _possessed_body(head, lexicon)
         if body is not None:
             return SourceGuess(body, guess.text, guess.start, guess.end)
     if (guess is not None and guess.kind is SourceKind.NAMED_PERSON and person is None
@@ -183,6 +183,17 @@ def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     last = clause.right_edge
     whole = classify(head.doc.text, tokens[0].idx, last.idx + len(last.text), lexicon)
     return whole if whole is not None and whole.kind is SourceKind.ANONYMOUS else None
+
+
+def _possessed_body(head, lexicon: Lexicon) -> SourceKind | None:
+    """'The mayor's office', 'the senator's campaign': the head names the body; the person
+    in front only owns it."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in head.children):
+        return None
+    alone = classify(head.text, 0, len(head.text), lexicon)
+    if alone is not None and alone.kind is SourceKind.ORGANIZATION and alone.back_reference is None:
+        return SourceKind.ORGANIZATION
+    return None
 
 
 def _outlet_by_name(head, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -46,12 +46,26 @@ def regular_stems(word: str, tag: str | None = None) -> list[str]:
     ending allows when ``tag`` is None)."""
     if tag is None:
         return [stem for verb_tag in ("VBD", "VBZ", "VBG") for stem in regular_stems(word, verb_tag)]
+    doubled = len(word) > 4 and word[-3] == word[-4]
     if tag in ("VBD", "VBN") and word.endswith("ed"):
-        return [word[:-2], word[:-1], word[:-3], word[:-3] + "y"]  # thanked, quoted, slammed, denied
+        stems = [word[:-2], word[:-1]]  # thanked, quoted
+        if word.endswith("ied"):
+            stems.append(word[:-3] + "y")  # denied
+        if doubled:
+            stems.append(word[:-3])  # slammed (never "seemed" → "see")
+        return stems
     if tag == "VBZ" and word.endswith("s"):
-        return [word[:-1], word[:-2], word[:-3] + "y"]  # thanks, pushes, denies
+        stems = [word[:-1]]  # thanks
+        if word.endswith("es"):
+            stems.append(word[:-2])  # pushes
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")  # denies
+        return stems
     if tag == "VBG" and word.endswith("ing"):
-        return [word[:-3], word[:-3] + "e", word[:-4]]  # warning, writing, slamming
+        stems = [word[:-3], word[:-3] + "e"]  # warning, writing
+        if len(word) > 5 and word[-4] == word[-5]:
+            stems.append(word[:-4])  # slamming
+        return stems
     return []
 
 
