@@ -113,7 +113,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool) -> Finding | None:
         return None
     if word in syntax.needs_clause and not clause and not (
             finding_verb and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA)) and not (
-            passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)):
+            passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
+            guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and _says_without_object(token)):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     if word in syntax.needs_quote and not (has_quote or _has_clause(token, infinitive=False)):
         return None  # "he continued: …", not "Clinton continues to lead"
@@ -141,6 +142,13 @@ def _has_clause(token, infinitive: bool = True) -> bool:
     return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
         or _reporting_aside(token)
+
+
+def _says_without_object(verb) -> bool:
+    """'Few economists agree.', 'Some residents worry about traffic.': an unnamed group's
+    view, told with no object, is the claim the sentence rests on."""
+    return verb.dep_ in ("ROOT", "conj") and not any(
+        c.dep_ in ("dobj", "attr", "dative", "acomp", "neg") for c in verb.children)
 
 
 def _reporting_aside(verb) -> bool:
