@@ -1,4 +1,8 @@
-"""Fixtures shared by every test: a fresh app on a real temporary SQLite database."""
+"""Fixtures shared by every test: a fresh app on a real temporary SQLite database.
+
+A module marked ``pytest.mark.both_databases`` runs each test that uses the app twice: on SQLite
+and on a fresh database of the real PostgreSQL server from tests/helpers/postgres.py.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,12 +14,28 @@ FIXTURE_PAGES = ROOT / "tests" / "fixtures" / "pages"
 TEST_TOKEN = "test-token"
 TEST_PORT = 8765
 
+pytest_plugins = ["tests.helpers.postgres"]
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("both_databases") and "app" in metafunc.fixturenames:
+        metafunc.parametrize("app_database", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+
 
 @pytest.fixture
-def app(tmp_path):
+def app_database():
+    """The database the app stores in: SQLite unless the test's module is marked both_databases."""
+    return "sqlite"
+
+
+@pytest.fixture
+def app(tmp_path, app_database, request):
     from sourcelight.app import create_app
 
-    app = create_app({"DATA_DIR": str(tmp_path / "data"), "TESTING": True, "TOKEN": TEST_TOKEN, "PORT": TEST_PORT})
+    # None: the app's own default, SQLite in DATA_DIR.
+    database_url = request.getfixturevalue("postgres_url") if app_database == "postgresql" else None
+    app = create_app({"DATA_DIR": str(tmp_path / "data"), "DATABASE_URL": database_url, "TESTING": True,
+                      "TOKEN": TEST_TOKEN, "PORT": TEST_PORT})
     yield app
     app.extensions["sourcelight"]["store"].dispose()
 

@@ -1,4 +1,4 @@
-"""The export route's sourcing formats: the sourcing tables, Obsidian/Logseq notes."""
+"""The export route's sourcing formats: the sourcing tables, Obsidian/Logseq notes, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import csv
@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pytest
+
+pytestmark = pytest.mark.both_databases
 
 PAGE = "wire-reuters-style"
 PAGE_URL = "https://wire.example.com/world/2024/story"

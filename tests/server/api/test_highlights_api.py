@@ -1,4 +1,5 @@
-"""The highlight routes and the export route, through the Flask client on a real SQLite store."""
+"""The highlight routes and the export route (JSON-LD, Markdown, CSV), through the Flask client on real
+SQLite and PostgreSQL stores."""
 from __future__ import annotations
 
 import csv
@@ -6,6 +7,8 @@ import io
 import uuid
 
 import pytest
+
+pytestmark = pytest.mark.both_databases
 
 PAGE = "wire-reuters-style"
 PAGE_URL = "https://wire.example.com/world/2024/story"

@@ -1,11 +1,13 @@
-"""GET /api/v1/library, /library/trends, /sources, /sources/<key> on a real app (SQLite), with
-pages annotated by the real pipeline through POST /api/v1/articles."""
+"""GET /api/v1/library, /library/trends, /sources, /sources/<key> on a real app, on SQLite and on
+PostgreSQL, with pages annotated by the real pipeline through POST /api/v1/articles."""
 from __future__ import annotations
 
 import pytest
 
 from sourcelight.store.sourcing_rows import KINDS
 from tests.helpers.library_pages import ANONYMOUS_HEAVY, HARBOUR, TARIFFS, TARIFFS_ELSEWHERE, news_page
+
+pytestmark = pytest.mark.both_databases
 
 PAGES = (
     ("https://news.example.com/tariffs", "Tariffs delayed", TARIFFS, "2026-10-06"),

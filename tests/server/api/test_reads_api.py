@@ -1,8 +1,10 @@
-"""Read marks and the changes route, through the Flask client on a real SQLite store: the
+"""Read marks and the changes route, through the Flask client on real SQLite and PostgreSQL stores: the
 reader shows a page, the page is updated, the reader opens it again and asks what changed."""
 from __future__ import annotations
 
 import pytest
+
+pytestmark = pytest.mark.both_databases
 
 PAGE = "wire-reuters-style"
 PAGE_URL = "https://wire.example.com/world/2024/story"
