@@ -99,7 +99,7 @@ def _who(found: Finding | Attribution) -> str | None:
 
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
-                     sentence: Sentence, fits=_any_person) -> Attribution:
+                     sentence: Sentence, fits) -> Attribution:
     kind, source, via, entity = finding.kind, finding.source, finding.via, None
     source_span = _span(sentence, finding.source_span)
     if finding.back_reference is not None:
@@ -121,7 +121,7 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
 
 
 def _named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
-                  fits=_any_person) -> Attribution:
+                  fits) -> Attribution:
     """A pronoun nobody attributed before ("The minister, Anna Berg, defended the plan.
     She said ...") means the person the previous sentences named, if one did."""
     reference = finding.back_reference
@@ -139,7 +139,7 @@ def _named_before(attribution: Attribution, finding: Finding, index: int, senten
 
 
 def _nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
-                   history: list[Resolved], mentions, fits=_any_person) -> Attribution:
+                   history: list[Resolved], mentions, fits) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence, else as the first
     name (usually the subject) of the sentence before — rather than a speaker quoted further
@@ -172,7 +172,7 @@ def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
     return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
 
 
-def _antecedent(finding: Finding, history: list[Resolved], fits=_any_person) -> Attribution | None:
+def _antecedent(finding: Finding, history: list[Resolved], fits) -> Attribution | None:
     """The nearest earlier attribution the back-reference can mean. A reference to an
     outlet or document also matches an attribution that outlet relayed, and then takes
     over that attribution whole ("according to the report" = the report's sources)."""

@@ -65,11 +65,7 @@ def genders_shown(text: str, lexicon: Lexicon) -> Genders:
         if len(genders) != 1:
             continue
         (gender,) = genders
-        target = single if " " not in name else full
-        if target.get(name, gender) != gender:
-            target.pop(name)
-        else:
-            target[name] = gender
+        (single if " " not in name else full)[name] = gender
     # A single name that also ends a full name of the other gender is ambiguous.
     for name, gender in list(single.items()):
         if any(f.split()[-1] == name and g != gender for f, g in full.items()):
@@ -78,7 +74,7 @@ def genders_shown(text: str, lexicon: Lexicon) -> Genders:
 
 
 def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
-    return bool(lexicon.patterns["masculine_titles"].fullmatch(name) or lexicon.patterns["feminine_titles"].fullmatch(name))
+    return any(lexicon.patterns[key].fullmatch(name) for key in ("masculine_titles", "feminine_titles"))
 
 
 def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon) -> bool:
