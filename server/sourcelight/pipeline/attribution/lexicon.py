@@ -103,6 +103,10 @@ class SyntaxLexicon:
     non_responses: frozenset[str]
     needs_clause: frozenset[str]
     needs_quote: frozenset[str]
+    # Derived: the first words of every cue (a sentence without one is not parsed), and the
+    # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
+    cue_words: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -325,11 +329,18 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
     def lemmas(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in table[key])
 
+    def first_words(*keys: str) -> frozenset[str]:
+        return frozenset(phrase.split()[0] for key in keys for phrase in lemmas(key))
+
+    prepositions = tuple(tuple(p.lower().split()) for p in table["prepositions"])
     return SyntaxLexicon(
-        speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"),
-        prepositions=tuple(tuple(p.lower().split()) for p in table["prepositions"]),
+        speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"), prepositions=prepositions,
         citing=lemmas("citing"), recipients=lemmas("recipients"), non_responses=lemmas("non_responses"),
         needs_clause=lemmas("needs_clause"), needs_quote=lemmas("needs_quote"),
+        cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses")
+        | frozenset(p[0] for p in prepositions),
+        verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",
+                          "needs_quote"),
     )
 
 

@@ -3,7 +3,6 @@ each sentence's attribution on its parse (syntax.py), with the sentence-wide fac
 engine also applies (impersonal vague forms, anonymity clauses)."""
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
@@ -56,23 +55,10 @@ def may_attribute(text: str, lexicon: Lexicon) -> bool:
     engine's time, and the engine could find nothing there anyway."""
     if ":" in text or any(opening in text or closing in text for opening, closing in lexicon.quote_pairs):
         return True
-    words = cue_words(lexicon)
+    words = lexicon.syntax.cue_words
     return any(lemma(word, lexicon.language, lexicon.lemmatizer) in words or word.lower() in words
                or any(stem in words for stem in regular_stems(word.lower()))
                for word in WORD.findall(text))
-
-
-@functools.cache
-def _cue_words(language: str) -> frozenset[str]:
-    from sourcelight.pipeline.attribution.lexicon import load_lexicon
-
-    syntax = load_lexicon(language).syntax
-    phrases = syntax.speech | syntax.findings | syntax.nouns | syntax.citing | syntax.non_responses
-    return frozenset(p.split()[0] for p in phrases) | frozenset(p[0] for p in syntax.prepositions)
-
-
-def cue_words(lexicon: Lexicon) -> frozenset[str]:
-    return _cue_words(lexicon.language)
 
 
 def cast_of(parses: Parses) -> dict[str, str]:

@@ -3,7 +3,6 @@ passive, the subject it shares with the verb it hangs from, or the noun a relati
 describes (spaCy's English labels, ClearNLP)."""
 from __future__ import annotations
 
-import functools
 
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -24,21 +23,10 @@ def token_lemma(token, lexicon: Lexicon) -> str:
     word = lemma(token.lower_, lexicon.language, lexicon.lemmatizer)
     if not token.tag_.startswith("VB") or lexicon.syntax is None:
         return word
-    known = _cue_lemmas(lexicon.language)
+    known = lexicon.syntax.verbs
     if word in known:
         return word
     return next((stem for stem in regular_stems(token.lower_, token.tag_) if stem in known), word)
-
-
-@functools.cache
-def _cue_lemmas(language: str) -> frozenset[str]:
-    from sourcelight.pipeline.attribution.lexicon import load_lexicon
-
-    syntax = load_lexicon(language).syntax
-    # Verbs only: "warning" tagged as a verb is "warn", though "a warning" is a noun cue.
-    words = (syntax.speech | syntax.findings | syntax.citing | syntax.recipients
-             | syntax.non_responses | syntax.needs_clause | syntax.needs_quote)
-    return frozenset(w.split()[0] for w in words)
 
 
 def regular_stems(word: str, tag: str | None = None) -> list[str]:
