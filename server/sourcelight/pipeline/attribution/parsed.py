@@ -10,7 +10,7 @@ from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.parser import load_parser
-from sourcelight.pipeline.attribution.sourcekind import BODIES_KEY, CAST_KEY, bodies_named, people_named
+from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, bodies_named, people_named
 from sourcelight.pipeline.attribution.speakers import regular_stems
 from sourcelight.pipeline.attribution.syntax import find_in_parse
 from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
@@ -42,7 +42,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     texts = (without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
              for i in wanted)
     parsed = dict(zip(wanted, nlp.pipe(texts, batch_size=PARSE_BATCH)))
-    cast, bodies = people_named(parsed.values()), bodies_named(parsed.values())
+    cast, bodies = people_named(parsed.values(), lexicon), bodies_named(parsed.values())
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies

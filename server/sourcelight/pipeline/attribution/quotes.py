@@ -97,7 +97,7 @@ def _scan(text: str, expected: str | None, openers: dict[str, str],
     stretches: list[tuple[int, int]] = []
     begin = 0 if starts_inside else None
     for position, char in enumerate(text):
-        if expected is not None and (char == expected or (char in closers and _closes(text, position))):
+        if expected is not None and (char == expected or ((char in closers or char in openers) and _closes(text, position))):
             if begin is not None:
                 stretches.append((begin, position + 1))
             expected, begin = None, None
@@ -125,9 +125,9 @@ def _is_title(stretch: str) -> bool:
 
 
 def _closes(text: str, position: int) -> bool:
-    """Mixed typography ('“Deals should not be a requirement," he said'): another closing
-    mark closes the open quote where it stands after a word and before a space, a
-    punctuation mark or the end."""
+    """Mixed typography ('“Deals should not be a requirement," he said', or an opening mark
+    typed for the closing one: '“It's unusual,“ said Noble'): another mark closes the open
+    quote where it stands after a word and before a space, a punctuation mark or the end."""
     before = text[position - 1:position]
     after = text[position + 1:position + 2]
     return bool(before) and not before.isspace() and (not after or after.isspace() or after in ",.;:!?)")

@@ -9,48 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, PERSON, is_person_role, without_possessive
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
 
 # Children whose subtrees are asides, not part of the source's name or description.
 ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj")
-PERSON = "PERSON"
 BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 MAX_PHRASE_TOKENS = 14
-# Where each parse keeps the article's cast (doc.user_data): the people it names anywhere,
-# and the words of the organizations' names.
-CAST_KEY = "sourcelight.cast"
-BODIES_KEY = "sourcelight.bodies"
-
-
-def people_named(parses) -> dict[str, str]:
-    """One article, one cast: every word of a name the entity recogniser took for a person
-    anywhere in the article, mapped to the longest full name it belongs to. A name seen as
-    a person stays a person ("Bozell says" where the recogniser guessed a company)."""
-    cast: dict[str, str] = {}
-    for parse in parses:
-        for entity in parse.ents:
-            if entity.label_ != PERSON:
-                continue
-            name = _without_possessive(entity.text)
-            for word in name.split():
-                if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):
-                    cast[word] = name
-    return cast
-
-
-def bodies_named(parses) -> frozenset[str]:
-    """Every word of a name the entity recogniser took for an organization anywhere in the
-    article: "Acme said" alone is a company where the article names Acme Robotics."""
-    return frozenset(word for parse in parses for entity in parse.ents if entity.label_ == "ORG"
-                     for word in _without_possessive(entity.text).split() if word[:1].isupper() and len(word) > 1)
-
-
-def _without_possessive(text: str) -> str:
-    return text[:-2] if text.endswith(("'s", "’s")) else text
-
-
 def phrase_tokens(head) -> list:
     """The tokens of the phrase ``head`` heads, without asides (relative clauses,
     appositions, parentheticals), contiguous around the head."""
@@ -73,7 +40,24 @@ def phrase_tokens(head) -> list:
     while tokens and tokens[-1].dep_ == "case":
         tokens.pop()
     if len(tokens) > MAX_PHRASE_TOKENS:
-        tokens = [t for t in tokens if t.i <= head.i][-MAX_PHRASE_TOKENS:]
+        # Too long with the asides of its inner words ("a spokesman for the ministry, Oleg
+        # Voloshyn, who also ran …"): without them, else the words up to the head.
+        inner_asides = {t.i for d in head.subtree if d.i != head.i and d.dep_ in ("relcl", "appos", "acl", "parataxis")
+                        for t in d.subtree}
+        shorter = [t for t in tokens if t.i not in inner_asides]
+        # ... and, from the last, without the head's prepositions that name nothing ("a
+        # report about the integration of immigrants"); "for the Foreign Ministry" names a body.
+        for prep in sorted((d for d in head.children if d.dep_ == "prep" and d.i > head.i
+                            and not any(o.pos_ == "PROPN" for o in d.children if o.dep_ == "pobj")),
+                           key=lambda d: -d.i):
+            if len(shorter) <= MAX_PHRASE_TOKENS:
+                break
+            dropped = {t.i for t in prep.subtree}
+            shorter = [t for t in shorter if t.i not in dropped]
+        while shorter and shorter[-1].dep_ in ("punct", "case", "cc"):
+            shorter.pop()
+        tokens = shorter if len(shorter) <= MAX_PHRASE_TOKENS and head in shorter \
+            else [t for t in tokens if t.i <= head.i][-MAX_PHRASE_TOKENS:]
     return tokens
 
 
@@ -102,12 +86,19 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
         return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    named_body = _body_in_apposition(head, lexicon)
+    if named_body is not None:
+        kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(named_body.text) else SourceKind.ORGANIZATION
+        return _named(named_body, tokens, kind)
     guess = classify(doc.text, start, end, lexicon)
+    if guess is None and tokens[-1].i > head.i and any(t.dep_ == "prep" for t in head.children if t.i > head.i):
+        # "A report about the integration of immigrants noted": what the head names.
+        guess = classify(doc.text, start, head.idx + len(head.text), lexicon)
     if guess is not None and guess.back_reference is not None:
         return guess
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
-    person = _person_in(head, tokens) or _name_after_role(tokens, lexicon)
+    person = _person_in(head, tokens, lexicon) or _name_after_role(tokens, lexicon)
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
@@ -124,7 +115,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return _named(person, tokens, SourceKind.NAMED_PERSON)
     entity = _entity_of(head)
     if entity is not None and entity.label_ in BODIES and head.pos_ == "PROPN" and _in_cast(head, entity):
-        return _named(entity, tokens, SourceKind.NAMED_PERSON)
+        return _named(_whole_name(head, entity), tokens, SourceKind.NAMED_PERSON)
     if entity is not None and entity.label_ in BODIES:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(entity.text) else SourceKind.ORGANIZATION
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA) and head.pos_ != "PROPN":
@@ -174,6 +165,21 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
     return None
 
 
+def _body_in_apposition(head, lexicon: Lexicon):
+    """'The developer, Harbor Point Partners, did not respond': a description, then the
+    name of the organization it describes, which is the source."""
+    if head.pos_ != "NOUN" or is_person_role(head, lexicon):  # "Schilling's son, Grant": a person
+        return None
+    cast = head.doc.user_data.get(CAST_KEY) or {}
+    for child in head.children:
+        # Set off by a comma: "his nephew Michery el Soheil" is a person's name.
+        set_off = child.i > head.i + 1 and head.doc[head.i + 1].text == ","
+        entity = _entity_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN" and set_off else None
+        if entity is not None and entity.label_ == "ORG" and not any(w in cast for w in entity.text.split()):
+            return entity
+    return None
+
+
 def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     """'Two people briefed on the negotiations': the participle clause the phrase leaves out
     as an aside is what makes the people an anonymous source."""
@@ -205,7 +211,7 @@ def _body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
     """A name the parse cannot place that the article shows is a body: "Scope, a charity,
     said", or a word of an organization named elsewhere and of no person ("Acme said")."""
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not is_person_role(child, lexicon):  # "Lee, a Tinder spokeswoman" is a person
             described = phrase_tokens(child)
             guess = classify(head.doc.text, described[0].idx, described[-1].idx + len(described[-1].text), lexicon)
             if guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
@@ -214,6 +220,8 @@ def _body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
     bodies = head.doc.user_data.get(BODIES_KEY) or frozenset()
     if len(tokens) == 1 and head.pos_ == "PROPN" and head.text in bodies and head.text not in people:
         return SourceKind.ORGANIZATION
+    if head.pos_ == "PROPN" and head.text not in people and any(c.lower_ == "the" for c in head.children):
+        return SourceKind.ORGANIZATION  # a name with an article is no person's: "The General Staff said"
     return None
 
 
@@ -226,10 +234,20 @@ def _group_head(head) -> bool:
     return head.tag_ == "NNS" and not head.ent_type_ and head.text not in cast
 
 
+def _whole_name(head, entity):
+    """The entity, widened to the name words in front the recogniser left out ("Rosette"
+    of "Rosette Pambakian")."""
+    start = entity.start
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ in ("compound", "flat") \
+            and head.doc[start - 1].head.i == head.i:
+        start -= 1
+    return head.doc[start:entity.end]
+
+
 def _in_cast(head, entity) -> bool:
     """Every word of the entity belongs to a person's name seen elsewhere in the article."""
     cast = head.doc.user_data.get(CAST_KEY) or {}
-    words = _without_possessive(entity.text).split()
+    words = without_possessive(entity.text).split()
     return bool(words) and all(w in cast for w in words)
 
 
@@ -246,7 +264,7 @@ def _entity_of(token):
     return None
 
 
-def _person_in(head, tokens):
+def _person_in(head, tokens, lexicon: Lexicon | None = None):
     """A person named in the phrase: the head's own entity, or a name the role words lead
     up to ('chief executive of Acme Jane Doe'), or the name in apposition ('the
     spokeswoman, Jane Doe')."""
@@ -263,12 +281,28 @@ def _person_in(head, tokens):
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i:
             return entity
-    if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i:
-        return _trailing_name(tokens)
+    trailing = _trailing_name(tokens) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i \
+        else None
+    if trailing is not None:
+        return trailing
+    role = head.pos_ == "NOUN" and lexicon is not None and is_person_role(head, lexicon)
     for child in head.children:
         if child.dep_ == "appos":
             inner = _entity_of(child)
             if inner is not None and inner.label_ == PERSON:
+                return inner
+            if role and child.pos_ == "PROPN" and child.i > head.i:
+                # "his nephew Michery el Soheil", whatever the recogniser took the name for
+                first = child.i
+                while first - 1 > head.i and head.doc[first - 1].pos_ == "PROPN":
+                    first -= 1
+                return head.doc[first:child.i + 1]
+    if role:
+        # "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, …" where the
+        # parse hung the name on the ministry: the role's name is the person.
+        for token in head.subtree:
+            inner = _entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
+            if inner is not None and inner.label_ == PERSON and token.head.dep_ == "pobj":
                 return inner
     return None
 
@@ -302,7 +336,7 @@ def _trailing_name(tokens):
 
 
 def _named(entity, tokens, kind: SourceKind) -> SourceGuess:
-    text = _without_possessive(entity.text)
+    text = without_possessive(entity.text)
     return SourceGuess(kind, text, entity.start_char, entity.start_char + len(text))
 
 

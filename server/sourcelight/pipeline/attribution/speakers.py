@@ -93,11 +93,16 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 return current.head, False  # "the official who said": the official
             if subject.dep_ == "expl":
                 return None, False  # "it was said"
+            inner = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.dep_ == "csubj" else None
+            if inner is not None and subject.tag_ == "VBG":
+                # "Majorities of voters going to the polls said …" parsed as a clausal
+                # subject: the participle's subject is who speaks.
+                return inner, False
             return subject, False
         if current.dep_ == "relcl" and current.i == verb.i:
             return current.head, False
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
-            return (_name_left_behind(verb) if current.i == verb.i else None), False
+            return ((_inverted_object(verb) or _name_left_behind(verb)) if current.i == verb.i else None), False
         root = current.head
         if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
             # "Trump defended eminent domain, calling …" parsed with "Trump" as the root
@@ -106,6 +111,17 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         came_by = current.dep_
         current = current.head
     return None, False
+
+
+def _inverted_object(verb):
+    """'“…,” added another New Hampshire Republican.' parsed with the speaker as the verb's
+    object: after the words said, a verb with no subject names its speaker behind it."""
+    after_quote = any(t.tag_ == "''" for t in verb.doc[max(0, verb.i - 2):verb.i])
+    said_before = after_quote and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if said_before and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN"):
+        return objects[0]
+    return None
 
 
 def _name_left_behind(verb):

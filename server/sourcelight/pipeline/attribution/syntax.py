@@ -15,7 +15,8 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citer, owner_outlet, with_citing, with_relays
-from sourcelight.pipeline.attribution.sourcekind import CAST_KEY, guess_source, phrase_tokens
+from sourcelight.pipeline.attribution.cast import CAST_KEY
+from sourcelight.pipeline.attribution.sourcekind import guess_source, phrase_tokens
 from sourcelight.pipeline.attribution.speakers import party_of, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 

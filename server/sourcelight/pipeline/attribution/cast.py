@@ -1,0 +1,84 @@
+"""Who an article names, read off its parses once: the cast of people (every word of a
+person's name, mapped to the fullest name) and the words of the organizations' names. The
+parse engine keeps both on every parse, so that "Acme said" or "Canova said" alone is read
+with the whole article in mind.
+"""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.sources import classify
+from sourcelight.pipeline.model import SourceKind
+
+PERSON = "PERSON"
+# Where each parse keeps the article's cast (doc.user_data): the people it names anywhere,
+# and the words of the organizations' names.
+CAST_KEY = "sourcelight.cast"
+BODIES_KEY = "sourcelight.bodies"
+
+
+def people_named(parses, lexicon: Lexicon | None = None) -> dict[str, str]:
+    """One article, one cast: every word of a name the entity recogniser took for a person
+    anywhere in the article, or that the text shows is a person's (a role in apposition or
+    in front: "Canova, a law professor", "Sen. Ted Cruz"), mapped to the longest full name it
+    belongs to. A name seen as a person stays a person ("Bozell says" where the recogniser
+    guessed a company)."""
+    cast: dict[str, str] = {}
+    for parse in parses:
+        names = [e.text for e in parse.ents if e.label_ == PERSON]
+        if lexicon is not None:
+            names += [span.text for span in _names_with_roles(parse, lexicon)]
+        for name in map(without_possessive, names):
+            for word in name.split():
+                if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):
+                    cast[word] = name
+    return cast
+
+
+# The lists whose words say the phrase is one person: a role, a title, a spokesperson.
+PERSON_ROLE_KEYS = ("person_roles", "spokesperson", "unnamed_roles", "titles")
+
+
+def is_person_role(token, lexicon: Lexicon) -> bool:
+    """'professor', 'spokeswoman', 'Sen.': a word that names a person's role."""
+    return any(lexicon.patterns[key].fullmatch(token.text) for key in PERSON_ROLE_KEYS)
+
+
+def _names_with_roles(parse, lexicon: Lexicon):
+    """Names the text itself shows are people's, whatever the recogniser guessed: a
+    person's role in apposition ("Eswar Prasad, a professor of economics") or a title or
+    role in front ("Foreign Minister Sergei Lavrov")."""
+    for token in parse:
+        if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
+            continue
+        words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
+        described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ == "NOUN" and is_person_role(c, lexicon)
+                        for c in token.children)
+        roles = [w for w in words if is_person_role(w, lexicon)]
+        if not roles and not described:
+            continue
+        words = [w for w in words if w.i > roles[-1].i] if roles else words
+        # A title the tokenizer split from its period ("Col" "."): not part of the name.
+        words = [w for w in words if w.pos_ == "PROPN" and w.text != "."
+                 and not (w.i + 1 < len(parse) and parse[w.i + 1].text == "." and lexicon.patterns["titles"].fullmatch(w.text + "."))]
+        span = parse[words[0].i:token.i + 1] if words else None
+        if span is None or not all(w.pos_ == "PROPN" or w.tag_ == "HYPH" for w in span):
+            continue
+        if span.text.endswith(("'s", "’s")) or (not described and any(w.ent_type_ in ("GPE", "NORP") for w in span)):
+            continue
+        guess = classify(span.text, 0, len(span.text), lexicon)
+        if guess is None or guess.kind is SourceKind.NAMED_PERSON:
+            yield span
+
+
+def bodies_named(parses) -> frozenset[str]:
+    """Every word of a name the entity recogniser took for an organization anywhere in the
+    article: "Acme said" alone is a company where the article names Acme Robotics."""
+    return frozenset(word for parse in parses for entity in parse.ents if entity.label_ == "ORG"
+                     for word in without_possessive(entity.text).split() if word[:1].isupper() and len(word) > 1)
+
+
+def without_possessive(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+__all__ = ["people_named", "bodies_named", "is_person_role", "without_possessive", "CAST_KEY", "BODIES_KEY"]
