@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.clauses import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
@@ -91,7 +92,7 @@ def with_citing(verb, finding: Finding, lexicon: Lexicon) -> Finding:
         if token_lemma(child, lexicon) not in lexicon.syntax.citing:
             continue
         cited = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
-        if cited is None:
+        if cited is None or not citable(cited, lexicon):
             continue
         guess = guess_source(cited, lexicon)
         if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
@@ -100,6 +101,15 @@ def with_citing(verb, finding: Finding, lexicon: Lexicon) -> Finding:
                        via=finding.source, back_reference=guess.back_reference,
                        via_reference=finding.back_reference)
     return finding
+
+
+def citable(cited, lexicon: Lexicon) -> bool:
+    """Whether what is cited can be a source: a name, a pronoun, or a word the lexicon knows
+    for one ('officials', 'a report'). 'he said, citing Trump's blue-collar appeal' cites a
+    reason, and the speaker stays the source."""
+    if cited.pos_ in ("PROPN", "PRON") or cited.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return classify(cited.text, 0, len(cited.text), lexicon) is not None
 
 
 def citer(token, lexicon: Lexicon) -> str | None:
@@ -114,4 +124,4 @@ def citer(token, lexicon: Lexicon) -> str | None:
     return guess.text
 
 
-__all__ = ["with_relays", "with_citing", "owner_outlet", "citer"]
+__all__ = ["with_relays", "with_citing", "owner_outlet", "citer", "citable"]

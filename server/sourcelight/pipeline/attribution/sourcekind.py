@@ -37,7 +37,7 @@ def phrase_tokens(head) -> list:
     while right + 1 < len(kept) and kept[right + 1] == kept[right] + 1:
         right += 1
     tokens = [head.doc[i] for i in kept[left:right + 1]]
-    while tokens and tokens[-1].dep_ == "case":
+    while len(tokens) > 1 and (tokens[-1].dep_ == "case" or tokens[-1].dep_ == "punct" and tokens[-1].text == ","):
         tokens.pop()
     if len(tokens) > MAX_PHRASE_TOKENS:
         # Too long with the asides of its inner words ("a spokesman for the ministry, Oleg
@@ -279,8 +279,9 @@ def _person_in(head, tokens, lexicon: Lexicon | None = None):
         return head.doc[before.start:head.i + 1] if before is not None else None  # else a body: "the Doe Foundation"
     token_ids = {t.i for t in tokens}
     for entity in reversed(head.doc.ents):
-        if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i:
-            return entity
+        if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \
+                and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors):
+            return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
     trailing = _trailing_name(tokens) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i \
         else None
     if trailing is not None:

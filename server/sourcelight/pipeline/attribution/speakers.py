@@ -70,6 +70,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     """The token heading the speaker of ``verb``: its subject, the agent of a passive, or the
     subject it shares with the verb it hangs from. (token, passive?) With ``lexicon``, the
     passive subject of a citing verb is the speaker ("Putin was quoted as saying")."""
+    inverted = _inverted_aside(verb)
+    if inverted is not None:
+        return inverted, False
     current, came_by = verb, None
     for _ in range(MAX_CLIMB):
         children = list(current.children)
@@ -93,6 +96,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 return current.head, False  # "the official who said": the official
             if subject.dep_ == "expl":
                 return None, False  # "it was said"
+            if subject.tag_ == "IN":  # "Of Carson, Levine … said" parsed with "Of" as the subject
+                subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
             inner = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.dep_ == "csubj" else None
             if inner is not None and subject.tag_ == "VBG":
                 # "Majorities of voters going to the polls said …" parsed as a clausal
@@ -139,13 +144,47 @@ def _name_left_behind(verb):
     before = verb.doc[index]
     # "…, Col. Steven Warren, a military spokesman in Baghdad, said": up from the end of
     # the apposition to the name it describes.
+    description = before if before.pos_ == "NOUN" and before.dep_ == "appos" else None
     for _ in range(MAX_CLIMB + 1):
         if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in ("appos", "conj", "pobj"):
-            return before
+            # "In an interview with hosts Joe Scarborough and Mika Brzezinski, the candidate
+            # stated": who was talked with is not who speaks; the description is the subject.
+            return description if _talked_with(before, verb) else before
         if before.dep_ not in ("pobj", "prep", "appos") or before.head.i == before.i or before.head.i > verb.i:
             return None
         before = before.head
     return None
+
+
+def _inverted_aside(verb):
+    """'Part of the problem, say experts like Paul Bauman, is the ground itself', parsed
+    with 'Part' as the subject of 'say' and the experts as the subject of 'is': a verb set
+    off by commas whose next words are the subject of the clause it reports speaks for them."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+        if subject is None or subject.right_edge.i + 1 >= len(doc):
+            continue
+        if subject.right_edge.text == "," or doc[subject.right_edge.i + 1].text == ",":
+            return subject
+    return None
+
+
+def _talked_with(name, verb) -> bool:
+    """The name is the object of 'with' on a noun, on the way up to the verb ('an interview
+    with X'; not 'with Trump and Christie all calling for …')."""
+    current = name
+    for _ in range(MAX_CLIMB + 2):
+        if current.dep_ == "pobj" and current.head.lower_ == "with" and current.head.head.pos_ == "NOUN":
+            return True
+        if current.head.i == current.i or current.head.i == verb.i:
+            return False
+        current = current.head
+    return False
 
 
 def party_of(verb):

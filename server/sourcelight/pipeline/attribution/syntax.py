@@ -14,10 +14,10 @@ from dataclasses import replace
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.relays import citer, owner_outlet, with_citing, with_relays
+from sourcelight.pipeline.attribution.relays import citable, citer, owner_outlet, with_citing, with_relays
 from sourcelight.pipeline.attribution.cast import CAST_KEY
 from sourcelight.pipeline.attribution.sourcekind import guess_source, phrase_tokens
-from sourcelight.pipeline.attribution.speakers import party_of, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, party_of, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -40,7 +40,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         if masked[token.idx:token.idx + 1] == MASK or any(s <= token.idx < e for s, e in not_cues):
             continue
         according = _preposition_cue(token, lexicon)
-        finding = _verb_cue(token, lexicon, has_quote) or according or _noun_cue(token, lexicon, has_quote)
+        finding = _verb_cue(token, lexicon, has_quote, masked) or according or _noun_cue(token, lexicon, has_quote)
         if finding is not None:
             findings.append((according is None, _depth(token), token.i, finding))
     if not findings:
@@ -54,9 +54,10 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
 
 
 def _speaker_label(doc, label: Finding) -> Finding | None:
-    """A person's name before a colon that opens the sentence — a transcript's "JAKE
-    TAPPER:", a headline's "Cruz:" — introduces everything after it, whatever verbs follow.
-    Only a name known as a person's: "Update:" or "Question:" introduce nothing."""
+    """A person's or a body's name before a colon that opens the sentence — a transcript's
+    "JAKE TAPPER:", a headline's "Cruz:" — introduces everything after it, whatever verbs
+    follow. Only a name known as a person's or a body's: "Update:" or "Question:" introduce
+    nothing."""
     before = doc.text[:label.cue_span[0]].strip()
     words = before.split()
     if len(words) >= 2 and before.isupper() and all(w.isalpha() for w in words):
@@ -64,6 +65,10 @@ def _speaker_label(doc, label: Finding) -> Finding | None:
     cast = doc.user_data.get(CAST_KEY) or {}
     person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
     if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
+        return label
+    # "Clinton camp: …", "NATO: …": a named body too; a place is the topic ("Syria: rebels say …").
+    named = [t for t in doc if t.idx < label.cue_span[0] and t.pos_ == "PROPN"]
+    if label.kind is SourceKind.ORGANIZATION and named and not any(t.ent_type_ in ("GPE", "LOC") for t in named):
         return label
     return None
 
@@ -94,7 +99,7 @@ def _with_colon(doc, finding: Finding) -> Finding:
     return finding
 
 
-def _verb_cue(token, lexicon: Lexicon, has_quote: bool) -> Finding | None:
+def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str = "") -> Finding | None:
     syntax = lexicon.syntax
     if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "acomp"):
         return None
@@ -117,7 +122,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool) -> Finding | None:
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and _says_without_object(token)):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
-    if word in syntax.needs_quote and not (has_quote or _has_clause(token, infinitive=False)):
+    if word in syntax.needs_quote and not (_quote_beside(token, masked) or _has_clause(token, infinitive=False)):
         return None  # "he continued: …", not "Clinton continues to lead"
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
@@ -127,6 +132,19 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool) -> Finding | None:
                       predicate_end=_predicate_end(token))
     finding = with_relays(token, source_token, finding, lexicon)
     return with_citing(token, finding, lexicon)
+
+
+def _quote_beside(token, masked: str) -> bool:
+    """A quote right before the verb's clause or right after it ('“…,” he continued',
+    'he continued: “…”'), not one elsewhere in the sentence ('Even as Obama said he opposes
+    ''boots on the ground'', his administration continues to …')."""
+    doc = token.doc
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS] + [t for t in (name_before(token),) if t is not None]
+    left = min([token.i] + [c.left_edge.i for c in subjects])
+    right = max([token.i] + [c.right_edge.i for c in subjects if c.i > token.i])
+    before = masked[:doc[left].idx].rstrip(" ,")
+    after = masked[doc[right].idx + len(doc[right].text):].lstrip(" ,:")
+    return before.endswith(MASK) or after.startswith(MASK)
 
 
 def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
@@ -155,7 +173,7 @@ def _says_without_object(verb) -> bool:
 def _reporting_aside(verb) -> bool:
     """'…, the Associated Press reported on Wednesday.': a verb with no object of its own
     whose subject opens after a comma reports the words before the comma."""
-    if verb.i == 0 or any(c.dep_ in ("dobj", "attr", "oprd", "dative") for c in verb.children):
+    if verb.i == 0 or any(c.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp") for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
     if subject is None:
@@ -218,6 +236,8 @@ def _preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             obj = next((c for c in token.children if c.dep_ in ("pobj", "dobj")), None)
         if obj is None:
             continue
+        if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
+            continue  # "…, citing rising costs": a reason, not a source
         guess = guess_source(obj, lexicon)
         if guess is None:
             continue
@@ -310,7 +330,8 @@ def _colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
             MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after)):
         return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
     head = before.root
-    named = head.pos_ == "PROPN" or head.text[:1].isupper()  # headline style: "Trump: …", "Poll: …"
+    # headline style: "Trump: …", "Poll: …", "Clinton camp: …"
+    named = head.pos_ == "PROPN" or head.text[:1].isupper() or any(t.pos_ == "PROPN" for t in before)
     if not named or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     guess = guess_source(head, lexicon, tokens=list(before))
