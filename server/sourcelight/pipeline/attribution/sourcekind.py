@@ -101,6 +101,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     person = _person_in(head, tokens, lexicon) or _name_after_role(tokens, lexicon)
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
+    if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \
+            and not person.start <= head.i < person.end:
+        return guess  # "a study by the Council of the Great City Schools": the study, whoever wrote it
     if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
         return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
     if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON:

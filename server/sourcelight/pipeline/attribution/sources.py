@@ -138,6 +138,8 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     if patterns["media_names"].search(head) or (
             patterns["media_names"].search(owner) and patterns["documents"].search(head)):
         return SourceKind.MEDIA, None
+    if _named_document(head, lexicon):
+        return SourceKind.DOCUMENT, None
     if _has_name(head, lexicon) or _ends_with_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     spokesperson = patterns["spokesperson"].search(head)
@@ -165,6 +167,16 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     if _single_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     return None, None
+
+
+def _named_document(head: str, lexicon: Lexicon) -> bool:
+    """'a Morning Consult poll', 'the Steele dossier', 'a Pew Research Center Survey': a name
+    before a document noun names the document (not 'Rick Sign', a person's name)."""
+    words = head.split()
+    if lexicon.head_first or len(words) < 2 or not _head_word_matches("documents", head, lexicon):
+        return False
+    determiner = lexicon.patterns["definite"].fullmatch(words[0]) or lexicon.patterns["indefinite"].fullmatch(words[0])
+    return words[-1][:1].islower() or bool(determiner)
 
 
 def _determiner_and_capitalised_word(head: str, lexicon: Lexicon) -> bool:

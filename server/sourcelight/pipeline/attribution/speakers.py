@@ -73,6 +73,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     inverted = _inverted_aside(verb)
     if inverted is not None:
         return inverted, False
+    misread = _participle_misread(verb)
+    if misread is not None:
+        return misread, False
     current, came_by = verb, None
     for _ in range(MAX_CLIMB):
         children = list(current.children)
@@ -107,7 +110,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if current.dep_ == "relcl" and current.i == verb.i:
             return current.head, False
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
-            return ((_inverted_object(verb) or _name_left_behind(verb)) if current.i == verb.i else None), False
+            if current.i != verb.i:
+                return None, False
+            return _inverted_object(verb) or _name_left_behind(verb) or _subject_left_behind(verb), False
         root = current.head
         if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
             # "Trump defended eminent domain, calling …" parsed with "Trump" as the root
@@ -116,6 +121,39 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         came_by = current.dep_
         current = current.head
     return None, False
+
+
+def _participle_misread(verb):
+    """'A new poll found last week that …' parsed as a noun with a participle ('a poll
+    found last week'): a bare past form hanging on the sentence's head noun (or on a subject
+    its clause already has), with a that-clause of its own, is the noun's verb."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    noun = verb.head
+    if noun.dep_ == "ROOT":
+        return noun
+    return None
+
+
+def _subject_left_behind(verb):
+    """'…, disclosures filed on Sunday night revealed.' parsed with the subject hung on the
+    clause before the comma: a sentence-final verb with no subject speaks for the noun
+    phrase between the last comma and itself."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or any(t.pos_ not in ("PUNCT", "SPACE") for t in doc[verb.i + 1:]):
+        return None
+    comma = next((i for i in range(verb.i - 1, -1, -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    span = range(comma + 1, verb.i)
+    roots = [doc[i] for i in span if doc[i].head.i not in span]
+    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN"):
+        return roots[0]
+    return None
 
 
 def _inverted_object(verb):
