@@ -23,7 +23,7 @@ from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.genders import fits, genders_shown
 from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
-from sourcelight.pipeline.attribution.sources import person_mentions
+from sourcelight.pipeline.attribution.cast import people_mentioned
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
 from sourcelight.pipeline.model import (
     Article, Attribution, Claim, Sentence, SourceKind, SourcingSummary,
@@ -65,11 +65,13 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
             findings.append(_finding(masked, lexicon, sentence_flags))
         reported.append(bool(lexicon.find("reported_mood", masked)))
     genders = genders_shown(article.text, lexicon)
+    cast = cast_of(parses)
     attributions = resolve_context(sentences, findings, states,
-                                   mentions=lambda i: person_mentions(sentences[i].text, lexicon),
+                                   mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon),
                                    reported=reported,
-                                   fits=lambda pronoun, name: fits(pronoun, name, genders, lexicon))
-    attributions = unify_entities(attributions, cast_of(parses), lexicon)
+                                   fits=lambda pronoun, name: fits(pronoun, name, genders, lexicon),
+                                   spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)))
+    attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)
     claims = []

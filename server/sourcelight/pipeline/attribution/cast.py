@@ -6,7 +6,9 @@ with the whole article in mind.
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.sources import classify
+import re
+
+from sourcelight.pipeline.attribution.sources import classify, person_mentions
 from sourcelight.pipeline.model import SourceKind
 
 PERSON = "PERSON"
@@ -70,6 +72,33 @@ def _names_with_roles(parse, lexicon: Lexicon):
             yield span
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+
+
+def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon) -> list[str]:
+    """The people a sentence names, in order, by the fullest name the article gives them: a
+    run of words of the cast ("Chatwal pleaded guilty" → Sant Singh Chatwal), or a name the
+    sentence alone shows (two or more name words). Parsed or not, a sentence then tells a
+    later "he said" who was just named."""
+    found: list[tuple[int, str]] = []
+    run_end = -1
+    for match in _NAME_WORD.finditer(text):
+        word = without_possessive(match.group().rstrip("."))
+        full = cast.get(word) if word[:1].isupper() else None
+        if full is None:
+            continue
+        if found and found[-1][1] == full and text[run_end:match.start()].strip() == "":
+            run_end = match.end()
+            continue  # "Sant Singh Chatwal": one mention
+        found.append((match.start(), full))
+        run_end = match.end()
+    for name in person_mentions(text, lexicon):
+        last = name.split()[-1]
+        if last not in cast:
+            found.append((text.find(name), name))
+    return [name for _, name in sorted(found)]
+
+
 def bodies_named(parses) -> frozenset[str]:
     """Every word of a name the entity recogniser took for an organization anywhere in the
     article: "Acme said" alone is a company where the article names Acme Robotics."""
@@ -81,4 +110,4 @@ def without_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-__all__ = ["people_named", "bodies_named", "is_person_role", "without_possessive", "CAST_KEY", "BODIES_KEY"]
+__all__ = ["people_named", "people_mentioned", "bodies_named", "is_person_role", "without_possessive", "CAST_KEY", "BODIES_KEY"]

@@ -26,9 +26,15 @@ PRONOUN_LOOKBACK_SENTENCES = 2
 class Resolved:
     attribution: Attribution | None
     block: int
+    # A body that spoke through a person ("a spokesman for Acme said"): "he" may mean it.
+    voiced: bool = False
 
 
 def _any_person(pronoun: str, name: str | None) -> bool:
+    return True
+
+
+def _always(_: str) -> bool:
     return True
 
 
@@ -36,7 +42,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     quotes: list[QuoteState],
                     mentions: Callable[[int], list[str]] = lambda _: [],
                     reported: list[bool] | None = None,
-                    fits: Callable[[str, str | None], bool] = _any_person) -> list[Attribution | None]:
+                    fits: Callable[[str, str | None], bool] = _any_person,
+                    spokesperson_in: Callable[[str], bool] = _always) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -44,6 +51,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     says sentence i is in the mood of reported speech (German Konjunktiv I, "… sei"):
     with no cue of its own it goes on reporting the previous sentence's source.
     ``fits(pronoun, name)`` says whether a pronoun can mean that person (genders.py).
+    ``spokesperson_in(words)`` says whether the words name someone speaking for a body: only
+    then can "he" or "she" later mean that body.
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -58,7 +67,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         else:
             attribution = (_continued_quote(index, sentences, quotes, resolved)
                            or _reported_continuation(index, sentences, reported, resolved))
-        resolved.append(Resolved(attribution, sentence.block))
+        voiced = finding is not None and spokesperson_in(sentence.text[:finding.cue_span[1]])
+        resolved.append(Resolved(attribution, sentence.block, voiced))
     return [_carry_via(i, resolved) for i in range(len(resolved))]
 
 
@@ -103,7 +113,7 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
     kind, source, via, entity = finding.kind, finding.source, finding.via, None
     source_span = _span(sentence, finding.source_span)
     if finding.back_reference is not None:
-        antecedent = _antecedent(finding, history, fits)
+        antecedent = _antecedent(finding, history, fits, sentence.block)
         if antecedent is not None:
             # The sentence's own words ("he", "the agency") stay the source; who they mean
             # is the entity.
@@ -172,7 +182,7 @@ def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
     return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
 
 
-def _antecedent(finding: Finding, history: list[Resolved], fits) -> Attribution | None:
+def _antecedent(finding: Finding, history: list[Resolved], fits, block: int) -> Attribution | None:
     """The nearest earlier attribution the back-reference can mean. A reference to an
     outlet or document also matches an attribution that outlet relayed, and then takes
     over that attribution whole ("according to the report" = the report's sources)."""
@@ -193,6 +203,9 @@ def _antecedent(finding: Finding, history: list[Resolved], fits) -> Attribution 
                 return earlier
             continue
         if earlier.kind in wanted:
+            if (earlier.kind is SourceKind.ORGANIZATION and finding.back_reference.fallback is SourceKind.NAMED_PERSON
+                    and not (entry.voiced and block - entry.block <= 1)):
+                continue  # "he said" is a person: not "the Clinton campaign" unless its spokesman just spoke
             if earlier.kind is SourceKind.NAMED_PERSON and not fits(finding.source, _who(earlier)):
                 continue  # "she said" never means Mr. Park
             return earlier

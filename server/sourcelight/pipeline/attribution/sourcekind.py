@@ -102,8 +102,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \
-            and not person.start <= head.i < person.end:
-        return guess  # "a study by the Council of the Great City Schools": the study, whoever wrote it
+            and not person.start <= head.i < person.end and _names_a_body(head, person, lexicon):
+        return guess  # "a study by the Council of the Great City Schools": not a person's
     if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
         return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
     if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON:
@@ -136,6 +136,21 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
     return guess
+
+
+def _names_a_body(head, name, lexicon: Lexicon) -> bool:
+    """The recogniser's "person" after a document noun is an institution's name by the
+    lists, alone ("Research Center") or with the words that lead up to it from the
+    document's preposition ("the Council of the Great City Schools")."""
+    doc = head.doc
+    start = head.i + 1
+    if start < name.start and doc[start].dep_ == "prep":
+        start += 1
+    for phrase in (name, doc[start:name.end] if start < name.end else name):
+        guess = classify(phrase.text, 0, len(phrase.text), lexicon)
+        if guess is not None and guess.kind is SourceKind.ORGANIZATION:
+            return True
+    return False
 
 
 # "the billionaire real estate magnate says": a definite description of someone named before.

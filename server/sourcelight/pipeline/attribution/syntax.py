@@ -111,6 +111,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str = "") -> Fin
     clause = has_quote or phrasal or _has_clause(token)
     if not clause and _names_what_was_said(token):
         return None  # "what Obama says is the baseline", "the things Trump has said"
+    if not clause and _bare_purpose(token):
+        return None  # "Subscribers took to social media to complain.": nothing said is told
     source_token, passive = speaker_of(token, lexicon)
     if source_token is None:
         return None
@@ -161,6 +163,13 @@ def _has_clause(token, infinitive: bool = True) -> bool:
     return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
         or _reporting_aside(token)
+
+
+def _bare_purpose(verb) -> bool:
+    """An infinitive of purpose with nothing said ('gathered outside to protest'): why they
+    did something, not a claim they made."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "prep", "attr", "dative", "ccomp", "xcomp", "oprd") for c in verb.children)
 
 
 def _says_without_object(verb) -> bool:
@@ -260,9 +269,12 @@ def _noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | Non
     if token.pos_ not in ("NOUN", "PROPN") or token_lemma(token, lexicon) not in lexicon.syntax.nouns:
         return None
     owner = _statement_owner(token)
-    if owner is not None and owner.head.lower_ != "by" and not (has_quote or _that_clause(token)):
-        owner = None  # "Obama's announcement of new actions" reports an act; "the claim by X" names its author
-    if owner is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "during"):
+    said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during")
+    if owner is not None and owner.head.lower_ != "by" and not (has_quote or _that_clause(token) or said_in):
+        # "Obama's announcement of new actions" reports an act; "the claim by X" names its
+        # author, and "… in a statement from X" says the sentence is X's.
+        owner = None
+    if owner is None and said_in:
         verb = token.head.head
         if verb.pos_ in ("VERB", "AUX"):
             owner, _ = speaker_of(verb)
