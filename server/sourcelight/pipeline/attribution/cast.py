@@ -18,7 +18,7 @@ CAST_KEY = "sourcelight.cast"
 BODIES_KEY = "sourcelight.bodies"
 
 
-def people_named(parses, lexicon: Lexicon | None = None) -> dict[str, str]:
+def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
     """One article, one cast: every word of a name the entity recogniser took for a person
     anywhere in the article, or that the text shows is a person's (a role in apposition or
     in front: "Canova, a law professor", "Sen. Ted Cruz"), mapped to the longest full name it
@@ -27,8 +27,7 @@ def people_named(parses, lexicon: Lexicon | None = None) -> dict[str, str]:
     cast: dict[str, str] = {}
     for parse in parses:
         names = [e.text for e in parse.ents if e.label_ == PERSON]
-        if lexicon is not None:
-            names += [span.text for span in _names_with_roles(parse, lexicon)]
+        names += [span.text for span in _names_with_roles(parse, lexicon)]
         for name in map(without_possessive, names):
             for word in name.split():
                 if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):
@@ -38,11 +37,14 @@ def people_named(parses, lexicon: Lexicon | None = None) -> dict[str, str]:
 
 # The lists whose words say the phrase is one person: a role, a title, a spokesperson.
 PERSON_ROLE_KEYS = ("person_roles", "spokesperson", "unnamed_roles", "titles")
+# Of those, the roles a name may follow directly ("Spokeswoman Haley Morris").
+ROLE_BEFORE_NAME_KEYS = ("person_roles", "spokesperson", "titles")
 
 
-def is_person_role(token, lexicon: Lexicon) -> bool:
-    """'professor', 'spokeswoman', 'Sen.': a word that names a person's role."""
-    return any(lexicon.patterns[key].fullmatch(token.text) for key in PERSON_ROLE_KEYS)
+def is_person_role(token, lexicon: Lexicon, keys: tuple[str, ...] = PERSON_ROLE_KEYS) -> bool:
+    """'professor', 'spokeswoman', 'Sen.': a word that names a person's role (by the
+    lexicon's ``keys`` lists)."""
+    return any(lexicon.patterns[key].fullmatch(token.text) for key in keys)
 
 
 def _names_with_roles(parse, lexicon: Lexicon):
@@ -110,4 +112,4 @@ def without_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-__all__ = ["people_named", "people_mentioned", "bodies_named", "is_person_role", "without_possessive", "CAST_KEY", "BODIES_KEY"]
+__all__ = ["people_named", "people_mentioned", "bodies_named", "is_person_role", "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "BODIES_KEY"]

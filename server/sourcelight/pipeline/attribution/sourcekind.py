@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, PERSON, is_person_role, without_possessive
+from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role,
+                                                  without_possessive)
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
@@ -282,7 +283,7 @@ def _entity_of(token):
     return None
 
 
-def _person_in(head, tokens, lexicon: Lexicon | None = None):
+def _person_in(head, tokens, lexicon: Lexicon):
     """A person named in the phrase: the head's own entity, or a name the role words lead
     up to ('chief executive of Acme Jane Doe'), or the name in apposition ('the
     spokeswoman, Jane Doe')."""
@@ -304,7 +305,7 @@ def _person_in(head, tokens, lexicon: Lexicon | None = None):
         else None
     if trailing is not None:
         return trailing
-    role = head.pos_ == "NOUN" and lexicon is not None and is_person_role(head, lexicon)
+    role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
     for child in head.children:
         if child.dep_ == "appos":
             inner = _entity_of(child)
@@ -331,8 +332,7 @@ def _name_after_role(tokens, lexicon: Lexicon):
     word the lexicon knows, then a name."""
     if len(tokens) < 3 or tokens[0].pos_ not in ("NOUN", "PROPN") or not all(t.pos_ == "PROPN" for t in tokens[1:]):
         return None
-    role = tokens[0].text
-    if not any(lexicon.patterns[key].fullmatch(role) for key in ("spokesperson", "person_roles", "titles")):
+    if not is_person_role(tokens[0], lexicon, ROLE_BEFORE_NAME_KEYS):
         return None
     return tokens[0].doc[tokens[1].i:tokens[-1].i + 1]
 

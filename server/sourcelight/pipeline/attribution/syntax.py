@@ -99,7 +99,7 @@ def _with_colon(doc, finding: Finding) -> Finding:
     return finding
 
 
-def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str = "") -> Finding | None:
+def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding | None:
     syntax = lexicon.syntax
     if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "acomp"):
         return None
