@@ -172,8 +172,12 @@ def _name_left_behind(verb):
     speaker hung on the Observer and no subject for 'said': a named person or body ending
     right before the verb (a comma between) is who speaks."""
     index = verb.i - 1
-    while index >= 0 and verb.doc[index].text in (",", ")"):
-        if verb.doc[index].text == ")":  # "Sen. Elizabeth Warren (D-MA) said"
+    # Back over commas, a parenthesis ("Sen. Elizabeth Warren (D-MA) said") and the verb's
+    # own adverbs of manner ("Paul Manafort, bluntly suggested"; not "…, then says").
+    while index >= 0 and (verb.doc[index].text in (",", ")")
+                          or (verb.doc[index].dep_ == "advmod" and verb.doc[index].head.i == verb.i
+                              and verb.doc[index].lower_.endswith("ly"))):
+        if verb.doc[index].text == ")":
             while index >= 0 and verb.doc[index].text != "(":
                 index -= 1
         index -= 1

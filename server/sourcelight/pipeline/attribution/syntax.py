@@ -111,6 +111,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     clause = has_quote or phrasal or _has_clause(token)
     if not clause and _names_what_was_said(token):
         return None  # "what Obama says is the baseline", "the things Trump has said"
+    if not clause and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in token.children) \
+            and not any(c.dep_ == "prep" for c in token.children):
+        return None  # "that bond quickly revealed itself", not "distanced herself from the deal"
     if not clause and _bare_purpose(token):
         return None  # "Subscribers took to social media to complain.": nothing said is told
     source_token, passive = speaker_of(token, lexicon)
@@ -182,10 +185,10 @@ def _says_without_object(verb) -> bool:
 def _reporting_aside(verb) -> bool:
     """'…, the Associated Press reported on Wednesday.': a verb with no object of its own
     whose subject opens after a comma reports the words before the comma."""
-    if verb.i == 0 or any(c.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp") for c in verb.children):
-        return False
+    if verb.i == 0 or verb.dep_ == "relcl" or any(c.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp") for c in verb.children):
+        return False  # not "…, who added to her delegate lead"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
-    if subject is None:
+    if subject is None or subject.tag_ in ("WP", "WDT"):
         return False
     start = subject.left_edge.i
     return start > 0 and verb.doc[start - 1].text == ","
