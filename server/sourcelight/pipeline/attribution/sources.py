@@ -224,8 +224,10 @@ def _head_end(phrase: str, lexicon: Lexicon) -> int:
         for match in lexicon.patterns[key].finditer(phrase):
             if match.start() == 0:
                 continue
-            if key == "possessive_links" and lexicon.patterns["indefinite"].fullmatch(phrase[:match.start()].strip()):
-                continue
+            indefinite = lexicon.patterns["indefinite"]
+            if key == "possessive_links" and (indefinite.fullmatch(phrase[:match.start()].strip())
+                                              or indefinite.fullmatch(phrase[:match.end()].strip())):
+                continue  # "two of his aides", "a number of economists": the head is further on
             end = min(end, match.start())
             break
     return end

@@ -112,7 +112,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             if current.i != verb.i:
                 return None, False
-            return _inverted_object(verb) or _name_left_behind(verb) or _subject_left_behind(verb), False
+            return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_left_behind(verb)
+                    or _subject_left_behind(verb)), False
         root = current.head
         if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
             # "Trump defended eminent domain, calling …" parsed with "Trump" as the root
@@ -121,6 +122,19 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         came_by = current.dep_
         current = current.head
     return None, False
+
+
+def _inverted_subject_taken(verb):
+    """'…, said a former spokesman for the ministry, Oleg Voloshyn, who …' parsed with the
+    spokesman as the subject of a verb further on: after the words said, a verb with no
+    subject speaks for the noun phrase that follows it straight away."""
+    said_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    if not said_before or verb.i + 1 >= len(verb.doc):
+        return None
+    follower = next((t for t in verb.doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
+    if follower is not None and follower.pos_ in ("NOUN", "PROPN") and verb in follower.head.ancestors:
+        return follower
+    return None
 
 
 def _participle_misread(verb):
@@ -160,7 +174,8 @@ def _inverted_object(verb):
     """'“…,” added another New Hampshire Republican.' parsed with the speaker as the verb's
     object: after the words said, a verb with no subject names its speaker behind it."""
     after_quote = any(t.tag_ == "''" for t in verb.doc[max(0, verb.i - 2):verb.i])
-    said_before = after_quote and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "…, said a former adviser"
+    said_before = (after_quote or after_comma) and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if said_before and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN"):
         return objects[0]

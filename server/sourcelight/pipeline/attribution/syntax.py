@@ -250,6 +250,8 @@ def _preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             continue
         if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
             continue  # "…, citing rising costs": a reason, not a source
+        if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
+            obj = _giver(obj) or obj  # "according to an interview his brother gave to ITV": the brother
         guess = guess_source(obj, lexicon)
         if guess is None:
             continue
@@ -297,6 +299,20 @@ def _noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | Non
 
 def _that_clause(noun) -> bool:
     return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children) for c in noun.children)
+
+
+def _giver(statement):
+    """Who gave a statement, an interview, a speech: its owner ('a statement from X', 'X's
+    letter') or the subject of the clause on it ('an interview his brother gave')."""
+    owner = _statement_owner(statement)
+    if owner is not None:
+        return owner
+    for clause in statement.children:
+        if clause.dep_ == "relcl":
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ not in ("WP", "WDT") and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
+    return None
 
 
 def _statement_owner(noun):
