@@ -107,6 +107,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess  # "a study by the Council of the Great City Schools": not a person's
     if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
         return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
+    if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON and is_person_role(head, lexicon):
+        return guess  # "The Chief Justice", which the recogniser took for an organization
     if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON:
         body = _body_named(head, tokens, lexicon) or _possessed_body(head, lexicon)
         if body is not None:
@@ -349,6 +351,8 @@ def _trailing_name(tokens):
         run.insert(0, token)
     if run and run[-1].ent_type_ in BODIES and len(run) < 3:
         return None
+    if any(t.dep_ == "prep" for t in run):
+        return None  # "Surfers Against Sewage": a group's name, "Against" no first name
     if len(run) < 2:
         return None
     return run[0].doc[run[-2].i:run[-1].i + 1] if len(run) > 2 else run[0].doc[run[0].i:run[-1].i + 1]

@@ -140,6 +140,8 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.MEDIA, None
     if _named_document(head, lexicon):
         return SourceKind.DOCUMENT, None
+    if _title_word_body(head, lexicon) or _named_group(phrase, lexicon):
+        return SourceKind.ORGANIZATION, None
     if _has_name(head, lexicon) or _ends_with_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     spokesperson = patterns["spokesperson"].search(head)
@@ -167,6 +169,32 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     if _single_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     return None, None
+
+
+def _title_word_body(head: str, lexicon: Lexicon) -> bool:
+    """'The General Staff', 'the General Assembly': "the", a title, one capitalised word is
+    a body's name (a person with a title takes no article: "General Gerasimov")."""
+    words = head.split()
+    roles = ("titles", "person_roles", "unnamed_roles")
+    return (len(words) == 3 and bool(lexicon.patterns["definite"].fullmatch(words[0]))
+            and not words[1].endswith(".")  # "the Rev. Sharpton"
+            and any(lexicon.patterns[key].fullmatch(words[1]) for key in roles)
+            and words[2][:1].isupper() and not any(lexicon.patterns[key].fullmatch(words[2]) for key in roles))
+
+
+def _named_group(phrase: str, lexicon: Lexicon) -> bool:
+    """'Surfers Against Sewage', 'Doctors Without Borders': a name in title case with a
+    preposition inside is a group's name, never a person's."""
+    words = phrase.split()
+    links = lexicon.patterns["possessive_links"]
+    if len(words) < 3 or not words[1][:1].isupper() or not links.fullmatch(words[1].casefold()) \
+            or not words[0][:1].isupper() or not words[0].endswith("s"):
+        # A plural and a preposition written as a title: not "John Smith of Acme", "Smith of
+        # Acme Corp", "Analysts at Bernstein", "Doctors in Romania".
+        return False
+    return all(w[:1].isupper() or links.fullmatch(w) or lexicon.patterns["definite"].fullmatch(w) or w in ("and", "&")
+               for w in words[2:]) and words[-1][:1].isupper() and not any(
+        lexicon.patterns["titles"].fullmatch(w) for w in words)
 
 
 def _named_document(head: str, lexicon: Lexicon) -> bool:

@@ -108,7 +108,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb):
         return None
-    clause = has_quote or phrasal or _has_clause(token)
+    clause = has_quote or phrasal or _has_clause(token) or _says_a_statement(token, lexicon)
     if not clause and _names_what_was_said(token):
         return None  # "what Obama says is the baseline", "the things Trump has said"
     if not clause and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in token.children) \
@@ -166,6 +166,13 @@ def _has_clause(token, infinitive: bool = True) -> bool:
     return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
         or _reporting_aside(token)
+
+
+def _says_a_statement(verb, lexicon: Lexicon) -> bool:
+    """'The Telegraph first reported the claims', 'repeated the allegation': the object is
+    itself a thing said (not 'It didn't show the speech')."""
+    return token_lemma(verb, lexicon) in lexicon.syntax.speech and any(
+        c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns for c in verb.children)
 
 
 def _bare_purpose(verb) -> bool:
