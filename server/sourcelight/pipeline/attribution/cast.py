@@ -25,14 +25,42 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
     belongs to. A name seen as a person stays a person ("Bozell says" where the recogniser
     guessed a company)."""
     cast: dict[str, str] = {}
+    parses = list(parses)
+    companies = _companies_named(parses, lexicon)
     for parse in parses:
-        names = [e.text for e in parse.ents if e.label_ == PERSON]
+        names = [e.text for e in parse.ents if e.label_ == PERSON and not _starts_a_company(e.text, companies)
+                 and not _listed_body(e.text, lexicon)]
         names += [span.text for span in _names_with_roles(parse, lexicon)]
         for name in map(without_possessive, names):
             for word in name.split():
                 if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):
                     cast[word] = name
     return cast
+
+
+def _companies_named(parses, lexicon: Lexicon) -> list[list[str]]:
+    """The words of every organization's name the lists confirm ("Acme Robotics Inc.")."""
+    companies = []
+    for parse in parses:
+        for entity in parse.ents:
+            if entity.label_ == "ORG":
+                guess = classify(entity.text, 0, len(entity.text), lexicon)
+                if guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
+                    companies.append(entity.text.split())
+    return companies
+
+
+def _listed_body(name: str, lexicon: Lexicon) -> bool:
+    """'Kyiv', 'the Home Office': a name the lists know as a body, whatever the recogniser said."""
+    guess = classify(name, 0, len(name), lexicon)
+    return guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA)
+
+
+def _starts_a_company(name: str, companies: list[list[str]]) -> bool:
+    """'Acme Robotics', which the recogniser took for a person in a headline, where the
+    article names Acme Robotics Inc.: the first words of a company's name are no person's."""
+    words = without_possessive(name).split()
+    return len(words) >= 2 and any(len(c) > len(words) and c[:len(words)] == words for c in companies)
 
 
 # The lists whose words say the phrase is one person: a role, a title, a spokesperson.

@@ -333,12 +333,29 @@ def _statement_owner(noun):
     return None
 
 
+def _answer_from(noun):
+    """The party in 'no comment from X', 'no response from X'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            return next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
+    return None
+
+
 def _non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int], ...]) -> Finding | None:
     """'Acme Records declined to comment', 'the ministry did not respond', 'X could not be
     reached': the party that did not answer is the source of the non-answer."""
     for start, end in spans:
         for token in doc:
-            if not start <= token.idx < end or not token.tag_.startswith("VB"):
+            if not start <= token.idx < end:
+                continue
+            if token.pos_ == "NOUN":
+                party = _answer_from(token)  # "There was no immediate comment from Kyiv."
+                guess = guess_source(party, lexicon) if party is not None else None
+                if guess is not None:
+                    return Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[start:end], (start, end),
+                                   back_reference=guess.back_reference)
+                continue
+            if not token.tag_.startswith("VB"):
                 continue
             if token_lemma(token, lexicon) not in lexicon.syntax.non_responses:
                 continue
