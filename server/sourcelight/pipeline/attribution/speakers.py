@@ -96,7 +96,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else name_before(current)
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head, False  # "the official who said": the official
+                return _who_means(subject, current.head), False  # "the official who said": the official
             if subject.dep_ == "expl":
                 return None, False  # "it was said"
             if subject.tag_ == "IN":  # "Of Carson, Levine … said" parsed with "Of" as the subject
@@ -124,6 +124,25 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     return None, False
 
 
+_BODY_ENTITIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
+
+
+def _who_means(relative, head):
+    """'Matt Duss, the president of the Foundation for Middle East Peace, who criticizes …'
+    parsed with "who" on the foundation's name: "who" means a person, up the chain of "of"
+    and "for" to the role and the name it describes."""
+    if relative.lower_ != "who" or head.ent_type_ not in _BODY_ENTITIES:
+        return head
+    current = head
+    for _ in range(2 * MAX_CLIMB):
+        if current.dep_ not in ("pobj", "prep", "compound") or current.head.i == current.i:
+            break
+        current = current.head
+    if current.i == head.i or current.ent_type_ in _BODY_ENTITIES:
+        return head
+    return current.head if current.dep_ == "appos" else current
+
+
 def _inverted_subject_taken(verb):
     """'…, said a former spokesman for the ministry, Oleg Voloshyn, who …' parsed with the
     spokesman as the subject of a verb further on: after the words said, a verb with no
@@ -131,10 +150,15 @@ def _inverted_subject_taken(verb):
     said_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     if not said_before or verb.i + 1 >= len(verb.doc):
         return None
-    follower = next((t for t in verb.doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
-    if follower is not None and follower.pos_ in ("NOUN", "PROPN") and verb in follower.head.ancestors:
-        return follower
-    return None
+    doc = verb.doc
+    follower = next((t for t in doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
+    if follower is None or follower.pos_ not in ("NOUN", "PROPN") or verb not in follower.head.ancestors:
+        return None
+    # Set off by commas before its verb ("a former adviser, Ivan Petrenko, who …"), unlike
+    # the subject of the clause said ("…, said Mr. Trump was a candidate").
+    if not any(t.text == "," for t in doc[follower.i + 1:follower.head.i]):
+        return None
+    return follower
 
 
 def _participle_misread(verb):

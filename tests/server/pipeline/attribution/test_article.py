@@ -152,3 +152,11 @@ def test_a_wire_dateline_relays_the_claims_of_a_republished_story(dateline):
 def test_no_dateline_no_relay():
     claims, _ = _annotate([["Two officials said the plant would close next year (as reported earlier) - soon."]])
     assert claims[0].sourcing.via is None
+
+
+def test_the_subject_of_what_was_said_is_never_its_speaker():
+    # The small parser hangs "Ms. Okafor" on "helps"; whoever the engine then names, the
+    # words are not Mr. Harlow's: he is who they are about.
+    claims, _ = _annotate([["Ms. Okafor, whose firm, Tideline, helps farmers find buyers, said Mr. Harlow was a "
+                            "candidate in the spirit of the valley."]])
+    assert "Harlow" not in (claims[0].sourcing.who or "")
