@@ -269,13 +269,19 @@ def _talked_with(name, verb) -> bool:
 
 
 def party_of(verb):
+    """Who did (or did not do) what ``verb`` says: its subject, or the one it shares."""
     current = verb
     for _ in range(MAX_CLIMB):
-        for child in current.children:
-            if child.dep_ in SUBJECTS + PASSIVE_SUBJECTS and child.dep_ != "expl":
-                if child.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
-                return child
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS and c.dep_ != "expl"]
+        if subjects:
+            # One phrase split in two subjects ("Sullivan's lawyer | Beth Wilkinson did not
+            # respond"): the name next to the role is the party; else the first subject.
+            child = subjects[0]
+            touching = [c for c in subjects[1:] if c.left_edge.i == child.right_edge.i + 1 and c.pos_ == "PROPN"]
+            child = touching[0] if touching else child
+            if child.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return child
         if current.dep_ not in SHARED_SUBJECT_DEPS + ("ccomp",) or current.head.i == current.i:
             return None
         current = current.head
