@@ -155,3 +155,12 @@ def test_a_page_that_is_mostly_links_is_not_an_article():
                                     for i in range(30)) + "</ul>")
     with pytest.raises(NoArticleFound, match="mostly links"):
         extract_article(listing, "https://news.example.com/", options=OPTIONS)
+
+
+def test_a_subheading_set_in_capitals_is_a_heading_not_a_claim():
+    html = page("<h1>Rail line delayed again</h1>" + PARA + "<p>A DISAPPOINTING NIGHT FOR THE MINISTER</p>"
+                + PARA.replace("Tuesday", "Friday") + "<p>NATO and the EU said nothing.</p>")
+    article = extract_article(html, "https://news.example.com/rail", options=OPTIONS)
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["A DISAPPOINTING NIGHT FOR THE MINISTER"] is BlockKind.HEADING
+    assert kinds["NATO and the EU said nothing."] is BlockKind.PARAGRAPH

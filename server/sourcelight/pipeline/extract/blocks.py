@@ -10,6 +10,9 @@ from sourcelight.pipeline.model import BlockKind
 
 __all__ = ["pieces_from_body"]
 
+# A paragraph in capitals this short, with no sentence end, is a sub-heading.
+MAX_SUBHEADING_WORDS = 12
+
 
 def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: bool) -> list[Piece]:
     """The body's blocks in reading order; the headline itself and labels above it are left out."""
@@ -43,7 +46,8 @@ def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: boo
         else:
             text, links = inline_text(element, url)
             if text and not (position < title_at and _is_kicker(text)):
-                pieces.append(Piece(BlockKind.PARAGRAPH, text, links))
+                kind = BlockKind.HEADING if _is_capitals_subheading(text) else BlockKind.PARAGRAPH
+                pieces.append(Piece(kind, text, links))
             pieces += _image_pieces(element.iter("graphic"), signals, with_images)
     return pieces
 
@@ -87,6 +91,15 @@ def _quote_paragraphs(quote, url: str | None) -> list[tuple[str, tuple]]:
 def _is_kicker(text: str) -> bool:
     """A short label above the headline ("MEDIO AMBIENTE", "Analysis"): not the article."""
     return len(text) < 80 and not text.rstrip().endswith((".", "!", "?", "»", "”", '"', "…"))
+
+
+def _is_capitals_subheading(text: str) -> bool:
+    """A wire story's sub-heading set as a paragraph in capitals ("DISAPPOINTING NIGHT FOR
+    'IRISHMAN'"): a heading, not a claim."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    letters = [c for c in text if c.isalpha()]
+    return (2 <= len(words) <= MAX_SUBHEADING_WORDS and all(c.isupper() for c in letters if c.lower() != c.upper())
+            and _is_kicker(text))
 
 
 def _heading_level(rend: str | None) -> int:
