@@ -45,7 +45,7 @@ def main() -> None:
     first = [r[1] for r in runs]
     print(f"cold start, {len(runs)} runs (fresh data directory each)")
     print(f"  listening:            median {statistics.median(listening) * 1000:7.0f} ms   worst {max(listening) * 1000:7.0f} ms")
-    print(f"  first POST answered:  median {statistics.median(first) * 1000:7.0f} ms   worst {max(first) * 1000:7.0f} ms   (goal < 3000 ms, issue 9: the parser model loads at start)")
+    print(f"  first POST answered:  median {statistics.median(first) * 1000:7.0f} ms   worst {max(first) * 1000:7.0f} ms   (goal < 3000 ms)")
 
 
 if __name__ == "__main__":
