@@ -113,7 +113,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             if current.i != verb.i:
                 return None, False
             return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_left_behind(verb)
-                    or _subject_left_behind(verb)), False
+                    or _subject_left_behind(verb) or _noun_right_before(verb)), False
         root = current.head
         if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
             # "Trump defended eminent domain, calling …" parsed with "Trump" as the root
@@ -177,6 +177,18 @@ def _participle_misread(verb):
     return None
 
 
+def _noun_right_before(verb):
+    """'… more ethanol than the oil industry says the markets can handle', parsed with the
+    industry as the object of 'than': a finite verb with no subject speaks for the noun right
+    before it."""
+    if verb.i == 0 or verb.tag_ not in ("VBZ", "VBP", "VBD") or verb.dep_ in ("acl", "amod"):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("pobj", "dobj", "npadvmod") and before.head.i < before.i:
+        return before
+    return None
+
+
 def _subject_left_behind(verb):
     """'…, disclosures filed on Sunday night revealed.' parsed with the subject hung on the
     clause before the comma: a sentence-final verb with no subject speaks for the noun
@@ -222,18 +234,37 @@ def _name_left_behind(verb):
         index -= 1
     if index < 0:
         return None
+    aside = _participle_aside_ending_at(verb.doc[index], verb)
+    if aside is not None:  # "…,” Bill Eastland, wearing a cowboy hat, said": back over the aside
+        index = aside.left_edge.i - 1
+        while index >= 0 and verb.doc[index].text == ",":
+            index -= 1
+        if index < 0:
+            return None
     before = verb.doc[index]
     # "…, Col. Steven Warren, a military spokesman in Baghdad, said": up from the end of
     # the apposition to the name it describes.
     description = before if before.pos_ == "NOUN" and before.dep_ == "appos" else None
     for _ in range(MAX_CLIMB + 1):
-        if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in ("appos", "conj", "pobj"):
+        if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in (
+                "appos", "conj", "pobj", "npadvmod"):
             # "In an interview with hosts Joe Scarborough and Mika Brzezinski, the candidate
             # stated": who was talked with is not who speaks; the description is the subject.
             return description if _talked_with(before, verb) else before
         if before.dep_ not in ("pobj", "prep", "appos") or before.head.i == before.i or before.head.i > verb.i:
             return None
         before = before.head
+    return None
+
+
+def _participle_aside_ending_at(token, verb):
+    """The participle clause set off by commas that ``token`` ends ('wearing a cowboy hat')."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.i >= verb.i:
+            return None
+        if ancestor.tag_ in ("VBG", "VBN") and ancestor.dep_ in ("advcl", "acl") and ancestor.right_edge.i == token.i:
+            start = ancestor.left_edge.i
+            return ancestor if start > 0 and verb.doc[start - 1].text == "," and start == ancestor.i else None
     return None
 
 
