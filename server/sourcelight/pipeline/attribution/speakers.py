@@ -184,7 +184,9 @@ def _noun_right_before(verb):
     if verb.i == 0 or verb.tag_ not in ("VBZ", "VBP", "VBD") or verb.dep_ in ("acl", "amod"):
         return None
     before = verb.doc[verb.i - 1]
-    if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("pobj", "dobj", "npadvmod") and before.head.i < before.i:
+    # A common noun only: a name there is more often where the speaker is from ("an exchange
+    # student in Montana asked").
+    if before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "npadvmod") and before.head.i < before.i:
         return before
     return None
 

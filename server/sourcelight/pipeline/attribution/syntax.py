@@ -44,13 +44,32 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         if finding is not None:
             findings.append((according is None, _depth(token), token.i, finding))
     if not findings:
-        return _non_response(doc, masked, lexicon, non_response_spans) or label
+        return _non_response(doc, masked, lexicon, non_response_spans) or label or _named_before_quote(doc, masked, lexicon)
     # "According to X" speaks for the whole sentence ("Officials warned …, according to a
     # leaked memo": the memo); otherwise the cue highest in the tree wins ("Sanders denounced
     # …, saying his campaign doesn't want …": Sanders, not his campaign), and at the same
     # height a relayed finding ("…, Reuters reported, citing two officials") tells more.
     findings.sort(key=lambda item: (item[0], item[1], item[3].via is None, item[2]))
     return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
+
+
+def _named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
+    """'… doesn't surprise Republican pollster Daron Shaw: “Historically, …”', 'From the
+    report: “…”': a named source right before a colon that opens a quote is its speaker."""
+    for colon in doc:
+        if colon.text != ":" or colon.i == 0 or masked[colon.idx:colon.idx + 1] != ":":
+            continue
+        if not masked[colon.idx + 1:].lstrip().startswith(MASK):
+            continue
+        named = doc[colon.i - 1]
+        if named.pos_ not in ("NOUN", "PROPN"):
+            continue
+        guess = guess_source(named, lexicon)
+        if guess is not None and guess.back_reference is None and guess.kind in (
+                SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT):
+            return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
+                           colon_intro=True)
+    return None
 
 
 def _speaker_label(doc, label: Finding) -> Finding | None:
