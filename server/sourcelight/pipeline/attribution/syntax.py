@@ -67,8 +67,12 @@ def _named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         guess = guess_source(named, lexicon)
         if guess is not None and guess.back_reference is None and guess.kind in (
                 SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT):
-            return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
-                           colon_intro=True)
+            finding = Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
+                              colon_intro=True)
+            employer = owner_outlet(named, lexicon)
+            if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
+                finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
+            return finding
     return None
 
 
