@@ -23,8 +23,6 @@ __all__ = ["split_sentences", "split_text", "SegmentationRules", "rules_for"]
 # A quoted stretch longer than this is split anyway: a claim should stay readable.
 MAX_QUOTED_SENTENCE_CHARS = 700
 
-# How far after a quote the verb of its speaker tag may come ("Senator Dana Lee asked").
-SPEAKER_TAG_WORDS = 5
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
 _CANDIDATE = re.compile(r"([.!?…]+|\.\.\.)([\"'”’»“)\]]*)(\s+)")
 _OPENERS = frozenset("\"'“‘„«([¿¡—–-")
@@ -48,9 +46,6 @@ class SegmentationRules:
     # attribution. True: every sentence of it is its own claim, and the attribution engine
     # carries the speaker over the quote (engines that stand on a sentence parse want this).
     split_inside_quotes: bool = False
-    # Verbs of a speaker tag: after a quote that ends in "?" or "!", a capitalised name and
-    # one of these ('“Why now?” Mr. Manafort asked.') go on the same sentence.
-    speaker_tags: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -72,7 +67,6 @@ def rules_for(language: str) -> SegmentationRules:
         openers=openers,
         closers=frozenset(closing for _, closing in pairs),
         split_inside_quotes=bool(data.get("split_inside_quotes", False)),
-        speaker_tags=frozenset(data.get("speaker_tags", ())),
     )
 
 
@@ -142,7 +136,7 @@ def _is_boundary(text: str, match: re.Match, rules: SegmentationRules) -> bool:
     if not (following.isupper() or following.isdigit() or following in _OPENERS):
         return False
     if match.group(1) != ".":
-        return not _speaker_tag_follows(text, match, rules)
+        return True
     # Only the word before the period matters: look back a bounded stretch, not the whole
     # paragraph (a 900,000-character paragraph must not take minutes).
     token_match = _TOKEN_BEFORE.search(text, max(0, match.start(1) - _LOOKBEHIND_CHARS), match.start(1))
@@ -152,15 +146,6 @@ def _is_boundary(text: str, match: re.Match, rules: SegmentationRules) -> bool:
     next_word = _NEXT_WORD.match(text, after)
     next_word = next_word.group(0) if next_word else ""
     return _period_ends_sentence(token, following, next_word, rules)
-
-
-def _speaker_tag_follows(text: str, match: re.Match, rules: SegmentationRules) -> bool:
-    """'“Is this the end?” Mr. Manafort asked.': a quoted question or exclamation and the tag
-    naming who said it are one sentence."""
-    if not rules.speaker_tags or not any(c in rules.closers or c == '"' for c in match.group(2)):
-        return False
-    words = _NEXT_WORD.findall(text, match.end(3), match.end(3) + _LOOKBEHIND_CHARS)[:SPEAKER_TAG_WORDS]
-    return any(word in rules.speaker_tags for word in words[1:])
 
 
 def _period_ends_sentence(token: str, following: str, next_word: str, rules: SegmentationRules) -> bool:

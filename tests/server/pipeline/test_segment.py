@@ -29,11 +29,6 @@ def sentences(text: str, language: str) -> list[str]:
          ["“We will not back down.", "Never,” she said.", "The crowd cheered!"]),
         ("en", 'He said: "Yes." Then he left. Was it true? Nobody knows...',
          ['He said: "Yes."', "Then he left.", "Was it true?", "Nobody knows..."]),
-        ("en", "“Is this the end of the campaign?” Mr. Manafort asked. “Who will pay?” Senator Dana Lee said. "
-               "“Stop!” The crowd kept walking.",
-         # A quoted question and the tag naming who asked it are one sentence.
-         ["“Is this the end of the campaign?” Mr. Manafort asked.", "“Who will pay?” Senator Dana Lee said.",
-          "“Stop!”", "The crowd kept walking."]),
         ("de", "Am 3. Oktober sagte Dr. Müller, die Lage sei ernst. Die Regierung widersprach z.B. in Berlin.",
          ["Am 3. Oktober sagte Dr. Müller, die Lage sei ernst.", "Die Regierung widersprach z.B. in Berlin."]),
         ("de", "„Wir werden das prüfen. Es gibt keine Eile“, sagte der Sprecher. Danach war Schluss.",
