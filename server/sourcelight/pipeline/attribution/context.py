@@ -18,6 +18,9 @@ from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceK
 # earlier anonymous claim within this many paragraphs (rewrites of wire stories).
 VIA_CARRY_PARAGRAPHS = 3
 RELAYING_KINDS = (SourceKind.MEDIA, SourceKind.DOCUMENT)
+# The longest sentence that can be the tag of a quote before it ("Senator Dana Lee asked
+# reporters on Tuesday.").
+SPEAKER_TAG_WORDS = 8
 # How far back a pronoun may look for a person named outside any attribution.
 PRONOUN_LOOKBACK_SENTENCES = 2
 
@@ -69,7 +72,25 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                            or _reported_continuation(index, sentences, reported, resolved))
         voiced = finding is not None and spokesperson_in(sentence.text[:finding.cue_span[1]])
         resolved.append(Resolved(attribution, sentence.block, voiced))
+    _tag_after_quote(sentences, findings, quotes, resolved)
     return [_carry_via(i, resolved) for i in range(len(resolved))]
+
+
+def _tag_after_quote(sentences, findings, quotes, resolved: list[Resolved]) -> None:
+    """'“Is this the end?” | Mr. Manafort asked.': a quote that ends its sentence on a
+    question or an exclamation, followed in its paragraph by the short tag that names who
+    said it, is that speaker's."""
+    for index in range(len(sentences) - 1):
+        sentence, tag = sentences[index], sentences[index + 1]
+        if resolved[index].attribution is not None or tag.block != sentence.block:
+            continue
+        if not quotes[index].mostly_quoted(sentence.text) or quotes[index].ends_inside:
+            continue
+        said = resolved[index + 1].attribution
+        if (said is None or said.source is None or findings[index + 1] is None
+                or len(tag.text.split()) > SPEAKER_TAG_WORDS or quotes[index + 1].stretches):
+            continue
+        resolved[index] = replace(resolved[index], attribution=_carried(said))
 
 
 def _quote_speakers(sentences, findings, quotes) -> list[Attribution | None]:

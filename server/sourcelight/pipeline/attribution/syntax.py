@@ -16,6 +16,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, owner_outlet, with_citing, with_relays
 from sourcelight.pipeline.attribution.cast import CAST_KEY
+from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source, phrase_tokens
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, party_of, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
@@ -148,7 +149,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if word in syntax.needs_clause and not clause and not (
             finding_verb and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
-            guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and _says_without_object(token)):
+            guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and _says_without_object(token)) and not (
+            _speaker_tag(token)):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     if word in syntax.needs_quote and not (_quote_beside(token, masked) or _has_clause(token, infinitive=False)):
         return None  # "he continued: …", not "Clinton continues to lead"
@@ -189,6 +191,15 @@ def _has_clause(token, infinitive: bool = True) -> bool:
     return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
         or _reporting_aside(token)
+
+
+def _speaker_tag(verb) -> bool:
+    """'Mr. Manafort asked.', 'he added on Tuesday.': a sentence that is only a speaker and the
+    verb (the quote it tags ended the sentence before, on a question or an exclamation)."""
+    words = [t for t in verb.doc if not t.is_punct]
+    return (verb.dep_ == "ROOT" and len(words) <= SPEAKER_TAG_WORDS
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+            and all(c.dep_ in ("nsubj", "advmod", "npadvmod", "prep", "punct", "aux") for c in verb.children))
 
 
 def _says_a_statement(verb, lexicon: Lexicon) -> bool:

@@ -160,3 +160,10 @@ def test_the_subject_of_what_was_said_is_never_its_speaker():
     claims, _ = _annotate([["Ms. Okafor, whose firm, Tideline, helps farmers find buyers, said Mr. Harlow was a "
                             "candidate in the spirit of the valley."]])
     assert "Harlow" not in (claims[0].sourcing.who or "")
+
+
+def test_a_quoted_question_is_given_to_the_speaker_its_tag_names():
+    claims, _ = _annotate([["Senator Dana Whitlock spoke after the vote.", "“Who will pay for the bridge?”",
+                            "Whitlock asked.", "The vote passed."]])
+    assert [c.sourcing.kind.value for c in claims] == ["unattributed", "named_person", "named_person", "unattributed"]
+    assert "Whitlock" in claims[1].sourcing.who
