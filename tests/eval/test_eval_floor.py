@@ -1,6 +1,7 @@
 """The engine's scores on the labelled corpora must not fall below the floors pinned in
 baseline.json (measured scores minus a small margin): "corpus" is the development corpus,
-"holdout" sentences that were never used to tune the rules. Reproduce the figures with
+"holdout" sentences written after the engine and kept out of its tuning (baseline.json
+says which English ones were looked at later). Reproduce the figures with
 `.venv/bin/python tests/eval/eval_attribution.py [--corpus tests/eval/holdout]`."""
 from __future__ import annotations
 
