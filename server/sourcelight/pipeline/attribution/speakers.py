@@ -225,11 +225,13 @@ def _name_left_behind(verb):
     speaker hung on the Observer and no subject for 'said': a named person or body ending
     right before the verb (a comma between) is who speaks."""
     index = verb.i - 1
-    # Back over commas, a parenthesis ("Sen. Elizabeth Warren (D-MA) said") and the verb's
-    # own adverbs of manner ("Paul Manafort, bluntly suggested"; not "…, then says").
+    # Back over commas, a parenthesis ("Sen. Elizabeth Warren (D-MA) said"), the verb's own
+    # auxiliaries ("…, Carlos Curbelo, have said") and adverbs of manner ("Paul Manafort,
+    # bluntly suggested"; not "…, then says").
     while index >= 0 and (verb.doc[index].text in (",", ")")
                           or (verb.doc[index].dep_ == "advmod" and verb.doc[index].head.i == verb.i
-                              and verb.doc[index].lower_.endswith("ly"))):
+                              and verb.doc[index].lower_.endswith("ly"))
+                          or (verb.doc[index].dep_ == "aux" and verb.doc[index].head.i == verb.i)):
         if verb.doc[index].text == ")":
             while index >= 0 and verb.doc[index].text != "(":
                 index -= 1
@@ -252,10 +254,25 @@ def _name_left_behind(verb):
                 "appos", "conj", "pobj", "npadvmod"):
             # "In an interview with hosts Joe Scarborough and Mika Brzezinski, the candidate
             # stated": who was talked with is not who speaks; the description is the subject.
-            return description if _talked_with(before, verb) else before
+            if _talked_with(before, verb):
+                return description
+            return _described_list(before) or before
         if before.dep_ not in ("pobj", "prep", "appos") or before.head.i == before.i or before.head.i > verb.i:
             return None
         before = before.head
+    return None
+
+
+def _described_list(name):
+    """'two members of Congress, Ileana Ros-Lehtinen and Carlos Curbelo': the description a
+    list of names is in apposition to."""
+    first = name
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i != name.i and first.dep_ == "appos" and first.head.pos_ == "NOUN":
+        return first.head
+    if first.i != name.i and first.pos_ == "NOUN" and first.dep_ == "appos":
+        return first
     return None
 
 

@@ -18,7 +18,8 @@ from sourcelight.pipeline.attribution.relays import citable, citer, owner_outlet
 from sourcelight.pipeline.attribution.cast import CAST_KEY
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source, phrase_tokens
-from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, party_of, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import (SUBJECTS, name_before, party_of, regular_stems, speaker_of,
+                                                      token_lemma)
 from sourcelight.pipeline.model import SourceKind
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -41,7 +42,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         if masked[token.idx:token.idx + 1] == MASK or any(s <= token.idx < e for s, e in not_cues):
             continue
         according = _preposition_cue(token, lexicon)
-        finding = _verb_cue(token, lexicon, has_quote, masked) or according or _noun_cue(token, lexicon, has_quote)
+        finding = (_verb_cue(token, lexicon, has_quote, masked) or according or _noun_cue(token, lexicon, has_quote)
+                   or _verb_read_as_noun(token, lexicon))
         if finding is not None:
             findings.append((according is None, _depth(token), token.i, finding))
     if not findings:
@@ -191,6 +193,26 @@ def _has_clause(token, infinitive: bool = True) -> bool:
     return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
         or _reporting_aside(token)
+
+
+def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
+    """'Trump predicts that …' tagged as a compound noun ("Trump predicts") heading the
+    sentence: a plural-looking head whose singular is a speech verb, with a that-clause, is
+    that verb, and the name in front speaks."""
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not token.lower_.endswith("s"):
+        return None
+    if not any(stem in lexicon.syntax.speech for stem in regular_stems(token.lower_, "VBZ")):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return None
+    speaker = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or not speaker.text[:1].isupper():
+        return None
+    guess = guess_source(speaker, lexicon)
+    if guess is None:
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
+                   back_reference=guess.back_reference)
 
 
 def _speaker_tag(verb) -> bool:
