@@ -178,7 +178,7 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
     reference = finding.back_reference
     if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON or attribution.entity is None
             or len(finding.source.split()) != 1
-            or attribution.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION)):
+            or attribution.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS)):
         return attribution
     person = replace(attribution, kind=SourceKind.NAMED_PERSON)
     sentence = sentences[index]
