@@ -8,7 +8,8 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 import re
 
-from sourcelight.pipeline.attribution.sources import classify, person_mentions
+from sourcelight.pipeline.attribution.names import person_mentions
+from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.model import SourceKind
 
 PERSON = "PERSON"

@@ -23,7 +23,8 @@ from sourcelight.pipeline.attribution.frames import prepositional_source as _pre
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.sources import SourceGuess, classify, has_name
+from sourcelight.pipeline.attribution.names import has_name
+from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
 
 __all__ = ["Finding", "find_attribution", "find_non_response_party"]

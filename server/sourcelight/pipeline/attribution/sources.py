@@ -9,20 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
+from sourcelight.pipeline.attribution.lemmas import WORD as LEMMANAME_WORD
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.names import (NAME_WORD, bare_word, has_name, is_acronym, is_institution,
+                                                    is_name_word, known_word, single_name)
 from sourcelight.pipeline.model import SourceKind
 
-MAX_SOURCE_WORDS = 14
+MAX_SOURCENAME_WORDS = 14
 HEAD_FIRST_WINDOW = 2
 MAX_CAPITALISED_NOUN_HEAD = 3  # words allowed before the head noun in head-first languages
-_WORD = re.compile(r"[\w][\w'’.\-]*")
-def _is_acronym(word: str) -> bool:
-    """All capitals, two to six letters: "UN", "NATO", "МИД"; also "AIReF"."""
-    letters = [c for c in word if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters)
-    return 2 <= len(letters) <= 6 and capitals >= max(2, len(letters) - 1) and word[:1].isupper()
 _EDGE_PUNCTUATION = " \t\n,;:.!?()[]—–-\x00\"“”„«»'‘’"
 
 
@@ -95,14 +91,14 @@ def lemmatized(phrase: str, lexicon: Lexicon) -> str:
         word = match.group()
         base = lemma(word, lexicon.language, lexicon.lemmatizer)
         return base[:1].upper() + base[1:] if word[:1].isupper() else base
-    return LEMMA_WORD.sub(one, phrase)
+    return LEMMANAME_WORD.sub(one, phrase)
 
 
 def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
     start, end = trim_phrase(text, start, end, lexicon)
     phrase = text[start:end]
     words = phrase.split()
-    if not words or len(words) > MAX_SOURCE_WORDS or "\x00" in phrase:
+    if not words or len(words) > MAX_SOURCENAME_WORDS or "\x00" in phrase:
         return None
     # "#" in a back-reference stands for a number: "der #-Jährige" is "der 48-Jährige".
     key = re.sub(r"\d+", "#", " ".join(w.lower() for w in words)).replace("’", "'")
@@ -142,7 +138,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.DOCUMENT, None
     if _title_word_body(head, lexicon) or _named_group(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
-    if _has_name(head, lexicon) or _ends_with_name(head, lexicon):
+    if has_name(head, lexicon) or _ends_with_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     spokesperson = patterns["spokesperson"].search(head)
     if spokesperson:
@@ -160,13 +156,13 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.MEDIA, None
     if patterns["person_roles"].search(head):
         return SourceKind.NAMED_PERSON, None
-    if _is_institution(head, lexicon) or _is_institution(phrase, lexicon):
+    if is_institution(head, lexicon) or is_institution(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
     if _determiner_and_capitalised_word(head, lexicon):
         # "la Fnaut", "eine Bahnsprecherin": a determiner before a lone capitalised word
         # marks a name of a body (or, in German, any noun), not a person's name.
         return SourceKind.ORGANIZATION, None
-    if _single_name(head, lexicon):
+    if single_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     return None, None
 
@@ -211,8 +207,8 @@ def _determiner_and_capitalised_word(head: str, lexicon: Lexicon) -> bool:
     words = head.split()
     determiner = lexicon.patterns["definite"].fullmatch(words[0]) or lexicon.patterns["indefinite"].fullmatch(words[0]) \
         if words else None
-    return (len(words) == 2 and bool(determiner) and _is_name_word(words[1], lexicon)
-            and not _known_word(words[1].strip(".,"), lexicon))
+    return (len(words) == 2 and bool(determiner) and is_name_word(words[1], lexicon)
+            and not known_word(words[1].strip(".,"), lexicon))
 
 
 def _starts_with_vague(head: str, lexicon: Lexicon) -> bool:
@@ -236,11 +232,11 @@ def _unnamed_role(head: str, lexicon: Lexicon) -> bool:
 
 def _ends_with_name(head: str, lexicon: Lexicon) -> bool:
     """'My friend Sam', 'chief executive Anna': a role followed by a capitalised name."""
-    words = _WORD.findall(head)
+    words = NAME_WORD.findall(head)
     if len(words) < 2:
         return False
     last = words[-1]
-    return (_is_name_word(last, lexicon) and not _known_word(last, lexicon)
+    return (is_name_word(last, lexicon) and not known_word(last, lexicon)
             and any(lexicon.patterns[k].search(head) for k in ("person_roles", "unnamed_roles")))
 
 
@@ -271,13 +267,13 @@ def _head_is_source(head: str, lexicon: Lexicon) -> bool:
     """A source phrase ends in its head noun: a known source word or a capitalised name.
     This turns away clauses like "Tehran agreed to" that merely contain a name."""
     head = head.rstrip(_EDGE_PUNCTUATION)
-    words = _WORD.findall(head)
+    words = NAME_WORD.findall(head)
     if not words:
         return False
     last = bare_word(words[-1])
     # Where every noun is capitalised (German), a capital proves a name only in a short phrase.
-    short = not lexicon.capitalised_nouns or len(words) <= MAX_CAPITALISED_NOUN_HEAD or _has_name(head, lexicon)
-    if short and last[:1].isupper() and last.casefold() not in lexicon.not_names or _is_acronym(last):
+    short = not lexicon.capitalised_nouns or len(words) <= MAX_CAPITALISED_NOUN_HEAD or has_name(head, lexicon)
+    if short and last[:1].isupper() and last.casefold() not in lexicon.not_names or is_acronym(last):
         return True
     if _starts_with_vague(head, lexicon):
         return True
@@ -322,130 +318,3 @@ def _role_kind(head: str, lexicon: Lexicon) -> SourceKind:
     if definite and lexicon.patterns["person_roles"].search(head):
         return SourceKind.NAMED_PERSON
     return SourceKind.ANONYMOUS
-
-
-def bare_word(word: str) -> str:
-    """The word without an elided article: "l'Unédic" -> "Unédic", "d'Iran" -> "Iran"."""
-    for mark in "'’":
-        position = word.find(mark)
-        if 0 < position <= 2 and len(word) > position + 1:
-            return word[position + 1:]
-    return word
-
-
-def _capitalised(words: list[str], lexicon: Lexicon) -> list[bool]:
-    bare = [bare_word(w) for w in words]
-    return [w[:1].isupper() and w.strip(".,'’").casefold() not in lexicon.not_names for w in bare]
-
-
-_MARK = "\x01"
-
-
-def _without_institutions(head: str, lexicon: Lexicon) -> str:
-    # Mark institution and outlet names so that "World Health Organization" is no person.
-    for key in ("organizations", "media_names", "metonyms"):
-        head = lexicon.patterns[key].sub(lambda m: re.sub(r"\S", _MARK, m.group()), head)
-    return head
-
-
-def _has_name(head: str, lexicon: Lexicon) -> bool:
-    """A title followed by a capitalised word, or a run of two or more capitalised words
-    that does not run into an institution's name."""
-    head = _without_institutions(head, lexicon)
-    for title in lexicon.patterns["titles"].finditer(head):
-        rest = head[title.end():].split()
-        if rest and _capitalised(rest[:1], lexicon)[0]:
-            return True
-    tokens = head.split()
-    index = 0
-    while index < len(tokens):
-        end = index
-        while end < len(tokens) and (_is_name_word(tokens[end], lexicon)
-                                     or _particle_in_name(tokens, end, end == index == 0, lexicon)):
-            end += 1
-        if end - index >= 2:
-            touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
-            if not touches:
-                return True
-        index = max(end, index + 1)
-    return False
-
-
-def _particle_in_name(tokens: list[str], index: int, opens_phrase: bool, lexicon: Lexicon) -> bool:
-    """'de' in "Kris de Decker", "sagt de Decker", 'von der' in "Ursula von der Leyen": a
-    name particle, when it opens the phrase or follows a name word, and a name follows."""
-    if not lexicon.patterns["name_particles"].fullmatch(tokens[index]):
-        return False
-    if not opens_phrase and not _is_name_word(tokens[index - 1], lexicon) and not (
-            lexicon.patterns["name_particles"].fullmatch(tokens[index - 1])):
-        return False
-    following = index + 1
-    while following < len(tokens) and lexicon.patterns["name_particles"].fullmatch(tokens[following]):
-        following += 1
-    return following < len(tokens) and _is_name_word(tokens[following], lexicon)
-
-
-# Lists whose words are nouns, not names (German capitalises every noun).
-_NOUN_KEYS = ("anonymous_heads", "vague", "media_nouns", "documents", "spokesperson",
-              "person_roles", "unnamed_roles")
-
-
-def has_name(phrase: str | None, lexicon: Lexicon) -> bool:
-    """True when the phrase names a person (a title and a name, or a run of names)."""
-    return bool(phrase) and _has_name(phrase, lexicon)
-
-
-def _is_name_word(token: str, lexicon: Lexicon) -> bool:
-    word = token.strip(".,'’")
-    if token[0] == _MARK or not _capitalised([token], lexicon)[0] or _is_acronym(bare_word(word)):
-        return False
-    return not any(lexicon.patterns[key].fullmatch(word) for key in _NOUN_KEYS)
-
-
-def _known_word(word: str, lexicon: Lexicon) -> bool:
-    patterns = lexicon.patterns
-    return bool(_is_acronym(word) or patterns["metonyms"].fullmatch(word)
-                or patterns["media_names"].fullmatch(word) or patterns["organizations"].fullmatch(word))
-
-
-def _is_institution(phrase: str, lexicon: Lexicon) -> bool:
-    patterns = lexicon.patterns
-    if patterns["metonyms"].search(phrase) or patterns["organizations"].search(phrase):
-        return True
-    return any(_is_acronym(bare_word(w)) for w in _WORD.findall(phrase))
-
-
-def _single_name(head: str, lexicon: Lexicon) -> bool:
-    """One capitalised word that is no known noun: a surname ("Smith said")."""
-    words = _WORD.findall(head)
-    if not words or (lexicon.capitalised_nouns and len(words) > 1):
-        return False  # German: "Westliche Regierungen" is no name, "Merkel" may be
-    flags = _capitalised(words, lexicon)
-    return flags[-1] and not _known_word(words[-1], lexicon)
-
-
-def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
-    """The people a sentence names, in order ("The minister, Anna Berg, said ..." → Anna Berg):
-    runs of two or more name words that do not run into an institution's name. Used to
-    resolve a later "she said" when no earlier attribution names anyone."""
-    tokens = _without_institutions(text, lexicon).split()
-    originals = text.split()
-    if len(tokens) != len(originals):
-        return []
-    found: list[str] = []
-    index = 0
-    while index < len(tokens):
-        end = index
-        while end < len(tokens) and _is_name_word(tokens[end], lexicon):
-            end += 1
-            if tokens[end - 1][-1:] in ",.;:":
-                break  # "Anna Berg, defended": the name ends at the comma
-        touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
-        # "the Islamic Republic", "a New York court": a determiner makes it a noun phrase.
-        previous = originals[index - 1].casefold() if index > 0 else ""
-        determined = bool(lexicon.patterns["definite"].fullmatch(previous)
-                          or lexicon.patterns["indefinite"].fullmatch(previous))
-        if end - index >= 2 and not touches and not determined:
-            found.append(" ".join(w.strip(".,;:'’\"“”") for w in originals[index:end]))
-        index = max(end, index + 1)
-    return found

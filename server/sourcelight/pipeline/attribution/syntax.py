@@ -3,7 +3,8 @@ lemma, the source is what that predicate says it comes from — the subject ("X 
 inverted subject ("said X"), the passive agent ("was told by X"), the object of "according
 to X" / "per X", the cited party of "citing X" — as a span of the sentence.
 
-Labels are those of spaCy's English pipelines (ClearNLP). Every word comes from the
+Cues that are no verb (prepositions, statement nouns, colons, non-responses) are in
+cue_phrases.py. Labels are those of spaCy's English pipelines (ClearNLP). Every word comes from the
 lexicon's [syntax] section; what kind of source a span is comes from sources.classify (the
 lexicon) refined by the parser's named entities (sourcekind.py).
 """
@@ -11,15 +12,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
+                                                         preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.relays import citable, citer, owner_outlet, with_citing, with_relays
-from sourcelight.pipeline.attribution.cast import CAST_KEY
+from sourcelight.pipeline.attribution.relays import with_citing, with_relays
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
-from sourcelight.pipeline.attribution.sourcekind import guess_source, phrase_tokens
-from sourcelight.pipeline.attribution.speakers import (SUBJECTS, name_before, party_of, regular_stems, speaker_of,
-                                                      token_lemma)
+from sourcelight.pipeline.attribution.sourcekind import guess_source
+from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, regular_stems, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -30,8 +31,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     """The sentence's attribution, or None. ``doc`` is the parse of the sentence alone (its
     character offsets are the sentence's); ``masked`` the sentence with quotes masked;
     ``skip`` spans (hedges such as "is said to") whose verbs are no cue."""
-    label = _colon_cue(doc, masked, lexicon)
-    speaker = _speaker_label(doc, label) if label is not None else None
+    label = colon_cue(doc, masked, lexicon)
+    speaker = speaker_label(doc, label) if label is not None else None
     if speaker is not None:
         return speaker  # "JAKE TAPPER: Donald Trump released a video …" is Tapper speaking
     findings = []
@@ -41,62 +42,19 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     for token in doc:
         if masked[token.idx:token.idx + 1] == MASK or any(s <= token.idx < e for s, e in not_cues):
             continue
-        according = _preposition_cue(token, lexicon)
-        finding = (_verb_cue(token, lexicon, has_quote, masked) or according or _noun_cue(token, lexicon, has_quote)
+        according = preposition_cue(token, lexicon)
+        finding = (_verb_cue(token, lexicon, has_quote, masked) or according or noun_cue(token, lexicon, has_quote)
                    or _verb_read_as_noun(token, lexicon))
         if finding is not None:
             findings.append((according is None, _depth(token), token.i, finding))
     if not findings:
-        return _non_response(doc, masked, lexicon, non_response_spans) or label or _named_before_quote(doc, masked, lexicon)
+        return non_response(doc, masked, lexicon, non_response_spans) or label or named_before_quote(doc, masked, lexicon)
     # "According to X" speaks for the whole sentence ("Officials warned …, according to a
     # leaked memo": the memo); otherwise the cue highest in the tree wins ("Sanders denounced
     # …, saying his campaign doesn't want …": Sanders, not his campaign), and at the same
     # height a relayed finding ("…, Reuters reported, citing two officials") tells more.
     findings.sort(key=lambda item: (item[0], item[1], item[3].via is None, item[2]))
     return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
-
-
-def _named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
-    """'… doesn't surprise Republican pollster Daron Shaw: “Historically, …”', 'From the
-    report: “…”': a named source right before a colon that opens a quote is its speaker."""
-    for colon in doc:
-        if colon.text != ":" or colon.i == 0 or masked[colon.idx:colon.idx + 1] != ":":
-            continue
-        if not masked[colon.idx + 1:].lstrip().startswith(MASK):
-            continue
-        named = doc[colon.i - 1]
-        if named.pos_ not in ("NOUN", "PROPN"):
-            continue
-        guess = guess_source(named, lexicon)
-        if guess is not None and guess.back_reference is None and guess.kind in (
-                SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT):
-            finding = Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
-                              colon_intro=True)
-            employer = owner_outlet(named, lexicon)
-            if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
-                finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
-            return finding
-    return None
-
-
-def _speaker_label(doc, label: Finding) -> Finding | None:
-    """A person's or a body's name before a colon that opens the sentence — a transcript's
-    "JAKE TAPPER:", a headline's "Cruz:" — introduces everything after it, whatever verbs
-    follow. Only a name known as a person's or a body's: "Update:" or "Question:" introduce
-    nothing."""
-    before = doc.text[:label.cue_span[0]].strip()
-    words = before.split()
-    if len(words) >= 2 and before.isupper() and all(w.isalpha() for w in words):
-        return replace(label, kind=SourceKind.NAMED_PERSON)  # a transcript's speaker
-    cast = doc.user_data.get(CAST_KEY) or {}
-    person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
-    if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
-        return label
-    # "Clinton camp: …", "NATO: …": a named body too; a place is the topic ("Syria: rebels say …").
-    named = [t for t in doc if t.idx < label.cue_span[0] and t.pos_ == "PROPN"]
-    if label.kind is SourceKind.ORGANIZATION and named and not any(t.ent_type_ in ("GPE", "LOC") for t in named):
-        return label
-    return None
 
 
 def _with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:
@@ -300,157 +258,4 @@ def _cue_extent(token) -> tuple[int, int]:
     return token.idx, end
 
 
-def _preposition_cue(token, lexicon: Lexicon) -> Finding | None:
-    """'according to X', 'per X', and a sentence-level 'citing X' / 'quoting X'."""
-    for phrase in lexicon.syntax.prepositions:
-        if token.lower_ != phrase[0]:
-            continue
-        doc = token.doc
-        words = [doc[i].lower_ for i in range(token.i, min(len(doc), token.i + len(phrase)))]
-        if tuple(words) != phrase:
-            continue
-        last = doc[token.i + len(phrase) - 1]
-        obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
-        if obj is None and len(phrase) > 1:
-            obj = next((c for c in token.children if c.dep_ in ("pobj", "dobj")), None)
-        if obj is None:
-            continue
-        if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
-            continue  # "…, citing rising costs": a reason, not a source
-        if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
-            obj = _giver(obj) or obj  # "according to an interview his brother gave to ITV": the brother
-        guess = guess_source(obj, lexicon)
-        if guess is None:
-            continue
-        cue_end = last.idx + len(last.text)
-        finding = Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[token.idx:cue_end],
-                          (token.idx, cue_end), back_reference=guess.back_reference)
-        employer = owner_outlet(obj, lexicon)
-        if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
-            return replace(finding, kind=SourceKind.MEDIA, via=employer)  # "according to Jane Roe of the Times"
-        via = employer or citer(token, lexicon)
-        if via and via != finding.source:
-            finding = replace(finding, via=via)
-        return finding
-    return None
-
-
-def _noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None:
-    """'In a statement, the ministry blamed …' (the subject of the verb the phrase hangs
-    on), 'a statement from the ministry', 'the ministry's statement', 'reports that …'."""
-    if token.pos_ not in ("NOUN", "PROPN") or token_lemma(token, lexicon) not in lexicon.syntax.nouns:
-        return None
-    owner = _statement_owner(token)
-    said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during")
-    if owner is not None and owner.head.lower_ != "by" and not (has_quote or _that_clause(token) or said_in):
-        # "Obama's announcement of new actions" reports an act; "the claim by X" names its
-        # author, and "… in a statement from X" says the sentence is X's.
-        owner = None
-    if owner is None and said_in:
-        verb = token.head.head
-        if verb.pos_ in ("VERB", "AUX"):
-            owner, _ = speaker_of(verb)
-    if owner is None and token.dep_ == "dobj" and (has_quote or _that_clause(token)
-                                                  or token.doc.text.rstrip().endswith(":")):
-        owner, _ = speaker_of(token.head)  # "President Clinton released the following statement:"
-    if owner is None:
-        if not _that_clause(token):
-            return None
-        owner = token  # "reports that …": the reports themselves
-    guess = guess_source(owner, lexicon)
-    if guess is None:
-        return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text,
-                   (token.idx, token.idx + len(token.text)), back_reference=guess.back_reference)
-
-
-def _that_clause(noun) -> bool:
-    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children) for c in noun.children)
-
-
-def _giver(statement):
-    """Who gave a statement, an interview, a speech: its owner ('a statement from X', 'X's
-    letter') or the subject of the clause on it ('an interview his brother gave')."""
-    owner = _statement_owner(statement)
-    if owner is not None:
-        return owner
-    for clause in statement.children:
-        if clause.dep_ == "relcl":
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.tag_ not in ("WP", "WDT") and subject.pos_ in ("NOUN", "PROPN"):
-                return subject
-    return None
-
-
-def _statement_owner(noun):
-    for child in noun.children:
-        if child.dep_ == "poss" and child.tag_ not in ("PRP$",):
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
-                return obj
-    return None
-
-
-def _answer_from(noun):
-    """The party in 'no comment from X', 'no response from X'."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "from":
-            return next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None)
-    return None
-
-
-def _non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int], ...]) -> Finding | None:
-    """'Acme Records declined to comment', 'the ministry did not respond', 'X could not be
-    reached': the party that did not answer is the source of the non-answer."""
-    for start, end in spans:
-        for token in doc:
-            if not start <= token.idx < end:
-                continue
-            if token.pos_ == "NOUN":
-                party = _answer_from(token)  # "There was no immediate comment from Kyiv."
-                guess = guess_source(party, lexicon) if party is not None else None
-                if guess is not None:
-                    return Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[start:end], (start, end),
-                                   back_reference=guess.back_reference)
-                continue
-            if not token.tag_.startswith("VB"):
-                continue
-            if token_lemma(token, lexicon) not in lexicon.syntax.non_responses:
-                continue
-            party = party_of(token)
-            if party is None:
-                continue
-            guess = guess_source(party, lexicon)
-            if guess is None:
-                continue
-            return Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[start:end], (start, end),
-                           back_reference=guess.back_reference)
-    return None
-
-
-__all__ = ["find_in_parse", "phrase_tokens"]
-
-
-def _colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
-    """'Lynch: No outside influence on FBI probe' — a name, a colon, then what they said
-    (the news convention for headlines and quote paragraphs)."""
-    colon = next((t for t in doc if t.text == ":" and masked[t.idx:t.idx + 1] == ":"), None)
-    if colon is None or colon.i == 0 or colon.i > 6 or colon.i + 1 >= len(doc):
-        return None
-    before = doc[:colon.i]
-    after = doc[colon.i + 1:]
-    if any(t.dep_ == "det" for t in before) or not (
-            MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after)):
-        return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
-    head = before.root
-    # headline style: "Trump: …", "Poll: …", "Clinton camp: …"
-    named = head.pos_ == "PROPN" or head.text[:1].isupper() or any(t.pos_ == "PROPN" for t in before)
-    if not named or any(t.pos_ in ("VERB", "AUX") for t in before):
-        return None
-    guess = guess_source(head, lexicon, tokens=list(before))
-    if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
-        return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
-                   back_reference=guess.back_reference)
+__all__ = ["find_in_parse"]

@@ -1,0 +1,144 @@
+"""Whether words name a person, language-free: a title and a capitalised word, a run of two
+or more capitalised words that runs into no institution's name, a name particle ("de", "von
+der") inside one; and the people a sentence names that way."""
+from __future__ import annotations
+
+import re
+
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+
+NAME_WORD = re.compile(r"[\w][\w'’.\-]*")
+
+
+def is_acronym(word: str) -> bool:
+    """All capitals, two to six letters: "UN", "NATO", "МИД"; also "AIReF"."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return 2 <= len(letters) <= 6 and capitals >= max(2, len(letters) - 1) and word[:1].isupper()
+
+
+def bare_word(word: str) -> str:
+    """The word without an elided article: "l'Unédic" -> "Unédic", "d'Iran" -> "Iran"."""
+    for mark in "'’":
+        position = word.find(mark)
+        if 0 < position <= 2 and len(word) > position + 1:
+            return word[position + 1:]
+    return word
+
+
+def capitalised(words: list[str], lexicon: Lexicon) -> list[bool]:
+    bare = [bare_word(w) for w in words]
+    return [w[:1].isupper() and w.strip(".,'’").casefold() not in lexicon.not_names for w in bare]
+
+
+_MARK = "\x01"
+
+
+def _without_institutions(head: str, lexicon: Lexicon) -> str:
+    # Mark institution and outlet names so that "World Health Organization" is no person.
+    for key in ("organizations", "media_names", "metonyms"):
+        head = lexicon.patterns[key].sub(lambda m: re.sub(r"\S", _MARK, m.group()), head)
+    return head
+
+
+def _has_name(head: str, lexicon: Lexicon) -> bool:
+    """A title followed by a capitalised word, or a run of two or more capitalised words
+    that does not run into an institution's name."""
+    head = _without_institutions(head, lexicon)
+    for title in lexicon.patterns["titles"].finditer(head):
+        rest = head[title.end():].split()
+        if rest and capitalised(rest[:1], lexicon)[0]:
+            return True
+    tokens = head.split()
+    index = 0
+    while index < len(tokens):
+        end = index
+        while end < len(tokens) and (is_name_word(tokens[end], lexicon)
+                                     or _particle_in_name(tokens, end, end == index == 0, lexicon)):
+            end += 1
+        if end - index >= 2:
+            touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
+            if not touches:
+                return True
+        index = max(end, index + 1)
+    return False
+
+
+def _particle_in_name(tokens: list[str], index: int, opens_phrase: bool, lexicon: Lexicon) -> bool:
+    """'de' in "Kris de Decker", "sagt de Decker", 'von der' in "Ursula von der Leyen": a
+    name particle, when it opens the phrase or follows a name word, and a name follows."""
+    if not lexicon.patterns["name_particles"].fullmatch(tokens[index]):
+        return False
+    if not opens_phrase and not is_name_word(tokens[index - 1], lexicon) and not (
+            lexicon.patterns["name_particles"].fullmatch(tokens[index - 1])):
+        return False
+    following = index + 1
+    while following < len(tokens) and lexicon.patterns["name_particles"].fullmatch(tokens[following]):
+        following += 1
+    return following < len(tokens) and is_name_word(tokens[following], lexicon)
+
+
+# Lists whose words are nouns, not names (German capitalises every noun).
+_NOUN_KEYS = ("anonymous_heads", "vague", "media_nouns", "documents", "spokesperson",
+              "person_roles", "unnamed_roles")
+
+
+def has_name(phrase: str | None, lexicon: Lexicon) -> bool:
+    """True when the phrase names a person (a title and a name, or a run of names)."""
+    return bool(phrase) and _has_name(phrase, lexicon)
+
+
+def is_name_word(token: str, lexicon: Lexicon) -> bool:
+    word = token.strip(".,'’")
+    if token[0] == _MARK or not capitalised([token], lexicon)[0] or is_acronym(bare_word(word)):
+        return False
+    return not any(lexicon.patterns[key].fullmatch(word) for key in _NOUN_KEYS)
+
+
+def known_word(word: str, lexicon: Lexicon) -> bool:
+    patterns = lexicon.patterns
+    return bool(is_acronym(word) or patterns["metonyms"].fullmatch(word)
+                or patterns["media_names"].fullmatch(word) or patterns["organizations"].fullmatch(word))
+
+
+def is_institution(phrase: str, lexicon: Lexicon) -> bool:
+    patterns = lexicon.patterns
+    if patterns["metonyms"].search(phrase) or patterns["organizations"].search(phrase):
+        return True
+    return any(is_acronym(bare_word(w)) for w in NAME_WORD.findall(phrase))
+
+
+def single_name(head: str, lexicon: Lexicon) -> bool:
+    """One capitalised word that is no known noun: a surname ("Smith said")."""
+    words = NAME_WORD.findall(head)
+    if not words or (lexicon.capitalised_nouns and len(words) > 1):
+        return False  # German: "Westliche Regierungen" is no name, "Merkel" may be
+    flags = capitalised(words, lexicon)
+    return flags[-1] and not known_word(words[-1], lexicon)
+
+
+def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
+    """The people a sentence names, in order ("The minister, Anna Berg, said ..." → Anna Berg):
+    runs of two or more name words that do not run into an institution's name. Used to
+    resolve a later "she said" when no earlier attribution names anyone."""
+    tokens = _without_institutions(text, lexicon).split()
+    originals = text.split()
+    if len(tokens) != len(originals):
+        return []
+    found: list[str] = []
+    index = 0
+    while index < len(tokens):
+        end = index
+        while end < len(tokens) and is_name_word(tokens[end], lexicon):
+            end += 1
+            if tokens[end - 1][-1:] in ",.;:":
+                break  # "Anna Berg, defended": the name ends at the comma
+        touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
+        # "the Islamic Republic", "a New York court": a determiner makes it a noun phrase.
+        previous = originals[index - 1].casefold() if index > 0 else ""
+        determined = bool(lexicon.patterns["definite"].fullmatch(previous)
+                          or lexicon.patterns["indefinite"].fullmatch(previous))
+        if end - index >= 2 and not touches and not determined:
+            found.append(" ".join(w.strip(".,;:'’\"“”") for w in originals[index:end]))
+        index = max(end, index + 1)
+    return found
