@@ -5,14 +5,16 @@ with the whole article in mind.
 """
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.lexicon import Lexicon
 import re
 
+from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import person_mentions
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.model import SourceKind
 
 PERSON = "PERSON"
+# The recogniser's labels for bodies: organizations, places and groups.
+BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 # Where each parse keeps the article's cast (doc.user_data): the people it names anywhere,
 # and the words of the organizations' names.
 CAST_KEY = "sourcelight.cast"
@@ -44,10 +46,8 @@ def _companies_named(parses, lexicon: Lexicon) -> list[list[str]]:
     companies = []
     for parse in parses:
         for entity in parse.ents:
-            if entity.label_ == "ORG":
-                guess = classify(entity.text, 0, len(entity.text), lexicon)
-                if guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
-                    companies.append(entity.text.split())
+            if entity.label_ == "ORG" and _listed_body(entity.text, lexicon):
+                companies.append(entity.text.split())
     return companies
 
 
@@ -141,4 +141,5 @@ def without_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-__all__ = ["people_named", "people_mentioned", "bodies_named", "is_person_role", "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "BODIES_KEY"]
+__all__ = ["people_named", "people_mentioned", "bodies_named", "is_person_role", "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "BODIES_KEY",
+           "BODIES", "PERSON"]

@@ -339,7 +339,7 @@ def _addressee_end(text: str, cue: re.Match[str], lexicon: Lexicon) -> int | Non
         if any(ch in text[told.end():told.end() + word.start()] for ch in ",;:."):
             return None
         token = word.group()
-        if lexicon.patterns["definite"].fullmatch(token) or lexicon.patterns["indefinite"].fullmatch(token):
+        if lexicon.is_determiner(token):
             return told.end() + word.start()
     return None
 

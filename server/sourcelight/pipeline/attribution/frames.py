@@ -42,8 +42,7 @@ def _opens_a_noun_phrase(phrase: str, lexicon: Lexicon) -> bool:
     if not words:
         return False
     first = words[0]
-    return bool(first[:1].isupper() or lexicon.patterns["definite"].fullmatch(first)
-                or lexicon.patterns["indefinite"].fullmatch(first) or lexicon.patterns["pronouns"].fullmatch(first))
+    return bool(first[:1].isupper() or lexicon.is_determiner(first) or lexicon.patterns["pronouns"].fullmatch(first))
 
 
 def according_to_after(text: str, lexicon: Lexicon) -> Finding | None:

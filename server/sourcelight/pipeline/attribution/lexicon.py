@@ -148,6 +148,10 @@ class Lexicon:
             self._found[cache_key] = found
         return found
 
+    def is_determiner(self, word: str) -> bool:
+        """'the', 'a', 'two of the': a definite or indefinite determiner of the language."""
+        return bool(self.patterns["definite"].fullmatch(word) or self.patterns["indefinite"].fullmatch(word))
+
     def find_between(self, key: str, text: str, start: int, end: int) -> tuple:
         """The matches of ``find`` that lie within text[start:end]."""
         return tuple(m for m in self.find(key, text) if m.start() >= start and m.end() <= end)

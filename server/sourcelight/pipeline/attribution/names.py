@@ -136,9 +136,7 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
         touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
         # "the Islamic Republic", "a New York court": a determiner makes it a noun phrase.
         previous = originals[index - 1].casefold() if index > 0 else ""
-        determined = bool(lexicon.patterns["definite"].fullmatch(previous)
-                          or lexicon.patterns["indefinite"].fullmatch(previous))
-        if end - index >= 2 and not touches and not determined:
+        if end - index >= 2 and not touches and not lexicon.is_determiner(previous):
             found.append(" ".join(w.strip(".,;:'’\"“”") for w in originals[index:end]))
         index = max(end, index + 1)
     return found

@@ -51,8 +51,8 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
 
 def may_attribute(text: str, lexicon: Lexicon) -> bool:
     """Whether a sentence has anything the parse engine starts from: a cue word (by lemma), a
-    colon, a quotation mark or a non-response. Sentences without one are not parsed: parsing is most of the
-    engine's time, and the engine could find nothing there anyway."""
+    colon, a quotation mark or a non-response. Sentences without one are not parsed: parsing
+    is most of the engine's time, and the engine could find nothing there anyway."""
     if ":" in text or any(opening in text or closing in text for opening, closing in lexicon.quote_pairs):
         return True
     if lexicon.find("non_responses", text):

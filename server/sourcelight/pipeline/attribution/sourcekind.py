@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role,
-                                                  without_possessive)
+from sourcelight.pipeline.attribution.cast import (BODIES, BODIES_KEY, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS,
+                                                  is_person_role, without_possessive)
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
 
 # Children whose subtrees are asides, not part of the source's name or description.
 ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj")
-BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 MAX_PHRASE_TOKENS = 14
 def phrase_tokens(head) -> list:
     """The tokens of the phrase ``head`` heads, without asides (relative clauses,

@@ -199,15 +199,12 @@ def _named_document(head: str, lexicon: Lexicon) -> bool:
     words = head.split()
     if lexicon.head_first or len(words) < 2 or not _head_word_matches("documents", head, lexicon):
         return False
-    determiner = lexicon.patterns["definite"].fullmatch(words[0]) or lexicon.patterns["indefinite"].fullmatch(words[0])
-    return words[-1][:1].islower() or bool(determiner)
+    return words[-1][:1].islower() or lexicon.is_determiner(words[0])
 
 
 def _determiner_and_capitalised_word(head: str, lexicon: Lexicon) -> bool:
     words = head.split()
-    determiner = lexicon.patterns["definite"].fullmatch(words[0]) or lexicon.patterns["indefinite"].fullmatch(words[0]) \
-        if words else None
-    return (len(words) == 2 and bool(determiner) and is_name_word(words[1], lexicon)
+    return (len(words) == 2 and lexicon.is_determiner(words[0]) and is_name_word(words[1], lexicon)
             and not known_word(words[1].strip(".,"), lexicon))
 
 
@@ -299,8 +296,7 @@ def _body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: L
         link_end = phrase.find(" ", head_end + 1)
         return (link_end, len(phrase)) if link_end > 0 else None
     before = phrase[:spokesperson.start()].strip()
-    determiner = lexicon.patterns["indefinite"].fullmatch(before) or lexicon.patterns["definite"].fullmatch(before)
-    return (0, spokesperson.start()) if before and not determiner else None
+    return (0, spokesperson.start()) if before and not lexicon.is_determiner(before) else None
 
 
 def spokesperson_without_body(phrase: str, lexicon: Lexicon) -> bool:

@@ -4,6 +4,7 @@ describes (spaCy's English labels, ClearNLP)."""
 from __future__ import annotations
 
 
+from sourcelight.pipeline.attribution.cast import BODIES
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
@@ -124,31 +125,32 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     return None, False
 
 
-_BODY_ENTITIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
-
-
 def _who_means(relative, head):
     """'Matt Duss, the president of the Foundation for Middle East Peace, who criticizes …'
     parsed with "who" on the foundation's name: "who" means a person, up the chain of "of"
     and "for" to the role and the name it describes."""
-    if relative.lower_ != "who" or head.ent_type_ not in _BODY_ENTITIES:
+    if relative.lower_ != "who" or head.ent_type_ not in BODIES:
         return head
     current = head
     for _ in range(2 * MAX_CLIMB):
         if current.dep_ not in ("pobj", "prep", "compound") or current.head.i == current.i:
             break
         current = current.head
-    if current.i == head.i or current.ent_type_ in _BODY_ENTITIES:
+    if current.i == head.i or current.ent_type_ in BODIES:
         return head
     return current.head if current.dep_ == "appos" else current
+
+
+def _said_before(verb) -> bool:
+    """What the verb reports comes before it ("…, said X")."""
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
 
 
 def _inverted_subject_taken(verb):
     """'…, said a former spokesman for the ministry, Oleg Voloshyn, who …' parsed with the
     spokesman as the subject of a verb further on: after the words said, a verb with no
     subject speaks for the noun phrase that follows it straight away."""
-    said_before = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-    if not said_before or verb.i + 1 >= len(verb.doc):
+    if not _said_before(verb) or verb.i + 1 >= len(verb.doc):
         return None
     doc = verb.doc
     follower = next((t for t in doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
@@ -213,7 +215,7 @@ def _inverted_object(verb):
     object: after the words said, a verb with no subject names its speaker behind it."""
     after_quote = any(t.tag_ == "''" for t in verb.doc[max(0, verb.i - 2):verb.i])
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "…, said a former adviser"
-    said_before = (after_quote or after_comma) and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    said_before = (after_quote or after_comma) and _said_before(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if said_before and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN"):
         return objects[0]

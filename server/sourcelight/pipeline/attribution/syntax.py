@@ -4,8 +4,8 @@ inverted subject ("said X"), the passive agent ("was told by X"), the object of 
 to X" / "per X", the cited party of "citing X" — as a span of the sentence.
 
 Cues that are no verb (prepositions, statement nouns, colons, non-responses) are in
-cue_phrases.py. Labels are those of spaCy's English pipelines (ClearNLP). Every word comes from the
-lexicon's [syntax] section; what kind of source a span is comes from sources.classify (the
+cue_phrases.py. Labels are those of spaCy's English pipelines (ClearNLP). Every word comes
+from the lexicon's [syntax] section; what kind of source a span is comes from sources.classify (the
 lexicon) refined by the parser's named entities (sourcekind.py).
 """
 from __future__ import annotations
@@ -95,8 +95,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     clause = has_quote or phrasal or _has_clause(token) or _says_a_statement(token, lexicon)
     if not clause and _names_what_was_said(token):
         return None  # "what Obama says is the baseline", "the things Trump has said"
-    if not clause and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in token.children) \
-            and not any(c.dep_ == "prep" for c in token.children):
+    if not clause and _only_itself(token):
         return None  # "that bond quickly revealed itself", not "distanced herself from the deal"
     if not clause and _bare_purpose(token):
         return None  # "Subscribers took to social media to complain.": nothing said is told
@@ -191,6 +190,12 @@ def _says_a_statement(verb, lexicon: Lexicon) -> bool:
     itself a thing said (not 'It didn't show the speech')."""
     return token_lemma(verb, lexicon) in lexicon.syntax.speech and any(
         c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns for c in verb.children)
+
+
+def _only_itself(verb) -> bool:
+    """The verb's only object is a reflexive pronoun, with nothing after it."""
+    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children) and not any(
+        c.dep_ == "prep" for c in verb.children)
 
 
 def _bare_purpose(verb) -> bool:
