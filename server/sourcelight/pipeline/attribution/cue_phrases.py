@@ -28,8 +28,11 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         if named.pos_ not in ("NOUN", "PROPN"):
             continue
         guess = guess_source(named, lexicon)
-        if guess is not None and guess.back_reference is None and guess.kind in (
-                SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT):
+        # A common noun speaks only as a document ("From the report:"): "common among
+        # Catholics in public office: “…”" names no speaker.
+        kinds = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT) \
+            if named.pos_ == "PROPN" else (SourceKind.DOCUMENT,)
+        if guess is not None and guess.back_reference is None and guess.kind in kinds:
             finding = Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
                               colon_intro=True)
             employer = owner_outlet(named, lexicon)

@@ -17,6 +17,18 @@ class Flags:
     hedge_spans: tuple[tuple[int, int], ...] = ()
 
 
+# A negator makes "responded" a non-response only close by ("Neither the ministry nor its
+# lawyers responded"), and where the language puts negators before the verb only from before
+# it: not in "confirmed the meeting because they were not authorized".
+NEGATION_REACH = 80
+
+
+def _negates(negator: tuple[int, int], verb: tuple[int, int], before_only: bool) -> bool:
+    if 0 <= verb[0] - negator[1] <= NEGATION_REACH:
+        return True
+    return not before_only and 0 <= negator[0] - verb[1] <= NEGATION_REACH
+
+
 def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
     """Hedges anywhere in the sentence (a speaker's hedge counts too); non-responses and
     denials only outside quotes, where they describe the sources themselves."""
@@ -27,8 +39,9 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
         if word not in hedges:
             hedges.append(word)
     spans = [m.span() for m in lexicon.find("non_responses", masked)]
-    if lexicon.find("negators", masked):
-        spans += [m.span() for m in lexicon.find("negated_responses", masked)]
+    negators = [m.span() for m in lexicon.find("negators", masked)]
+    spans += [m.span() for m in lexicon.find("negated_responses", masked)
+              if any(_negates(negator, m.span(), lexicon.negation_before) for negator in negators)]
     denials = tuple(m.span() for m in lexicon.find("denials", masked))
     return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans)
 

@@ -32,7 +32,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "skip_before_verb": "words", "np_stops": "words", "parentheticals": "words",
         "relatives": "words", "leading_conjunctions": "words", "indefinite": "words",
         "definite": "words", "not_names": "words", "possessive_links": "words",
-        "head_position": "choice", "inversion": "choice", "nouns": "choice",
+        "head_position": "choice", "inversion": "choice", "nouns": "choice", "negation": "choice",
         "auxiliaries": "words", "passive_markers": "words", "subordinators": "words",
         "lemmatizer": "choice", "reported_mood": "words", "source_prepositions": "words",
         "source_forms": "choice", "passive_auxiliaries": "words", "dictionary_form": "choice",
@@ -67,12 +67,14 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "masculine_titles": "words", "feminine_titles": "words",
     },
 }
-OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words"}}
+# sources.generic_bodies is optional: without it a bare plural of bodies stays an organization.
+OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words"},
+                                            "sources": {"generic_bodies": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}.
 BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
 KIND_VALUES = {kind.value for kind in SourceKind}
 # Allowed values of the "choice" keys.
-CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"),
+CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"), "negation": ("before", "either"),
            "nouns": ("lowercase", "capitalised"), "lemmatizer": LEMMATIZERS,
            "source_forms": ("listed", "lemmatized"), "dictionary_form": ("finite", "infinitive")}
 
@@ -122,6 +124,7 @@ class Lexicon:
     head_first: bool  # the head noun opens the phrase (Russian genitive chains)
     free_inversion: bool  # the speaker may follow the verb without a comma (German V2)
     capitalised_nouns: bool  # every noun starts with a capital (German): capitals prove less
+    negation_before: bool = False  # a negator stands before the verb it negates ("did not respond")
     lemmatizer: str = "none"  # "simplemma", "pymorphy3" or "none" (lemmas.py)
     speech_lemmas: frozenset[str] = frozenset()  # cue verbs matched in any inflected form
     lemmatized_sources: bool = False  # source phrases are also tried in dictionary form (Russian cases)
@@ -296,6 +299,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         for phrase, entry in data["back_references"].items()
     }
     patterns["anonymity_reasons"] = _alternation(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
+    patterns["generic_bodies"] = _alternation(data["sources"].get("generic_bodies", []), "generic_bodies")
     patterns["back_references"] = _alternation(list(data["back_references"]), "back_references")
     for key in ("masculine_titles", "feminine_titles"):
         patterns[key] = _alternation(data.get("gender", {}).get(key, []), key)
@@ -311,6 +315,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         head_first=data["grammar"]["head_position"] == "first",
         free_inversion=data["grammar"]["inversion"] == "free",
         capitalised_nouns=data["grammar"]["nouns"] == "capitalised",
+        negation_before=data["grammar"]["negation"] == "before",
         lemmatizer=data["grammar"]["lemmatizer"],
         speech_lemmas=frozenset(w.casefold() for w in data["cues"]["speech_lemmas"]),
         lemmatized_sources=data["grammar"]["source_forms"] == "lemmatized",

@@ -152,6 +152,8 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.VAGUE, None
     if _head_word_matches("documents", head, lexicon):
         return SourceKind.DOCUMENT, None
+    if _generic_bodies(head, lexicon):
+        return SourceKind.VAGUE, None
     if patterns["media_nouns"].search(head):
         return SourceKind.MEDIA, None
     if patterns["person_roles"].search(head):
@@ -212,6 +214,14 @@ def _starts_with_vague(head: str, lexicon: Lexicon) -> bool:
     """'Experts not involved in the study', 'Some politicians': a vague group word first."""
     words = head.split()
     return bool(words) and bool(lexicon.patterns["vague"].fullmatch(words[0])) and not lexicon.patterns["anonymous_heads"].search(head)
+
+
+def _generic_bodies(head: str, lexicon: Lexicon) -> bool:
+    """'Western governments', 'several banks': a plural kind of body, bare or counted, is an
+    unspecified group; 'the banks', 'Acme's lenders', 'NATO allies' are known ones."""
+    return _head_word_matches("generic_bodies", head, lexicon) and not any(
+        lexicon.patterns["definite"].fullmatch(word) or word.endswith(("'s", "’s", "s'", "s’"))
+        or is_institution(word, lexicon) for word in head.split()[:-1])  # "NATO allies" are NATO's
 
 
 def _unnamed_role(head: str, lexicon: Lexicon) -> bool:

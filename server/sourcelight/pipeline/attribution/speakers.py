@@ -113,8 +113,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             if current.i != verb.i:
                 return None, False
-            return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_left_behind(verb)
-                    or _subject_left_behind(verb) or _noun_right_before(verb)), False
+            return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_read_as_adverb(verb)
+                    or _name_left_behind(verb) or _subject_left_behind(verb) or _noun_right_before(verb)), False
         root = current.head
         if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
             # "Trump defended eminent domain, calling …" parsed with "Trump" as the root
@@ -123,6 +123,17 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         came_by = current.dep_
         current = current.head
     return None, False
+
+
+def _name_read_as_adverb(verb):
+    """'…,” said Skelly, explaining …': a surname ending in -ly tagged as an adverb right
+    after the verb, capitalised mid-sentence and closing the clause, is the speaker."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.tag_ != "RB" or not after.text[:1].isupper():
+        return None
+    if after.text.isupper() or after.i + 1 >= len(after.doc) or not after.doc[after.i + 1].is_punct:
+        return None
+    return after
 
 
 def _who_means(relative, head):
@@ -166,17 +177,26 @@ def _inverted_subject_taken(verb):
 def _participle_misread(verb):
     """'A new poll found last week that …' parsed as a noun with a participle ('a poll
     found last week'): a bare past form hanging on the sentence's head noun (or on a subject
-    its clause already has), with a that-clause of its own, is the noun's verb."""
+    its clause already has), with a that-clause of its own, is the noun's verb; so is one
+    set off after a name that opens a colon."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return None
+    noun = verb.head
+    if _opens_colon(verb) and verb.i > 0 and verb.doc[verb.i - 1].text == "," and noun.i < verb.i:
+        return noun  # "Mitt Romney, the 2012 nominee, tweeted in response: “…”"
     if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
-    noun = verb.head
     if noun.dep_ == "ROOT":
         return noun
     return None
+
+
+def _opens_colon(verb) -> bool:
+    """The verb and its modifiers end at a colon ('tweeted in response:')."""
+    end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i])
+    return end + 1 < len(verb.doc) and verb.doc[end + 1].text == ":"
 
 
 def _noun_right_before(verb):

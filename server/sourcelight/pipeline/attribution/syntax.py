@@ -47,13 +47,16 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
                    or _verb_read_as_noun(token, lexicon))
         if finding is not None:
             findings.append((according is None, _depth(token), token.i, finding))
+    declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:
-        return non_response(doc, masked, lexicon, non_response_spans) or label or named_before_quote(doc, masked, lexicon)
+        return declined or label or named_before_quote(doc, masked, lexicon)
     # "According to X" speaks for the whole sentence ("Officials warned …, according to a
     # leaked memo": the memo); otherwise the cue highest in the tree wins ("Sanders denounced
     # …, saying his campaign doesn't want …": Sanders, not his campaign), and at the same
     # height a relayed finding ("…, Reuters reported, citing two officials") tells more.
     findings.sort(key=lambda item: (item[0], item[1], item[3].via is None, item[2]))
+    if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
+        return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
     return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
 
 
@@ -66,6 +69,10 @@ def _with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:
         if other.kind is SourceKind.MEDIA and other.back_reference is None and other.source != finding.source:
             return replace(finding, via=other.source)
     return finding
+
+
+def _token_at(doc, offset: int):
+    return next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), doc[0])
 
 
 def _depth(token) -> int:
@@ -97,6 +104,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None  # "what Obama says is the baseline", "the things Trump has said"
     if not clause and _only_itself(token):
         return None  # "that bond quickly revealed itself", not "distanced herself from the deal"
+    if not clause and _infinitive_on_noun(token):
+        return None
     if not clause and _bare_purpose(token):
         return None  # "Subscribers took to social media to complain.": nothing said is told
     source_token, passive = speaker_of(token, lexicon)
@@ -106,7 +115,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if guess is None:
         return None
     if word in syntax.needs_clause and not clause and not (
-            finding_verb and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA)) and not (
+            finding_verb and _has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
+                guess.kind is SourceKind.MEDIA and not _negated(token)))) and not (
+            finding_verb and guess.kind is SourceKind.ORGANIZATION and _body_tells(token, source_token)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and _says_without_object(token)) and not (
             _speaker_tag(token)):
@@ -137,8 +148,11 @@ def _quote_beside(token, masked: str) -> bool:
 
 
 def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
-    """'called for', 'pointed out', 'talked about': the verb with its particle is a cue."""
-    return any(child.dep_ in ("prt", "prep") and f"{word} {child.lower_}" in speech for child in token.children)
+    """'called for', 'pointed out', 'talked about', 'made clear': the verb with its particle
+    or adjective is a cue."""
+    return any(child.dep_ in ("prt", "prep") and f"{word} {child.lower_}" in speech for child in token.children) or any(
+        child.dep_ in ("acomp", "ccomp", "oprd") and child.tag_ == "JJ" and f"{word} {child.lower_}" in speech
+        for child in token.children)  # "made clear that …"
 
 
 def _has_clause(token, infinitive: bool = True) -> bool:
@@ -147,9 +161,22 @@ def _has_clause(token, infinitive: bool = True) -> bool:
     to cut waiting times")."""
     after = token.doc.text[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
-    return any(child.dep_ in CLAUSE_DEPS or child.dep_ in opens or _question(child)
+    return any((child.dep_ in CLAUSE_DEPS and not _bare_infinitive(child)) or child.dep_ in opens or _question(child)
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
         or _reporting_aside(token)
+
+
+def _bare_infinitive(verb) -> bool:
+    """'would like to see Ryan stay on': a bare infinitive is what was seen or heard, not a
+    clause anyone said."""
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "mark", "nsubjpass", "auxpass") for c in verb.children)
+
+
+def _infinitive_on_noun(verb) -> bool:
+    """'has positive things to say about the company': an infinitive describing a noun says
+    nothing yet."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PRON") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
@@ -190,6 +217,29 @@ def _says_a_statement(verb, lexicon: Lexicon) -> bool:
     itself a thing said (not 'It didn't show the speech')."""
     return token_lemma(verb, lexicon) in lexicon.syntax.speech and any(
         c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns for c in verb.children)
+
+
+def _body_tells(verb, source_token) -> bool:
+    """'The company reported earnings', 'the agency has found 200 violations': a named or
+    described body told a figure or finding, in the past, in the sentence's own verb (not
+    'it showed a lack of will', 'has been trying to find', 'found itself at the center',
+    'did not report the launch', 'reports earnings next week')."""
+    return (verb.dep_ in ("ROOT", "conj") and source_token.pos_ != "PRON" and verb.tag_ in ("VBD", "VBN")
+            and _has_object(verb)
+            and not _negated(verb) and not any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))
+                                               for c in verb.children))
+
+
+def _has_object(verb) -> bool:
+    """What was found or shown is named ('polls show Clinton ahead'), not 'reports live
+    from the field'."""
+    return any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
+
+
+def _negated(verb) -> bool:
+    """'did not report the launch': an outlet or body that told nothing (a study that 'did
+    not find evidence' still found something)."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _only_itself(verb) -> bool:
@@ -255,10 +305,10 @@ def _question(child) -> bool:
 
 
 def _cue_extent(token) -> tuple[int, int]:
-    """The cue verb with its particle ('pointed out', 'called for')."""
+    """The cue verb with its particle or adjective ('pointed out', 'made clear')."""
     end = token.idx + len(token.text)
     for child in token.children:
-        if child.dep_ == "prt" and child.i == token.i + 1:
+        if child.i == token.i + 1 and (child.dep_ == "prt" or (child.tag_ == "JJ" and child.dep_ in ("acomp", "ccomp", "oprd"))):
             end = child.idx + len(child.text)
     return token.idx, end
 
