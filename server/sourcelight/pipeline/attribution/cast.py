@@ -78,29 +78,45 @@ def is_person_role(token, lexicon: Lexicon, keys: tuple[str, ...] = PERSON_ROLE_
 
 def _names_with_roles(parse, lexicon: Lexicon):
     """Names the text itself shows are people's, whatever the recogniser guessed: a
-    person's role in apposition ("Eswar Prasad, a professor of economics") or a title or
-    role in front ("Foreign Minister Sergei Lavrov")."""
+    person's role in apposition ("Eswar Prasad, a professor of economics"), a title or
+    role in front ("Foreign Minister Sergei Lavrov"), or "his" or "her" on what the name
+    does ("Carly Fiorina threw her support")."""
     for token in parse:
         if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
             continue
         words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
-        described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ == "NOUN" and is_person_role(c, lexicon)
-                        for c in token.children)
+        described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and is_person_role(c, lexicon)
+                        for c in token.children) or _own_gendered(token, lexicon)
         roles = [w for w in words if is_person_role(w, lexicon)]
         if not roles and not described:
             continue
         words = [w for w in words if w.i > roles[-1].i] if roles else words
         # A title the tokenizer split from its period ("Col" "."): not part of the name.
-        words = [w for w in words if w.pos_ == "PROPN" and w.text != "."
+        words = [w for w in words if _name_word(w) and w.text != "."
                  and not (w.i + 1 < len(parse) and parse[w.i + 1].text == "." and lexicon.patterns["titles"].fullmatch(w.text + "."))]
         span = parse[words[0].i:token.i + 1] if words else None
-        if span is None or not all(w.pos_ == "PROPN" or w.tag_ == "HYPH" for w in span):
+        if span is None or not all(_name_word(w) or w.tag_ == "HYPH" for w in span):
             continue
         if span.text.endswith(("'s", "’s")) or (not described and any(w.ent_type_ in ("GPE", "NORP") for w in span)):
             continue
         guess = classify(span.text, 0, len(span.text), lexicon)
         if guess is None or guess.kind is SourceKind.NAMED_PERSON:
             yield span
+
+
+def _name_word(token) -> bool:
+    """A proper noun, or a capitalised first name the tagger read as an adverb ("Carly")."""
+    return token.pos_ == "PROPN" or (token.dep_ == "compound" and token.tag_ == "RB" and token.text[:1].isupper())
+
+
+def _own_gendered(name, lexicon: Lexicon) -> bool:
+    """'Carly Fiorina threw her support behind Cruz': the subject's own thing is "his" or
+    "her", so the subject is a person (a company's is "its")."""
+    if name.dep_ != "nsubj" or not lexicon.pronoun_genders:
+        return False
+    verb = name.head
+    return any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders for p in c.children)
+               for c in verb.children)
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")

@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source
-from sourcelight.pipeline.attribution.speakers import party_of, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import party_of, regular_stems, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 
@@ -205,6 +205,9 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     if any(t.dep_ == "det" for t in before) or not (
             MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after)):
         return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
+    verb_at = _headline_verb(before, lexicon)
+    if verb_at is not None:
+        before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
     head = before.root
     # headline style: "Trump: …", "Poll: …", "Clinton camp: …"
     named = head.pos_ == "PROPN" or head.text[:1].isupper() or any(t.pos_ == "PROPN" for t in before)
@@ -215,6 +218,16 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None
     return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
                    back_reference=guess.back_reference)
+
+
+def _headline_verb(before, lexicon: Lexicon) -> int | None:
+    """Where a title-case headline's speech verb stands before its colon, read as a name
+    ("Fiorina Endorses Cruz:"): the words before it are the speaker."""
+    for token in before[1:]:
+        if token.pos_ == "PROPN" and token.text.istitle() and token.lower_.endswith("s") and any(
+                stem in lexicon.syntax.speech for stem in regular_stems(token.lower_, "VBZ")):
+            return token.i
+    return None
 
 
 __all__ = ["preposition_cue", "noun_cue", "non_response", "colon_cue", "speaker_label", "named_before_quote"]
