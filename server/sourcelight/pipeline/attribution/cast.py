@@ -79,14 +79,14 @@ def is_person_role(token, lexicon: Lexicon, keys: tuple[str, ...] = PERSON_ROLE_
 def _names_with_roles(parse, lexicon: Lexicon):
     """Names the text itself shows are people's, whatever the recogniser guessed: a
     person's role in apposition ("Eswar Prasad, a professor of economics"), a title or
-    role in front ("Foreign Minister Sergei Lavrov"), or "his" or "her" on what the name
-    does ("Carly Fiorina threw her support")."""
+    role in front ("Foreign Minister Sergei Lavrov"), an age ("Ramos, 58,"), or "his" or
+    "her" on what the name does ("Carly Fiorina threw her support")."""
     for token in parse:
         if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
             continue
         words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
         described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and is_person_role(c, lexicon)
-                        for c in token.children) or _own_gendered(token, lexicon)
+                        for c in token.children) or _own_gendered(token, lexicon) or _age_given(token)
         roles = [w for w in words if is_person_role(w, lexicon)]
         if not roles and not described:
             continue
@@ -107,6 +107,13 @@ def _names_with_roles(parse, lexicon: Lexicon):
 def _name_word(token) -> bool:
     """A proper noun, or a capitalised first name the tagger read as an adverb ("Carly")."""
     return token.pos_ == "PROPN" or (token.dep_ == "compound" and token.tag_ == "RB" and token.text[:1].isupper())
+
+
+def _age_given(name) -> bool:
+    """'Ramos, 58, told AFP': an age set off by commas after a name is a person's."""
+    return any(c.dep_ in ("appos", "amod", "npadvmod") and c.tag_ == "CD" and c.text.isdigit() and 1 <= int(c.text) <= 120
+               and c.i == name.i + 2 and name.doc[name.i + 1].text == ","
+               and c.i + 1 < len(name.doc) and name.doc[c.i + 1].text == "," for c in name.children)
 
 
 def _own_gendered(name, lexicon: Lexicon) -> bool:

@@ -77,6 +77,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
+    described = _object_described(verb)
+    if described is not None:
+        return described, False
     current, came_by = verb, None
     for _ in range(MAX_CLIMB):
         children = list(current.children)
@@ -95,6 +98,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         # Of two subjects (a parse that took a quoted word for one), the nearer is the speaker.
         subjects = [c for c in children if c.dep_ in SUBJECTS]
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else name_before(current)
+        if subject is not None and current.i != verb.i and _quoted(subject) and not _quoted(verb):
+            # "“We were wrong,” Ramos, 58, told AFP": a subject inside the quote is not the
+            # speaker; nor in "Clinton seemed ready, telling the crowd, “Some people get …”".
+            return _name_left_behind(verb) or _unquoted_root_subject(verb), False
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _who_means(subject, current.head), False  # "the official who said": the official
@@ -134,6 +141,17 @@ def _name_read_as_adverb(verb):
     if after.text.isupper() or after.i + 1 >= len(after.doc) or not after.doc[after.i + 1].is_punct:
         return None
     return after
+
+
+def _unquoted_root_subject(verb):
+    root = verb.sent.root
+    return next((c for c in root.children if c.dep_ in SUBJECTS and c.i < verb.i and not _quoted(c)), None)
+
+
+def _quoted(token) -> bool:
+    """Inside quotation marks: more opening than closing marks before it."""
+    marks = [t.tag_ for t in token.doc[:token.i] if t.tag_ in ("``", "''")]
+    return marks.count("``") > marks.count("''")
 
 
 def _who_means(relative, head):
@@ -191,6 +209,16 @@ def _participle_misread(verb):
     if noun.dep_ == "ROOT":
         return noun
     return None
+
+
+def _object_described(verb):
+    """'The killings have left 62 percent of voters saying …': a participle right after its
+    verb's object, with no comma between, says what the object does."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "ccomp") or verb.i == 0:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1
+               and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL", "PERSON") for t in c.subtree)]
+    return objects[0] if objects else None  # a counted group or a person, not "referenda arguing"
 
 
 def _opens_colon(verb) -> bool:

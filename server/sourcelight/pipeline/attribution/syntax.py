@@ -46,7 +46,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according or noun_cue(token, lexicon, has_quote)
                    or _verb_read_as_noun(token, lexicon))
         if finding is not None:
-            findings.append((according is None, _depth(token), token.i, finding))
+            depth = 0 if according is None and _parenthetical(token) else _depth(token)
+            findings.append((according is None, depth, token.i, finding))
     declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:
         return declined or label or named_before_quote(doc, masked, lexicon)
@@ -66,9 +67,36 @@ def _with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:
     if finding.via is not None or finding.kind is SourceKind.MEDIA:
         return finding
     for other in others:
-        if other.kind is SourceKind.MEDIA and other.back_reference is None and other.source != finding.source:
+        # after the speaker's words: "CNN, Cruz said, called it …" is Cruz telling what CNN said
+        if (other.kind is SourceKind.MEDIA and other.back_reference is None and other.source != finding.source
+                and other.source_span[0] > finding.cue_span[0]):
             return replace(finding, via=other.source)
     return finding
+
+
+def _survey_behind(verb, lexicon: Lexicon):
+    """'In a Times/CBS News survey, 79 percent of Democrats said …': what a group answered in
+    a poll rests on the poll."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            poll = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if poll is not None and token_lemma(poll, lexicon) in lexicon.syntax.surveys:
+                guess = guess_source(poll, lexicon)
+                if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA):
+                    return guess  # "a New York Times/CBS News survey" is the outlet's
+    return None
+
+
+def _parenthetical(verb) -> bool:
+    """'CNN, Cruz said, called the announcement significant': a speaker and verb set off by
+    commas inside the sentence speak for all of it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.dep_ != "parataxis" or subject is None or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return False
+    start = subject.left_edge.i
+    end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and not c.is_punct])
+    doc = verb.doc
+    return start > 0 and doc[start - 1].text == "," and end + 1 < len(doc) and doc[end + 1].text == ","
 
 
 def _token_at(doc, offset: int):
@@ -126,6 +154,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None  # "he continued: …", not "Clinton continues to lead"
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
+    if guess.kind is SourceKind.VAGUE and source_token.pos_ != "PRON":
+        guess = _survey_behind(token, lexicon) or guess
     cue_start, cue_end = _cue_extent(token)
     finding = Finding(guess.kind, guess.text, (guess.start, guess.end), token.doc.text[cue_start:cue_end],
                       (cue_start, cue_end), back_reference=guess.back_reference,
@@ -275,8 +305,10 @@ def _reporting_aside(verb) -> bool:
 
 
 def _as_clause(verb) -> bool:
-    """'As the Post reported, …': the sentence the as-clause hangs on is what was said."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    """'As the Post reported, …': the sentence the as-clause hangs on is what was said (not
+    'as he's affectionately known by his grandchildren', which describes its subject)."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ == "nsubjpass" and c.lower_ != "it" for c in verb.children)
 
 
 def _names_what_was_said(verb) -> bool:
