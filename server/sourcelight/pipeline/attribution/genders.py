@@ -83,7 +83,9 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon) -> 
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
     if wanted is None or not name:
         return True
-    shown = genders.of(name)
+    # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He
+    # said …" then "She said …" are two people).
+    shown = lexicon.pronoun_genders.get(name.strip().lower()) or genders.of(name)
     return shown is None or shown == wanted
 
 

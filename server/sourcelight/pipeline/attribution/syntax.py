@@ -180,19 +180,31 @@ def _quote_beside(token, masked: str) -> bool:
 def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
     """'called for', 'pointed out', 'talked about', 'made clear': the verb with its particle
     or adjective is a cue."""
-    return any(child.dep_ in ("prt", "prep") and f"{word} {child.lower_}" in speech for child in token.children) or any(
-        child.dep_ in ("acomp", "ccomp", "oprd") and child.tag_ == "JJ" and f"{word} {child.lower_}" in speech
-        for child in token.children)  # "made clear that …"
+    def listed(particle) -> bool:
+        return f"{word} {particle.lower_}" in speech
+
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and listed(child):
+            return True
+        if child.dep_ in ("acomp", "ccomp", "oprd") and child.tag_ == "JJ" and listed(child):
+            return True  # "made clear that …"
+        if child.dep_ in ("advcl", "ccomp") and any(
+                m.dep_ == "mark" and m.i == token.i + 1 and listed(m) for m in child.children):
+            return True  # "called for all candidates to lay out …", "for" read as the clause's
+    return False
 
 
 def _has_clause(token, infinitive: bool = True) -> bool:
     """What was said follows the verb: a clause, a predicate ("calls the wall stupid"), a
-    question ("asked workers if they …"), a colon, or (``infinitive``) a promise ("promised
-    to cut waiting times")."""
+    question ("asked workers if they …"), a colon (right after it, or ending the sentence:
+    "He then listed the qualities a nominee needs:"), or (``infinitive``) a promise
+    ("promised to cut waiting times")."""
     after = token.doc.text[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     return any((child.dep_ in CLAUSE_DEPS and not _bare_infinitive(child)) or child.dep_ in opens or _question(child)
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
+        or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
+            and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
         or _reporting_aside(token)
 
 
