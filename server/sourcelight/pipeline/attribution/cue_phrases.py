@@ -104,13 +104,14 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
         return None
     owner = _statement_owner(token)
     said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during")
-    if owner is not None and owner.head.lower_ != "by" and not (has_quote or _that_clause(token) or said_in):
+    quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT")
+    if owner is not None and owner.head.lower_ != "by" and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its
         # author, and "… in a statement from X" says the sentence is X's.
         owner = None
     if owner is None and said_in:
         verb = token.head.head
-        if verb.pos_ in ("VERB", "AUX"):
+        if _told_in(token, verb, lexicon):
             owner, _ = speaker_of(verb)
     if owner is None and token.dep_ == "dobj" and (has_quote or _that_clause(token)
                                                   or token.doc.text.rstrip().endswith(":")):
@@ -124,6 +125,17 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
         return None
     return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text,
                    (token.idx, token.idx + len(token.text)), back_reference=guess.back_reference)
+
+
+def _told_in(noun, verb, lexicon: Lexicon) -> bool:
+    """'In an interview with ABC News, Clinton laughed off the ad': what the subject does in
+    one interview or statement, it says there. Not a copula ('In the earlier interviews, it
+    was a different story'), nor what is yet to come ('will participate in an interview'),
+    nor, for several ('During past press conferences, friends filled the front seats'),
+    anything but a verb of saying."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    return noun.tag_ != "NNS" or token_lemma(verb, lexicon) in lexicon.syntax.verbs
 
 
 def _that_clause(noun) -> bool:

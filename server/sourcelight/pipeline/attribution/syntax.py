@@ -256,8 +256,10 @@ def _speaker_tag(verb) -> bool:
 
 def _says_a_statement(verb, lexicon: Lexicon) -> bool:
     """'The Telegraph first reported the claims', 'repeated the allegation': the object is
-    itself a thing said (not 'It didn't show the speech')."""
-    return token_lemma(verb, lexicon) in lexicon.syntax.speech and any(
+    itself a thing said (not 'It didn't show the speech', 'had the authorities found the
+    posts', where it was come upon)."""
+    word = token_lemma(verb, lexicon)
+    return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and any(
         c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns for c in verb.children)
 
 
@@ -345,7 +347,13 @@ def _predicate_end(verb) -> int | None:
 
 
 def _question(child) -> bool:
-    return child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children)
+    """'asked workers if they …', 'wondered whether …' (not the condition in 'would support
+    Trump if he became the nominee', whose verb has a modal)."""
+    if child.dep_ != "advcl":
+        return False
+    conditional = any(a.tag_ == "MD" for a in child.head.children if a.dep_ == "aux")
+    return any(g.dep_ == "mark" and (g.lower_ == "whether" or (g.lower_ == "if" and not conditional))
+               for g in child.children)
 
 
 def _cue_extent(token) -> tuple[int, int]:
