@@ -10,7 +10,7 @@ from sourcelight.pipeline.attribution.cast import CAST_KEY
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.relays import citable, citer, owner_outlet
+from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import party_of, regular_stems, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
@@ -123,8 +123,10 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
     guess = guess_source(owner, lexicon)
     if guess is None:
         return None
+    via = outlet_of_statement(token, lexicon) if said_in else None  # "In an interview with ABC News, …"
     return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text,
-                   (token.idx, token.idx + len(token.text)), back_reference=guess.back_reference)
+                   (token.idx, token.idx + len(token.text)), back_reference=guess.back_reference,
+                   via=via if via != guess.text else None)
 
 
 def _told_in(noun, verb, lexicon: Lexicon) -> bool:

@@ -26,7 +26,7 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
             elif child.dep_ not in ("dative", "dobj", "iobj"):
                 continue
             via = via or (media_of(target, lexicon) if target is not None else None)
-    via = via or interview_with(verb, lexicon)
+    via = via or interview_with(verb, lexicon) or _spoken_to(verb, lexicon)
     employer = owner_outlet(source_token, lexicon)
     if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
         # "CNN's Jane Roe reported": a journalist's report is her outlet's, not a person
@@ -39,18 +39,39 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
 
 
 def interview_with(verb, lexicon: Lexicon) -> str | None:
+    """'said in an interview with CNN', 'said in a Fox interview': the outlet interviewing."""
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and token_lemma(noun, lexicon) in lexicon.syntax.nouns:
-                for inner in noun.children:
-                    if inner.dep_ == "prep":
-                        for obj in inner.children:
-                            if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
-                                return outlet
-                if (outlet := possessor_outlet(noun, lexicon)):
+                outlet = outlet_of_statement(noun, lexicon)
+                if outlet:
                     return outlet
+    return None
+
+
+def outlet_of_statement(noun, lexicon: Lexicon) -> str | None:
+    """'an interview with CNN', 'a Fox interview', 'CNN's interview': the outlet it was given to."""
+    for inner in noun.children:
+        if inner.dep_ == "prep":
+            for obj in inner.children:
+                if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
+                    return outlet
+    return possessor_outlet(noun, lexicon)
+
+
+def _spoken_to(verb, lexicon: Lexicon) -> str | None:
+    """'Speaking to Reuters, the senator said …': the outlet a participle beside the verb
+    says was spoken to."""
+    for participle in verb.children:
+        if participle.dep_ != "advcl" or participle.tag_ != "VBG":
+            continue
+        for prep in participle.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
+                        return outlet
     return None
 
 
