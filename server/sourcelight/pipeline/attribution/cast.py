@@ -21,19 +21,22 @@ CAST_KEY = "sourcelight.cast"
 BODIES_KEY = "sourcelight.bodies"
 
 
-def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
+def people_named(parses, lexicon: Lexicon, recognised=()) -> dict[str, str]:
     """One article, one cast: every word of a name the entity recogniser took for a person
     anywhere in the article, or that the text shows is a person's (a role in apposition or
     in front: "Canova, a law professor", "Sen. Ted Cruz"), mapped to the longest full name it
     belongs to. A name seen as a person stays a person ("Bozell says" where the recogniser
-    guessed a company)."""
+    guessed a company). ``recognised`` are sentences only the recogniser ran on: from them,
+    only full names ("Paul Manafort") count, a lone word it took for a person may be a
+    company ("Facebook")."""
     cast: dict[str, str] = {}
     parses = list(parses)
-    companies = _companies_named(parses, lexicon)
-    for parse in parses:
+    recognised = list(recognised)
+    companies = _companies_named(parses + recognised, lexicon)
+    for parse, parsed in [(p, True) for p in parses] + [(r, False) for r in recognised]:
         names = [e.text for e in parse.ents if e.label_ == PERSON and not _starts_a_company(e.text, companies)
-                 and not _listed_body(e.text, lexicon)]
-        names += [span.text for span in _names_with_roles(parse, lexicon)]
+                 and not _listed_body(e.text, lexicon) and (parsed or len(e.text.split()) >= 2)]
+        names += [span.text for span in _names_with_roles(parse, lexicon)] if parsed else []
         for name in map(without_possessive, names):
             for word in name.split():
                 if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):

@@ -18,6 +18,8 @@ from sourcelight.pipeline.model import Sentence
 
 # Sentences per batch handed to spaCy's nlp.pipe.
 PARSE_BATCH = 64
+# Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it.
+NAMES_ONLY_SKIPS = ("tagger", "parser", "attribute_ruler")
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,12 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     texts = (without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
              for i in wanted)
     parsed = dict(zip(wanted, nlp.pipe(texts, batch_size=PARSE_BATCH)))
-    cast, bodies = people_named(parsed.values(), lexicon), bodies_named(parsed.values())
+    # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
+    # operative"): the recogniser alone, without the parser, adds them to the cast.
+    others = [sentences[i].text for i in range(len(sentences)) if i not in parsed]
+    named = list(nlp.pipe(others, batch_size=PARSE_BATCH, disable=NAMES_ONLY_SKIPS))
+    cast = people_named(parsed.values(), lexicon, recognised=named)
+    bodies = bodies_named(parsed.values())
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies

@@ -121,7 +121,10 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if person is not None and not (guess is not None and guess.kind is SourceKind.MEDIA and person.root.i != head.i):
         return _named(person, tokens, SourceKind.NAMED_PERSON)
     entity = _entity_of(head)
-    if entity is not None and entity.label_ in BODIES and head.pos_ == "PROPN" and _in_cast(head, entity):
+    if entity is not None and entity.label_ in BODIES and (head.pos_ == "PROPN" or (
+            head.pos_ == "NOUN" and head.text[:1].isupper())) and _in_cast(head, entity):
+        # "Manafort said" with the name tagged as a common noun and a company, where the
+        # article named Paul Manafort as a person.
         return _named(_whole_name(head, entity), tokens, SourceKind.NAMED_PERSON)
     if entity is not None and entity.label_ in BODIES:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(entity.text) else SourceKind.ORGANIZATION
