@@ -12,7 +12,7 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 # A verb without a subject of its own shares its head's: "…, saying", "smiled and said",
 # "wants to say", "refused to comment".
-SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep", "dep")
+SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep", "dep", "acomp")  # acomp: "were likely to say"
 RELATIVE_PRONOUNS = ("WDT", "WP")
 MAX_CLIMB = 3
 
@@ -105,8 +105,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _who_means(subject, current.head), False  # "the official who said": the official
-            if subject.dep_ == "expl":
-                return None, False  # "it was said"
+            if subject.dep_ == "expl" or (came_by == "acomp" and subject.lower_ == "it"):
+                return None, False  # "it was said", "it's worth noting", "it is unlikely to tell"
             if subject.tag_ == "IN":  # "Of Carson, Levine … said" parsed with "Of" as the subject
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
             inner = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.dep_ == "csubj" else None
@@ -121,6 +121,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             if current.i != verb.i:
                 return None, False
             return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_read_as_adverb(verb)
+                    or _subject_before_then(verb)
                     or _name_left_behind(verb) or _subject_left_behind(verb) or _noun_right_before(verb)), False
         root = current.head
         if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
@@ -130,6 +131,15 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         came_by = current.dep_
         current = current.head
     return None, False
+
+
+def _subject_before_then(verb):
+    """'Kasich offered the man a job, then says he'll welcome advice' parsed with the first
+    clause as what 'says' reports: after "then", the subject of that clause speaks."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "then" and c.i == verb.i - 1 for c in verb.children):
+        return None
+    before = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i), None)
+    return next((c for c in before.children if c.dep_ == "nsubj"), None) if before is not None else None
 
 
 def _name_read_as_adverb(verb):
