@@ -16,11 +16,12 @@ from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_befor
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import with_citing, with_relays
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
-from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, regular_stems, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -44,7 +45,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             continue
         according = preposition_cue(token, lexicon)
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according or noun_cue(token, lexicon, has_quote)
-                   or _verb_read_as_noun(token, lexicon))
+                   or verb_read_as_noun(token, lexicon))
         if finding is not None:
             depth = 0 if according is None and _parenthetical(token) else _depth(token)
             findings.append((according is None, depth, token.i, finding))
@@ -221,26 +222,6 @@ def _infinitive_on_noun(verb) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
-    """'Trump predicts that …' tagged as a compound noun ("Trump predicts") heading the
-    sentence: a plural-looking head whose singular is a speech verb, with a that-clause, is
-    that verb, and the name in front speaks."""
-    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not token.lower_.endswith("s"):
-        return None
-    if not any(stem in lexicon.syntax.speech for stem in regular_stems(token.lower_, "VBZ")):
-        return None
-    if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
-        return None
-    speaker = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
-    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or not speaker.text[:1].isupper():
-        return None
-    guess = guess_source(speaker, lexicon)
-    if guess is None:
-        return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
-                   back_reference=guess.back_reference)
-
-
 def _speaker_tag(verb) -> bool:
     """'Mr. Manafort asked.', 'he added on Tuesday.': a sentence that is only a speaker and the
     verb (the quote it tags ended the sentence before, on a question or an exclamation)."""
@@ -315,7 +296,13 @@ def _reporting_aside(verb) -> bool:
     if subject is None or subject.tag_ in ("WP", "WDT"):
         return False
     start = subject.left_edge.i
-    return start > 0 and verb.doc[start - 1].text == ","
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct:
+        # "…, fundraising documents show." with the modifier misread as a verb of its own
+        while start > 0 and verb.i - start < 4 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
+                and doc[start - 1].tag_ in ("NN", "NNS", "NNP", "JJ", "VBG"):
+            start -= 1
+    return start > 0 and doc[start - 1].text == ","
 
 
 def _as_clause(verb) -> bool:

@@ -1,0 +1,79 @@
+"""Cue verbs the small English parser reads as nouns, found again: "Trump predicts that …"
+tagged as a compound noun, "…, records show." with "show" compounded with "records", and
+"Audit files from NGP VAN show that …" with "show" inside the subject's phrase."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.sourcekind import guess_source
+from sourcelight.pipeline.attribution.speakers import regular_stems
+from sourcelight.pipeline.model import SourceKind
+
+
+def verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
+    """The finding of a cue verb the parser tagged as a noun at ``token``, or None."""
+    return _verb_read_as_noun(token, lexicon) or _aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon)
+
+
+def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
+    """'Trump predicts that …' tagged as a compound noun ("Trump predicts") heading the
+    sentence: a plural-looking head whose singular is a speech verb, with a that-clause, is
+    that verb, and the name in front speaks."""
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not token.lower_.endswith("s"):
+        return None
+    if not any(stem in lexicon.syntax.speech for stem in regular_stems(token.lower_, "VBZ")):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return None
+    speaker = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or not speaker.text[:1].isupper():
+        return None
+    guess = guess_source(speaker, lexicon)
+    if guess is None:
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
+                   back_reference=guess.back_reference)
+
+
+def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
+    """'…, records show.' and 'F.A.A. records show, the Cessna …' with "show" tagged as a
+    noun compounded with "records": a plural noun and a bare verb form set off by a comma
+    report the rest of the sentence, and the noun speaks."""
+    if token.tag_ not in ("NN", "VBP") or token.lower_ not in lexicon.syntax.findings | lexicon.syntax.speech:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1 and c.tag_ == "NNS"), None)
+    if subject is None:
+        return None
+    doc = token.doc
+    start = min(c.left_edge.i for c in token.children if c.dep_ == "compound" and c.i < token.i)
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if not (start > 0 and doc[start - 1].text == "," and (after is None or after.is_punct)):
+        return None
+    guess = guess_source(subject, lexicon, tokens=list(doc[start:token.i]))
+    if guess is None or guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION,
+                                           SourceKind.VAGUE, SourceKind.ANONYMOUS):
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
+                   back_reference=guess.back_reference)
+
+
+def _verb_read_as_object(token, lexicon: Lexicon) -> Finding | None:
+    """'Audit files from NGP VAN show that …', 'FEC records from the 2008 cycle show he …'
+    parsed with "show" as a noun inside the subject's prepositional phrase: a bare verb form
+    ending the sentence's head noun phrase, with a clause after it, is that noun's verb."""
+    if token.tag_ != "NN" or token.dep_ != "pobj" or token.lower_ not in lexicon.syntax.findings | lexicon.syntax.speech:
+        return None
+    head = token.head.head
+    if head.dep_ != "ROOT" or head.tag_ != "NNS" or token.i + 1 >= len(token.doc):
+        return None
+    after = token.doc[token.i + 1]
+    if not (after.lower_ == "that" or (after.dep_ == "nsubj" and after.head.i > token.i)):
+        return None
+    guess = guess_source(head, lexicon, tokens=list(token.doc[head.left_edge.i:token.i]))
+    if guess is None or guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
+                   back_reference=guess.back_reference)
+
+
+__all__ = ["verb_read_as_noun"]
