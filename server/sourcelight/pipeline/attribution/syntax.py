@@ -211,8 +211,14 @@ def _has_clause(token, infinitive: bool = True) -> bool:
 
 def _bare_infinitive(verb) -> bool:
     """'would like to see Ryan stay on': a bare infinitive is what was seen or heard, not a
-    clause anyone said."""
-    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "mark", "nsubjpass", "auxpass") for c in verb.children)
+    clause anyone said; nor is an infinitive with a subject of its own, which the parse
+    makes of a noun ("Trump adds 200 staff to campaign")."""
+    if verb.tag_ != "VB":
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if to:
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return not any(c.dep_ in ("aux", "mark", "nsubjpass", "auxpass") for c in verb.children)
 
 
 def _infinitive_on_noun(verb) -> bool:
