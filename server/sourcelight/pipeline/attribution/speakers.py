@@ -3,18 +3,12 @@ passive, the subject it shares with the verb it hangs from, or the noun a relati
 describes (spaCy's English labels, ClearNLP)."""
 from __future__ import annotations
 
-
 from sourcelight.pipeline.attribution.cast import BODIES
 from sourcelight.pipeline.attribution.lemmas import lemma
+from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
+                                                   SHARED_SUBJECT_DEPS, SUBJECTS)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-
-SUBJECTS = ("nsubj", "csubj", "expl")
-PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-# A verb without a subject of its own shares its head's: "…, saying", "smiled and said",
-# "wants to say", "refused to comment".
-SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep", "dep", "acomp")  # acomp: "were likely to say"
-RELATIVE_PRONOUNS = ("WDT", "WP")
-MAX_CLIMB = 3
+from sourcelight.pipeline.attribution.stranded import name_left_behind, quoted, stranded_speaker, unquoted_root_subject
 
 
 def token_lemma(token, lexicon: Lexicon) -> str:
@@ -98,10 +92,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         # Of two subjects (a parse that took a quoted word for one), the nearer is the speaker.
         subjects = [c for c in children if c.dep_ in SUBJECTS]
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else name_before(current)
-        if subject is not None and current.i != verb.i and _quoted(subject) and not _quoted(verb):
+        if subject is not None and current.i != verb.i and quoted(subject) and not quoted(verb):
             # "“We were wrong,” Ramos, 58, told AFP": a subject inside the quote is not the
             # speaker; nor in "Clinton seemed ready, telling the crowd, “Some people get …”".
-            return _name_left_behind(verb) or _unquoted_root_subject(verb), False
+            return name_left_behind(verb) or unquoted_root_subject(verb), False
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _who_means(subject, current.head), False  # "the official who said": the official
@@ -120,9 +114,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             if current.i != verb.i:
                 return None, False
-            return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_read_as_adverb(verb)
-                    or _subject_before_then(verb)
-                    or _name_left_behind(verb) or _subject_left_behind(verb) or _noun_right_before(verb)), False
+            return stranded_speaker(verb), False
         root = current.head
         if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
             # "Trump defended eminent domain, calling …" parsed with "Trump" as the root
@@ -131,37 +123,6 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         came_by = current.dep_
         current = current.head
     return None, False
-
-
-def _subject_before_then(verb):
-    """'Kasich offered the man a job, then says he'll welcome advice' parsed with the first
-    clause as what 'says' reports: after "then", the subject of that clause speaks."""
-    if not any(c.dep_ == "advmod" and c.lower_ == "then" and c.i == verb.i - 1 for c in verb.children):
-        return None
-    before = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i), None)
-    return next((c for c in before.children if c.dep_ == "nsubj"), None) if before is not None else None
-
-
-def _name_read_as_adverb(verb):
-    """'…,” said Skelly, explaining …': a surname ending in -ly tagged as an adverb right
-    after the verb, capitalised mid-sentence and closing the clause, is the speaker."""
-    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if after is None or after.head.i != verb.i or after.tag_ != "RB" or not after.text[:1].isupper():
-        return None
-    if after.text.isupper() or after.i + 1 >= len(after.doc) or not after.doc[after.i + 1].is_punct:
-        return None
-    return after
-
-
-def _unquoted_root_subject(verb):
-    root = verb.sent.root
-    return next((c for c in root.children if c.dep_ in SUBJECTS and c.i < verb.i and not _quoted(c)), None)
-
-
-def _quoted(token) -> bool:
-    """Inside quotation marks: more opening than closing marks before it."""
-    marks = [t.tag_ for t in token.doc[:token.i] if t.tag_ in ("``", "''")]
-    return marks.count("``") > marks.count("''")
 
 
 def _who_means(relative, head):
@@ -178,28 +139,6 @@ def _who_means(relative, head):
     if current.i == head.i or current.ent_type_ in BODIES:
         return head
     return current.head if current.dep_ == "appos" else current
-
-
-def _said_before(verb) -> bool:
-    """What the verb reports comes before it ("…, said X")."""
-    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-
-
-def _inverted_subject_taken(verb):
-    """'…, said a former spokesman for the ministry, Oleg Voloshyn, who …' parsed with the
-    spokesman as the subject of a verb further on: after the words said, a verb with no
-    subject speaks for the noun phrase that follows it straight away."""
-    if not _said_before(verb) or verb.i + 1 >= len(verb.doc):
-        return None
-    doc = verb.doc
-    follower = next((t for t in doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
-    if follower is None or follower.pos_ not in ("NOUN", "PROPN") or verb not in follower.head.ancestors:
-        return None
-    # Set off by commas before its verb ("a former adviser, Ivan Petrenko, who …"), unlike
-    # the subject of the clause said ("…, said Mr. Trump was a candidate").
-    if not any(t.text == "," for t in doc[follower.i + 1:follower.head.i]):
-        return None
-    return follower
 
 
 def _participle_misread(verb):
@@ -237,116 +176,6 @@ def _opens_colon(verb) -> bool:
     return end + 1 < len(verb.doc) and verb.doc[end + 1].text == ":"
 
 
-def _noun_right_before(verb):
-    """'… more ethanol than the oil industry says the markets can handle', parsed with the
-    industry as the object of 'than': a finite verb with no subject speaks for the noun right
-    before it."""
-    if verb.i == 0 or verb.tag_ not in ("VBZ", "VBP", "VBD") or verb.dep_ in ("acl", "amod"):
-        return None
-    before = verb.doc[verb.i - 1]
-    # A common noun only: a name there is more often where the speaker is from ("an exchange
-    # student in Montana asked").
-    if before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "npadvmod") and before.head.i < before.i:
-        return before
-    return None
-
-
-def _subject_left_behind(verb):
-    """'…, disclosures filed on Sunday night revealed.' parsed with the subject hung on the
-    clause before the comma: a sentence-final verb with no subject speaks for the noun
-    phrase between the last comma and itself."""
-    doc = verb.doc
-    if verb.dep_ != "ROOT" or any(t.pos_ not in ("PUNCT", "SPACE") for t in doc[verb.i + 1:]):
-        return None
-    comma = next((i for i in range(verb.i - 1, -1, -1) if doc[i].text == ","), None)
-    if comma is None or comma + 1 >= verb.i:
-        return None
-    span = range(comma + 1, verb.i)
-    roots = [doc[i] for i in span if doc[i].head.i not in span]
-    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN"):
-        return roots[0]
-    return None
-
-
-def _inverted_object(verb):
-    """'“…,” added another New Hampshire Republican.' parsed with the speaker as the verb's
-    object: after the words said, a verb with no subject names its speaker behind it."""
-    after_quote = any(t.tag_ == "''" for t in verb.doc[max(0, verb.i - 2):verb.i])
-    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "…, said a former adviser"
-    said_before = (after_quote or after_comma) and _said_before(verb)
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if said_before and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN"):
-        return objects[0]
-    return None
-
-
-def _name_left_behind(verb):
-    """'In a statement to the Observer, her adviser, Jake Sullivan, said: …' parsed with the
-    speaker hung on the Observer and no subject for 'said': a named person or body ending
-    right before the verb (a comma between) is who speaks."""
-    index = verb.i - 1
-    # Back over commas, a parenthesis ("Sen. Elizabeth Warren (D-MA) said"), the verb's own
-    # auxiliaries ("…, Carlos Curbelo, have said") and adverbs of manner ("Paul Manafort,
-    # bluntly suggested"; not "…, then says").
-    while index >= 0 and (verb.doc[index].text in (",", ")")
-                          or (verb.doc[index].dep_ == "advmod" and verb.doc[index].head.i == verb.i
-                              and verb.doc[index].lower_.endswith("ly"))
-                          or (verb.doc[index].dep_ == "aux" and verb.doc[index].head.i == verb.i)):
-        if verb.doc[index].text == ")":
-            while index >= 0 and verb.doc[index].text != "(":
-                index -= 1
-        index -= 1
-    if index < 0:
-        return None
-    aside = _participle_aside_ending_at(verb.doc[index], verb)
-    if aside is not None:  # "…,” Bill Eastland, wearing a cowboy hat, said": back over the aside
-        index = aside.left_edge.i - 1
-        while index >= 0 and verb.doc[index].text == ",":
-            index -= 1
-        if index < 0:
-            return None
-    before = verb.doc[index]
-    # "…, Col. Steven Warren, a military spokesman in Baghdad, said": up from the end of
-    # the apposition to the name it describes.
-    description = before if before.pos_ == "NOUN" and before.dep_ == "appos" else None
-    for _ in range(MAX_CLIMB + 1):
-        if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in (
-                "appos", "conj", "pobj", "npadvmod"):
-            # "In an interview with hosts Joe Scarborough and Mika Brzezinski, the candidate
-            # stated": who was talked with is not who speaks; the description is the subject.
-            if _talked_with(before, verb):
-                return description
-            return _described_list(before) or before
-        if before.dep_ not in ("pobj", "prep", "appos") or before.head.i == before.i or before.head.i > verb.i:
-            return None
-        before = before.head
-    return None
-
-
-def _described_list(name):
-    """'two members of Congress, Ileana Ros-Lehtinen and Carlos Curbelo': the description a
-    list of names is in apposition to."""
-    first = name
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    if first.i != name.i and first.dep_ == "appos" and first.head.pos_ == "NOUN":
-        return first.head
-    if first.i != name.i and first.pos_ == "NOUN" and first.dep_ == "appos":
-        return first
-    return None
-
-
-def _participle_aside_ending_at(token, verb):
-    """The participle clause set off by commas that ``token`` ends ('wearing a cowboy hat')."""
-    for ancestor in [token, *token.ancestors]:
-        if ancestor.i >= verb.i:
-            return None
-        if ancestor.tag_ in ("VBG", "VBN") and ancestor.dep_ in ("advcl", "acl") and ancestor.right_edge.i == token.i:
-            start = ancestor.left_edge.i
-            return ancestor if start > 0 and verb.doc[start - 1].text == "," and start == ancestor.i else None
-    return None
-
-
 def _inverted_aside(verb):
     """'Part of the problem, say experts like Paul Bauman, is the ground itself', parsed
     with 'Part' as the subject of 'say' and the experts as the subject of 'is': a verb set
@@ -363,19 +192,6 @@ def _inverted_aside(verb):
         if subject.right_edge.text == "," or doc[subject.right_edge.i + 1].text == ",":
             return subject
     return None
-
-
-def _talked_with(name, verb) -> bool:
-    """The name is the object of 'with' on a noun, on the way up to the verb ('an interview
-    with X'; not 'with Trump and Christie all calling for …')."""
-    current = name
-    for _ in range(MAX_CLIMB + 2):
-        if current.dep_ == "pobj" and current.head.lower_ == "with" and current.head.head.pos_ == "NOUN":
-            return True
-        if current.head.i == current.i or current.head.i == verb.i:
-            return False
-        current = current.head
-    return False
 
 
 def party_of(verb):

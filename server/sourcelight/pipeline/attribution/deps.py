@@ -1,0 +1,13 @@
+"""The dependency labels and tags (spaCy's English, ClearNLP) the speaker rules read."""
+from __future__ import annotations
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+# A verb without a subject of its own shares its head's: "…, saying", "smiled and said",
+# "wants to say", "refused to comment".
+SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep", "dep", "acomp")  # acomp: "were likely to say"
+RELATIVE_PRONOUNS = ("WDT", "WP")
+MAX_CLIMB = 3
+
+
+__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB"]

@@ -1,0 +1,203 @@
+"""Speakers the small English parser leaves unlinked to their verb, found again: an
+inverted speaker it took for an object or hung on a later verb ("…, said a former adviser,
+Ivan Petrenko, who …"), a name left before the verb across commas and asides ("…, Paul
+Manafort, bluntly suggested"), a subject left behind at the end ("…, filings released on
+Friday revealed."), a surname tagged as an adverb ("said Skelly,"), and the subject of a
+clause the parse made the verb's content ("Kasich offered the man a job, then says …")."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.deps import MAX_CLIMB, SUBJECTS
+
+
+def stranded_speaker(verb):
+    """The speaker of a verb with no subject on the parse, or None."""
+    return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_read_as_adverb(verb)
+            or _subject_before_then(verb) or name_left_behind(verb) or _subject_left_behind(verb)
+            or _noun_right_before(verb))
+
+
+def _subject_before_then(verb):
+    """'Kasich offered the man a job, then says he'll welcome advice' and 'Sanders, who sits
+    at zero endorsements, said that …' parsed with the first clause as what the verb
+    reports: after "then", or where that clause is a relative one on the name, the
+    subject of that clause speaks."""
+    before = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i), None)
+    if before is None:
+        return None
+    subjects = [c for c in before.children if c.dep_ == "nsubj"]
+    then = any(c.dep_ == "advmod" and c.lower_ == "then" and c.i == verb.i - 1 for c in verb.children)
+    relative = any(c.tag_ == "WP" for c in subjects) and any(c.pos_ in ("PROPN", "NOUN") for c in subjects)
+    if not (then or relative):
+        return None
+    return next((c for c in subjects if c.tag_ != "WP"), None)
+
+
+def _name_read_as_adverb(verb):
+    """'…,” said Skelly, explaining …': a surname ending in -ly tagged as an adverb right
+    after the verb, capitalised mid-sentence and closing the clause, is the speaker."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.tag_ != "RB" or not after.text[:1].isupper():
+        return None
+    if after.text.isupper() or after.i + 1 >= len(after.doc) or not after.doc[after.i + 1].is_punct:
+        return None
+    return after
+
+
+def unquoted_root_subject(verb):
+    root = verb.sent.root
+    return next((c for c in root.children if c.dep_ in SUBJECTS and c.i < verb.i and not quoted(c)), None)
+
+
+def quoted(token) -> bool:
+    """Inside quotation marks: more opening than closing marks before it."""
+    marks = [t.tag_ for t in token.doc[:token.i] if t.tag_ in ("``", "''")]
+    return marks.count("``") > marks.count("''")
+
+
+def _said_before(verb) -> bool:
+    """What the verb reports comes before it ("…, said X")."""
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
+def _inverted_subject_taken(verb):
+    """'…, said a former spokesman for the ministry, Oleg Voloshyn, who …' parsed with the
+    spokesman as the subject of a verb further on: after the words said, a verb with no
+    subject speaks for the noun phrase that follows it straight away."""
+    if not _said_before(verb) or verb.i + 1 >= len(verb.doc):
+        return None
+    doc = verb.doc
+    follower = next((t for t in doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
+    if follower is None or follower.pos_ not in ("NOUN", "PROPN") or verb not in follower.head.ancestors:
+        return None
+    # Set off by commas before its verb ("a former adviser, Ivan Petrenko, who …"), unlike
+    # the subject of the clause said ("…, said Mr. Trump was a candidate").
+    if not any(t.text == "," for t in doc[follower.i + 1:follower.head.i]):
+        return None
+    return follower
+
+
+def _noun_right_before(verb):
+    """'… more ethanol than the oil industry says the markets can handle', parsed with the
+    industry as the object of 'than': a finite verb with no subject speaks for the noun right
+    before it."""
+    if verb.i == 0 or verb.tag_ not in ("VBZ", "VBP", "VBD") or verb.dep_ in ("acl", "amod"):
+        return None
+    before = verb.doc[verb.i - 1]
+    # A common noun only: a name there is more often where the speaker is from ("an exchange
+    # student in Montana asked").
+    if before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "npadvmod") and before.head.i < before.i:
+        return before
+    return None
+
+
+def _subject_left_behind(verb):
+    """'…, disclosures filed on Sunday night revealed.' parsed with the subject hung on the
+    clause before the comma: a sentence-final verb with no subject speaks for the noun
+    phrase between the last comma and itself."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or any(t.pos_ not in ("PUNCT", "SPACE") for t in doc[verb.i + 1:]):
+        return None
+    comma = next((i for i in range(verb.i - 1, -1, -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    span = range(comma + 1, verb.i)
+    roots = [doc[i] for i in span if doc[i].head.i not in span]
+    if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN"):
+        return roots[0]
+    return None
+
+
+def _inverted_object(verb):
+    """'“…,” added another New Hampshire Republican.' parsed with the speaker as the verb's
+    object: after the words said, a verb with no subject names its speaker behind it."""
+    after_quote = any(t.tag_ == "''" for t in verb.doc[max(0, verb.i - 2):verb.i])
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "…, said a former adviser"
+    said_before = (after_quote or after_comma) and _said_before(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if said_before and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN"):
+        return objects[0]
+    return None
+
+
+def name_left_behind(verb):
+    """'In a statement to the Observer, her adviser, Jake Sullivan, said: …' parsed with the
+    speaker hung on the Observer and no subject for 'said': a named person or body ending
+    right before the verb (a comma between) is who speaks."""
+    index = verb.i - 1
+    # Back over commas, a parenthesis ("Sen. Elizabeth Warren (D-MA) said"), the verb's own
+    # auxiliaries ("…, Carlos Curbelo, have said") and adverbs of manner ("Paul Manafort,
+    # bluntly suggested"; not "…, then says").
+    while index >= 0 and (verb.doc[index].text in (",", ")")
+                          or (verb.doc[index].dep_ == "advmod" and verb.doc[index].head.i == verb.i
+                              and verb.doc[index].lower_.endswith("ly"))
+                          or (verb.doc[index].dep_ == "aux" and verb.doc[index].head.i == verb.i)):
+        if verb.doc[index].text == ")":
+            while index >= 0 and verb.doc[index].text != "(":
+                index -= 1
+        index -= 1
+    if index < 0:
+        return None
+    aside = _participle_aside_ending_at(verb.doc[index], verb)
+    if aside is not None:  # "…,” Bill Eastland, wearing a cowboy hat, said": back over the aside
+        index = aside.left_edge.i - 1
+        while index >= 0 and verb.doc[index].text == ",":
+            index -= 1
+        if index < 0:
+            return None
+    before = verb.doc[index]
+    # "…, Col. Steven Warren, a military spokesman in Baghdad, said": up from the end of
+    # the apposition to the name it describes.
+    description = before if before.pos_ == "NOUN" and before.dep_ == "appos" else None
+    for _ in range(MAX_CLIMB + 1):
+        if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG") and (before.dep_ in (
+                "appos", "conj", "pobj", "npadvmod") or (before.dep_ == "attr" and not quoted(before))):
+            # attr: "“…,” Gene Sperling, a top adviser, said" with the name hung on the quote
+            # "In an interview with hosts Joe Scarborough and Mika Brzezinski, the candidate
+            # stated": who was talked with is not who speaks; the description is the subject.
+            if _talked_with(before, verb):
+                return description
+            return _described_list(before) or before
+        if before.dep_ not in ("pobj", "prep", "appos") or before.head.i == before.i or before.head.i > verb.i:
+            return None
+        before = before.head
+    return None
+
+
+def _described_list(name):
+    """'two members of Congress, Ileana Ros-Lehtinen and Carlos Curbelo': the description a
+    list of names is in apposition to."""
+    first = name
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i != name.i and first.dep_ == "appos" and first.head.pos_ == "NOUN":
+        return first.head
+    if first.i != name.i and first.pos_ == "NOUN" and first.dep_ == "appos":
+        return first
+    return None
+
+
+def _participle_aside_ending_at(token, verb):
+    """The participle clause set off by commas that ``token`` ends ('wearing a cowboy hat')."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.i >= verb.i:
+            return None
+        if ancestor.tag_ in ("VBG", "VBN") and ancestor.dep_ in ("advcl", "acl") and ancestor.right_edge.i == token.i:
+            start = ancestor.left_edge.i
+            return ancestor if start > 0 and verb.doc[start - 1].text == "," and start == ancestor.i else None
+    return None
+
+
+def _talked_with(name, verb) -> bool:
+    """The name is the object of 'with' on a noun, on the way up to the verb ('an interview
+    with X'; not 'with Trump and Christie all calling for …')."""
+    current = name
+    for _ in range(MAX_CLIMB + 2):
+        if current.dep_ == "pobj" and current.head.lower_ == "with" and current.head.head.pos_ == "NOUN":
+            return True
+        if current.head.i == current.i or current.head.i == verb.i:
+            return False
+        current = current.head
+    return False
+
+
+__all__ = ["stranded_speaker", "name_left_behind", "unquoted_root_subject", "quoted"]
