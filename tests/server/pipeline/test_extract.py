@@ -144,6 +144,18 @@ def test_plain_text_paragraphs_become_blocks():
         article_from_text(" \n\n ", options=OPTIONS)
 
 
+def test_credit_lines_in_pasted_text_go_to_the_header_not_the_claims():
+    text = ("The plan was approved on Monday, officials said.\n\n"
+            "The vote was close. (Reporting by Ana Lima; Editing by Tom Hale)\n\n"
+            "Additional reporting by Tom Hale in Lisbon")
+    article = article_from_text(text, title="T", options=OPTIONS)
+    assert [b.text for b in article.blocks] == ["T", "The plan was approved on Monday, officials said.",
+                                                "The vote was close."]
+    assert article.credits == ("Reporting by Ana Lima; Editing by Tom Hale", "Additional reporting by Tom Hale in Lisbon")
+    with pytest.raises(NoArticleFound):
+        article_from_text("(Reporting by Ana Lima; Editing by Tom Hale)", options=OPTIONS)
+
+
 def test_an_element_with_thousands_of_attributes_is_refused_before_parsing():
     hostile = page("<p " + " ".join(f'a{i}="{"x" * 50}"' for i in range(5000)) + ">hi</p>" + PARA * 3)
     with pytest.raises(PageTooComplex):

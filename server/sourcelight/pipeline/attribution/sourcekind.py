@@ -18,6 +18,8 @@ from sourcelight.pipeline.model import SourceKind
 # Children whose subtrees are asides, not part of the source's name or description.
 ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj")
 MAX_PHRASE_TOKENS = 14
+
+
 def phrase_tokens(head) -> list:
     """The tokens of the phrase ``head`` heads, without asides (relative clauses,
     appositions, parentheticals), contiguous around the head."""
@@ -30,6 +32,8 @@ def phrase_tokens(head) -> list:
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH":
             excluded.update(t.i for t in child.subtree)
+        elif child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME"):
+            excluded.update(t.i for t in child.subtree)  # "Trump this week also said": a time, not the name
     kept = sorted(t.i for t in head.subtree if t.i not in excluded)
     left = right = kept.index(head.i)
     while left > 0 and kept[left - 1] == kept[left] - 1:
@@ -134,6 +138,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
                            guess.start if guess else start, guess.end if guess else end)
     if guess is not None:
         return guess
+    if head.pos_ == "PROPN" and head.tag_ != "NNPS" and head.text.casefold() in lexicon.not_names and all(
+            t.is_punct for t in tokens if t.i != head.i):
+        return None  # "WARNING: Video contains graphic images."
     if head.pos_ == "PROPN" and head.tag_ != "NNPS":
         kind = SourceKind.ORGANIZATION if _acronym(head.text) else SourceKind.NAMED_PERSON
         return SourceGuess(kind, doc.text[start:end], start, end)

@@ -99,8 +99,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _who_means(subject, current.head), False  # "the official who said": the official
-            if subject.dep_ == "expl" or (came_by == "acomp" and subject.lower_ == "it"):
-                return None, False  # "it was said", "it's worth noting", "it is unlikely to tell"
+            if subject.dep_ == "expl" or (came_by in ("acomp", "prep", "pcomp") and subject.lower_ == "it"):
+                return None, False  # "it was said", "it's worth noting", "it goes without saying"
             if subject.tag_ == "IN":  # "Of Carson, Levine … said" parsed with "Of" as the subject
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
             inner = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.dep_ == "csubj" else None

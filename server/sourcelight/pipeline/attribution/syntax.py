@@ -47,7 +47,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according or noun_cue(token, lexicon, has_quote)
                    or verb_read_as_noun(token, lexicon))
         if finding is not None:
-            depth = 0 if according is None and _parenthetical(token) else _depth(token)
+            depth = -1 if according is None and _parenthetical(token) else _depth(token)
             findings.append((according is None, depth, token.i, finding))
     declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:

@@ -15,7 +15,7 @@ from sourcelight.errors import NoArticleFound, PayloadTooLarge, SourcelightError
 from sourcelight.pipeline.extract.anchors import with_images, with_links
 from sourcelight.pipeline.extract.assemble import assemble_article, check_is_article
 from sourcelight.pipeline.extract.blocks import pieces_from_body
-from sourcelight.pipeline.extract.clutter import tidy_pieces
+from sourcelight.pipeline.extract.clutter import tidy_pieces, tidy_text_pieces
 from sourcelight.pipeline.extract.main_text import find_main_text
 from sourcelight.pipeline.extract.metadata import article_metadata, canonical
 from sourcelight.pipeline.extract.page import (
@@ -86,10 +86,12 @@ def article_from_text(
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise NoArticleFound("the text is empty")
+    tidied = tidy_text_pieces([Piece(BlockKind.PARAGRAPH, p) for p in paragraphs])
+    if not tidied.pieces:
+        raise NoArticleFound("the text has only credit lines")
     header = Metadata(title=clean_inline(title), byline=None, site=urlsplit(url).hostname if url else None,
-                      published=None, canonical_url=canonical(None, url))
-    return assemble_article([Piece(BlockKind.PARAGRAPH, p) for p in paragraphs], header, url=url,
-                            lang_hint=lang_hint, options=options)
+                      published=None, canonical_url=canonical(None, url), credits=tidied.credits)
+    return assemble_article(list(tidied.pieces), header, url=url, lang_hint=lang_hint, options=options)
 
 
 def declared_url(html: str | bytes) -> str | None:

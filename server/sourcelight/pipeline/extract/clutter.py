@@ -113,6 +113,24 @@ def tidy_pieces(pieces: list[Piece], signals: PageSignals, *, title: str, byline
     return Tidied(out, tuple(dict.fromkeys(credits)))
 
 
+def tidy_text_pieces(pieces: list[Piece]) -> Tidied:
+    """Pasted text: its credit lines, whole or ending a paragraph ("… (Reporting by …;
+    Editing by …)"), go to the header; nothing else is judged clutter in text a reader chose."""
+    phrases = line_phrases()
+    credits: list[str] = []
+    out: list[Piece] = []
+    for piece in pieces:
+        if _is_credit(piece.text, phrases):
+            credits.append(_unwrap(piece.text))
+            continue
+        piece, trailing = _split_trailing_credit(piece, phrases)
+        if trailing:
+            credits.append(trailing)
+        if piece.text:
+            out.append(piece)
+    return Tidied(out, tuple(dict.fromkeys(credits)))
+
+
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
