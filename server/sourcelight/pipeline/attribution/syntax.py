@@ -47,7 +47,11 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according or noun_cue(token, lexicon, has_quote)
                    or verb_read_as_noun(token, lexicon))
         if finding is not None:
-            depth = -1 if according is None and _parenthetical(token) else _depth(token)
+            aside = _parenthetical(token) if according is None else None
+            # A study closing the sentence speaks for all of it; an outlet or a body there
+            # relays the speaker inside it ("…, two officials said, Reuters reported").
+            depth = -1 if aside == "inside" or (aside == "closing" and finding.kind is SourceKind.DOCUMENT) \
+                else _depth(token)
             findings.append((according is None, depth, token.i, finding))
     declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:
@@ -55,8 +59,12 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     # "According to X" speaks for the whole sentence ("Officials warned …, according to a
     # leaked memo": the memo); otherwise the cue highest in the tree wins ("Sanders denounced
     # …, saying his campaign doesn't want …": Sanders, not his campaign), and at the same
-    # height a relayed finding ("…, Reuters reported, citing two officials") tells more.
-    findings.sort(key=lambda item: (item[0], item[1], item[3].via is None, item[2]))
+    # height a relayed finding ("…, Reuters reported, citing two officials") tells more. A cue
+    # before a colon introduces what follows it ("A report … noted that …: 70 percent believe").
+    colon = masked.find(":")
+    verb_before_colon = any(doc[item[2]].pos_ == "VERB" and 0 <= item[3].cue_span[0] < colon for item in findings)
+    findings.sort(key=lambda item: (item[0], verb_before_colon and 0 <= colon < item[3].cue_span[0], item[1],
+                                    item[3].via is None, item[2]))
     if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
     return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
@@ -75,10 +83,11 @@ def _with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:
     return finding
 
 
-def _survey_behind(verb, lexicon: Lexicon):
-    """'In a Times/CBS News survey, 79 percent of Democrats said …': what a group answered in
-    a poll rests on the poll."""
-    for child in verb.children:
+def _survey_behind(word, lexicon: Lexicon):
+    """'In a Times/CBS News survey, 79 percent of Democrats said …', '86 percent of black
+    voters in a recent Gallup survey said …': what a group answered in a poll rests on the
+    poll (an "in" phrase on the verb or on the group)."""
+    for child in word.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             poll = next((c for c in child.children if c.dep_ == "pobj"), None)
             if poll is not None and token_lemma(poll, lexicon) in lexicon.syntax.surveys:
@@ -88,16 +97,27 @@ def _survey_behind(verb, lexicon: Lexicon):
     return None
 
 
-def _parenthetical(verb) -> bool:
-    """'CNN, Cruz said, called the announcement significant': a speaker and verb set off by
-    commas inside the sentence speak for all of it."""
+def _parenthetical(verb) -> str | None:
+    """'CNN, Cruz said, called the announcement significant' and 'Russians now say they
+    admire Putin …, a study by a Russian sociologist concluded this year.': a speaker and
+    verb set off by commas inside the sentence, or closing it after the words they report,
+    speak for all of it: "inside" or "closing", else None."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if verb.dep_ != "parataxis" or subject is None or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
-        return False
+    if verb.dep_ not in ("parataxis", "ccomp") or verb.tag_ not in ("VBD", "VBZ", "VBP") or subject is None or any(
+            c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
     start = subject.left_edge.i
     end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and not c.is_punct])
     doc = verb.doc
-    return start > 0 and doc[start - 1].text == "," and end + 1 < len(doc) and doc[end + 1].text == ","
+    while start > 0 and doc[start - 1].tag_ in ("''", "``"):
+        start -= 1  # ",'' a study … concluded": past the quote that closes before it
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    if verb.head.i < verb.i and all(t.is_punct for t in doc[end + 1:]):
+        return "closing"
+    if verb.dep_ == "parataxis" and end + 1 < len(doc) and doc[end + 1].text == ",":
+        return "inside"
+    return None
 
 
 def _token_at(doc, offset: int):
@@ -156,7 +176,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
     if guess.kind is SourceKind.VAGUE and source_token.pos_ != "PRON":
-        guess = _survey_behind(token, lexicon) or guess
+        guess = _survey_behind(token, lexicon) or _survey_behind(source_token, lexicon) or guess
     cue_start, cue_end = _cue_extent(token)
     finding = Finding(guess.kind, guess.text, (guess.start, guess.end), token.doc.text[cue_start:cue_end],
                       (cue_start, cue_end), back_reference=guess.back_reference,
