@@ -277,8 +277,7 @@ def _body_tells(verb, source_token) -> bool:
     'did not report the launch', 'reports earnings next week')."""
     return (verb.dep_ in ("ROOT", "conj") and source_token.pos_ != "PRON" and verb.tag_ in ("VBD", "VBN")
             and _has_object(verb)
-            and not _negated(verb) and not any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))
-                                               for c in verb.children))
+            and not _negated(verb) and not _reflexive_object(verb))
 
 
 def _has_object(verb) -> bool:
@@ -293,9 +292,13 @@ def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _reflexive_object(verb) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
+
+
 def _only_itself(verb) -> bool:
     """The verb's only object is a reflexive pronoun, with nothing after it."""
-    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children) and not any(
+    return _reflexive_object(verb) and not any(
         c.dep_ == "prep" for c in verb.children)
 
 
