@@ -88,7 +88,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 return passive_subject, False
             if current.i != verb.i and passive_subject is not None and came_by == "conj":
                 return passive_subject, False  # "Trump was forced into damage control and said …"
-            return None, True  # "the plan was announced": no speaker in the sentence
+            if current.i == verb.i:
+                return _stray_agent(verb), True  # "the plan was announced": no speaker in the sentence
+            return None, True
         # Of two subjects (a parse that took a quoted word for one), the nearer is the speaker.
         subjects = [c for c in children if c.dep_ in SUBJECTS]
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else name_before(current)
@@ -123,6 +125,18 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         came_by = current.dep_
         current = current.head
     return None, False
+
+
+def _stray_agent(verb):
+    """'Al-Muteiri was confirmed as one of the passengers by the assistant foreign minister':
+    the "by" phrase of a passive that the parse hung on a noun inside it."""
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ == "by" and token.head.i != verb.i and not quoted(token):
+            named = next((c for c in token.children if c.dep_ == "pobj"), None)
+            # a name, not "grabbing a photographer by the throat" or "by the end of the year"
+            if named is not None and named.pos_ == "PROPN" and named.ent_type_ not in ("DATE", "TIME"):
+                return named
+    return None
 
 
 def _who_means(relative, head):

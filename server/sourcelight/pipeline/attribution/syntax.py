@@ -148,7 +148,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb):
         return None
-    clause = has_quote or phrasal or _has_clause(token) or _says_a_statement(token, lexicon)
+    clause = (has_quote or phrasal or _has_clause(token) or _says_a_statement(token, lexicon)
+              or _says_what_came_before(token))
     if not clause and _names_what_was_said(token):
         return None  # "what Obama says is the baseline", "the things Trump has said"
     if not clause and _only_itself(token):
@@ -341,12 +342,19 @@ def _as_clause(verb) -> bool:
         c.dep_ == "nsubjpass" and c.lower_ != "it" for c in verb.children)
 
 
+def _says_what_came_before(verb) -> bool:
+    """'That's what my friend Andy McCarthy wrote recently.': what the sentence before said
+    is theirs."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.tag_ == "WP" for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.tag_ == "DT" for c in verb.head.children)
+
+
 def _names_what_was_said(verb) -> bool:
     """The verb only describes a thing said, which the sentence then talks about: a free
     relative ("what Obama says …") or a relative clause on its object ("the things that
     Trump has said"), where the speaker is not the relative pronoun."""
     if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
-        return True
+        return not _says_what_came_before(verb)
     if verb.dep_ != "relcl":
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
