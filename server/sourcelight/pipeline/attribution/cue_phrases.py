@@ -47,7 +47,7 @@ def speaker_label(doc, label: Finding) -> Finding | None:
     "JAKE TAPPER:", a headline's "Cruz:" — introduces everything after it, whatever verbs
     follow. Only a name known as a person's or a body's: "Update:" or "Question:" introduce
     nothing."""
-    before = doc.text[:label.cue_span[0]].strip()
+    before = doc.text[:label.cue_span[0]].strip().lstrip("\"“‘'")  # '"WALLACE: …' opening a quoted transcript
     words = before.split()
     if len(words) >= 2 and before.isupper() and all(w.isalpha() for w in words):
         return replace(label, kind=SourceKind.NAMED_PERSON)  # a transcript's speaker

@@ -7,7 +7,7 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 # "wants to say", "refused to comment".
 SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep", "dep", "acomp")  # acomp: "were likely to say"
 RELATIVE_PRONOUNS = ("WDT", "WP")
-MAX_CLIMB = 3
+MAX_CLIMB = 4
 
 
 __all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB"]

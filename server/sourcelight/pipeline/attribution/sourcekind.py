@@ -108,8 +108,11 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \
-            and not person.start <= head.i < person.end and _names_a_body(head, person, lexicon):
-        return guess  # "a study by the Council of the Great City Schools": not a person's
+            and not person.start <= head.i < person.end and (_names_a_body(head, person, lexicon)
+                                                            or _names_a_document(person, lexicon)):
+        # "a study by the Council of the Great City Schools", "Data from the 2014 American
+        # Community Survey": not a person's
+        return guess
     if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
         return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
     if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON and is_person_role(head, lexicon):
@@ -150,6 +153,11 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
     return guess
+
+
+def _names_a_document(name, lexicon: Lexicon) -> bool:
+    guess = classify(name.text, 0, len(name.text), lexicon)
+    return guess is not None and guess.kind is SourceKind.DOCUMENT
 
 
 def _names_a_body(head, name, lexicon: Lexicon) -> bool:
