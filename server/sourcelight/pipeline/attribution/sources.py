@@ -218,10 +218,12 @@ def _starts_with_vague(head: str, lexicon: Lexicon) -> bool:
 
 def _generic_bodies(head: str, lexicon: Lexicon) -> bool:
     """'Western governments', 'several banks': a plural kind of body, bare or counted, is an
-    unspecified group; 'the banks', 'Acme's lenders', 'NATO allies' are known ones."""
-    return _head_word_matches("generic_bodies", head, lexicon) and not any(
+    unspecified group; 'the banks', 'Acme's lenders', 'NATO allies' are known ones, and
+    'Western Power Networks' is a name."""
+    words = head.split()
+    return _head_word_matches("generic_bodies", head, lexicon) and words[-1].islower() and not any(
         lexicon.patterns["definite"].fullmatch(word) or word.endswith(("'s", "’s", "s'", "s’"))
-        or is_institution(word, lexicon) for word in head.split()[:-1])  # "NATO allies" are NATO's
+        or is_institution(word, lexicon) for word in words[:-1])  # "NATO allies" are NATO's
 
 
 def _unnamed_role(head: str, lexicon: Lexicon) -> bool:
