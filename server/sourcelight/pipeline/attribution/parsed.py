@@ -46,7 +46,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     parsed = dict(zip(wanted, nlp.pipe(texts, batch_size=PARSE_BATCH)))
     # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
     # operative"): the recogniser alone, without the parser, adds them to the cast.
-    others = [sentences[i].text for i in range(len(sentences)) if i not in parsed]
+    others = [sentences[i].text for i in range(len(sentences)) if i not in parsed and _may_name_in_full(sentences[i].text)]
     named = list(nlp.pipe(others, batch_size=PARSE_BATCH, disable=NAMES_ONLY_SKIPS))
     cast = people_named(parsed.values(), lexicon, recognised=named)
     bodies = bodies_named(parsed.values())
@@ -68,6 +68,13 @@ def may_attribute(text: str, lexicon: Lexicon) -> bool:
     return any(lemma(word, lexicon.language, lexicon.lemmatizer) in words or word.lower() in words
                or any(stem in words for stem in regular_stems(word.lower()))
                for word in WORD.findall(text))
+
+
+def _may_name_in_full(text: str) -> bool:
+    """Two capitalised words in a row: only there can a sentence the parser skips name
+    someone in full, the only names taken from such sentences."""
+    words = text.split()
+    return any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:]))
 
 
 def cast_of(parses: Parses) -> dict[str, str]:
