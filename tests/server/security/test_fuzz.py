@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sourcelight import errors
@@ -117,6 +117,7 @@ def test_binary_junk(data):
 
 @fuzz(1000)
 @given(payload=fragments, prose_repeats=st.integers(2, 6))
+@example(payload='0000a0,"¹', prose_repeats=2)  # a superscript digit once read as a person's age
 def test_hostile_fragments_inside_a_real_article(payload, prose_repeats):
     paragraphs = "".join(f"<p>{PROSE}{payload}</p>" for _ in range(prose_repeats))
     _check(f"<html><body><article><h1>Report</h1>{paragraphs}</article></body></html>", "https://news.example/a")

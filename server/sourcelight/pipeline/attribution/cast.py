@@ -114,7 +114,8 @@ def _name_word(token) -> bool:
 
 def _age_given(name) -> bool:
     """'Ramos, 58, told AFP': an age set off by commas after a name is a person's."""
-    return any(c.dep_ in ("appos", "amod", "npadvmod") and c.tag_ == "CD" and c.text.isdigit() and 1 <= int(c.text) <= 120
+    return any(c.dep_ in ("appos", "amod", "npadvmod") and c.tag_ == "CD" and c.text.isascii() and c.text.isdigit()
+               and 1 <= int(c.text) <= 120
                and c.i == name.i + 2 and name.doc[name.i + 1].text == ","
                and c.i + 1 < len(name.doc) and name.doc[c.i + 1].text == "," for c in name.children)
 
