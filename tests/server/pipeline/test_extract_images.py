@@ -74,3 +74,11 @@ def test_without_a_page_address_relative_images_are_dropped_not_shown_broken():
             f"<figure><img src='/img/lead.jpg' alt='The harbour'></figure>{TEXT}</article></body></html>")
     result = annotate_page(html, None)
     assert list(lxml.html.fromstring(result.html).iter("img")) == []
+
+
+def test_an_image_size_in_superscript_digits_does_not_fail_the_page():
+    prose = "".join(f"<p>Officials said on Tuesday that the new rail line {n} would open next spring, two years later "
+                    f"than first promised, after a long dispute over the contract and its costs.</p>" for n in range(6))
+    page = f"<html><body><article><h1>Report</h1>{prose}<img src='a.jpg' width='²' height='³'></article></body></html>"
+    annotated = annotate_page(page, URL)
+    assert annotated.claims and annotated.claims[0].sourcing.kind.value == "anonymous"

@@ -80,7 +80,7 @@ def placed_images(tree, images: dict[str, Image], base: str | None) -> tuple[tup
 def _is_small(img) -> bool:
     for side in ("width", "height"):
         value = (img.get(side) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) < MIN_PICTURE_SIDE:
+        if value.isascii() and value.isdigit() and int(value) < MIN_PICTURE_SIDE:  # not width="²"
             return True
     return False
 
