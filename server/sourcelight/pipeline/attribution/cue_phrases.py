@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source
-from sourcelight.pipeline.attribution.speakers import party_of, regular_stems, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import party_of, says_form, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 
@@ -241,8 +241,7 @@ def _headline_verb(before, lexicon: Lexicon) -> int | None:
     """Where a title-case headline's speech verb stands before its colon, read as a name
     ("Fiorina Endorses Cruz:"): the words before it are the speaker."""
     for token in before[1:]:
-        if token.pos_ == "PROPN" and token.text.istitle() and token.lower_.endswith("s") and any(
-                stem in lexicon.syntax.speech for stem in regular_stems(token.lower_, "VBZ")):
+        if token.pos_ == "PROPN" and token.text.istitle() and says_form(token.text, lexicon):
             return token.i
     return None
 

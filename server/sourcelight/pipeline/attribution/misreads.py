@@ -6,7 +6,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
-from sourcelight.pipeline.attribution.speakers import regular_stems
+from sourcelight.pipeline.attribution.speakers import says_form
 from sourcelight.pipeline.model import SourceKind
 
 
@@ -19,27 +19,21 @@ def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """'Trump predicts that …' tagged as a compound noun ("Trump predicts") heading the
     sentence: a plural-looking head whose singular is a speech verb, with a that-clause, is
     that verb, and the name in front speaks."""
-    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not token.lower_.endswith("s"):
-        return None
-    if not any(stem in lexicon.syntax.speech for stem in regular_stems(token.lower_, "VBZ")):
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not says_form(token.text, lexicon):
         return None
     if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
         return None
     speaker = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or not speaker.text[:1].isupper():
         return None
-    guess = guess_source(speaker, lexicon)
-    if guess is None:
-        return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
-                   back_reference=guess.back_reference)
+    return _finding(guess_source(speaker, lexicon), token)
 
 
 def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """'…, records show.' and 'F.A.A. records show, the Cessna …' with "show" tagged as a
     noun compounded with "records": a plural noun and a bare verb form set off by a comma
     report the rest of the sentence, and the noun speaks."""
-    if token.tag_ not in ("NN", "VBP") or token.lower_ not in lexicon.syntax.findings | lexicon.syntax.speech:
+    if token.tag_ not in ("NN", "VBP") or not _cue_form(token, lexicon):
         return None
     subject = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1 and c.tag_ == "NNS"), None)
     if subject is None:
@@ -49,19 +43,16 @@ def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if not (start > 0 and doc[start - 1].text == "," and (after is None or after.is_punct)):
         return None
-    guess = guess_source(subject, lexicon, tokens=list(doc[start:token.i]))
-    if guess is None or guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION,
-                                           SourceKind.VAGUE, SourceKind.ANONYMOUS):
-        return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
-                   back_reference=guess.back_reference)
+    return _finding(guess_source(subject, lexicon, tokens=list(doc[start:token.i])), token,
+                    (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION, SourceKind.VAGUE,
+                     SourceKind.ANONYMOUS))
 
 
 def _verb_read_as_object(token, lexicon: Lexicon) -> Finding | None:
     """'Audit files from NGP VAN show that …', 'FEC records from the 2008 cycle show he …'
     parsed with "show" as a noun inside the subject's prepositional phrase: a bare verb form
     ending the sentence's head noun phrase, with a clause after it, is that noun's verb."""
-    if token.tag_ != "NN" or token.dep_ != "pobj" or token.lower_ not in lexicon.syntax.findings | lexicon.syntax.speech:
+    if token.tag_ != "NN" or token.dep_ != "pobj" or not _cue_form(token, lexicon):
         return None
     head = token.head.head
     if head.dep_ != "ROOT" or head.tag_ != "NNS" or token.i + 1 >= len(token.doc):
@@ -69,10 +60,20 @@ def _verb_read_as_object(token, lexicon: Lexicon) -> Finding | None:
     after = token.doc[token.i + 1]
     if not (after.lower_ == "that" or (after.dep_ == "nsubj" and after.head.i > token.i)):
         return None
-    guess = guess_source(head, lexicon, tokens=list(token.doc[head.left_edge.i:token.i]))
-    if guess is None or guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
+    return _finding(guess_source(head, lexicon, tokens=list(token.doc[head.left_edge.i:token.i])), token,
+                    (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION))
+
+
+def _cue_form(token, lexicon: Lexicon) -> bool:
+    """The word is, as written, a listed speech or finding verb ('show', 'say')."""
+    return token.lower_ in lexicon.syntax.findings or token.lower_ in lexicon.syntax.speech
+
+
+def _finding(guess, cue, kinds: tuple[SourceKind, ...] | None = None) -> Finding | None:
+    """The finding of the misread verb ``cue`` with the source ``guess``, if it is of ``kinds``."""
+    if guess is None or (kinds is not None and guess.kind not in kinds):
         return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.text, (cue.idx, cue.idx + len(cue.text)),
                    back_reference=guess.back_reference)
 
 

@@ -54,10 +54,8 @@ def interview_with(verb, lexicon: Lexicon) -> str | None:
 def outlet_of_statement(noun, lexicon: Lexicon) -> str | None:
     """'an interview with CNN', 'a Fox interview', 'CNN's interview': the outlet it was given to."""
     for inner in noun.children:
-        if inner.dep_ == "prep":
-            for obj in inner.children:
-                if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
-                    return outlet
+        if inner.dep_ == "prep" and (outlet := _outlet_object(inner, lexicon)):
+            return outlet
     return possessor_outlet(noun, lexicon)
 
 
@@ -68,11 +66,14 @@ def _spoken_to(verb, lexicon: Lexicon) -> str | None:
         if participle.dep_ != "advcl" or participle.tag_ != "VBG":
             continue
         for prep in participle.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
-                        return outlet
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "with") and (outlet := _outlet_object(prep, lexicon)):
+                return outlet
     return None
+
+
+def _outlet_object(prep, lexicon: Lexicon) -> str | None:
+    """The outlet a preposition governs ("with CNN", "to Reuters"), if it governs one."""
+    return next((outlet for obj in prep.children if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon))), None)
 
 
 def owner_outlet(source_token, lexicon: Lexicon) -> str | None:

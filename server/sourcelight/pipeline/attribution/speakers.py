@@ -24,6 +24,12 @@ def token_lemma(token, lexicon: Lexicon) -> str:
     return next((stem for stem in regular_stems(token.lower_, token.tag_) if stem in known), word)
 
 
+def says_form(word: str, lexicon: Lexicon) -> bool:
+    """'predicts', 'Endorses': a third-person present form of a listed speech verb, where
+    the tagger read the word as a noun."""
+    return any(stem in lexicon.syntax.speech for stem in regular_stems(word.lower(), "VBZ"))
+
+
 def regular_stems(word: str, tag: str | None = None) -> list[str]:
     """Dictionary forms a regular English verb form may come from, by its tag (any tag its
     ending allows when ``tag`` is None)."""
@@ -228,4 +234,4 @@ def party_of(verb):
     return None
 
 
-__all__ = ["speaker_of", "party_of", "token_lemma", "regular_stems", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS"]
+__all__ = ["speaker_of", "party_of", "token_lemma", "regular_stems", "says_form", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS"]
