@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sourcelight.pipeline.attribution.lemmas import WORD as LEMMANAME_WORD
+from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import (NAME_WORD, bare_word, has_name, is_acronym, is_institution,
                                                     is_name_word, known_word, single_name)
 from sourcelight.pipeline.model import SourceKind
 
-MAX_SOURCENAME_WORDS = 14
+MAX_SOURCE_WORDS = 14
 HEAD_FIRST_WINDOW = 2
 MAX_CAPITALISED_NOUN_HEAD = 3  # words allowed before the head noun in head-first languages
 _EDGE_PUNCTUATION = " \t\n,;:.!?()[]—–-\x00\"“”„«»'‘’"
@@ -91,14 +91,14 @@ def lemmatized(phrase: str, lexicon: Lexicon) -> str:
         word = match.group()
         base = lemma(word, lexicon.language, lexicon.lemmatizer)
         return base[:1].upper() + base[1:] if word[:1].isupper() else base
-    return LEMMANAME_WORD.sub(one, phrase)
+    return LEMMA_WORD.sub(one, phrase)
 
 
 def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
     start, end = trim_phrase(text, start, end, lexicon)
     phrase = text[start:end]
     words = phrase.split()
-    if not words or len(words) > MAX_SOURCENAME_WORDS or "\x00" in phrase:
+    if not words or len(words) > MAX_SOURCE_WORDS or "\x00" in phrase:
         return None
     # "#" in a back-reference stands for a number: "der #-Jährige" is "der 48-Jährige".
     key = re.sub(r"\d+", "#", " ".join(w.lower() for w in words)).replace("’", "'")
