@@ -3,9 +3,10 @@ each sentence's attribution on its parse (syntax.py), with the sentence-wide fac
 engine also applies (impersonal vague forms, anonymity clauses)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
+from sourcelight.pipeline.attribution.headlines import for_parser
 from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -20,6 +21,9 @@ from sourcelight.pipeline.model import Sentence
 PARSE_BATCH = 64
 # Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it.
 NAMES_ONLY_SKIPS = ("tagger", "parser", "attribute_ruler")
+# Where a parse keeps the sentence it was made from: a Title Case headline is parsed with its
+# cue verbs in lower case (headlines.py), and the reader is shown the sentence's own words.
+TEXT_KEY = "sentence_text"
 
 
 @dataclass(frozen=True)
@@ -41,9 +45,11 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     if nlp is None:
         return Parses(False, (None,) * len(sentences))
     wanted = [index for index, s in enumerate(sentences) if may_attribute(s.text, lexicon)]
-    texts = (without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
-             for i in wanted)
-    parsed = dict(zip(wanted, nlp.pipe(texts, batch_size=PARSE_BATCH)))
+    texts = [without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
+             for i in wanted]
+    parsed = dict(zip(wanted, nlp.pipe((for_parser(t, lexicon) for t in texts), batch_size=PARSE_BATCH)))
+    for text, parse in zip(texts, parsed.values()):
+        parse.user_data[TEXT_KEY] = text
     # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
     # operative"): the recogniser alone, without the parser, adds them to the cast.
     others = [sentences[i].text for i in range(len(sentences)) if i not in parsed and _may_name_in_full(sentences[i].text)]
@@ -89,7 +95,20 @@ def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Findi
     skip = list(flags.hedge_spans)
     finding = ((find_in_parse(parse, masked, lexicon, skip, flags.non_response_spans) if parse is not None else None)
                or impersonal_finding(masked, lexicon))
+    if finding is not None and parse is not None:
+        finding = _in_own_words(finding, parse)
     return with_anonymity(masked, lexicon, finding) if finding is not None else None
+
+
+def _in_own_words(finding: Finding, parse) -> Finding:
+    """The finding's source and cue as the sentence writes them ("Tells", not the "tells" the
+    parser was given)."""
+    text = parse.user_data.get(TEXT_KEY, parse.text)
+    if text == parse.text:
+        return finding
+    (source_start, source_end), (cue_start, cue_end) = finding.source_span, finding.cue_span
+    source = text[source_start:source_end] if text[source_start:source_end].lower() == finding.source.lower() else finding.source
+    return replace(finding, source=source, cue=text[cue_start:cue_end])
 
 
 __all__ = ["parse_sentences", "find_with_parse", "Sentence"]

@@ -102,9 +102,12 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
-    if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["metonyms"].fullmatch(guess.text):
-        return guess  # "Kyiv", whatever the recogniser guessed: the listed capital speaks for its government
     person = _person_in(head, tokens, lexicon) or _name_after_role(tokens, lexicon)
+    if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["metonyms"].fullmatch(guess.text) \
+            and (person is None or person.start <= head.i < person.end):
+        # "Kyiv", whatever the recogniser guessed: the listed capital speaks for its
+        # government (but "the Vatican spokesman, Federico Lombardi" is Lombardi)
+        return guess
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \

@@ -218,16 +218,23 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
 
 def _has_clause(token, infinitive: bool = True) -> bool:
     """What was said follows the verb: a clause, a predicate ("calls the wall stupid"), a
-    question ("asked workers if they …"), a colon (right after it, or ending the sentence:
-    "He then listed the qualities a nominee needs:"), or (``infinitive``) a promise
+    question ("asked workers if they …"), a colon (right after it or its object, or ending
+    the sentence: "He then listed the qualities a nominee needs:"), or (``infinitive``) a promise
     ("promised to cut waiting times")."""
     after = token.doc.text[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     return any((child.dep_ in CLAUSE_DEPS and not _bare_infinitive(child)) or child.dep_ in opens or _question(child)
+               or (child.dep_ == "dobj" and _colon_after(child.right_edge))
                for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
         or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
         or _reporting_aside(token)
+
+
+def _colon_after(token) -> bool:
+    """ "Whitlock Endorses Aberly: I Am ‘Horrified’": a colon after the verb's object opens
+    what was said."""
+    return token.doc.text[token.idx + len(token.text):].lstrip()[:1] == ":"
 
 
 def _bare_infinitive(verb) -> bool:
@@ -263,10 +270,12 @@ def _speaker_tag(verb) -> bool:
 
 
 def _says_a_statement(verb, lexicon: Lexicon) -> bool:
-    """'The Telegraph first reported the claims', 'repeated the allegation': the object is
-    itself a thing said (not 'It didn't show the speech', 'had the authorities found the
+    """'The Telegraph first reported the claims', 'repeated the allegation', 'predicted a
+    Cruz win': the object is itself a thing said (not 'It didn't show the speech', 'had the authorities found the
     posts', where it was come upon)."""
     word = token_lemma(verb, lexicon)
+    if word in lexicon.syntax.object_is_said:
+        return any(c.dep_ == "dobj" for c in verb.children)  # "Patrick predicted a Cruz win"
     return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and any(
         c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns for c in verb.children)
 

@@ -167,3 +167,11 @@ def test_a_quoted_question_is_given_to_the_speaker_its_tag_names():
                             "Whitlock asked.", "The vote passed."]])
     assert [c.sourcing.kind.value for c in claims] == ["unattributed", "named_person", "named_person", "unattributed"]
     assert "Whitlock" in claims[1].sourcing.who
+
+
+def test_a_title_case_headline_is_noted_in_its_own_words():
+    claims, _ = _annotate([["Floods Are ‘The Worst In A Century,’ Dana Whitlock Tells Harbour Board."]])
+    sourcing = claims[0].sourcing
+    assert (sourcing.source, sourcing.cue) == ("Dana Whitlock", "Tells")
+    article, _ = build_article([["Floods Are ‘The Worst In A Century,’ Dana Whitlock Tells Harbour Board."]])
+    assert article.text[sourcing.cue_span.start:sourcing.cue_span.end] == "Tells"

@@ -1,0 +1,51 @@
+"""Title Case headlines for the parser: "Howard Dean Tells Democratic Convention" reads to the
+small English model as one long name, so it finds no verb and no speaker. In a sentence set in
+Title Case, the capitalised cue verbs are handed to the parser in lower case ("Howard Dean
+tells Democratic Convention"). Only the case changes, so every offset into the parse is an
+offset into the sentence, and the words shown to the reader come from the sentence itself."""
+from __future__ import annotations
+
+import re
+
+from sourcelight.pipeline.attribution.lemmas import lemma
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.speakers import regular_stems
+
+# Words this long or longer decide whether a sentence is set in Title Case: the short ones
+# ("of", "to", "a") stay lower case in most headline styles.
+TELLING_LENGTH = 4
+# The share of those words that must be capitalised, and how many there must be.
+TITLE_SHARE = 0.8
+TITLE_WORDS = 3
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def in_title_case(text: str) -> bool:
+    """ "Trump Says He Will Build The Wall", not "Senator Bernie Sanders of Vermont told CNN"
+    (a sentence of names with a lower-case verb) nor a line in capitals."""
+    words = [w for w in _WORD.findall(text) if len(w) >= TELLING_LENGTH]
+    if len(words) < TITLE_WORDS or all(w.isupper() for w in words):
+        return False
+    capitalised = sum(w[0].isupper() and not w.isupper() for w in words)
+    return capitalised >= TITLE_SHARE * len(words)
+
+
+def for_parser(text: str, lexicon: Lexicon) -> str:
+    """The sentence as the parser should see it: unchanged, except that a Title Case
+    headline's capitalised cue verbs after its first word are in lower case. Only inflected
+    forms ("Says", "Warned", "Calling"): a bare "Post" or "Report" is as often a name's
+    ("NY Post: …")."""
+    if lexicon.syntax is None or not in_title_case(text):
+        return text
+    verbs = lexicon.syntax.verbs
+    recased = list(text)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if match.start() == 0 or not word.istitle():
+            continue
+        lowered = word.lower()
+        base = lemma(lowered, lexicon.language, lexicon.lemmatizer)
+        if (base in verbs and base != lowered) or any(stem in verbs for stem in regular_stems(lowered)):
+            recased[match.start():match.end()] = lowered
+    return "".join(recased)
