@@ -149,15 +149,16 @@ def _that_clause(noun) -> bool:
 
 def _giver(statement):
     """Who gave a statement, an interview, a speech: its owner ('a statement from X', 'X's
-    letter') or the subject of the clause on it ('an interview his brother gave')."""
+    letter') or the subject of the clause on it ('an interview his brother gave', 'an account
+    she gave')."""
     owner = _statement_owner(statement)
     if owner is not None:
         return owner
     for clause in statement.children:
         if clause.dep_ == "relcl":
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.tag_ not in ("WP", "WDT") and subject.pos_ in ("NOUN", "PROPN"):
-                return subject
+            if subject is not None and (subject.pos_ in ("NOUN", "PROPN") or subject.tag_ == "PRP"):
+                return subject  # "an account she gave to the Free Beacon": she, whoever she is
     return None
 
 

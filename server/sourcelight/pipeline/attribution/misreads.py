@@ -1,5 +1,6 @@
 """Cue verbs the small English parser reads as nouns, found again: "Trump predicts that …"
-tagged as a compound noun, "…, records show." with "show" compounded with "records", and
+tagged as a compound noun, "…, records show." with "show" compounded with "records", "Democrats, Frank notes,
+applaud …" with "notes" compounded with the name, and
 "Audit files from NGP VAN show that …" with "show" inside the subject's phrase."""
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from sourcelight.pipeline.model import SourceKind
 
 def verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """The finding of a cue verb the parser tagged as a noun at ``token``, or None."""
-    return _verb_read_as_noun(token, lexicon) or _aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon)
+    return (_verb_read_as_noun(token, lexicon) or _aside_read_as_noun(token, lexicon)
+            or _named_aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon))
 
 
 def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
@@ -46,6 +48,21 @@ def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     return _finding(guess_source(subject, lexicon, tokens=list(doc[start:token.i])), token,
                     (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION, SourceKind.VAGUE,
                      SourceKind.ANONYMOUS))
+
+
+def _named_aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
+    """'Democrats, Frank notes, applaud …' with "notes" tagged as a plural noun compounded
+    with the name: a name and a speech verb's third-person form set off by commas inside the
+    sentence report the rest of it, and the name speaks."""
+    if token.tag_ != "NNS" or not says_form(token.text, lexicon):
+        return None
+    name = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    if not name or any(c.pos_ != "PROPN" for c in name) or name[-1].i != token.i - 1:
+        return None
+    doc, start = token.doc, name[0].left_edge.i
+    if not (start > 0 and doc[start - 1].text == "," and token.i + 1 < len(doc) and doc[token.i + 1].text == ","):
+        return None
+    return _finding(guess_source(name[-1], lexicon, tokens=list(doc[start:token.i])), token)
 
 
 def _verb_read_as_object(token, lexicon: Lexicon) -> Finding | None:

@@ -13,6 +13,7 @@ from sourcelight.pipeline.attribution.cast import (BODIES, BODIES_KEY, CAST_KEY,
                                                   is_person_role, without_possessive)
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.attribution.speakers import token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 # Children whose subtrees are asides, not part of the source's name or description.
@@ -112,9 +113,11 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \
             and not person.start <= head.i < person.end and (_names_a_body(head, person, lexicon)
-                                                            or _names_a_document(person, lexicon)):
+                                                            or _names_a_document(person, lexicon)
+                                                            or token_lemma(head, lexicon) in lexicon.syntax.surveys):
         # "a study by the Council of the Great City Schools", "Data from the 2014 American
-        # Community Survey": not a person's
+        # Community Survey": not a person's; and a study or a poll rests on its method even
+        # where a person made it ("a study by a Russian sociologist, Mikhail Dmitriyev")
         return guess
     if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
         return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
@@ -136,6 +139,11 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # "Manafort said" with the name tagged as a common noun and a company, where the
         # article named Paul Manafort as a person.
         return _named(_whole_name(head, entity), tokens, SourceKind.NAMED_PERSON)
+    if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NNS", "NNPS") and entity.root.i == head.i and not any(
+            c.dep_ == "det" for c in head.children):
+        # "Russians now say", "Muslims in the city said": people of a nation or faith, a
+        # vague group (but "the Russians said" is one side speaking)
+        return SourceGuess(SourceKind.VAGUE, doc.text[start:end], start, end)
     if entity is not None and entity.label_ in BODIES:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(entity.text) else SourceKind.ORGANIZATION
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA) and head.pos_ != "PROPN":
@@ -331,7 +339,9 @@ def _person_in(head, tokens, lexicon: Lexicon):
         return trailing
     role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not head.i < head.head.i < child.i:
+            # (an "apposition" past the verb is the parser's slip: "The lawyers also pointed
+            # to …, Sen. John McCain of Arizona …")
             inner = _entity_of(child)
             if inner is not None and inner.label_ == PERSON:
                 return inner
