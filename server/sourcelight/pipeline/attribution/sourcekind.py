@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import (BODIES, BODIES_KEY, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS,
-                                                  is_person_role, without_possessive)
+from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, is_person_role, without_possessive
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
+                                                     person_in, whole_name)
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.attribution.speakers import token_lemma
 from sourcelight.pipeline.model import SourceKind
@@ -103,12 +104,16 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
-    person = _person_in(head, tokens, lexicon) or _name_after_role(tokens, lexicon)
+    person = person_in(head, tokens, lexicon) or name_after_role(tokens, lexicon)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["metonyms"].fullmatch(guess.text) \
             and (person is None or person.start <= head.i < person.end):
         # "Kyiv", whatever the recogniser guessed: the listed capital speaks for its
         # government (but "the Vatican spokesman, Federico Lombardi" is Lombardi)
         return guess
+    if guess is not None and guess.kind is SourceKind.ANONYMOUS and person is None:
+        person = name_set_off(tokens)
+        if person is None and one_holder(head, lexicon):
+            return replace(guess, kind=SourceKind.NAMED_PERSON)
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \
@@ -133,12 +138,12 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         guess = _unlisted_noun(head, tokens, start, end) or guess
     if person is not None and not (guess is not None and guess.kind is SourceKind.MEDIA and person.root.i != head.i):
         return _named(person, tokens, SourceKind.NAMED_PERSON)
-    entity = _entity_of(head)
+    entity = entity_of(head)
     if entity is not None and entity.label_ in BODIES and (head.pos_ == "PROPN" or (
-            head.pos_ == "NOUN" and head.text[:1].isupper())) and _in_cast(head, entity):
+            head.pos_ == "NOUN" and head.text[:1].isupper())) and in_cast(head, entity):
         # "Manafort said" with the name tagged as a common noun and a company, where the
         # article named Paul Manafort as a person.
-        return _named(_whole_name(head, entity), tokens, SourceKind.NAMED_PERSON)
+        return _named(whole_name(head, entity), tokens, SourceKind.NAMED_PERSON)
     if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NNS", "NNPS") and entity.root.i == head.i and not any(
             c.dep_ == "det" for c in head.children):
         # "Russians now say", "Muslims in the city said": people of a nation or faith, a
@@ -225,7 +230,7 @@ def _body_in_apposition(head, lexicon: Lexicon):
     for child in head.children:
         # Set off by a comma: "his nephew Michery el Soheil" is a person's name.
         set_off = child.i > head.i + 1 and head.doc[head.i + 1].text == ","
-        entity = _entity_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN" and set_off else None
+        entity = entity_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN" and set_off else None
         if entity is not None and entity.label_ == "ORG" and not any(w in cast for w in entity.text.split()):
             return entity
     return None
@@ -285,109 +290,9 @@ def _group_head(head) -> bool:
     return head.tag_ == "NNS" and not head.ent_type_ and head.text not in cast
 
 
-def _whole_name(head, entity):
-    """The entity, widened to the name words in front the recogniser left out ("Rosette"
-    of "Rosette Pambakian")."""
-    start = entity.start
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ in ("compound", "flat") \
-            and head.doc[start - 1].head.i == head.i:
-        start -= 1
-    return head.doc[start:entity.end]
-
-
-def _in_cast(head, entity) -> bool:
-    """Every word of the entity belongs to a person's name seen elsewhere in the article."""
-    cast = head.doc.user_data.get(CAST_KEY) or {}
-    words = without_possessive(entity.text).split()
-    return bool(words) and all(w in cast for w in words)
-
-
 def _acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1
-
-
-def _entity_of(token):
-    doc = token.doc
-    for entity in doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return None
-
-
-def _person_in(head, tokens, lexicon: Lexicon):
-    """A person named in the phrase: the head's own entity, or a name the role words lead
-    up to ('chief executive of Acme Jane Doe'), or the name in apposition ('the
-    spokeswoman, Jane Doe')."""
-    entity = _entity_of(head)
-    if entity is not None and entity.label_ == PERSON:
-        return entity
-    if head.pos_ == "PROPN" and entity is not None:
-        # "Ursula von der Leyen" where the recogniser split off "Leyen" as a place: a person's
-        # name running up to the head is the head's.
-        before = next((e for e in head.doc.ents if e.label_ == PERSON and e.end == head.i
-                       and e.start >= tokens[0].i), None)
-        return head.doc[before.start:head.i + 1] if before is not None else None  # else a body: "the Doe Foundation"
-    token_ids = {t.i for t in tokens}
-    for entity in reversed(head.doc.ents):
-        if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \
-                and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors):
-            return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
-    trailing = _trailing_name(tokens) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i \
-        else None
-    if trailing is not None:
-        return trailing
-    role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
-    for child in head.children:
-        if child.dep_ == "appos" and not head.i < head.head.i < child.i:
-            # (an "apposition" past the verb is the parser's slip: "The lawyers also pointed
-            # to …, Sen. John McCain of Arizona …")
-            inner = _entity_of(child)
-            if inner is not None and inner.label_ == PERSON:
-                return inner
-            if role and child.pos_ == "PROPN" and child.i > head.i:
-                # "his nephew Michery el Soheil", whatever the recogniser took the name for
-                first = child.i
-                while first - 1 > head.i and head.doc[first - 1].pos_ == "PROPN":
-                    first -= 1
-                return head.doc[first:child.i + 1]
-    if role:
-        # "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, …" where the
-        # parse hung the name on the ministry: the role's name is the person.
-        for token in head.subtree:
-            inner = _entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
-            if inner is not None and inner.label_ == PERSON and token.head.dep_ == "pobj":
-                return inner
-    return None
-
-
-def _name_after_role(tokens, lexicon: Lexicon):
-    """'Spokeswoman Haley Morris', which the recogniser reads as one organization: a role
-    word the lexicon knows, then a name."""
-    if len(tokens) < 3 or tokens[0].pos_ not in ("NOUN", "PROPN") or not all(t.pos_ == "PROPN" for t in tokens[1:]):
-        return None
-    if not is_person_role(tokens[0], lexicon, ROLE_BEFORE_NAME_KEYS):
-        return None
-    return tokens[0].doc[tokens[1].i:tokens[-1].i + 1]
-
-
-def _trailing_name(tokens):
-    """'chief executive of X Robotics Jane Doe' where the entity recogniser saw no person:
-    the last two capitalised words that belong to no organization's name."""
-    run = []
-    for token in reversed(tokens):
-        # A company's name may run into the person's ("Northwind Robotics Jane Doe", which
-        # the recogniser reads as one organization): the run stops only at a non-name.
-        if token.pos_ != "PROPN":
-            break
-        run.insert(0, token)
-    if run and run[-1].ent_type_ in BODIES and len(run) < 3:
-        return None
-    if any(t.dep_ == "prep" for t in run):
-        return None  # "Surfers Against Sewage": a group's name, "Against" no first name
-    if len(run) < 2:
-        return None
-    return run[0].doc[run[-2].i:run[-1].i + 1] if len(run) > 2 else run[0].doc[run[0].i:run[-1].i + 1]
 
 
 def _named(entity, tokens, kind: SourceKind) -> SourceGuess:

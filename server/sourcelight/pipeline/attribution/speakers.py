@@ -77,7 +77,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
-    described = _object_described(verb)
+    described = _object_described(verb) or _object_credited(verb)
     if described is not None:
         return described, False
     current, came_by = verb, None
@@ -107,8 +107,11 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _who_means(subject, current.head), False  # "the official who said": the official
-            if subject.dep_ == "expl" or (came_by in ("acomp", "prep", "pcomp") and subject.lower_ == "it"):
-                return None, False  # "it was said", "it's worth noting", "it goes without saying"
+            if subject.dep_ == "expl" or (came_by in ("acomp", "prep", "pcomp") and subject.lower_ == "it") or (
+                    came_by == "xcomp" and subject.lower_ == "it" and any(c.dep_ == "acomp" for c in children)):
+                # "it was said", "it's worth noting", "it goes without saying", "it's not
+                # hard to see why …"
+                return None, False
             if subject.tag_ == "IN":  # "Of Carson, Levine … said" parsed with "Of" as the subject
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
             inner = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.dep_ == "csubj" else None
@@ -148,7 +151,13 @@ def _stray_agent(verb):
 def _who_means(relative, head):
     """'Matt Duss, the president of the Foundation for Middle East Peace, who criticizes …'
     parsed with "who" on the foundation's name: "who" means a person, up the chain of "of"
-    and "for" to the role and the name it describes."""
+    and "for" to the role and the name it describes; and "which" parsed on a date means
+    what was dated."""
+    if relative.lower_ == "which" and head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj":
+        # "released her medical records in July, which showed …": no date shows anything;
+        # "which" means the object the dated verb acted on
+        acted = head.head.head
+        return next((c for c in acted.children if c.dep_ == "dobj" and c.i < head.i), head)
     if relative.lower_ != "who" or head.ent_type_ not in BODIES:
         return head
     current = head
@@ -188,6 +197,16 @@ def _object_described(verb):
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1
                and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL", "PERSON") for t in c.subtree)]
     return objects[0] if objects else None  # a counted group or a person, not "referenda arguing"
+
+
+def _object_credited(verb):
+    """'awarded Fiorina three Pinocchios for telling …', 'criticized Trump for saying …':
+    who is praised or blamed for saying something said it, not whoever praised or blamed."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.head.dep_ != "prep":
+        return None
+    governing = verb.head.head
+    return next((c for c in governing.children if c.dep_ in ("dative", "dobj", "nsubjpass")
+                 and c.pos_ in ("PROPN", "PRON") and c.i < verb.i), None)  # and "She was praised for saying …"
 
 
 def _opens_colon(verb) -> bool:

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, bare_purpose, body_tells, has_clause,
+                                                         has_object, infinitive_on_noun, names_what_was_said, negated,
+                                                         not_yet, only_itself, says_a_statement, says_what_came_before,
+                                                         says_without_object)
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
@@ -24,7 +28,6 @@ from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
-CLAUSE_DEPS = ("ccomp", "parataxis")
 
 
 def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]],
@@ -148,15 +151,17 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb):
         return None
-    clause = (has_quote or phrasal or _has_clause(token) or _says_a_statement(token, lexicon)
-              or _says_what_came_before(token))
-    if not clause and _names_what_was_said(token):
+    clause = (has_quote or phrasal or has_clause(token) or says_a_statement(token, lexicon)
+              or says_what_came_before(token))
+    if not clause and names_what_was_said(token):
         return None  # "what Obama says is the baseline", "the things Trump has said"
-    if not clause and _only_itself(token):
+    if not clause and only_itself(token):
         return None  # "that bond quickly revealed itself", not "distanced herself from the deal"
-    if not clause and _infinitive_on_noun(token):
+    if not clause and infinitive_on_noun(token):
         return None
-    if not clause and _bare_purpose(token):
+    if not_yet(token):
+        return None  # "Trump has yet to apologize": nothing said (yet)
+    if not clause and bare_purpose(token):
         return None  # "Subscribers took to social media to complain.": nothing said is told
     source_token, passive = speaker_of(token, lexicon)
     if source_token is None:
@@ -165,14 +170,14 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if guess is None:
         return None
     if word in syntax.needs_clause and not clause and not (
-            finding_verb and _has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
-                guess.kind is SourceKind.MEDIA and not _negated(token)))) and not (
-            finding_verb and guess.kind is SourceKind.ORGANIZATION and _body_tells(token, source_token)) and not (
+            finding_verb and has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
+                guess.kind is SourceKind.MEDIA and not negated(token)))) and not (
+            finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
-            guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and _says_without_object(token)) and not (
+            guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)) and not (
             _speaker_tag(token)):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
-    if word in syntax.needs_quote and not (_quote_beside(token, masked) or _has_clause(token, infinitive=False)):
+    if word in syntax.needs_quote and not (_quote_beside(token, masked) or has_clause(token, infinitive=False)):
         return None  # "he continued: …", not "Clinton continues to lead"
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
@@ -216,46 +221,6 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
     return False
 
 
-def _has_clause(token, infinitive: bool = True) -> bool:
-    """What was said follows the verb: a clause, a predicate ("calls the wall stupid"), a
-    question ("asked workers if they …"), a colon (right after it or its object, or ending
-    the sentence: "He then listed the qualities a nominee needs:"), or (``infinitive``) a promise
-    ("promised to cut waiting times")."""
-    after = token.doc.text[token.idx + len(token.text):].lstrip()
-    opens = ("oprd", "xcomp") if infinitive else ("oprd",)
-    return any((child.dep_ in CLAUSE_DEPS and not _bare_infinitive(child)) or child.dep_ in opens or _question(child)
-               or (child.dep_ == "dobj" and _colon_after(child.right_edge))
-               for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or _as_clause(token) \
-        or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
-            and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
-        or _reporting_aside(token)
-
-
-def _colon_after(token) -> bool:
-    """ "Whitlock Endorses Aberly: I Am ‘Horrified’": a colon after the verb's object opens
-    what was said."""
-    return token.doc.text[token.idx + len(token.text):].lstrip()[:1] == ":"
-
-
-def _bare_infinitive(verb) -> bool:
-    """'would like to see Ryan stay on': a bare infinitive is what was seen or heard, not a
-    clause anyone said; nor is an infinitive with a subject of its own, which the parse
-    makes of a noun ("Trump adds 200 staff to campaign")."""
-    if verb.tag_ != "VB":
-        return False
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if to:
-        return any(c.dep_ == "nsubj" for c in verb.children)
-    return not any(c.dep_ in ("aux", "mark", "nsubjpass", "auxpass") for c in verb.children)
-
-
-def _infinitive_on_noun(verb) -> bool:
-    """'has positive things to say about the company': an infinitive describing a noun says
-    nothing yet."""
-    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PRON") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _speaker_tag(verb) -> bool:
     """'Mr. Manafort asked.', 'he added on Tuesday.': a sentence that is only a speaker and the
     verb (the quote it tags ended the sentence before, on a question or an exclamation)."""
@@ -269,107 +234,6 @@ def _speaker_tag(verb) -> bool:
                     for c in verb.children))
 
 
-def _says_a_statement(verb, lexicon: Lexicon) -> bool:
-    """'The Telegraph first reported the claims', 'repeated the allegation', 'predicted a
-    Cruz win': the object is itself a thing said (not 'It didn't show the speech', 'had the authorities found the
-    posts', where it was come upon)."""
-    word = token_lemma(verb, lexicon)
-    if word in lexicon.syntax.object_is_said:
-        return any(c.dep_ == "dobj" for c in verb.children)  # "Patrick predicted a Cruz win"
-    return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and any(
-        c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns for c in verb.children)
-
-
-def _body_tells(verb, source_token) -> bool:
-    """'The company reported earnings', 'the agency has found 200 violations': a named or
-    described body told a figure or finding, in the past, in the sentence's own verb (not
-    'it showed a lack of will', 'has been trying to find', 'found itself at the center',
-    'did not report the launch', 'reports earnings next week')."""
-    return (verb.dep_ in ("ROOT", "conj") and source_token.pos_ != "PRON" and verb.tag_ in ("VBD", "VBN")
-            and _has_object(verb)
-            and not _negated(verb) and not _reflexive_object(verb))
-
-
-def _has_object(verb) -> bool:
-    """What was found or shown is named ('polls show Clinton ahead'), not 'reports live
-    from the field'."""
-    return any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
-
-
-def _negated(verb) -> bool:
-    """'did not report the launch': an outlet or body that told nothing (a study that 'did
-    not find evidence' still found something)."""
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _reflexive_object(verb) -> bool:
-    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
-
-
-def _only_itself(verb) -> bool:
-    """The verb's only object is a reflexive pronoun, with nothing after it."""
-    return _reflexive_object(verb) and not any(
-        c.dep_ == "prep" for c in verb.children)
-
-
-def _bare_purpose(verb) -> bool:
-    """An infinitive of purpose with nothing said ('gathered outside to protest'): why they
-    did something, not a claim they made."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-        c.dep_ in ("dobj", "prep", "attr", "dative", "ccomp", "xcomp", "oprd") for c in verb.children)
-
-
-def _says_without_object(verb) -> bool:
-    """'Few economists agree.', 'Some residents worry about traffic.': an unnamed group's
-    view, told with no object, is the claim the sentence rests on."""
-    return verb.dep_ in ("ROOT", "conj") and not any(
-        c.dep_ in ("dobj", "attr", "dative", "acomp", "neg") for c in verb.children)
-
-
-def _reporting_aside(verb) -> bool:
-    """'…, the Associated Press reported on Wednesday.': a verb with no object of its own
-    whose subject opens after a comma reports the words before the comma."""
-    if verb.i == 0 or verb.dep_ == "relcl" or any(c.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp") for c in verb.children):
-        return False  # not "…, who added to her delegate lead"
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
-    if subject is None or subject.tag_ in ("WP", "WDT"):
-        return False
-    start = subject.left_edge.i
-    doc = verb.doc
-    if verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct:
-        # "…, fundraising documents show." with the modifier misread as a verb of its own
-        while start > 0 and verb.i - start < 4 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
-                and doc[start - 1].tag_ in ("NN", "NNS", "NNP", "JJ", "VBG"):
-            start -= 1
-    return start > 0 and doc[start - 1].text == ","
-
-
-def _as_clause(verb) -> bool:
-    """'As the Post reported, …': the sentence the as-clause hangs on is what was said (not
-    'as he's affectionately known by his grandchildren', which describes its subject)."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
-        c.dep_ == "nsubjpass" and c.lower_ != "it" for c in verb.children)
-
-
-def _says_what_came_before(verb) -> bool:
-    """'That's what my friend Andy McCarthy wrote recently.': what the sentence before said
-    is theirs."""
-    return verb.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.tag_ == "WP" for c in verb.children) and any(
-        c.dep_ == "nsubj" and c.tag_ == "DT" for c in verb.head.children)
-
-
-def _names_what_was_said(verb) -> bool:
-    """The verb only describes a thing said, which the sentence then talks about: a free
-    relative ("what Obama says …") or a relative clause on its object ("the things that
-    Trump has said"), where the speaker is not the relative pronoun."""
-    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
-        return not _says_what_came_before(verb)
-    if verb.dep_ != "relcl":
-        return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.tag_ not in ("WP", "WDT")
-
-
 def _predicate_end(verb) -> int | None:
     """'called the accusations baseless': the end of the verb's object predicate."""
     predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
@@ -377,16 +241,6 @@ def _predicate_end(verb) -> int | None:
         return None
     last = max(predicate.subtree, key=lambda t: t.i)
     return last.idx + len(last.text)
-
-
-def _question(child) -> bool:
-    """'asked workers if they …', 'wondered whether …' (not the condition in 'would support
-    Trump if he became the nominee', whose verb has a modal)."""
-    if child.dep_ != "advcl":
-        return False
-    conditional = any(a.tag_ == "MD" for a in child.head.children if a.dep_ == "aux")
-    return any(g.dep_ == "mark" and (g.lower_ == "whether" or (g.lower_ == "if" and not conditional))
-               for g in child.children)
 
 
 def _cue_extent(token) -> tuple[int, int]:

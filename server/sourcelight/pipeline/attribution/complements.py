@@ -1,0 +1,172 @@
+"""What follows a cue verb on the parse, and what that makes of it: a clause, a colon or a
+thing said that the verb reports ("said that …", "predicted a Cruz win", "…, the AP
+reported"), or nothing said at all (an infinitive of purpose, a reflexive object, a verb that
+only names what was said, "has yet to apologize"). syntax.py applies these tests to each
+candidate verb; every word list comes from the lexicon's [syntax] section."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.speakers import token_lemma
+
+CLAUSE_DEPS = ("ccomp", "parataxis")
+
+
+def has_clause(token, infinitive: bool = True) -> bool:
+    """What was said follows the verb: a clause, a predicate ("calls the wall stupid"), a
+    question ("asked workers if they …"), a colon (right after it or its object, or ending
+    the sentence: "He then listed the qualities a nominee needs:"), or (``infinitive``) a promise
+    ("promised to cut waiting times")."""
+    after = token.doc.text[token.idx + len(token.text):].lstrip()
+    opens = ("oprd", "xcomp") if infinitive else ("oprd",)
+    return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child)) or child.dep_ in opens or question(child)
+               or (child.dep_ == "dobj" and colon_after(child.right_edge))
+               for child in token.children) or token.dep_ in ("parataxis",) or after[:1] == ":" or as_clause(token) \
+        or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
+            and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
+        or reporting_aside(token)
+
+
+def not_yet(verb) -> bool:
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
+
+
+def colon_after(token) -> bool:
+    """ "Whitlock Endorses Aberly: I Am ‘Horrified’": a colon after the verb's object opens
+    what was said."""
+    return token.doc.text[token.idx + len(token.text):].lstrip()[:1] == ":"
+
+
+def bare_infinitive(verb) -> bool:
+    """'would like to see Ryan stay on': a bare infinitive is what was seen or heard, not a
+    clause anyone said; nor is an infinitive with a subject of its own, which the parse
+    makes of a noun ("Trump adds 200 staff to campaign")."""
+    if verb.tag_ != "VB":
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if to:
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return not any(c.dep_ in ("aux", "mark", "nsubjpass", "auxpass") for c in verb.children)
+
+
+def infinitive_on_noun(verb) -> bool:
+    """'has positive things to say about the company': an infinitive describing a noun says
+    nothing yet."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PRON") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def says_a_statement(verb, lexicon: Lexicon) -> bool:
+    """'The Telegraph first reported the claims', 'repeated the allegation', 'predicted a
+    Cruz win': the object is itself a thing said (not 'It didn't show the speech', 'had the authorities found the
+    posts', where it was come upon)."""
+    word = token_lemma(verb, lexicon)
+    if word in lexicon.syntax.object_is_said:
+        return any(c.dep_ == "dobj" for c in verb.children)  # "Patrick predicted a Cruz win"
+    return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and any(
+        c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns for c in verb.children)
+
+
+def body_tells(verb, source_token) -> bool:
+    """'The company reported earnings', 'the agency has found 200 violations': a named or
+    described body told a figure or finding, in the past, in the sentence's own verb (not
+    'it showed a lack of will', 'has been trying to find', 'found itself at the center',
+    'did not report the launch', 'reports earnings next week')."""
+    return (verb.dep_ in ("ROOT", "conj") and source_token.pos_ != "PRON" and verb.tag_ in ("VBD", "VBN")
+            and has_object(verb)
+            and not negated(verb) and not reflexive_object(verb))
+
+
+def has_object(verb) -> bool:
+    """What was found or shown is named ('polls show Clinton ahead'), not 'reports live
+    from the field'."""
+    return any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
+
+
+def negated(verb) -> bool:
+    """'did not report the launch': an outlet or body that told nothing (a study that 'did
+    not find evidence' still found something)."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def reflexive_object(verb) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
+
+
+def only_itself(verb) -> bool:
+    """The verb's only object is a reflexive pronoun, with nothing after it."""
+    return reflexive_object(verb) and not any(
+        c.dep_ == "prep" for c in verb.children)
+
+
+def bare_purpose(verb) -> bool:
+    """An infinitive of purpose with nothing said ('gathered outside to protest'): why they
+    did something, not a claim they made."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "prep", "attr", "dative", "ccomp", "xcomp", "oprd") for c in verb.children)
+
+
+def says_without_object(verb) -> bool:
+    """'Few economists agree.', 'Some residents worry about traffic.': an unnamed group's
+    view, told with no object, is the claim the sentence rests on."""
+    return verb.dep_ in ("ROOT", "conj") and not any(
+        c.dep_ in ("dobj", "attr", "dative", "acomp", "neg") for c in verb.children)
+
+
+def reporting_aside(verb) -> bool:
+    """'…, the Associated Press reported on Wednesday.': a verb with no object of its own
+    whose subject opens after a comma reports the words before the comma."""
+    if verb.i == 0 or verb.dep_ == "relcl" or any(c.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp") for c in verb.children):
+        return False  # not "…, who added to her delegate lead"
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
+    if subject is None or subject.tag_ in ("WP", "WDT"):
+        return False
+    start = subject.left_edge.i
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct:
+        # "…, fundraising documents show." with the modifier misread as a verb of its own
+        while start > 0 and verb.i - start < 4 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
+                and doc[start - 1].tag_ in ("NN", "NNS", "NNP", "JJ", "VBG"):
+            start -= 1
+    return start > 0 and doc[start - 1].text == ","
+
+
+def as_clause(verb) -> bool:
+    """'As the Post reported, …': the sentence the as-clause hangs on is what was said (not
+    'as he's affectionately known by his grandchildren', which describes its subject)."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        c.dep_ == "nsubjpass" and c.lower_ != "it" for c in verb.children)
+
+
+def says_what_came_before(verb) -> bool:
+    """'That's what my friend Andy McCarthy wrote recently.': what the sentence before said
+    is theirs."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.tag_ == "WP" for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.tag_ == "DT" for c in verb.head.children)
+
+
+def names_what_was_said(verb) -> bool:
+    """The verb only describes a thing said, which the sentence then talks about: a free
+    relative ("what Obama says …") or a relative clause on its object ("the things that
+    Trump has said"), where the speaker is not the relative pronoun."""
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+        return not says_what_came_before(verb)
+    if verb.dep_ != "relcl":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ not in ("WP", "WDT")
+
+
+def question(child) -> bool:
+    """'asked workers if they …', 'wondered whether …' (not the condition in 'would support
+    Trump if he became the nominee', whose verb has a modal)."""
+    if child.dep_ != "advcl":
+        return False
+    conditional = any(a.tag_ == "MD" for a in child.head.children if a.dep_ == "aux")
+    return any(g.dep_ == "mark" and (g.lower_ == "whether" or (g.lower_ == "if" and not conditional))
+               for g in child.children)
+
+
+__all__ = ["CLAUSE_DEPS", "has_clause", "not_yet", "says_a_statement", "body_tells", "has_object", "negated",
+           "only_itself", "bare_purpose", "says_without_object", "says_what_came_before", "names_what_was_said",
+           "infinitive_on_noun"]

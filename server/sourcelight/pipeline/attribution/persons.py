@@ -1,0 +1,132 @@
+"""The person a source phrase names on the parse: the recogniser's person, a name after a
+role ("chief executive of Acme Robotics Jane Doe") or set off by a comma ("his best friend at
+Lehigh, Bruce Turry"), a name the article's cast knows, or the one holder of an office a
+named owner makes ("Donald Trump's campaign manager")."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cast import (BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role,
+                                                  without_possessive)
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+
+
+def whole_name(head, entity):
+    """The entity, widened to the name words in front the recogniser left out ("Rosette"
+    of "Rosette Pambakian")."""
+    start = entity.start
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ in ("compound", "flat") \
+            and head.doc[start - 1].head.i == head.i:
+        start -= 1
+    return head.doc[start:entity.end]
+
+
+def in_cast(head, entity) -> bool:
+    """Every word of the entity belongs to a person's name seen elsewhere in the article."""
+    cast = head.doc.user_data.get(CAST_KEY) or {}
+    words = without_possessive(entity.text).split()
+    return bool(words) and all(w in cast for w in words)
+
+
+def entity_of(token):
+    doc = token.doc
+    for entity in doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None
+
+
+def person_in(head, tokens, lexicon: Lexicon):
+    """A person named in the phrase: the head's own entity, or a name the role words lead
+    up to ('chief executive of Acme Jane Doe'), or the name in apposition ('the
+    spokeswoman, Jane Doe')."""
+    entity = entity_of(head)
+    if entity is not None and entity.label_ == PERSON:
+        return entity
+    if head.pos_ == "PROPN" and entity is not None:
+        # "Ursula von der Leyen" where the recogniser split off "Leyen" as a place: a person's
+        # name running up to the head is the head's.
+        before = next((e for e in head.doc.ents if e.label_ == PERSON and e.end == head.i
+                       and e.start >= tokens[0].i), None)
+        return head.doc[before.start:head.i + 1] if before is not None else None  # else a body: "the Doe Foundation"
+    token_ids = {t.i for t in tokens}
+    for entity in reversed(head.doc.ents):
+        if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \
+                and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors):
+            return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
+    trailing = trailing_name(tokens) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i \
+        else None
+    if trailing is not None:
+        return trailing
+    role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
+    for child in head.children:
+        if child.dep_ == "appos" and not head.i < head.head.i < child.i:
+            # (an "apposition" past the verb is the parser's slip: "The lawyers also pointed
+            # to …, Sen. John McCain of Arizona …")
+            inner = entity_of(child)
+            if inner is not None and inner.label_ == PERSON:
+                return inner
+            if role and child.pos_ == "PROPN" and child.i > head.i:
+                # "his nephew Michery el Soheil", whatever the recogniser took the name for
+                first = child.i
+                while first - 1 > head.i and head.doc[first - 1].pos_ == "PROPN":
+                    first -= 1
+                return head.doc[first:child.i + 1]
+    if role:
+        # "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, …" where the
+        # parse hung the name on the ministry: the role's name is the person.
+        for token in head.subtree:
+            inner = entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
+            if inner is not None and inner.label_ == PERSON and token.head.dep_ == "pobj":
+                return inner
+    return None
+
+
+def name_after_role(tokens, lexicon: Lexicon):
+    """'Spokeswoman Haley Morris', which the recogniser reads as one organization: a role
+    word the lexicon knows, then a name."""
+    if len(tokens) < 3 or tokens[0].pos_ not in ("NOUN", "PROPN") or not all(t.pos_ == "PROPN" for t in tokens[1:]):
+        return None
+    if not is_person_role(tokens[0], lexicon, ROLE_BEFORE_NAME_KEYS):
+        return None
+    return tokens[0].doc[tokens[1].i:tokens[-1].i + 1]
+
+
+def trailing_name(tokens):
+    """'chief executive of X Robotics Jane Doe' where the entity recogniser saw no person:
+    the last two capitalised words that belong to no organization's name."""
+    run = []
+    for token in reversed(tokens):
+        # A company's name may run into the person's ("Northwind Robotics Jane Doe", which
+        # the recogniser reads as one organization): the run stops only at a non-name.
+        if token.pos_ != "PROPN":
+            break
+        run.insert(0, token)
+    if run and run[-1].ent_type_ in BODIES and len(run) < 3:
+        return None
+    if any(t.dep_ == "prep" for t in run):
+        return None  # "Surfers Against Sewage": a group's name, "Against" no first name
+    if len(run) < 2:
+        return None
+    return run[0].doc[run[-2].i:run[-1].i + 1] if len(run) > 2 else run[0].doc[run[0].i:run[-1].i + 1]
+
+
+def one_holder(head, lexicon: Lexicon) -> bool:
+    """'Donald Trump's campaign manager': a named owner makes a single office its one holder,
+    as "the" does ("the deputy foreign minister"); not "a Trump aide" or "Trump's aides"."""
+    return head.tag_ == "NN" and lexicon.patterns["person_roles"].fullmatch(head.lower_) is not None and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children) and not any(c.dep_ == "det" for c in head.children)
+
+
+def name_set_off(tokens):
+    """'his best friend at Lehigh, Bruce Turry': a person described, then named after a
+    comma, whatever the recogniser took the name for (here part of "Lehigh, Bruce Turry")."""
+    run = []
+    for token in reversed(tokens):
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            break
+        run.insert(0, token)
+    if not 2 <= len(run) <= 3 or run[0].i == 0 or run[0].doc[run[0].i - 1].text != ",":
+        return None
+    return run[0].doc[run[0].i:run[-1].i + 1]
+
+
+__all__ = ["entity_of", "whole_name", "in_cast", "person_in", "name_after_role", "one_holder", "name_set_off"]
