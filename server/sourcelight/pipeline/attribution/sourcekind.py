@@ -30,7 +30,7 @@ def phrase_tokens(head) -> list:
     # only the words of the name are the source.
     name_root = head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
     for child in head.children:
-        if name_root and child.dep_ not in ("compound", "det", "poss", "flat"):
+        if name_root and child.dep_ not in ("compound", "det", "poss", "flat", "amod", "nmod") and child.tag_ != "HYPH":
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH":
             excluded.update(t.i for t in child.subtree)
@@ -210,11 +210,18 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
     # A share or a crowd is a group wherever it is from ("Half of Vermont Democrats"); one
     # person with a body named inside speaks for it ("a producer for Yahoo Studios"); a
     # nationality or party names no body ("Republican primary voters" are a group).
-    if not _group_head(head) and any(t.ent_type_ in ("ORG", "GPE") for t in tokens if t.i != head.i):
+    described = (head.tag_ == "NN" and determiner is not None and determiner.lower_ in ("the", "this", "that")
+                 and not any(t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens))
+    bodies = [t for t in tokens if t.i != head.i and t.ent_type_ in ("ORG", "GPE")]
+    if not _group_head(head) and bodies and not (described and all(t.i < head.i for t in bodies)):
         return SourceGuess(SourceKind.ORGANIZATION, text, start, end)
-    if (head.tag_ == "NN" and determiner is not None and determiner.lower_ in ("the", "this", "that")
-            and not any(t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens)):
+    if described:
+        # "the GOP presidential front-runner": someone named before (not the party)
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)
+    if head.tag_ == "NN" and determiner is None and any(
+            c.dep_ in ("poss", "nmod") and c.pos_ == "NOUN" and any(g.tag_ == "POS" for g in c.children)
+            for c in head.children):
+        return SourceGuess(SourceKind.VAGUE, text, start, end)  # "says the ad's narrator": someone new
     if head.tag_ in ("NNS", "CD") or head.ent_type_ in ("PERCENT", "CARDINAL") or any(
             t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens):
         return SourceGuess(SourceKind.VAGUE, text, start, end)
