@@ -55,11 +55,11 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     flags: list[Flags] = []
     reported: list[bool] = []
     parses = parse_sentences(sentences, lexicon)
-    for sentence, state, parse in zip(sentences, states, parses):
+    for index, (sentence, state, parse) in enumerate(zip(sentences, states, parses)):
         masked = state.masked(sentence.text)
         sentence_flags = find_flags(sentence.text, masked, lexicon)
         flags.append(sentence_flags)
-        if parses.engine:
+        if parses.engine and index not in parses.unparsed:
             findings.append(find_with_parse(parse, masked, lexicon, sentence_flags))
         else:
             findings.append(_finding(masked, lexicon, sentence_flags))

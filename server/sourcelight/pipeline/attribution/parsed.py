@@ -19,6 +19,10 @@ from sourcelight.pipeline.model import Sentence
 
 # Sentences per batch handed to spaCy's nlp.pipe.
 PARSE_BATCH = 64
+# Sentences parsed per article at most (some 40,000 words, four times a very long feature):
+# past them, a page near the text limit would spend the whole time budget in the parser and
+# fail, so the rest of such a page is read by the rule engine instead (docs/taxonomy.md).
+MAX_PARSED_SENTENCES = 2000
 # Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it.
 NAMES_ONLY_SKIPS = ("tagger", "parser", "attribute_ruler")
 # Where a parse keeps the sentence it was made from: a Title Case headline is parsed with its
@@ -29,10 +33,12 @@ TEXT_KEY = "sentence_text"
 @dataclass(frozen=True)
 class Parses:
     """The parse engine's view of an article: whether it applies, and one parse per sentence
-    (None for a sentence with no word that could be a cue: nothing there to find)."""
+    (None for a sentence with no word that could be a cue: nothing there to find, or for one
+    past MAX_PARSED_SENTENCES, listed in ``unparsed``: the rule engine reads those)."""
 
     engine: bool
     parses: tuple
+    unparsed: frozenset[int] = frozenset()
 
     def __iter__(self):
         return iter(self.parses)
@@ -44,7 +50,8 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     nlp = load_parser(lexicon.language) if lexicon.syntax is not None else None
     if nlp is None:
         return Parses(False, (None,) * len(sentences))
-    wanted = [index for index, s in enumerate(sentences) if may_attribute(s.text, lexicon)]
+    candidates = [index for index, s in enumerate(sentences) if may_attribute(s.text, lexicon)]
+    wanted, unparsed = candidates[:MAX_PARSED_SENTENCES], frozenset(candidates[MAX_PARSED_SENTENCES:])
     texts = [without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
              for i in wanted]
     parsed = dict(zip(wanted, nlp.pipe((for_parser(t, lexicon) for t in texts), batch_size=PARSE_BATCH)))
@@ -52,14 +59,15 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
         parse.user_data[TEXT_KEY] = text
     # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
     # operative"): the recogniser alone, without the parser, adds them to the cast.
-    others = [sentences[i].text for i in range(len(sentences)) if i not in parsed and _may_name_in_full(sentences[i].text)]
+    others = [sentences[i].text for i in range(len(sentences)) if i not in parsed and i not in unparsed
+              and _may_name_in_full(sentences[i].text)][:MAX_PARSED_SENTENCES]
     named = list(nlp.pipe(others, batch_size=PARSE_BATCH, disable=NAMES_ONLY_SKIPS))
     cast = people_named(parsed.values(), lexicon, recognised=named)
     bodies = bodies_named(parsed.values())
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies
-    return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))))
+    return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed)
 
 
 def may_attribute(text: str, lexicon: Lexicon) -> bool:

@@ -175,3 +175,16 @@ def test_a_title_case_headline_is_noted_in_its_own_words():
     assert (sourcing.source, sourcing.cue) == ("Dana Whitlock", "Tells")
     article, _ = build_article([["Floods Are ‘The Worst In A Century,’ Dana Whitlock Tells Harbour Board."]])
     assert article.text[sourcing.cue_span.start:sourcing.cue_span.end] == "Tells"
+
+
+def test_sentences_past_the_parse_cap_are_still_attributed_by_the_rule_engine(monkeypatch):
+    from sourcelight.pipeline.attribution import parsed
+    from sourcelight.pipeline.attribution.lexicon import load_lexicon
+
+    monkeypatch.setattr(parsed, "MAX_PARSED_SENTENCES", 2)
+    paragraphs = [[f"Okafor said ferry number {i} was late again."] for i in range(5)]
+    article, sentences = build_article(paragraphs)
+    parses = parsed.parse_sentences(sentences, load_lexicon("en"))
+    assert parses.unparsed == frozenset({2, 3, 4}) and parses.parses[3] is None
+    claims, _ = _annotate(paragraphs)
+    assert [(c.sourcing.kind.value, c.sourcing.source) for c in claims] == [("named_person", "Okafor")] * 5
