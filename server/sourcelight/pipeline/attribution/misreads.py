@@ -1,5 +1,6 @@
-"""Cue verbs the small English parser reads as nouns, found again: "Trump predicts that …"
-tagged as a compound noun, "…, records show." with "show" compounded with "records", "Democrats, Frank notes,
+"""Cue verbs the small English parser reads as nouns, found again: "Trump predicts that …" or
+"The Sanders campaign projects that …" tagged as a compound noun, "Trump did post … that"
+with "post" a noun, "…, records show." with "show" compounded with "records", "Democrats, Frank notes,
 applaud …" with "notes" compounded with the name, and
 "Audit files from NGP VAN show that …" with "show" inside the subject's phrase."""
 from __future__ import annotations
@@ -7,13 +8,13 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
-from sourcelight.pipeline.attribution.speakers import says_form
+from sourcelight.pipeline.attribution.speakers import regular_stems, says_form
 from sourcelight.pipeline.model import SourceKind
 
 
 def verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """The finding of a cue verb the parser tagged as a noun at ``token``, or None."""
-    return (_verb_read_as_noun(token, lexicon) or _aside_read_as_noun(token, lexicon)
+    return (_verb_read_as_noun(token, lexicon) or _verb_after_auxiliary(token, lexicon) or _aside_read_as_noun(token, lexicon)
             or _named_aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon))
 
 
@@ -21,14 +22,32 @@ def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """'Trump predicts that …' tagged as a compound noun ("Trump predicts") heading the
     sentence: a plural-looking head whose singular is a speech verb, with a that-clause, is
     that verb, and the name in front speaks."""
-    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not says_form(token.text, lexicon):
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not (says_form(token.text, lexicon) or any(
+            stem in lexicon.syntax.findings for stem in regular_stems(token.lower_, "VBZ"))):
         return None
-    if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+    # "that" read as a conjunction opens a clause ("The campaign projects that …"), not a
+    # relative one ("the housing projects that were built")
+    opens_that = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "that" \
+        and token.doc[token.i + 1].dep_ == "mark"
+    if not (opens_that or any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)):
         return None
     speaker = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
-    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or not speaker.text[:1].isupper():
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or not (speaker.text[:1].isupper() or opens_that):
         return None
-    return _finding(guess_source(speaker, lexicon), token)
+    return _finding(guess_source(speaker, lexicon, tokens=list(token.doc[token.left_edge.i:token.i])), token)
+
+
+def _verb_after_auxiliary(token, lexicon: Lexicon) -> Finding | None:
+    """'Trump did post on Twitter Friday that …' with "post" tagged as a noun: a bare cue
+    verb after an auxiliary and its subject, with a clause of its own, is that verb."""
+    if token.dep_ != "ROOT" or token.tag_ != "NN" or not _cue_form(token, lexicon):
+        return None
+    if not any(c.dep_ == "aux" and c.i < token.i for c in token.children):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if subject is None or not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return None
+    return _finding(guess_source(subject, lexicon), token)
 
 
 def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:

@@ -117,6 +117,16 @@ def single_name(head: str, lexicon: Lexicon) -> bool:
     return flags[-1] and not known_word(words[-1], lexicon)
 
 
+def _quoted_title(words: list[str], index: int, end: int, lexicon: Lexicon) -> bool:
+    """'the slogan “Make America Great Again.”': a run of capitalised words that ends a quote
+    opened by a capitalised word just before it is a title or a slogan, no one's name."""
+    if index == 0:
+        return False
+    before, last = words[index - 1], words[end - 1].rstrip(".,;:!?")
+    return any(before[:1] == opening and before[1:2].isupper() and last.endswith(closing)
+               for opening, closing in lexicon.quote_pairs)
+
+
 def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
     """The people a sentence names, in order ("The minister, Anna Berg, said ..." → Anna Berg):
     runs of two or more name words that do not run into an institution's name. Used to
@@ -136,7 +146,8 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
         touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
         # "the Islamic Republic", "a New York court": a determiner makes it a noun phrase.
         previous = originals[index - 1].casefold() if index > 0 else ""
-        if end - index >= 2 and not touches and not lexicon.is_determiner(previous):
+        if end - index >= 2 and not touches and not lexicon.is_determiner(previous) \
+                and not _quoted_title(originals, index, end, lexicon):
             found.append(" ".join(w.strip(".,;:'’\"“”") for w in originals[index:end]))
         index = max(end, index + 1)
     return found

@@ -105,10 +105,12 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
     person = person_in(head, tokens, lexicon) or name_after_role(tokens, lexicon)
-    if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["metonyms"].fullmatch(guess.text) \
+    if guess is not None and guess.kind is SourceKind.ORGANIZATION and (
+            lexicon.patterns["metonyms"].fullmatch(guess.text) or lexicon.patterns["organizations"].fullmatch(guess.text)) \
             and (person is None or person.start <= head.i < person.end):
-        # "Kyiv", whatever the recogniser guessed: the listed capital speaks for its
-        # government (but "the Vatican spokesman, Federico Lombardi" is Lombardi)
+        # "Kyiv", "Twitter", whatever the recogniser guessed: the listed capital speaks for
+        # its government, the listed company for itself (but "the Vatican spokesman, Federico
+        # Lombardi" is Lombardi)
         return guess
     if guess is not None and guess.kind is SourceKind.ANONYMOUS and person is None:
         person = name_set_off(tokens)

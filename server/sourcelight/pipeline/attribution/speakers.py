@@ -77,7 +77,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
-    described = _object_described(verb) or _object_credited(verb)
+    described = _object_described(verb) or _object_credited(verb) or _participle_on_object(verb)
     if described is not None:
         return described, False
     current, came_by = verb, None
@@ -182,6 +182,11 @@ def _participle_misread(verb):
     noun = verb.head
     if _opens_colon(verb) and verb.i > 0 and verb.doc[verb.i - 1].text == "," and noun.i < verb.i:
         return noun  # "Mitt Romney, the 2012 nominee, tweeted in response: “…”"
+    if noun.dep_ == "nsubj" and noun.i < verb.i and any(
+            c.dep_ == "nsubj" and c.i > verb.i for c in noun.head.children):
+        # "Multiple outlets reported on Wednesday the Secret Service had …" parsed with two
+        # subjects of "had": the participle is the sentence's verb, the rest what it reported
+        return noun
     if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None
     if noun.dep_ == "ROOT":
@@ -197,6 +202,17 @@ def _object_described(verb):
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1
                and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL", "PERSON") for t in c.subtree)]
     return objects[0] if objects else None  # a counted group or a person, not "referenda arguing"
+
+
+def _participle_on_object(verb):
+    """'Clinton talked up her “50-state strategy,” promising to campaign …' parsed with the
+    participle on the object: set off by a comma, it shares the sentence's subject."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.dep_ != "dobj" or verb.i < 2:
+        return None
+    before = verb.doc[verb.i - 1] if verb.doc[verb.i - 1].text != "”" else verb.doc[verb.i - 2]
+    if before.text != "," and verb.doc[verb.i - 2].text != ",":
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
 
 
 def _object_credited(verb):

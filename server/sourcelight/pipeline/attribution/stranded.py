@@ -120,8 +120,8 @@ def _inverted_object(verb):
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "…, said a former adviser"
     said_before = (after_quote or after_comma) and _said_before(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if said_before and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN"):
-        return objects[0]
+    if said_before and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN", "NUM"):
+        return objects[0]  # "“Trump is disgusting,” read one."
     return None
 
 
