@@ -77,7 +77,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
-    described = _object_described(verb) or _object_credited(verb) or _participle_on_object(verb)
+    described = (_object_described(verb) or _object_credited(verb) or _participle_on_object(verb)
+                 or _subject_after_with(verb))
     if described is not None:
         return described, False
     current, came_by = verb, None
@@ -213,6 +214,16 @@ def _participle_on_object(verb):
     if before.text != "," and verb.doc[verb.i - 2].text != ",":
         return None
     return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+
+
+def _subject_after_with(verb):
+    """'The conversation ended with Maddow asking Clinton whether …': after "with", the
+    noun right before the participle is who does it."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    return noun if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.pos_ in ("PROPN", "NOUN", "PRON") \
+        else None
 
 
 def _object_credited(verb):

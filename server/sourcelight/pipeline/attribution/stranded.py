@@ -120,7 +120,9 @@ def _inverted_object(verb):
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "…, said a former adviser"
     said_before = (after_quote or after_comma) and _said_before(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if said_before and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN", "NUM"):
+    # (not a verb in a row of predicates: "…, opposed his trade deal and outstripped his plans")
+    coordinated = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    if said_before and not coordinated and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN", "NUM"):
         return objects[0]  # "“Trump is disgusting,” read one."
     return None
 
