@@ -106,7 +106,9 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
     if token.pos_ not in ("NOUN", "PROPN") or token_lemma(token, lexicon) not in lexicon.syntax.nouns:
         return None
     owner = _statement_owner(token)
-    said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during")
+    # "In a statement, the ministry said …" (on the verb), not "emails in Clinton's private
+    # account" (on a noun)
+    said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ in ("VERB", "AUX")
     quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT")
     if owner is not None and owner.head.lower_ != "by" and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its
@@ -144,7 +146,9 @@ def _told_in(noun, verb, lexicon: Lexicon) -> bool:
 
 
 def _that_clause(noun) -> bool:
-    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children) for c in noun.children)
+    # "that" opening the clause, not a relative pronoun ("pages of emails that Clinton had given")
+    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+               for c in noun.children)
 
 
 def _giver(statement):

@@ -188,11 +188,17 @@ def _participle_misread(verb):
         # "Multiple outlets reported on Wednesday the Secret Service had …" parsed with two
         # subjects of "had": the participle is the sentence's verb, the rest what it reported
         return noun
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if not any((c.dep_ == "ccomp" or _says_to_say(c)) and c.i > verb.i for c in verb.children):
         return None
     if noun.dep_ == "ROOT":
         return noun
     return None
+
+
+def _says_to_say(clause) -> bool:
+    """'tweeted on Friday to say he had never suggested …': an infinitive with a clause."""
+    return clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and any(c.dep_ == "ccomp" for c in clause.children)
 
 
 def _object_described(verb):

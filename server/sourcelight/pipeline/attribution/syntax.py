@@ -101,15 +101,17 @@ def _survey_behind(word, lexicon: Lexicon):
 
 
 def _parenthetical(verb) -> str | None:
-    """'CNN, Cruz said, called the announcement significant' and 'Russians now say they
+    """'CNN, Cruz said, called the announcement significant', '…, said Marcia Smith, …, Teck
+    wants …' and 'Russians now say they
     admire Putin …, a study by a Russian sociologist concluded this year.': a speaker and
     verb set off by commas inside the sentence, or closing it after the words they report,
     speak for all of it: "inside" or "closing", else None."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if verb.dep_ not in ("parataxis", "ccomp") or verb.tag_ not in ("VBD", "VBZ", "VBP") or subject is None or any(
             c.dep_ in CLAUSE_DEPS for c in verb.children):
         return None
-    start = subject.left_edge.i
+    # the speaker before the verb, or after it ("…, said Marcia Smith, a vice president, Teck wants …")
+    start = subject.left_edge.i if subject.i < verb.i else verb.i
     end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and not c.is_punct])
     doc = verb.doc
     while start > 0 and doc[start - 1].tag_ in ("''", "``"):
