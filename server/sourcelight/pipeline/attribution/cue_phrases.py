@@ -146,9 +146,7 @@ def _told_in(noun, verb, lexicon: Lexicon) -> bool:
 
 
 def _that_clause(noun) -> bool:
-    # "that" opening the clause, not a relative pronoun ("pages of emails that Clinton had given")
-    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-               for c in noun.children)
+    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children) for c in noun.children)
 
 
 def _giver(statement):
