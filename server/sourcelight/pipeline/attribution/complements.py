@@ -167,6 +167,19 @@ def question(child) -> bool:
                for g in child.children)
 
 
-__all__ = ["CLAUSE_DEPS", "has_clause", "not_yet", "says_a_statement", "body_tells", "has_object", "negated",
+def asked_aside(verb) -> bool:
+    """'Mr. Trump, asked about the deaths of journalists, had said …': a participle set off
+    after a comma with no subject or object of its own and a preposition after it is a
+    passive (he was asked); no one in the sentence said it."""
+    doc = verb.doc
+    end = verb.right_edge.i
+    return (verb.tag_ in ("VBN", "VBD") and verb.i > 0 and doc[verb.i - 1].text == ","
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ == "prep"
+            # closed like an aside, not "tweeted in response:"
+            and (doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "ccomp") for c in verb.children))
+
+
+__all__ = ["CLAUSE_DEPS", "asked_aside", "has_clause", "not_yet", "says_a_statement", "body_tells", "has_object", "negated",
            "only_itself", "bare_purpose", "says_without_object", "says_what_came_before", "names_what_was_said",
            "infinitive_on_noun"]

@@ -8,7 +8,8 @@ from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
                                                    SHARED_SUBJECT_DEPS, SUBJECTS)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.stranded import name_left_behind, quoted, stranded_speaker, unquoted_root_subject
+from sourcelight.pipeline.attribution.stranded import (name_left_behind, quoted, stranded_speaker, subject_before_aside,
+                                                      unquoted_root_subject)
 
 
 def token_lemma(token, lexicon: Lexicon) -> str:
@@ -78,7 +79,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     if misread is not None:
         return misread, False
     described = (_object_described(verb) or _object_credited(verb) or _participle_on_object(verb)
-                 or _subject_after_with(verb))
+                 or _subject_after_with(verb) or subject_before_aside(verb))
     if described is not None:
         return described, False
     current, came_by = verb, None

@@ -82,6 +82,24 @@ def _inverted_subject_taken(verb):
     return follower
 
 
+def subject_before_aside(verb):
+    """'after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said, …'
+    parsed with "said" loose: a verb with no subject right after a participle aside set off
+    by commas belongs to the name before the aside (not to one inside it)."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    doc, position = verb.doc, verb.i - 1
+    while position > 0 and doc[position].dep_ in ("aux", "neg", "advmod") and doc[position].head.i == verb.i:
+        position -= 1
+    if position <= 0 or doc[position].text != ",":
+        return None
+    for opening in range(position - 1, 0, -1):
+        if doc[opening].text == "," and doc[opening + 1].tag_ in ("VBN", "VBD", "VBG") and opening + 1 < position:
+            name = doc[opening - 1]
+            return name if name.pos_ == "PROPN" else None
+    return None
+
+
 def _noun_right_before(verb):
     """'… more ethanol than the oil industry says the markets can handle', parsed with the
     industry as the object of 'than': a finite verb with no subject speaks for the noun right
@@ -208,4 +226,4 @@ def _talked_with(name, verb) -> bool:
     return False
 
 
-__all__ = ["stranded_speaker", "name_left_behind", "unquoted_root_subject", "quoted"]
+__all__ = ["subject_before_aside", "stranded_speaker", "name_left_behind", "unquoted_root_subject", "quoted"]

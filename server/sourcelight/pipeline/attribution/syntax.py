@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, bare_purpose, body_tells, has_clause,
+from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, asked_aside, bare_purpose, body_tells, has_clause,
                                                          has_object, infinitive_on_noun, names_what_was_said, negated,
                                                          not_yet, only_itself, says_a_statement, says_what_came_before,
                                                          says_without_object)
@@ -168,6 +168,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None  # "that bond quickly revealed itself", not "distanced herself from the deal"
     if not clause and infinitive_on_noun(token):
         return None
+    if asked_aside(token):
+        return None  # "Mr. Trump, asked about the deaths of journalists, had said …"
     if not_yet(token):
         return None  # "Trump has yet to apologize": nothing said (yet)
     if not clause and bare_purpose(token):
