@@ -79,9 +79,11 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             continue
         if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
             continue  # "…, citing rising costs": a reason, not a source
-        if obj.tag_ == "NN" and token.head.pos_ in ("NOUN", "NUM") and not any(
-                c.dep_ in ("det", "poss", "compound") for c in obj.children):
-            continue  # "a 3.5% raise per worker", "$2 per share": a rate on a noun, not a source
+        if token.head.pos_ in ("NOUN", "NUM") and (
+                (obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound") for c in obj.children))
+                or token.head.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+                or any(c.dep_ == "nummod" for c in obj.children)):
+            continue  # "a 3.5% raise per worker", "$2.86 per thousand cubic feet": a rate, not a source
         if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
             obj = _giver(obj) or obj  # "according to an interview his brother gave to ITV": the brother
         guess = guess_source(obj, lexicon)

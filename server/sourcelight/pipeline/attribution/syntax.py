@@ -168,6 +168,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None  # "that bond quickly revealed itself", not "distanced herself from the deal"
     if not clause and infinitive_on_noun(token):
         return None
+    if any(c.dep_ == "relcl" for c in token.children):
+        return None  # "Massachusetts and Vermont, states that vote on March 1": a noun
     if asked_aside(token):
         return None  # "Mr. Trump, asked about the deaths of journalists, had said …"
     if not_yet(token):
