@@ -201,6 +201,8 @@ def _named_document(head: str, lexicon: Lexicon) -> bool:
     words = head.split()
     if lexicon.head_first or len(words) < 2 or not _head_word_matches("documents", head, lexicon):
         return False
+    if _head_word_matches("vague", head, lexicon):
+        return False  # "Republican establishment figures": people, not figures
     return words[-1][:1].islower() or lexicon.is_determiner(words[0])
 
 

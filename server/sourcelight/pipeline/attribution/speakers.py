@@ -101,6 +101,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             return None, True
         # Of two subjects (a parse that took a quoted word for one), the nearer is the speaker.
         subjects = [c for c in children if c.dep_ in SUBJECTS]
+        if len(subjects) > 1:
+            # "Republican establishment figures — … — both suggested": "both" floats
+            subjects = [c for c in subjects if c.tag_ != "DT"] or subjects
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else name_before(current)
         if subject is not None and current.i != verb.i and quoted(subject) and not quoted(verb):
             # "“We were wrong,” Ramos, 58, told AFP": a subject inside the quote is not the
