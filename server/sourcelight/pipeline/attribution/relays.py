@@ -78,14 +78,16 @@ def _outlet_object(prep, lexicon: Lexicon) -> str | None:
 
 def owner_outlet(source_token, lexicon: Lexicon) -> str | None:
     """'CNN's Jane Roe' or 'Jane Roe of the New York Times': the outlet she works for;
-    'documents seen by Reuters': the outlet that saw them."""
+    'documents seen by Reuters', 'audio provided to The Times': the outlet that has them."""
     outlet = possessor_outlet(source_token, lexicon)
     if outlet:
         return outlet
     for clause in source_token.children:
         if clause.dep_ in ("acl", "relcl"):
             for agent in clause.children:
-                if agent.dep_ == "agent":
+                # "seen by Reuters", and "audio provided to The Times": the outlet that has it
+                if agent.dep_ == "agent" or (agent.dep_ in ("prep", "dative") and agent.lower_ == "to"
+                                             and clause.dep_ == "acl"):
                     for obj in agent.children:
                         if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
                             return outlet

@@ -66,8 +66,11 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     # before a colon introduces what follows it ("A report … noted that …: 70 percent believe").
     colon = masked.find(":")
     verb_before_colon = any(doc[item[2]].pos_ == "VERB" and 0 <= item[3].cue_span[0] < colon for item in findings)
+    # At one height a verb beats a statement noun ("shrugged off Trump's comments, telling
+    # reporters, “…”": the campaign telling, not Trump commenting).
     findings.sort(key=lambda item: (item[0], verb_before_colon and 0 <= colon < item[3].cue_span[0],
-                                    _only_itself_speaks(item[3]), item[1], item[3].via is None, item[2]))
+                                    _only_itself_speaks(item[3]), item[1], doc[item[2]].pos_ not in ("VERB", "AUX"),
+                                    item[3].via is None, item[2]))
     if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
     return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
