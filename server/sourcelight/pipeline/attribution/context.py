@@ -227,8 +227,9 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int) -> 
             if (earlier.kind is SourceKind.ORGANIZATION and finding.back_reference.fallback is SourceKind.NAMED_PERSON
                     and not (entry.voiced and block - entry.block <= 1)):
                 continue  # "he said" is a person: not "the Clinton campaign" unless its spokesman just spoke
-            if earlier.kind is SourceKind.NAMED_PERSON and not fits(finding.source, _who(earlier)):
-                continue  # "she said" never means Mr. Park
+            if earlier.kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE) \
+                    and not fits(finding.source, _who(earlier)):
+                continue  # "she said" never means Mr. Park, nor "he" two officials
             return earlier
         if earlier.via and any(k in RELAYING_KINDS for k in wanted):
             return earlier

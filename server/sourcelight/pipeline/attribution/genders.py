@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 # Up to three capitalised words: the name after a title.
@@ -83,10 +84,20 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon) -> 
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
     if wanted is None or not name:
         return True
+    if _plural(name, lexicon):
+        return False  # "Two officials said …" then "He added …": not the officials
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He
     # said …" then "She said …" are two people).
     shown = lexicon.pronoun_genders.get(name.strip().lower()) or genders.of(name)
     return shown is None or shown == wanted
+
+
+def _plural(name: str, lexicon: Lexicon) -> bool:
+    """A description ending in a plural noun ("two officials", "law enforcement officials"),
+    not a name."""
+    last = name.split()[-1].strip(".,;:") if name.split() else ""
+    return (last[:1].islower() and last.endswith("s")
+            and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())
 
 
 __all__ = ["Genders", "genders_shown", "fits"]
