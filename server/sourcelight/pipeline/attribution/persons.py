@@ -23,7 +23,10 @@ def in_cast(head, entity) -> bool:
     """Every word of the entity belongs to a person's name seen elsewhere in the article."""
     cast = head.doc.user_data.get(CAST_KEY) or {}
     words = without_possessive(entity.text).split()
-    return bool(words) and all(w in cast for w in words)
+    # A particle capitalised at the start ("De Blasio said" after "Bill de Blasio") is still
+    # a word of that name.
+    names = [cast[w].casefold().split() for w in words if w in cast]
+    return bool(names) and all(w in cast or any(w.casefold() in name for name in names) for w in words)
 
 
 def entity_of(token):

@@ -84,8 +84,8 @@ def _inverted_subject_taken(verb):
 
 def subject_before_aside(verb):
     """'after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said, …'
-    parsed with "said" loose: a verb with no subject right after a participle aside set off
-    by commas belongs to the name before the aside (not to one inside it)."""
+    parsed with "said" loose: a verb with no subject right after a participle aside or a
+    description set off by commas belongs to the name before it (not to one inside it)."""
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     doc, position = verb.doc, verb.i - 1
@@ -94,8 +94,13 @@ def subject_before_aside(verb):
     if position <= 0 or doc[position].text != ",":
         return None
     for opening in range(position - 1, 0, -1):
-        if doc[opening].text == "," and doc[opening + 1].tag_ in ("VBN", "VBD", "VBG") and opening + 1 < position:
-            name = doc[opening - 1]
+        if doc[opening].text != "," or opening + 1 >= position:
+            continue
+        name = doc[opening - 1]
+        # a participle aside, or a description of the name ("Marc H. Morial, the chief
+        # executive of the National Urban League, forcefully told …")
+        described = any(t.dep_ == "appos" and t.head.i == name.i for t in doc[opening + 1:position])
+        if doc[opening + 1].tag_ in ("VBN", "VBD", "VBG") or described:
             return name if name.pos_ == "PROPN" else None
     return None
 
