@@ -3,7 +3,7 @@ passive, the subject it shares with the verb it hangs from, or the noun a relati
 describes (spaCy's English labels, ClearNLP)."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cast import BODIES
+from sourcelight.pipeline.attribution.cast import BODIES, PERSON, is_person_role
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
                                                    SHARED_SUBJECT_DEPS, SUBJECTS)
@@ -79,7 +79,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     if misread is not None:
         return misread, False
     described = (_object_described(verb) or _object_credited(verb) or _participle_on_object(verb)
-                 or _subject_after_with(verb) or subject_before_aside(verb))
+                 or _subject_after_with(verb) or subject_before_aside(verb) or _object_controls(verb, lexicon))
     if described is not None:
         return described, False
     current, came_by = verb, None
@@ -234,6 +234,21 @@ def _subject_after_with(verb):
     noun = verb.doc[verb.i - 1]
     return noun if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.pos_ in ("PROPN", "NOUN", "PRON") \
         else None
+
+
+def _object_controls(verb, lexicon: Lexicon | None):
+    """'The scandal forced the mayor to admit that …', 'it prompted Mr. Trump to say …': the
+    person made or moved to speak is who speaks, not the cause."""
+    if verb.dep_ not in ("xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None:
+        return None
+    if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ == PERSON or (lexicon is not None and is_person_role(obj, lexicon)):
+        return obj
+    return None
 
 
 def _object_credited(verb):
