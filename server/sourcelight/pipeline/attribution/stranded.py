@@ -93,16 +93,18 @@ def subject_before_aside(verb):
         position -= 1
     if position <= 0 or doc[position].text != ",":
         return None
-    for opening in range(position - 1, 0, -1):
-        if doc[opening].text != "," or opening + 1 >= position:
-            continue
-        name = doc[opening - 1]
-        # a participle aside, or a description of the name ("Marc H. Morial, the chief
-        # executive of the National Urban League, forcefully told …")
-        described = any(t.dep_ == "appos" and t.head.i == name.i for t in doc[opening + 1:position])
-        if doc[opening + 1].tag_ in ("VBN", "VBD", "VBG") or described:
-            return name if name.pos_ == "PROPN" else None
-    return None
+    opening = next((i for i in range(position - 1, 0, -1) if doc[i].text == ","), None)
+    if opening is None or opening + 1 >= position:
+        return None
+    name, aside = doc[opening - 1], doc[opening + 1:position]
+    if name.pos_ != "PROPN" or name.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+        return None  # not "in Ames, Iowa, …"
+    # a participle aside ("asked about …"), or a description of the name: a role with its
+    # article ("Marc H. Morial, the chief executive of the National Urban League, forcefully told …")
+    participle = aside[0].tag_ in ("VBN", "VBD", "VBG")
+    described = any(t.dep_ == "appos" and t.head.i == name.i and t.tag_ == "NN"
+                    and any(c.dep_ == "det" for c in t.children) for t in aside)
+    return name if participle or described else None
 
 
 def _noun_right_before(verb):
