@@ -180,6 +180,13 @@ def asked_aside(verb) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "ccomp") for c in verb.children))
 
 
-__all__ = ["CLAUSE_DEPS", "asked_aside", "has_clause", "not_yet", "says_a_statement", "body_tells", "has_object", "negated",
+
+def impersonal_infinitive(verb) -> bool:
+    """'Suffice it to say, …': an infinitive whose verb has "it" for its object says nothing
+    anyone in the sentence said."""
+    return verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children)
+
+__all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet", "says_a_statement", "body_tells", "has_object", "negated",
            "only_itself", "bare_purpose", "says_without_object", "says_what_came_before", "names_what_was_said",
            "infinitive_on_noun"]

@@ -244,8 +244,8 @@ def _object_controls(verb, lexicon: Lexicon | None):
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    if obj is None:
-        return None
+    if obj is None or obj.lower_ == "it":
+        return None  # "suffice it to say"
     if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ == PERSON or (lexicon is not None and is_person_role(obj, lexicon)):
         return obj
     return None

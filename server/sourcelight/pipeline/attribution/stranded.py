@@ -86,8 +86,9 @@ def subject_before_aside(verb):
     """'after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said, …'
     parsed with "said" loose: a verb with no subject right after a participle aside or a
     description set off by commas belongs to the name before it (not to one inside it)."""
-    if any(c.dep_ in SUBJECTS for c in verb.children):
-        return None
+    if verb.tag_ == "VBG" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None  # (a participle shares its clause's subject: "Fiorina was upfront about
+        # Donald Trump, the current front-runner, saying …" is Fiorina)
     doc, position = verb.doc, verb.i - 1
     while position > 0 and doc[position].dep_ in ("aux", "neg", "advmod") and doc[position].head.i == verb.i:
         position -= 1

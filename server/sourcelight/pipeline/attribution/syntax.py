@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, asked_aside, bare_purpose, body_tells, has_clause,
-                                                         has_object, infinitive_on_noun, names_what_was_said, negated,
-                                                         not_yet, only_itself, says_a_statement, says_what_came_before,
-                                                         says_without_object)
+                                                         has_object, impersonal_infinitive, infinitive_on_noun,
+                                                         names_what_was_said, negated, not_yet, only_itself,
+                                                         says_a_statement, says_what_came_before, says_without_object)
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
@@ -173,6 +173,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None
     if any(c.dep_ == "relcl" for c in token.children):
         return None  # "Massachusetts and Vermont, states that vote on March 1": a noun
+    if impersonal_infinitive(token):
+        return None  # "Suffice it to say, …"
     if asked_aside(token):
         return None  # "Mr. Trump, asked about the deaths of journalists, had said …"
     if not_yet(token):
