@@ -2,7 +2,8 @@
 
 A language-free engine of rules over per-language lexicons (docs/lexicons.md):
 quotes.py masks quoted words, cues.py finds each sentence's cue and source phrase (with
-clauses.py for clause geometry and frames.py for "Pour X, …", "X zufolge", "hieß es"),
+speech_subjects.py for who a speech verb reports, clauses.py for clause geometry and
+frames.py for "Pour X, …", "X zufolge", "hieß es"),
 lemmas.py matches cue verbs in any form, sources.py classifies the phrase, context.py
 carries quotes and reported speech and resolves back-references across sentences,
 hedges.py sets the flags, notes.py and summary.py write the reader's text in the

@@ -19,17 +19,14 @@ from sourcelight.pipeline.attribution.frames import according_to_after as _accor
 from sourcelight.pipeline.attribution.frames import according_to_compound as _according_to_compound
 from sourcelight.pipeline.attribution.frames import according_to_opening as _according_to_opening
 from sourcelight.pipeline.attribution.frames import impersonal_speech as _impersonal_speech
-from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
-from sourcelight.pipeline.attribution.lemmas import lemma
-from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
-from sourcelight.pipeline.attribution.quotes import MASK
+from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import has_name
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, is_passive, speaker,
+                                                             subject_before)
 from sourcelight.pipeline.model import SourceKind
 
 __all__ = ["Finding", "find_attribution", "find_non_response_party"]
-
-MAX_SUBJECT_WORDS = 12
 
 
 def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Finding | None:
@@ -100,7 +97,7 @@ def _by_phrase(text: str, lexicon: Lexicon) -> Finding | None:
 def _quoted_as(text: str, lexicon: Lexicon) -> Finding | None:
     """'X was quoted as saying': the subject before the cue."""
     for cue in lexicon.find("quoted_as", text):
-        guess, _ = _subject_before(text, cue.start(), lexicon)
+        guess, _ = subject_before(text, cue.start(), lexicon)
         if guess:
             return _guess_finding(guess, cue)
     return None
@@ -118,9 +115,9 @@ def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
 def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) -> Finding | None:
     """'X said' or (inverted) 'said X'; document verbs accept only documents and outlets."""
     for cue in lexicon.find(key, text):
-        if any(s <= cue.start() < e for s, e in skip) or _is_capitalised_noun(text, cue) or _is_passive(text, cue, lexicon):
+        if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) or is_passive(text, cue, lexicon):
             continue
-        guess = _speaker(text, cue, lexicon) or _implicit_speaker(text, cue, lexicon)
+        guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
         if guess is None:
             continue
         if key == "document_verbs" and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA):
@@ -129,230 +126,6 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
         colon = text[cue.end():].lstrip()[:1] == ":" or text.rstrip().endswith(":")
         return Finding(**{**finding.__dict__, "colon_intro": colon})
     return None
-
-
-def _speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
-    """Who the verb's speaker is. A subject set off by an aside ("The source, who asked
-    not to be named, said") beats an inversion; an inversion ("…, said Mr. Smith") beats
-    a plain subject; free word order languages also invert without a comma."""
-    subject, across_aside = _subject_before(text, cue.start(), lexicon)
-    if subject is not None and across_aside:
-        return subject
-    inverted = _inverted_subject(text, cue, lexicon)
-    if inverted is not None:
-        return inverted
-    if subject is not None:
-        return subject
-    if not lexicon.free_inversion:
-        return None
-    inverted = _inverted_subject(text, cue, lexicon, strict=False)
-    if inverted is not None:
-        return inverted
-    return _clause_subject(text, cue.start(), lexicon) or _prepositional_source(text, cue, lexicon)
-
-
-def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess | None:
-    """Perfect tenses put the verb last ("Der Kreml hat Vorwürfe zurückgewiesen"): the
-    subject is what opens the clause, up to its auxiliary."""
-    segments = _segments_before(text, verb_start)
-    start, stop = segments[-1] if len(segments) == 1 else segments[0]
-    match = lexicon.patterns["auxiliaries_anywhere"].search(text, start, stop)
-    if match is None or match.start() == start:
-        return None
-    return classify(text, start, match.start(), lexicon)
-
-
-# "«…», lamentó." — a quote, its verb, and no subject: the speaker named before.
-IMPLICIT_SPEAKER = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS),
-                                 SourceKind.NAMED_PERSON)
-
-
-def _implicit_speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
-    """A verb right after a quote with nothing but the sentence end after it (subjects
-    are dropped in Spanish, Russian, Italian ...) refers to the previous speaker."""
-    before = text[:cue.start()].rstrip(" ,—–-")
-    after = text[cue.end():].strip()
-    ends = after in ("", ".", "!", "?")
-    # "…», declaró a la salida de los juzgados.": a circumstance after the verb is no subject.
-    circumstance = (after[-1:] in (".", "!", "?") and len(after.split()) <= 8
-                    and bool(lexicon.patterns["np_stops"].match(after)))
-    quoted = before.endswith(MASK) and not before.strip(MASK + " ")
-    # "España dedica … menos del 2 %, recordó.": a reported clause, a comma, the bare verb.
-    reported = text[:cue.start()].rstrip().endswith(",") and ends and before.strip()
-    if (quoted and (ends or circumstance)) or reported:
-        return SourceGuess(IMPLICIT_SPEAKER.fallback, cue.group(), cue.start(), cue.end(), IMPLICIT_SPEAKER)
-    return None
-
-
-def _is_passive(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
-    """'Residents have been told to stay away': the subject is told, it does not tell.
-    Verb-final clauses put the auxiliary earlier: 'Dabei wird ein Zusatzcode verlangt.'"""
-    words = text[:cue.start()].split()
-    if words and lexicon.patterns["passive_markers"].fullmatch(words[-1]):
-        return True
-    after = text[cue.end():].lstrip()
-    if after and after[0] not in ".,;:!?\x00":
-        return False  # not the clause's last word
-    start = _segments_before(text, cue.start())[0][0]
-    participle = lemma(cue.group(), lexicon.language, lexicon.lemmatizer) != cue.group().lower()
-    return participle and bool(lexicon.patterns["passive_auxiliaries"].search(text, start, cue.start()))
-
-
-def _is_capitalised_noun(text: str, cue: re.Match[str]) -> bool:
-    """'the United States' is no 'states': a capitalised cue counts only where a
-    sentence (or a quote) starts, or in a headline written in title case."""
-    if not cue.group()[:1].isupper() or not text[:cue.start()].strip(" \x00\"'“”„«»‘’([—–-"):
-        return False
-    words = [w for w in text.split() if w[:1].isalpha()]
-    title_case = sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
-    return not title_case
-
-
-def _subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[SourceGuess | None, bool]:
-    """The subject of a verb: the nearest clause segment before it, skipping asides
-    (parentheticals, relative clauses, an age). Also says whether an aside was skipped."""
-    end = verb_start
-    skip = lexicon.patterns["skip_before_verb"]
-    while True:
-        match = skip.search(text, 0, end)
-        if not match or match.start() == match.end():
-            break
-        end = match.start()
-    segments = _segments_before(text, end)
-    skipped = comma_before_verb = False
-    for index, (start, stop) in enumerate(segments):
-        piece = text[start:stop]
-        if not piece.strip():
-            comma_before_verb = True  # "X, a monitor, said" — or an inversion's clause
-            continue
-        # A relative clause never opens the sentence (German "der"/"die" are articles there).
-        relative = start > 0 and lexicon.patterns["relatives"].match(piece)
-        # "Чиновник, …, поскольку не уполномочен говорить с прессой, сообщил": a subordinate
-        # clause set off by commas before the verb is an aside, not the subject.
-        aside = comma_before_verb and start > 0 and lexicon.patterns["subordinators"].match(piece.lstrip())
-        if lexicon.patterns["parentheticals"].match(piece) or relative or aside:
-            skipped = True
-            continue
-        start = _after_last_subordinator(text, start, stop, lexicon)
-        piece = text[start:stop]
-        if len(piece.split()) > MAX_SUBJECT_WORDS:
-            return None, False
-        guess = classify(text, start, stop, lexicon)
-        if guess is None and start > 0 and (len(piece.split()) <= 2 and not piece.strip()[:1].isalpha()):
-            skipped = True  # "Brian Holt, 71, says": an age or a number between commas
-            continue
-        if guess is None and comma_before_verb and index + 1 < len(segments):
-            skipped = True  # "Elena Marín, professor of hydrology, recalls": an unknown role
-            continue
-        if comma_before_verb and (guess is None or not has_name(guess.text, lexicon)):
-            named = _previous_source(text, segments[index + 1:], lexicon)
-            if named is not None and named.kind is SourceKind.NAMED_PERSON and has_name(named.text, lexicon):
-                return named, True  # "Councillor Margaret Ellery, cabinet member for communities, said"
-        if guess is not None and (skipped or comma_before_verb) and lexicon.patterns["indefinite"].match(piece):
-            # "The Observatory, a Britain-based monitor, said": the name before the apposition.
-            named = _previous_source(text, segments[index + 1:], lexicon)
-            if named is not None:
-                # The apposition says what the name is ("Scope, a charity"): its kind wins.
-                return SourceGuess(guess.kind, named.text, named.start, named.end), True
-        return guess, skipped and guess is not None
-    return None, False
-
-
-def _after_last_subordinator(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
-    """'Carter resigned after a newspaper reported': the subject follows the last
-    subordinating conjunction of the segment."""
-    last = None
-    for match in lexicon.patterns["subordinators"].finditer(text, start, stop):
-        last = match
-    return last.end() if last is not None and last.start() > start else start
-
-
-def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexicon) -> SourceGuess | None:
-    for start, stop in segments[:1]:
-        if text[start:stop].strip() and len(text[start:stop].split()) <= MAX_SUBJECT_WORDS:
-            return classify(text, start, stop, lexicon)
-    return None
-
-
-def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: bool = True) -> SourceGuess | None:
-    """'…," said Mr. Smith' / 'the growth will slow, says the ministry' / '…, a rapporté
-    vendredi l'agence Reuters'. A name in apposition wins ('…, said the spokesman, John Smith')."""
-    before = text[:cue.start()].rstrip()
-    if strict and (not before or (before[-1] not in ",\x00\"”»“„:—–" and not before.endswith(MASK))):
-        return None
-    position = cue.end()
-    leading = lexicon.patterns["auxiliaries_anywhere"].match(text, _skip_spaces(text, position))
-    while leading and leading.end() > position:
-        position = leading.end()
-        leading = lexicon.patterns["auxiliaries_anywhere"].match(text, _skip_spaces(text, position))
-    addressee = _addressee_end(text, cue, lexicon)
-    if addressee is not None:
-        position = addressee
-    start, end = _object_after(text, position, lexicon)
-    if not text[start:end].strip() or lexicon.patterns["np_stops"].match(text[start:end].lstrip()):
-        return None
-    following = text[end:].split()[:1]
-    if following and lexicon.patterns["auxiliaries"].fullmatch(following[0]):
-        return None  # "said engineers would work": the start of the reported clause
-    guess = _without_addressee(text, start, end, lexicon) or classify(text, start, end, lexicon)
-    if guess is None and lexicon.head_first:
-        # "— заявил Дмитрий Песков журналистам": the speaker, then who was spoken to.
-        guess = _shortest_source(text, start, end, lexicon)
-    if end < len(text) and text[end] == ",":
-        _, extended = _object_after(text, end + 1, lexicon)
-        apposition = classify(text, end + 1, extended, lexicon)
-        if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and not _names_someone(guess, lexicon):
-            return apposition
-    return guess
-
-
-def _without_addressee(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
-    """'sagte Allendorf der Frankfurter Allgemeinen Zeitung': where the speaker may follow
-    the verb freely, a name followed by an outlet in the dative is the speaker alone."""
-    if not lexicon.free_inversion:
-        return None
-    for word in re.finditer(r"\S+", text[start:end]):
-        if word.start() == 0 or not lexicon.patterns["definite"].fullmatch(word.group()):
-            continue
-        cut = start + word.start()
-        speaker = classify(text, start, cut, lexicon)
-        addressee = classify(text, cut, end, lexicon)
-        if (speaker is not None and speaker.kind is SourceKind.NAMED_PERSON
-                and addressee is not None and addressee.kind is SourceKind.MEDIA):
-            return speaker
-        return None
-    return None
-
-
-def _addressee_end(text: str, cue: re.Match[str], lexicon: Lexicon) -> int | None:
-    """'dijo a Reuters el ministro', 'a déclaré à l'AFP le ministre': in head-first
-    languages the one spoken to may come between the verb and its speaker; the speaker
-    starts at the next determiner. Where the addressee ends, or None."""
-    if not lexicon.head_first:
-        return None
-    told = next((m for m in lexicon.find("told", text) if m.start() == cue.start()), None)
-    if told is None:
-        return None
-    for word in re.finditer(r"\S+", text[told.end():]):
-        if word.start() == 0 or text[told.end():told.end() + word.start()].strip() == "":
-            continue  # the addressee's own first word ("a este periódico")
-        if any(ch in text[told.end():told.end() + word.start()] for ch in ",;:."):
-            return None
-        token = word.group()
-        if lexicon.is_determiner(token):
-            return told.end() + word.start()
-    return None
-
-
-def _names_someone(guess: SourceGuess | None, lexicon: Lexicon) -> bool:
-    """True when the guess is a person given by name ("Mr. Smith"), not by role ("the
-    mayor of Paris", whose capital is a place's)."""
-    if guess is None or guess.kind is not SourceKind.NAMED_PERSON:
-        return False
-    if has_name(guess.text, lexicon):
-        return True
-    role = any(lexicon.patterns[k].search(guess.text) for k in ("person_roles", "unnamed_roles"))
-    return not role and any(word[:1].isupper() for word in guess.text.split()[1:])
 
 
 def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:
@@ -375,7 +148,7 @@ def _citing_alone(text: str, lexicon: Lexicon) -> Finding | None:
     """'Reuters beruft sich auf Regierungsvertreter': the citing verb is the only cue; the
     subject relays the cited source."""
     for cue in lexicon.find("citing", text):
-        relay, _ = _subject_before(text, cue.start(), lexicon)
+        relay, _ = subject_before(text, cue.start(), lexicon)
         cited = _cited_after(text, cue, lexicon)
         if relay is not None and cited is not None:
             return Finding(cited.kind, cited.text, (cited.start, cited.end), cue.group(), cue.span(),
@@ -430,7 +203,7 @@ def _relaying_finding(text: str, lexicon: Lexicon, finding: Finding, cited_start
     if not later:
         return finding
     cue = later[-1]
-    relay, _ = _subject_before(text, cue.start(), lexicon)
+    relay, _ = subject_before(text, cue.start(), lexicon)
     if relay is None or relay.kind is SourceKind.UNATTRIBUTED:
         return finding
     return Finding(relay.kind, relay.text, (relay.start, relay.end), cue.group(), (cue.start(), cue.end()),
