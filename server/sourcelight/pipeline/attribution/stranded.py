@@ -86,6 +86,9 @@ def subject_before_aside(verb):
     """'after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said, …'
     parsed with "said" loose: a verb with no subject right after a participle aside or a
     description set off by commas belongs to the name before it (not to one inside it)."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and (after.pos_ == "PROPN" or (after.dep_ == "det" and after.head.pos_ == "PROPN")):
+        return None  # an inverted speaker follows: "…, the mayor, reports USA Today."
     if verb.tag_ == "VBG" or any(c.dep_ in SUBJECTS for c in verb.children):
         return None  # (a participle shares its clause's subject: "Fiorina was upfront about
         # Donald Trump, the current front-runner, saying …" is Fiorina)
@@ -145,7 +148,9 @@ def _inverted_object(verb):
     after_quote = any(t.tag_ == "''" for t in verb.doc[max(0, verb.i - 2):verb.i])
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "…, said a former adviser"
     said_before = (after_quote or after_comma) and _said_before(verb)
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    # (or the parse's adverbial noun: "…, reports USA Today.")
+    objects = [c for c in verb.children if c.i > verb.i and (c.dep_ == "dobj" or (
+        c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")))]
     # (not a verb in a row of predicates: "…, opposed his trade deal and outstripped his plans")
     coordinated = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)
     if said_before and not coordinated and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN", "NUM"):

@@ -73,7 +73,21 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
                                     item[3].via is None, item[2]))
     if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
+    relayed = _relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]])
+    if relayed is not None:
+        return _with_colon(doc, relayed)
     return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
+
+
+def _relayed_speaker(outlet: Finding, others: list[Finding]) -> Finding | None:
+    """'The plant will close, two officials said, Reuters reported.': an outlet reporting
+    after a speaker's words relays that speaker, as 'Reuters reported, citing two officials'
+    does."""
+    if outlet.kind is not SourceKind.MEDIA or outlet.via is not None:
+        return None
+    speaker = next((f for f in others if f.kind is not SourceKind.MEDIA and f.cue_span[1] <= outlet.source_span[0]
+                    and f.cue_span[1] <= outlet.cue_span[0]), None)
+    return replace(speaker, via=outlet.source) if speaker is not None else None
 
 
 def _only_itself_speaks(finding: Finding) -> bool:
@@ -173,6 +187,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None
     if any(c.dep_ == "relcl" for c in token.children):
         return None  # "Massachusetts and Vermont, states that vote on March 1": a noun
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        return None  # "If Obama says it, it's true": a condition, not a claim
     if impersonal_infinitive(token):
         return None  # "Suffice it to say, …"
     if asked_aside(token):
