@@ -113,7 +113,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
     # (and only on the sentence's own verb: "received $250,000 after Sanders endorsed him in a
     # fundraising email" is not Sanders's claim)
     said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ in ("VERB", "AUX") \
-        and not any(c.dep_ == "mark" for c in token.head.head.children)
+        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children)  # "As X put it in a statement"
     quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT")
     if owner is not None and owner.head.lower_ != "by" and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its

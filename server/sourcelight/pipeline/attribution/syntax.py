@@ -195,9 +195,11 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None  # "Mr. Trump, asked about the deaths of journalists, had said …"
     if not_yet(token):
         return None  # "Trump has yet to apologize": nothing said (yet)
-    if not clause and negated(token) and not has_quote and word not in syntax.non_responses:
-        # "taking heat for not condemning Trump's attacks": nothing said (but "did not
-        # disclose" is a non-answer)
+    if not clause and negated(token) and not has_quote and word not in syntax.non_responses \
+            and token.dep_ not in ("ROOT", "conj"):
+        # "taking heat for not condemning Trump's attacks": nothing said in a clause about
+        # something else ("Trump didn't apologize" is still his, and "did not disclose" a
+        # non-answer)
         return None
     if not clause and bare_purpose(token):
         return None  # "Subscribers took to social media to complain.": nothing said is told
