@@ -5,6 +5,7 @@ tells Democratic Convention"). Only the case changes, so every offset into the p
 offset into the sentence, and the words shown to the reader come from the sentence itself."""
 from __future__ import annotations
 
+import functools
 import re
 
 from sourcelight.pipeline.attribution.lemmas import lemma
@@ -31,11 +32,20 @@ def in_title_case(text: str) -> bool:
     return capitalised >= TITLE_SHARE * len(words)
 
 
+@functools.cache
+def _function_words(language: str) -> frozenset[str]:
+    """The language's function words as spaCy lists them ("is", "the", "to", "now"): a
+    Title Case "Is Now Calling Obama The …" reads as names until they are in lower case."""
+    import spacy.util
+
+    return frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
+
+
 def for_parser(text: str, lexicon: Lexicon) -> str:
-    """The sentence as the parser should see it: unchanged, except that a Title Case
-    headline's capitalised cue verbs after its first word are in lower case. Only inflected
-    forms ("Says", "Warned", "Calling"): a bare "Post" or "Report" is as often a name's
-    ("NY Post: …")."""
+    """The sentence as the parser should see it: unchanged, except that in a Title Case
+    headline, after its first word, capitalised cue verbs and function words are in lower
+    case. Only inflected cue verbs ("Says", "Warned", "Calling"): a bare "Post" or "Report" is
+    as often a name's ("NY Post: …")."""
     if lexicon.syntax is None or not in_title_case(text):
         return text
     verbs = lexicon.syntax.verbs
@@ -46,6 +56,7 @@ def for_parser(text: str, lexicon: Lexicon) -> str:
             continue
         lowered = word.lower()
         base = lemma(lowered, lexicon.language, lexicon.lemmatizer)
-        if (base in verbs and base != lowered) or any(stem in verbs for stem in regular_stems(lowered)):
+        if (base in verbs and base != lowered) or any(stem in verbs for stem in regular_stems(lowered)) \
+                or lowered in _function_words(lexicon.language):
             recased[match.start():match.end()] = lowered
     return "".join(recased)
