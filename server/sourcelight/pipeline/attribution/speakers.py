@@ -78,10 +78,12 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
-    described = (_object_described(verb) or _object_credited(verb) or _participle_on_object(verb)
-                 or _subject_after_with(verb) or subject_before_aside(verb) or _object_controls(verb, lexicon))
-    if described is not None:
-        return described, False
+    # Speakers the verb's own subject does not give: an object that does the saying, the name
+    # before an aside, the noun after "with".
+    hidden = (_object_described(verb) or _object_credited(verb) or _participle_on_object(verb)
+              or _subject_after_with(verb) or subject_before_aside(verb) or _object_controls(verb, lexicon))
+    if hidden is not None:
+        return hidden, False
     current, came_by = verb, None
     for _ in range(MAX_CLIMB):
         children = list(current.children)
