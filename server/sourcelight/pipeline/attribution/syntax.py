@@ -73,7 +73,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
                                     item[3].via is None, item[2]))
     if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
-    relayed = _relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]])
+    # (not "according to" an outlet's poll: what respondents said rests on the poll)
+    relayed = _relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else None
     if relayed is not None:
         return _with_colon(doc, relayed)
     return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
