@@ -217,8 +217,11 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
     bodies = [t for t in tokens if t.i != head.i and t.ent_type_ in ("ORG", "GPE")]
     if not _group_head(head) and bodies and not (described and all(t.i < head.i for t in bodies)):
         return SourceGuess(SourceKind.ORGANIZATION, text, start, end)
+    if described and bodies:
+        # "the GOP presidential front-runner", "the NeverTrump faction": described, not the
+        # party, and not taken for whoever was named last
+        return SourceGuess(SourceKind.VAGUE, text, start, end)
     if described:
-        # "the GOP presidential front-runner": someone named before (not the party)
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)
     if head.tag_ == "NN" and determiner is None and any(
             c.dep_ in ("poss", "nmod") and c.pos_ == "NOUN" and any(g.tag_ == "POS" for g in c.children)
