@@ -5,6 +5,7 @@ only names what was said, "has yet to apologize"). syntax.py applies these tests
 candidate verb; every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.deps import to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.speakers import token_lemma
 
@@ -27,7 +28,7 @@ def has_clause(token, infinitive: bool = True) -> bool:
 
 
 def not_yet(verb) -> bool:
-    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+    return verb.dep_ == "xcomp" and to_infinitive(verb) and any(
         c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
 
 
@@ -43,8 +44,7 @@ def bare_infinitive(verb) -> bool:
     makes of a noun ("Trump adds 200 staff to campaign")."""
     if verb.tag_ != "VB":
         return False
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if to:
+    if to_infinitive(verb):
         return any(c.dep_ == "nsubj" for c in verb.children)
     return not any(c.dep_ in ("aux", "mark", "nsubjpass", "auxpass") for c in verb.children)
 
@@ -52,8 +52,7 @@ def bare_infinitive(verb) -> bool:
 def infinitive_on_noun(verb) -> bool:
     """'has positive things to say about the company': an infinitive describing a noun says
     nothing yet."""
-    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PRON") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PRON") and to_infinitive(verb)
 
 
 def says_a_statement(verb, lexicon: Lexicon) -> bool:
@@ -102,7 +101,7 @@ def only_itself(verb) -> bool:
 def bare_purpose(verb) -> bool:
     """An infinitive of purpose with nothing said ('gathered outside to protest'): why they
     did something, not a claim they made."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+    return verb.dep_ == "advcl" and to_infinitive(verb) and not any(
         c.dep_ in ("dobj", "prep", "attr", "dative", "ccomp", "xcomp", "oprd") for c in verb.children)
 
 
@@ -185,7 +184,7 @@ def asked_aside(verb) -> bool:
 def impersonal_infinitive(verb) -> bool:
     """'Suffice it to say, …': an infinitive whose verb has "it" for its object says nothing
     anyone in the sentence said."""
-    return verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+    return verb.dep_ in ("xcomp", "ccomp") and to_infinitive(verb) \
         and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children)
 
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet", "says_a_statement", "body_tells", "has_object", "negated",

@@ -108,12 +108,11 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
     if token.pos_ not in ("NOUN", "PROPN") or token_lemma(token, lexicon) not in lexicon.syntax.nouns:
         return None
     owner = _statement_owner(token)
-    # "In a statement, the ministry said …" (on the verb), not "emails in Clinton's private
-    # account" (on a noun)
-    # (and only on the sentence's own verb: "received $250,000 after Sanders endorsed him in a
-    # fundraising email" is not Sanders's claim)
+    # "In a statement, the ministry said …", "As X put it in a statement": on a verb, not on a
+    # noun ("emails in Clinton's private account"), nor in a subordinate clause ("received
+    # $250,000 after Sanders endorsed him in a fundraising email" is not Sanders's claim)
     said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ in ("VERB", "AUX") \
-        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children)  # "As X put it in a statement"
+        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children)
     quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT")
     if owner is not None and owner.head.lower_ != "by" and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its

@@ -10,4 +10,9 @@ RELATIVE_PRONOUNS = ("WDT", "WP")
 MAX_CLIMB = 4
 
 
-__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB"]
+def to_infinitive(verb) -> bool:
+    """The verb has "to" before it ("to say", "to admit", "has yet to apologize")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive"]

@@ -95,7 +95,8 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon) -> 
 def _plural(name: str, lexicon: Lexicon) -> bool:
     """A description ending in a plural noun ("two officials", "law enforcement officials"),
     not a name."""
-    last = name.split()[-1].strip(".,;:") if name.split() else ""
+    words = name.split()
+    last = words[-1].strip(".,;:") if words else ""
     return (last[:1].islower() and last.endswith("s")
             and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())
 

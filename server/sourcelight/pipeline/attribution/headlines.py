@@ -1,7 +1,7 @@
 """Title Case headlines for the parser: "Howard Dean Tells Democratic Convention" reads to the
 small English model as one long name, so it finds no verb and no speaker. In a sentence set in
-Title Case, the capitalised cue verbs are handed to the parser in lower case ("Howard Dean
-tells Democratic Convention"). Only the case changes, so every offset into the parse is an
+Title Case, the capitalised cue verbs and function words are handed to the parser in lower
+case ("Howard Dean tells Democratic Convention"). Only the case changes, so every offset into the parse is an
 offset into the sentence, and the words shown to the reader come from the sentence itself."""
 from __future__ import annotations
 

@@ -93,16 +93,22 @@ def name_after_role(tokens, lexicon: Lexicon):
     return tokens[0].doc[tokens[1].i:tokens[-1].i + 1]
 
 
-def trailing_name(tokens):
-    """'chief executive of X Robotics Jane Doe' where the entity recogniser saw no person:
-    the last two capitalised words that belong to no organization's name."""
+def _final_names(tokens) -> list:
+    """The proper nouns that end the phrase, up to the first word that is none."""
     run = []
     for token in reversed(tokens):
-        # A company's name may run into the person's ("Northwind Robotics Jane Doe", which
-        # the recogniser reads as one organization): the run stops only at a non-name.
         if token.pos_ != "PROPN":
             break
         run.insert(0, token)
+    return run
+
+
+def trailing_name(tokens):
+    """'chief executive of X Robotics Jane Doe' where the entity recogniser saw no person:
+    the last two capitalised words that belong to no organization's name."""
+    # A company's name may run into the person's ("Northwind Robotics Jane Doe", which the
+    # recogniser reads as one organization): the run stops only at a non-name.
+    run = _final_names(tokens)
     if run and run[-1].ent_type_ in BODIES and len(run) < 3:
         return None
     if any(t.dep_ == "prep" for t in run):
@@ -122,11 +128,9 @@ def one_holder(head, lexicon: Lexicon) -> bool:
 def name_set_off(tokens):
     """'his best friend at Lehigh, Bruce Turry': a person described, then named after a
     comma, whatever the recogniser took the name for (here part of "Lehigh, Bruce Turry")."""
-    run = []
-    for token in reversed(tokens):
-        if token.pos_ != "PROPN" or not token.text[:1].isupper():
-            break
-        run.insert(0, token)
+    run = _final_names(tokens)
+    lower = [i for i, token in enumerate(run) if not token.text[:1].isupper()]
+    run = run[lower[-1] + 1:] if lower else run  # only the capitalised words at the end
     if not 2 <= len(run) <= 3 or run[0].i == 0 or run[0].doc[run[0].i - 1].text != ",":
         return None
     return run[0].doc[run[0].i:run[-1].i + 1]

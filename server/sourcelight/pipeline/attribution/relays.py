@@ -86,16 +86,12 @@ def owner_outlet(source_token, lexicon: Lexicon) -> str | None:
         if clause.dep_ in ("acl", "relcl"):
             for agent in clause.children:
                 # "seen by Reuters", and "audio provided to The Times": the outlet that has it
-                if agent.dep_ == "agent" or (agent.dep_ in ("prep", "dative") and agent.lower_ == "to"
-                                             and clause.dep_ == "acl"):
-                    for obj in agent.children:
-                        if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
-                            return outlet
-    for prep in source_token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "with", "for"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon)):
+                if (agent.dep_ == "agent" or (agent.dep_ in ("prep", "dative") and agent.lower_ == "to"
+                                              and clause.dep_ == "acl")) and (outlet := _outlet_object(agent, lexicon)):
                     return outlet
+    for prep in source_token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "with", "for") and (outlet := _outlet_object(prep, lexicon)):
+            return outlet
     return None
 
 

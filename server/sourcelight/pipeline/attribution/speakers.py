@@ -6,7 +6,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cast import BODIES, PERSON, is_person_role
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
-                                                   SHARED_SUBJECT_DEPS, SUBJECTS)
+                                                   SHARED_SUBJECT_DEPS, SUBJECTS, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, quoted, stranded_speaker, subject_before_aside,
                                                       unquoted_root_subject)
@@ -203,7 +203,7 @@ def _participle_misread(verb):
 
 def _says_to_say(clause) -> bool:
     """'tweeted on Friday to say he had never suggested …': an infinitive with a clause."""
-    return clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+    return clause.dep_ in ("advcl", "xcomp") and to_infinitive(clause) \
         and any(c.dep_ == "ccomp" for c in clause.children)
 
 
@@ -222,8 +222,7 @@ def _participle_on_object(verb):
     participle on the object: set off by a comma, it shares the sentence's subject."""
     if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.dep_ != "dobj" or verb.i < 2:
         return None
-    before = verb.doc[verb.i - 1] if verb.doc[verb.i - 1].text != "”" else verb.doc[verb.i - 2]
-    if before.text != "," and verb.doc[verb.i - 2].text != ",":
+    if "," not in (verb.doc[verb.i - 1].text, verb.doc[verb.i - 2].text):  # (a quote may close before it)
         return None
     return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
 
@@ -241,7 +240,7 @@ def _subject_after_with(verb):
 def _object_controls(verb, lexicon: Lexicon | None):
     """'The scandal forced the mayor to admit that …', 'it prompted Mr. Trump to say …': the
     person made or moved to speak is who speaks, not the cause."""
-    if verb.dep_ not in ("xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None

@@ -89,9 +89,10 @@ def subject_before_aside(verb):
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is not None and (after.pos_ == "PROPN" or (after.dep_ == "det" and after.head.pos_ == "PROPN")):
         return None  # an inverted speaker follows: "…, the mayor, reports USA Today."
+    # A participle shares its clause's subject ("Fiorina was upfront about Donald Trump, the
+    # current front-runner, saying …" is Fiorina).
     if verb.tag_ == "VBG" or any(c.dep_ in SUBJECTS for c in verb.children):
-        return None  # (a participle shares its clause's subject: "Fiorina was upfront about
-        # Donald Trump, the current front-runner, saying …" is Fiorina)
+        return None
     doc, position = verb.doc, verb.i - 1
     while position > 0 and doc[position].dep_ in ("aux", "neg", "advmod") and doc[position].head.i == verb.i:
         position -= 1
