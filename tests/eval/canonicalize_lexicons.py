@@ -81,6 +81,7 @@ KEY_NOTES = {
     "syntax.prepositions": "prepositions whose object is the source ('according to X', 'per X')",
     "syntax.surveys": "lemmas of document nouns whose respondents' answers are theirs: 'In a Gallup poll, 79 percent said' rests on the poll",
     "syntax.object_is_said": "lemmas of verbs whose plain object is itself what was said: 'Patrick predicted a Cruz win', 'Comey described a set of practices', 'has proposed a modest tax'",
+    "syntax.person_descriptions": "nouns that describe a person: an unlisted definite description ('the billionaire businessman says') means someone named before only with one of them as its head; 'the health care page' means no one",
     "syntax.perception": "lemmas of verbs whose object was come upon, never said: 'had the authorities found the posts' reports no posts of theirs",
     "syntax.citing": "lemmas of 'citing X': X is the source, the subject relays it",
     "syntax.recipients": "lemmas of verbs whose object is an addressee, an outlet relays ('told Reuters')",

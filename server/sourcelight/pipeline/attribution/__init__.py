@@ -4,7 +4,8 @@ A language-free engine of rules over per-language lexicons (docs/lexicons.md):
 quotes.py masks quoted words, cues.py finds each sentence's cue and source phrase (with
 speech_subjects.py for who a speech verb reports, clauses.py for clause geometry and
 frames.py for "Pour X, …", "X zufolge", "hieß es"),
-lemmas.py matches cue verbs in any form, sources.py classifies the phrase, context.py
+lemmas.py matches cue verbs in any form, sources.py classifies the phrase, transcripts.py
+and signoffs.py read a transcript's speaker labels and a quote's sign-off line, context.py
 carries quotes and reported speech and resolves back-references across sentences,
 hedges.py sets the flags, notes.py and summary.py write the reader's text in the
 article's language (messages.py).
@@ -22,6 +23,8 @@ from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.genders import fits, genders_shown
+from sourcelight.pipeline.attribution.signoffs import with_sign_offs
+from sourcelight.pipeline.attribution.transcripts import transcript
 from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.cast import people_mentioned
@@ -65,11 +68,13 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         else:
             findings.append(_finding(masked, lexicon, sentence_flags))
         reported.append(bool(lexicon.find("reported_mood", masked)))
-    genders = genders_shown(article.text, lexicon)
     cast = cast_of(parses)
+    labelled = transcript(sentences, findings, cast, lexicon.language)
+    findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
+    genders = genders_shown(article.text, lexicon)
     attributions = resolve_context(sentences, findings, states,
                                    mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon),
-                                   reported=reported,
+                                   reported=reported, transcript=labelled,
                                    fits=lambda pronoun, name: fits(pronoun, name, genders, lexicon),
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)))
     attributions = unify_entities(attributions, cast, lexicon)

@@ -31,6 +31,8 @@ class Finding:
     via: str | None = None
     back_reference: BackReference | None = None
     colon_intro: bool = False  # "X said:" — the following quotes are X's
+    # A "― Sonya Herridge" line signs the quote before it (signoffs.py).
+    signs_above: bool = False
     via_reference: BackReference | None = None  # the relay is "the agency", "the paper" ...
     # Where the cue's own predicate ends ("called the accusations baseless"): words up to
     # there are the source's, not a clause reporting someone else's (hedges.is_denial).

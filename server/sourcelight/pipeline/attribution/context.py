@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.quotes import QuoteState
+from sourcelight.pipeline.attribution.transcripts import Transcript
 from sourcelight.pipeline.attribution.sources import SPOKESPERSON_REFERENCE
 from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceKind, Span
 
@@ -45,6 +46,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     quotes: list[QuoteState],
                     mentions: Callable[[int], list[str]] = lambda _: [],
                     reported: list[bool] | None = None,
+                    transcript: Transcript | None = None,
                     fits: Callable[[str, str | None], bool] = _any_person,
                     spokesperson_in: Callable[[str], bool] = _always) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
@@ -53,6 +55,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     attributed source falls back on the last person named shortly before. ``reported[i]``
     says sentence i is in the mood of reported speech (German Konjunktiv I, "… sei"):
     with no cue of its own it goes on reporting the previous sentence's source.
+    ``transcript`` says which sentences are whose turn in a transcript (transcripts.py).
     ``fits(pronoun, name)`` says whether a pronoun can mean that person (genders.py).
     ``spokesperson_in(words)`` says whether the words name someone speaking for a body: only
     then can "he" or "she" later mean that body.
@@ -73,6 +76,9 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         voiced = finding is not None and spokesperson_in(sentence.text[:finding.cue_span[1]])
         resolved.append(Resolved(attribution, sentence.block, voiced))
     _tag_after_quote(sentences, findings, quotes, resolved)
+    if transcript is not None:
+        _transcript_turns(transcript, resolved)
+    _signed_quotes(sentences, findings, quotes, resolved)
     return [_carry_via(i, resolved) for i in range(len(resolved))]
 
 
@@ -91,6 +97,40 @@ def _tag_after_quote(sentences, findings, quotes, resolved: list[Resolved]) -> N
                 or len(tag.text.split()) > SPEAKER_TAG_WORDS or quotes[index + 1].stretches):
             continue
         resolved[index] = replace(resolved[index], attribution=_carried(said))
+
+
+def _transcript_turns(labelled: Transcript, resolved: list[Resolved]) -> None:
+    """A transcript's turn (transcripts.py) is the speaker's whose label opens it."""
+    for index, label in enumerate(labelled.turn_of):
+        if label is not None:
+            resolved[index] = replace(resolved[index], attribution=_carried(resolved[label].attribution))
+    for index in labelled.nobodys:
+        resolved[index] = replace(resolved[index], attribution=None)
+
+
+def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> None:
+    """'“… He represents our greatest shame.” | ― Sonya Herridge': the quote right above a
+    sign-off line is the signer's, back to where it opens; above a signed post ("— Paul Ryan
+    (@SpeakerRyan) July 5, 2016") it is the post's paragraph."""
+    for line, finding in enumerate(findings):
+        if finding is None or not finding.signs_above:
+            continue
+        signer = _carried(resolved[line].attribution)
+        if quotes[line - 1].stretches:
+            index = line - 1
+            while index >= 0 and quotes[index].stretches and (findings[index] is None
+                                                              or not findings[index].signs_above):
+                resolved[index] = replace(resolved[index], attribution=signer)
+                if not quotes[index].starts_inside or index == 0:
+                    break
+                index -= 1
+            continue
+        opens_line = not sentences[line].text[:finding.cue_span[0]].strip()
+        post = sentences[line - 1].block if opens_line else sentences[line].block
+        for index in range(line - 1, -1, -1):
+            if sentences[index].block != post or findings[index] is not None:
+                break
+            resolved[index] = replace(resolved[index], attribution=signer)
 
 
 def _quote_speakers(sentences, findings, quotes) -> list[Attribution | None]:

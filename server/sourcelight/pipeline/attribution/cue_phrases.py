@@ -1,7 +1,7 @@
 """Attribution cues on the parse that are no verb: "according to X" and "per X", statement
 nouns ("a statement from X", "in a statement, X …", "reports that …"), the parties of
 non-responses ("Acme declined to comment", "no comment from Kyiv") and colons (a headline's
-"Lynch: …", a transcript's "JAKE TAPPER:", "… pollster Daron Shaw: “…”")."""
+"Lynch: …", "… pollster Daron Shaw: “…”")."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -43,14 +43,11 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
 
 
 def speaker_label(doc, label: Finding) -> Finding | None:
-    """A person's or a body's name before a colon that opens the sentence — a transcript's
-    "JAKE TAPPER:", a headline's "Cruz:" — introduces everything after it, whatever verbs
-    follow. Only a name known as a person's or a body's: "Update:" or "Question:" introduce
-    nothing."""
-    before = doc.text[:label.cue_span[0]].strip().lstrip("\"“‘'")  # '"WALLACE: …' opening a quoted transcript
+    """A person's or a body's name before a colon that opens the sentence — a headline's
+    "Cruz:", "Clinton camp:" — introduces everything after it, whatever verbs follow. Only a
+    name known as a person's or a body's: "Update:" or "Question:" introduce nothing."""
+    before = doc.text[:label.cue_span[0]].strip()
     words = before.split()
-    if len(words) >= 2 and before.isupper() and all(w.isalpha() for w in words):
-        return replace(label, kind=SourceKind.NAMED_PERSON)  # a transcript's speaker
     cast = doc.user_data.get(CAST_KEY) or {}
     person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
     if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
@@ -226,9 +223,11 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None
     before = doc[:colon.i]
     after = doc[colon.i + 1:]
-    if any(t.dep_ == "det" for t in before) or not (
-            MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after)):
+    said = MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after) or _person_then_fragment(before, after)
+    if any(t.dep_ == "det" for t in before) or not said:
         return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
+    if len(before) == 1 and before[0].text.isupper() and before[0].pos_ != "PROPN":
+        return None  # "UPDATE:", "BREAKING:" are a word in capitals to the parser; "NATO:" a name
     verb_at = _headline_verb(before, lexicon)
     if verb_at is not None:
         before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
@@ -242,6 +241,17 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None
     return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
                    back_reference=guess.back_reference)
+
+
+def _person_then_fragment(before, after) -> bool:
+    """'Lynch: No outside influence on FBI probe': a person's name, then words without a verb
+    — what the person said, in headline style. Not a topic or a tally: "Clinton: A
+    Timeline", "Trump: Why He Won", "Cruz: 121 delegates"."""
+    cast = before.doc.user_data.get(CAST_KEY) or {}
+    person = all(t.text[:1].isupper() for t in before) and (
+        any(e.label_ == "PERSON" for e in before.ents) or all(t.text in cast for t in before))
+    topic = "Art" in after[0].morph.get("PronType") or after[0].tag_ in ("WRB", "WP", "WDT") or after[0].like_num
+    return person and not topic
 
 
 def _headline_verb(before, lexicon: Lexicon) -> int | None:

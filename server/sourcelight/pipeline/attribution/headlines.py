@@ -33,7 +33,7 @@ def in_title_case(text: str) -> bool:
 
 
 @functools.cache
-def _function_words(language: str) -> frozenset[str]:
+def function_words(language: str) -> frozenset[str]:
     """The language's function words as spaCy lists them ("is", "the", "to", "now"): a
     Title Case "Is Now Calling Obama The …" reads as names until they are in lower case."""
     import spacy.util
@@ -57,6 +57,6 @@ def for_parser(text: str, lexicon: Lexicon) -> str:
         lowered = word.lower()
         base = lemma(lowered, lexicon.language, lexicon.lemmatizer)
         if (base in verbs and base != lowered) or any(stem in verbs for stem in regular_stems(lowered)) \
-                or lowered in _function_words(lexicon.language):
+                or lowered in function_words(lexicon.language):
             recased[match.start():match.end()] = lowered
     return "".join(recased)

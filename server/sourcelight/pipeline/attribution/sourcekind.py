@@ -137,7 +137,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if (guess is not None and guess.kind is SourceKind.NAMED_PERSON and person is None
             and _group_head(head)):
         # Capitals that are not a name: "Nine in 10 Democratic registered voters" is a group.
-        guess = _unlisted_noun(head, tokens, start, end) or guess
+        guess = _unlisted_noun(head, tokens, start, end, lexicon) or guess
     if person is not None and not (guess is not None and guess.kind is SourceKind.MEDIA and person.root.i != head.i):
         return _named(person, tokens, SourceKind.NAMED_PERSON)
     entity = entity_of(head)
@@ -167,7 +167,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return SourceGuess(kind, doc.text[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
         return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end)  # a name tagged as a noun
-    guess = _unlisted_noun(head, tokens, start, end)
+    guess = _unlisted_noun(head, tokens, start, end, lexicon)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
     return guess
@@ -197,9 +197,10 @@ def _names_a_body(head, name, lexicon: Lexicon) -> bool:
 DESCRIPTION_REFERENCE = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION), SourceKind.VAGUE)
 
 
-def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
+def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
     """A common noun the lexicon does not list: a definite singular describes someone named
-    before; a number, a share or a plural is a group; a body named inside makes it that
+    before if it describes a person at all ("the billionaire businessman", not "the health
+    care page"); a number, a share or a plural is a group; a body named inside makes it that
     body's ('a producer for Yahoo Studios')."""
     text = head.doc.text[start:end]
     determiner = next((t for t in tokens if t.dep_ == "det" and t.head.i == head.i), None)
@@ -222,7 +223,8 @@ def _unlisted_noun(head, tokens, start: int, end: int) -> SourceGuess | None:
         # party, and not taken for whoever was named last
         return SourceGuess(SourceKind.VAGUE, text, start, end)
     if described:
-        return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)
+        person = token_lemma(head, lexicon) in lexicon.syntax.person_descriptions
+        return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE if person else None)
     if head.tag_ == "NN" and determiner is None and any(
             c.dep_ in ("poss", "nmod") and c.pos_ == "NOUN" and any(g.tag_ == "POS" for g in c.children)
             for c in head.children):

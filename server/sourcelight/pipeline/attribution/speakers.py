@@ -80,7 +80,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         return misread, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
-    hidden = (_object_described(verb) or _object_credited(verb) or _participle_on_object(verb)
+    hidden = (_object_described(verb) or _object_credited(verb) or _statement_saying(verb, lexicon)
+              or _participle_on_object(verb)
               or _subject_after_with(verb) or subject_before_aside(verb) or _object_controls(verb, lexicon))
     if hidden is not None:
         return hidden, False
@@ -96,8 +97,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             if (current.i != verb.i and passive_subject is not None and lexicon is not None
                     and token_lemma(current, lexicon) in lexicon.syntax.citing):
                 return passive_subject, False
-            if current.i != verb.i and passive_subject is not None and came_by == "conj":
-                return passive_subject, False  # "Trump was forced into damage control and said …"
+            if current.i != verb.i and passive_subject is not None and came_by in ("conj", "xcomp"):
+                # "Trump was forced into damage control and said …", "Trump was prompted to say …"
+                return passive_subject, False
             if current.i == verb.i:
                 return _stray_agent(verb), True  # "the plan was announced": no speaker in the sentence
             return None, True
@@ -215,6 +217,16 @@ def _object_described(verb):
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1
                and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL", "PERSON") for t in c.subtree)]
     return objects[0] if objects else None  # a counted group or a person, not "referenda arguing"
+
+
+def _statement_saying(verb, lexicon: Lexicon | None):
+    """'Detzner issued a statement saying …': a participle on a statement noun tells what
+    the statement says, and whoever issued it is the speaker."""
+    if lexicon is None or verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.dep_ != "dobj":
+        return None
+    if token_lemma(verb.head, lexicon) not in lexicon.syntax.nouns:
+        return None
+    return speaker_of(verb.head.head, lexicon)[0]
 
 
 def _participle_on_object(verb):

@@ -43,7 +43,9 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     # "who asked not to be named" says why a source is anonymous; it is no cue.
     not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)]
     for token in doc:
-        if masked[token.idx:token.idx + 1] == MASK or any(s <= token.idx < e for s, e in not_cues):
+        # The verb completing such a phrase is no cue either ("were not authorized | to discuss").
+        completes = token.head if token.dep_ == "xcomp" else token
+        if masked[token.idx:token.idx + 1] == MASK or any(s <= t.idx < e for s, e in not_cues for t in (token, completes)):
             continue
         according = preposition_cue(token, lexicon)
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according or noun_cue(token, lexicon, has_quote)

@@ -188,3 +188,65 @@ def test_sentences_past_the_parse_cap_are_still_attributed_by_the_rule_engine(mo
     assert parses.unparsed == frozenset({2, 3, 4}) and parses.parses[3] is None
     claims, _ = _annotate(paragraphs)
     assert [(c.sourcing.kind.value, c.sourcing.source) for c in claims] == [("named_person", "Okafor")] * 5
+
+
+TRANSCRIPT = [
+    ["Governor Ted Hallam spoke to a radio host on Sunday.", "A partial transcript follows:"],
+    ["\"MEYER: Let us begin with the budget.", "Critics say it hides a deficit."],
+    ["\"HALLAM: Well, look, the budget is balanced.", "My opponents know that."],
+    ["\"We cut spending by a tenth in two years."],
+    ["\"MEYER: Will you sign the bill?"],
+]
+
+
+def test_a_transcript_gives_each_turn_to_the_speaker_its_label_names():
+    # Hallam is named in the article; the host only in the labels, twice.
+    claims, _ = _annotate(TRANSCRIPT)
+    who = [c.sourcing.who if c.sourcing.source else None for c in claims]
+    assert who[:2] == [None, None]
+    # Inside a turn, "Critics say" and "My opponents know" are the speaker's account.
+    assert who[2:] == ["MEYER", "MEYER", "HALLAM", "HALLAM", "HALLAM", "MEYER"]
+    assert {c.sourcing.kind.value for c in claims[2:]} == {"named_person"}
+
+
+def test_a_transcript_turn_ends_at_a_heading_in_capitals():
+    claims, _ = _annotate(TRANSCRIPT[:4] + [["VIDEO: The full interview runs 40 minutes."]])
+    assert claims[-2].sourcing.who == "HALLAM"
+    assert claims[-1].sourcing.kind.value == "unattributed"
+
+
+def test_words_in_capitals_that_are_no_name_are_no_speaker():
+    claims, _ = _annotate([["FIX IS IN: Moderators Ignore The Harbour Scandal."], ["Nobody has been charged."]])
+    assert [c.sourcing.kind.value for c in claims] == ["unattributed"] * 2
+
+
+def test_a_capitalised_word_before_a_colon_is_no_speaker_unless_the_article_names_that_person():
+    claims, _ = _annotate([["Voting closed at noon."], ["UPDATE: The count was delayed by a storm."],
+                           ["It resumed on Monday."]])
+    assert [c.sourcing.kind.value for c in claims] == ["unattributed"] * 3
+
+
+def test_a_sign_off_line_gives_the_quote_above_it_to_its_signer():
+    claims, _ = _annotate([
+        ["The new bridge over the Arroyo opened in May."],
+        ["“It cut my commute in half.", "I see my kids before dinner now.”"],
+        ["― Marisol Ibarra"],
+        ["“Nobody asked the people who live under it.”"],
+        ["― Tom Keane, 61, Riverside"],
+    ])
+    who = [c.sourcing.who if c.sourcing.source else None for c in claims]
+    assert who == [None, "Marisol Ibarra", "Marisol Ibarra", "Marisol Ibarra", "Tom Keane", "Tom Keane"]
+    assert claims[1].sourcing.kind.value == "named_person"
+
+
+def test_a_dash_before_a_name_signs_nothing_without_a_quote_or_a_handle():
+    claims, _ = _annotate([["Crowds gathered at the bridge on Saturday."], ["— Marisol Ibarra"],
+                           ["Traffic resumed in the evening."]])
+    assert [c.sourcing.kind.value for c in claims] == ["unattributed"] * 3
+
+
+def test_an_embedded_post_is_given_to_the_account_that_signs_it():
+    claims, _ = _annotate([["The senator's remarks drew scorn online."],
+                           ["This is a disgrace to the party. #shame — Ben Jacobs (@bjacobs) September 1, 2016"]])
+    assert claims[0].sourcing.kind.value == "unattributed"
+    assert (claims[1].sourcing.kind.value, claims[1].sourcing.who) == ("named_person", "Ben Jacobs")

@@ -1,0 +1,60 @@
+"""Sign-off lines: "― Sonya Herridge" under a quote, "— Paul Ryan (@SpeakerRyan) July 5,
+2016" under an embedded post. The dash and the name are the attribution of what stands right
+above them (context.py carries it there); typography, so the same in every language.
+"""
+from __future__ import annotations
+
+import re
+
+from sourcelight.pipeline.attribution.clauses import Finding
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.quotes import QuoteState
+from sourcelight.pipeline.attribution.sources import classify
+from sourcelight.pipeline.model import Sentence, SourceKind
+
+# A dash, a name of up to five words (initials and "de", "van" between them allowed), an
+# optional handle, role ("…, 34, teacher") or date, and nothing else.
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+SIGN_OFF = re.compile(
+    rf"\s*(?P<dash>[―—–]|--?)\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}?)"
+    r"(?:\s*\((?P<handle>@\w+)\))?(?:\s*,\s*[^.,]{1,40}){0,3}"
+    r"(?:\s+[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*[.]?\s*$")
+# What a signed line may be: a person; a body or an outlet only with its handle.
+SIGNERS = (SourceKind.NAMED_PERSON,)
+HANDLE_SIGNERS = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA)
+
+
+def with_sign_offs(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
+                   quotes: list[QuoteState], lexicon: Lexicon) -> list[Finding | None]:
+    """The findings, with a sign-off line's own: only under a quote, or with a handle."""
+    signed = list(findings)
+    for index, sentence in enumerate(sentences):
+        if findings[index] is not None or index == 0 or quotes[index].stretches:
+            continue
+        match = SIGN_OFF.match(sentence.text) or _closing_sign_off(sentence.text)
+        if match is None:
+            continue
+        handle = match.group("handle") is not None
+        above = quotes[index - 1]
+        if not handle and not (above.stretches and not above.ends_inside
+                               and above.stretches[-1][1] >= len(sentences[index - 1].text.rstrip())):
+            continue  # "— Getty Images" under a photo, a dash before a plain name
+        guess = classify(sentence.text, match.start("name"), match.end("name"), lexicon)
+        if guess is None or guess.kind not in (HANDLE_SIGNERS if handle else SIGNERS):
+            continue
+        signed[index] = Finding(guess.kind, guess.text, (guess.start, guess.end), match.group("dash"),
+                                match.span("dash"), signs_above=True)
+    return signed
+
+
+def _closing_sign_off(text: str) -> re.Match[str] | None:
+    """'This is a disgrace. #RINO — Ben Jacobs (@Bencjacobs) September 1, 2016': a post's
+    text and its sign-off in one sentence; only with the handle."""
+    for dash in re.finditer(r"\s(?:[―—–]|--?)\s", text):
+        match = SIGN_OFF.match(text, dash.start())
+        if match is not None and match.group("handle") is not None:
+            return match
+    return None
+
+
+__all__ = ["with_sign_offs", "SIGN_OFF"]

@@ -1,0 +1,88 @@
+"""Transcripts: a speaker's name in capitals before a colon opening a paragraph ("JAKE
+TAPPER: …", '"PENCE: Well, look, …' where the whole transcript is quoted). The label is the
+attribution of its sentence, whatever cues follow, and its turn runs on to the next label:
+context.py gives the turn's sentences to the same speaker.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sourcelight.pipeline.attribution.clauses import Finding
+from sourcelight.pipeline.attribution.headlines import function_words
+from sourcelight.pipeline.model import Sentence, SourceKind
+
+# Up to four words in capitals (a title's period allowed: "MR. TRUMP") before a colon, after
+# an opening quotation mark at most.
+LABEL = re.compile(r"\s*[\"“‘'«„]?((?:[^\W\d_a-z][^\W\d_a-z'’-]*\.?\s+){0,3}[^\W\d_a-z][^\W\d_a-z'’-]+):\s")
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """The findings with each speaker label's in place of its sentence's own, and for every
+    sentence the label whose turn it is in (None: no turn)."""
+
+    findings: list[Finding | None]
+    turn_of: list[int | None]
+    # Sentences of a paragraph opened by capitals that name nobody ("VIDEO: …") in a
+    # transcript: no quote running over the turns before makes them anyone's.
+    nobodys: frozenset[int] = frozenset()
+
+
+def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
+               cast: dict[str, str], language: str) -> Transcript:
+    """A label is a name: two words or more that are no function words ("JAKE TAPPER", not
+    "FIX IS IN"), a word the article gives a person ("PENCE" beside "Mike Pence"), or, in an
+    article that has such labels, one that recurs ("WALLACE" for a host never named in full).
+    "UPDATE:" or "VIDEO:" once is no speaker, and ends the turn before it.
+
+    A turn is the rest of the label's paragraph, cues and all ("Mark Cuban has been out
+    there saying …" is Pence's account of Cuban); where the article has several labels, it
+    also takes the sentences with no cue of their own in the paragraphs up to the next
+    paragraph that opens with capitals and a colon."""
+    candidates = {}
+    for index, sentence in enumerate(sentences):
+        first_of_paragraph = index == 0 or sentences[index - 1].block != sentence.block
+        match = LABEL.match(sentence.text) if first_of_paragraph else None
+        if match is not None and _in_capitals(match.group(1)):
+            candidates[index] = match
+    stops = function_words(language)
+    named = {i for i, m in candidates.items() if _named(m.group(1), cast, stops)}
+    turn_of: list[int | None] = [None] * len(sentences)
+    if not named:
+        return Transcript(findings, turn_of)
+    recurring = Counter(m.group(1) for m in candidates.values())
+    labels = sorted(i for i, m in candidates.items()
+                    if i in named or (recurring[m.group(1)] > 1 and _no_function_words(m.group(1), stops)))
+    labelled = list(findings)
+    for label in labels:
+        match = candidates[label]
+        colon = match.end(1)
+        labelled[label] = Finding(SourceKind.NAMED_PERSON, match.group(1), match.span(1), ":", (colon, colon + 1))
+    for label in labels:
+        for index in range(label + 1, len(sentences)):
+            if index in candidates:
+                break
+            if sentences[index].block == sentences[label].block or (len(labels) > 1 and findings[index] is None):
+                turn_of[index] = label
+    nobodys = frozenset(index for candidate in set(candidates) - set(labels) for index in range(candidate, len(sentences))
+                        if sentences[index].block == sentences[candidate].block and findings[index] is None)
+    return Transcript(labelled, turn_of, nobodys)
+
+
+def _in_capitals(label: str) -> bool:
+    words = [word.rstrip(".").replace("'", "").replace("’", "").replace("-", "") for word in label.split()]
+    return all(word.isalpha() and word.isupper() for word in words) and len(words[-1]) > 1
+
+
+def _no_function_words(label: str, stops: frozenset[str]) -> bool:
+    return not any(word.rstrip(".").lower() in stops for word in label.split())
+
+
+def _named(label: str, cast: dict[str, str], stops: frozenset[str]) -> bool:
+    words = label.split()
+    return (len(words) >= 2 and _no_function_words(label, stops)) or words[-1].title() in cast
+
+
+__all__ = ["transcript", "Transcript"]
