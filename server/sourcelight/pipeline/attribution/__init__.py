@@ -25,7 +25,7 @@ from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.genders import fits, genders_shown
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.transcripts import transcript
-from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences
+from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences, roles_of
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.cast import people_mentioned
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
@@ -74,7 +74,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     genders = genders_shown(article.text, lexicon)
     attributions = resolve_context(sentences, findings, states,
                                    mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon),
-                                   reported=reported, transcript=labelled,
+                                   reported=reported, transcript=labelled, role_holders=roles_of(parses),
                                    fits=lambda pronoun, name: fits(pronoun, name, genders, lexicon),
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)))
     attributions = unify_entities(attributions, cast, lexicon)

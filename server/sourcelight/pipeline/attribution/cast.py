@@ -18,6 +18,7 @@ BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 # Where each parse keeps the article's cast (doc.user_data): the people it names anywhere,
 # and the words of the organizations' names.
 CAST_KEY = "sourcelight.cast"
+ROLES_KEY = "sourcelight.roles"
 BODIES_KEY = "sourcelight.bodies"
 
 
@@ -42,6 +43,25 @@ def people_named(parses, lexicon: Lexicon, recognised=()) -> dict[str, str]:
                 if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):
                     cast[word] = name
     return cast
+
+
+def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
+    """'President Barack Obama', 'Mayor Jane Doe': the one person the article gives each role
+    in front of a name (the role word in lower case -> the fullest name), so that "the
+    president said" means Obama, not whoever was quoted last. A role two people hold in the
+    article ("President Obama", "Acme's president, Dana Lee") is nobody's."""
+    holders: dict[str, set[str]] = {}
+    for parse in parses:
+        for entity in parse.ents:
+            if entity.label_ != PERSON or entity.start == 0:
+                continue
+            role = parse[entity.start - 1]
+            if not lexicon.patterns["person_roles"].fullmatch(role.text) and not (
+                    role.text[:1].isupper() and lexicon.patterns["titles"].fullmatch(role.text)):
+                continue
+            name = without_possessive(entity.text)
+            holders.setdefault(role.lower_, set()).add(cast.get(name.split()[-1], name))
+    return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
 
 
 def _companies_named(parses, lexicon: Lexicon) -> list[list[str]]:
@@ -168,5 +188,5 @@ def without_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-__all__ = ["people_named", "people_mentioned", "bodies_named", "is_person_role", "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "BODIES_KEY",
+__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "is_person_role", "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "ROLES_KEY", "BODIES_KEY",
            "BODIES", "PERSON"]

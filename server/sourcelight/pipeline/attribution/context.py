@@ -6,6 +6,7 @@ Input is one optional Finding per sentence; output one optional resolved Attribu
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,7 @@ RELAYING_KINDS = (SourceKind.MEDIA, SourceKind.DOCUMENT)
 # The longest sentence that can be the tag of a quote before it ("Senator Dana Lee asked
 # reporters on Tuesday.").
 SPEAKER_TAG_WORDS = 8
+WORD = re.compile(r"\w+")  # "the president" is not "the presidential candidate"
 # How far back a pronoun may look for a person named outside any attribution.
 PRONOUN_LOOKBACK_SENTENCES = 2
 
@@ -47,6 +49,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     mentions: Callable[[int], list[str]] = lambda _: [],
                     reported: list[bool] | None = None,
                     transcript: Transcript | None = None,
+                    role_holders: dict[str, str] | None = None,
                     fits: Callable[[str, str | None], bool] = _any_person,
                     spokesperson_in: Callable[[str], bool] = _always) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
@@ -56,6 +59,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     says sentence i is in the mood of reported speech (German Konjunktiv I, "… sei"):
     with no cue of its own it goes on reporting the previous sentence's source.
     ``transcript`` says which sentences are whose turn in a transcript (transcripts.py).
+    ``role_holders`` maps a role to the one person the article gives it ("president" ->
+    Barack Obama): "the president said" is that person.
     ``fits(pronoun, name)`` says whether a pronoun can mean that person (genders.py).
     ``spokesperson_in(words)`` says whether the words name someone speaking for a body: only
     then can "he" or "she" later mean that body.
@@ -65,7 +70,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
-            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fits)
+            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fits, role_holders or {})
             attribution = _named_before(attribution, finding, index, sentences, mentions, fits)
             attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits)
         elif speakers[index] is not None:
@@ -170,11 +175,11 @@ def _who(found: Finding | Attribution) -> str | None:
 
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
-                     sentence: Sentence, fits) -> Attribution:
+                     sentence: Sentence, fits, role_holders: dict[str, str]) -> Attribution:
     kind, source, via, entity = finding.kind, finding.source, finding.via, None
     source_span = _span(sentence, finding.source_span)
     if finding.back_reference is not None:
-        antecedent = _antecedent(finding, history, fits, sentence.block)
+        antecedent = _antecedent(finding, history, fits, sentence.block, role_holders)
         if antecedent is not None:
             # The sentence's own words ("he", "the agency") stay the source; who they mean
             # is the entity.
@@ -243,7 +248,8 @@ def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
     return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
 
 
-def _antecedent(finding: Finding, history: list[Resolved], fits, block: int) -> Attribution | None:
+def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
+                role_holders: dict[str, str]) -> Attribution | None:
     """The nearest earlier attribution the back-reference can mean. A reference to an
     outlet or document also matches an attribution that outlet relayed, and then takes
     over that attribution whole ("according to the report" = the report's sources)."""
@@ -255,12 +261,15 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int) -> 
     same_word_only = (wanted in ((SourceKind.ORGANIZATION,), (SourceKind.NAMED_PERSON,))
                       and len(finding.source.split()) > 1
                       and finding.back_reference is not SPOKESPERSON_REFERENCE)
+    holder = role_holders.get(head_word) if same_word_only and wanted == (SourceKind.NAMED_PERSON,) else None
+    if holder is not None:
+        return Attribution(kind=SourceKind.NAMED_PERSON, source=holder, entity=holder)
     for entry in reversed(history):
         earlier = entry.attribution
         if earlier is None or earlier.source is None:
             continue
         if same_word_only:
-            if earlier.kind in wanted and head_word in _who(earlier).casefold():
+            if earlier.kind in wanted and head_word in WORD.findall(_who(earlier).casefold()):
                 return earlier
             continue
         if earlier.kind in wanted:

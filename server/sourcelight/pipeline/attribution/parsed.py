@@ -11,7 +11,8 @@ from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.parser import load_parser
-from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, bodies_named, people_named
+from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, ROLES_KEY, bodies_named, people_named,
+                                                  role_holders)
 from sourcelight.pipeline.attribution.speakers import regular_stems
 from sourcelight.pipeline.attribution.syntax import find_in_parse
 from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
@@ -64,9 +65,11 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     named = list(nlp.pipe(others, batch_size=PARSE_BATCH, disable=NAMES_ONLY_SKIPS))
     cast = people_named(parsed.values(), lexicon, recognised=named)
     bodies = bodies_named(parsed.values())
+    roles = role_holders(list(parsed.values()) + named, cast, lexicon)
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies
+        parse.user_data[ROLES_KEY] = roles
     return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed)
 
 
@@ -95,6 +98,12 @@ def cast_of(parses: Parses) -> dict[str, str]:
     """The people the parser saw named anywhere in the article (empty without a parse)."""
     first = next((p for p in parses.parses if p is not None), None)
     return dict(first.user_data.get(CAST_KEY, {})) if first is not None else {}
+
+
+def roles_of(parses: Parses) -> dict[str, str]:
+    """The one holder of each role the article names in front of a name (cast.role_holders)."""
+    first = next((p for p in parses.parses if p is not None), None)
+    return dict(first.user_data.get(ROLES_KEY, {})) if first is not None else {}
 
 
 def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:

@@ -56,7 +56,10 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             # relays the speaker inside it ("…, two officials said, Reuters reported").
             depth = -1 if aside == "inside" or (aside == "closing" and finding.kind is SourceKind.DOCUMENT) \
                 else _depth(token)
-            findings.append((according is None, depth, token.i, finding))
+            # A quote is its speaker's: "“…,” he continued, citing the many Americans who …"
+            # cites evidence, not the source of the words.
+            whole_sentence = according is not None and not (has_quote and token_lemma(token, lexicon) in lexicon.syntax.citing)
+            findings.append((not whole_sentence, depth, token.i, finding))
     declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:
         return declined or label or named_before_quote(doc, masked, lexicon)
@@ -230,6 +233,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
                       (cue_start, cue_end), back_reference=guess.back_reference,
                       predicate_end=_predicate_end(token))
     finding = with_relays(token, source_token, finding, lexicon)
+    if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
+        return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
 
 
