@@ -18,6 +18,8 @@ TELLING_LENGTH = 4
 # The share of those words that must be capitalised, and how many there must be.
 TITLE_SHARE = 0.8
 TITLE_WORDS = 3
+# A run of this many telling words in lower case is running text, not a headline.
+LOWER_RUN = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -28,8 +30,11 @@ def in_title_case(text: str) -> bool:
     words = [w for w in _WORD.findall(text) if len(w) >= TELLING_LENGTH]
     if len(words) < TITLE_WORDS or all(w.isupper() for w in words):
         return False
-    capitalised = sum(w[0].isupper() and not w.isupper() for w in words)
-    return capitalised >= TITLE_SHARE * len(words)
+    capitalised = [w[0].isupper() and not w.isupper() for w in words]
+    # "The other groups that signed the letter are Demand Progress, American Family Voices, …":
+    # a sentence of names, with a run of lower-case words no headline style has.
+    lower_run = any(not any(capitalised[i:i + LOWER_RUN]) for i in range(len(words) - LOWER_RUN + 1))
+    return sum(capitalised) >= TITLE_SHARE * len(words) and not lower_run
 
 
 @functools.cache
