@@ -25,7 +25,7 @@ MAX_QUOTED_SENTENCE_CHARS = 700
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
 _CANDIDATE = re.compile(r"([.!?…]+|\.\.\.)([\"'”’»“)\]]*)(\s+)")
-_OPENERS = frozenset("\"'“‘„«([¿¡—–-")
+_OPENERS = frozenset("\"'“‘„«([¿¡―—–-")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")
 _NEXT_WORD = re.compile(r"[\w'’-]+")
@@ -142,7 +142,7 @@ def _is_boundary(text: str, match: re.Match, rules: SegmentationRules) -> bool:
     token_match = _TOKEN_BEFORE.search(text, max(0, match.start(1) - _LOOKBEHIND_CHARS), match.start(1))
     if not token_match:
         return True
-    token = token_match.group(1).lstrip("\"'“‘„«([")
+    token = token_match.group(1).lstrip("\"'“‘„«([”’»")  # also a closing mark typed as opening ('”Mr.')
     next_word = _NEXT_WORD.match(text, after)
     next_word = next_word.group(0) if next_word else ""
     return _period_ends_sentence(token, following, next_word, rules)

@@ -15,6 +15,12 @@ def sentences(text: str, language: str) -> list[str]:
     [
         ("en", "The U.S. Army said on Monday it would withdraw. Gen. Mark Milley declined to comment.",
          ["The U.S. Army said on Monday it would withdraw.", "Gen. Mark Milley declined to comment."]),
+        ("en", "“It cut my commute in half.” ― Marisol Ibarra",
+         # a sign-off after the quote, even with the horizontal bar, is a line of its own
+         ["“It cut my commute in half.”", "― Marisol Ibarra"]),
+        ("en", "”Mr. Lee waved back. The crowd cheered.",
+         # a closing mark typed before "Mr." leaves it an abbreviation
+         ["”Mr. Lee waved back.", "The crowd cheered."]),
         ("en", "Sanctions were imposed by the U.S. The move angered Tehran.",
          ["Sanctions were imposed by the U.S.", "The move angered Tehran."]),
         ("en", "Dr. Jane Smith spoke at No. 10 Downing Street. She left at 3.30 p.m. on Friday.",

@@ -115,13 +115,14 @@ def _transcript_turns(labelled: Transcript, resolved: list[Resolved]) -> None:
 
 def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> None:
     """'“… He represents our greatest shame.” | ― Sonya Herridge': the quote right above a
-    sign-off line is the signer's, back to where it opens; above a signed post ("— Paul Ryan
+    sign-off line, or ending in it, is the signer's, back to where it opens; above a signed post ("— Paul Ryan
     (@SpeakerRyan) July 5, 2016") it is the post's paragraph."""
     for line, finding in enumerate(findings):
         if finding is None or not finding.signs_above:
             continue
         signer = _carried(resolved[line].attribution)
-        if quotes[line - 1].stretches:
+        inline = bool(quotes[line].stretches)  # "… our greatest shame.” ― Sonya Herridge"
+        if (inline and quotes[line].starts_inside) or (not inline and line > 0 and quotes[line - 1].stretches):
             index = line - 1
             while index >= 0 and quotes[index].stretches and (findings[index] is None
                                                               or not findings[index].signs_above):
@@ -129,6 +130,8 @@ def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> Non
                 if not quotes[index].starts_inside or index == 0:
                     break
                 index -= 1
+            continue
+        if inline:
             continue
         opens_line = not sentences[line].text[:finding.cue_span[0]].strip()
         post = sentences[line - 1].block if opens_line else sentences[line].block

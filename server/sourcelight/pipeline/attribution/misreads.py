@@ -2,7 +2,8 @@
 "The Sanders campaign projects that …" tagged as a compound noun, "Trump did post … that"
 with "post" a noun, "…, records show." with "show" compounded with "records", "Democrats, Frank notes,
 applaud …" with "notes" compounded with the name, and
-"Audit files from NGP VAN show that …" with "show" inside the subject's phrase."""
+"Audit files from NGP VAN show that …" with "show" inside the subject's phrase, and "“…,” a
+voice-over in the ad states." with "states" read as a plural noun."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cues import Finding
@@ -15,7 +16,8 @@ from sourcelight.pipeline.model import SourceKind
 def verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """The finding of a cue verb the parser tagged as a noun at ``token``, or None."""
     return (_verb_read_as_noun(token, lexicon) or _verb_after_auxiliary(token, lexicon) or _aside_read_as_noun(token, lexicon)
-            or _named_aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon))
+            or _named_aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon)
+            or _closing_tag_read_as_noun(token, lexicon))
 
 
 def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
@@ -103,6 +105,39 @@ def _verb_read_as_object(token, lexicon: Lexicon) -> Finding | None:
 def _cue_form(token, lexicon: Lexicon) -> bool:
     """The word is, as written, a listed speech or finding verb ('show', 'say')."""
     return token.lower_ in lexicon.syntax.findings or token.lower_ in lexicon.syntax.speech
+
+
+# The longest speaker phrase of a closing tag read as a noun phrase.
+MAX_TAG_WORDS = 9
+
+
+def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
+    """'“…,” a voice-over in the ad states.', '…, the candidate's former doctor maintains.'
+    with the verb read as a plural noun: a third-person form of a speech verb ending the
+    sentence, after a comma or a closing quote and the phrase between, is that verb, and the
+    phrase speaks."""
+    doc = token.doc
+    if token.tag_ not in ("NNS", "NN") or not says_form(token.text, lexicon):
+        return None
+    if not all(t.is_punct for t in doc[token.i + 1:]):
+        return None
+    start = next((i for i in range(token.i - 1, max(-1, token.i - MAX_TAG_WORDS - 2), -1)
+                  if doc[i].text in (",", "”", "\"", "’")), None)
+    if start is None or start + 1 >= token.i:
+        return None
+    phrase = list(doc[start + 1:token.i])
+    if phrase[-1].tag_ == "POS" or any(t.pos_ in ("VERB", "AUX", "CCONJ") for t in phrase):
+        # "…, well, getting through Anderson Cooper's questions.", "with negative ads, mailers
+        # and phone calls.": a noun after all (a verb in "-s" has one speaker, not a list)
+        return None
+    # The phrase's head hangs outside it; where the parse hung it on the verb read as a noun
+    # ("former doctor maintains"), the last word hung there.
+    outside = [t for t in phrase if not (start < t.head.i <= token.i) or t.head.i == t.i]
+    on_cue = [t for t in phrase if t.head.i == token.i]
+    heads = outside or on_cue
+    if not heads:
+        return None
+    return _finding(guess_source(heads[-1], lexicon, tokens=phrase), token)
 
 
 def _finding(guess, cue, kinds: tuple[SourceKind, ...] | None = None) -> Finding | None:

@@ -1,5 +1,5 @@
-"""Sign-off lines: "― Sonya Herridge" under a quote, "— Paul Ryan (@SpeakerRyan) July 5,
-2016" under an embedded post. The dash and the name are the attribution of what stands right
+"""Sign-off lines: "― Sonya Herridge" under a quote or right after it closes, "— Paul Ryan
+(@SpeakerRyan) July 5, 2016" under an embedded post. The dash and the name are the attribution of what stands right
 above them (context.py carries it there); typography, so the same in every language.
 """
 from __future__ import annotations
@@ -29,22 +29,33 @@ def with_sign_offs(sentences: list[Sentence] | tuple[Sentence, ...], findings: l
     """The findings, with a sign-off line's own: only under a quote, or with a handle."""
     signed = list(findings)
     for index, sentence in enumerate(sentences):
-        if findings[index] is not None or index == 0 or quotes[index].stretches:
+        if findings[index] is not None:
             continue
-        match = SIGN_OFF.match(sentence.text) or _closing_sign_off(sentence.text)
+        match = _after_quote(sentence.text, quotes[index])
+        if match is None and index > 0 and not quotes[index].stretches:
+            match = SIGN_OFF.match(sentence.text) or _closing_sign_off(sentence.text)
+            above = quotes[index - 1]
+            if match is not None and match.group("handle") is None and not (
+                    above.stretches and not above.ends_inside
+                    and above.stretches[-1][1] >= len(sentences[index - 1].text.rstrip())):
+                continue  # "— Getty Images" under a photo, a dash before a plain name
         if match is None:
             continue
         handle = match.group("handle") is not None
-        above = quotes[index - 1]
-        if not handle and not (above.stretches and not above.ends_inside
-                               and above.stretches[-1][1] >= len(sentences[index - 1].text.rstrip())):
-            continue  # "— Getty Images" under a photo, a dash before a plain name
         guess = classify(sentence.text, match.start("name"), match.end("name"), lexicon)
         if guess is None or guess.kind not in (HANDLE_SIGNERS if handle else SIGNERS):
             continue
         signed[index] = Finding(guess.kind, guess.text, (guess.start, guess.end), match.group("dash"),
                                 match.span("dash"), signs_above=True)
     return signed
+
+
+def _after_quote(text: str, quote: QuoteState) -> re.Match[str] | None:
+    """'… our greatest shame.” ― Sonya Herridge': the sign-off right after the quote closes,
+    ending the sentence."""
+    if not quote.stretches:
+        return None
+    return SIGN_OFF.match(text, quote.stretches[-1][1])
 
 
 def _closing_sign_off(text: str) -> re.Match[str] | None:

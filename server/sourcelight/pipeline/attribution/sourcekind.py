@@ -102,6 +102,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         guess = classify(doc.text, start, head.idx + len(head.text), lexicon)
     if guess is not None and guess.back_reference is not None:
         return guess
+    if guess is None and head.pos_ == "PRON" and len(tokens) > 1 and any(c.dep_ == "conj" for c in head.children):
+        return guess_source(head, lexicon, tokens=[head])  # "She and her defenders argue": she, with others
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
     person = person_in(head, tokens, lexicon) or name_after_role(tokens, lexicon)

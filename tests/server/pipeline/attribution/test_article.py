@@ -250,3 +250,12 @@ def test_an_embedded_post_is_given_to_the_account_that_signs_it():
                            ["This is a disgrace to the party. #shame — Ben Jacobs (@bjacobs) September 1, 2016"]])
     assert claims[0].sourcing.kind.value == "unattributed"
     assert (claims[1].sourcing.kind.value, claims[1].sourcing.who) == ("named_person", "Ben Jacobs")
+
+
+def test_a_sign_off_right_after_a_quote_closes_gives_it_to_the_signer():
+    claims, _ = _annotate([
+        ["The new bridge over the Arroyo opened in May."],
+        ["“It cut my commute in half.", "I see my kids before dinner now.” ― Marisol Ibarra"],
+    ])
+    assert [c.sourcing.who if c.sourcing.source else None for c in claims] == [None, "Marisol Ibarra",
+                                                                                 "Marisol Ibarra"]
