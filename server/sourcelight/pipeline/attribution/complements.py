@@ -37,9 +37,11 @@ def object_as_predicate(verb) -> bool:
 
 
 def content_clause(noun) -> bool:
-    """'expressed concern that the plan would fail': a that-clause on the object says what
-    the concern is (not a relative clause, 'the plan that failed')."""
-    return any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    """'expressed concern that the plan would fail', 'expressed confidence it was holding the
+    better hand': a clause with its own subject on the object says what the concern is (not a
+    relative clause, 'the plan that failed')."""
+    return any(c.dep_ in ("acl", "ccomp") and any((m.dep_ == "mark" and m.lower_ == "that") or m.dep_ == "nsubj"
+                                                  for m in c.children)
                for c in noun.children)
 
 

@@ -32,9 +32,11 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         # Catholics in public office: “…”" names no speaker.
         kinds = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT) \
             if named.pos_ == "PROPN" else (SourceKind.DOCUMENT,)
-        if guess is not None and guess.back_reference is None and guess.kind in kinds:
+        # "From the report:" may mean a report named before; a person described ("the
+        # senator:") is left to the sentences around it.
+        if guess is not None and guess.kind in kinds and (guess.back_reference is None or guess.kind is SourceKind.DOCUMENT):
             finding = Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
-                              colon_intro=True)
+                              back_reference=guess.back_reference, colon_intro=True)
             employer = owner_outlet(named, lexicon)
             if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
                 finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
