@@ -167,6 +167,10 @@ def _who_means(relative, head):
         # "which" means the object the dated verb acted on
         acted = head.head.head
         return next((c for c in acted.children if c.dep_ == "dobj" and c.i < head.i), head)
+    if relative.lower_ == "who":
+        subject = _described_by_predicate(head)
+        if subject is not None:
+            return subject  # "Trump … is a serial liar, … and birther who has pledged …": Trump
     if relative.lower_ != "who" or head.ent_type_ not in BODIES:
         return head
     current = head
@@ -177,6 +181,21 @@ def _who_means(relative, head):
     if current.i == head.i or current.ent_type_ in BODIES:
         return head
     return current.head if current.dep_ == "appos" else current
+
+
+def _described_by_predicate(noun):
+    """The name a predicate noun describes ("Trump is a liar and birther"), or None."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ != "attr":
+        return None
+    verb = noun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "PRON") or subject.lower_ in ("it", "this", "that"):
+        return None  # "It was Mr. Manafort who had argued …": the cleft's name, not "it"
+    return subject
 
 
 def _participle_misread(verb):

@@ -62,7 +62,10 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             findings.append((not whole_sentence, depth, token.i, finding))
     declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:
-        return declined or label or named_before_quote(doc, masked, lexicon)
+        # A person before a headline's colon speaks only as speaker_label knows them: a
+        # capitalised phrase alone ("Stealth Over Health: …") is a headline's kicker.
+        unnamed_label = label if label is not None and label.kind is not SourceKind.NAMED_PERSON else None
+        return declined or unnamed_label or named_before_quote(doc, masked, lexicon)
     # "According to X" speaks for the whole sentence ("Officials warned …, according to a
     # leaked memo": the memo); otherwise the cue highest in the tree wins ("Sanders denounced
     # …, saying his campaign doesn't want …": Sanders, not his campaign), and at the same
