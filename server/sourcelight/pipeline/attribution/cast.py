@@ -188,5 +188,6 @@ def without_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "is_person_role", "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "ROLES_KEY", "BODIES_KEY",
-           "BODIES", "PERSON"]
+__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "is_person_role",
+           "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "ROLES_KEY", "BODIES_KEY", "BODIES",
+           "PERSON"]

@@ -14,15 +14,17 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 
 def has_clause(token, infinitive: bool = True) -> bool:
     """What was said follows the verb: a clause, a predicate ("calls the wall stupid"), a
-    question ("asked workers if they …"), a that-clause on its object ("voiced doubts that
-    …") or what it is said to be ("cited the tax as a reason"), a colon (right after it or its object, or ending
-    the sentence: "He then listed the qualities a nominee needs:"), or (``infinitive``) a promise
+    question ("asked workers if they …"), a clause on its object ("voiced doubts that …") or
+    what it is said to be ("cited the tax as a reason"), a colon (right after it or its
+    object, or ending the sentence: "He then listed the qualities a nominee needs:"), or
+    (``infinitive``) a promise
     ("promised to cut waiting times")."""
     after = token.doc.text[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child)) or child.dep_ in opens or question(child)
                or (child.dep_ == "dobj" and (colon_after(child.right_edge) or content_clause(child)))
-               for child in token.children) or object_as_predicate(token) or token.dep_ in ("parataxis",) or after[:1] == ":" or as_clause(token) \
+               for child in token.children) or object_as_predicate(token) or token.dep_ in ("parataxis",) \
+        or after[:1] == ":" or as_clause(token) \
         or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
         or reporting_aside(token)
@@ -32,8 +34,9 @@ def object_as_predicate(verb) -> bool:
     """'cited the tax as a major reason …', 'denounced the attack as terrorism': what the
     object is said to be."""
     objects = [c.i for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and not reflexive_object(verb) and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0]
-                                 and any(p.dep_ == "pobj" for p in c.children) for c in verb.children)
+    return bool(objects) and not reflexive_object(verb) and any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0] and any(p.dep_ == "pobj" for p in c.children)
+        for c in verb.children)
 
 
 def content_clause(noun) -> bool:

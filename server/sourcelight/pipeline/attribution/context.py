@@ -115,8 +115,8 @@ def _transcript_turns(labelled: Transcript, resolved: list[Resolved]) -> None:
 
 def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> None:
     """'“… He represents our greatest shame.” | ― Sonya Herridge': the quote right above a
-    sign-off line, or ending in it, is the signer's, back to where it opens; above a signed post ("— Paul Ryan
-    (@SpeakerRyan) July 5, 2016") it is the post's paragraph."""
+    sign-off line, or ending in it, is the signer's, back to where it opens; above a signed
+    post ("— Paul Ryan (@SpeakerRyan) July 5, 2016") it is the post's paragraph."""
     for line, finding in enumerate(findings):
         if finding is None or not finding.signs_above:
             continue

@@ -34,7 +34,8 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
             if named.pos_ == "PROPN" else (SourceKind.DOCUMENT,)
         # "From the report:" may mean a report named before; a person described ("the
         # senator:") is left to the sentences around it.
-        if guess is not None and guess.kind in kinds and (guess.back_reference is None or guess.kind is SourceKind.DOCUMENT):
+        if guess is not None and guess.kind in kinds and (
+                guess.back_reference is None or guess.kind is SourceKind.DOCUMENT):
             finding = Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
                               back_reference=guess.back_reference, colon_intro=True)
             employer = owner_outlet(named, lexicon)

@@ -96,14 +96,17 @@ def _may_name_in_full(text: str) -> bool:
 
 def cast_of(parses: Parses) -> dict[str, str]:
     """The people the parser saw named anywhere in the article (empty without a parse)."""
-    first = next((p for p in parses.parses if p is not None), None)
-    return dict(first.user_data.get(CAST_KEY, {})) if first is not None else {}
+    return _article_wide(parses, CAST_KEY)
 
 
 def roles_of(parses: Parses) -> dict[str, str]:
     """The one holder of each role the article names in front of a name (cast.role_holders)."""
+    return _article_wide(parses, ROLES_KEY)
+
+
+def _article_wide(parses: Parses, key: str) -> dict[str, str]:
     first = next((p for p in parses.parses if p is not None), None)
-    return dict(first.user_data.get(ROLES_KEY, {})) if first is not None else {}
+    return dict(first.user_data.get(key, {})) if first is not None else {}
 
 
 def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:

@@ -1,6 +1,7 @@
 """Sign-off lines: "― Sonya Herridge" under a quote or right after it closes, "— Paul Ryan
-(@SpeakerRyan) July 5, 2016" under an embedded post. The dash and the name are the attribution of what stands right
-above them (context.py carries it there); typography, so the same in every language.
+(@SpeakerRyan) July 5, 2016" under an embedded post. The dash and the name are the attribution
+of what stands right above them (context.py carries it there); typography, so the same in
+every language.
 """
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from sourcelight.pipeline.model import Sentence, SourceKind
 # A dash, a name of up to five words (initials and "de", "van" between them allowed), an
 # optional handle, role ("…, 34, teacher") or date, and nothing else.
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
+_DASH = r"(?:[―—–]|--?)"
 SIGN_OFF = re.compile(
-    rf"\s*(?P<dash>[―—–]|--?)\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}?)"
+    rf"\s*(?P<dash>{_DASH})\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}?)"
     r"(?:\s*\((?P<handle>@\w+)\))?(?:\s*,\s*[^.,]{1,40}){0,3}"
     r"(?:\s+[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*[.]?\s*$")
 # What a signed line may be: a person; a body or an outlet only with its handle.
@@ -61,7 +63,7 @@ def _after_quote(text: str, quote: QuoteState) -> re.Match[str] | None:
 def _closing_sign_off(text: str) -> re.Match[str] | None:
     """'This is a disgrace. #RINO — Ben Jacobs (@Bencjacobs) September 1, 2016': a post's
     text and its sign-off in one sentence; only with the handle."""
-    for dash in re.finditer(r"\s(?:[―—–]|--?)\s", text):
+    for dash in re.finditer(rf"\s{_DASH}\s", text):
         match = SIGN_OFF.match(text, dash.start())
         if match is not None and match.group("handle") is not None:
             return match

@@ -45,7 +45,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     for token in doc:
         # The verb completing such a phrase is no cue either ("were not authorized | to discuss").
         completes = token.head if token.dep_ == "xcomp" else token
-        if masked[token.idx:token.idx + 1] == MASK or any(s <= t.idx < e for s, e in not_cues for t in (token, completes)):
+        if masked[token.idx:token.idx + 1] == MASK or any(
+                s <= t.idx < e for s, e in not_cues for t in (token, completes)):
             continue
         according = preposition_cue(token, lexicon)
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according or noun_cue(token, lexicon, has_quote)
@@ -58,7 +59,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
                 else _depth(token)
             # A quote is its speaker's: "“…,” he continued, citing the many Americans who …"
             # cites evidence, not the source of the words.
-            whole_sentence = according is not None and not (has_quote and token_lemma(token, lexicon) in lexicon.syntax.citing)
+            whole_sentence = according is not None and not (
+                has_quote and token_lemma(token, lexicon) in lexicon.syntax.citing)
             findings.append((not whole_sentence, depth, token.i, finding))
     declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:

@@ -59,16 +59,24 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     for label in labels:
         match = candidates[label]
         colon = match.end(1)
-        labelled[label] = Finding(SourceKind.NAMED_PERSON, match.group(1), match.span(1), ":", (colon, colon + 1))
+        labelled[label] = Finding(SourceKind.NAMED_PERSON, match.group(1), match.span(1), ":",
+                                  (colon, colon + 1))
     for label in labels:
         for index in range(label + 1, len(sentences)):
             if index in candidates:
                 break
             if sentences[index].block == sentences[label].block or (len(labels) > 1 and findings[index] is None):
                 turn_of[index] = label
-    nobodys = frozenset(index for candidate in set(candidates) - set(labels) for index in range(candidate, len(sentences))
-                        if sentences[index].block == sentences[candidate].block and findings[index] is None)
+    nobodys = frozenset(index for candidate in set(candidates) - set(labels)
+                        for index in _rest_of_paragraph(sentences, candidate) if findings[index] is None)
     return Transcript(labelled, turn_of, nobodys)
+
+
+def _rest_of_paragraph(sentences, start: int) -> range:
+    end = start
+    while end < len(sentences) and sentences[end].block == sentences[start].block:
+        end += 1
+    return range(start, end)
 
 
 def _in_capitals(label: str) -> bool:
