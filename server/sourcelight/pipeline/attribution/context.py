@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.quotes import QuoteState
+from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript
 from sourcelight.pipeline.attribution.sources import SPOKESPERSON_REFERENCE
 from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceKind, Span
@@ -263,7 +264,8 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
     head_word = finding.source.split()[-1].casefold()
     same_word_only = (wanted in ((SourceKind.ORGANIZATION,), (SourceKind.NAMED_PERSON,))
                       and len(finding.source.split()) > 1
-                      and finding.back_reference is not SPOKESPERSON_REFERENCE)
+                      and finding.back_reference is not SPOKESPERSON_REFERENCE
+                      and finding.back_reference is not DESCRIPTION_REFERENCE)
     holder = role_holders.get(head_word) if same_word_only and wanted == (SourceKind.NAMED_PERSON,) else None
     if holder is not None:
         return Attribution(kind=SourceKind.NAMED_PERSON, source=holder, entity=holder)

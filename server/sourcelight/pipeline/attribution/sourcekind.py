@@ -195,8 +195,9 @@ def _names_a_body(head, name, lexicon: Lexicon) -> bool:
     return False
 
 
-# "the billionaire real estate magnate says": a definite description of someone named before.
-DESCRIPTION_REFERENCE = BackReference((SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION), SourceKind.VAGUE)
+# "the billionaire real estate magnate says": a definite description of the person named last
+# (of whatever role: unlike "the mayor", its words need not be in the name), never of a body.
+DESCRIPTION_REFERENCE = BackReference((SourceKind.NAMED_PERSON,), SourceKind.VAGUE)
 
 
 def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
@@ -217,7 +218,9 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     # nationality or party names no body ("Republican primary voters" are a group).
     described = (head.tag_ == "NN" and determiner is not None and determiner.lower_ in ("the", "this", "that")
                  and not any(t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens))
-    bodies = [t for t in tokens if t.i != head.i and t.ent_type_ in ("ORG", "GPE")]
+    person = token_lemma(head, lexicon) in lexicon.syntax.person_descriptions
+    # A person is from a place, not its government ("an exchange student in Montana").
+    bodies = [t for t in tokens if t.i != head.i and (t.ent_type_ == "ORG" or (t.ent_type_ == "GPE" and not person))]
     if not _group_head(head) and bodies and not (described and all(t.i < head.i for t in bodies)):
         return SourceGuess(SourceKind.ORGANIZATION, text, start, end)
     if described and bodies:
@@ -225,7 +228,6 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
         # party, and not taken for whoever was named last
         return SourceGuess(SourceKind.VAGUE, text, start, end)
     if described:
-        person = token_lemma(head, lexicon) in lexicon.syntax.person_descriptions
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE if person else None)
     if head.tag_ == "NN" and determiner is None and any(
             c.dep_ in ("poss", "nmod") and c.pos_ == "NOUN" and any(g.tag_ == "POS" for g in c.children)
