@@ -48,6 +48,28 @@ def content_clause(noun) -> bool:
                for c in noun.children)
 
 
+def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> bool:
+    """The cue verb, where ``clause`` says whether anything said follows it, says nothing the
+    sentence rests on."""
+    if not clause and (names_what_was_said(verb)  # "what Obama says is the baseline"
+                       or only_itself(verb)  # "that bond quickly revealed itself"
+                       or infinitive_on_noun(verb)):  # "has positive things to say"
+        return True
+    if any(c.dep_ == "relcl" for c in verb.children):
+        return True  # "Massachusetts and Vermont, states that vote on March 1": a noun
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True  # "If Obama says it, it's true": a condition, not a claim
+    if impersonal_infinitive(verb) or asked_aside(verb) or not_yet(verb):
+        return True  # "Suffice it to say, …", "Mr. Trump, asked about …, had said", "has yet to apologize"
+    if not clause and negated(verb) and not has_quote and not non_response and verb.dep_ not in ("ROOT", "conj"):
+        # "taking heat for not condemning Trump's attacks": nothing said in a clause about
+        # something else ("Trump didn't apologize" is still his, and "did not disclose" a
+        # non-answer)
+        return True
+    # "Subscribers took to social media to complain.": nothing said is told
+    return not clause and bare_purpose(verb)
+
+
 def not_yet(verb) -> bool:
     return verb.dep_ == "xcomp" and to_infinitive(verb) and any(
         c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
@@ -208,6 +230,7 @@ def impersonal_infinitive(verb) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and to_infinitive(verb) \
         and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children)
 
-__all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet", "says_a_statement", "body_tells", "has_object", "negated",
-           "only_itself", "bare_purpose", "says_without_object", "says_what_came_before", "names_what_was_said",
-           "infinitive_on_noun"]
+__all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
+           "says_a_statement", "body_tells", "has_object", "negated", "only_itself", "bare_purpose",
+           "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
+           "says_nothing"]

@@ -238,10 +238,15 @@ def _object_described(verb):
     return objects[0] if objects else None  # a counted group or a person, not "referenda arguing"
 
 
+def _on_the_object(verb) -> bool:
+    """A participle the parse hung on the verb's object ("issued a statement saying")."""
+    return verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.dep_ == "dobj"
+
+
 def _statement_saying(verb, lexicon: Lexicon | None):
     """'Detzner issued a statement saying …': a participle on a statement noun tells what
     the statement says, and whoever issued it is the speaker."""
-    if lexicon is None or verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.dep_ != "dobj":
+    if lexicon is None or not _on_the_object(verb):
         return None
     if token_lemma(verb.head, lexicon) not in lexicon.syntax.nouns:
         return None
@@ -251,7 +256,7 @@ def _statement_saying(verb, lexicon: Lexicon | None):
 def _participle_on_object(verb):
     """'Clinton talked up her “50-state strategy,” promising to campaign …' parsed with the
     participle on the object: set off by a comma, it shares the sentence's subject."""
-    if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.dep_ != "dobj" or verb.i < 2:
+    if not _on_the_object(verb) or verb.i < 2:
         return None
     if "," not in (verb.doc[verb.i - 1].text, verb.doc[verb.i - 2].text):  # (a quote may close before it)
         return None
