@@ -30,6 +30,10 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")
 _NEXT_WORD = re.compile(r"[\w'’-]+")
 _LOOKBEHIND_CHARS = 64
+# A sign-off between two quotes of one paragraph ('…shame.” ― Sonya Herridge “During the
+# debate…'): it ends a sentence with no terminal punctuation of its own.
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+_SIGN_OFF_BREAK = re.compile(rf"(?<=[”\"»])\s*[―—]\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}?)(?P<gap>\s+)(?=[“\"«„])")
 
 
 @dataclass(frozen=True)
@@ -106,18 +110,25 @@ def split_text(text: str, rules: SegmentationRules) -> list[tuple[int, int]]:
     quoted = _quoted_stretches(text, rules)
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _CANDIDATE.finditer(text):
-        end = match.end(2)
-        if not _is_boundary(text, match, rules):
-            continue
-        if (not rules.split_inside_quotes and _inside(quoted, match.start(1), end)
+    for position, end, resume in _candidate_ends(text, rules):
+        if (not rules.split_inside_quotes and _inside(quoted, position, end)
                 and end - start < MAX_QUOTED_SENTENCE_CHARS):
             continue
         spans.append((start, end))
-        start = match.end(3)
+        start = resume
     if start < len(text):
         spans.append((start, len(text)))
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _candidate_ends(text: str, rules: SegmentationRules) -> list[tuple[int, int, int]]:
+    """(where the end mark stands, where the sentence ends, where the next one starts) of
+    every place a sentence may end, in order."""
+    ends = [(match.start(1), match.end(2), match.end(3)) for match in _CANDIDATE.finditer(text)
+            if _is_boundary(text, match, rules)]
+    signed = [(match.end("name") - 1, match.end("name"), match.end("gap"))
+              for match in _SIGN_OFF_BREAK.finditer(text) if match.group("name")[0].isupper()]
+    return sorted(ends + signed) if signed else ends
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

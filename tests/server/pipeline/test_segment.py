@@ -18,6 +18,12 @@ def sentences(text: str, language: str) -> list[str]:
         ("en", "“It cut my commute in half.” ― Marisol Ibarra",
          # a sign-off after the quote, even with the horizontal bar, is a line of its own
          ["“It cut my commute in half.”", "― Marisol Ibarra"]),
+        ("en", "“It cut my commute in half.” ― Marisol Ibarra “Nobody asked us.” ― Tom Keane",
+         # a signed quote followed on the same line by the next one
+         ["“It cut my commute in half.”", "― Marisol Ibarra", "“Nobody asked us.”", "― Tom Keane"]),
+        ("en", "She signed it “With love ― Ann “Bee” Lowe” and left.",
+         # a dash and a name inside a sentence end nothing
+         ["She signed it “With love ― Ann “Bee” Lowe” and left."]),
         ("en", "”Mr. Lee waved back. The crowd cheered.",
          # a closing mark typed before "Mr." leaves it an abbreviation
          ["”Mr. Lee waved back.", "The crowd cheered."]),

@@ -103,9 +103,11 @@ def _scan(text: str, expected: str | None, openers: dict[str, str],
             expected, begin = None, None
         elif expected is None and char in openers and _opens(text, position, char, closers):
             expected, begin = openers[char], position
-    if expected is not None and begin is not None:
-        stretches.append((begin, len(text)))
+        elif expected is None and char in closers and _opens_reversed(text, position, char, openers):
+            expected, begin = char, position
     stretches = [(s, e) for s, e in stretches if not _is_title(text[s:e])]
+    if expected is not None and begin is not None:
+        stretches.append((begin, len(text)))  # runs on: '“Fear.' opens a quote, names nothing
     words = sum(len(text[s:e].split()) for s, e in stretches)
     opens_at_start = bool(stretches) and stretches[0][0] <= len(text) - len(text.lstrip())
     return QuoteState(tuple(stretches), starts_inside, expected is not None, words, opens_at_start), expected
@@ -131,6 +133,20 @@ def _closes(text: str, position: int) -> bool:
     before = text[position - 1:position]
     after = text[position + 1:position + 2]
     return bool(before) and not before.isspace() and (not after or after.isspace() or after in ",.;:!?)")
+
+
+# Marks that double as apostrophes ("’90s", "rock ’n’ roll") never open a quote reversed.
+_SINGLE_MARKS = frozenset("'’‘‚‹›")
+
+
+def _opens_reversed(text: str, position: int, char: str, openers: dict[str, str]) -> bool:
+    """A closing mark typed for the opening one ('”Mr. Trump embodies …”'): after a space or at
+    the start, right before a word."""
+    if char in openers or char in _SINGLE_MARKS:
+        return False
+    before = text[position - 1:position]
+    following = text[position + 1:position + 2]
+    return (not before or before.isspace()) and following.isalnum()
 
 
 def _opens(text: str, position: int, char: str, closers: set[str]) -> bool:

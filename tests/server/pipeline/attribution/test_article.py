@@ -259,3 +259,20 @@ def test_a_sign_off_right_after_a_quote_closes_gives_it_to_the_signer():
     ])
     assert [c.sourcing.who if c.sourcing.source else None for c in claims] == [None, "Marisol Ibarra",
                                                                                  "Marisol Ibarra"]
+
+
+def test_quotes_signed_one_after_another_in_one_paragraph_go_to_their_own_signers():
+    # As a page of readers' comments prints them: each quote signed and the next one
+    # following on the same line, and a closing mark typed for the first opening one.
+    from sourcelight.pipeline import annotate_text
+
+    article = annotate_text(
+        "The new bridge over the Arroyo opened in May.\n\n”Buses never come on time. We waited an hour.” "
+        "― Marisol Ibarra “Nobody asked the people who live under it.”― Tom Keane", lang_hint="en")
+    assert [(c.text, c.sourcing.who if c.sourcing.source else None) for c in article.claims] == [
+        ("The new bridge over the Arroyo opened in May.", None),
+        ("”Buses never come on time.", "Marisol Ibarra"),
+        ("We waited an hour.”", "Marisol Ibarra"),
+        ("― Marisol Ibarra", "Marisol Ibarra"),
+        ("“Nobody asked the people who live under it.”― Tom Keane", "Tom Keane"),
+    ]
