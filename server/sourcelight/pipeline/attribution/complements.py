@@ -30,6 +30,13 @@ def has_clause(token, infinitive: bool = True) -> bool:
         or reporting_aside(token)
 
 
+def only_names(verb) -> bool:
+    """'His group, called the Virginia Conservation Legacy Fund, …': a name given, with no
+    object to say it of, says nothing."""
+    return any(c.dep_ == "oprd" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in verb.children) and not any(
+        c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
 def object_as_predicate(verb) -> bool:
     """'cited the tax as a major reason …', 'denounced the attack as terrorism': what the
     object is said to be."""
@@ -57,10 +64,12 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True
     if any(c.dep_ == "relcl" for c in verb.children):
         return True  # "Massachusetts and Vermont, states that vote on March 1": a noun
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-        return True  # "If Obama says it, it's true": a condition, not a claim
-    if impersonal_infinitive(verb) or asked_aside(verb) or not_yet(verb):
-        return True  # "Suffice it to say, …", "Mr. Trump, asked about …, had said", "has yet to apologize"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return True  # "If Obama says it, it's true", "unclear whether the judges would rule that": not a claim
+    if impersonal_infinitive(verb) or asked_aside(verb) or not_yet(verb) or only_names(verb) or bare_passive(verb):
+        # "Suffice it to say, …", "asked about …, had said", "has yet to apologize", "X, called
+        # Y,", "failed as predicted"
+        return True
     if not clause and negated(verb) and not has_quote and not non_response and verb.dep_ not in ("ROOT", "conj"):
         # "taking heat for not condemning Trump's attacks": nothing said in a clause about
         # something else ("Trump didn't apologize" is still his, and "did not disclose" a
@@ -68,6 +77,15 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True
     # "Subscribers took to social media to complain.": nothing said is told
     return not clause and bare_purpose(verb)
+
+
+def unrealized(verb, lexicon: Lexicon) -> bool:
+    """'Clinton needs to sell herself and tell more jokes', 'the law requires candidates to
+    disclose their assets': a saying needed, demanded or expected is not done."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ in ("xcomp", "ccomp") and to_infinitive(verb) and token_lemma(
+        verb.head, lexicon) in lexicon.syntax.unrealized
 
 
 def not_yet(verb) -> bool:
@@ -208,6 +226,16 @@ def question(child) -> bool:
     conditional = any(a.tag_ == "MD" for a in child.head.children if a.dep_ == "aux")
     return any(g.dep_ == "mark" and (g.lower_ == "whether" or (g.lower_ == "if" and not conditional))
                for g in child.children)
+
+
+def bare_passive(verb) -> bool:
+    """'Patriot failed as predicted', 'with Obama expected to visit': a passive participle
+    with no auxiliary and no agent hung on a clause or a preposition; nobody in the sentence
+    predicted or expected it. (A preposition's complement is no past tense, whatever the tag.)"""
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "pcomp" and not any(
+        c.tag_ in ("WP", "WDT") for c in verb.children))  # but "with what lawmakers called “fraud”"
+    return participle and verb.dep_ in ("advcl", "pcomp") and not any(
+        c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
 
 
 def asked_aside(verb) -> bool:

@@ -107,12 +107,15 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
     on), 'a statement from the ministry', 'the ministry's statement', 'reports that …'."""
     if token.pos_ not in ("NOUN", "PROPN") or token_lemma(token, lexicon) not in lexicon.syntax.nouns:
         return None
+    if any(c.dep_ == "nsubj" for c in token.children):
+        return None  # "But Trump claims that …": a verb read as a noun (misreads.py)
     owner = _statement_owner(token)
     # "In a statement, the ministry said …", "As X put it in a statement": on a verb, not on a
     # noun ("emails in Clinton's private account"), nor in a subordinate clause ("received
     # $250,000 after Sanders endorsed him in a fundraising email" is not Sanders's claim)
     said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ in ("VERB", "AUX") \
-        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children)
+        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children) \
+        and not _in_relative_clause(token.head.head, lexicon)
     quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT")
     if owner is not None and owner.head.lower_ != "by" and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its
@@ -138,6 +141,16 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
                    via=via if via != guess.text else None)
 
 
+def _in_relative_clause(verb, lexicon: Lexicon) -> bool:
+    """'risky for Cruz, who refused to endorse Trump during a speech': what a relative clause
+    tells of someone is no statement the sentence rests on, unless it tells of saying ('a
+    strategy, which the bank detailed in its filings')."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ in ("relcl", "acl") and token_lemma(verb, lexicon) not in (
+        lexicon.syntax.speech | lexicon.syntax.findings)
+
+
 def _told_in(noun, verb, lexicon: Lexicon) -> bool:
     """'In an interview with ABC News, Clinton laughed off the ad': what the subject does in
     one interview or statement, it says there. Not a copula ('In the earlier interviews, it
@@ -150,7 +163,11 @@ def _told_in(noun, verb, lexicon: Lexicon) -> bool:
 
 
 def _that_clause(noun) -> bool:
-    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children) for c in noun.children)
+    """'reports that …': a content clause on the noun. 'a report that Trump had a net loss' is one
+    too, though the parser calls it relative: its "that" is no argument of the clause."""
+    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
+               or c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+               for c in noun.children)
 
 
 def _giver(statement):
@@ -234,6 +251,13 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     verb_at = _headline_verb(before, lexicon)
     if verb_at is not None:
         before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
+    topic_at = next((t.i for t in before[1:] if t.pos_ == "ADP" and t.lower_ in lexicon.syntax.topic_prepositions), None)
+    if topic_at is not None:
+        # "CNN President On Trump: …" is the president; "Success on Signature Issue:" is a
+        # kicker, one name to the recogniser, and nobody
+        if not any(e.end <= topic_at for e in doc.ents):
+            return None
+        before = doc[:topic_at]
     head = before.root
     # headline style: "Trump: …", "Poll: …", "Clinton camp: …"
     named = head.pos_ == "PROPN" or head.text[:1].isupper() or any(t.pos_ == "PROPN" for t in before)

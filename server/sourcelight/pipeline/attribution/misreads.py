@@ -33,7 +33,8 @@ def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
         and token.doc[token.i + 1].dep_ == "mark"
     if not (opens_that or any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)):
         return None
-    speaker = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
+    # "But Trump claims that …" parsed with Trump as the noun's subject
+    speaker = next((c for c in token.children if c.dep_ in ("compound", "nsubj") and c.i == token.i - 1), None)
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or not (speaker.text[:1].isupper() or opens_that):
         return None
     return _finding(guess_source(speaker, lexicon, tokens=list(token.doc[token.left_edge.i:token.i])), token)

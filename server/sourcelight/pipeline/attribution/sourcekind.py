@@ -36,6 +36,11 @@ def phrase_tokens(head) -> list:
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME"):
             excluded.update(t.i for t in child.subtree)  # "Trump this week also said": a time, not the name
+    for inner in head.subtree:
+        # "Democrats on Capitol Hill, who have argued …": a relative clause set off by a comma
+        # is an aside of an inner word too (not "the company that owns the pier")
+        if inner.dep_ == "relcl" and inner.left_edge.i > 0 and head.doc[inner.left_edge.i - 1].text == ",":
+            excluded.update(t.i for t in inner.subtree)
     kept = sorted(t.i for t in head.subtree if t.i not in excluded)
     left = right = kept.index(head.i)
     while left > 0 and kept[left - 1] == kept[left] - 1:

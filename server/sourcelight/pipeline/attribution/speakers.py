@@ -178,7 +178,12 @@ def _who_means(relative, head):
         if current.dep_ not in ("pobj", "prep", "compound") or current.head.i == current.i:
             break
         current = current.head
-    if current.i == head.i or current.ent_type_ in BODIES:
+    if current.pos_ in ("VERB", "AUX"):
+        # "placate nervous Republicans in Harbourton, who …" with the place on the verb: the
+        # verb's object before it
+        current = next((c for c in current.children if c.dep_ == "dobj" and c.i < head.i), head)
+    # "nervous Democrats on Capitol Hill, who have argued": a people, not the body they sit in
+    if current.i == head.i or (current.ent_type_ in BODIES and current.ent_type_ != "NORP"):
         return head
     return current.head if current.dep_ == "appos" else current
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, has_clause, has_object,
-                                                         negated, says_nothing,
+                                                         negated, says_nothing, unrealized,
                                                          says_a_statement, says_what_came_before, says_without_object)
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
@@ -188,9 +188,11 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None
     clause = (has_quote or phrasal or has_clause(token) or says_a_statement(token, lexicon)
               or says_what_came_before(token))
-    if says_nothing(token, clause, has_quote, word in syntax.non_responses):
+    if says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon):
         return None
     source_token, passive = speaker_of(token, lexicon)
+    if source_token is not None and masked[source_token.idx:source_token.idx + 1] == MASK:
+        source_token = _name_after_quote(token, masked)  # not a show's title: "… on “Fox and Friends.”"
     if source_token is None:
         return None
     guess = guess_source(source_token, lexicon)
@@ -261,6 +263,16 @@ def _speaker_tag(verb) -> bool:
             and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
             and all(c.dep_ in ("nsubj", "advmod", "npadvmod", "prep", "punct", "aux") and c.lower_ != "from"
                     for c in verb.children))
+
+
+def _name_after_quote(verb, masked: str):
+    """'“…,” Flynn, a top Trump surrogate, said Thursday on “Fox and Friends.”': the name
+    between the quote and its verb, where the parser took a quoted title for the subject."""
+    start = verb.i
+    while start > 0 and masked[verb.doc[start - 1].idx] != MASK:
+        start -= 1
+    first = next((t for t in verb.doc[start:verb.i] if not t.is_punct), None)
+    return first if first is not None and first.pos_ in ("PROPN", "PRON") else None
 
 
 def _predicate_end(verb) -> int | None:

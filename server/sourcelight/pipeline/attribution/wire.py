@@ -12,11 +12,12 @@ from sourcelight.pipeline.model import Article, Attribution, SourceKind
 
 # A dateline: up to a few capitalised words (place, date), the agency in brackets, a dash.
 _AGENCY_CREDIT = r"(?:[A-Z][\w.,'’ ]{0,48})?\(\s*(?P<agency>[^()]{2,40}?)\s*\)"
-DATELINE = re.compile(rf"^{_AGENCY_CREDIT}\s*[-—–]")
+_DASH = r"(?:--|[-—–])"  # "WASHINGTON -- …" where the page typed two hyphens for the dash
+DATELINE = re.compile(rf"^{_AGENCY_CREDIT}\s*{_DASH}")
 # Any dateline, with or without an agency: "WASHINGTON (Reuters) –", "PHILADELPHIA, July 29
 # (UPI) —", "New York (AFP) –", "BEIRUT —".
 ANY_DATELINE = re.compile(rf"^(?:{_AGENCY_CREDIT}|[A-Z][A-Z.'’ ]{{2,30}}"
-                          r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s*[-—–]\s+")
+                          rf"(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?)\s*{_DASH}\s+")
 # How many of the first sentences may carry the dateline (a kicker or standfirst may come first).
 DATELINE_SENTENCES = 3
 
