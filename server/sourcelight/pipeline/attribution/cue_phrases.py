@@ -102,7 +102,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
     return None
 
 
-def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None:
+def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: bool = False) -> Finding | None:
     """'In a statement, the ministry blamed …' (the subject of the verb the phrase hangs
     on), 'a statement from the ministry', 'the ministry's statement', 'reports that …'."""
     if token.pos_ not in ("NOUN", "PROPN") or token_lemma(token, lexicon) not in lexicon.syntax.nouns:
@@ -125,7 +125,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False) -> Finding | None
         verb = token.head.head
         if _told_in(token, verb, lexicon):
             owner, _ = speaker_of(verb)
-    if owner is None and token.dep_ == "dobj" and (has_quote or _that_clause(token)
+    if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token)
                                                   or token.doc.text.rstrip().endswith(":")):
         owner, _ = speaker_of(token.head)  # "President Clinton released the following statement:"
     if owner is None:

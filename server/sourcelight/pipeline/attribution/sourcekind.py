@@ -7,6 +7,7 @@ and "Acme Robotics" a company, whatever role words stand around them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, is_person_role, without_possessive
@@ -18,7 +19,7 @@ from sourcelight.pipeline.attribution.speakers import token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 # Children whose subtrees are asides, not part of the source's name or description.
-ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj")
+ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj", "ccomp")
 MAX_PHRASE_TOKENS = 14
 
 
@@ -102,8 +103,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(named_body.text) else SourceKind.ORGANIZATION
         return _named(named_body, tokens, kind)
     guess = classify(doc.text, start, end, lexicon)
-    if guess is None and tokens[-1].i > head.i and any(t.dep_ == "prep" for t in head.children if t.i > head.i):
-        # "A report about the integration of immigrants noted": what the head names.
+    if guess is None and tokens[-1].i > head.i and any(t.dep_ in ("prep", "acl") for t in head.children if t.i > head.i):
+        # "A report about the integration of immigrants noted", "a complaint filed by the SEC
+        # and a complaint by Vermont": what the head names.
         guess = classify(doc.text, start, head.idx + len(head.text), lexicon)
     if guess is not None and guess.back_reference is not None:
         return guess
@@ -331,7 +333,12 @@ def media_of(token, lexicon: Lexicon) -> str | None:
     phrase = token.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     match = lexicon.patterns["media_names"].search(phrase)
     if match:
-        return match.group()
+        # the whole name a listed word ends ("the Harbour Gazette", not "Gazette")
+        leading = re.search(r"(?:[^\W\d_][\w'’.&-]*\s+)*$", phrase[:match.start()])
+        words = phrase[leading.start():match.start()].split() if leading else []
+        while words and not words[0][:1].isupper():
+            words.pop(0)
+        return " ".join(words + [match.group()])
     guess = classify(token.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), lexicon)
     if guess is not None and guess.kind is SourceKind.MEDIA and guess.back_reference is None:
         return guess.text

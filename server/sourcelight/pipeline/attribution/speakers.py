@@ -141,6 +141,14 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             # noun: the name the clause hangs on is who speaks.
             return root, False
         came_by = current.dep_
+        if current.dep_ == "conj" and current.tag_ in ("VBD", "VBZ") and current.head.tag_ == "VB" \
+                and current.head.dep_ in ("acl", "xcomp") and (above := next(
+                    (a for a in current.head.ancestors if a.pos_ in ("VERB", "AUX")), None)) is not None \
+                and above.tag_ == current.tag_:
+            # "Romney ran on his ability to jolt the recovery and accused Obama of …": a past
+            # tense is no infinitive's twin; it goes with the verb of the same tense above
+            current = above
+            continue
         current = current.head
     return None, False
 

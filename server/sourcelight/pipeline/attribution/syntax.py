@@ -10,6 +10,8 @@ lexicon) refined by the parser's named entities (sourcekind.py).
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, has_clause, has_object,
@@ -39,6 +41,9 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         return speaker  # "JAKE TAPPER: Donald Trump released a video …" is Tapper speaking
     findings = []
     has_quote = MASK in masked
+    # An object noun introduces a quote of words, not a quoted word ("all her ''work-related'' emails")
+    quotes_words = has_quote and any(" " in doc.text[m.start():m.end()].strip()
+                                     for m in re.finditer(f"{MASK}+", masked))
     # "who asked not to be named" says why a source is anonymous; it is no cue.
     not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)]
     for token in doc:
@@ -48,8 +53,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
                 s <= t.idx < e for s, e in not_cues for t in (token, completes)):
             continue
         according = preposition_cue(token, lexicon)
-        finding = (_verb_cue(token, lexicon, has_quote, masked) or according or noun_cue(token, lexicon, has_quote)
-                   or verb_read_as_noun(token, lexicon))
+        finding = (_verb_cue(token, lexicon, has_quote, masked) or according
+                   or noun_cue(token, lexicon, has_quote, quotes_words) or verb_read_as_noun(token, lexicon))
         if finding is not None:
             aside = _parenthetical(token) if according is None else None
             # A study closing the sentence speaks for all of it; an outlet or a body there
@@ -191,8 +196,13 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon):
         return None
     source_token, passive = speaker_of(token, lexicon)
-    if source_token is not None and masked[source_token.idx:source_token.idx + 1] == MASK:
-        source_token = _name_after_quote(token, masked)  # not a show's title: "… on “Fox and Friends.”"
+    if (source_token is None and has_quote) or (
+            source_token is not None and masked[source_token.idx:source_token.idx + 1] == MASK):
+        # not a show's title ("… on “Fox and Friends.”"), nor nobody where the parse hung the
+        # verb on the quote ("“…,” Mr. Daniloff, now 81 and retired in Cambridge, said")
+        source_token = _name_after_quote(token, masked)
+    elif source_token is not None and (closing := _name_closing(token, source_token)) is not None:
+        source_token, clause = closing, True  # it reports the words before its comma
     if source_token is None:
         return None
     guess = guess_source(source_token, lexicon)
@@ -271,8 +281,36 @@ def _name_after_quote(verb, masked: str):
     start = verb.i
     while start > 0 and masked[verb.doc[start - 1].idx] != MASK:
         start -= 1
+    if start == 0 or verb.dep_ not in ("ROOT", "conj", "parataxis") or any(
+            t.pos_ == "AUX" for t in verb.doc[start:verb.i]):
+        return None  # a tag closing the quote, not "… Tyson was not asked to speak"
     first = next((t for t in verb.doc[start:verb.i] if not t.is_punct), None)
-    return first if first is not None and first.pos_ in ("PROPN", "PRON") else None
+    name = _whole_name(first, start, verb.i) if first is not None else None
+    return name if name is not None and name.pos_ in ("PROPN", "PRON") else None
+
+
+def _whole_name(first, start: int, end: int):
+    """The head of the name ``first`` begins, within [start, end): "Mr. Daniloff", "Dana Okafor"."""
+    while first.dep_ == "compound" and start <= first.head.i < end:
+        first = first.head
+    return first
+
+
+def _name_closing(verb, subject):
+    """'$43 million—the amount … to lower Manhattan, Dana Rubinstein at POLITICO New York
+    reports': a name between the last comma and a verb closing the sentence is its subject,
+    where the parse took a noun before the comma for it."""
+    if subject.i >= verb.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i
+                                  for c in verb.children):
+        return None
+    comma = next((t.i for t in reversed(verb.doc[subject.i + 1:verb.i]) if t.text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    span = verb.doc[comma + 1:verb.i]
+    if span[0].pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") or t.text == "," or t.dep_ == "cc" for t in span):
+        return None  # not a list ("Voters in Ohio, Pennsylvania and Florida said")
+    name = _whole_name(span[0], span.start, verb.i)
+    return name if name.pos_ == "PROPN" and name.dep_ != "conj" else None
 
 
 def _predicate_end(verb) -> int | None:
