@@ -231,11 +231,14 @@ def question(child) -> bool:
 def bare_passive(verb) -> bool:
     """'Patriot failed as predicted', 'with Obama expected to visit': a passive participle
     with no auxiliary and no agent hung on a clause or a preposition; nobody in the sentence
-    predicted or expected it. (A preposition's complement is no past tense, whatever the tag.)"""
-    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "pcomp" and not any(
-        c.tag_ in ("WP", "WDT") for c in verb.children))  # but "with what lawmakers called “fraud”"
-    return participle and verb.dep_ in ("advcl", "pcomp") and not any(
-        c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+    predicted or expected it. A preposition's complement is no past tense either, whatever
+    the tag."""
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":  # not on a noun: the parser reads many a finite verb so ("A poll found …")
+        return verb.dep_ in ("advcl", "pcomp")
+    return verb.tag_ == "VBD" and verb.dep_ == "pcomp" and not any(
+        c.tag_ in ("WP", "WDT") for c in verb.children)  # but "with what lawmakers called “fraud”"
 
 
 def asked_aside(verb) -> bool:

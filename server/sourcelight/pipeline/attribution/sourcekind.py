@@ -21,6 +21,7 @@ from sourcelight.pipeline.model import SourceKind
 # Children whose subtrees are asides, not part of the source's name or description.
 ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj", "ccomp")
 MAX_PHRASE_TOKENS = 14
+_DASHES = frozenset({"-", "--", "–", "—"})
 
 
 def phrase_tokens(head) -> list:
@@ -49,6 +50,10 @@ def phrase_tokens(head) -> list:
     while right + 1 < len(kept) and kept[right + 1] == kept[right] + 1:
         right += 1
     tokens = [head.doc[i] for i in kept[left:right + 1]]
+    # "an aggressive - some say unrealistic - pledge": a dash set off by spaces ends the phrase
+    dashes = [k for k, t in enumerate(tokens) if t.text in _DASHES and t.whitespace_ and k > 0 and tokens[k - 1].whitespace_]
+    at = tokens.index(head)
+    tokens = tokens[max([k + 1 for k in dashes if k < at], default=0):min([k for k in dashes if k > at], default=len(tokens))]
     while len(tokens) > 1 and (tokens[-1].dep_ == "case" or tokens[-1].dep_ == "punct" and tokens[-1].text == ","):
         tokens.pop()
     if len(tokens) > MAX_PHRASE_TOKENS:

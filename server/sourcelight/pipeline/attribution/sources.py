@@ -310,7 +310,13 @@ def _body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: L
         link_end = phrase.find(" ", head_end + 1)
         return (link_end, len(phrase)) if link_end > 0 else None
     before = phrase[:spokesperson.start()].strip()
-    return (0, spokesperson.start()) if before and not lexicon.is_determiner(before) else None
+    if not before or lexicon.is_determiner(before):
+        return None
+    first = re.match(r"\s*(\S+)\s+", phrase)
+    # "A Pentagon spokesman": the Pentagon, not "A Pentagon" (but "a school spokesman" is "a school")
+    start = first.end() if first is not None and lexicon.is_determiner(first.group(1)) \
+        and phrase[first.end():first.end() + 1].isupper() else 0
+    return (start, spokesperson.start())
 
 
 def spokesperson_without_body(phrase: str, lexicon: Lexicon) -> bool:
