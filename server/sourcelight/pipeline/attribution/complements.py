@@ -194,9 +194,9 @@ def reporting_aside(verb) -> bool:
 def as_clause(verb) -> bool:
     """'As the Post reported, …': the sentence the as-clause hangs on is what was said (not
     'as he's affectionately known by his grandchildren', which describes its subject, nor 'as
-    it claims more territory', which has an object of its own)."""
+    it claims more territory' or 'as she continues to face', which have an object of their own)."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
-        (c.dep_ == "nsubjpass" and c.lower_ != "it") or c.dep_ == "dobj" for c in verb.children)
+        (c.dep_ == "nsubjpass" and c.lower_ != "it") or c.dep_ in ("dobj", "xcomp") for c in verb.children)
 
 
 def says_what_came_before(verb) -> bool:

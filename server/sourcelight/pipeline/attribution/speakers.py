@@ -97,6 +97,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             if (current.i != verb.i and passive_subject is not None and lexicon is not None
                     and token_lemma(current, lexicon) in lexicon.syntax.citing):
                 return passive_subject, False
+            if came_by == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+                return None, True  # "were mocked and criticized on social media": passive too
             if current.i != verb.i and passive_subject is not None and came_by in ("conj", "xcomp"):
                 # "Trump was forced into damage control and said …", "Trump was prompted to say …"
                 return passive_subject, False
@@ -121,6 +123,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 # "it was said", "it's worth noting", "it goes without saying", "it's not
                 # hard to see why …"
                 return None, False
+            if subject.lower_ == "it" and current.i != verb.i and current.lemma_ == "be":
+                cleft = _cleft_subject(current)
+                if cleft is not None:
+                    return cleft, False  # "It was at the conference that Swanson …, pointing to …"
             if subject.tag_ == "IN":  # "Of Carson, Levine … said" parsed with "Of" as the subject
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
             inner = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.dep_ == "csubj" else None
@@ -196,8 +202,25 @@ def _who_means(relative, head):
     return current.head if current.dep_ == "appos" else current
 
 
+def _cleft_subject(copula):
+    """'It was at the conference that Swanson delivered his tirade': the subject of the clause
+    a cleft's "that" opens, or None."""
+    # the clause on the copula or on its focus ("It was Swanson who", "It was at the conference that")
+    focus = [c for c in copula.children if c.dep_ in ("attr", "prep")]
+    focus += [g for c in focus if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for clause in [c for head in [copula, *focus] for c in head.children]:
+        if clause.dep_ in ("relcl", "ccomp") and clause.i > copula.i and any(
+                c.lower_ == "that" and c.dep_ in ("dobj", "mark", "advmod") for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ != "that"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+                return subject
+    return None
+
+
 def _described_by_predicate(noun):
     """The name a predicate noun describes ("Trump is a liar and birther"), or None."""
+    if noun.ent_type_ == PERSON:
+        return None  # "Trump was out-brutalizing Ted Cruz, who said …": Cruz, a name, not a description
     while noun.dep_ == "conj":
         noun = noun.head
     if noun.dep_ != "attr":
