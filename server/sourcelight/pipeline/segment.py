@@ -18,7 +18,7 @@ from importlib import resources
 
 from sourcelight.pipeline.model import Article, BlockKind, Sentence
 
-__all__ = ["split_sentences", "split_text", "SegmentationRules", "rules_for"]
+__all__ = ["split_sentences", "split_text", "SegmentationRules", "rules_for", "NAME_WORD"]
 
 # A quoted stretch longer than this is split anyway: a claim should stay readable.
 MAX_QUOTED_SENTENCE_CHARS = 700
@@ -32,8 +32,9 @@ _NEXT_WORD = re.compile(r"[\w'’-]+")
 _LOOKBEHIND_CHARS = 64
 # A sign-off between two quotes of one paragraph ('…shame.” ― Sonya Herridge “During the
 # debate…'): it ends a sentence with no terminal punctuation of its own.
-_NAME_WORD = r"[^\W\d_][\w'’.-]*"
-_SIGN_OFF_BREAK = re.compile(rf"(?<=[”\"»])\s*[―—]\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}?)(?P<gap>\s+)(?=[“\"«„])")
+NAME_WORD = r"[^\W\d_][\w'’.-]*"  # one word of a signer's name (attribution/signoffs.py too)
+_SIGN_OFF_BREAK = re.compile(
+    rf"(?<=[”\"»])\s*[―—]\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}?)(?P<gap>\s+)(?=[“\"«„])")
 
 
 @dataclass(frozen=True)

@@ -147,8 +147,8 @@ def _in_relative_clause(verb, lexicon: Lexicon) -> bool:
     strategy, which the bank detailed in its filings')."""
     while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         verb = verb.head
-    return verb.dep_ in ("relcl", "acl") and token_lemma(verb, lexicon) not in (
-        lexicon.syntax.speech | lexicon.syntax.findings)
+    word = token_lemma(verb, lexicon)
+    return verb.dep_ in ("relcl", "acl") and word not in lexicon.syntax.speech and word not in lexicon.syntax.findings
 
 
 def _told_in(noun, verb, lexicon: Lexicon) -> bool:

@@ -12,13 +12,13 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.model import Sentence, SourceKind
+from sourcelight.pipeline.segment import NAME_WORD
 
 # A dash, a name of up to five words (initials and "de", "van" between them allowed), an
 # optional handle, role ("…, 34, teacher") or date, and nothing else.
-_NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _DASH = r"(?:[―—–]|--?)"
 SIGN_OFF = re.compile(
-    rf"\s*(?P<dash>{_DASH})\s*(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}?)"
+    rf"\s*(?P<dash>{_DASH})\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}?)"
     r"(?:\s*\((?P<handle>@\w+)\))?(?:\s*,\s*[^.,]{1,40}){0,3}"
     r"(?:\s+[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*[.]?\s*$")
 # What a signed line may be: a person; a body or an outlet only with its handle.

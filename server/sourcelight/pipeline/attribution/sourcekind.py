@@ -51,9 +51,11 @@ def phrase_tokens(head) -> list:
         right += 1
     tokens = [head.doc[i] for i in kept[left:right + 1]]
     # "an aggressive - some say unrealistic - pledge": a dash set off by spaces ends the phrase
-    dashes = [k for k, t in enumerate(tokens) if t.text in _DASHES and t.whitespace_ and k > 0 and tokens[k - 1].whitespace_]
+    dashes = [k for k, t in enumerate(tokens)
+              if t.text in _DASHES and t.whitespace_ and k > 0 and tokens[k - 1].whitespace_]
     at = tokens.index(head)
-    tokens = tokens[max([k + 1 for k in dashes if k < at], default=0):min([k for k in dashes if k > at], default=len(tokens))]
+    tokens = tokens[max([k + 1 for k in dashes if k < at], default=0):
+                    min([k for k in dashes if k > at], default=len(tokens))]
     while len(tokens) > 1 and (tokens[-1].dep_ == "case" or tokens[-1].dep_ == "punct" and tokens[-1].text == ","):
         tokens.pop()
     if len(tokens) > MAX_PHRASE_TOKENS:
