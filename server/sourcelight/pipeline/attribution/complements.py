@@ -228,6 +228,14 @@ def question(child) -> bool:
                for g in child.children)
 
 
+def looks_to_find_out(verb) -> bool:
+    """'waited to see if Obama would appoint …': what a perception verb asks about is no
+    claim of its subject's."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(c.dep_ == "dobj" for c in verb.children) and all(
+        any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children) for c in clauses)
+
+
 def bare_passive(verb) -> bool:
     """'Patriot failed as predicted', 'with Obama expected to visit': a passive participle
     with no auxiliary and no agent hung on a clause or a preposition; nobody in the sentence

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, has_clause, has_object,
-                                                         negated, says_nothing, unrealized,
+                                                         looks_to_find_out, negated, says_nothing, unrealized,
                                                          says_a_statement, says_what_came_before, says_without_object)
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
@@ -193,7 +193,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None
     clause = (has_quote or phrasal or has_clause(token) or says_a_statement(token, lexicon)
               or says_what_came_before(token))
-    if says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon):
+    if says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) or (
+            word in syntax.perception and not has_quote and looks_to_find_out(token)):
         return None
     source_token, passive = speaker_of(token, lexicon)
     if (source_token is None and has_quote) or (
