@@ -30,11 +30,24 @@ def has_clause(token, infinitive: bool = True) -> bool:
         or reporting_aside(token)
 
 
+def only_adverbials_before(verb, start: int) -> bool:
+    """Everything before the subject at ``start`` modifies the verb: a clause a subordinator
+    opens ("when the time came,"), a phrase ("In the end,"), an adverb or a conjunction."""
+    left = [c for c in verb.children if c.i < start and not c.is_punct]
+    return bool(left) and all(
+        c.dep_ in ("prep", "advmod", "npadvmod", "cc", "mark", "intj")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" or (m.dep_ == "advmod" and m.tag_ == "WRB")
+                                      for m in c.children if m.i < c.i))
+        for c in left)
+
+
 def only_names(verb) -> bool:
     """'His group, called the Virginia Conservation Legacy Fund, …': a name given, with no
     object to say it of, says nothing."""
-    return any(c.dep_ == "oprd" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in verb.children) and not any(
-        c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    reflexive = reflexive_object(verb)  # "a group that calls itself Asawitri Media"
+    return any(c.dep_ == "oprd" and (c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
+               for c in verb.children) and not any(
+        c.dep_ == "ccomp" or (c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves"))) for c in verb.children)
 
 
 def object_as_predicate(verb) -> bool:
@@ -183,6 +196,8 @@ def reporting_aside(verb) -> bool:
         return False
     start = subject.left_edge.i
     doc = verb.doc
+    if verb.dep_ == "ROOT" and only_adverbials_before(verb, start):
+        return False  # "But when the time came, Washington backed out.": no words before to report
     if verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct:
         # "…, fundraising documents show." with the modifier misread as a verb of its own
         while start > 0 and verb.i - start < 4 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \

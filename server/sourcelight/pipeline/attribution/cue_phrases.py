@@ -123,8 +123,8 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         owner = None
     if owner is None and said_in:
         verb = token.head.head
-        if _told_in(token, verb, lexicon):
-            owner, _ = speaker_of(verb)
+        if _told_in(token, verb, lexicon) or _that_clause(token):
+            owner, _ = speaker_of(verb)  # "Democrats persisted in arguments that …" are theirs
     if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token)
                                                   or token.doc.text.rstrip().endswith(":")):
         owner, _ = speaker_of(token.head)  # "President Clinton released the following statement:"

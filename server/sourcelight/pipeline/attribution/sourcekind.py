@@ -38,6 +38,8 @@ def phrase_tokens(head) -> list:
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME"):
             excluded.update(t.i for t in child.subtree)  # "Trump this week also said": a time, not the name
+        elif child.dep_ == "prep" and child.lower_ == "as" and child.i > head.i and head.doc[child.i - 1].lower_ != "such":
+            excluded.update(t.i for t in child.subtree)  # "was seen by some as a demotion": what it was seen as
     for inner in head.subtree:
         # "Democrats on Capitol Hill, who have argued …": a relative clause set off by a comma
         # is an aside of an inner word too (not "the company that owns the pier")

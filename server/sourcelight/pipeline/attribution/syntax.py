@@ -29,6 +29,7 @@ from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
+HYPHENS = frozenset("-‐‑")
 
 def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]],
                   non_response_spans: tuple[tuple[int, int], ...] = ()) -> Finding | None:
@@ -184,7 +185,8 @@ def _with_colon(doc, finding: Finding) -> Finding:
 
 def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding | None:
     syntax = lexicon.syntax
-    if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "acomp"):
+    if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "acomp") or _hyphen_compound(
+            token, lexicon):
         return None
     word = token_lemma(token, lexicon)
     phrasal = _phrasal(token, word, syntax.speech)
@@ -209,6 +211,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     guess = guess_source(source_token, lexicon)
     if guess is None:
         return None
+    if passive and word in syntax.perception and not clause and not any(
+            t.dep_ == "prep" and t.lower_ == "as" for t in token.subtree if t.i > token.i):
+        return None  # "The arguments will be heard by 10 judges", not "was seen by some as a demotion"
     if word in syntax.needs_clause and not clause and not (
             finding_verb and has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
                 guess.kind is SourceKind.MEDIA and not negated(token)))) and not (
@@ -231,6 +236,15 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
+
+
+def _hyphen_compound(token, lexicon: Lexicon) -> bool:
+    """'trying to second-guess the FBI', 'has de-emphasized his identity': the verb is the
+    tail of a hyphenated word whose meaning is not the verb's own ('re-tweeting' keeps it)."""
+    doc = token.doc
+    return (token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_
+            and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha
+            and doc[token.i - 2].lower_ not in lexicon.syntax.kept_prefixes)
 
 
 def _quote_beside(token, masked: str) -> bool:
