@@ -96,8 +96,13 @@ def _scan(text: str, expected: str | None, openers: dict[str, str],
     starts_inside = expected is not None
     stretches: list[tuple[int, int]] = []
     begin = 0 if starts_inside else None
+    nested = 0
     for position, char in enumerate(text):
-        if expected is not None and (char == expected or ((char in closers or char in openers) and _closes(text, position))):
+        if expected is not None and _nests(text, position, char, expected, openers):
+            nested += 1  # '“… what he calls “hell” than live …”': a quote inside, same marks
+        elif nested and char == expected:
+            nested -= 1
+        elif expected is not None and (char == expected or ((char in closers or char in openers) and _closes(text, position))):
             if begin is not None:
                 stretches.append((begin, position + 1))
             expected, begin = None, None
@@ -111,6 +116,14 @@ def _scan(text: str, expected: str | None, openers: dict[str, str],
     words = sum(len(text[s:e].split()) for s, e in stretches)
     opens_at_start = bool(stretches) and stretches[0][0] <= len(text) - len(text.lstrip())
     return QuoteState(tuple(stretches), starts_inside, expected is not None, words, opens_at_start), expected
+
+
+def _nests(text: str, position: int, char: str, expected: str, openers: dict[str, str]) -> bool:
+    """An opening mark of the open quote's own kind, after a space and before a word, opens
+    a quote inside it when two of its closing marks still follow in the sentence (one for
+    each); with only one it is a typo the quote's own close ends."""
+    return (openers.get(char) == expected and char != expected and text[position - 1:position].isspace()
+            and text[position + 1:position + 2].isalnum() and text.count(expected, position + 1) >= 2)
 
 
 _TITLE_PUNCTUATION = set(",.!?;:…")

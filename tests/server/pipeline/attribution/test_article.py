@@ -276,3 +276,18 @@ def test_quotes_signed_one_after_another_in_one_paragraph_go_to_their_own_signer
         ("― Marisol Ibarra", "Marisol Ibarra"),
         ("“Nobody asked the people who live under it.”― Tom Keane", "Tom Keane"),
     ]
+
+
+def test_a_quote_inside_a_quote_in_the_same_marks_keeps_the_sign_off_of_the_outer_one():
+    # Readers' comments often nest “…” inside “…”: the inner close must not end the outer
+    # quote, or its sign-off no longer stands right after a quote.
+    claims, _ = _annotate([
+        ["The new bridge over the Arroyo opened in May."],
+        ["“I would rather cross what he calls “a death trap” than drive around it every day.” ― Marisol Ibarra"],
+    ])
+    assert [c.sourcing.who if c.sourcing.source else None for c in claims] == [None, "Marisol Ibarra"]
+
+
+def test_an_opening_mark_with_only_one_close_after_it_does_not_swallow_the_speech_tag():
+    claims, _ = _annotate([["“Fear and “hope are all we have,” the mayor said."]])
+    assert (claims[0].sourcing.kind.value, claims[0].sourcing.who) == ("named_person", "the mayor")
