@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import CAST_KEY
+from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -266,6 +266,10 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     guess = guess_source(head, lexicon, tokens=list(before))
     if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
         return None
+    owners = [t for t in before if t.dep_ == "poss" and any(c.dep_ == "case" for c in t.children)]
+    if guess.kind is SourceKind.DOCUMENT and owners and all(
+            is_person_role(t, lexicon) and not t.ent_type_ for t in owners):
+        return None  # "Editor's note: This story has been updated." labels the outlet's own note
     return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
                    back_reference=guess.back_reference)
 

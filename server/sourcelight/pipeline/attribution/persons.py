@@ -42,9 +42,9 @@ def person_in(head, tokens, lexicon: Lexicon):
     up to ('chief executive of Acme Jane Doe'), or the name in apposition ('the
     spokeswoman, Jane Doe')."""
     entity = entity_of(head)
-    if entity is not None and entity.label_ == PERSON:
-        return entity
-    if head.pos_ == "PROPN" and entity is not None:
+    if entity is not None and entity.label_ == PERSON and entity.text[:1].isalpha():
+        return entity  # (not "’s Note" of "Editor’s Note:", the recogniser's slip)
+    if head.pos_ == "PROPN" and entity is not None and entity.label_ != PERSON:
         # "Ursula von der Leyen" where the recogniser split off "Leyen" as a place: a person's
         # name running up to the head is the head's.
         before = next((e for e in head.doc.ents if e.label_ == PERSON and e.end == head.i
@@ -53,6 +53,7 @@ def person_in(head, tokens, lexicon: Lexicon):
     token_ids = {t.i for t in tokens}
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \
+                and entity.text[:1].isalpha() \
                 and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors):
             return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
     trailing = trailing_name(tokens) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i \
