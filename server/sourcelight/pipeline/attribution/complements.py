@@ -27,7 +27,20 @@ def has_clause(token, infinitive: bool = True) -> bool:
         or after[:1] == ":" or as_clause(token) \
         or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
-        or reporting_aside(token)
+        or reporting_aside(token) or clause_on_addressee(token)
+
+
+def clause_on_addressee(verb) -> bool:
+    """'yelling to the officers that her husband was unarmed': a that-clause the parse hung
+    on the person addressed, as if it were a relative clause ("that" its subordinator, not its
+    subject, nor the object of a passive, which has none: not "the officers that the mayor hired")."""
+    def content(clause) -> bool:
+        passive = any(m.dep_ == "auxpass" for m in clause.children)
+        return any(m.lower_ == "that" and (m.dep_ == "mark" or (m.dep_ == "dobj" and passive)) for m in clause.children)
+
+    return any(c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and any(r.dep_ == "relcl" and content(r) for r in o.children)
+        for o in c.children) for c in verb.children)
 
 
 def only_adverbials_before(verb, start: int) -> bool:
@@ -75,7 +88,7 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
                        or only_itself(verb)  # "that bond quickly revealed itself"
                        or infinitive_on_noun(verb)):  # "has positive things to say"
         return True
-    if any(c.dep_ == "relcl" for c in verb.children):
+    if any(c.dep_ == "relcl" for c in verb.children) or (not has_quote and finds_itself(verb)):
         return True  # "Massachusetts and Vermont, states that vote on March 1": a noun
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True  # "If Obama says it, it's true", "unclear whether the judges would rule that": not a claim
@@ -168,8 +181,14 @@ def reflexive_object(verb) -> bool:
 
 def only_itself(verb) -> bool:
     """The verb's only object is a reflexive pronoun, with nothing after it."""
-    return reflexive_object(verb) and not any(
-        c.dep_ == "prep" for c in verb.children)
+    return reflexive_object(verb) and not any(c.dep_ == "prep" for c in verb.children)
+
+
+def finds_itself(verb) -> bool:
+    """'Fox News found itself playing host': what the subject does, not what it found."""
+    return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBG"
+               and any(s.dep_ == "nsubj" and s.lower_.endswith(("self", "selves")) for s in c.children)
+               for c in verb.children)
 
 
 def bare_purpose(verb) -> bool:
@@ -182,7 +201,8 @@ def bare_purpose(verb) -> bool:
 def says_without_object(verb) -> bool:
     """'Few economists agree.', 'Some residents worry about traffic.': an unnamed group's
     view, told with no object, is the claim the sentence rests on."""
-    return verb.dep_ in ("ROOT", "conj") and not any(
+    # (a "conj" only of the sentence's own verb, not "begin shouting, pointing and jeering")
+    return (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) and not any(
         c.dep_ in ("dobj", "attr", "dative", "acomp", "neg") for c in verb.children)
 
 

@@ -195,7 +195,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None
     clause = (has_quote or phrasal or has_clause(token) or says_a_statement(token, lexicon)
               or says_what_came_before(token))
-    if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+    if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
+            c.dep_ == "auxpass" for c in token.children):
         return None  # "Donald Trump may want to check his stats": the writer's advice
     if says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) or (
             word in syntax.perception and not has_quote and looks_to_find_out(token)):
