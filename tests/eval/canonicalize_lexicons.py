@@ -84,6 +84,8 @@ KEY_NOTES = {
     "syntax.person_descriptions": "nouns that describe a person: an unlisted definite description ('the billionaire businessman says') means someone named before only with one of them as its head; 'the health care page' means no one",
     "syntax.unrealized": "lemmas of verbs whose infinitive is a saying others need, demand, allow or expect, not one done: 'needs to tell more jokes', 'requires candidates to disclose their assets' (a subject's own plan or wish stays theirs)",
     "syntax.topic_prepositions": "prepositions that open a headline label's topic: 'CNN President On Trump: …' is the president speaking, 'Success on Signature Issue: …' nobody",
+    "syntax.kept_prefixes": "prefixes that, hyphened to a cue verb, keep its meaning ('re-tweeted', 'co-wrote'); with any other the word is another ('second-guess', 'de-emphasized')",
+    "syntax.modal_guesses": "lemmas of verbs that under a modal are the writer's advice or guess, not the subject's view: 'Trump may want to check his stats', 'investors will want to see the figures'",
     "syntax.perception": "lemmas of verbs whose object was come upon, taken up or believed, never said: 'had the authorities found the posts' reports no posts of theirs, 'after assuming his post' none of his",
     "syntax.citing": "lemmas of 'citing X': X is the source, the subject relays it",
     "syntax.recipients": "lemmas of verbs whose object is an addressee, an outlet relays ('told Reuters')",
@@ -122,8 +124,9 @@ def dump(data: dict) -> str:
     lines.append("[back_references]")
     for phrase in canonical_words(list(data["back_references"])):
         entry = data["back_references"][phrase]
+        count = f", count = {entry['count']}" if "count" in entry else ""
         lines.append(f"{json.dumps(phrase, ensure_ascii=False)} = {{ refers_to = "
-                     f"{json.dumps(entry['refers_to'])}, fallback = {json.dumps(entry['fallback'])} }}")
+                     f"{json.dumps(entry['refers_to'])}, fallback = {json.dumps(entry['fallback'])}{count} }}")
     return "\n".join(lines) + "\n"
 
 

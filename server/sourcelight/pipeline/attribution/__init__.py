@@ -18,6 +18,7 @@ from sourcelight.pipeline.attribution.context import resolve_context
 from sourcelight.pipeline.attribution.cues import Finding, find_attribution, find_non_response_party
 from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
+from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
@@ -76,7 +77,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon),
                                    reported=reported, transcript=labelled, role_holders=roles_of(parses),
                                    fits=lambda pronoun, name: fits(pronoun, name, genders, lexicon),
-                                   spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)))
+                                   spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
+                                   pair_of=lambda names: messages_for(lexicon.language).join("summary", names))
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

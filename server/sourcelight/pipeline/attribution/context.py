@@ -52,7 +52,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     transcript: Transcript | None = None,
                     role_holders: dict[str, str] | None = None,
                     fits: Callable[[str, str | None], bool] = _any_person,
-                    spokesperson_in: Callable[[str], bool] = _always) -> list[Attribution | None]:
+                    spokesperson_in: Callable[[str], bool] = _always,
+                    pair_of: Callable[[list[str]], str] = ", ".join) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -64,7 +65,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     Barack Obama): "the president said" is that person.
     ``fits(pronoun, name)`` says whether a pronoun can mean that person (genders.py).
     ``spokesperson_in(words)`` says whether the words name someone speaking for a body: only
-    then can "he" or "she" later mean that body.
+    then can "he" or "she" later mean that body. ``pair_of(names)`` writes two people as one
+    source ("both men" after "Dana Okafor and Lee Park met …").
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -73,6 +75,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         if finding is not None:
             attribution = _own_attribution(finding, quotes[index], resolved, sentence, fits, role_holders or {})
             attribution = _named_before(attribution, finding, index, sentences, mentions, fits)
+            attribution = _pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits)
         elif speakers[index] is not None:
             attribution = speakers[index]
@@ -215,6 +218,23 @@ def _named_before(attribution: Attribution, finding: Finding, index: int, senten
         named = [name for name in mentions(earlier) if fits(finding.source, name)]
         if named:
             return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[-1])
+    return attribution
+
+
+def _pair_named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
+                       pair_of) -> Attribution:
+    """'Dana Okafor and Lee Park met investors. Both men said …': two people the sentences
+    just before name are on the record, not anonymous (the fallback only where nobody is)."""
+    reference = finding.back_reference
+    if reference is None or reference.count != 2 or attribution.entity is not None:
+        return attribution
+    block = sentences[index].block
+    for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
+        if sentences[earlier].block < block - 1:
+            break
+        named = list(dict.fromkeys(mentions(earlier)))
+        if len(named) >= 2:
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named[:2]))
     return attribution
 
 

@@ -19,12 +19,18 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
     """The attributions with each named person's entity set to their fullest name."""
     names = dict(cast)
     for attribution in attributions:
-        if attribution is not None and attribution.kind is SourceKind.NAMED_PERSON:
+        if attribution is not None and attribution.kind is SourceKind.NAMED_PERSON and not is_pair(attribution, lexicon):
             full = _bare(attribution.who or "", lexicon)
             for word in full.split():
                 if word[:1].isupper() and len(full) > len(names.get(word, "")):
                     names[word] = full
-    return [_unified(a, names, lexicon) for a in attributions]
+    return [a if a is not None and is_pair(a, lexicon) else _unified(a, names, lexicon) for a in attributions]
+
+
+def is_pair(attribution: Attribution, lexicon: Lexicon) -> bool:
+    """'Both men said …': two people, whose names are no fuller form of either's."""
+    reference = lexicon.back_references.get(" ".join((attribution.source or "").lower().replace("’", "'").split()))
+    return reference is not None and reference.count == 2
 
 
 def _bare(name: str, lexicon: Lexicon) -> str:

@@ -72,8 +72,10 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # sources.generic_bodies is optional: without it a bare plural of bodies stays an organization.
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words"},
                                             "sources": {"generic_bodies": "words"}}
-# back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}.
+# back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
+# optional count = 2 for a phrase that means two people named before ("both men").
 BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
+OPTIONAL_BACK_REFERENCE_KEYS = {"count"}
 KIND_VALUES = {kind.value for kind in SourceKind}
 # Allowed values of the "choice" keys.
 CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"), "negation": ("before", "either"),
@@ -92,6 +94,7 @@ class LexiconError(ValueError):
 class BackReference:
     refers_to: tuple[SourceKind, ...]
     fallback: SourceKind
+    count: int = 1  # 2: two people named before ("both men", "the two women")
 
 
 @dataclass(frozen=True)
@@ -236,8 +239,11 @@ def _check_value(value: Any, kind: str, where: str) -> None:
 
 
 def _check_back_reference(phrase: str, entry: Any, where: str) -> None:
-    if not isinstance(entry, dict) or set(entry) != BACK_REFERENCE_KEYS:
-        raise LexiconError(f"{where} must have exactly {sorted(BACK_REFERENCE_KEYS)}")
+    if not isinstance(entry, dict) or not BACK_REFERENCE_KEYS <= set(entry) <= BACK_REFERENCE_KEYS | OPTIONAL_BACK_REFERENCE_KEYS:
+        raise LexiconError(f"{where} must have {sorted(BACK_REFERENCE_KEYS)} and may have "
+                           f"{sorted(OPTIONAL_BACK_REFERENCE_KEYS)}")
+    if entry.get("count", 2) != 2:
+        raise LexiconError(f"{where}.count must be 2")
     kinds = entry["refers_to"]
     if not isinstance(kinds, list) or not kinds or not set(kinds) <= KIND_VALUES:
         raise LexiconError(f"{where}.refers_to must list kinds from {sorted(KIND_VALUES)}")
@@ -305,7 +311,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
                 patterns[key] = _alternation(data[section][key], key)
     references = {
         " ".join(phrase.lower().replace("’", "'").split()): BackReference(
-            tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]))
+            tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]), entry.get("count", 1))
         for phrase, entry in data["back_references"].items()
     }
     patterns["anonymity_reasons"] = _alternation(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")

@@ -95,8 +95,10 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     named = kinds[SourceKind.NAMED_PERSON]
     if named == 0:
         return messages.text("summary.no_named_person", first=first)
-    speakers = len({_key(bare_name(c.sourcing.who or "", messages.language)) for c in claims
-                    if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON})
+    separator = messages.text("summary.list_separator")
+    speakers = len({_key(bare_name(name, messages.language)) for c in claims
+                    if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
+                    for name in (c.sourcing.who or "").split(separator)})  # "both men": two people
     return messages.plural("summary.named_people", speakers, first=first)
 
 

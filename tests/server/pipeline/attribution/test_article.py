@@ -291,3 +291,23 @@ def test_a_quote_inside_a_quote_in_the_same_marks_keeps_the_sign_off_of_the_oute
 def test_an_opening_mark_with_only_one_close_after_it_does_not_swallow_the_speech_tag():
     claims, _ = _annotate([["“Fear and “hope are all we have,” the mayor said."]])
     assert (claims[0].sourcing.kind.value, claims[0].sourcing.who) == ("named_person", "the mayor")
+
+
+def test_both_men_after_two_named_people_are_on_the_record_and_counted_as_two():
+    # A false "anonymous" here would also tell the reader no reason was given for anonymity.
+    claims, summary = _annotate([
+        ["Dana Okafor and Lee Park met the harbour board on Monday.",
+         "Both men said the ferry contract had been signed in March."],
+        ["Park later said the first boat would sail in June."],
+    ])
+    both = claims[1].sourcing
+    assert (both.kind.value, both.who) == ("named_person", "Dana Okafor, Lee Park")
+    assert claims[2].sourcing.who == "Lee Park"  # the pair is no fuller name of either
+    assert claims[1].anonymity_reason is None
+    assert "2 named people speak on the record" in summary.headline
+
+
+def test_both_men_with_nobody_named_before_stay_unnamed():
+    claims, _ = _annotate([["Two dock workers saw the collision.",
+                            "Both men said the ferry left without its lights on."]])
+    assert claims[1].sourcing.kind.value == "anonymous"
