@@ -41,6 +41,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "links": ("text", frozenset({"hosts"})),
         "anonymity_reason_given": ("text", frozenset()),
         "no_reason_given": ("text", frozenset()),
+        "named_pair": ("text", frozenset()),
     },
     "notes.kind": {kind: ("text", frozenset()) for kind in (
         "named_person", "organization", "media", "document", "anonymous", "vague")},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from sourcelight.pipeline.attribution.entities import is_pair
 from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
@@ -52,8 +53,10 @@ def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], message
         source = messages.text("notes.source", source=attribution.source)
     via = messages.text("notes.via", via=attribution.via) if attribution.via else ""
     direct = messages.text("notes.direct_quote") if attribution.quote is QuoteKind.DIRECT else ""
-    return messages.text("notes.rests_on", kind=messages.text(f"notes.kind.{attribution.kind.value}"),
-                         source=source, via=via, direct=direct)
+    lexicon = load_lexicon(messages.language)
+    kind = ("notes.named_pair" if attribution.kind is SourceKind.NAMED_PERSON and lexicon is not None
+            and is_pair(attribution, lexicon) else f"notes.kind.{attribution.kind.value}")
+    return messages.text("notes.rests_on", kind=messages.text(kind), source=source, via=via, direct=direct)
 
 
 def _mid_sentence(name: str, language: str) -> str:

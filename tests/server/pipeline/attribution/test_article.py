@@ -304,6 +304,7 @@ def test_both_men_after_two_named_people_are_on_the_record_and_counted_as_two():
     assert (both.kind.value, both.who) == ("named_person", "Dana Okafor, Lee Park")
     assert claims[2].sourcing.who == "Lee Park"  # the pair is no fuller name of either
     assert claims[1].anonymity_reason is None
+    assert claims[1].note.startswith("Rests on people named on the record: Dana Okafor, Lee Park")
     assert "2 named people speak on the record" in summary.headline
 
 
