@@ -243,6 +243,8 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None
     before = doc[:colon.i]
     after = doc[colon.i + 1:]
+    if before[0].text in ("[", "{"):
+        return None  # "[Video: FULL SPEECH: …]": a player's or an editor's bracketed label, no speaker
     said = MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after) or _person_then_fragment(before, after)
     if any(t.dep_ == "det" for t in before) or not said:
         return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
