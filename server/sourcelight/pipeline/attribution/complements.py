@@ -60,7 +60,7 @@ def only_names(verb) -> bool:
     reflexive = reflexive_object(verb)  # "a group that calls itself Asawitri Media"
     return any(c.dep_ == "oprd" and (c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
                for c in verb.children) and not any(
-        c.dep_ == "ccomp" or (c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves"))) for c in verb.children)
+        c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _reflexive(c)) for c in verb.children)
 
 
 def object_as_predicate(verb) -> bool:
@@ -176,7 +176,11 @@ def negated(verb) -> bool:
 
 
 def reflexive_object(verb) -> bool:
-    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
+    return any(c.dep_ == "dobj" and _reflexive(c) for c in verb.children)
+
+
+def _reflexive(token) -> bool:
+    return token.lower_.endswith(("self", "selves"))
 
 
 def only_itself(verb) -> bool:
@@ -187,7 +191,7 @@ def only_itself(verb) -> bool:
 def finds_itself(verb) -> bool:
     """'Fox News found itself playing host': what the subject does, not what it found."""
     return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBG"
-               and any(s.dep_ == "nsubj" and s.lower_.endswith(("self", "selves")) for s in c.children)
+               and any(s.dep_ == "nsubj" and _reflexive(s) for s in c.children)
                for c in verb.children)
 
 

@@ -29,7 +29,7 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
 
 def is_pair(attribution: Attribution, lexicon: Lexicon) -> bool:
     """'Both men said …': two people, whose names are no fuller form of either's."""
-    reference = lexicon.back_references.get(" ".join((attribution.source or "").lower().replace("’", "'").split()))
+    reference = lexicon.back_reference(attribution.source or "")
     return reference is not None and reference.count == 2
 
 

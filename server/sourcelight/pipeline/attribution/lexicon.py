@@ -164,6 +164,11 @@ class Lexicon:
             self._found[cache_key] = found
         return found
 
+    def back_reference(self, phrase: str) -> BackReference | None:
+        """What ``phrase`` refers back to, if it is listed ("the agency", "der 48-Jährige": a
+        number stands for "#"), whatever its case, spacing or apostrophe."""
+        return self.back_references.get(re.sub(r"\d+", "#", _reference_key(phrase)))
+
     def is_determiner(self, word: str) -> bool:
         """'the', 'a', 'two of the': a definite or indefinite determiner of the language."""
         return bool(self.patterns["definite"].fullmatch(word) or self.patterns["indefinite"].fullmatch(word))
@@ -310,7 +315,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
             if kind == "words":
                 patterns[key] = _alternation(data[section][key], key)
     references = {
-        " ".join(phrase.lower().replace("’", "'").split()): BackReference(
+        _reference_key(phrase): BackReference(
             tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]), entry.get("count", 1))
         for phrase, entry in data["back_references"].items()
     }
@@ -380,6 +385,10 @@ def lexicon_path(language: str):
 def available_languages() -> tuple[str, ...]:
     root = resources.files("sourcelight.lexicons")
     return tuple(sorted(p.name[:-5] for p in root.iterdir() if re.fullmatch(r"[a-z]{2,3}\.toml", p.name)))
+
+
+def _reference_key(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
 
 
 @functools.cache

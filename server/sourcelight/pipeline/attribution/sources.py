@@ -100,9 +100,7 @@ def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess 
     words = phrase.split()
     if not words or len(words) > MAX_SOURCE_WORDS or "\x00" in phrase:
         return None
-    # "#" in a back-reference stands for a number: "der #-Jährige" is "der 48-Jährige".
-    key = re.sub(r"\d+", "#", " ".join(w.lower() for w in words)).replace("’", "'")
-    reference = lexicon.back_references.get(key)
+    reference = lexicon.back_reference(phrase)
     if reference:
         return SourceGuess(reference.fallback, phrase, start, end, reference)
     if not any(sum(c.isalnum() for c in word) >= 2 for word in words):

@@ -31,6 +31,7 @@ from sourcelight.pipeline.model import SourceKind
 
 HYPHENS = frozenset("-‐‑")
 
+
 def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]],
                   non_response_spans: tuple[tuple[int, int], ...] = ()) -> Finding | None:
     """The sentence's attribution, or None. ``doc`` is the parse of the sentence alone (its
