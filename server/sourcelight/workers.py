@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
-import queue
 import signal
 import threading
 from typing import Any
@@ -30,13 +29,17 @@ PAGES_PER_WORKER = 500
 STARTUP_SECONDS = 120.0
 
 
-def _worker_main(connection) -> None:
+def _worker_main(connection, loaded) -> None:
     # Ctrl-C in the terminal reaches the whole process group; the parent decides when we stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from sourcelight.pipeline import annotate_page, annotate_text
-    from sourcelight.pipeline.attribution.parser import preload_parsers
+    from sourcelight.pipeline import annotate_page, annotate_text, warm_up
+    from sourcelight.pipeline.attribution.parser import model_specs
 
-    preload_parsers()  # the parser model loads once per worker, before the first page
+    # The parser model loads once per worker, before the first page, with everything else a
+    # page in a parsed language would wait for. (The rule languages load on their first page,
+    # half a second: loading them while idle would make a page that comes meanwhile wait.)
+    warm_up(tuple(model_specs()))
+    loaded.set()
     connection.send(("ready", None))
 
     for _ in range(PAGES_PER_WORKER):
@@ -57,7 +60,9 @@ def _worker_main(connection) -> None:
 class _Worker:
     def __init__(self, context) -> None:
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child,), daemon=True, name="sourcelight-annotator")
+        self.loaded = context.Event()
+        self.process = context.Process(target=_worker_main, args=(child, self.loaded), daemon=True,
+                                       name="sourcelight-annotator")
         self.process.start()
         child.close()
         self.jobs = 0
@@ -95,7 +100,7 @@ class AnnotatorPool:
         # spawn, not fork: the server has threads, and forking a threaded process can deadlock.
         self._context = multiprocessing.get_context("spawn")
         self._slots = threading.BoundedSemaphore(size)
-        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._idle: list[_Worker] = []  # guarded by _lock
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
 
@@ -124,27 +129,37 @@ class AnnotatorPool:
         return _result(status, value)
 
     def warm(self) -> None:
-        """Start the workers now, in the background, so the first page does not wait for them."""
+        """Start the workers now, in the background, so the first page does not wait for them.
+
+        One after the other: on a two-core machine, workers loading their models side by side
+        (and beside the server starting up) make the first page wait for all of them."""
         def start() -> None:
             for _ in range(self._size):
                 worker = _Worker(self._context)
                 with self._lock:
                     self._workers.append(worker)
-                self._idle.put(worker)
+                    self._idle.append(worker)
+                worker.loaded.wait(STARTUP_SECONDS)
 
         threading.Thread(target=start, name="sourcelight-warm-workers", daemon=True).start()
 
     def close(self) -> None:
         with self._lock:
             workers, self._workers = self._workers, []
+            self._idle.clear()
         for worker in workers:
             worker.stop()
 
     def _take_worker(self) -> _Worker:
         while True:
-            try:
-                worker = self._idle.get_nowait()
-            except queue.Empty:
+            with self._lock:
+                # A worker that has loaded its models before one still loading them (just
+                # after start, the first page must not queue behind the second worker's start).
+                worker = next((w for w in self._idle if w.loaded.is_set()), None) \
+                    or (self._idle[0] if self._idle else None)
+                if worker is not None:
+                    self._idle.remove(worker)
+            if worker is None:
                 worker = _Worker(self._context)
                 with self._lock:
                     self._workers.append(worker)
@@ -155,7 +170,8 @@ class AnnotatorPool:
 
     def _give_back(self, worker: _Worker) -> None:
         if worker.usable:
-            self._idle.put(worker)
+            with self._lock:
+                self._idle.append(worker)
         else:
             self._retire(worker)
 

@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python tests/bench/bench_cold_start.py [--runs 5]
 Prints the median and worst of several runs, each with a fresh data directory (so the
-database is created and migrated too). Goal: < 2 s.
+database is created and migrated too). Goal (issue 9): < 3 s.
 """
 from __future__ import annotations
 

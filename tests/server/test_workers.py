@@ -1,6 +1,7 @@
 """The annotator pool: real worker processes, typed errors carried over, budgets enforced."""
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -40,3 +41,21 @@ def test_a_page_over_its_budget_is_abandoned_and_the_next_page_still_works(pool)
     assert time.monotonic() - started < 5
     article = pool.annotate("text", TEXT, budget_seconds=30, wait_seconds=5, options=OPTIONS)
     assert article.claims
+
+
+class _StandInWorker:
+    """A worker as the pool sees it, without a process: loaded or still loading its models."""
+
+    def __init__(self, loaded: bool) -> None:
+        self.loaded = threading.Event()
+        if loaded:
+            self.loaded.set()
+        self.usable = True
+
+
+def test_a_page_goes_to_a_worker_that_has_loaded_not_to_one_still_loading():
+    pool = AnnotatorPool(2)
+    loading, ready = _StandInWorker(loaded=False), _StandInWorker(loaded=True)
+    pool._idle.extend([loading, ready])  # the order right after start: the second began loading later
+    assert pool._take_worker() is ready
+    assert pool._take_worker() is loading  # with no loaded worker left, the page waits for one

@@ -6,7 +6,7 @@ never annotates itself (its worker processes do), and starts faster without them
 """
 from __future__ import annotations
 
-__all__ = ["annotate_page", "annotate_text"]
+__all__ = ["annotate_page", "annotate_text", "warm_up"]
 
 
 def __getattr__(name: str):

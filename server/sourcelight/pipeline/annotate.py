@@ -10,9 +10,9 @@ import hashlib
 import time
 
 from sourcelight.errors import ProcessingTimeout
-from sourcelight.pipeline.attribution import attribute_article, summarize_sourcing
+from sourcelight.pipeline.attribution import attribute_article, prepare_language, summarize_sourcing
 from sourcelight.pipeline.attribution.parser import preload_parsers
-from sourcelight.pipeline.extract import article_from_text, extract_article
+from sourcelight.pipeline.extract import article_from_text, extract_article, prepare_extraction
 from sourcelight.pipeline.language import detect_language
 from sourcelight.pipeline.model import AnnotatedArticle, Article
 from sourcelight.pipeline.options import DEFAULT_OPTIONS, PipelineOptions, setting_name
@@ -20,7 +20,16 @@ from sourcelight.pipeline.render import render_reader
 from sourcelight.pipeline.sanitize import sanitize_html
 from sourcelight.pipeline.segment import split_sentences
 
-__all__ = ["annotate_page", "annotate_text"]
+__all__ = ["annotate_page", "annotate_text", "warm_up"]
+
+
+def warm_up(languages) -> None:
+    """Load now what the first page would otherwise wait for: each language's parser model,
+    lexicon and lemmatizer dictionary, and extraction's public-suffix list. A worker process
+    calls this at start; the pipeline works the same without it, only the first page is slower."""
+    prepare_extraction()
+    for language in languages:
+        prepare_language(language)
 
 
 def annotate_page(

@@ -18,6 +18,7 @@ from sourcelight.pipeline.attribution.context import resolve_context
 from sourcelight.pipeline.attribution.cues import Finding, find_attribution, find_non_response_party
 from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
+from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
@@ -34,7 +35,20 @@ from sourcelight.pipeline.model import (
     Article, Attribution, Claim, Sentence, SourceKind, SourcingSummary,
 )
 
-__all__ = ["attribute_article", "summarize_sourcing"]
+__all__ = ["attribute_article", "prepare_language", "summarize_sourcing"]
+
+
+def prepare_language(language: str) -> None:
+    """Load what annotating ``language`` needs on first use: its lexicon (compiled), its
+    lemmatizer's dictionary and its parser model, so that the first page in it does not
+    wait for them."""
+    from sourcelight.pipeline.attribution.parser import load_parser
+
+    lexicon = load_lexicon(language)
+    if lexicon is None:
+        return
+    lemma(language, language, lexicon.lemmatizer)  # any word: the lemmatizer reads its dictionary on first use
+    load_parser(language)
 
 
 def attribute_article(article: Article, sentences: list[Sentence] | tuple[Sentence, ...],

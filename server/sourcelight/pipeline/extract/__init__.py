@@ -17,7 +17,7 @@ from sourcelight.pipeline.extract.assemble import assemble_article, check_is_art
 from sourcelight.pipeline.extract.blocks import pieces_from_body
 from sourcelight.pipeline.extract.clutter import tidy_pieces, tidy_text_pieces
 from sourcelight.pipeline.extract.main_text import find_main_text
-from sourcelight.pipeline.extract.metadata import article_metadata, canonical
+from sourcelight.pipeline.extract.metadata import article_metadata, canonical, site_of
 from sourcelight.pipeline.extract.page import (
     check_page_size, check_tree_budget, decode_page, drop_invisible, parse_page,
 )
@@ -28,7 +28,8 @@ from sourcelight.pipeline.model import Article, BlockKind
 from sourcelight.pipeline.options import PipelineOptions, setting_name
 from sourcelight.pipeline.urls import canonicalize_url
 
-__all__ = ["extract_article", "article_from_text", "canonicalize_url", "decode_page", "declared_url"]
+__all__ = ["extract_article", "article_from_text", "canonicalize_url", "decode_page", "declared_url",
+           "prepare_extraction"]
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -118,3 +119,8 @@ def _with_lead_image(pieces: list[Piece], lead) -> list[Piece]:
     if lead is None or any(p.kind is BlockKind.IMAGE and p.image.src == lead.src for p in pieces):
         return pieces
     return [Piece(BlockKind.IMAGE, image=lead), *pieces]
+
+
+def prepare_extraction() -> None:
+    """Read the Public Suffix List now (the first page's site name would wait for it)."""
+    site_of("https://example.com/")
