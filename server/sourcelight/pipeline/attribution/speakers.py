@@ -8,8 +8,14 @@ from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
                                                    SHARED_SUBJECT_DEPS, SUBJECTS, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, quoted, stranded_speaker, subject_before_aside,
                                                       unquoted_root_subject)
+from sourcelight.pipeline.model import SourceKind
+
+# Kinds of source that speak or think for themselves (not a document, nor nobody).
+SPEAKING_KINDS = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.ANONYMOUS,
+                  SourceKind.VAGUE)
 
 
 def token_lemma(token, lexicon: Lexicon) -> str:
@@ -82,7 +88,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     # before an aside, the noun after "with".
     hidden = (_object_described(verb) or _object_credited(verb) or _statement_saying(verb, lexicon)
               or _participle_on_object(verb)
-              or _subject_after_with(verb) or subject_before_aside(verb) or _object_controls(verb, lexicon))
+              or _subject_after_with(verb) or subject_before_aside(verb) or _object_controls(verb, lexicon)
+              or _subject_after_subordinator(verb, lexicon))
     if hidden is not None:
         return hidden, False
     current, came_by = verb, None
@@ -310,9 +317,11 @@ def _subject_after_with(verb):
 
 
 def _object_controls(verb, lexicon: Lexicon | None):
-    """'The scandal forced the mayor to admit that …', 'it prompted Mr. Trump to say …': the
-    person made or moved to speak is who speaks, not the cause."""
-    if verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb):
+    """'The scandal forced the mayor to admit that …', 'it prompted Mr. Trump to say …', 'The
+    collapse left many nations feeling that …': the one made or moved to speak or think is
+    who does, not the cause."""
+    participle = verb.dep_ == "xcomp" and verb.tag_ == "VBG"
+    if not participle and (verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb)):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
@@ -321,7 +330,32 @@ def _object_controls(verb, lexicon: Lexicon | None):
         return None  # "suffice it to say"
     if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ == PERSON or (lexicon is not None and is_person_role(obj, lexicon)):
         return obj
+    if participle and lexicon is not None:
+        # a body or a group ("many E.U. nations"), not a time spent ("spent the day saying")
+        # nor a thing ("ended the speech saying")
+        edge = obj.right_edge
+        guess = classify(obj.doc.text, obj.left_edge.idx, edge.idx + len(edge.text), lexicon)
+        if guess is not None and guess.kind in SPEAKING_KINDS:
+            return obj
     return None
+
+
+def _subject_after_subordinator(verb, lexicon: Lexicon | None):
+    """'Trump has been targeting Machado since Clinton, at Monday's debate, cited …' parsed
+    with "since Clinton" a phrase and "cited" a second verb of Trump's: a verb joined with no
+    "and", after a name that a subordinator ("since", "after") opens, is that name's."""
+    if lexicon is None or verb.dep_ != "conj" or any(c.dep_ in SUBJECTS or c.dep_ == "cc" for c in verb.children):
+        return None
+    head = verb.head
+    if any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
+        return None
+    opening = [c for c in head.children if c.dep_ == "prep" and head.i < c.i < verb.i
+               and lexicon.patterns["subordinators"].fullmatch(c.lower_)]
+    named = next((c for c in opening[-1].children if c.dep_ == "pobj"), None) if opening else None
+    if named is None or named.pos_ != "PROPN" or any(
+            t.pos_ in ("VERB", "AUX") for t in verb.doc[named.i + 1:verb.i]):
+        return None
+    return named
 
 
 def _object_credited(verb):
@@ -330,6 +364,14 @@ def _object_credited(verb):
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.head.dep_ != "prep":
         return None
     governing = verb.head.head
+    if governing.pos_ == "PROPN" and governing.i < verb.i:
+        # "ridicule Donald Trump, Ben Carson, and Carly Fiorina for criticizing …", parsed
+        # with "for" on the last name: the whole list blamed
+        listed = governing
+        while listed.dep_ in ("conj", "appos") and listed.head.i < listed.i:
+            listed = listed.head
+        if listed.dep_ in ("dative", "dobj", "nsubjpass"):
+            return listed
     return next((c for c in governing.children if c.dep_ in ("dative", "dobj", "nsubjpass")
                  and c.pos_ in ("PROPN", "PRON") and c.i < verb.i), None)  # and "She was praised for saying …"
 

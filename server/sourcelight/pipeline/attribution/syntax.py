@@ -25,7 +25,7 @@ from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import with_citing, with_relays
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
-from sourcelight.pipeline.attribution.sourcekind import guess_source
+from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
@@ -203,13 +203,15 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             word in syntax.perception and not has_quote and looks_to_find_out(token)):
         return None
     source_token, passive = speaker_of(token, lexicon)
-    if (source_token is None and has_quote) or (
+    if (closing := _outlet_closing(token, lexicon)) is not None:
+        source_token, clause = closing, True  # it reports the words before its comma
+    elif (source_token is None and has_quote) or (
             source_token is not None and masked[source_token.idx:source_token.idx + 1] == MASK):
         # not a show's title ("… on “Fox and Friends.”"), nor nobody where the parse hung the
         # verb on the quote ("“…,” Mr. Daniloff, now 81 and retired in Cambridge, said")
         source_token = _name_after_quote(token, masked)
     elif source_token is not None and (closing := _name_closing(token, source_token)) is not None:
-        source_token, clause = closing, True  # it reports the words before its comma
+        source_token, clause = closing, True
     if source_token is None:
         return None
     guess = guess_source(source_token, lexicon)
@@ -330,6 +332,26 @@ def _name_closing(verb, subject):
         return None  # not a list ("Voters in Ohio, Pennsylvania and Florida said")
     name = _whole_name(span[0], span.start, verb.i)
     return name if name.pos_ == "PROPN" and name.dep_ != "conj" else None
+
+
+def _outlet_closing(verb, lexicon: Lexicon):
+    """'Cecile Richards noted that …, reported the Washington Examiner.' parsed as a second
+    verb of Richards's (or a clause of hers) with the outlet for its object: a verb joined by
+    a comma alone (no "and") whose object, an outlet, closes the sentence is the outlet
+    reporting."""
+    doc = verb.doc
+    # (a verb an outlet reports with, not "Trump attacked Clinton, praised Fox News")
+    if token_lemma(verb, lexicon) not in lexicon.syntax.findings:
+        return None
+    if verb.dep_ not in ("conj", "ccomp") or verb.i == 0 or doc[verb.i - 1].text != "," or any(
+            c.dep_ in SUBJECTS or c.dep_ == "cc" for c in verb.children) or any(
+            c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].pos_ != "PROPN" or any(
+            not t.is_punct for t in doc[objects[0].right_edge.i + 1:]):
+        return None
+    return objects[0] if media_of(objects[0], lexicon) else None
 
 
 def _predicate_end(verb) -> int | None:
