@@ -11,7 +11,7 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
-from sourcelight.pipeline.attribution.sourcekind import guess_source
+from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import party_of, says_form, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
@@ -27,6 +27,9 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         named = doc[colon.i - 1]
         if named.pos_ not in ("NOUN", "PROPN"):
             continue
+        told = _told_before_colon(named, colon, lexicon)
+        if told is not None:
+            return told
         guess = guess_source(named, lexicon)
         # A common noun speaks only as a document ("From the report:"): "common among
         # Catholics in public office: “…”" names no speaker.
@@ -43,6 +46,36 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
                 finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
             return finding
     return None
+
+
+def _told_before_colon(named, colon, lexicon: Lexicon) -> Finding | None:
+    """'Jeb Bush broke down what was wrong with the image to the Dutch newspaper NRC
+    Handelsblad: “…”': who the words were told to is no speaker; the verb's subject speaks,
+    and an outlet told relays them."""
+    phrase = named
+    while phrase.dep_ in ("compound", "appos", "flat") and phrase.head.i < phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ != "pobj" or phrase.head.lower_ != "to":
+        return None
+    said = None
+    for verb in (a for a in phrase.head.ancestors if a.pos_ in ("VERB", "AUX")):
+        # the nearest verb whose subject is someone ("what was wrong … to X" is Bush's
+        # breaking down), not "It came as no surprise to pollster Daron Shaw: “…”" (Shaw's)
+        subject, passive = speaker_of(verb, lexicon)
+        if subject is None or passive or subject.lower_ == "it":
+            continue
+        said = guess_source(subject, lexicon)
+        if said is not None and said.kind not in (SourceKind.UNATTRIBUTED, SourceKind.DOCUMENT):
+            break
+        said = None
+    if said is None:
+        return None
+    outlet = media_of(named, lexicon)
+    if outlet is None and named is not phrase and media_of(phrase, lexicon):
+        outlet = named.doc.text[named.left_edge.idx:named.idx + len(named.text)]  # "the Dutch newspaper NRC Handelsblad"
+    return Finding(said.kind, said.text, (said.start, said.end), ":", (colon.idx, colon.idx + 1),
+                   via=outlet if outlet != said.text else None, back_reference=said.back_reference,
+                   colon_intro=True)
 
 
 def speaker_label(doc, label: Finding) -> Finding | None:

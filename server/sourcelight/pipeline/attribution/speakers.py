@@ -245,7 +245,13 @@ def _participle_misread(verb):
     """'A new poll found last week that …' parsed as a noun with a participle ('a poll
     found last week'): a bare past form hanging on the sentence's head noun (or on a subject
     its clause already has), with a that-clause of its own, is the noun's verb; so is one
-    set off after a name that opens a colon."""
+    set off after a name that opens a colon. A participle set off by a comma on a sentence
+    that is all one noun phrase ("Erin Brockovich, the activist, endorsed Sanders' approach
+    Saturday, saying she …", with "endorsed" read as an adjective) is that noun's."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.head.pos_ in (
+            "NOUN", "PROPN") and verb.head.i < verb.i and verb.doc[verb.i - 1].text == "," and any(
+            (c.dep_ == "ccomp" or _says_to_say(c)) and c.i > verb.i for c in verb.children):
+        return verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
@@ -330,11 +336,13 @@ def _object_controls(verb, lexicon: Lexicon | None):
         return None  # "suffice it to say"
     if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ == PERSON or (lexicon is not None and is_person_role(obj, lexicon)):
         return obj
-    if participle and lexicon is not None:
-        # a body or a group ("many E.U. nations"), not a time spent ("spent the day saying")
-        # nor a thing ("ended the speech saying")
-        edge = obj.right_edge
-        guess = classify(obj.doc.text, obj.left_edge.idx, edge.idx + len(edge.text), lexicon)
+    if lexicon is not None:
+        # a body or a group ("many E.U. nations", "lobbying other countries to back …"), not
+        # a time spent ("spent the day saying") nor a thing ("ended the speech saying")
+        phrase = list(obj.subtree)
+        unquoted = next((i for i, t in enumerate(phrase) if t.tag_ in ("``", "''") or quoted(t)), len(phrase))
+        last = phrase[max(unquoted, 1) - 1]  # "the journalist Dainis Ivans", "a new phrase", not its “…”
+        guess = classify(obj.doc.text, obj.left_edge.idx, last.idx + len(last.text), lexicon)
         if guess is not None and guess.kind in SPEAKING_KINDS:
             return obj
     return None

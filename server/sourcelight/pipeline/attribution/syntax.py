@@ -147,7 +147,9 @@ def _parenthetical(verb) -> str | None:
     verb set off by commas inside the sentence, or closing it after the words they report,
     speak for all of it: "inside" or "closing", else None."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.dep_ not in ("parataxis", "ccomp") or verb.tag_ not in ("VBD", "VBZ", "VBP") or subject is None or any(
+    if subject is None and verb.dep_ == "appos":
+        subject = name_before(verb)  # "Democrats, Frank notes, applaud …" read as a noun "Frank notes"
+    if verb.dep_ not in ("parataxis", "ccomp", "appos") or verb.tag_ not in ("VBD", "VBZ", "VBP") or subject is None or any(
             c.dep_ in CLAUSE_DEPS for c in verb.children):
         return None
     # the speaker before the verb, or after it ("…, said Marcia Smith, a vice president, Teck wants …")
@@ -160,7 +162,7 @@ def _parenthetical(verb) -> str | None:
         return None
     if verb.head.i < verb.i and all(t.is_punct for t in doc[end + 1:]):
         return "closing"
-    if verb.dep_ == "parataxis" and end + 1 < len(doc) and doc[end + 1].text == ",":
+    if verb.dep_ in ("parataxis", "appos") and end + 1 < len(doc) and doc[end + 1].text == ",":
         return "inside"
     return None
 

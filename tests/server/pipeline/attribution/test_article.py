@@ -312,3 +312,18 @@ def test_both_men_with_nobody_named_before_stay_unnamed():
     claims, _ = _annotate([["Two dock workers saw the collision.",
                             "Both men said the ferry left without its lights on."]])
     assert claims[1].sourcing.kind.value == "anonymous"
+
+
+def test_they_after_one_named_speaker_is_not_that_speaker():
+    # "They" is more than one: the note must not put the contestants' account on Okafor.
+    claims, summary = _annotate([
+        ["Dana Okafor, the show's producer, defended the contest on Monday.",
+         "Okafor said the judges had been fair."],
+        ["Several former contestants were in the studio audience that night.",
+         "They said the judges rated contestants by their looks."],
+    ])
+    assert claims[1].sourcing.who == "Dana Okafor"
+    they = claims[3].sourcing
+    assert they.who != "Dana Okafor"
+    assert they.kind.value == "vague"
+    assert "1 named person speaks on the record" in summary.headline
