@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
-from sourcelight.pipeline.attribution.speakers import party_of, says_form, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, says_form, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 
@@ -156,7 +156,11 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         owner = None
     if owner is None and said_in:
         verb = token.head.head
-        if _told_in(token, verb, lexicon) or _that_clause(token):
+        # not past an "as" with no subject of its own: "As explained in an interview, the
+        # ferry will close" is no word of the ferry's
+        unowned_aside = any(c.dep_ == "mark" for c in verb.children) and not any(
+            c.dep_ in SUBJECTS for c in verb.children)
+        if not unowned_aside and (_told_in(token, verb, lexicon) or _that_clause(token)):
             owner, _ = speaker_of(verb)  # "Democrats persisted in arguments that …" are theirs
     if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token)
                                                   or token.doc.text.rstrip().endswith(":")):

@@ -125,6 +125,11 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if subject is not None:
             if subject.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return _who_means(subject, current.head), False  # "the official who said": the official
+            if subject.tag_ in RELATIVE_PRONOUNS and subject.i > 0 and subject.doc[subject.i - 1].pos_ in (
+                    "NOUN", "PROPN") and lexicon is not None and lexicon.patterns["relatives"].fullmatch(subject.lower_):
+                # "turned to the Chicago Police Department which reported …" with the clause
+                # not parsed as relative: the noun right before it
+                return _who_means(subject, subject.doc[subject.i - 1]), False
             if subject.dep_ == "expl" or (came_by in ("acomp", "prep", "pcomp") and subject.lower_ == "it") or (
                     came_by == "xcomp" and subject.lower_ == "it" and any(c.dep_ == "acomp" for c in children)):
                 # "it was said", "it's worth noting", "it goes without saying", "it's not

@@ -201,10 +201,14 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" for c in token.children):
         return None  # "Donald Trump may want to check his stats": the writer's advice
-    if says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) or (
+    stated_in = _stated_in(token, lexicon)
+    if stated_in is not None:
+        source_token, passive, clause = stated_in, False, True
+    elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) or (
             word in syntax.perception and not has_quote and looks_to_find_out(token)):
         return None
-    source_token, passive = speaker_of(token, lexicon)
+    else:
+        source_token, passive = speaker_of(token, lexicon)
     if (closing := _outlet_closing(token, lexicon)) is not None:
         source_token, clause = closing, True  # it reports the words before its comma
     elif (source_token is None and has_quote) or (
@@ -334,6 +338,25 @@ def _name_closing(verb, subject):
         return None  # not a list ("Voters in Ohio, Pennsylvania and Florida said")
     name = _whole_name(span[0], span.start, verb.i)
     return name if name.pos_ == "PROPN" and name.dep_ != "conj" else None
+
+
+def _stated_in(verb, lexicon: Lexicon):
+    """'As stated in Davis' commentary, there are …', 'as noted in the report, …': a
+    participle set off with no subject, stated in a document or an outlet, tells what that
+    says (not "failed as predicted": nobody)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or not any(c.dep_ == "mark" for c in verb.children) or any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return None
+    for prep in verb.children:
+        stated = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        guess = guess_source(stated, lexicon) if stated is not None else None
+        if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA):
+            return stated
+        owner = next((c for c in stated.children if c.dep_ == "poss"), None) if stated is not None else None
+        owned = guess_source(owner, lexicon) if owner is not None else None
+        if owned is not None and owned.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA):
+            return owner  # "As stated in Davis' commentary": Davis
+    return None
 
 
 def _outlet_closing(verb, lexicon: Lexicon):
