@@ -38,8 +38,11 @@ def clause_on_addressee(verb) -> bool:
         passive = any(m.dep_ == "auxpass" for m in clause.children)
         return any(m.lower_ == "that" and (m.dep_ == "mark" or (m.dep_ == "dobj" and passive)) for m in clause.children)
 
+    # ("claiming without any evidence that Obama wanted …": a content clause the parse hung
+    # on the noun of the verb's phrase, as "acl", where the verb has no object of its own)
+    unattached = ("relcl", "acl") if not any(c.dep_ in ("dobj", "ccomp") for c in verb.children) else ("relcl",)
     return any(c.dep_ == "prep" and any(
-        o.dep_ == "pobj" and any(r.dep_ == "relcl" and content(r) for r in o.children)
+        o.dep_ == "pobj" and any(r.dep_ in unattached and content(r) for r in o.children)
         for o in c.children) for c in verb.children)
 
 

@@ -27,9 +27,9 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         named = doc[colon.i - 1]
         if named.pos_ not in ("NOUN", "PROPN"):
             continue
-        told = _told_before_colon(named, colon, lexicon)
-        if told is not None:
-            return told
+        placed, told = _told_before_colon(named, colon, masked, lexicon)
+        if placed:
+            return told  # who the words went to, or where they were said, is no speaker
         guess = guess_source(named, lexicon)
         # A common noun speaks only as a document ("From the report:"): "common among
         # Catholics in public office: “…”" names no speaker.
@@ -48,34 +48,47 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     return None
 
 
-def _told_before_colon(named, colon, lexicon: Lexicon) -> Finding | None:
+def _told_before_colon(named, colon, masked: str, lexicon: Lexicon) -> tuple[bool, Finding | None]:
     """'Jeb Bush broke down what was wrong with the image to the Dutch newspaper NRC
-    Handelsblad: “…”': who the words were told to is no speaker; the verb's subject speaks,
-    and an outlet told relays them."""
+    Handelsblad: “…”', 'a familiar voice celebrated the attacks on Twitter: “…”': who the
+    words were told to, or where they were said, is no speaker; the verb's subject speaks (if
+    it names a source), and an outlet told relays them. (True, finding) where the name
+    before the colon is such a recipient or place; (False, None) where it may speak."""
     phrase = named
     while phrase.dep_ in ("compound", "appos", "flat") and phrase.head.i < phrase.i:
         phrase = phrase.head
-    if phrase.dep_ != "pobj" or phrase.head.lower_ != "to":
-        return None
-    said = None
-    for verb in (a for a in phrase.head.ancestors if a.pos_ in ("VERB", "AUX")):
+    if phrase.dep_ != "pobj":
+        return False, None
+    # told to someone, or said somewhere ("celebrated the attacks on Twitter: “…”"), by a
+    # verb before the colon (not the quote's own: "From the report: “Turnout drops.”")
+    holder = phrase.head.head
+    if holder.dep_ == "dobj" and holder.pos_ in ("NOUN", "PROPN"):
+        holder = holder.head
+    if phrase.head.lower_ != "to" and not (holder.pos_ == "VERB" and holder.i < colon.i):
+        return False, None
+    if phrase.head.dep_ == "agent" or masked[holder.idx:holder.idx + 1] == MASK:
+        return False, None  # '"Matthew Morrison is leaving ‘Neverland,’" by Times' Michael Paulson: "…"'
+    said, someone = None, False
+    for verb in (a for a in phrase.head.ancestors if a.pos_ in ("VERB", "AUX") and a.i < colon.i
+                 and masked[a.idx:a.idx + 1] != MASK):
         # the nearest verb whose subject is someone ("what was wrong … to X" is Bush's
         # breaking down), not "It came as no surprise to pollster Daron Shaw: “…”" (Shaw's)
         subject, passive = speaker_of(verb, lexicon)
         if subject is None or passive or subject.lower_ == "it":
             continue
+        someone = True  # "a familiar voice" is nobody the reader can weigh, but no Twitter either
         said = guess_source(subject, lexicon)
         if said is not None and said.kind not in (SourceKind.UNATTRIBUTED, SourceKind.DOCUMENT):
             break
         said = None
     if said is None:
-        return None
+        return someone, None
     outlet = media_of(named, lexicon)
     if outlet is None and named is not phrase and media_of(phrase, lexicon):
         outlet = named.doc.text[named.left_edge.idx:named.idx + len(named.text)]  # "the Dutch newspaper NRC Handelsblad"
-    return Finding(said.kind, said.text, (said.start, said.end), ":", (colon.idx, colon.idx + 1),
-                   via=outlet if outlet != said.text else None, back_reference=said.back_reference,
-                   colon_intro=True)
+    return True, Finding(said.kind, said.text, (said.start, said.end), ":", (colon.idx, colon.idx + 1),
+                         via=outlet if outlet != said.text else None, back_reference=said.back_reference,
+                         colon_intro=True)
 
 
 def speaker_label(doc, label: Finding) -> Finding | None:
