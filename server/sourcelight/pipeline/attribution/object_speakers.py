@@ -1,0 +1,113 @@
+"""Speakers a cue verb's own subject does not give: an object made to speak ("forced the
+mayor to admit"), blamed for saying ("criticized Trump for saying") or described saying ("left
+62 percent of voters saying"), a participle the parse hung on an object, the noun after "with",
+and a name a subordinator opens ("since Clinton, at the debate, cited …")."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cast import PERSON, is_person_role
+from sourcelight.pipeline.attribution.deps import SUBJECTS, to_infinitive
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.sources import classify
+from sourcelight.pipeline.attribution.stranded import quoted
+from sourcelight.pipeline.model import SourceKind
+
+# Kinds of source that speak or think for themselves (not a document, nor nobody).
+SPEAKING_KINDS = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.ANONYMOUS,
+                  SourceKind.VAGUE)
+
+
+def object_described(verb):
+    """'The killings have left 62 percent of voters saying …': a participle right after its
+    verb's object, with no comma between, says what the object does."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "ccomp") or verb.i == 0:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1
+               and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL", "PERSON") for t in c.subtree)]
+    return objects[0] if objects else None  # a counted group or a person, not "referenda arguing"
+
+
+def on_the_object(verb) -> bool:
+    """A participle the parse hung on the verb's object ("issued a statement saying")."""
+    return verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.dep_ == "dobj"
+
+
+def participle_on_object(verb):
+    """'Clinton talked up her “50-state strategy,” promising to campaign …' parsed with the
+    participle on the object: set off by a comma, it shares the sentence's subject."""
+    if not on_the_object(verb) or verb.i < 2:
+        return None
+    if "," not in (verb.doc[verb.i - 1].text, verb.doc[verb.i - 2].text):  # (a quote may close before it)
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+
+
+def subject_after_with(verb):
+    """'The conversation ended with Maddow asking Clinton whether …': after "with", the
+    noun right before the participle is who does it."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    return noun if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.pos_ in ("PROPN", "NOUN", "PRON") \
+        else None
+
+
+def object_controls(verb, lexicon: Lexicon | None):
+    """'The scandal forced the mayor to admit that …', 'it prompted Mr. Trump to say …', 'The
+    collapse left many nations feeling that …': the one made or moved to speak or think is
+    who does, not the cause."""
+    participle = verb.dep_ == "xcomp" and verb.tag_ == "VBG"
+    if not participle and (verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb)):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.lower_ == "it":
+        return None  # "suffice it to say"
+    if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ == PERSON or (lexicon is not None and is_person_role(obj, lexicon)):
+        return obj
+    if lexicon is not None:
+        # a body or a group ("many E.U. nations", "lobbying other countries to back …"), not
+        # a time spent ("spent the day saying") nor a thing ("ended the speech saying")
+        phrase = list(obj.subtree)
+        unquoted = next((i for i, t in enumerate(phrase) if t.tag_ in ("``", "''") or quoted(t)), len(phrase))
+        last = phrase[max(unquoted, 1) - 1]  # "the journalist Dainis Ivans", "a new phrase", not its “…”
+        guess = classify(obj.doc.text, obj.left_edge.idx, last.idx + len(last.text), lexicon)
+        if guess is not None and guess.kind in SPEAKING_KINDS:
+            return obj
+    return None
+
+
+def subject_after_subordinator(verb, lexicon: Lexicon | None):
+    """'Trump has been targeting Machado since Clinton, at Monday's debate, cited …' parsed
+    with "since Clinton" a phrase and "cited" a second verb of Trump's: a verb joined with no
+    "and", after a name that a subordinator ("since", "after") opens, is that name's."""
+    if lexicon is None or verb.dep_ != "conj" or any(c.dep_ in SUBJECTS or c.dep_ == "cc" for c in verb.children):
+        return None
+    head = verb.head
+    if any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
+        return None
+    opening = [c for c in head.children if c.dep_ == "prep" and head.i < c.i < verb.i
+               and lexicon.patterns["subordinators"].fullmatch(c.lower_)]
+    named = next((c for c in opening[-1].children if c.dep_ == "pobj"), None) if opening else None
+    if named is None or named.pos_ != "PROPN" or any(
+            t.pos_ in ("VERB", "AUX") for t in verb.doc[named.i + 1:verb.i]):
+        return None
+    return named
+
+
+def object_credited(verb):
+    """'awarded Fiorina three Pinocchios for telling …', 'criticized Trump for saying …':
+    who is praised or blamed for saying something said it, not whoever praised or blamed."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.head.dep_ != "prep":
+        return None
+    governing = verb.head.head
+    if governing.pos_ == "PROPN" and governing.i < verb.i:
+        # "ridicule Donald Trump, Ben Carson, and Carly Fiorina for criticizing …", parsed
+        # with "for" on the last name: the whole list blamed
+        listed = governing
+        while listed.dep_ in ("conj", "appos") and listed.head.i < listed.i:
+            listed = listed.head
+        if listed.dep_ in ("dative", "dobj", "nsubjpass"):
+            return listed
+    return next((c for c in governing.children if c.dep_ in ("dative", "dobj", "nsubjpass")
+                 and c.pos_ in ("PROPN", "PRON") and c.i < verb.i), None)  # and "She was praised for saying …"
