@@ -29,7 +29,7 @@ PAGES_PER_WORKER = 500
 STARTUP_SECONDS = 120.0
 
 
-def _worker_main(connection, loaded) -> None:
+def _worker_main(connection) -> None:
     # Ctrl-C in the terminal reaches the whole process group; the parent decides when we stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from sourcelight.pipeline import annotate_page, annotate_text, warm_up
@@ -39,7 +39,6 @@ def _worker_main(connection, loaded) -> None:
     # page in a parsed language would wait for. (The rule languages load on their first page,
     # half a second: loading them while idle would make a page that comes meanwhile wait.)
     warm_up(tuple(model_specs()))
-    loaded.set()
     connection.send(("ready", None))
 
     for _ in range(PAGES_PER_WORKER):
@@ -60,9 +59,7 @@ def _worker_main(connection, loaded) -> None:
 class _Worker:
     def __init__(self, context) -> None:
         self.connection, child = context.Pipe()
-        self.loaded = context.Event()
-        self.process = context.Process(target=_worker_main, args=(child, self.loaded), daemon=True,
-                                       name="sourcelight-annotator")
+        self.process = context.Process(target=_worker_main, args=(child,), daemon=True, name="sourcelight-annotator")
         self.process.start()
         child.close()
         self.jobs = 0
@@ -79,6 +76,17 @@ class _Worker:
         if not self.connection.poll(timeout):
             raise TimeoutError
         return self.connection.recv()
+
+    def loaded(self, timeout: float = 0.0) -> bool:
+        """Whether the worker has said it is ready, waiting up to ``timeout`` (its message is
+        left for run()). The pipe, not a shared lock such as multiprocessing.Event: a server
+        killed while holding that lock would leave its worker stuck forever."""
+        if self.ready:
+            return True
+        try:
+            return self.connection.poll(timeout)
+        except (OSError, EOFError):
+            return False  # stopped meanwhile
 
     @property
     def usable(self) -> bool:
@@ -139,7 +147,7 @@ class AnnotatorPool:
                 with self._lock:
                     self._workers.append(worker)
                     self._idle.append(worker)
-                worker.loaded.wait(STARTUP_SECONDS)
+                worker.loaded(STARTUP_SECONDS)
 
         threading.Thread(target=start, name="sourcelight-warm-workers", daemon=True).start()
 
@@ -155,7 +163,7 @@ class AnnotatorPool:
             with self._lock:
                 # A worker that has loaded its models before one still loading them (just
                 # after start, the first page must not queue behind the second worker's start).
-                worker = next((w for w in self._idle if w.loaded.is_set()), None) \
+                worker = next((w for w in self._idle if w.loaded()), None) \
                     or (self._idle[0] if self._idle else None)
                 if worker is not None:
                     self._idle.remove(worker)

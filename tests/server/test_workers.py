@@ -1,16 +1,18 @@
 """The annotator pool: real worker processes, typed errors carried over, budgets enforced."""
 from __future__ import annotations
 
-import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from sourcelight.errors import NoArticleFound, ProcessingTimeout
 from sourcelight.pipeline.options import PipelineOptions
 from sourcelight.workers import AnnotatorPool
+from tests.helpers.server import start_server
 
 OPTIONS = PipelineOptions()
+SEED = Path(__file__).parents[1] / "fixtures" / "pages" / "seed-sputnik-iran-missiles" / "source.html"
 TEXT = "The council said the bridge would reopen in May.\n\nCritics say the repairs were rushed."
 SLOW_PAGE = "<html><body><article>" + "".join(
     f"<p>Paragraph {i} of a very long page says the officials reported that costs rose again.</p>" for i in range(9000)
@@ -47,10 +49,11 @@ class _StandInWorker:
     """A worker as the pool sees it, without a process: loaded or still loading its models."""
 
     def __init__(self, loaded: bool) -> None:
-        self.loaded = threading.Event()
-        if loaded:
-            self.loaded.set()
+        self._loaded = loaded
         self.usable = True
+
+    def loaded(self) -> bool:
+        return self._loaded
 
 
 def test_a_page_goes_to_a_worker_that_has_loaded_not_to_one_still_loading():
@@ -59,3 +62,43 @@ def test_a_page_goes_to_a_worker_that_has_loaded_not_to_one_still_loading():
     pool._idle.extend([loading, ready])  # the order right after start: the second began loading later
     assert pool._take_worker() is ready
     assert pool._take_worker() is loading  # with no loaded worker left, the page waits for one
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_workers_do_not_outlive_a_server_killed_while_they_start(tmp_path):
+    # Killed (kill -9, a crash) right after its first page, while its second worker is still
+    # loading: no worker may stay behind holding a model's memory for good.
+    server = start_server(tmp_path)
+    try:
+        workers = _children(server.process.pid)
+        status, _, _ = server.request("POST", "/api/v1/articles", {"url": "https://e.example/k", "html": SEED.read_text()})
+        assert status == 201
+        workers |= _children(server.process.pid)
+    finally:
+        server.kill()
+    assert workers
+    deadline = time.monotonic() + 60
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)]
