@@ -81,6 +81,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
+    if _plural_noun_misread(verb):
+        return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
     hidden = (object_described(verb) or object_credited(verb) or _statement_saying(verb, lexicon)
@@ -271,6 +273,18 @@ def _participle_misread(verb):
     if noun.dep_ == "ROOT":
         return noun
     return None
+
+
+def _plural_noun_misread(verb) -> bool:
+    """'Syria proved resistant to the Obama/Clinton calls for regime change' parsed with
+    "calls" a verb: a present tense hung on the clause above with no subject and no
+    subordinator of its own, right after the noun phrase it ends, is a plural noun, and no one
+    speaks through it (not the sentence's subject)."""
+    if verb.tag_ != "VBZ" or verb.dep_ != "advcl" or verb.i == 0 or any(
+            c.dep_ in SUBJECTS or c.dep_ in ("mark", "aux", "auxpass") for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "compound", "nmod", "dobj")
 
 
 def _says_to_say(clause) -> bool:
