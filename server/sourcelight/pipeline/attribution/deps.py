@@ -15,4 +15,13 @@ def to_infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive"]
+def without_and(verb) -> bool:
+    """No coordinator joins the verb to the one before it ("…, reported the Examiner", not
+    "… and reported"): where a parse made such a verb a second one of the same subject, it
+    is often another clause's."""
+    return not any(c.dep_ == "cc" for c in verb.children) and not any(
+        c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+
+
+__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
+           "without_and"]

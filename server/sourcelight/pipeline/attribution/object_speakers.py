@@ -5,7 +5,7 @@ and a name a subordinator opens ("since Clinton, at the debate, cited …")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import PERSON, is_person_role
-from sourcelight.pipeline.attribution.deps import SUBJECTS, to_infinitive
+from sourcelight.pipeline.attribution.deps import SUBJECTS, to_infinitive, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.stranded import quoted
@@ -81,11 +81,9 @@ def subject_after_subordinator(verb, lexicon: Lexicon | None):
     """'Trump has been targeting Machado since Clinton, at Monday's debate, cited …' parsed
     with "since Clinton" a phrase and "cited" a second verb of Trump's: a verb joined with no
     "and", after a name that a subordinator ("since", "after") opens, is that name's."""
-    if lexicon is None or verb.dep_ != "conj" or any(c.dep_ in SUBJECTS or c.dep_ == "cc" for c in verb.children):
+    if lexicon is None or verb.dep_ != "conj" or not without_and(verb) or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     head = verb.head
-    if any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
-        return None
     opening = [c for c in head.children if c.dep_ == "prep" and head.i < c.i < verb.i
                and lexicon.patterns["subordinators"].fullmatch(c.lower_)]
     named = next((c for c in opening[-1].children if c.dep_ == "pobj"), None) if opening else None

@@ -20,6 +20,7 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tell
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.deps import without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -209,7 +210,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None
     else:
         source_token, passive = speaker_of(token, lexicon)
-    if (closing := _outlet_closing(token, lexicon)) is not None:
+    if finding_verb and (closing := _outlet_closing(token, lexicon)) is not None:
         source_token, clause = closing, True  # it reports the words before its comma
     elif (source_token is None and has_quote) or (
             source_token is not None and masked[source_token.idx:source_token.idx + 1] == MASK):
@@ -347,12 +348,14 @@ def _stated_in(verb, lexicon: Lexicon):
     if verb.tag_ != "VBN" or verb.dep_ != "advcl" or not any(c.dep_ == "mark" for c in verb.children) or any(
             c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return None
-    for prep in verb.children:
-        stated = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
-        guess = guess_source(stated, lexicon) if stated is not None else None
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        stated = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if stated is None:
+            continue
+        guess = guess_source(stated, lexicon)
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA):
             return stated
-        owner = next((c for c in stated.children if c.dep_ == "poss"), None) if stated is not None else None
+        owner = next((c for c in stated.children if c.dep_ == "poss"), None)
         owned = guess_source(owner, lexicon) if owner is not None else None
         if owned is not None and owned.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA):
             return owner  # "As stated in Davis' commentary": Davis
@@ -363,14 +366,11 @@ def _outlet_closing(verb, lexicon: Lexicon):
     """'Cecile Richards noted that …, reported the Washington Examiner.' parsed as a second
     verb of Richards's (or a clause of hers) with the outlet for its object: a verb joined by
     a comma alone (no "and") whose object, an outlet, closes the sentence is the outlet
-    reporting."""
+    reporting. Only for a verb an outlet reports with (``syntax.findings``, which the caller
+    checks): not "Trump attacked Clinton, praised Fox News"."""
     doc = verb.doc
-    # (a verb an outlet reports with, not "Trump attacked Clinton, praised Fox News")
-    if token_lemma(verb, lexicon) not in lexicon.syntax.findings:
-        return None
-    if verb.dep_ not in ("conj", "ccomp") or verb.i == 0 or doc[verb.i - 1].text != "," or any(
-            c.dep_ in SUBJECTS or c.dep_ == "cc" for c in verb.children) or any(
-            c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+    if verb.dep_ not in ("conj", "ccomp") or verb.i == 0 or doc[verb.i - 1].text != "," or not without_and(verb) or any(
+            c.dep_ in SUBJECTS for c in verb.children):
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if len(objects) != 1 or objects[0].pos_ != "PROPN" or any(
