@@ -139,7 +139,8 @@ class LanguageGuess:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence: the unit a claim is made of."""
+    """One sentence: the unit a claim is made of. ``text`` is as the attribution engine reads
+    it (a no-break space is a space); the claim quotes the article text between the offsets."""
 
     index: int
     block: int

@@ -16,10 +16,13 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from sourcelight.pipeline.extract.text import NO_BREAK_SPACES
 from sourcelight.pipeline.model import Article, BlockKind, Sentence
 
 __all__ = ["split_sentences", "split_text", "SegmentationRules", "rules_for", "NAME_WORD"]
 
+# One for one, so that offsets hold: the claim quotes the article text as it is.
+_NO_BREAK_AS_SPACE = str.maketrans(NO_BREAK_SPACES, " " * len(NO_BREAK_SPACES))
 # A quoted stretch longer than this is split anyway: a claim should stay readable.
 MAX_QUOTED_SENTENCE_CHARS = 700
 
@@ -96,12 +99,13 @@ def split_sentences(article: Article, language: str) -> tuple[Sentence, ...]:
     for block in article.blocks:
         if block.kind not in CLAIM_BLOCKS or not block.text:
             continue
-        for start, end in split_text(block.text, rules):
-            if not any(char.isalpha() for char in block.text[start:end]):
+        text = block.text.translate(_NO_BREAK_AS_SPACE)
+        for start, end in split_text(text, rules):
+            if not any(char.isalpha() for char in text[start:end]):
                 continue
             sentences.append(Sentence(
                 index=len(sentences), block=block.index, start=block.start + start,
-                end=block.start + end, text=block.text[start:end],
+                end=block.start + end, text=text[start:end],
             ))
     return tuple(sentences)
 

@@ -144,6 +144,11 @@ def test_plain_text_paragraphs_become_blocks():
         article_from_text(" \n\n ", options=OPTIONS)
 
 
+def test_plain_text_keeps_a_lone_no_break_space_and_collapses_other_whitespace():
+    article = article_from_text("Mr.\u00a0Lima said\u00a0\u00a0it cost 5\u202fkm \u00a0of road.\u00a0", options=OPTIONS)
+    assert article.blocks[-1].text == "Mr.\u00a0Lima said it cost 5\u202fkm of road."
+
+
 def test_credit_lines_in_pasted_text_go_to_the_header_not_the_claims():
     text = ("The plan was approved on Monday, officials said.\n\n"
             "The vote was close. (Reporting by Ana Lima; Editing by Tom Hale)\n\n"

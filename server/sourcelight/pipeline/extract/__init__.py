@@ -23,7 +23,7 @@ from sourcelight.pipeline.extract.page import (
 )
 from sourcelight.pipeline.extract.records import Metadata, Piece
 from sourcelight.pipeline.extract.signals import canonical_link, collect_signals, drop_unseen
-from sourcelight.pipeline.extract.text import clean_inline
+from sourcelight.pipeline.extract.text import clean_inline, clean_plain
 from sourcelight.pipeline.model import Article, BlockKind
 from sourcelight.pipeline.options import PipelineOptions, setting_name
 from sourcelight.pipeline.urls import canonicalize_url
@@ -83,7 +83,7 @@ def article_from_text(
     if len(text) > options.max_text_chars:
         raise PayloadTooLarge(f"the text is longer than {options.max_text_chars:,} characters "
                               f"(the limit is set by {setting_name('max_text_chars')})")
-    paragraphs = [clean_inline(p) for p in _BLANK_LINES.split(text.replace("\r\n", "\n"))]
+    paragraphs = [clean_plain(p) for p in _BLANK_LINES.split(text.replace("\r\n", "\n"))]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise NoArticleFound("the text is empty")

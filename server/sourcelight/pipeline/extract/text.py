@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-__all__ = ["TextBuilder", "clean_inline", "inline_text", "walk_inline", "link_target", "LinkSpan"]
+__all__ = ["TextBuilder", "clean_inline", "clean_plain", "inline_text", "walk_inline", "link_target", "LinkSpan"]
 
 # (href, start, end): a link's target and where its text sits in the text being built.
 LinkSpan = tuple[str, int, int]
 
 _WHITESPACE_RUN = re.compile("[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# No-break, figure and narrow no-break spaces; the attribution engine reads them as spaces.
+NO_BREAK_SPACES = "\u00a0\u2007\u202f"
 # Zero-width characters and soft hyphens: invisible, and they would split words.
 _DROP_INVISIBLE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
 
@@ -59,6 +61,18 @@ class TextBuilder:
 def clean_inline(text: str | None) -> str:
     """Text with whitespace collapsed to single spaces and zero-width characters dropped."""
     return _WHITESPACE_RUN.sub(" ", (text or "").translate(_DROP_INVISIBLE)).strip(" ")
+
+
+def clean_plain(text: str | None) -> str:
+    """A paragraph of plain text with whitespace collapsed, except that a lone no-break space
+    stays: the writer put it there ("Mr.\u00a0Smith", "5\u00a0km"), and a claim should quote
+    its input exactly, for whoever looks for it there (a search, a script reading our JSON)."""
+    text = (text or "").translate(_DROP_INVISIBLE)
+    return _WHITESPACE_RUN.sub(_space_or_no_break, text).strip(" " + NO_BREAK_SPACES)
+
+
+def _space_or_no_break(run: re.Match) -> str:
+    return run.group() if len(run.group()) == 1 and run.group() in NO_BREAK_SPACES else " "
 
 
 def inline_text(element, url: str | None, skip: tuple[str, ...] = ()) -> tuple[str, tuple[LinkSpan, ...]]:
