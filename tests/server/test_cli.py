@@ -49,13 +49,13 @@ def test_annotate_directory_as_jsonl_one_record_per_page_in_order():
 
 def test_annotate_text_input_quotes_the_input_exactly():
     text = ("Officials said the bridge would reopen in May.\n\n"
-            "According to the ministry, repairs cost 3.5\u00a0million euros. Critics say\u00a0the work was rushed.")
+            "According to the ministry, repairs  cost 3.5\u00a0million euros. Critics say\u00a0the work   was rushed.")
     result = run("annotate", "--from", "text", "-", "--format", "json", stdin=text.encode())
     assert result.returncode == 0, result.stderr.decode()
     claims = json.loads(result.stdout)["claims"]
-    # A script reading the JSON finds each claim in its own input, no-break spaces and all.
+    # A script reading the JSON finds each claim in its own input, runs of spaces and all.
     assert [c["text"] for c in claims if c["text"] not in text] == []
-    assert claims[-1]["text"] == "Critics say\u00a0the work was rushed."
+    assert claims[-1]["text"] == "Critics say\u00a0the work   was rushed."
     assert (claims[-1]["sourcing"]["source"], claims[-1]["sourcing"]["kind"]) == ("Critics", "vague")
 
 

@@ -140,13 +140,20 @@ class LanguageGuess:
 @dataclass(frozen=True)
 class Sentence:
     """One sentence: the unit a claim is made of. ``text`` is as the attribution engine reads
-    it (a no-break space is a space); the claim quotes the article text between the offsets."""
+    it, each whitespace run one space; the claim quotes the article text between the offsets
+    (pasted text keeps the writer's runs of spaces and no-break spaces)."""
 
     index: int
     block: int
     start: int
     end: int
     text: str
+    # Where ``text`` shortened a run of whitespace: (index of its space, characters dropped).
+    gaps: tuple[tuple[int, int], ...] = ()
+
+    def offset(self, index: int) -> int:
+        """The offset in the article text of ``text[index]``."""
+        return self.start + index + sum(dropped for at, dropped in self.gaps if at < index)
 
 
 @dataclass(frozen=True)

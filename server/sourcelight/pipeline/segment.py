@@ -16,13 +16,14 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-from sourcelight.pipeline.extract.text import NO_BREAK_SPACES
 from sourcelight.pipeline.model import Article, BlockKind, Sentence
 
 __all__ = ["split_sentences", "split_text", "SegmentationRules", "rules_for", "NAME_WORD"]
 
-# One for one, so that offsets hold: the claim quotes the article text as it is.
-_NO_BREAK_AS_SPACE = str.maketrans(NO_BREAK_SPACES, " " * len(NO_BREAK_SPACES))
+# Plain text keeps the writer's whitespace (runs of spaces, no-break spaces); the engine
+# reads each run as one space. HTML text has none of it.
+_WHITESPACE_RUN = re.compile(r"\s+")
+_NOT_ONE_SPACE = re.compile(r"\s\s|[^\S ]")
 # A quoted stretch longer than this is split anyway: a claim should stay readable.
 MAX_QUOTED_SENTENCE_CHARS = 700
 
@@ -99,15 +100,38 @@ def split_sentences(article: Article, language: str) -> tuple[Sentence, ...]:
     for block in article.blocks:
         if block.kind not in CLAIM_BLOCKS or not block.text:
             continue
-        text = block.text.translate(_NO_BREAK_AS_SPACE)
+        text, gaps = _one_space_per_run(block.text)
         for start, end in split_text(text, rules):
             if not any(char.isalpha() for char in text[start:end]):
                 continue
             sentences.append(Sentence(
-                index=len(sentences), block=block.index, start=block.start + start,
-                end=block.start + end, text=text[start:end],
+                index=len(sentences), block=block.index, start=block.start + _in_block(start, gaps),
+                end=block.start + _in_block(end, gaps), text=text[start:end],
+                gaps=tuple((at - start, dropped) for at, dropped in gaps if start <= at < end),
             ))
     return tuple(sentences)
+
+
+def _one_space_per_run(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text with each whitespace run one space, and the runs shortened: (where the
+    space is in the new text, how many characters after it were dropped)."""
+    if not _NOT_ONE_SPACE.search(text):
+        return text, ()
+    pieces: list[str] = []
+    gaps: list[tuple[int, int]] = []
+    last = dropped = 0
+    for run in _WHITESPACE_RUN.finditer(text):
+        pieces += [text[last:run.start()], " "]
+        if len(run.group()) > 1:
+            gaps.append((run.start() - dropped, len(run.group()) - 1))
+            dropped += len(run.group()) - 1
+        last = run.end()
+    pieces.append(text[last:])
+    return "".join(pieces), tuple(gaps)
+
+
+def _in_block(index: int, gaps: tuple[tuple[int, int], ...]) -> int:
+    return index + sum(dropped for at, dropped in gaps if at < index)
 
 
 def split_text(text: str, rules: SegmentationRules) -> list[tuple[int, int]]:

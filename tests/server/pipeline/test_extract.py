@@ -144,9 +144,9 @@ def test_plain_text_paragraphs_become_blocks():
         article_from_text(" \n\n ", options=OPTIONS)
 
 
-def test_plain_text_keeps_a_lone_no_break_space_and_collapses_other_whitespace():
-    article = article_from_text("Mr.\u00a0Lima said\u00a0\u00a0it cost 5\u202fkm \u00a0of road.\u00a0", options=OPTIONS)
-    assert article.blocks[-1].text == "Mr.\u00a0Lima said it cost 5\u202fkm of road."
+def test_plain_text_keeps_the_writers_spaces_and_reads_line_breaks_as_spaces():
+    article = article_from_text("Mr.\u00a0Lima said\u00a0\u00a0it cost 5\u202fkm \nof   road.\u00a0\n", options=OPTIONS)
+    assert article.blocks[-1].text == "Mr.\u00a0Lima said\u00a0\u00a0it cost 5\u202fkm  of   road."
 
 
 def test_credit_lines_in_pasted_text_go_to_the_header_not_the_claims():

@@ -108,3 +108,18 @@ def test_only_sentences_are_claims_not_headings_or_bare_list_numbers():
     article = Article(url=None, canonical_url=None, title=texts[0][1], byline=None, site=None, published=None,
                       lang_hint=None, blocks=tuple(blocks), text="\n\n".join(t for _, t in texts))
     assert [s.text for s in split_sentences(article, "en")] == ["The talks resumed on Monday."]
+
+
+def test_pasted_whitespace_is_one_space_to_the_engine_and_kept_in_the_claim():
+    from sourcelight.pipeline import annotate_text
+
+    text = "The bridge opened.\n\nAlmost 650    golf courses have closed\u00a0since 2006, the  group says. It was rainy."
+    article = annotate_text(text, lang_hint="en")
+    claim = next(c for c in article.claims if "golf" in c.text)
+    assert claim.text == "Almost 650    golf courses have closed\u00a0since 2006, the  group says."
+    assert article.text[claim.start:claim.end] == claim.text
+    assert (claim.sourcing.source, claim.sourcing.kind.value) == ("the group", "organization")
+    span = claim.sourcing.source_span
+    assert article.text[span.start:span.end] == "the  group"
+    after = article.claims[article.claims.index(claim) + 1]
+    assert article.text[after.start:after.end] == after.text == "It was rainy."

@@ -269,7 +269,7 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
 
 def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
     start, end = span
-    return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+    return Span(sentence.offset(start), sentence.offset(end), sentence.text[start:end])
 
 
 def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,

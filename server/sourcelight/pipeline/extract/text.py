@@ -10,10 +10,10 @@ __all__ = ["TextBuilder", "clean_inline", "clean_plain", "inline_text", "walk_in
 LinkSpan = tuple[str, int, int]
 
 _WHITESPACE_RUN = re.compile("[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# No-break, figure and narrow no-break spaces; the attribution engine reads them as spaces.
-NO_BREAK_SPACES = "\u00a0\u2007\u202f"
 # Zero-width characters and soft hyphens: invisible, and they would split words.
 _DROP_INVISIBLE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
+# One for one, so that plain text keeps its offsets: line breaks inside a paragraph are spaces.
+_PLAIN_TEXT = {**_DROP_INVISIBLE, **{ord(c): " " for c in "\t\n\r\f\v\u2028\u2029"}}
 
 
 class TextBuilder:
@@ -64,15 +64,10 @@ def clean_inline(text: str | None) -> str:
 
 
 def clean_plain(text: str | None) -> str:
-    """A paragraph of plain text with whitespace collapsed, except that a lone no-break space
-    stays: the writer put it there ("Mr.\u00a0Smith", "5\u00a0km"), and a claim should quote
-    its input exactly, for whoever looks for it there (a search, a script reading our JSON)."""
-    text = (text or "").translate(_DROP_INVISIBLE)
-    return _WHITESPACE_RUN.sub(_space_or_no_break, text).strip(" " + NO_BREAK_SPACES)
-
-
-def _space_or_no_break(run: re.Match) -> str:
-    return run.group() if len(run.group()) == 1 and run.group() in NO_BREAK_SPACES else " "
+    """A paragraph of plain text as the writer typed it, line breaks inside it read as
+    spaces: a claim should quote its input exactly, for whoever looks for it there (a
+    search, a script reading our JSON), so runs of spaces and no-break spaces stay."""
+    return (text or "").translate(_PLAIN_TEXT).strip()
 
 
 def inline_text(element, url: str | None, skip: tuple[str, ...] = ()) -> tuple[str, tuple[LinkSpan, ...]]:
