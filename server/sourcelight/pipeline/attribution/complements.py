@@ -21,13 +21,21 @@ def has_clause(token, infinitive: bool = True) -> bool:
     ("promised to cut waiting times")."""
     after = token.doc.text[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
-    return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child)) or child.dep_ in opens or question(child)
+    return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_colon(child, token))
+               or child.dep_ in opens or question(child)
                or (child.dep_ == "dobj" and (colon_after(child.right_edge) or content_clause(child)))
                for child in token.children) or object_as_predicate(token) or token.dep_ in ("parataxis",) \
         or after[:1] == ":" or as_clause(token) \
         or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
         or reporting_aside(token) or clause_on_addressee(token)
+
+
+def _ends_before_colon(clause, verb) -> bool:
+    """'… the challenge faced by anyone appointed to fill Kaine's seat: That candidate would
+    assume office in January': the sentence before a colon, which the parse hung on the verb
+    after it, is what the colon explains, not what the verb's subject said."""
+    return clause.i < verb.i and clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text == ":"
 
 
 def clause_on_addressee(verb) -> bool:

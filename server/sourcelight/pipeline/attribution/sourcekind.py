@@ -245,6 +245,9 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
         return SourceGuess(SourceKind.VAGUE, text, start, end)
     if described:
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE if person else None)
+    if person and head.tag_ == "NN" and determiner is not None and lexicon.patterns["indefinite"].fullmatch(
+            determiner.lower_):
+        return SourceGuess(SourceKind.ANONYMOUS, text, start, end)  # "a protester said": one person left unnamed
     if head.tag_ == "NN" and determiner is None and any(
             c.dep_ in ("poss", "nmod") and c.pos_ == "NOUN" and any(g.tag_ == "POS" for g in c.children)
             for c in head.children):

@@ -155,7 +155,8 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     if patterns["media_nouns"].search(head):
         return SourceKind.MEDIA, None
     if patterns["person_roles"].search(head):
-        return SourceKind.NAMED_PERSON, None
+        # "the senator" is the one named before; "a senator", "two candidates" keep them unnamed
+        return (SourceKind.ANONYMOUS if _indefinite_lead(head, lexicon) else SourceKind.NAMED_PERSON), None
     if is_institution(head, lexicon) or is_institution(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
     if _determiner_and_capitalised_word(head, lexicon):
@@ -165,6 +166,11 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     if single_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     return None, None
+
+
+def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:
+    first = head.split(maxsplit=1)[:1]
+    return bool(first) and lexicon.patterns["indefinite"].fullmatch(first[0].casefold()) is not None
 
 
 def _title_word_body(head: str, lexicon: Lexicon) -> bool:
