@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
 from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.deps import hyphenated_word
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
@@ -186,8 +187,9 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     if guess is None:
         return None
     via = outlet_of_statement(token, lexicon) if said_in else None  # "In an interview with ABC News, …"
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text,
-                   (token.idx, token.idx + len(token.text)), back_reference=guess.back_reference,
+    cue_start = token.doc[hyphenated_word(token)[0]].idx  # "op-ed", not "ed"
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.doc.text[cue_start:token.idx + len(token.text)],
+                   (cue_start, token.idx + len(token.text)), back_reference=guess.back_reference,
                    via=via if via != guess.text else None)
 
 

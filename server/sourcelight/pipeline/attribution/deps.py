@@ -7,6 +7,7 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 # "wants to say", "refused to comment".
 SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep", "dep", "acomp")  # acomp: "were likely to say"
 RELATIVE_PRONOUNS = ("WDT", "WP")
+HYPHENS = frozenset("-‐‑")
 MAX_CLIMB = 4
 
 
@@ -23,5 +24,22 @@ def without_and(verb) -> bool:
         c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
 
 
+def hyphenated_word(token) -> tuple[int, int]:
+    """(first, last): the token indexes of the hyphenated word the token is part of ("co-founder",
+    "op-ed"), which the tokenizer cuts at its hyphens."""
+    doc = token.doc
+
+    def glued(i: int) -> bool:  # tokens i and i + 1 are one word: "co" "-", "-" "founder"
+        return (i + 1 < len(doc) and not doc[i].whitespace_ and (doc[i].text in HYPHENS) != (doc[i + 1].text in HYPHENS)
+                and (doc[i].is_alpha or doc[i + 1].is_alpha))
+
+    first = last = token.i
+    while first > 0 and glued(first - 1):
+        first -= 1
+    while glued(last):
+        last += 1
+    return first, last
+
+
 __all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
-           "without_and"]
+           "without_and", "hyphenated_word", "HYPHENS"]

@@ -122,6 +122,8 @@ class SyntaxLexicon:
     # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
     cue_words: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
+    # Derived: the listed words with a hyphen, which the tokenizer splits ("op-ed").
+    hyphenated: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -375,6 +377,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         | frozenset(p[0] for p in prepositions),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",
                           "needs_quote"),
+        hyphenated=frozenset(w for key in OPTIONAL_SECTIONS["syntax"] for w in lemmas(key) if "-" in w),
     )
 
 

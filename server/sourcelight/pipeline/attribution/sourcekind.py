@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sourcelight.pipeline.attribution.deps import hyphenated_word
 from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, is_person_role, without_possessive
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
@@ -92,6 +93,23 @@ def _conjoined(head) -> list:
     return tokens
 
 
+def _whole_words(head, tokens: list) -> tuple:
+    """The head and the phrase with its hyphenated words whole: the tokenizer cuts "His
+    ex-wife", "The co-founder" at the hyphen, and the parse may take the prefix or the
+    hyphen for the subject, or leave them out of the phrase ("wife", nothing at all)."""
+    doc = head.doc
+    first, last = hyphenated_word(head)
+    if first == last and (not tokens or hyphenated_word(tokens[0])[0] == tokens[0].i):
+        return head, tokens
+    if head.i != last and doc[last].is_alpha:
+        head = doc[last]  # "The co-founder said": the founder, not "co" or "-"
+    start = min([first, hyphenated_word(tokens[0])[0]] if tokens else [first])
+    end = max([last] + [t.i for t in tokens])
+    while start > 0 and doc[start - 1].dep_ in ("det", "poss") and first <= doc[start - 1].head.i <= end:
+        start -= 1
+    return head, [doc[i] for i in range(start, end + 1)]
+
+
 FIRST_PERSON = ("i", "we", "me", "us")
 QUANTITIES = ("half", "most", "many", "some", "several", "few")
 
@@ -100,7 +118,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     """The source phrase headed by ``head`` (or made of ``tokens``, where the parse gives
     no phrase) and its kind, or None when it names no source."""
     doc = head.doc
-    tokens = tokens or _conjoined(head)
+    if tokens is None:
+        head, tokens = _whole_words(head, _conjoined(head))
     if not tokens:
         return None
     if len(tokens) == 1 and head.lower_ in FIRST_PERSON and head.pos_ == "PRON":

@@ -21,11 +21,21 @@ def token_lemma(token, lexicon: Lexicon) -> str:
     English endings give the cue verb the lexicon lists."""
     word = lemma(token.lower_, lexicon.language, lexicon.lemmatizer)
     if not token.tag_.startswith("VB") or lexicon.syntax is None:
-        return word
+        return _hyphenated(token, word, lexicon) or word
     known = lexicon.syntax.verbs
     if word in known:
         return word
     return next((stem for stem in regular_stems(token.lower_, token.tag_) if stem in known), word)
+
+
+def _hyphenated(token, word: str, lexicon: Lexicon) -> str | None:
+    """'op-ed', which the tokenizer cuts at its hyphen: the whole word where the lexicon
+    lists it (not "co-founder", which is a "founder")."""
+    if lexicon.syntax is None or token.i < 2 or token.doc[token.i - 1].tag_ != "HYPH":
+        return None
+    hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
+    whole = f"{first.lower_}{hyphen.text}{word}"
+    return whole if not hyphen.whitespace_ and not first.whitespace_ and whole in lexicon.syntax.hyphenated else None
 
 
 def says_form(word: str, lexicon: Lexicon) -> bool:
