@@ -36,9 +36,7 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
         claims=len(claims),
         by_kind={k.value: kinds[k] for k in SourceKind if kinds[k]},
         anonymous_share=round(unnamed / attributed, 3) if attributed else None,
-        named_sources=_counts((c.sourcing.who for c in claims if c.sourcing and c.sourcing.who
-                               and c.sourcing.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION)),
-                              key=lambda name: _key(bare_name(name, language))),
+        named_sources=_counts(_named(claims, messages_for(language)), key=lambda name: _key(bare_name(name, language))),
         outlets=_counts(_outlets(claims)),
         non_responses=tuple(NonResponse(c.id, c.text) for c in claims if c.non_response),
         headline=_headline(claims, kinds, attributed, messages_for(language)),
@@ -46,6 +44,20 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
         anonymity_explained=sum(1 for c in claims if c.anonymity_reason),
     )
 
+
+
+def _named(claims: tuple[Claim, ...], messages: Messages):
+    """Each named source a claim rests on: both people of "both men" (their names joined
+    with the list separator), each counted on their own."""
+    separator = messages.text("summary.list_separator")
+    for claim in claims:
+        sourcing = claim.sourcing
+        if sourcing is None or not sourcing.who:
+            continue
+        if sourcing.kind is SourceKind.NAMED_PERSON:
+            yield from sourcing.who.split(separator)
+        elif sourcing.kind is SourceKind.ORGANIZATION:
+            yield sourcing.who
 
 
 def _outlets(claims: tuple[Claim, ...]):

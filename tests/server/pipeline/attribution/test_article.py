@@ -306,6 +306,8 @@ def test_both_men_after_two_named_people_are_on_the_record_and_counted_as_two():
     assert claims[1].anonymity_reason is None
     assert claims[1].note.startswith("Rests on people named on the record: Dana Okafor, Lee Park")
     assert "2 named people speak on the record" in summary.headline
+    # Park speaks twice (with Okafor, then alone), Okafor once: counted by person, not by string.
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Lee Park", 2), ("Dana Okafor", 1)]
 
 
 def test_both_men_with_nobody_named_before_stay_unnamed():
