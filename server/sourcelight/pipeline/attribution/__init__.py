@@ -99,7 +99,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     claims = []
     for sentence, finding, attribution, sentence_flags, reason in zip(sentences, findings, attributions, flags,
                                                                       reasons):
-        attribution = attribution or Attribution(kind=SourceKind.UNATTRIBUTED)
+        attribution = _as_written(attribution, article) if attribution else Attribution(kind=SourceKind.UNATTRIBUTED)
         denial = finding is not None and is_denial(sentence_flags, finding.source_span, finding.cue_span,
                                                              finding.predicate_end)
         links = _links(article, sentence)
@@ -108,6 +108,20 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         claims.append(replace(_claim(article, sentence, attribution, sentence_flags, denial, note, links),
                               anonymity_reason=reason))
     return tuple(claims)
+
+
+def _as_written(attribution: Attribution, article: Article) -> Attribution:
+    """The source and the cue as the article writes them: the engine read pasted text's
+    no-break spaces and runs of spaces as one space ("A\u00a0Bloomberg poll")."""
+    changes = {}
+    for field, span_field in (("source", "source_span"), ("cue", "cue_span")):
+        span = getattr(attribution, span_field)
+        if span is None or getattr(attribution, field) != span.text:
+            continue
+        written = article.text[span.start:span.end]
+        if written != span.text:
+            changes.update({field: written, span_field: replace(span, text=written)})
+    return replace(attribution, **changes) if changes else attribution
 
 
 def _finding(masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:

@@ -37,6 +37,7 @@ class Finding:
     # Where the cue's own predicate ends ("called the accusations baseless"): words up to
     # there are the source's, not a clause reporting someone else's (hedges.is_denial).
     predicate_end: int | None = None
+    names: tuple[str, ...] = ()  # the people a coordination names ("Dana Okafor and Lee Park said")
 
 
 

@@ -74,6 +74,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         finding = findings[index]
         if finding is not None:
             attribution = _own_attribution(finding, quotes[index], resolved, sentence, fits, role_holders or {})
+            if finding.names:  # "Dana Okafor and Lee Park said": both, each by name
+                attribution = replace(attribution, entity=pair_of(list(finding.names)))
             attribution = _named_before(attribution, finding, index, sentences, mentions, fits)
             attribution = _pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
+from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.model import Attribution, SourceKind
 
 
@@ -24,13 +25,28 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
             for word in full.split():
                 if word[:1].isupper() and len(full) > len(names.get(word, "")):
                     names[word] = full
-    return [a if a is not None and is_pair(a, lexicon) else _unified(a, names, lexicon) for a in attributions]
+    return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(a, names, lexicon)
+            for a in attributions]
+
+
+def _each_unified(pair: Attribution, names: dict[str, str], lexicon: Lexicon) -> Attribution:
+    """'Mr. Grassley and Mr. Leahy said': each by their fullest name, as when they speak alone."""
+    separator = messages_for(lexicon.language).text("summary.list_separator")
+    if not pair.entity or separator not in pair.entity:
+        return pair
+    members = [_unified(Attribution(kind=SourceKind.NAMED_PERSON, source=name), names, lexicon).who
+               for name in pair.entity.split(separator)]
+    return replace(pair, entity=separator.join(members))
 
 
 def is_pair(attribution: Attribution, lexicon: Lexicon) -> bool:
-    """'Both men said …': two people, whose names are no fuller form of either's."""
+    """'Both men said …', 'Dana Okafor and Lee Park said …': people, whose names are no
+    fuller form of either's (the entity lists each, as the summary does)."""
     reference = lexicon.back_reference(attribution.source or "")
-    return reference is not None and reference.count == 2
+    if reference is not None and reference.count == 2:
+        return True
+    separator = messages_for(lexicon.language).text("summary.list_separator")
+    return attribution.kind is SourceKind.NAMED_PERSON and separator in (attribution.entity or "")
 
 
 def _bare(name: str, lexicon: Lexicon) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.messages import messages_for
 
 # Up to three capitalised words: the name after a title.
 _NAME_AFTER = re.compile(r"\s*((?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*)")
@@ -84,8 +85,8 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon) -> 
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
     if wanted is None or not name:
         return True
-    if _plural(name, lexicon):
-        return False  # "Two officials said …" then "He added …": not the officials
+    if _plural(name, lexicon) or messages_for(lexicon.language).text("summary.list_separator") in name:
+        return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He
     # said …" then "She said …" are two people).
     shown = lexicon.pronoun_genders.get(name.strip().lower()) or genders.of(name)

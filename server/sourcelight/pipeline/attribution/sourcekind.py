@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.deps import hyphenated_word
-from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, is_person_role, without_possessive
+from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role, without_possessive
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
                                                      person_in, whole_name)
@@ -141,6 +141,11 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess_source(head, lexicon, tokens=[head])  # "She and her defenders argue": she, with others
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
+    people = _people_named(head)
+    if len(people) > 1:
+        end = max(end, people[-1].end_char)  # "A, B and C" with C hung on B: to the last name
+        return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end,
+                           names=tuple(without_possessive(p.text) for p in people))
     person = person_in(head, tokens, lexicon) or name_after_role(tokens, lexicon)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and (
             lexicon.patterns["metonyms"].fullmatch(guess.text) or lexicon.patterns["organizations"].fullmatch(guess.text)) \
@@ -208,6 +213,22 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
     return guess
+
+
+def _people_named(head) -> list:
+    """'Dana Okafor and Lee Park said': the name of each person a coordination of names
+    gives, whole; empty unless every member is a person's name."""
+    members = [head]
+    for member in members:  # "A, B and C": the parse hangs B and C on A, or C on B
+        members += [c for c in member.children if c.dep_ == "conj"]
+    members.sort(key=lambda t: t.i)
+    people = []
+    for member in members:
+        entity = entity_of(member)
+        if entity is None or entity.label_ != PERSON or entity.root.i != member.i:
+            return []
+        people.append(whole_name(member, entity))
+    return people
 
 
 def _names_a_document(name, lexicon: Lexicon) -> bool:

@@ -35,6 +35,8 @@ class SourceGuess:
     start: int
     end: int
     back_reference: BackReference | None = None
+    # The people a coordination names, each whole ("Dana Okafor and Lee Park").
+    names: tuple[str, ...] = ()
 
 
 def trim_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:

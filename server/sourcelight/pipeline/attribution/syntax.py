@@ -244,7 +244,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     cue_start, cue_end = _cue_extent(token)
     finding = Finding(guess.kind, guess.text, (guess.start, guess.end), token.doc.text[cue_start:cue_end],
                       (cue_start, cue_end), back_reference=guess.back_reference,
-                      predicate_end=_predicate_end(token))
+                      predicate_end=_predicate_end(token), names=guess.names)
     finding = with_relays(token, source_token, finding, lexicon)
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words

@@ -310,6 +310,28 @@ def test_both_men_after_two_named_people_are_on_the_record_and_counted_as_two():
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Lee Park", 2), ("Dana Okafor", 1)]
 
 
+def test_two_people_who_speak_together_are_both_the_source_and_he_is_one_of_them():
+    claims, summary = _annotate([
+        ["Dana Okafor and Lee Park said the ferry contract had been signed in March."],
+        ["He added that the first boat would sail in June."],
+    ])
+    pair = claims[0].sourcing
+    assert (pair.kind.value, pair.source, pair.who) == ("named_person", "Dana Okafor and Lee Park",
+                                                         "Dana Okafor, Lee Park")
+    assert claims[0].note.startswith("Rests on people named on the record: Dana Okafor, Lee Park")
+    assert claims[1].sourcing.who in ("Dana Okafor", "Lee Park")  # one man, never the pair
+    assert {s.name for s in summary.named_sources} == {"Dana Okafor", "Lee Park"}
+
+
+def test_people_speaking_together_are_each_known_by_their_fullest_name():
+    claims, summary = _annotate([
+        ["Harbour master Dana Okafor and councillor Lee Park toured the dock on Monday."],
+        ["Ms. Okafor and Mr. Park said the ramp would be rebuilt.", "Okafor said it would cost more."],
+    ])
+    assert claims[1].sourcing.who == "Dana Okafor, Lee Park"
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Dana Okafor", 2), ("Lee Park", 1)]
+
+
 def test_both_men_with_nobody_named_before_stay_unnamed():
     claims, _ = _annotate([["Two dock workers saw the collision.",
                             "Both men said the ferry left without its lights on."]])
