@@ -125,8 +125,9 @@ def dump(data: dict) -> str:
     for phrase in canonical_words(list(data["back_references"])):
         entry = data["back_references"][phrase]
         count = f", count = {entry['count']}" if "count" in entry else ""
+        plural = f", plural = {json.dumps(entry['plural'])}" if "plural" in entry else ""
         lines.append(f"{json.dumps(phrase, ensure_ascii=False)} = {{ refers_to = "
-                     f"{json.dumps(entry['refers_to'])}, fallback = {json.dumps(entry['fallback'])}{count} }}")
+                     f"{json.dumps(entry['refers_to'])}, fallback = {json.dumps(entry['fallback'])}{count}{plural} }}")
     return "\n".join(lines) + "\n"
 
 

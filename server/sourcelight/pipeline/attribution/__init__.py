@@ -90,7 +90,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     attributions = resolve_context(sentences, findings, states,
                                    mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon),
                                    reported=reported, transcript=labelled, role_holders=roles_of(parses),
-                                   fits=lambda pronoun, name: fits(pronoun, name, genders, lexicon),
+                                   fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                                    pair_of=lambda names: messages_for(lexicon.language).join("summary", names))
     attributions = unify_entities(attributions, cast, lexicon)

@@ -63,7 +63,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     ``transcript`` says which sentences are whose turn in a transcript (transcripts.py).
     ``role_holders`` maps a role to the one person the article gives it ("president" ->
     Barack Obama): "the president said" is that person.
-    ``fits(pronoun, name)`` says whether a pronoun can mean that person (genders.py).
+    ``fits(pronoun, name, named)`` says whether a pronoun can mean that source (genders.py).
     ``spokesperson_in(words)`` says whether the words name someone speaking for a body: only
     then can "he" or "she" later mean that body. ``pair_of(names)`` writes two people as one
     source ("both men" after "Dana Okafor and Lee Park met …").
@@ -304,7 +304,7 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
                     and not (entry.voiced and block - entry.block <= 1)):
                 continue  # "he said" is a person: not "the Clinton campaign" unless its spokesman just spoke
             if earlier.kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE) \
-                    and not fits(finding.source, _who(earlier)):
+                    and not fits(finding.source, _who(earlier), earlier.kind is SourceKind.NAMED_PERSON):
                 continue  # "she said" never means Mr. Park, nor "he" two officials
             return earlier
         if earlier.via and any(k in RELAYING_KINDS for k in wanted):

@@ -79,13 +79,20 @@ def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
     return any(lexicon.patterns[key].fullmatch(name) for key in ("masculine_titles", "feminine_titles"))
 
 
-def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon) -> bool:
-    """Whether ``pronoun`` can mean the person called ``name``: always, unless both the
-    pronoun's gender and the person's are known and differ."""
+def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, named: bool = True) -> bool:
+    """Whether ``pronoun`` can mean the source called ``name`` (``named``: people named on
+    the record): always, unless both the pronoun's gender and the person's are known and
+    differ, or the pronoun's number and theirs."""
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
+    several = bool(name) and messages_for(lexicon.language).text("summary.list_separator") in name
+    reference = lexicon.back_reference(pronoun)
+    if reference is not None and reference.plural and name:
+        # "Okafor and Park said … They added": the two of them, never one of them alone
+        # (an unnamed "senior official" may still be "they")
+        return several or not named
     if wanted is None or not name:
         return True
-    if _plural(name, lexicon) or messages_for(lexicon.language).text("summary.list_separator") in name:
+    if _plural(name, lexicon) or several:
         return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He
     # said …" then "She said …" are two people).

@@ -75,7 +75,7 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "word
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men").
 BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
-OPTIONAL_BACK_REFERENCE_KEYS = {"count"}
+OPTIONAL_BACK_REFERENCE_KEYS = {"count", "plural"}
 KIND_VALUES = {kind.value for kind in SourceKind}
 # Allowed values of the "choice" keys.
 CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"), "negation": ("before", "either"),
@@ -95,6 +95,7 @@ class BackReference:
     refers_to: tuple[SourceKind, ...]
     fallback: SourceKind
     count: int = 1  # 2: two people named before ("both men", "the two women")
+    plural: bool = False  # "they": several people named together, never one named person
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,8 @@ def _check_back_reference(phrase: str, entry: Any, where: str) -> None:
                            f"{sorted(OPTIONAL_BACK_REFERENCE_KEYS)}")
     if entry.get("count", 2) != 2:
         raise LexiconError(f"{where}.count must be 2")
+    if not isinstance(entry.get("plural", False), bool):
+        raise LexiconError(f"{where}.plural must be true or false")
     kinds = entry["refers_to"]
     if not isinstance(kinds, list) or not kinds or not set(kinds) <= KIND_VALUES:
         raise LexiconError(f"{where}.refers_to must list kinds from {sorted(KIND_VALUES)}")
@@ -318,7 +321,8 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
                 patterns[key] = _alternation(data[section][key], key)
     references = {
         _reference_key(phrase): BackReference(
-            tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]), entry.get("count", 1))
+            tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]), entry.get("count", 1),
+            entry.get("plural", False))
         for phrase, entry in data["back_references"].items()
     }
     patterns["anonymity_reasons"] = _alternation(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")

@@ -332,6 +332,16 @@ def test_people_speaking_together_are_each_known_by_their_fullest_name():
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Dana Okafor", 2), ("Lee Park", 1)]
 
 
+def test_they_after_people_speaking_together_is_them_and_never_one_named_person():
+    claims, _ = _annotate([
+        ["Dana Okafor and Lee Park said the ferry contract had been signed in March.",
+         "They added that the first boat would sail in June."],
+        ["Harbour master Ann Ibe said the ramp was safe.", "They said repairs would start soon."],
+    ])
+    assert (claims[1].sourcing.kind.value, claims[1].sourcing.who) == ("named_person", "Dana Okafor, Lee Park")
+    assert claims[3].sourcing.who != "Ann Ibe"
+
+
 def test_both_men_with_nobody_named_before_stay_unnamed():
     claims, _ = _annotate([["Two dock workers saw the collision.",
                             "Both men said the ferry left without its lights on."]])
