@@ -143,7 +143,8 @@ def _links(article: Article, sentence: Sentence) -> tuple[str, ...]:
 def _claim(article: Article, sentence: Sentence, attribution: Attribution | None, flags: Flags,
            denial: bool, note: str, links: tuple[str, ...] | None = None) -> Claim:
     return Claim(
-        id=f"c{sentence.index}", text=article.text[sentence.start:sentence.end], start=sentence.start, end=sentence.end,
+        id=f"c{sentence.index}", text=article.text[sentence.start:sentence.end],  # as written, not as read
+        start=sentence.start, end=sentence.end,
         paragraph=sentence.block, sourcing=attribution, hedges=flags.hedges,
         non_response=flags.non_response, denial=denial,
         links=links if links is not None else _links(article, sentence), note=note,

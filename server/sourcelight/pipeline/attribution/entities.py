@@ -29,14 +29,19 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
             for a in attributions]
 
 
+def people_of(who: str | None, language: str) -> list[str]:
+    """The people a source's entity names: one, or each of several named together, whose
+    names the entity joins with the language's list separator ("Dana Okafor, Lee Park")."""
+    return who.split(messages_for(language).text("summary.list_separator")) if who else []
+
+
 def _each_unified(pair: Attribution, names: dict[str, str], lexicon: Lexicon) -> Attribution:
     """'Mr. Grassley and Mr. Leahy said': each by their fullest name, as when they speak alone."""
-    separator = messages_for(lexicon.language).text("summary.list_separator")
-    if not pair.entity or separator not in pair.entity:
+    people = people_of(pair.entity, lexicon.language)
+    if len(people) < 2:
         return pair
-    members = [_unified(Attribution(kind=SourceKind.NAMED_PERSON, source=name), names, lexicon).who
-               for name in pair.entity.split(separator)]
-    return replace(pair, entity=separator.join(members))
+    members = [_unified(Attribution(kind=SourceKind.NAMED_PERSON, source=name), names, lexicon).who for name in people]
+    return replace(pair, entity=messages_for(lexicon.language).join("summary", members))
 
 
 def is_pair(attribution: Attribution, lexicon: Lexicon) -> bool:
@@ -45,8 +50,7 @@ def is_pair(attribution: Attribution, lexicon: Lexicon) -> bool:
     reference = lexicon.back_reference(attribution.source or "")
     if reference is not None and reference.count == 2:
         return True
-    separator = messages_for(lexicon.language).text("summary.list_separator")
-    return attribution.kind is SourceKind.NAMED_PERSON and separator in (attribution.entity or "")
+    return attribution.kind is SourceKind.NAMED_PERSON and len(people_of(attribution.entity, lexicon.language)) > 1
 
 
 def _bare(name: str, lexicon: Lexicon) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.messages import messages_for
+from sourcelight.pipeline.attribution.entities import people_of
 
 # Up to three capitalised words: the name after a title.
 _NAME_AFTER = re.compile(r"\s*((?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*)")
@@ -84,7 +84,7 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     the record): always, unless both the pronoun's gender and the person's are known and
     differ, or the pronoun's number and theirs."""
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
-    several = bool(name) and messages_for(lexicon.language).text("summary.list_separator") in name
+    several = len(people_of(name, lexicon.language)) > 1
     reference = lexicon.back_reference(pronoun)
     if reference is not None and reference.plural and name:
         # "Okafor and Park said … They added": the two of them, never one of them alone

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.deps import hyphenated_word
 from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role, without_possessive
+from sourcelight.pipeline.attribution.deps import hyphenated_word
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
                                                      person_in, whole_name)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cast import BODIES, PERSON
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
-                                                   SHARED_SUBJECT_DEPS, SUBJECTS, to_infinitive)
+                                                   SHARED_SUBJECT_DEPS, SUBJECTS, hyphenated_word, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
                                                              on_the_object, participle_on_object,
@@ -31,11 +31,11 @@ def token_lemma(token, lexicon: Lexicon) -> str:
 def _hyphenated(token, word: str, lexicon: Lexicon) -> str | None:
     """'op-ed', which the tokenizer cuts at its hyphen: the whole word where the lexicon
     lists it (not "co-founder", which is a "founder")."""
-    if lexicon.syntax is None or token.i < 2 or token.doc[token.i - 1].tag_ != "HYPH":
+    first = hyphenated_word(token)[0]
+    if lexicon.syntax is None or first == token.i:
         return None
-    hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
-    whole = f"{first.lower_}{hyphen.text}{word}"
-    return whole if not hyphen.whitespace_ and not first.whitespace_ and whole in lexicon.syntax.hyphenated else None
+    whole = token.doc.text[token.doc[first].idx:token.idx].lower() + word
+    return whole if whole in lexicon.syntax.hyphenated else None
 
 
 def says_form(word: str, lexicon: Lexicon) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sourcelight.pipeline.attribution.entities import bare_name
+from sourcelight.pipeline.attribution.entities import bare_name, people_of
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
 from sourcelight.pipeline.model import (
     ATTRIBUTED_KINDS, UNNAMED_KINDS, Claim, NonResponse, SourceCount, SourceKind, SourcingSummary,
@@ -36,7 +36,7 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
         claims=len(claims),
         by_kind={k.value: kinds[k] for k in SourceKind if kinds[k]},
         anonymous_share=round(unnamed / attributed, 3) if attributed else None,
-        named_sources=_counts(_named(claims, messages_for(language)), key=lambda name: _key(bare_name(name, language))),
+        named_sources=_counts(_named(claims, language), key=lambda name: _key(bare_name(name, language))),
         outlets=_counts(_outlets(claims)),
         non_responses=tuple(NonResponse(c.id, c.text) for c in claims if c.non_response),
         headline=_headline(claims, kinds, attributed, messages_for(language)),
@@ -46,16 +46,15 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
 
 
 
-def _named(claims: tuple[Claim, ...], messages: Messages):
-    """Each named source a claim rests on: both people of "both men" (their names joined
-    with the list separator), each counted on their own."""
-    separator = messages.text("summary.list_separator")
+def _named(claims: tuple[Claim, ...], language: str):
+    """Each named source a claim rests on: each of the people who spoke together ("Both
+    men", "Dana Okafor and Lee Park") counted on their own."""
     for claim in claims:
         sourcing = claim.sourcing
         if sourcing is None or not sourcing.who:
             continue
         if sourcing.kind is SourceKind.NAMED_PERSON:
-            yield from sourcing.who.split(separator)
+            yield from people_of(sourcing.who, language)
         elif sourcing.kind is SourceKind.ORGANIZATION:
             yield sourcing.who
 
@@ -107,10 +106,9 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     named = kinds[SourceKind.NAMED_PERSON]
     if named == 0:
         return messages.text("summary.no_named_person", first=first)
-    separator = messages.text("summary.list_separator")
     speakers = len({_key(bare_name(name, messages.language)) for c in claims
                     if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
-                    for name in (c.sourcing.who or "").split(separator)})  # "both men": two people
+                    for name in people_of(c.sourcing.who, messages.language)})  # "both men": two people
     return messages.plural("summary.named_people", speakers, first=first)
 
 
