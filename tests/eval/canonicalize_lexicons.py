@@ -87,6 +87,8 @@ KEY_NOTES = {
     "syntax.kept_prefixes": "prefixes that, hyphened to a cue verb, keep its meaning ('re-tweeted', 'co-wrote'); with any other the word is another ('second-guess', 'de-emphasized')",
     "syntax.modal_guesses": "lemmas of verbs that under a modal are the writer's advice or guess, not the subject's view: 'Trump may want to check his stats', 'investors will want to see the figures'",
     "syntax.perception": "lemmas of verbs whose object was come upon, taken up or believed, never said: 'had the authorities found the posts' reports no posts of theirs, 'after assuming his post' none of his",
+    "syntax.first_person": "pronouns of the writer speaking for themself ('I told Megyn Kelly …'): on the record, by the byline",
+    "syntax.quantities": "words that, heading a source, make it a group whatever the tagger says ('most of them said', 'half said')",
     "syntax.citing": "lemmas of 'citing X': X is the source, the subject relays it",
     "syntax.recipients": "lemmas of verbs whose object is an addressee, an outlet relays ('told Reuters')",
     "syntax.needs_clause": "cue lemmas that attribute only with a clause or a quote ('added that', not 'added 200 jobs')",

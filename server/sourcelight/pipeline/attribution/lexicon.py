@@ -59,7 +59,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "citing": "words", "recipients": "words", "non_responses": "words", "needs_clause": "words",
         "needs_quote": "words", "surveys": "words", "perception": "words", "object_is_said": "words",
         "person_descriptions": "words", "unrealized": "words", "topic_prepositions": "words",
-        "kept_prefixes": "words", "modal_guesses": "words",
+        "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -119,6 +119,8 @@ class SyntaxLexicon:
     topic_prepositions: frozenset[str]
     kept_prefixes: frozenset[str]
     modal_guesses: frozenset[str]
+    first_person: frozenset[str]
+    quantities: frozenset[str]
     # Derived: the first words of every cue (a sentence without one is not parsed), and the
     # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
     cue_words: frozenset[str] = frozenset()
@@ -376,7 +378,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         perception=lemmas("perception"), object_is_said=lemmas("object_is_said"),
         person_descriptions=lemmas("person_descriptions"), unrealized=lemmas("unrealized"),
         topic_prepositions=lemmas("topic_prepositions"), kept_prefixes=lemmas("kept_prefixes"),
-        modal_guesses=lemmas("modal_guesses"),
+        modal_guesses=lemmas("modal_guesses"), first_person=lemmas("first_person"), quantities=lemmas("quantities"),
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses")
         | frozenset(p[0] for p in prepositions),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",

@@ -110,8 +110,6 @@ def _whole_words(head, tokens: list) -> tuple:
     return head, [doc[i] for i in range(start, end + 1)]
 
 
-FIRST_PERSON = ("i", "we", "me", "us")
-QUANTITIES = ("half", "most", "many", "some", "several", "few")
 
 
 def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:
@@ -122,7 +120,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         head, tokens = _whole_words(head, _conjoined(head))
     if not tokens:
         return None
-    if len(tokens) == 1 and head.lower_ in FIRST_PERSON and head.pos_ == "PRON":
+    if len(tokens) == 1 and lexicon.syntax is not None and head.lower_ in lexicon.syntax.first_person \
+            and head.pos_ == "PRON":
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
         return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -265,7 +264,7 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     determiner = next((t for t in tokens if t.dep_ == "det" and t.head.i == head.i), None)
     if head.tag_ == "JJ" and determiner is not None and determiner.lower_ == "the":
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)  # "said the 46-year-old"
-    if head.lower_ in QUANTITIES:
+    if lexicon.syntax is not None and head.lower_ in lexicon.syntax.quantities:
         return SourceGuess(SourceKind.VAGUE, text, start, end)  # "most of them said", whatever the tag
     if head.pos_ not in ("NOUN", "NUM"):
         return None
