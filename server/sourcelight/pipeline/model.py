@@ -153,7 +153,13 @@ class Sentence:
 
     def offset(self, index: int) -> int:
         """The offset in the article text of ``text[index]``."""
-        return self.start + index + sum(dropped for at, dropped in self.gaps if at < index)
+        return self.start + widened(index, self.gaps)
+
+
+def widened(index: int, gaps: tuple[tuple[int, int], ...]) -> int:
+    """Where ``index`` of a text whose whitespace runs were shortened (``gaps``: where each
+    run's space is, how many characters were dropped after it) falls in the text as written."""
+    return index + sum(dropped for at, dropped in gaps if at < index)
 
 
 @dataclass(frozen=True)

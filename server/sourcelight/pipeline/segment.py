@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-from sourcelight.pipeline.model import Article, BlockKind, Sentence
+from sourcelight.pipeline.model import Article, BlockKind, Sentence, widened
 
 __all__ = ["split_sentences", "split_text", "SegmentationRules", "rules_for", "NAME_WORD"]
 
@@ -105,8 +105,8 @@ def split_sentences(article: Article, language: str) -> tuple[Sentence, ...]:
             if not any(char.isalpha() for char in text[start:end]):
                 continue
             sentences.append(Sentence(
-                index=len(sentences), block=block.index, start=block.start + _in_block(start, gaps),
-                end=block.start + _in_block(end, gaps), text=text[start:end],
+                index=len(sentences), block=block.index, start=block.start + widened(start, gaps),
+                end=block.start + widened(end, gaps), text=text[start:end],
                 gaps=tuple((at - start, dropped) for at, dropped in gaps if start <= at < end),
             ))
     return tuple(sentences)
@@ -128,10 +128,6 @@ def _one_space_per_run(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         last = run.end()
     pieces.append(text[last:])
     return "".join(pieces), tuple(gaps)
-
-
-def _in_block(index: int, gaps: tuple[tuple[int, int], ...]) -> int:
-    return index + sum(dropped for at, dropped in gaps if at < index)
 
 
 def split_text(text: str, rules: SegmentationRules) -> list[tuple[int, int]]:

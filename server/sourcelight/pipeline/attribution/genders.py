@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sourcelight.pipeline.attribution.entities import people_of
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.entities import people_of
 
 # Up to three capitalised words: the name after a title.
 _NAME_AFTER = re.compile(r"\s*((?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*)")

@@ -73,7 +73,8 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words"},
                                             "sources": {"generic_bodies": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
-# optional count = 2 for a phrase that means two people named before ("both men").
+# optional count = 2 for a phrase that means two people named before ("both men") and an
+# optional plural = true for one that means several people, never one named person ("they").
 BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
 OPTIONAL_BACK_REFERENCE_KEYS = {"count", "plural"}
 KIND_VALUES = {kind.value for kind in SourceKind}

@@ -110,8 +110,6 @@ def _whole_words(head, tokens: list) -> tuple:
     return head, [doc[i] for i in range(start, end + 1)]
 
 
-
-
 def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:
     """The source phrase headed by ``head`` (or made of ``tokens``, where the parse gives
     no phrase) and its kind, or None when it names no source."""

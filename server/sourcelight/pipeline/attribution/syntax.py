@@ -20,7 +20,7 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tell
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import without_and
+from sourcelight.pipeline.attribution.deps import HYPHENS, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -29,8 +29,6 @@ from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of, token_lemma
 from sourcelight.pipeline.model import SourceKind
-
-HYPHENS = frozenset("-‐‑")
 
 
 def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]],
