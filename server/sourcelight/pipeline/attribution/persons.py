@@ -29,6 +29,13 @@ def in_cast(head, entity) -> bool:
     return bool(names) and all(w in cast or any(w.casefold() in name for name in names) for w in words)
 
 
+def company_name(entity, lexicon: Lexicon) -> bool:
+    """'Zentrix Labs', 'Pell Therapeutics Inc.': a name the recogniser took for a person that
+    ends in a word only a company's name ends in."""
+    last = entity[-1].text.rstrip(".")
+    return lexicon.syntax is not None and last[:1].isupper() and last.casefold() in lexicon.syntax.company_designators
+
+
 def entity_of(token):
     doc = token.doc
     for entity in doc.ents:
@@ -42,7 +49,8 @@ def person_in(head, tokens, lexicon: Lexicon):
     up to ('chief executive of Acme Jane Doe'), or the name in apposition ('the
     spokeswoman, Jane Doe')."""
     entity = entity_of(head)
-    if entity is not None and entity.label_ == PERSON and entity.text[:1].isalpha():
+    if entity is not None and entity.label_ == PERSON and entity.text[:1].isalpha() \
+            and not company_name(entity, lexicon):
         return entity  # (not "’s Note" of "Editor’s Note:", the recogniser's slip)
     if head.pos_ == "PROPN" and entity is not None and entity.label_ != PERSON:
         # "Ursula von der Leyen" where the recogniser split off "Leyen" as a place: a person's
@@ -53,7 +61,7 @@ def person_in(head, tokens, lexicon: Lexicon):
     token_ids = {t.i for t in tokens}
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \
-                and entity.text[:1].isalpha() \
+                and entity.text[:1].isalpha() and not company_name(entity, lexicon) \
                 and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors):
             return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
     trailing = trailing_name(tokens) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i \
