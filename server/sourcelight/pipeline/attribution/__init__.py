@@ -27,7 +27,7 @@ from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.genders import fits, genders_shown
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.transcripts import transcript
-from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences, roles_of
+from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences, roles_of, subject_thing
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.cast import people_mentioned
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
@@ -92,7 +92,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    reported=reported, transcript=labelled, role_holders=roles_of(parses),
                                    fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
-                                   pair_of=lambda names: messages_for(lexicon.language).join("summary", names))
+                                   pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
+                                   subject_of=lambda i: subject_thing(sentences[i], parses.parses[i], lexicon))
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

@@ -170,10 +170,10 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon) -> list[
             continue  # "Sant Singh Chatwal": one mention
         found.append((match.start(), full))
         run_end = match.end()
-    for name in person_mentions(text, lexicon):
-        last = name.split()[-1]
-        if last not in cast:
-            found.append((text.find(name), name))
+    for written in person_mentions(text, lexicon):
+        name = without_possessive(written)  # "Keith Lamont Scott's wife": Keith Lamont Scott
+        if name.split()[-1] not in cast:
+            found.append((text.find(written), name))
     return [name for _, name in sorted(found)]
 
 

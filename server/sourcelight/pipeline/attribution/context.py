@@ -14,7 +14,7 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript
-from sourcelight.pipeline.attribution.sources import SPOKESPERSON_REFERENCE
+from sourcelight.pipeline.attribution.sources import SPOKESPERSON_REFERENCE, SourceGuess
 from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceKind, Span
 
 # An anonymous source without its own relay inherits the outlet relaying the nearest
@@ -27,6 +27,10 @@ SPEAKER_TAG_WORDS = 8
 WORD = re.compile(r"\w+")  # "the president" is not "the presidential candidate"
 # How far back a pronoun may look for a person named outside any attribution.
 PRONOUN_LOOKBACK_SENTENCES = 2
+# Words before an "it" that may still mean what the sentence before is about ("In cases of
+# abortion, it said"); further in, it means something its own sentence named ("a company
+# called Cambridge Analytica, which builds what it calls …").
+THING_PRONOUN_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     role_holders: dict[str, str] | None = None,
                     fits: Callable[[str, str | None], bool] = _any_person,
                     spokesperson_in: Callable[[str], bool] = _always,
-                    pair_of: Callable[[list[str]], str] = ", ".join) -> list[Attribution | None]:
+                    pair_of: Callable[[list[str]], str] = ", ".join,
+                    subject_of: Callable[[int], SourceGuess | None] = lambda _: None) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -66,7 +71,9 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     ``fits(pronoun, name, named)`` says whether a pronoun can mean that source (genders.py).
     ``spokesperson_in(words)`` says whether the words name someone speaking for a body: only
     then can "he" or "she" later mean that body. ``pair_of(names)`` writes two people as one
-    source ("both men" after "Dana Okafor and Lee Park met …").
+    source ("both men" after "Dana Okafor and Lee Park met …"). ``subject_of(i)`` is the
+    subject of sentence i's main clause where it is no person (a body, an outlet, a
+    document): what "it" in the next sentence means.
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -79,6 +86,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = _named_before(attribution, finding, index, sentences, mentions, fits)
             attribution = _pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits)
+            attribution = _thing_before(attribution, finding, index, sentences, subject_of)
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
@@ -267,6 +275,25 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
     if named:
         return replace(person, entity=named[0])
     return attribution
+
+
+def _thing_before(attribution: Attribution, finding: Finding, index: int, sentences, subject_of) -> Attribution:
+    """'The recording does not include the shooting. It also does not answer whether …': "it"
+    means what the sentence before is about, where that is a body, an outlet or a document,
+    rather than the nearest such source attributed further back."""
+    reference = finding.back_reference
+    if (reference is None or SourceKind.NAMED_PERSON in reference.refers_to or reference.count != 1
+            or len(finding.source.split()) != 1 or index == 0
+            or sentences[index - 1].block < sentences[index].block - 1
+            or len(WORD.findall(sentences[index].text[:finding.source_span[0]])) > THING_PRONOUN_WORDS):
+        return attribution
+    thing = subject_of(index - 1)
+    if thing is None or thing.kind not in reference.refers_to:
+        return attribution
+    head = WORD.findall(thing.text.casefold())[-1:]
+    if attribution.entity is not None and head and head[0] in WORD.findall(attribution.entity.casefold()):
+        return attribution  # "The city" where "The city of Phoenix" spoke before: the fuller name
+    return replace(attribution, kind=thing.kind, entity=thing.text)
 
 
 def _span(sentence: Sentence, span: tuple[int, int]) -> Span:

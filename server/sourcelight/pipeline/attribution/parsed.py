@@ -13,10 +13,12 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, ROLES_KEY, bodies_named, people_named,
                                                   role_holders)
+from sourcelight.pipeline.attribution.sourcekind import guess_source
+from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.speakers import regular_stems
 from sourcelight.pipeline.attribution.syntax import find_in_parse
 from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
-from sourcelight.pipeline.model import Sentence
+from sourcelight.pipeline.model import Sentence, SourceKind
 
 # Sentences per batch handed to spaCy's nlp.pipe.
 PARSE_BATCH = 64
@@ -120,6 +122,24 @@ def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Findi
     return with_anonymity(masked, lexicon, finding) if finding is not None else None
 
 
+def subject_thing(sentence: Sentence, parse, lexicon: Lexicon) -> SourceGuess | None:
+    """The subject of the sentence's main clause where it is a body, an outlet or a document
+    ("The recording does not include …"), else None. A sentence the engine did not parse is
+    parsed here: only the few before an "it" that speaks are asked for."""
+    if parse is None:
+        nlp = load_parser(lexicon.language) if lexicon.syntax is not None else None
+        if nlp is None:
+            return None
+        parse = nlp(sentence.text)
+    root = next((t for t in parse if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    guess = guess_source(subject, lexicon)
+    kinds = (SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
+    return guess if guess is not None and guess.kind in kinds else None
+
+
 def _in_own_words(finding: Finding, parse) -> Finding:
     """The finding's source and cue as the sentence writes them ("Tells", not the "tells" the
     parser was given)."""
@@ -131,4 +151,4 @@ def _in_own_words(finding: Finding, parse) -> Finding:
     return replace(finding, source=source, cue=text[cue_start:cue_end])
 
 
-__all__ = ["parse_sentences", "find_with_parse", "Sentence"]
+__all__ = ["parse_sentences", "find_with_parse", "subject_thing", "Sentence"]
