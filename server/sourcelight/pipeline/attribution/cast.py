@@ -22,27 +22,63 @@ ROLES_KEY = "sourcelight.roles"
 BODIES_KEY = "sourcelight.bodies"
 
 
-def people_named(parses, lexicon: Lexicon, recognised=()) -> dict[str, str]:
+def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
     """One article, one cast: every word of a name the entity recogniser took for a person
     anywhere in the article, or that the text shows is a person's (a role in apposition or
-    in front: "Canova, a law professor", "Sen. Ted Cruz"), mapped to the longest full name it
-    belongs to. A name seen as a person stays a person ("Bozell says" where the recogniser
-    guessed a company). ``recognised`` are sentences only the recogniser ran on: from them,
-    only full names ("Paul Manafort") count, a lone word it took for a person may be a
-    company ("Facebook")."""
-    cast: dict[str, str] = {}
+    in front: "Canova, a law professor", "Sen. Ted Cruz"), mapped to the fullest name it
+    belongs to. A word two people's names share ("Scott" of Robert C. “Bobby” Scott and Tim
+    Scott) means the one the article names first, as news writing introduces its principal
+    before others of the same name. A name seen as a person stays a person ("Bozell says"
+    where the recogniser guessed a company).
+
+    ``parses`` are (parse, parsed) pairs in the article's order; ``parsed`` False marks a
+    sentence only the recogniser ran on: from it, only full names ("Paul Manafort") count, a
+    lone word it took for a person may be a company ("Facebook")."""
     parses = list(parses)
-    recognised = list(recognised)
-    companies = _companies_named(parses + recognised, lexicon)
-    for parse, parsed in [(p, True) for p in parses] + [(r, False) for r in recognised]:
-        names = [e.text for e in parse.ents if e.label_ == PERSON and not _starts_a_company(e.text, companies)
+    companies = _companies_named([p for p, _ in parses], lexicon)
+    names_of: dict[str, dict[str, None]] = {}  # word -> its names, in the order first seen
+    for parse, parsed in parses:
+        spans = [e for e in parse.ents if e.label_ == PERSON and not _starts_a_company(e.text, companies)
                  and not _listed_body(e.text, lexicon) and (parsed or len(e.text.split()) >= 2)]
-        names += [span.text for span in _names_with_roles(parse, lexicon)] if parsed else []
-        for name in map(without_possessive, names):
-            for word in name.split():
-                if word[:1].isupper() and len(word) > 1 and len(name) > len(cast.get(word, "")):
-                    cast[word] = name
-    return cast
+        spans += list(_names_with_roles(parse, lexicon)) if parsed else []
+        spans += list(_nicknamed(parse))
+        # in the sentence's order, a part of a longer name ("Scott" of "Robert C. “Bobby”
+        # Scott") not on its own
+        spans = sorted((span for span in spans if not any(
+            other.start <= span.start and span.end <= other.end and len(other) > len(span) for other in spans)),
+            key=lambda span: span.start)
+        for name in (without_possessive(span.text) for span in spans):
+            for word in _name_words(name):
+                if word[:1].isupper() and len(word) > 1:
+                    names_of.setdefault(word, {}).setdefault(name, None)
+    return {word: _named_first(list(names)) for word, names in names_of.items()}
+
+
+def _named_first(names: list[str]) -> str:
+    """Of the names one word belongs to (in the order the article gives them), the fullest
+    name of the person named first: "Donald J. Trump" for "Donald Trump", "Trump" and
+    "Donald J. Trump". Where the word alone comes before any one person's name and two
+    people share it ("Mr. Obama said …" long before "Michelle Obama"), it is nobody's in full."""
+    people = [n for n in names if not any(_fuller(other, n) for other in names)]
+    if len(people) == 1:
+        return people[0]
+    for name in names:
+        theirs = [person for person in people if person == name or _fuller(person, name)]
+        if len(theirs) == 1:
+            return theirs[0]
+        if len(name.split()) == 1:
+            return name
+    return people[0]
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.strip(NICKNAME_MARKS) for w in name.split()]
+
+
+def _fuller(name: str, than: str) -> bool:
+    """'Donald J. Trump' is a fuller name of 'Donald Trump'; 'Melania Trump' is someone else."""
+    words, others = {w.casefold() for w in _name_words(name)}, {w.casefold() for w in _name_words(than)}
+    return others < words or (others == words and len(name) > len(than))
 
 
 def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
@@ -97,6 +133,26 @@ def is_person_role(token, lexicon: Lexicon, keys: tuple[str, ...] = PERSON_ROLE_
     """'professor', 'spokeswoman', 'Sen.': a word that names a person's role (by the
     lexicon's ``keys`` lists)."""
     return any(lexicon.patterns[key].fullmatch(token.text) for key in keys)
+
+
+# The most words a nickname in quotation marks takes between two parts of a name, and the
+# marks around it ("Bobby" of Robert C. “Bobby” Scott is a word of his name).
+NICKNAME_TOKENS = 4
+NICKNAME_MARKS = "\"“”‘’'"
+
+
+def _nicknamed(parse):
+    """'Rep. Robert C. “Bobby” Scott', 'Rubin “Hurricane” Carter': a nickname in quotation
+    marks cuts the recogniser's person in two; the name is the whole run."""
+    people = [e for e in parse.ents if e.label_ == PERSON]
+    for first, last in zip(people, people[1:]):
+        between = parse[first.start:last.start]
+        gap = parse[first.end:last.start]
+        if len(gap) > NICKNAME_TOKENS or not any(t.is_quote for t in between):
+            continue
+        if all(t.is_quote or t.text[:1].isupper() for t in gap) and any(t.text[:1].isupper() for t in between
+                                                                      if t.i > next(q.i for q in between if q.is_quote)):
+            yield parse[first.start:last.end]
 
 
 def _names_with_roles(parse, lexicon: Lexicon):
@@ -172,7 +228,8 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon) -> list[
         run_end = match.end()
     for written in person_mentions(text, lexicon):
         name = without_possessive(written)  # "Keith Lamont Scott's wife": Keith Lamont Scott
-        if name.split()[-1] not in cast:
+        # a name the cast knows is found above, whole ("Robert C. “Bobby” Scott", not "Robert C")
+        if not any(word.rstrip(".") in cast for word in name.split()):
             found.append((text.find(written), name))
     return [name for _, name in sorted(found)]
 
@@ -185,6 +242,8 @@ def bodies_named(parses) -> frozenset[str]:
 
 
 def without_possessive(text: str) -> str:
+    if text.endswith(("s'", "s’")):
+        return text[:-1]  # "Ouisa Davis' commentary"
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sourcelight.pipeline.attribution.cast import NICKNAME_MARKS
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.model import Attribution, SourceKind
@@ -23,7 +24,9 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
         if attribution is not None and attribution.kind is SourceKind.NAMED_PERSON and not is_pair(attribution, lexicon):
             full = _bare(attribution.who or "", lexicon)
             for word in full.split():
-                if word[:1].isupper() and len(full) > len(names.get(word, "")):
+                # the cast, read off the whole article, decides the words it knows ("Obama"
+                # of two Obamas stays nobody's in full)
+                if word[:1].isupper() and word not in cast and len(full) > len(names.get(word, "")):
                     names[word] = full
     return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(a, names, lexicon)
             for a in attributions]
@@ -77,7 +80,8 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
     full = names.get(words[-1])
     # Only a fuller name is news to the reader ("Lee" is Dana Lee); a title dropped from
     # the same name is not ("Senator Dana Lee" stays as the sentence gives it).
-    if full and set(words) <= set(full.split()) and len(full.split()) > len(words) and full != attribution.entity:
+    if full and set(words) <= {w.strip(NICKNAME_MARKS) for w in full.split()} and len(full.split()) > len(words) \
+            and full != attribution.entity:
         return replace(attribution, entity=full)
     return attribution
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
-from sourcelight.pipeline.attribution.headlines import for_parser
+from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
 from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -62,10 +62,14 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
         parse.user_data[TEXT_KEY] = text
     # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
     # operative"): the recogniser alone, without the parser, adds them to the cast.
-    others = [sentences[i].text for i in range(len(sentences)) if i not in parsed and i not in unparsed
+    others = [i for i in range(len(sentences)) if i not in parsed and i not in unparsed
               and _may_name_in_full(sentences[i].text)][:MAX_PARSED_SENTENCES]
-    named = list(nlp.pipe(others, batch_size=PARSE_BATCH, disable=NAMES_ONLY_SKIPS))
-    cast = people_named(parsed.values(), lexicon, recognised=named)
+    named = list(nlp.pipe((sentences[i].text for i in others), batch_size=PARSE_BATCH, disable=NAMES_ONLY_SKIPS))
+    # In the article's order, but a Title Case headline's after the running text: its names
+    # are the recogniser's guesses ("Obama Seeks …" read as a person).
+    in_order = sorted([(i, p, True) for i, p in parsed.items()] + [(i, p, False) for i, p in zip(others, named)],
+                      key=lambda entry: (in_title_case(sentences[entry[0]].text), entry[0]))
+    cast = people_named([(parse, full) for _, parse, full in in_order], lexicon)
     bodies = bodies_named(parsed.values())
     roles = role_holders(list(parsed.values()) + named, cast, lexicon)
     for parse in parsed.values():

@@ -137,6 +137,15 @@ def test_one_person_is_counted_once_whatever_the_article_calls_them():
     assert summary.headline.endswith("1 named person speaks on the record.")
 
 
+def test_a_person_with_a_nickname_in_quotes_is_counted_once():
+    _, summary = _annotate([
+        ["In a tradition he has kept for 40 years, Rep. Harold J. “Hal” Brennan threw open his back yard."],
+        ["As he welcomed several hundred guests, he said, Brennan was also launching his bid for the Senate."],
+        ["Hal Brennan said he would raise what the race needs."],
+    ])
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Harold J. “Hal” Brennan", 2)]
+
+
 @pytest.mark.parametrize("dateline", ["WASHINGTON (Reuters) - ", "(AP) — ", "BERLIN, Nov 3 (Reuters) - "])
 def test_a_wire_dateline_relays_the_claims_of_a_republished_story(dateline):
     claims, summary = _annotate([
