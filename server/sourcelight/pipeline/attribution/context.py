@@ -85,7 +85,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                 attribution = replace(attribution, entity=pair_of(list(finding.names)))
             attribution = _named_before(attribution, finding, index, sentences, mentions, fits)
             attribution = _pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
-            attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits)
+            attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits,
+                                         quotes[index])
             attribution = _thing_before(attribution, finding, index, sentences, subject_of)
         elif speakers[index] is not None:
             attribution = speakers[index]
@@ -249,7 +250,7 @@ def _pair_named_before(attribution: Attribution, finding: Finding, index: int, s
 
 
 def _nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
-                   history: list[Resolved], mentions, fits) -> Attribution:
+                   history: list[Resolved], mentions, fits, quote: QuoteState) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence, else as the first
     name (usually the subject) of the sentence before — rather than a speaker quoted further
@@ -262,8 +263,10 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
     person = replace(attribution, kind=SourceKind.NAMED_PERSON)
     sentence = sentences[index]
     pronoun_at = finding.source_span[0]
+    # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
+    unquoted = quote.masked(sentence.text)
     before = [name for name in mentions(index)
-              if 0 <= sentence.text.find(name) < pronoun_at and fits(finding.source, name)]
+              if 0 <= unquoted.find(name) < pronoun_at and fits(finding.source, name)]
     if before:
         return replace(person, entity=before[-1])
     if index == 0 or sentences[index - 1].block < sentence.block - 1:
