@@ -20,6 +20,10 @@ BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 CAST_KEY = "sourcelight.cast"
 ROLES_KEY = "sourcelight.roles"
 BODIES_KEY = "sourcelight.bodies"
+# The most words a nickname in quotation marks takes between two parts of a name, and the
+# marks around it ("Bobby" of Robert C. “Bobby” Scott is a word of his name).
+NICKNAME_TOKENS = 4
+NICKNAME_MARKS = "\"“”‘’'"
 
 
 def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
@@ -135,23 +139,16 @@ def is_person_role(token, lexicon: Lexicon, keys: tuple[str, ...] = PERSON_ROLE_
     return any(lexicon.patterns[key].fullmatch(token.text) for key in keys)
 
 
-# The most words a nickname in quotation marks takes between two parts of a name, and the
-# marks around it ("Bobby" of Robert C. “Bobby” Scott is a word of his name).
-NICKNAME_TOKENS = 4
-NICKNAME_MARKS = "\"“”‘’'"
-
-
 def _nicknamed(parse):
     """'Rep. Robert C. “Bobby” Scott', 'Rubin “Hurricane” Carter': a nickname in quotation
     marks cuts the recogniser's person in two; the name is the whole run."""
     people = [e for e in parse.ents if e.label_ == PERSON]
     for first, last in zip(people, people[1:]):
-        between = parse[first.start:last.start]
         gap = parse[first.end:last.start]
-        if len(gap) > NICKNAME_TOKENS or not any(t.is_quote for t in between):
+        if len(gap) > NICKNAME_TOKENS or not all(t.is_quote or t.text[:1].isupper() for t in gap):
             continue
-        if all(t.is_quote or t.text[:1].isupper() for t in gap) and any(t.text[:1].isupper() for t in between
-                                                                      if t.i > next(q.i for q in between if q.is_quote)):
+        opening = next((t.i for t in parse[first.start:last.start] if t.is_quote), None)
+        if opening is not None and any(t.text[:1].isupper() for t in parse[opening + 1:last.start]):
             yield parse[first.start:last.end]
 
 
