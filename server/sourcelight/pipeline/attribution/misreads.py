@@ -1,4 +1,5 @@
-"""Cue verbs the small English parser reads as nouns, found again: "Trump predicts that …" or
+"""Cue verbs the small English parser reads as nouns, found again: "Trump predicts that …" (or
+"Trump charges that …" with the name the root and the verb its object), or
 "The Sanders campaign projects that …" tagged as a compound noun, "Trump did post … that"
 with "post" a noun, "…, records show." with "show" compounded with "records", "Democrats, Frank notes,
 applaud …" with "notes" compounded with the name, and
@@ -24,7 +25,9 @@ def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """'Trump predicts that …' tagged as a compound noun ("Trump predicts") heading the
     sentence: a plural-looking head whose singular is a speech verb, with a that-clause, is
     that verb, and the name in front speaks."""
-    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not (says_form(token.text, lexicon) or any(
+    # also 'Trump charges that …' with the name the root and "charges" its object
+    name_root = token.dep_ == "dobj" and token.head.dep_ == "ROOT" and token.head.i == token.i - 1
+    if (token.dep_ != "ROOT" and not name_root) or token.tag_ != "NNS" or not (says_form(token.text, lexicon) or any(
             stem in lexicon.syntax.findings for stem in regular_stems(token.lower_, "VBZ"))):
         return None
     # "that" read as a conjunction opens a clause ("The campaign projects that …"), not a
@@ -34,10 +37,13 @@ def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     if not (opens_that or any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)):
         return None
     # "But Trump claims that …" parsed with Trump as the noun's subject
-    speaker = next((c for c in token.children if c.dep_ in ("compound", "nsubj") and c.i == token.i - 1), None)
+    speaker = token.head if name_root else next(
+        (c for c in token.children if c.dep_ in ("compound", "nsubj") and c.i == token.i - 1), None)
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or not (speaker.text[:1].isupper() or opens_that):
         return None
-    return _finding(guess_source(speaker, lexicon, tokens=list(token.doc[token.left_edge.i:token.i])), token)
+    start = min([c.i for c in speaker.children if c.dep_ == "compound" and c.i < speaker.i], default=speaker.i) \
+        if name_root else token.left_edge.i
+    return _finding(guess_source(speaker, lexicon, tokens=list(token.doc[start:token.i])), token)
 
 
 def _verb_after_auxiliary(token, lexicon: Lexicon) -> Finding | None:
