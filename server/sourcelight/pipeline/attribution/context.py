@@ -219,7 +219,7 @@ def _named_before(attribution: Attribution, finding: Finding, index: int, senten
     """A pronoun nobody attributed before ("The minister, Anna Berg, defended the plan.
     She said ...") means the person the previous sentences named, if one did."""
     reference = finding.back_reference
-    if (reference is None or SourceKind.NAMED_PERSON not in reference.refers_to
+    if (reference is None or SourceKind.NAMED_PERSON not in reference.refers_to or reference.count != 1
             or attribution.entity is not None or len(finding.source.split()) != 1):
         return attribution
     block = sentences[index].block
@@ -257,7 +257,7 @@ def _nearer_person(attribution: Attribution, finding: Finding, index: int, sente
     back, such as the press secretary two paragraphs up."""
     reference = finding.back_reference
     if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON or attribution.entity is None
-            or len(finding.source.split()) != 1
+            or reference.count != 1 or len(finding.source.split()) != 1
             or attribution.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS)):
         return attribution
     person = replace(attribution, kind=SourceKind.NAMED_PERSON)
