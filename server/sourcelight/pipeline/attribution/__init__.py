@@ -24,10 +24,11 @@ from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
-from sourcelight.pipeline.attribution.genders import fits, genders_shown
+from sourcelight.pipeline.attribution.genders import fits, genders_shown, with_pronouns_said
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.transcripts import transcript
-from sourcelight.pipeline.attribution.parsed import cast_of, find_with_parse, parse_sentences, roles_of, subject_thing
+from sourcelight.pipeline.attribution.parsed import (cast_of, find_with_parse, genders_of, parse_sentences, roles_of,
+                                                    subject_thing)
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.cast import people_mentioned
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
@@ -86,7 +87,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     cast = cast_of(parses)
     labelled = transcript(sentences, findings, cast, lexicon.language)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
-    genders = genders_shown(article.text, lexicon)
+    genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
     attributions = resolve_context(sentences, findings, states,
                                    mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon),
                                    reported=reported, transcript=labelled, role_holders=roles_of(parses),

@@ -6,6 +6,7 @@ with the whole article in mind.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import person_mentions
@@ -20,6 +21,7 @@ BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 CAST_KEY = "sourcelight.cast"
 ROLES_KEY = "sourcelight.roles"
 BODIES_KEY = "sourcelight.bodies"
+GENDERS_KEY = "sourcelight.genders"
 # The most words a nickname in quotation marks takes between two parts of a name, and the
 # marks around it ("Bobby" of Robert C. “Bobby” Scott is a word of his name).
 NICKNAME_TOKENS = 4
@@ -203,6 +205,31 @@ def _own_gendered(name, lexicon: Lexicon) -> bool:
                for c in verb.children)
 
 
+def genders_said(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
+    """The gender the article's own pronouns give a person: "Fiorina threw her support …",
+    "Trump took his campaign to Ohio" (what the subject does with its own thing; not "Warren
+    said he should resign", where the pronoun is often someone else). A name given both
+    stays unknown unless one gender has at least twice the other's count."""
+    votes: dict[str, Counter] = {}
+    for parse in parses:
+        for entity in parse.ents:
+            name = entity.root
+            if entity.label_ != PERSON or name.dep_ != "nsubj" or len(entity) < 2:
+                continue  # a surname alone may be another of the family ("Clinton took his …")
+            verb = name.head
+            own = [p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "poss"]
+            for pronoun in own:
+                gender = lexicon.pronoun_genders.get(pronoun.lower_)
+                if gender is not None:
+                    votes.setdefault(without_possessive(entity.text), Counter())[gender] += 1
+    genders = {}
+    for full, count in votes.items():
+        (first, most), *rest = count.most_common() + [("", 0)]
+        if most >= 2 * rest[0][1]:
+            genders[full] = first
+    return genders
+
+
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 
 
@@ -244,6 +271,6 @@ def without_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "is_person_role",
-           "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "ROLES_KEY", "BODIES_KEY", "BODIES",
+__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "is_person_role", "genders_said",
+           "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "ROLES_KEY", "BODIES_KEY", "GENDERS_KEY", "BODIES",
            "PERSON"]

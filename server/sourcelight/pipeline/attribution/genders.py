@@ -3,7 +3,9 @@ just before (issue 9: pronouns resolve to the nearest compatible speaker).
 
 Only what the text itself shows counts: an honorific or role noun right before a name
 ("Ms. Lee", "Congresswoman Maxine Waters", "his wife Melania Trump") or in apposition after
-it ("Lee, the company's spokeswoman"). First names are never guessed. A name the article
+it ("Lee, the company's spokeswoman"), or, on the parse, the pronoun of what a person named in
+full does with their own thing ("Marguerite Vance took her campaign …", cast.genders_said).
+First names are never guessed. A name the article
 shows with both genders (two people called Clinton) stays unknown, and an unknown person
 fits every pronoun.
 """
@@ -75,6 +77,16 @@ def genders_shown(text: str, lexicon: Lexicon) -> Genders:
     return Genders(full, single)
 
 
+def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
+    """The genders the titles show, and where they show none, the ones the article's own
+    pronouns give a name ("Trump said he would …"; cast.genders_said)."""
+    full, single = dict(genders.full), dict(genders.single)
+    for name, gender in said.items():
+        if genders.of(name) is None:
+            (single if " " not in name else full)[name] = gender
+    return Genders(full, single)
+
+
 def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
     return any(lexicon.patterns[key].fullmatch(name) for key in ("masculine_titles", "feminine_titles"))
 
@@ -109,4 +121,4 @@ def _plural(name: str, lexicon: Lexicon) -> bool:
             and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())
 
 
-__all__ = ["Genders", "genders_shown", "fits"]
+__all__ = ["Genders", "genders_shown", "with_pronouns_said", "fits"]

@@ -11,8 +11,8 @@ from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.parser import load_parser
-from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, ROLES_KEY, bodies_named, people_named,
-                                                  role_holders)
+from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, bodies_named,
+                                                  genders_said, people_named, role_holders)
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.speakers import regular_stems
@@ -72,10 +72,12 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     cast = people_named([(parse, full) for _, parse, full in in_order], lexicon)
     bodies = bodies_named(parsed.values())
     roles = role_holders(list(parsed.values()) + named, cast, lexicon)
+    genders = genders_said(parsed.values(), cast, lexicon)
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies
         parse.user_data[ROLES_KEY] = roles
+        parse.user_data[GENDERS_KEY] = genders
     return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed)
 
 
@@ -103,6 +105,11 @@ def _may_name_in_full(text: str) -> bool:
 def cast_of(parses: Parses) -> dict[str, str]:
     """The people the parser saw named anywhere in the article (empty without a parse)."""
     return _article_wide(parses, CAST_KEY)
+
+
+def genders_of(parses: Parses) -> dict[str, str]:
+    """The gender the article's pronouns give each person it names (cast.genders_said)."""
+    return _article_wide(parses, GENDERS_KEY)
 
 
 def roles_of(parses: Parses) -> dict[str, str]:
