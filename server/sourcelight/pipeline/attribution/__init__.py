@@ -94,7 +94,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                                    pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
-                                   subject_of=lambda i: subject_thing(sentences[i], parses.parses[i], lexicon))
+                                   subject_of=lambda i: subject_thing(parses, i, lexicon))
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

@@ -3,7 +3,7 @@ each sentence's attribution on its parse (syntax.py), with the sentence-wide fac
 engine also applies (impersonal vague forms, anonymity clauses)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
 from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
@@ -26,6 +26,9 @@ PARSE_BATCH = 64
 # past them, a page near the text limit would spend the whole time budget in the parser and
 # fail, so the rest of such a page is read by the rule engine instead (docs/taxonomy.md).
 MAX_PARSED_SENTENCES = 2000
+# The opening words of a sentence in which an "it" may mean what the sentence before is about
+# (context.THING_PRONOUN_WORDS words before it, and the word itself).
+OPENING_WORDS = 6
 # Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it.
 NAMES_ONLY_SKIPS = ("tagger", "parser", "attribute_ruler")
 # Where a parse keeps the sentence it was made from: a Title Case headline is parsed with its
@@ -42,6 +45,9 @@ class Parses:
     engine: bool
     parses: tuple
     unparsed: frozenset[int] = frozenset()
+    # Sentences with no cue word parsed only for what they are about: each comes before one
+    # that opens with "it" (subject_thing).
+    before_it: dict = field(default_factory=dict)
 
     def __iter__(self):
         return iter(self.parses)
@@ -70,6 +76,9 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     in_order = sorted([(i, p, True) for i, p in parsed.items()] + [(i, p, False) for i, p in zip(others, named)],
                       key=lambda entry: (in_title_case(sentences[entry[0]].text), entry[0]))
     cast = people_named([(parse, full) for _, parse, full in in_order], lexicon)
+    # What an opening "it" may mean is the subject of the sentence before (context.py).
+    before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in parsed and _opens_with_it(sentences[i].text, lexicon)]
+    about = dict(zip(before_it, nlp.pipe((sentences[i].text for i in before_it), batch_size=PARSE_BATCH)))
     bodies = bodies_named(parsed.values())
     roles = role_holders(list(parsed.values()) + named, cast, lexicon)
     genders = genders_said(parsed.values(), cast, lexicon)
@@ -78,7 +87,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
         parse.user_data[BODIES_KEY] = bodies
         parse.user_data[ROLES_KEY] = roles
         parse.user_data[GENDERS_KEY] = genders
-    return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed)
+    return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed, about)
 
 
 def may_attribute(text: str, lexicon: Lexicon) -> bool:
@@ -93,6 +102,15 @@ def may_attribute(text: str, lexicon: Lexicon) -> bool:
     return any(lemma(word, lexicon.language, lexicon.lemmatizer) in words or word.lower() in words
                or any(stem in words for stem in regular_stems(word.lower()))
                for word in WORD.findall(text))
+
+
+def _opens_with_it(text: str, lexicon: Lexicon) -> bool:
+    """A word among the sentence's first few is a back reference to one thing ("it")."""
+    for word in WORD.findall(text)[:OPENING_WORDS]:
+        reference = lexicon.back_reference(word)
+        if reference is not None and reference.count == 1 and SourceKind.NAMED_PERSON not in reference.refers_to:
+            return True
+    return False
 
 
 def _may_name_in_full(text: str) -> bool:
@@ -133,15 +151,13 @@ def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Findi
     return with_anonymity(masked, lexicon, finding) if finding is not None else None
 
 
-def subject_thing(sentence: Sentence, parse, lexicon: Lexicon) -> SourceGuess | None:
-    """The subject of the sentence's main clause where it is a body, an outlet or a document
-    ("The recording does not include …"), else None. A sentence the engine did not parse is
-    parsed here: only the few before an "it" that speaks are asked for."""
+def subject_thing(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess | None:
+    """The subject of sentence ``index``'s main clause where it is a body, an outlet or a
+    document ("The recording does not include …"), else None (also where the sentence has
+    no parse)."""
+    parse = parses.parses[index] if parses.parses[index] is not None else parses.before_it.get(index)
     if parse is None:
-        nlp = load_parser(lexicon.language) if lexicon.syntax is not None else None
-        if nlp is None:
-            return None
-        parse = nlp(sentence.text)
+        return None
     root = next((t for t in parse if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subject is None or subject.pos_ == "PRON":
