@@ -117,9 +117,18 @@ def _companies_named(parses, lexicon: Lexicon) -> list[list[str]]:
 
 
 def _listed_body(name: str, lexicon: Lexicon) -> bool:
-    """'Kyiv', 'the Home Office': a name the lists know as a body, whatever the recogniser said."""
+    """'Kyiv', 'the Home Office', 'Zentrix Labs': a name the lists know as a body, whatever
+    the recogniser said."""
+    if name.split() and designates_company(without_possessive(name).split()[-1], lexicon):
+        return True
     guess = classify(name, 0, len(name), lexicon)
     return guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA)
+
+
+def designates_company(word: str, lexicon: Lexicon) -> bool:
+    """'Labs' of "Zentrix Labs", 'Inc.': a capitalised word only a company's name ends in."""
+    word = word.rstrip(".")
+    return lexicon.syntax is not None and word[:1].isupper() and word.casefold() in lexicon.syntax.company_designators
 
 
 def _starts_a_company(name: str, companies: list[list[str]]) -> bool:
@@ -272,5 +281,5 @@ def without_possessive(text: str) -> str:
 
 
 __all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "is_person_role", "genders_said",
-           "ROLE_BEFORE_NAME_KEYS", "without_possessive", "CAST_KEY", "ROLES_KEY", "BODIES_KEY", "GENDERS_KEY", "BODIES",
+           "ROLE_BEFORE_NAME_KEYS", "designates_company", "without_possessive", "CAST_KEY", "ROLES_KEY", "BODIES_KEY", "GENDERS_KEY", "BODIES",
            "PERSON"]

@@ -4,8 +4,8 @@ Lehigh, Bruce Turry"), a name the article's cast knows, or the one holder of an 
 named owner makes ("Donald Trump's campaign manager")."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cast import (BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role,
-                                                  without_possessive)
+from sourcelight.pipeline.attribution.cast import (BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, designates_company,
+                                                  is_person_role, without_possessive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 
@@ -32,8 +32,7 @@ def in_cast(head, entity) -> bool:
 def company_name(entity, lexicon: Lexicon) -> bool:
     """'Zentrix Labs', 'Pell Therapeutics Inc.': a name the recogniser took for a person that
     ends in a word only a company's name ends in."""
-    last = entity[-1].text.rstrip(".")
-    return lexicon.syntax is not None and last[:1].isupper() and last.casefold() in lexicon.syntax.company_designators
+    return designates_company(entity[-1].text, lexicon)
 
 
 def entity_of(token):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role, without_possessive
+from sourcelight.pipeline.attribution.cast import (BODIES, BODIES_KEY, CAST_KEY, PERSON, designates_company, is_person_role,
+                                                  without_possessive)
 from sourcelight.pipeline.attribution.deps import hyphenated_word
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
@@ -123,6 +124,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
         return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if head.pos_ == "PROPN" and designates_company(head.text, lexicon) and (len(tokens) > 1 or head.i > 0):
+        return SourceGuess(SourceKind.ORGANIZATION, doc.text[start:end], start, end)  # "Zentrix Labs declined …"
     named_body = _body_in_apposition(head, lexicon)
     if named_body is not None:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(named_body.text) else SourceKind.ORGANIZATION
