@@ -54,7 +54,7 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
             other.start <= span.start and span.end <= other.end and len(other) > len(span) for other in spans)),
             key=lambda span: span.start)
         for name in (without_possessive(span.text) for span in spans):
-            for word in _name_words(name):
+            for word in name_words(name):
                 if word[:1].isupper() and len(word) > 1:
                     names_of.setdefault(word, {}).setdefault(name, None)
     return {word: _named_first(list(names)) for word, names in names_of.items()}
@@ -77,13 +77,15 @@ def _named_first(names: list[str]) -> str:
     return people[0]
 
 
-def _name_words(name: str) -> list[str]:
+def name_words(name: str) -> list[str]:
+    """The words of a name, a nickname without its quotation marks ("Bobby" of Robert C.
+    “Bobby” Scott)."""
     return [w.strip(NICKNAME_MARKS) for w in name.split()]
 
 
 def _fuller(name: str, than: str) -> bool:
     """'Donald J. Trump' is a fuller name of 'Donald Trump'; 'Melania Trump' is someone else."""
-    words, others = {w.casefold() for w in _name_words(name)}, {w.casefold() for w in _name_words(than)}
+    words, others = {w.casefold() for w in name_words(name)}, {w.casefold() for w in name_words(than)}
     return others < words or (others == words and len(name) > len(than))
 
 
@@ -207,14 +209,19 @@ def _age_given(name) -> bool:
 def _own_gendered(name, lexicon: Lexicon) -> bool:
     """'Carly Fiorina threw her support behind Cruz': the subject's own thing is "his" or
     "her", so the subject is a person (a company's is "its")."""
-    if name.dep_ != "nsubj" or not lexicon.pronoun_genders:
-        return False
-    verb = name.head
-    return any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders for p in c.children)
-               for c in verb.children)
+    return bool(_own_genders(name, lexicon))
 
 
-def genders_said(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
+def _own_genders(name, lexicon: Lexicon) -> list[str]:
+    """The genders of the pronouns that own what the subject ``name`` does something with
+    ("her" of "Fiorina threw her support"), one per such pronoun."""
+    if name.dep_ != "nsubj":
+        return []
+    return [lexicon.pronoun_genders[p.lower_] for c in name.head.children if c.dep_ == "dobj"
+            for p in c.children if p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders]
+
+
+def genders_said(parses, lexicon: Lexicon) -> dict[str, str]:
     """The gender the article's own pronouns give a person: "Fiorina threw her support …",
     "Trump took his campaign to Ohio" (what the subject does with its own thing; not "Warren
     said he should resign", where the pronoun is often someone else). A name given both
@@ -222,20 +229,16 @@ def genders_said(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, st
     votes: dict[str, Counter] = {}
     for parse in parses:
         for entity in parse.ents:
-            name = entity.root
-            if entity.label_ != PERSON or name.dep_ != "nsubj" or len(entity) < 2:
-                continue  # a surname alone may be another of the family ("Clinton took his …")
-            verb = name.head
-            own = [p for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "poss"]
-            for pronoun in own:
-                gender = lexicon.pronoun_genders.get(pronoun.lower_)
-                if gender is not None:
+            # a surname alone may be another of the family ("Clinton took his …")
+            if entity.label_ == PERSON and len(entity) >= 2:
+                for gender in _own_genders(entity.root, lexicon):
                     votes.setdefault(without_possessive(entity.text), Counter())[gender] += 1
     genders = {}
     for full, count in votes.items():
-        (first, most), *rest = count.most_common() + [("", 0)]
-        if most >= 2 * rest[0][1]:
-            genders[full] = first
+        ranked = count.most_common()
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if ranked[0][1] >= 2 * runner_up:
+            genders[full] = ranked[0][0]
     return genders
 
 
@@ -281,5 +284,5 @@ def without_possessive(text: str) -> str:
 
 
 __all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "is_person_role", "genders_said",
-           "ROLE_BEFORE_NAME_KEYS", "designates_company", "without_possessive", "CAST_KEY", "ROLES_KEY", "BODIES_KEY", "GENDERS_KEY", "BODIES",
-           "PERSON"]
+           "ROLE_BEFORE_NAME_KEYS", "designates_company", "name_words", "without_possessive", "CAST_KEY", "ROLES_KEY",
+           "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

@@ -285,8 +285,7 @@ def _thing_before(attribution: Attribution, finding: Finding, index: int, senten
     means what the sentence before is about, where that is a body, an outlet or a document,
     rather than the nearest such source attributed further back."""
     reference = finding.back_reference
-    if (reference is None or SourceKind.NAMED_PERSON in reference.refers_to or reference.count != 1
-            or len(finding.source.split()) != 1 or index == 0
+    if (reference is None or not reference.one_thing or len(finding.source.split()) != 1 or index == 0
             or sentences[index - 1].block < sentences[index].block - 1
             or len(WORD.findall(sentences[index].text[:finding.source_span[0]])) > THING_PRONOUN_WORDS):
         return attribution

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import NICKNAME_MARKS
+from sourcelight.pipeline.attribution.cast import name_words
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.model import Attribution, SourceKind
@@ -80,7 +80,7 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
     full = names.get(words[-1])
     # Only a fuller name is news to the reader ("Lee" is Dana Lee); a title dropped from
     # the same name is not ("Senator Dana Lee" stays as the sentence gives it).
-    if full and set(words) <= {w.strip(NICKNAME_MARKS) for w in full.split()} and len(full.split()) > len(words) \
+    if full and set(words) <= set(name_words(full)) and len(full.split()) > len(words) \
             and full != attribution.entity:
         return replace(attribution, entity=full)
     return attribution

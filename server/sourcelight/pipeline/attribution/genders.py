@@ -79,7 +79,7 @@ def genders_shown(text: str, lexicon: Lexicon) -> Genders:
 
 def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
     """The genders the titles show, and where they show none, the ones the article's own
-    pronouns give a name ("Trump said he would …"; cast.genders_said)."""
+    pronouns give a name ("Marguerite Vance took her campaign …"; cast.genders_said)."""
     full, single = dict(genders.full), dict(genders.single)
     for name, gender in said.items():
         if genders.of(name) is None:

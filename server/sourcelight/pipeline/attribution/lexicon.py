@@ -99,6 +99,11 @@ class BackReference:
     count: int = 1  # 2: two people named before ("both men", "the two women")
     plural: bool = False  # "they": several people named together, never one named person
 
+    @property
+    def one_thing(self) -> bool:
+        """'it': one body, outlet or document, never a person."""
+        return self.count == 1 and SourceKind.NAMED_PERSON not in self.refers_to
+
 
 @dataclass(frozen=True)
 class SyntaxLexicon:

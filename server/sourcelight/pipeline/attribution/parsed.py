@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from sourcelight.pipeline.attribution.context import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
 from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
 from sourcelight.pipeline.attribution.hedges import Flags
@@ -26,9 +27,6 @@ PARSE_BATCH = 64
 # past them, a page near the text limit would spend the whole time budget in the parser and
 # fail, so the rest of such a page is read by the rule engine instead (docs/taxonomy.md).
 MAX_PARSED_SENTENCES = 2000
-# The opening words of a sentence in which an "it" may mean what the sentence before is about
-# (context.THING_PRONOUN_WORDS words before it, and the word itself).
-OPENING_WORDS = 6
 # Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it.
 NAMES_ONLY_SKIPS = ("tagger", "parser", "attribute_ruler")
 # Where a parse keeps the sentence it was made from: a Title Case headline is parsed with its
@@ -81,7 +79,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     about = dict(zip(before_it, nlp.pipe((sentences[i].text for i in before_it), batch_size=PARSE_BATCH)))
     bodies = bodies_named(parsed.values())
     roles = role_holders(list(parsed.values()) + named, cast, lexicon)
-    genders = genders_said(parsed.values(), cast, lexicon)
+    genders = genders_said(parsed.values(), lexicon)
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies
@@ -106,9 +104,10 @@ def may_attribute(text: str, lexicon: Lexicon) -> bool:
 
 def _opens_with_it(text: str, lexicon: Lexicon) -> bool:
     """A word among the sentence's first few is a back reference to one thing ("it")."""
-    for word in WORD.findall(text)[:OPENING_WORDS]:
+    # the words context.py lets stand before such an "it", and the word itself
+    for word in WORD.findall(text)[:THING_PRONOUN_WORDS + 1]:
         reference = lexicon.back_reference(word)
-        if reference is not None and reference.count == 1 and SourceKind.NAMED_PERSON not in reference.refers_to:
+        if reference is not None and reference.one_thing:
             return True
     return False
 
