@@ -28,7 +28,7 @@ def has_clause(token, infinitive: bool = True) -> bool:
         or after[:1] == ":" or as_clause(token) \
         or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
-        or reporting_aside(token) or clause_on_addressee(token)
+        or reporting_aside(token) or reporting_opener(token) or clause_on_addressee(token)
 
 
 def _ends_before_colon(clause, verb) -> bool:
@@ -241,11 +241,23 @@ def reporting_aside(verb) -> bool:
     return start > 0 and doc[start - 1].text == ","
 
 
+def reporting_opener(verb) -> bool:
+    """'Breitbart News' Michael Patrick Leahy previously reported, The Clinton Foundation
+    refused …': a verb with a subject and nothing after it, set off by a comma before the
+    clause the parse hung it on, introduces that clause (not "Ali didn't feel well and was
+    unable to attend, so …")."""
+    doc = verb.doc
+    return (verb.dep_ in ("ccomp", "parataxis") and verb.right_edge.i == verb.i and verb.head.i > verb.i + 1
+            and doc[verb.i + 1].text == "," and any(c.dep_ == "nsubj" for c in verb.children))
+
+
 def as_clause(verb) -> bool:
     """'As the Post reported, …': the sentence the as-clause hangs on is what was said (not
     'as he's affectionately known by his grandchildren', which describes its subject, nor 'as
     it claims more territory' or 'as she continues to face', which have an object of their own)."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+        # a scene, not a report: "As Freddy … joked with his best friend at the table, …"
+        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and not any(
         (c.dep_ == "nsubjpass" and c.lower_ != "it") or c.dep_ in ("dobj", "xcomp") for c in verb.children)
 
 
@@ -293,6 +305,11 @@ def bare_passive(verb) -> bool:
     the tag."""
     if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks & {"with", "without"}:
+        return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl"  # "With Obama expected to visit, …"
+    if as_clause(verb) and any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # a finite clause the tagger took for a participle ("As the Post's unit reported just today, …")
     if verb.tag_ == "VBN":  # not on a noun: the parser reads many a finite verb so ("A poll found …")
         return verb.dep_ in ("advcl", "pcomp")
     return verb.tag_ == "VBD" and verb.dep_ == "pcomp" and not any(

@@ -126,7 +126,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             continue
         if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
             continue  # "…, citing rising costs": a reason, not a source
-        if token.head.pos_ in ("NOUN", "NUM") and (
+        if token.lower_ in lexicon.syntax.rate_prepositions and token.head.pos_ in ("NOUN", "NUM") and (
                 (obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound") for c in obj.children))
                 or token.head.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
                 or any(c.dep_ == "nummod" for c in obj.children)):

@@ -60,7 +60,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "needs_quote": "words", "surveys": "words", "perception": "words", "object_is_said": "words",
         "person_descriptions": "words", "unrealized": "words", "topic_prepositions": "words",
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
-        "company_designators": "words",
+        "company_designators": "words", "rate_prepositions": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -129,6 +129,7 @@ class SyntaxLexicon:
     first_person: frozenset[str]
     quantities: frozenset[str]
     company_designators: frozenset[str]
+    rate_prepositions: frozenset[str]
     # Derived: the first words of every cue (a sentence without one is not parsed), and the
     # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
     cue_words: frozenset[str] = frozenset()
@@ -387,7 +388,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         person_descriptions=lemmas("person_descriptions"), unrealized=lemmas("unrealized"),
         topic_prepositions=lemmas("topic_prepositions"), kept_prefixes=lemmas("kept_prefixes"),
         modal_guesses=lemmas("modal_guesses"), first_person=lemmas("first_person"), quantities=lemmas("quantities"),
-        company_designators=lemmas("company_designators"),
+        company_designators=lemmas("company_designators"), rate_prepositions=lemmas("rate_prepositions"),
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses")
         | frozenset(p[0] for p in prepositions),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",

@@ -108,7 +108,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if agent is not None:
             objects = [c for c in agent.children if c.dep_ == "pobj"]
             return (objects[0], True) if objects else (None, True)
-        if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in children):
+        if any(c.dep_ in PASSIVE_SUBJECTS or (c.dep_ == "auxpass" and not _perfect_misread(current, c))
+               for c in children):
             passive_subject = next((c for c in children if c.dep_ in PASSIVE_SUBJECTS), None)
             if (current.i != verb.i and passive_subject is not None and lexicon is not None
                     and token_lemma(current, lexicon) in lexicon.syntax.citing):
@@ -160,7 +161,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             return current.head, False
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             if current.i != verb.i:
-                return None, False
+                # the subject the parse left unlinked from the verb ours shares it with
+                # ("… Brenda Johnson also railed against immigrants, and explained …")
+                shares = came_by == "conj" and current.pos_ in ("VERB", "AUX")
+                return (stranded_speaker(current) if shares else None), False
             return stranded_speaker(verb), False
         root = current.head
         if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == 0:
@@ -178,6 +182,13 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             continue
         current = current.head
     return None, False
+
+
+def _perfect_misread(verb, auxiliary) -> bool:
+    """'And he's predicted big wins': a contracted "has" the parse took for a passive "is",
+    with an active subject and an object."""
+    return auxiliary.lower_ in ("'s", "’s") and any(c.dep_ == "nsubj" for c in verb.children) \
+        and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _stray_agent(verb):

@@ -105,10 +105,11 @@ def subject_before_aside(verb):
     if name.pos_ != "PROPN" or name.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
         return None  # not "in Ames, Iowa, …"
     # a participle aside ("asked about …"), or a description of the name: a role with its
-    # article ("Marc H. Morial, the chief executive of the National Urban League, forcefully told …")
+    # article or its owner ("Marc H. Morial, the chief executive of the National Urban League,
+    # forcefully told …", "Jay DiPietro, the club's president, suggested …")
     participle = aside[0].tag_ in ("VBN", "VBD", "VBG")
     described = any(t.dep_ == "appos" and t.head.i == name.i and t.tag_ == "NN"
-                    and any(c.dep_ == "det" for c in t.children) for t in aside)
+                    and any(c.dep_ in ("det", "poss") for c in t.children) for t in aside)
     return name if participle or described else None
 
 
@@ -122,6 +123,14 @@ def _noun_right_before(verb):
     # A common noun only: a name there is more often where the speaker is from ("an exchange
     # student in Montana asked").
     if before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "npadvmod") and before.head.i < before.i:
+        return before
+    # A person's name is the speaker though ("At a campaign event in St. Clairsville, Ohio,
+    # 62-year-old Brenda Johnson also railed against …, and explained …" with the name hung on "in").
+    position = verb.i - 1
+    while position > 0 and verb.doc[position].dep_ in ("advmod", "neg") and verb.doc[position].head.i == verb.i:
+        position -= 1
+    before = verb.doc[position]
+    if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.i < before.i:
         return before
     return None
 
