@@ -26,6 +26,8 @@ GENDERS_KEY = "sourcelight.genders"
 # marks around it ("Bobby" of Robert C. “Bobby” Scott is a word of his name).
 NICKNAME_TOKENS = 4
 NICKNAME_MARKS = "\"“”‘’'"
+# What may follow a surname in a person's name: "Jr.", "Sr.", "III".
+NAME_SUFFIX = re.compile(r"[A-Z][a-z]{0,2}\.|[IVX]+", re.ASCII)
 
 
 def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
@@ -43,6 +45,7 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
     parses = list(parses)
     companies = _companies_named([p for p, _ in parses], lexicon)
     names_of: dict[str, dict[str, None]] = {}  # word -> its names, in the order first seen
+    seen: dict[str, None] = {}  # every name, in the order first seen
     for parse, parsed in parses:
         spans = [e for e in parse.ents if e.label_ == PERSON and not _starts_a_company(e.text, companies)
                  and not _listed_body(e.text, lexicon) and (parsed or len(e.text.split()) >= 2)]
@@ -54,10 +57,22 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
             other.start <= span.start and span.end <= other.end and len(other) > len(span) for other in spans)),
             key=lambda span: span.start)
         for name in (without_possessive(span.text) for span in spans):
+            seen.setdefault(name, None)
             for word in name_words(name):
                 if word[:1].isupper() and len(word) > 1:
                     names_of.setdefault(word, {}).setdefault(name, None)
-    return {word: _named_first(list(names)) for word, names in names_of.items()}
+    every_name = list(seen)
+    common = _common_words([p for p, _ in parses], lexicon)
+    return {word: _named_first(list(dict.fromkeys(_without_run_on(name, every_name, common) for name in names)))
+            for word, names in names_of.items()}
+
+
+def _common_words(parses, lexicon: Lexicon) -> frozenset[str]:
+    """Words no first name is: those the article also writes in lower case, the words that
+    describe a person ("billionaire") and the party or nation words ("Republican")."""
+    words = {token.lower_ for parse in parses for token in parse if token.is_lower}
+    words |= {token.lower_ for parse in parses for entity in parse.ents if entity.label_ == "NORP" for token in entity}
+    return frozenset(words | lexicon.syntax.person_descriptions)
 
 
 def _named_first(names: list[str]) -> str:
@@ -75,6 +90,26 @@ def _named_first(names: list[str]) -> str:
         if len(name.split()) == 1:
             return name
     return people[0]
+
+
+def _without_run_on(name: str, names: list[str], common: frozenset[str]) -> str:
+    """'Chris Christie Address Heroin', 'Billionaire Donald Trump' (Title Case headings and
+    descriptions the recogniser ran into a name) are 'Chris Christie' and 'Donald Trump' where
+    the article also names them so: a full name goes on after its surname only with a suffix
+    ("Joseph F. Dunford Jr.", "Robert Griffin III"), and a word before a first name is none
+    of the name when it is a ``common`` word or the shorter name came first in ``names`` (the
+    article's order: "Debbie Wasserman Schultz", introduced so, stays whole)."""
+    words = [w.casefold() for w in name_words(name)]
+    for other in names:
+        core = [w.casefold() for w in name_words(other)]
+        if not 2 <= len(core) < len(words):
+            continue
+        if words[:len(core)] == core and not all(NAME_SUFFIX.fullmatch(w) for w in name_words(name)[len(core):]):
+            return other
+        if words[-len(core):] == core and (all(w in common for w in words[:-len(core)])
+                                           or names.index(other) < names.index(name)):
+            return other
+    return name
 
 
 def name_words(name: str) -> list[str]:

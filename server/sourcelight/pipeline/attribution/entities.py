@@ -83,6 +83,11 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
     if full and set(words) <= set(name_words(full)) and len(full.split()) > len(words) \
             and full != attribution.entity:
         return replace(attribution, entity=full)
+    if full and full != bare and all(names.get(word) == full for word in words):
+        # a description the recogniser ran into the name ("Billionaire Donald Trump", a
+        # headline's "Pastor …"), whose every word the cast knows as that person's: the
+        # person, counted once
+        return replace(attribution, entity=full)
     return attribution
 
 

@@ -146,6 +146,26 @@ def test_a_person_with_a_nickname_in_quotes_is_counted_once():
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Harold J. “Hal” Brennan", 2)]
 
 
+def test_a_heading_run_into_a_name_is_not_part_of_it():
+    # A live blog's Title Case heading glued to the text ("… Address Ferry Crisis Whitlock
+    # said …"), which the recogniser reads as one long name, and a description before it.
+    _, summary = _annotate([
+        ["Billionaire Dana Whitlock praised the harbour plan at a press conference in Halifax on Monday."],
+        ["“Very good plan, very good plan,” Whitlock said."],
+        ["Dana Whitlock said the tolls would fall."],
+        ["Ted Marsh, Dana Whitlock Address Ferry Crisis Whitlock said the ferry would run all winter."],
+    ])
+    assert ("Dana Whitlock", 3) in [(s.name, s.claims) for s in summary.named_sources]
+
+
+def test_a_double_surname_keeps_its_first_name():
+    claims, summary = _annotate([
+        ["Rep. Debra Alvarez Quinn said the ferry would run all winter."],
+        ["Alvarez Quinn said she had the votes.", "She added that the tolls would fall."],
+    ])
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Debra Alvarez Quinn", 3)]
+
+
 @pytest.mark.parametrize("dateline", ["WASHINGTON (Reuters) - ", "(AP) — ", "BERLIN, Nov 3 (Reuters) - "])
 def test_a_wire_dateline_relays_the_claims_of_a_republished_story(dateline):
     claims, summary = _annotate([
