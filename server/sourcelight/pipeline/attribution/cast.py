@@ -48,7 +48,8 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
     seen: dict[str, None] = {}  # every name, in the order first seen
     for parse, parsed in parses:
         spans = [e for e in parse.ents if e.label_ == PERSON and not _starts_a_company(e.text, companies)
-                 and not _listed_body(e.text, lexicon) and (parsed or len(e.text.split()) >= 2)]
+                 and not _listed_body(e.text, lexicon) and not _holds_a_listed_company(e.text, lexicon)
+                 and (parsed or len(e.text.split()) >= 2)]
         spans += list(_names_with_roles(parse, lexicon)) if parsed else []
         spans += list(_nicknamed(parse))
         # in the sentence's order, a part of a longer name ("Scott" of "Robert C. “Bobby”
@@ -119,9 +120,14 @@ def name_words(name: str) -> list[str]:
 
 
 def _fuller(name: str, than: str) -> bool:
-    """'Donald J. Trump' is a fuller name of 'Donald Trump'; 'Melania Trump' is someone else."""
-    words, others = {w.casefold() for w in name_words(name)}, {w.casefold() for w in name_words(than)}
-    return others < words or (others == words and len(name) > len(than))
+    """'Donald J. Trump' is a fuller name of 'Donald Trump'; 'Melania Trump' is someone else,
+    and so is a headline with the words in another order ("Clinton Cash Debunks Hillary" is
+    no fuller "Hillary Clinton")."""
+    words, others = [w.casefold() for w in name_words(name)], [w.casefold() for w in name_words(than)]
+    if not set(others) <= set(words) or (set(others) == set(words) and len(name) <= len(than)):
+        return False
+    places = [words.index(w) for w in others]
+    return places == sorted(places)
 
 
 def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
@@ -166,6 +172,13 @@ def designates_company(word: str, lexicon: Lexicon) -> bool:
     """'Labs' of "Zentrix Labs", 'Inc.': a capitalised word only a company's name ends in."""
     word = word.rstrip(".")
     return lexicon.syntax is not None and word[:1].isupper() and word.casefold() in lexicon.syntax.company_designators
+
+
+def _holds_a_listed_company(name: str, lexicon: Lexicon) -> bool:
+    """'Will Twitter Be Next': a headline the recogniser took for a person's name, with a
+    company the lists know among its words."""
+    words = without_possessive(name).split()
+    return len(words) >= 2 and any(lexicon.patterns["organizations"].fullmatch(word) for word in words)
 
 
 def _starts_a_company(name: str, companies: list[list[str]]) -> bool:

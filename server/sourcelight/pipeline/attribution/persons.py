@@ -63,8 +63,8 @@ def person_in(head, tokens, lexicon: Lexicon):
                 and entity.text[:1].isalpha() and not company_name(entity, lexicon) \
                 and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors):
             return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
-    trailing = trailing_name(tokens) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" and tokens[-1].i > head.i \
-        else None
+    trailing = trailing_name(tokens, lexicon) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" \
+        and tokens[-1].i > head.i else None
     if trailing is not None:
         return trailing
     role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
@@ -111,7 +111,7 @@ def _final_names(tokens) -> list:
     return run
 
 
-def trailing_name(tokens):
+def trailing_name(tokens, lexicon: Lexicon):
     """'chief executive of X Robotics Jane Doe' where the entity recogniser saw no person:
     the last two capitalised words that belong to no organization's name."""
     # A company's name may run into the person's ("Northwind Robotics Jane Doe", which the
@@ -119,6 +119,9 @@ def trailing_name(tokens):
     run = _final_names(tokens)
     if run and run[-1].ent_type_ in BODIES and len(run) < 3:
         return None
+    names = run[0].doc[run[0].i:run[-1].i + 1].text if run else ""
+    if run and (lexicon.patterns["media_names"].search(names) or lexicon.patterns["organizations"].search(names)):
+        return None  # "an interview with The New York Times": the outlet, no "York Times"
     if any(t.dep_ == "prep" for t in run):
         return None  # "Surfers Against Sewage": a group's name, "Against" no first name
     if len(run) < 2:

@@ -42,6 +42,8 @@ def phrase_tokens(head) -> list:
             excluded.update(t.i for t in child.subtree)  # "Trump this week also said": a time, not the name
         elif child.dep_ == "prep" and child.lower_ == "as" and child.i > head.i and head.doc[child.i - 1].lower_ != "such":
             excluded.update(t.i for t in child.subtree)  # "was seen by some as a demotion": what it was seen as
+        elif child.dep_ == "prep" and child.i > head.i and _circumstance(head, child):
+            excluded.update(t.i for t in child.subtree)  # "Trump at the time said", "Sanders at a rally in Iowa said"
     for inner in head.subtree:
         # "Democrats on Capitol Hill, who have argued …": a relative clause set off by a comma
         # is an aside of an inner word too (not "the company that owns the pier")
@@ -82,6 +84,18 @@ def phrase_tokens(head) -> list:
         tokens = shorter if len(shorter) <= MAX_PHRASE_TOKENS and head in shorter \
             else [t for t in tokens if t.i <= head.i][-MAX_PHRASE_TOKENS:]
     return tokens
+
+
+def _circumstance(head, preposition) -> bool:
+    """When or where the speaker spoke, not who they are: a time after any head ("a spokesman
+    at the time", "officials on Tuesday"), and after a person's name a place or an occasion too
+    ("Sanders at a rally in Iowa"; but "Jane Roe of the Times", "Lee from Boston" say who)."""
+    obj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in ("DATE", "TIME") or (obj.lower_ == "time" and preposition.lower_ in ("at", "by")):
+        return True
+    return head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and preposition.lower_ in ("at", "on", "in", "during")
 
 
 def _conjoined(head) -> list:

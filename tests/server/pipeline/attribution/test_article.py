@@ -158,6 +158,15 @@ def test_a_heading_run_into_a_name_is_not_part_of_it():
     assert ("Dana Whitlock", 3) in [(s.name, s.claims) for s in summary.named_sources]
 
 
+def test_a_headline_with_a_listed_company_in_it_is_no_persons_name():
+    claims, summary = _annotate([
+        ["As Its Rivals Merge, Will Twitter Be Next?"],
+        ["In April, Twitter reported flat user growth and said it would cut jobs."],
+    ])
+    assert claims[1].sourcing.kind.value == "organization"
+    assert [s.name for s in summary.named_sources] == ["Twitter"]
+
+
 def test_a_double_surname_keeps_its_first_name():
     claims, summary = _annotate([
         ["Rep. Debra Alvarez Quinn said the ferry would run all winter."],
