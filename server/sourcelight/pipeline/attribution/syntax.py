@@ -91,7 +91,19 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     relayed = _relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else None
     if relayed is not None:
         return _with_colon(doc, relayed)
+    if not findings[0][0]:
+        reporter = _outlet_reporting(doc[findings[0][2]], findings[1:])
+        if reporter is not None and findings[0][3].via is None:
+            # "Reuters reported that, according to two officials, …": the officials, via Reuters
+            return _with_colon(doc, replace(findings[0][3], via=reporter.source))
     return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
+
+
+def _outlet_reporting(preposition, others) -> Finding | None:
+    """The outlet whose reporting verb has the "according to" phrase in its clause."""
+    ancestors = {a.i for a in preposition.ancestors}
+    return next((item[3] for item in others if item[2] in ancestors and item[3].kind is SourceKind.MEDIA
+                 and item[3].via is None), None)
 
 
 def _relayed_speaker(outlet: Finding, others: list[Finding]) -> Finding | None:
