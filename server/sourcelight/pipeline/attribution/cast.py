@@ -96,19 +96,22 @@ def _named_first(names: list[str]) -> str:
 def _without_run_on(name: str, names: list[str], common: frozenset[str]) -> str:
     """'Chris Christie Address Heroin', 'Billionaire Donald Trump' (Title Case headings and
     descriptions the recogniser ran into a name) are 'Chris Christie' and 'Donald Trump' where
-    the article also names them so: a full name goes on after its surname only with a suffix
-    ("Joseph F. Dunford Jr.", "Robert Griffin III"), and a word before a first name is none
-    of the name when it is a ``common`` word or the shorter name came first in ``names`` (the
-    article's order: "Debbie Wasserman Schultz", introduced so, stays whole)."""
+    the article also names them so. Words after the shorter name, other than a suffix
+    ("Joseph F. Dunford Jr.", "Robert Griffin III"), and words before it are none of the name
+    when one of those after (all of those before) is a ``common`` word, or the shorter name
+    came first in ``names`` (the article's order): "Debbie Wasserman Schultz" and "Aung San Suu
+    Kyi", introduced so, stay whole; a word in capitals after a name is a dateline's."""
     words = [w.casefold() for w in name_words(name)]
     for other in names:
         core = [w.casefold() for w in name_words(other)]
         if not 2 <= len(core) < len(words):
             continue
-        if words[:len(core)] == core and not all(NAME_SUFFIX.fullmatch(w) for w in name_words(name)[len(core):]):
+        first = names.index(other) < names.index(name)
+        extra = name_words(name)[len(core):]
+        if words[:len(core)] == core and not all(NAME_SUFFIX.fullmatch(w) for w in extra) and (
+                first or any(w.casefold() in common or (w.isupper() and len(w) > 1) for w in extra)):
             return other
-        if words[-len(core):] == core and (all(w in common for w in words[:-len(core)])
-                                           or names.index(other) < names.index(name)):
+        if words[-len(core):] == core and (all(w in common for w in words[:-len(core)]) or first):
             return other
     return name
 
