@@ -26,6 +26,7 @@ from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.genders import fits, genders_shown, with_pronouns_said
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
+from sourcelight.pipeline.attribution.sources import person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
 from sourcelight.pipeline.attribution.parsed import (cast_of, find_with_parse, genders_of, parse_sentences, roles_of,
                                                     subject_thing)
@@ -94,7 +95,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                                    pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
-                                   subject_of=lambda i: subject_thing(parses, i, lexicon))
+                                   subject_of=lambda i: subject_thing(parses, i, lexicon),
+                                   described=lambda words: person_description(words, lexicon))
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

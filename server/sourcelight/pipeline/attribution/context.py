@@ -58,7 +58,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     fits: Callable[[str, str | None], bool] = _any_person,
                     spokesperson_in: Callable[[str], bool] = _always,
                     pair_of: Callable[[list[str]], str] = ", ".join,
-                    subject_of: Callable[[int], SourceGuess | None] = lambda _: None) -> list[Attribution | None]:
+                    subject_of: Callable[[int], SourceGuess | None] = lambda _: None,
+                    described: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -73,7 +74,9 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     then can "he" or "she" later mean that body. ``pair_of(names)`` writes two people as one
     source ("both men" after "Dana Okafor and Lee Park met …"). ``subject_of(i)`` is the
     subject of sentence i's main clause where it is no person (a body, an outlet, a
-    document): what "it" in the next sentence means.
+    document): what "it" in the next sentence means. ``described(words)`` says whether the
+    words are a definite description of a person ("the Florida senator"), which means the one
+    person the sentence just before names.
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -88,6 +91,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits,
                                          quotes[index])
             attribution = _thing_before(attribution, finding, index, sentences, subject_of)
+            attribution = _described_before(attribution, finding, index, sentences, resolved, mentions, described)
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
@@ -230,6 +234,26 @@ def _named_before(attribution: Attribution, finding: Finding, index: int, senten
         if named:
             return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[-1])
     return attribution
+
+
+def _described_before(attribution: Attribution, finding: Finding, index: int, sentences,
+                      history: list[Resolved], mentions, described) -> Attribution:
+    """'Marco Rubio campaigned in Iowa. The Florida senator said …': a description of a person
+    that no role or earlier source resolves means the person the sentence just before rests
+    on, else the one person it names (none where it names two: "Trump attacked Rubio. The
+    Florida senator said …" is left as written)."""
+    if (attribution.kind is not SourceKind.NAMED_PERSON or attribution.entity is not None or index == 0
+            or finding.back_reference is not None or not described(finding.source)
+            or sentences[index - 1].block < sentences[index].block - 1):
+        return attribution
+    previous = history[index - 1].attribution if index - 1 < len(history) else None
+    named = list(dict.fromkeys(mentions(index - 1)))
+    if previous is not None:
+        # a named speaker ("Okafor said"), not a pronoun nobody resolved
+        who = previous.entity or (previous.source if previous.source in named else None)
+        person = previous.kind is SourceKind.NAMED_PERSON and who is not None
+        return replace(attribution, entity=who) if person else attribution
+    return replace(attribution, entity=named[0]) if len(named) == 1 else attribution
 
 
 def _pair_named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,

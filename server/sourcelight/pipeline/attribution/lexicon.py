@@ -60,7 +60,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "needs_quote": "words", "surveys": "words", "perception": "words", "object_is_said": "words",
         "person_descriptions": "words", "unrealized": "words", "topic_prepositions": "words",
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
-        "company_designators": "words", "rate_prepositions": "words",
+        "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -130,6 +130,7 @@ class SyntaxLexicon:
     quantities: frozenset[str]
     company_designators: frozenset[str]
     rate_prepositions: frozenset[str]
+    description_determiners: frozenset[str]
     # Derived: the first words of every cue (a sentence without one is not parsed), and the
     # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
     cue_words: frozenset[str] = frozenset()
@@ -389,6 +390,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         topic_prepositions=lemmas("topic_prepositions"), kept_prefixes=lemmas("kept_prefixes"),
         modal_guesses=lemmas("modal_guesses"), first_person=lemmas("first_person"), quantities=lemmas("quantities"),
         company_designators=lemmas("company_designators"), rate_prepositions=lemmas("rate_prepositions"),
+        description_determiners=lemmas("description_determiners"),
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses")
         | frozenset(p[0] for p in prepositions),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",

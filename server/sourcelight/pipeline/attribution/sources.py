@@ -340,3 +340,17 @@ def _role_kind(head: str, lexicon: Lexicon) -> SourceKind:
     if definite and lexicon.patterns["person_roles"].search(head):
         return SourceKind.NAMED_PERSON
     return SourceKind.ANONYMOUS
+
+
+# An owner in a description: "China's", "the senator’s".
+POSSESSOR = re.compile(r"\w['’]s?\b")
+
+
+def person_description(words: str, lexicon: Lexicon) -> bool:
+    """'The Florida senator', 'the billionaire business mogul': a definite description of a
+    person, no name (its head word is in lower case), and none that places them with an
+    owner ("the deputy head of China's delegation", "the senator's former doctor": someone of
+    theirs, not the person named before)."""
+    parts = words.split()
+    return (lexicon.syntax is not None and len(parts) > 1 and parts[0].casefold() in lexicon.syntax.description_determiners
+            and parts[-1][:1].islower() and not POSSESSOR.search(words))
