@@ -363,7 +363,8 @@ def party_of(verb):
                 return current.head
             return child
         if current.dep_ not in SHARED_SUBJECT_DEPS + ("ccomp",) or current.head.i == current.i:
-            return None
+            # the subject the parse left unlinked ("Schilling, through a spokeswoman, declined …")
+            return stranded_speaker(verb) if current.i == verb.i else None
         current = current.head
     return None
 

@@ -6,12 +6,14 @@ Friday revealed."), a surname tagged as an adverb ("said Skelly,"), and the subj
 clause the parse made the verb's content ("Kasich offered the man a job, then says …")."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.cast import CAST_KEY
 from sourcelight.pipeline.attribution.deps import MAX_CLIMB, SUBJECTS
 
 
 def stranded_speaker(verb):
     """The speaker of a verb with no subject on the parse, or None."""
     return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_read_as_adverb(verb)
+            or _name_read_as_verb(verb)
             or _subject_before_then(verb) or name_left_behind(verb) or _subject_left_behind(verb)
             or _noun_right_before(verb) or _share_as_modifier(verb))
 
@@ -47,6 +49,18 @@ def _name_read_as_adverb(verb):
     if after.text.isupper() or after.i + 1 >= len(after.doc) or not after.doc[after.i + 1].is_punct:
         return None
     return after
+
+
+def _name_read_as_verb(verb):
+    """'Schilling, through a spokeswoman, declined to comment.' with the surname tagged as a
+    participle hung on the verb: a word the article's cast knows as a person's name, opening
+    the sentence and set off by a comma, is who speaks."""
+    first = verb.doc[0]
+    cast = verb.doc.user_data.get(CAST_KEY) or {}
+    if (first.pos_ in ("PROPN", "PRON") or first.text not in cast or first.head.i != verb.i or len(verb.doc) < 3
+            or verb.doc[1].text != ","):
+        return None
+    return first
 
 
 def unquoted_root_subject(verb):
