@@ -210,6 +210,10 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NN", "NNP") and entity.root.i == head.i and any(
             c.dep_ in ("det", "nummod") and lexicon.patterns["indefinite"].fullmatch(c.text) for c in head.children):
         return SourceGuess(SourceKind.ANONYMOUS, doc.text[start:end], start, end)  # "A Democrat said": no party
+    if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NN", "NNP") and entity.root.i == head.i and any(
+            c.dep_ == "det" and c.lower_ in lexicon.syntax.description_determiners for c in head.children):
+        # "the Wisconsin Republican said": one person described by party or nation, not the party
+        return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end)
     if entity is not None and entity.label_ in BODIES:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(entity.text) else SourceKind.ORGANIZATION
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA) and head.pos_ != "PROPN":

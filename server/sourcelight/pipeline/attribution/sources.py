@@ -347,10 +347,10 @@ POSSESSOR = re.compile(r"\w['’]s?\b")
 
 
 def person_description(words: str, lexicon: Lexicon) -> bool:
-    """'The Florida senator', 'the billionaire business mogul': a definite description of a
-    person, no name (its head word is in lower case), and none that places them with an
-    owner ("the deputy head of China's delegation", "the senator's former doctor": someone of
-    theirs, not the person named before)."""
+    """'The Florida senator', 'the billionaire business mogul', 'the Wisconsin Republican': a
+    definite description of a person (a name the cast knows has its entity by then), and
+    none that places them with an owner ("the deputy head of China's delegation", "the
+    senator's former doctor": someone of theirs, not the person named before)."""
     parts = words.split()
     return (lexicon.syntax is not None and len(parts) > 1 and parts[0].casefold() in lexicon.syntax.description_determiners
-            and parts[-1][:1].islower() and not POSSESSOR.search(words))
+            and not POSSESSOR.search(words))
