@@ -6,7 +6,8 @@ speech_subjects.py for who a speech verb reports, clauses.py for clause geometry
 frames.py for "Pour X, …", "X zufolge", "hieß es"),
 lemmas.py matches cue verbs in any form, sources.py classifies the phrase, transcripts.py
 and signoffs.py read a transcript's speaker labels and a quote's sign-off line, context.py
-carries quotes and reported speech and resolves back-references across sentences,
+carries quotes and reported speech and resolves back-references across sentences
+(neighbours.py those the sentences just before settle),
 hedges.py sets the flags, notes.py and summary.py write the reader's text in the
 article's language (messages.py).
 """

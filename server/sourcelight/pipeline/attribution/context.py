@@ -6,11 +6,12 @@ Input is one optional Finding per sentence; output one optional resolved Attribu
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, described_before, named_before, nearer_person,
+                                                        pair_named_before, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript
@@ -24,21 +25,6 @@ RELAYING_KINDS = (SourceKind.MEDIA, SourceKind.DOCUMENT)
 # The longest sentence that can be the tag of a quote before it ("Senator Dana Lee asked
 # reporters on Tuesday.").
 SPEAKER_TAG_WORDS = 8
-WORD = re.compile(r"\w+")  # "the president" is not "the presidential candidate"
-# How far back a pronoun may look for a person named outside any attribution.
-PRONOUN_LOOKBACK_SENTENCES = 2
-# Words before an "it" that may still mean what the sentence before is about ("In cases of
-# abortion, it said"); further in, it means something its own sentence named ("a company
-# called Cambridge Analytica, which builds what it calls …").
-THING_PRONOUN_WORDS = 5
-
-
-@dataclass(frozen=True)
-class Resolved:
-    attribution: Attribution | None
-    block: int
-    # A body that spoke through a person ("a spokesman for Acme said"): "he" may mean it.
-    voiced: bool = False
 
 
 def _any_person(pronoun: str, name: str | None) -> bool:
@@ -86,12 +72,12 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = _own_attribution(finding, quotes[index], resolved, sentence, fits, role_holders or {})
             if finding.names:  # "Dana Okafor and Lee Park said": both, each by name
                 attribution = replace(attribution, entity=pair_of(list(finding.names)))
-            attribution = _named_before(attribution, finding, index, sentences, mentions, fits)
-            attribution = _pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
-            attribution = _nearer_person(attribution, finding, index, sentences, resolved, mentions, fits,
+            attribution = named_before(attribution, finding, index, sentences, mentions, fits)
+            attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
+            attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fits,
                                          quotes[index])
-            attribution = _thing_before(attribution, finding, index, sentences, subject_of)
-            attribution = _described_before(attribution, finding, index, sentences, resolved, mentions, described)
+            attribution = thing_before(attribution, finding, index, sentences, subject_of)
+            attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
@@ -186,14 +172,9 @@ def _assign_run(run: list[int], findings, speakers) -> None:
 
 def _carried(finding: Finding | Attribution) -> Attribution:
     """The speaker of a neighbouring sentence: no spans here, always a direct quote."""
-    who = _who(finding)
+    who = who_of(finding)
     return Attribution(kind=finding.kind, source=who, cue=finding.cue, via=finding.via,
                        quote=QuoteKind.DIRECT, entity=who)
-
-
-def _who(found: Finding | Attribution) -> str | None:
-    """The source as known across the article (a Finding has only its words)."""
-    return found.who if isinstance(found, Attribution) else found.source
 
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
@@ -205,7 +186,7 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
         if antecedent is not None:
             # The sentence's own words ("he", "the agency") stay the source; who they mean
             # is the entity.
-            kind, entity = antecedent.kind, _who(antecedent)
+            kind, entity = antecedent.kind, who_of(antecedent)
             via = via or antecedent.via
             if finding.source == finding.cue:  # a dropped subject: no words of its own
                 source, source_span = entity, None
@@ -216,110 +197,6 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
     quote_kind = QuoteKind.DIRECT if quote.is_direct else QuoteKind.INDIRECT
     return Attribution(kind=kind, source=source, cue=finding.cue, via=via, quote=quote_kind,
                        source_span=source_span, cue_span=_span(sentence, finding.cue_span), entity=entity)
-
-
-def _named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
-                  fits) -> Attribution:
-    """A pronoun nobody attributed before ("The minister, Anna Berg, defended the plan.
-    She said ...") means the person the previous sentences named, if one did."""
-    reference = finding.back_reference
-    if (reference is None or SourceKind.NAMED_PERSON not in reference.refers_to or reference.count != 1
-            or attribution.entity is not None or len(finding.source.split()) != 1):
-        return attribution
-    block = sentences[index].block
-    for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
-        if sentences[earlier].block < block - 1:
-            break
-        named = [name for name in mentions(earlier) if fits(finding.source, name)]
-        if named:
-            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[-1])
-    return attribution
-
-
-def _described_before(attribution: Attribution, finding: Finding, index: int, sentences,
-                      history: list[Resolved], mentions, described) -> Attribution:
-    """'Marco Rubio campaigned in Iowa. The Florida senator said …': a description of a person
-    that no role or earlier source resolves means the person the sentence just before rests
-    on, else the one person it names (none where it names two: "Trump attacked Rubio. The
-    Florida senator said …" is left as written)."""
-    if (attribution.kind is not SourceKind.NAMED_PERSON or attribution.entity is not None or index == 0
-            or finding.back_reference is not None or not described(finding.source)
-            or sentences[index - 1].block < sentences[index].block - 1):
-        return attribution
-    previous = history[index - 1].attribution if index - 1 < len(history) else None
-    named = list(dict.fromkeys(mentions(index - 1)))
-    if previous is not None:
-        # a named speaker ("Okafor said"), not a pronoun nobody resolved
-        who = previous.entity or (previous.source if previous.source in named else None)
-        person = previous.kind is SourceKind.NAMED_PERSON and who is not None
-        return replace(attribution, entity=who) if person else attribution
-    return replace(attribution, entity=named[0]) if len(named) == 1 else attribution
-
-
-def _pair_named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
-                       pair_of) -> Attribution:
-    """'Dana Okafor and Lee Park met investors. Both men said …': two people the sentences
-    just before name are on the record, not anonymous (the fallback only where nobody is)."""
-    reference = finding.back_reference
-    if reference is None or reference.count != 2 or attribution.entity is not None:
-        return attribution
-    block = sentences[index].block
-    for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
-        if sentences[earlier].block < block - 1:
-            break
-        named = list(dict.fromkeys(mentions(earlier)))
-        if len(named) >= 2:
-            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named[:2]))
-    return attribution
-
-
-def _nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
-                   history: list[Resolved], mentions, fits, quote: QuoteState) -> Attribution:
-    """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
-    pronoun means the person named just before it — in its own sentence, else as the first
-    name (usually the subject) of the sentence before — rather than a speaker quoted further
-    back, such as the press secretary two paragraphs up."""
-    reference = finding.back_reference
-    if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON or attribution.entity is None
-            or reference.count != 1 or len(finding.source.split()) != 1
-            or attribution.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS)):
-        return attribution
-    person = replace(attribution, kind=SourceKind.NAMED_PERSON)
-    sentence = sentences[index]
-    pronoun_at = finding.source_span[0]
-    # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
-    unquoted = quote.masked(sentence.text)
-    before = [name for name in mentions(index)
-              if 0 <= unquoted.find(name) < pronoun_at and fits(finding.source, name)]
-    if before:
-        return replace(person, entity=before[-1])
-    if index == 0 or sentences[index - 1].block < sentence.block - 1:
-        return attribution
-    previous = history[index - 1].attribution if index - 1 < len(history) else None
-    if previous is not None and _who(previous) == attribution.entity:
-        return attribution  # the sentence before already speaks of them
-    named = [name for name in mentions(index - 1) if fits(finding.source, name)]
-    if named:
-        return replace(person, entity=named[0])
-    return attribution
-
-
-def _thing_before(attribution: Attribution, finding: Finding, index: int, sentences, subject_of) -> Attribution:
-    """'The recording does not include the shooting. It also does not answer whether …': "it"
-    means what the sentence before is about, where that is a body, an outlet or a document,
-    rather than the nearest such source attributed further back."""
-    reference = finding.back_reference
-    if (reference is None or not reference.one_thing or len(finding.source.split()) != 1 or index == 0
-            or sentences[index - 1].block < sentences[index].block - 1
-            or len(WORD.findall(sentences[index].text[:finding.source_span[0]])) > THING_PRONOUN_WORDS):
-        return attribution
-    thing = subject_of(index - 1)
-    if thing is None or thing.kind not in reference.refers_to:
-        return attribution
-    head = WORD.findall(thing.text.casefold())[-1:]
-    if attribution.entity is not None and head and head[0] in WORD.findall(attribution.entity.casefold()):
-        return attribution  # "The city" where "The city of Phoenix" spoke before: the fuller name
-    return replace(attribution, kind=thing.kind, entity=thing.text)
 
 
 def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
@@ -349,7 +226,7 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
         if earlier is None or earlier.source is None:
             continue
         if same_word_only:
-            if earlier.kind in wanted and head_word in WORD.findall(_who(earlier).casefold()):
+            if earlier.kind in wanted and head_word in WORD.findall(who_of(earlier).casefold()):
                 return earlier
             continue
         if earlier.kind in wanted:
@@ -357,7 +234,7 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
                     and not (entry.voiced and block - entry.block <= 1)):
                 continue  # "he said" is a person: not "the Clinton campaign" unless its spokesman just spoke
             if earlier.kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE) \
-                    and not fits(finding.source, _who(earlier), earlier.kind is SourceKind.NAMED_PERSON):
+                    and not fits(finding.source, who_of(earlier), earlier.kind is SourceKind.NAMED_PERSON):
                 continue  # "she said" never means Mr. Park, nor "he" two officials
             return earlier
         if earlier.via and any(k in RELAYING_KINDS for k in wanted):
@@ -400,8 +277,8 @@ def _reported_continuation(index, sentences, reported, resolved: list[Resolved])
     previous = resolved[index - 1].attribution
     if previous is None or previous.source is None or sentences[index].block - sentences[index - 1].block > 1:
         return None
-    return Attribution(kind=previous.kind, source=_who(previous), cue=previous.cue, via=previous.via,
-                       quote=QuoteKind.INDIRECT, entity=_who(previous))
+    return Attribution(kind=previous.kind, source=who_of(previous), cue=previous.cue, via=previous.via,
+                       quote=QuoteKind.INDIRECT, entity=who_of(previous))
 
 
 def _carry_via(index: int, resolved: list[Resolved]) -> Attribution | None:

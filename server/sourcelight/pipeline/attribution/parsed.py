@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sourcelight.pipeline.attribution.context import THING_PRONOUN_WORDS
+from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
 from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
 from sourcelight.pipeline.attribution.hedges import Flags

@@ -1,0 +1,137 @@
+"""Back references the sentences just before resolve, where no earlier source does: a
+pronoun or a description meaning the person named shortly before, "both" meaning the two
+people just named, a personal pronoun's nearer person, an opening "it" meaning what the
+sentence before is about (context.py calls these for every attributed sentence)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.quotes import QuoteState
+from sourcelight.pipeline.model import Attribution, SourceKind
+
+WORD = re.compile(r"\w+")  # "the president" is not "the presidential candidate"
+# How far back a pronoun may look for a person named outside any attribution.
+PRONOUN_LOOKBACK_SENTENCES = 2
+# Words before an "it" that may still mean what the sentence before is about ("In cases of
+# abortion, it said"); further in, it means something its own sentence named ("a company
+# called Cambridge Analytica, which builds what it calls …").
+THING_PRONOUN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Resolved:
+    attribution: Attribution | None
+    block: int
+    # A body that spoke through a person ("a spokesman for Acme said"): "he" may mean it.
+    voiced: bool = False
+
+
+def who_of(found: Finding | Attribution) -> str | None:
+    """The source as known across the article (a Finding has only its words)."""
+    return found.who if isinstance(found, Attribution) else found.source
+
+
+def named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
+                  fits) -> Attribution:
+    """A pronoun nobody attributed before ("The minister, Anna Berg, defended the plan.
+    She said ...") means the person the previous sentences named, if one did."""
+    reference = finding.back_reference
+    if (reference is None or SourceKind.NAMED_PERSON not in reference.refers_to or reference.count != 1
+            or attribution.entity is not None or len(finding.source.split()) != 1):
+        return attribution
+    block = sentences[index].block
+    for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
+        if sentences[earlier].block < block - 1:
+            break
+        named = [name for name in mentions(earlier) if fits(finding.source, name)]
+        if named:
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[-1])
+    return attribution
+
+
+def described_before(attribution: Attribution, finding: Finding, index: int, sentences,
+                      history: list[Resolved], mentions, described) -> Attribution:
+    """'Marco Rubio campaigned in Iowa. The Florida senator said …': a description of a person
+    that no role or earlier source resolves means the person the sentence just before rests
+    on, else the one person it names (none where it names two: "Trump attacked Rubio. The
+    Florida senator said …" is left as written)."""
+    if (attribution.kind is not SourceKind.NAMED_PERSON or attribution.entity is not None or index == 0
+            or finding.back_reference is not None or not described(finding.source)
+            or sentences[index - 1].block < sentences[index].block - 1):
+        return attribution
+    previous = history[index - 1].attribution if index - 1 < len(history) else None
+    named = list(dict.fromkeys(mentions(index - 1)))
+    if previous is not None:
+        # a named speaker ("Okafor said"), not a pronoun nobody resolved
+        who = previous.entity or (previous.source if previous.source in named else None)
+        person = previous.kind is SourceKind.NAMED_PERSON and who is not None
+        return replace(attribution, entity=who) if person else attribution
+    return replace(attribution, entity=named[0]) if len(named) == 1 else attribution
+
+
+def pair_named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
+                       pair_of) -> Attribution:
+    """'Dana Okafor and Lee Park met investors. Both men said …': two people the sentences
+    just before name are on the record, not anonymous (the fallback only where nobody is)."""
+    reference = finding.back_reference
+    if reference is None or reference.count != 2 or attribution.entity is not None:
+        return attribution
+    block = sentences[index].block
+    for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
+        if sentences[earlier].block < block - 1:
+            break
+        named = list(dict.fromkeys(mentions(earlier)))
+        if len(named) >= 2:
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named[:2]))
+    return attribution
+
+
+def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
+                   history: list[Resolved], mentions, fits, quote: QuoteState) -> Attribution:
+    """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
+    pronoun means the person named just before it — in its own sentence, else as the first
+    name (usually the subject) of the sentence before — rather than a speaker quoted further
+    back, such as the press secretary two paragraphs up."""
+    reference = finding.back_reference
+    if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON or attribution.entity is None
+            or reference.count != 1 or len(finding.source.split()) != 1
+            or attribution.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS)):
+        return attribution
+    person = replace(attribution, kind=SourceKind.NAMED_PERSON)
+    sentence = sentences[index]
+    pronoun_at = finding.source_span[0]
+    # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
+    unquoted = quote.masked(sentence.text)
+    before = [name for name in mentions(index)
+              if 0 <= unquoted.find(name) < pronoun_at and fits(finding.source, name)]
+    if before:
+        return replace(person, entity=before[-1])
+    if index == 0 or sentences[index - 1].block < sentence.block - 1:
+        return attribution
+    previous = history[index - 1].attribution if index - 1 < len(history) else None
+    if previous is not None and who_of(previous) == attribution.entity:
+        return attribution  # the sentence before already speaks of them
+    named = [name for name in mentions(index - 1) if fits(finding.source, name)]
+    if named:
+        return replace(person, entity=named[0])
+    return attribution
+
+
+def thing_before(attribution: Attribution, finding: Finding, index: int, sentences, subject_of) -> Attribution:
+    """'The recording does not include the shooting. It also does not answer whether …': "it"
+    means what the sentence before is about, where that is a body, an outlet or a document,
+    rather than the nearest such source attributed further back."""
+    reference = finding.back_reference
+    if (reference is None or not reference.one_thing or len(finding.source.split()) != 1 or index == 0
+            or sentences[index - 1].block < sentences[index].block - 1
+            or len(WORD.findall(sentences[index].text[:finding.source_span[0]])) > THING_PRONOUN_WORDS):
+        return attribution
+    thing = subject_of(index - 1)
+    if thing is None or thing.kind not in reference.refers_to:
+        return attribution
+    head = WORD.findall(thing.text.casefold())[-1:]
+    if attribution.entity is not None and head and head[0] in WORD.findall(attribution.entity.casefold()):
+        return attribution  # "The city" where "The city of Phoenix" spoke before: the fuller name
+    return replace(attribution, kind=thing.kind, entity=thing.text)
