@@ -144,4 +144,38 @@ def citer(token, lexicon: Lexicon) -> str | None:
     return guess.text
 
 
-__all__ = ["with_relays", "with_citing", "owner_outlet", "citer", "citable"]
+def outlet_reporting(preposition, others) -> Finding | None:
+    """The outlet whose reporting verb has the "according to" phrase in its clause ("Reuters
+    reported that, according to two officials, …"); ``others`` are the sentence's other cues
+    as syntax.find_in_parse ranks them, the verb's token index third."""
+    ancestors = {a.i for a in preposition.ancestors}
+    return next((item[3] for item in others if item[2] in ancestors and item[3].kind is SourceKind.MEDIA
+                 and item[3].via is None), None)
+
+
+def relayed_speaker(outlet: Finding, others: list[Finding]) -> Finding | None:
+    """'The plant will close, two officials said, Reuters reported.': an outlet reporting
+    after a speaker's words relays that speaker, as 'Reuters reported, citing two officials'
+    does."""
+    if outlet.kind is not SourceKind.MEDIA or outlet.via is not None:
+        return None
+    speaker = next((f for f in others if f.kind is not SourceKind.MEDIA and f.cue_span[1] <= outlet.source_span[0]
+                    and f.cue_span[1] <= outlet.cue_span[0]), None)
+    return replace(speaker, via=outlet.source) if speaker is not None else None
+
+
+def with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:
+    """'X recounted that …, per the New York Times': an outlet cited beside the speaker
+    relays the speaker's words."""
+    if finding.via is not None or finding.kind is SourceKind.MEDIA:
+        return finding
+    for other in others:
+        # after the speaker's words: "CNN, Cruz said, called it …" is Cruz telling what CNN said
+        if (other.kind is SourceKind.MEDIA and other.back_reference is None and other.source != finding.source
+                and other.source_span[0] > finding.cue_span[0]):
+            return replace(finding, via=other.source)
+    return finding
+
+
+__all__ = ["with_relays", "with_citing", "owner_outlet", "citer", "citable", "outlet_reporting",
+           "relayed_speaker", "with_outlet_aside"]

@@ -24,7 +24,8 @@ from sourcelight.pipeline.attribution.deps import HYPHENS, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.relays import with_citing, with_relays
+from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
+                                                    with_relays)
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of, token_lemma
@@ -88,33 +89,15 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
     # (not "according to" an outlet's poll: what respondents said rests on the poll)
-    relayed = _relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else None
+    relayed = relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else None
     if relayed is not None:
         return _with_colon(doc, relayed)
     if not findings[0][0]:
-        reporter = _outlet_reporting(doc[findings[0][2]], findings[1:])
+        reporter = outlet_reporting(doc[findings[0][2]], findings[1:])
         if reporter is not None and findings[0][3].via is None:
             # "Reuters reported that, according to two officials, …": the officials, via Reuters
             return _with_colon(doc, replace(findings[0][3], via=reporter.source))
-    return _with_colon(doc, _with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
-
-
-def _outlet_reporting(preposition, others) -> Finding | None:
-    """The outlet whose reporting verb has the "according to" phrase in its clause."""
-    ancestors = {a.i for a in preposition.ancestors}
-    return next((item[3] for item in others if item[2] in ancestors and item[3].kind is SourceKind.MEDIA
-                 and item[3].via is None), None)
-
-
-def _relayed_speaker(outlet: Finding, others: list[Finding]) -> Finding | None:
-    """'The plant will close, two officials said, Reuters reported.': an outlet reporting
-    after a speaker's words relays that speaker, as 'Reuters reported, citing two officials'
-    does."""
-    if outlet.kind is not SourceKind.MEDIA or outlet.via is not None:
-        return None
-    speaker = next((f for f in others if f.kind is not SourceKind.MEDIA and f.cue_span[1] <= outlet.source_span[0]
-                    and f.cue_span[1] <= outlet.cue_span[0]), None)
-    return replace(speaker, via=outlet.source) if speaker is not None else None
+    return _with_colon(doc, with_outlet_aside(findings[0][3], [item[3] for item in findings[1:]]))
 
 
 def _only_itself_speaks(finding: Finding) -> bool:
@@ -122,19 +105,6 @@ def _only_itself_speaks(finding: Finding) -> bool:
     that Clinton had given", read as a that-clause) tells less than any cue with a speaker
     ("…, which she said represented all her emails")."""
     return finding.source_span[0] <= finding.cue_span[0] and finding.cue_span[1] <= finding.source_span[1]
-
-
-def _with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:
-    """'X recounted that …, per the New York Times': an outlet cited beside the speaker
-    relays the speaker's words."""
-    if finding.via is not None or finding.kind is SourceKind.MEDIA:
-        return finding
-    for other in others:
-        # after the speaker's words: "CNN, Cruz said, called it …" is Cruz telling what CNN said
-        if (other.kind is SourceKind.MEDIA and other.back_reference is None and other.source != finding.source
-                and other.source_span[0] > finding.cue_span[0]):
-            return replace(finding, via=other.source)
-    return finding
 
 
 def _survey_behind(word, lexicon: Lexicon):

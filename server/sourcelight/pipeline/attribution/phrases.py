@@ -1,0 +1,112 @@
+"""The words a source's head token stands for on the parse: its phrase without asides
+(relative clauses, appositions, parentheticals) or the circumstances of the speaking ("at the
+time", "at a rally in Iowa"), a coordination whole ("Smith and Jones said"), and hyphenated
+words the tokenizer cut kept whole ("The co-founder said"). sourcekind.py says what the
+phrase is."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.deps import hyphenated_word
+
+# Children whose subtrees are asides, not part of the source's name or description.
+ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj", "ccomp")
+MAX_PHRASE_TOKENS = 14
+_DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def phrase_tokens(head) -> list:
+    """The tokens of the phrase ``head`` heads, without asides (relative clauses,
+    appositions, parentheticals), contiguous around the head."""
+    excluded = set()
+    # A name the parse made the sentence's root ("Trump defended eminent domain, calling …"):
+    # only the words of the name are the source.
+    name_root = head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+    for child in head.children:
+        if name_root and child.dep_ not in ("compound", "det", "poss", "flat", "amod", "nmod") and child.tag_ != "HYPH":
+            excluded.update(t.i for t in child.subtree)
+        elif child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH":
+            excluded.update(t.i for t in child.subtree)
+        elif child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME"):
+            excluded.update(t.i for t in child.subtree)  # "Trump this week also said": a time, not the name
+        elif child.dep_ == "prep" and child.lower_ == "as" and child.i > head.i and head.doc[child.i - 1].lower_ != "such":
+            excluded.update(t.i for t in child.subtree)  # "was seen by some as a demotion": what it was seen as
+        elif child.dep_ == "prep" and child.i > head.i and _circumstance(head, child):
+            excluded.update(t.i for t in child.subtree)  # "Trump at the time said", "Sanders at a rally in Iowa said"
+    for inner in head.subtree:
+        # "Democrats on Capitol Hill, who have argued …": a relative clause set off by a comma
+        # is an aside of an inner word too (not "the company that owns the pier")
+        if inner.dep_ == "relcl" and inner.left_edge.i > 0 and head.doc[inner.left_edge.i - 1].text == ",":
+            excluded.update(t.i for t in inner.subtree)
+    kept = sorted(t.i for t in head.subtree if t.i not in excluded)
+    left = right = kept.index(head.i)
+    while left > 0 and kept[left - 1] == kept[left] - 1:
+        left -= 1
+    while right + 1 < len(kept) and kept[right + 1] == kept[right] + 1:
+        right += 1
+    tokens = [head.doc[i] for i in kept[left:right + 1]]
+    # "an aggressive - some say unrealistic - pledge": a dash set off by spaces ends the phrase
+    dashes = [k for k, t in enumerate(tokens)
+              if t.text in _DASHES and t.whitespace_ and k > 0 and tokens[k - 1].whitespace_]
+    at = tokens.index(head)
+    tokens = tokens[max([k + 1 for k in dashes if k < at], default=0):
+                    min([k for k in dashes if k > at], default=len(tokens))]
+    while len(tokens) > 1 and (tokens[-1].dep_ == "case" or tokens[-1].dep_ == "punct" and tokens[-1].text == ","):
+        tokens.pop()
+    if len(tokens) > MAX_PHRASE_TOKENS:
+        # Too long with the asides of its inner words ("a spokesman for the ministry, Oleg
+        # Voloshyn, who also ran …"): without them, else the words up to the head.
+        inner_asides = {t.i for d in head.subtree if d.i != head.i and d.dep_ in ("relcl", "appos", "acl", "parataxis")
+                        for t in d.subtree}
+        shorter = [t for t in tokens if t.i not in inner_asides]
+        # ... and, from the last, without the head's prepositions that name nothing ("a
+        # report about the integration of immigrants"); "for the Foreign Ministry" names a body.
+        for prep in sorted((d for d in head.children if d.dep_ == "prep" and d.i > head.i
+                            and not any(o.pos_ == "PROPN" for o in d.children if o.dep_ == "pobj")),
+                           key=lambda d: -d.i):
+            if len(shorter) <= MAX_PHRASE_TOKENS:
+                break
+            dropped = {t.i for t in prep.subtree}
+            shorter = [t for t in shorter if t.i not in dropped]
+        while shorter and shorter[-1].dep_ in ("punct", "case", "cc"):
+            shorter.pop()
+        tokens = shorter if len(shorter) <= MAX_PHRASE_TOKENS and head in shorter \
+            else [t for t in tokens if t.i <= head.i][-MAX_PHRASE_TOKENS:]
+    return tokens
+
+
+def _circumstance(head, preposition) -> bool:
+    """When or where the speaker spoke, not who they are: a time after any head ("a spokesman
+    at the time", "officials on Tuesday"), and after a person's name a place or an occasion too
+    ("Sanders at a rally in Iowa"; but "Jane Roe of the Times", "Lee from Boston" say who)."""
+    obj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in ("DATE", "TIME") or (obj.lower_ == "time" and preposition.lower_ in ("at", "by")):
+        return True
+    return head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "") and preposition.lower_ in ("at", "on", "in", "during")
+
+
+def conjoined(head) -> list:
+    """'Smith and Jones said': the whole coordination is the source."""
+    tokens = phrase_tokens(head)
+    for child in head.children:
+        if child.dep_ == "conj":
+            tokens = tokens + [t for t in child.doc[tokens[-1].i + 1:child.i + 1]]
+            tokens += [t for t in phrase_tokens(child) if t.i > tokens[-1].i]
+    return tokens
+
+
+def whole_words(head, tokens: list) -> tuple:
+    """The head and the phrase with its hyphenated words whole: the tokenizer cuts "His
+    ex-wife", "The co-founder" at the hyphen, and the parse may take the prefix or the
+    hyphen for the subject, or leave them out of the phrase ("wife", nothing at all)."""
+    doc = head.doc
+    first, last = hyphenated_word(head)
+    if first == last and (not tokens or hyphenated_word(tokens[0])[0] == tokens[0].i):
+        return head, tokens
+    if head.i != last and doc[last].is_alpha:
+        head = doc[last]  # "The co-founder said": the founder, not "co" or "-"
+    start = min([first, hyphenated_word(tokens[0])[0]] if tokens else [first])
+    end = max([last] + [t.i for t in tokens])
+    while start > 0 and doc[start - 1].dep_ in ("det", "poss") and first <= doc[start - 1].head.i <= end:
+        start -= 1
+    return head, [doc[i] for i in range(start, end + 1)]
