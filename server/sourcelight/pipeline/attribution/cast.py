@@ -62,9 +62,10 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
             for word in name_words(name):
                 if word[:1].isupper() and len(word) > 1:
                     names_of.setdefault(word, {}).setdefault(name, None)
-    every_name = list(seen)
     common = _common_words([p for p, _ in parses], lexicon)
-    return {word: _named_first(list(dict.fromkeys(_without_run_on(name, every_name, common) for name in names)))
+    order = {name: place for place, name in enumerate(seen)}
+    trimmed = {name: _without_run_on(name, order, common) for name in order}
+    return {word: _named_first(list(dict.fromkeys(trimmed[name] for name in names)))
             for word, names in names_of.items()}
 
 
@@ -93,21 +94,23 @@ def _named_first(names: list[str]) -> str:
     return people[0]
 
 
-def _without_run_on(name: str, names: list[str], common: frozenset[str]) -> str:
+def _without_run_on(name: str, order: dict[str, int], common: frozenset[str]) -> str:
     """'Chris Christie Address Heroin', 'Billionaire Donald Trump' (Title Case headings and
     descriptions the recogniser ran into a name) are 'Chris Christie' and 'Donald Trump' where
     the article also names them so. Words after the shorter name, other than a suffix
     ("Joseph F. Dunford Jr.", "Robert Griffin III"), and words before it are none of the name
     when one of those after (all of those before) is a ``common`` word, or the shorter name
-    came first in ``names`` (the article's order): "Debbie Wasserman Schultz" and "Aung San Suu
-    Kyi", introduced so, stay whole; a word in capitals after a name is a dateline's."""
-    words = [w.casefold() for w in name_words(name)]
-    for other in names:
+    came first (``order``: each name's place in the article): "Debbie Wasserman Schultz" and
+    "Aung San Suu Kyi", introduced so, stay whole; a word in capitals after a name is a
+    dateline's."""
+    written = name_words(name)
+    words = [w.casefold() for w in written]
+    for other, place in order.items():
         core = [w.casefold() for w in name_words(other)]
         if not 2 <= len(core) < len(words):
             continue
-        first = names.index(other) < names.index(name)
-        extra = name_words(name)[len(core):]
+        first = place < order[name]
+        extra = written[len(core):]
         if words[:len(core)] == core and not all(NAME_SUFFIX.fullmatch(w) for w in extra) and (
                 first or any(w.casefold() in common or (w.isupper() and len(w) > 1) for w in extra)):
             return other

@@ -61,8 +61,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     source ("both men" after "Dana Okafor and Lee Park met …"). ``subject_of(i)`` is the
     subject of sentence i's main clause where it is no person (a body, an outlet, a
     document): what "it" in the next sentence means. ``described(words)`` says whether the
-    words are a definite description of a person ("the Florida senator"), which means the one
-    person the sentence just before names.
+    words are a definite description of a person ("the Florida senator"), which means the
+    named person the sentence just before rests on, else the one person it names.
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []

@@ -144,13 +144,13 @@ def citer(token, lexicon: Lexicon) -> str | None:
     return guess.text
 
 
-def outlet_reporting(preposition, others) -> Finding | None:
+def outlet_reporting(preposition, others: list[tuple[object, Finding]]) -> Finding | None:
     """The outlet whose reporting verb has the "according to" phrase in its clause ("Reuters
-    reported that, according to two officials, …"); ``others`` are the sentence's other cues
-    as syntax.find_in_parse ranks them, the verb's token index third."""
+    reported that, according to two officials, …"); ``others`` are the sentence's other cues,
+    each with the token it was found at."""
     ancestors = {a.i for a in preposition.ancestors}
-    return next((item[3] for item in others if item[2] in ancestors and item[3].kind is SourceKind.MEDIA
-                 and item[3].via is None), None)
+    return next((finding for token, finding in others if token.i in ancestors and finding.kind is SourceKind.MEDIA
+                 and finding.via is None), None)
 
 
 def relayed_speaker(outlet: Finding, others: list[Finding]) -> Finding | None:

@@ -102,13 +102,13 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # "Russians now say", "Muslims in the city said": people of a nation or faith, a
         # vague group (but "the Russians said" is one side speaking)
         return SourceGuess(SourceKind.VAGUE, doc.text[start:end], start, end)
-    if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NN", "NNP") and entity.root.i == head.i and any(
-            c.dep_ in ("det", "nummod") and lexicon.patterns["indefinite"].fullmatch(c.text) for c in head.children):
-        return SourceGuess(SourceKind.ANONYMOUS, doc.text[start:end], start, end)  # "A Democrat said": no party
-    if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NN", "NNP") and entity.root.i == head.i and any(
-            c.dep_ == "det" and c.lower_ in lexicon.syntax.description_determiners for c in head.children):
-        # "the Wisconsin Republican said": one person described by party or nation, not the party
-        return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end)
+    if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NN", "NNP") and entity.root.i == head.i:
+        # one member of a party or nation: "A Democrat said" is unnamed, "the Wisconsin
+        # Republican said" one person described; neither is the party
+        if any(c.dep_ in ("det", "nummod") and lexicon.patterns["indefinite"].fullmatch(c.text) for c in head.children):
+            return SourceGuess(SourceKind.ANONYMOUS, doc.text[start:end], start, end)
+        if any(c.dep_ == "det" and c.lower_ in lexicon.syntax.description_determiners for c in head.children):
+            return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end)
     if entity is not None and entity.label_ in BODIES:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(entity.text) else SourceKind.ORGANIZATION
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA) and head.pos_ != "PROPN":

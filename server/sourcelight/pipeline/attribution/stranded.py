@@ -107,9 +107,7 @@ def subject_before_aside(verb):
     # current front-runner, saying …" is Fiorina).
     if verb.tag_ == "VBG" or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    doc, position = verb.doc, verb.i - 1
-    while position > 0 and doc[position].dep_ in ("aux", "neg", "advmod") and doc[position].head.i == verb.i:
-        position -= 1
+    doc, position = verb.doc, _before_own_words(verb, ("aux", "neg", "advmod"))
     if position <= 0 or doc[position].text != ",":
         return None
     opening = next((i for i in range(position - 1, 0, -1) if doc[i].text == ","), None)
@@ -127,6 +125,15 @@ def subject_before_aside(verb):
     return name if participle or described else None
 
 
+def _before_own_words(verb, deps: tuple[str, ...]) -> int:
+    """The index of the word before the verb, back over the verb's own words of ``deps``
+    right before it ("also", "not", "had")."""
+    position = verb.i - 1
+    while position > 0 and verb.doc[position].dep_ in deps and verb.doc[position].head.i == verb.i:
+        position -= 1
+    return position
+
+
 def _noun_right_before(verb):
     """'… more ethanol than the oil industry says the markets can handle', parsed with the
     industry as the object of 'than': a finite verb with no subject speaks for the noun right
@@ -140,10 +147,7 @@ def _noun_right_before(verb):
         return before
     # A person's name is the speaker though ("At a campaign event in St. Clairsville, Ohio,
     # 62-year-old Brenda Johnson also railed against …, and explained …" with the name hung on "in").
-    position = verb.i - 1
-    while position > 0 and verb.doc[position].dep_ in ("advmod", "neg") and verb.doc[position].head.i == verb.i:
-        position -= 1
-    before = verb.doc[position]
+    before = verb.doc[_before_own_words(verb, ("advmod", "neg"))]
     if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.i < before.i:
         return before
     return None

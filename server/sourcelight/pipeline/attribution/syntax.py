@@ -93,7 +93,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     if relayed is not None:
         return _with_colon(doc, relayed)
     if not findings[0][0]:
-        reporter = outlet_reporting(doc[findings[0][2]], findings[1:])
+        reporter = outlet_reporting(doc[findings[0][2]], [(doc[item[2]], item[3]) for item in findings[1:]])
         if reporter is not None and findings[0][3].via is None:
             # "Reuters reported that, according to two officials, …": the officials, via Reuters
             return _with_colon(doc, replace(findings[0][3], via=reporter.source))
