@@ -75,6 +75,7 @@ KEY_NOTES = {
     "flags.non_responses": "reports that someone did not answer",
     "flags.denials": "denial verbs and nouns",
     "flags.anonymity_reasons": "why a source is kept anonymous ('not authorized to speak publicly')",
+    "flags.own_voice_labels": "labels opening the outlet's own note ('Editor's note:'): no one else's claim, whatever it reports",
     "syntax.speech": "lemmas of verbs whose subject is the source ('say', 'testify')",
     "syntax.findings": "lemmas of verbs that attribute with no clause only when a document, outlet or organization is the subject ('polls show Clinton ahead', 'the company reported earnings')",
     "syntax.nouns": "lemmas of nouns that carry a statement ('in a statement', 'a report by X')",

@@ -30,7 +30,7 @@ from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.sources import person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
 from sourcelight.pipeline.attribution.parsed import (cast_of, find_with_parse, genders_of, parse_sentences, roles_of,
-                                                    subject_thing)
+                                                    subject_thing, things_of)
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.cast import people_mentioned
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
@@ -81,17 +81,21 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         masked = state.masked(sentence.text)
         sentence_flags = find_flags(sentence.text, masked, lexicon)
         flags.append(sentence_flags)
-        if parses.engine and index not in parses.unparsed:
+        if lexicon.patterns["own_voice_labels"].match(sentence.text):
+            # "Editor's note: Trump … has repeatedly pledged to ban …": the outlet's own
+            # claim, whoever it reports of
+            findings.append(None)
+        elif parses.engine and index not in parses.unparsed:
             findings.append(find_with_parse(parse, masked, lexicon, sentence_flags))
         else:
             findings.append(_finding(masked, lexicon, sentence_flags))
         reported.append(bool(lexicon.find("reported_mood", masked)))
-    cast = cast_of(parses)
+    cast, things = cast_of(parses), things_of(parses)
     labelled = transcript(sentences, findings, cast, lexicon.language)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
     genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
     attributions = resolve_context(sentences, findings, states,
-                                   mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon),
+                                   mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon, things),
                                    reported=reported, transcript=labelled, role_holders=roles_of(parses),
                                    fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),

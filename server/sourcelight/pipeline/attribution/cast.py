@@ -22,10 +22,16 @@ CAST_KEY = "sourcelight.cast"
 ROLES_KEY = "sourcelight.roles"
 BODIES_KEY = "sourcelight.bodies"
 GENDERS_KEY = "sourcelight.genders"
+THINGS_KEY = "sourcelight.things"
+# The recogniser's labels for names no one is: places, peoples, events, works, laws.
+THINGS = ("GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE")
 # The most words a nickname in quotation marks takes between two parts of a name, and the
 # marks around it ("Bobby" of Robert C. “Bobby” Scott is a word of his name).
 NICKNAME_TOKENS = 4
 NICKNAME_MARKS = "\"“”‘’'"
+# How often, at least, the recogniser must take a one-word name for a body before its
+# guesses of a person there are set aside (_mostly_bodies).
+MOSTLY_BODY_LEAST = 3
 # What may follow a surname in a person's name: "Jr.", "Sr.", "III".
 NAME_SUFFIX = re.compile(r"[A-Z][a-z]{0,2}\.|[IVX]+", re.ASCII)
 
@@ -44,11 +50,14 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
     lone word it took for a person may be a company ("Facebook")."""
     parses = list(parses)
     companies = _companies_named([p for p, _ in parses], lexicon)
+    bodies = _mostly_bodies([p for p, _ in parses])
+    common = _common_words([p for p, _ in parses], lexicon)
     names_of: dict[str, dict[str, None]] = {}  # word -> its names, in the order first seen
     seen: dict[str, None] = {}  # every name, in the order first seen
     for parse, parsed in parses:
         spans = [e for e in parse.ents if e.label_ == PERSON and not _starts_a_company(e.text, companies)
                  and not _listed_body(e.text, lexicon) and not _holds_a_listed_company(e.text, lexicon)
+                 and not _mostly_a_body(e.text, bodies, common)
                  and (parsed or len(e.text.split()) >= 2)]
         spans += list(_names_with_roles(parse, lexicon)) if parsed else []
         spans += list(_nicknamed(parse))
@@ -62,11 +71,30 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
             for word in name_words(name):
                 if word[:1].isupper() and len(word) > 1:
                     names_of.setdefault(word, {}).setdefault(name, None)
-    common = _common_words([p for p, _ in parses], lexicon)
     order = {name: place for place, name in enumerate(seen)}
     trimmed = {name: _without_run_on(name, order, common) for name in order}
     return {word: _named_first(list(dict.fromkeys(trimmed[name] for name in names)))
             for word, names in names_of.items()}
+
+
+def _mostly_bodies(parses) -> frozenset[str]:
+    """One-word names the recogniser took for a body, a place or a product at least twice as
+    often as for a person ("Carrier", the company whose plant a story is about, read as a
+    person now and then): its guesses of a person there are the exceptions."""
+    labels: dict[str, Counter] = {}
+    for parse in parses:
+        for entity in parse.ents:
+            if len(entity) == 1 or (len(entity) == 2 and entity[1].tag_ == "POS"):
+                person = entity.label_ == PERSON
+                labels.setdefault(without_possessive(entity.text), Counter())[person] += 1
+    return frozenset(name for name, count in labels.items() if count[False] >= max(2 * count[True], MOSTLY_BODY_LEAST))
+
+
+def _mostly_a_body(name: str, bodies: frozenset[str], common: frozenset[str]) -> bool:
+    """'Carrier', or 'Outside Carrier' with a common word run into it: a name of
+    ``bodies`` (_mostly_bodies), whatever the recogniser guessed this once."""
+    words = without_possessive(name).split()
+    return bool(words) and words[-1] in bodies and all(w.casefold() in common for w in words[:-1])
 
 
 def _common_words(parses, lexicon: Lexicon) -> frozenset[str]:
@@ -299,11 +327,13 @@ def genders_said(parses, lexicon: Lexicon) -> dict[str, str]:
 _NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 
 
-def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon) -> list[str]:
+def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
+                     things: frozenset[str] = frozenset()) -> list[str]:
     """The people a sentence names, in order, by the fullest name the article gives them: a
     run of words of the cast ("Chatwal pleaded guilty" → Sant Singh Chatwal), or a name the
-    sentence alone shows (two or more name words). Parsed or not, a sentence then tells a
-    later "he said" who was just named."""
+    sentence alone shows (two or more name words) unless the recogniser took it for a place
+    or another of ``things`` (things_named). Parsed or not, a sentence then tells a later "he
+    said" who was just named."""
     found: list[tuple[int, str]] = []
     run_end = -1
     for match in _NAME_WORD.finditer(text):
@@ -319,7 +349,9 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon) -> list[
     for written in person_mentions(text, lexicon):
         name = without_possessive(written)  # "Keith Lamont Scott's wife": Keith Lamont Scott
         # a name the cast knows is found above, whole ("Robert C. “Bobby” Scott", not "Robert C")
-        if not any(word.rstrip(".") in cast for word in name.split()):
+        # not "South Carolina", nor "Outside Carrier" at the head of a sentence
+        if not any(word.rstrip(".") in cast for word in name.split()) and name not in things \
+                and name.split()[-1] not in things:
             found.append((text.find(written), name))
     return [name for _, name in sorted(found)]
 
@@ -331,12 +363,22 @@ def bodies_named(parses) -> frozenset[str]:
                      for word in without_possessive(entity.text).split() if word[:1].isupper() and len(word) > 1)
 
 
+def things_named(parses) -> frozenset[str]:
+    """The names the recogniser took anywhere in the article for a place, a people, an event
+    or a work, and nowhere for a person ("For black voters in states like South Carolina, he
+    said" is no person's "he"), and the one-word names it took mostly for a body."""
+    parses = list(parses)
+    people = {without_possessive(e.text) for parse in parses for e in parse.ents if e.label_ == PERSON}
+    return frozenset(name for parse in parses for e in parse.ents if e.label_ in THINGS
+                     and (name := without_possessive(e.text)) not in people) | _mostly_bodies(parses)
+
+
 def without_possessive(text: str) -> str:
     if text.endswith(("s'", "s’")):
         return text[:-1]  # "Ouisa Davis' commentary"
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "is_person_role", "genders_said",
+__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "things_named", "THINGS_KEY", "is_person_role", "genders_said",
            "ROLE_BEFORE_NAME_KEYS", "designates_company", "name_words", "without_possessive", "CAST_KEY", "ROLES_KEY",
            "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

@@ -94,7 +94,7 @@ def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
 def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, named: bool = True) -> bool:
     """Whether ``pronoun`` can mean the source called ``name`` (``named``: people named on
     the record): always, unless both the pronoun's gender and the person's are known and
-    differ, or the pronoun's number and theirs."""
+    differ, or the pronoun's number and theirs, or ``name`` is the writer's own "I"."""
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
     several = len(people_of(name, lexicon.language)) > 1
     reference = lexicon.back_reference(pronoun)
@@ -104,6 +104,8 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
         return several or not named
     if wanted is None or not name:
         return True
+    if lexicon.syntax is not None and name.strip().lower() in lexicon.syntax.first_person:
+        return False  # the writer ("I can't say …") is never a later "he"
     if _plural(name, lexicon) or several:
         return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He

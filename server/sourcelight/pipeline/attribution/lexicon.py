@@ -71,7 +71,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
     },
 }
 # sources.generic_bodies is optional: without it a bare plural of bodies stays an organization.
-OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words"},
+OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words", "own_voice_labels": "words"},
                                             "sources": {"generic_bodies": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
@@ -207,7 +207,7 @@ def _merged(listed: tuple, by_lemma: tuple) -> tuple:
 CASE_SENSITIVE = {"media_names", "metonyms", "titles"}
 # Lists matched only where a phrase starts / ends, not anywhere inside it.
 LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions",
-           "according_to_opening"}
+           "according_to_opening", "own_voice_labels"}
 TRAILING = {"skip_before_verb"}
 
 
@@ -338,6 +338,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         for phrase, entry in data["back_references"].items()
     }
     patterns["anonymity_reasons"] = _alternation(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
+    patterns["own_voice_labels"] = _alternation(data["flags"].get("own_voice_labels", []), "own_voice_labels")
     patterns["generic_bodies"] = _alternation(data["sources"].get("generic_bodies", []), "generic_bodies")
     patterns["back_references"] = _alternation(list(data["back_references"]), "back_references")
     for key in ("masculine_titles", "feminine_titles"):

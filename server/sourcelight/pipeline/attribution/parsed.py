@@ -12,8 +12,9 @@ from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.parser import load_parser
-from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, bodies_named,
-                                                  genders_said, people_named, role_holders)
+from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, THINGS_KEY,
+                                                  bodies_named, genders_said, people_named, role_holders,
+                                                  things_named)
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.speakers import regular_stems
@@ -80,11 +81,13 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     bodies = bodies_named(parsed.values())
     roles = role_holders(list(parsed.values()) + named, cast, lexicon)
     genders = genders_said(parsed.values(), lexicon)
+    things = things_named(list(parsed.values()) + named)
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies
         parse.user_data[ROLES_KEY] = roles
         parse.user_data[GENDERS_KEY] = genders
+        parse.user_data[THINGS_KEY] = things
     return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed, about)
 
 
@@ -132,6 +135,12 @@ def genders_of(parses: Parses) -> dict[str, str]:
 def roles_of(parses: Parses) -> dict[str, str]:
     """The one holder of each role the article names in front of a name (cast.role_holders)."""
     return _article_wide(parses, ROLES_KEY)
+
+
+def things_of(parses: Parses) -> frozenset[str]:
+    """The names the article gives places, peoples, events and works (cast.things_named)."""
+    first = next((p for p in parses.parses if p is not None), None)
+    return first.user_data.get(THINGS_KEY, frozenset()) if first is not None else frozenset()
 
 
 def _article_wide(parses: Parses, key: str) -> dict[str, str]:
