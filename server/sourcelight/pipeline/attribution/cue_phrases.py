@@ -14,6 +14,7 @@ from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, says_form, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.stranded import quoted as inside_quote
 from sourcelight.pipeline.model import SourceKind
 
 
@@ -176,6 +177,10 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
             c.dep_ in SUBJECTS for c in verb.children)
         if not unowned_aside and (_told_in(token, verb, lexicon) or _that_clause(token)):
             owner, _ = speaker_of(verb)  # "Democrats persisted in arguments that …" are theirs
+            if owner is not None and inside_quote(owner) and not inside_quote(token):
+                # "In an address that spoke to the ''frustration, the fear …'' over …, Mrs.
+                # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
+                owner = None
     if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token)
                                                   or token.doc.text.rstrip().endswith(":")):
         owner, _ = speaker_of(token.head)  # "President Clinton released the following statement:"

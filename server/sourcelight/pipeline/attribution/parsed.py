@@ -30,8 +30,9 @@ PARSE_BATCH = 64
 MAX_PARSED_SENTENCES = 2000
 # Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it.
 NAMES_ONLY_SKIPS = ("tagger", "parser", "attribute_ruler")
-# Where a parse keeps the sentence it was made from: a Title Case headline is parsed with its
-# cue verbs in lower case (headlines.py), and the reader is shown the sentence's own words.
+# Where a parse keeps the sentence it was made from, where the parser was given other words:
+# a Title Case headline is parsed with its cue verbs in lower case (headlines.py), and the
+# reader is shown the sentence's own words.
 TEXT_KEY = "sentence_text"
 
 
@@ -62,9 +63,11 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     wanted, unparsed = candidates[:MAX_PARSED_SENTENCES], frozenset(candidates[MAX_PARSED_SENTENCES:])
     texts = [without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
              for i in wanted]
-    parsed = dict(zip(wanted, nlp.pipe((for_parser(t, lexicon) for t in texts), batch_size=PARSE_BATCH)))
-    for text, parse in zip(texts, parsed.values()):
-        parse.user_data[TEXT_KEY] = text
+    given = [for_parser(t, lexicon) for t in texts]
+    parsed = dict(zip(wanted, nlp.pipe(given, batch_size=PARSE_BATCH)))
+    for text, parser_text, parse in zip(texts, given, parsed.values()):
+        if parser_text != text:
+            parse.user_data[TEXT_KEY] = text
     # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
     # operative"): the recogniser alone, without the parser, adds them to the cast.
     others = [i for i in range(len(sentences)) if i not in parsed and i not in unparsed
@@ -178,8 +181,8 @@ def subject_thing(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
 def _in_own_words(finding: Finding, parse) -> Finding:
     """The finding's source and cue as the sentence writes them ("Tells", not the "tells" the
     parser was given)."""
-    text = parse.user_data.get(TEXT_KEY, parse.text)
-    if text == parse.text:
+    text = parse.user_data.get(TEXT_KEY)
+    if text is None:
         return finding
     (source_start, source_end), (cue_start, cue_end) = finding.source_span, finding.cue_span
     source = text[source_start:source_end] if text[source_start:source_end].lower() == finding.source.lower() else finding.source

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from sourcelight.pipeline.attribution.tag_rules import use_tag_rules
+
 log = logging.getLogger(__name__)
 
 # Pipes the attribution engine reads: POS tags, the parse, named entities. The lemmatizer
@@ -93,6 +95,7 @@ def load_parser(language: str):
         raise ParserModelError(f"{package} reports model {name} {nlp.meta.get('version')}; "
                                f"sourcelight needs one of {list(spec.names)} {spec.version}")
     _split_glued_quotes(nlp)
+    use_tag_rules(nlp)
     missing = [p for p in NEEDED_PIPES if p not in nlp.pipe_names]
     if missing:
         raise ParserModelError(f"{package} lacks the pipes {missing}")
