@@ -5,7 +5,7 @@ only names what was said, "has yet to apologize"). syntax.py applies these tests
 candidate verb; every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.deps import to_infinitive
+from sourcelight.pipeline.attribution.deps import text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.speakers import token_lemma
 
@@ -19,14 +19,14 @@ def has_clause(token, infinitive: bool = True) -> bool:
     object, or ending the sentence: "He then listed the qualities a nominee needs:"), or
     (``infinitive``) a promise
     ("promised to cut waiting times")."""
-    after = token.doc.text[token.idx + len(token.text):].lstrip()
+    after = text_of(token.doc)[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_colon(child, token))
                or child.dep_ in opens or question(child)
                or (child.dep_ == "dobj" and (colon_after(child.right_edge) or content_clause(child)))
                for child in token.children) or object_as_predicate(token) or token.dep_ in ("parataxis",) \
         or after[:1] == ":" or as_clause(token) \
-        or (token.dep_ == "ROOT" and token.doc.text.rstrip().endswith(":")
+        or (token.dep_ == "ROOT" and text_of(token.doc).rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
         or reporting_aside(token) or reporting_opener(token) or clause_on_addressee(token)
 
@@ -133,7 +133,7 @@ def not_yet(verb) -> bool:
 def colon_after(token) -> bool:
     """ "Whitlock Endorses Aberly: I Am ‘Horrified’": a colon after the verb's object opens
     what was said."""
-    return token.doc.text[token.idx + len(token.text):].lstrip()[:1] == ":"
+    return text_of(token.doc)[token.idx + len(token.text):].lstrip()[:1] == ":"
 
 
 def bare_infinitive(verb) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import hyphenated_word
+from sourcelight.pipeline.attribution.deps import hyphenated_word, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
@@ -87,7 +87,7 @@ def _told_before_colon(named, colon, masked: str, lexicon: Lexicon) -> tuple[boo
         return someone, None
     outlet = media_of(named, lexicon)
     if outlet is None and named is not phrase and media_of(phrase, lexicon):
-        outlet = named.doc.text[named.left_edge.idx:named.idx + len(named.text)]  # "the Dutch newspaper NRC Handelsblad"
+        outlet = text_of(named.doc)[named.left_edge.idx:named.idx + len(named.text)]  # "the Dutch newspaper NRC Handelsblad"
     return True, Finding(said.kind, said.text, (said.start, said.end), ":", (colon.idx, colon.idx + 1),
                          via=outlet if outlet != said.text else None, back_reference=said.back_reference,
                          colon_intro=True)
@@ -97,7 +97,7 @@ def speaker_label(doc, label: Finding) -> Finding | None:
     """A person's or a body's name before a colon that opens the sentence — a headline's
     "Cruz:", "Clinton camp:" — introduces everything after it, whatever verbs follow. Only a
     name known as a person's or a body's: "Update:" or "Question:" introduce nothing."""
-    before = doc.text[:label.cue_span[0]].strip()
+    before = text_of(doc)[:label.cue_span[0]].strip()
     words = before.split()
     cast = doc.user_data.get(CAST_KEY) or {}
     person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
@@ -138,7 +138,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         if guess is None:
             continue
         cue_end = last.idx + len(last.text)
-        finding = Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[token.idx:cue_end],
+        finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[token.idx:cue_end],
                           (token.idx, cue_end), back_reference=guess.back_reference)
         employer = owner_outlet(obj, lexicon)
         if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
@@ -182,7 +182,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
                 # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
                 owner = None
     if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token)
-                                                  or token.doc.text.rstrip().endswith(":")):
+                                                  or text_of(token.doc).rstrip().endswith(":")):
         owner, _ = speaker_of(token.head)  # "President Clinton released the following statement:"
     if owner is None:
         if not _that_clause(token):
@@ -193,7 +193,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         return None
     via = outlet_of_statement(token, lexicon) if said_in else None  # "In an interview with ABC News, …"
     cue_start = token.doc[hyphenated_word(token)[0]].idx  # "op-ed", not "ed"
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.doc.text[cue_start:token.idx + len(token.text)],
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:token.idx + len(token.text)],
                    (cue_start, token.idx + len(token.text)), back_reference=guess.back_reference,
                    via=via if via != guess.text else None)
 
@@ -272,7 +272,7 @@ def non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int
                 party = _answer_from(token)  # "There was no immediate comment from Kyiv."
                 guess = guess_source(party, lexicon) if party is not None else None
                 if guess is not None:
-                    return Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[start:end], (start, end),
+                    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[start:end], (start, end),
                                    back_reference=guess.back_reference)
                 continue
             if not token.tag_.startswith("VB"):
@@ -285,7 +285,7 @@ def non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int
             guess = guess_source(party, lexicon)
             if guess is None:
                 continue
-            return Finding(guess.kind, guess.text, (guess.start, guess.end), doc.text[start:end], (start, end),
+            return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[start:end], (start, end),
                            back_reference=guess.back_reference)
     return None
 

@@ -9,6 +9,9 @@ SHARED_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "pcomp", "prep", "dep", "acomp"
 RELATIVE_PRONOUNS = ("WDT", "WP")
 HYPHENS = frozenset("-‐‑")
 MAX_CLIMB = 4
+# Where a parse keeps its text once read: spaCy rebuilds Doc.text from every token on each
+# read, and the rules read it again and again.
+TEXT_KEY = "sourcelight.text"
 
 
 def to_infinitive(verb) -> bool:
@@ -43,3 +46,11 @@ def hyphenated_word(token) -> tuple[int, int]:
 
 __all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
            "without_and", "hyphenated_word", "HYPHENS"]
+
+
+def text_of(doc) -> str:
+    """The parse's text (``doc.text``), read once."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

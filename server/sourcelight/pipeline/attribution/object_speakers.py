@@ -5,7 +5,7 @@ and a name a subordinator opens ("since Clinton, at the debate, cited …")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import PERSON, is_person_role
-from sourcelight.pipeline.attribution.deps import SUBJECTS, to_infinitive, without_and
+from sourcelight.pipeline.attribution.deps import SUBJECTS, text_of, to_infinitive, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.stranded import quoted
@@ -71,7 +71,7 @@ def object_controls(verb, lexicon: Lexicon | None):
         phrase = list(obj.subtree)
         unquoted = next((i for i, t in enumerate(phrase) if t.tag_ in ("``", "''") or quoted(t)), len(phrase))
         last = phrase[max(unquoted, 1) - 1]  # "the journalist Dainis Ivans", "a new phrase", not its “…”
-        guess = classify(obj.doc.text, obj.left_edge.idx, last.idx + len(last.text), lexicon)
+        guess = classify(text_of(obj.doc), obj.left_edge.idx, last.idx + len(last.text), lexicon)
         if guess is not None and guess.kind in SPEAKING_KINDS:
             return obj
     return None

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import (BODIES, BODIES_KEY, CAST_KEY, PERSON, designates_company, is_person_role,
                                                   without_possessive)
+from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
                                                      person_in, whole_name)
@@ -34,16 +35,16 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if head.pos_ == "PROPN" and designates_company(head.text, lexicon) and (len(tokens) > 1 or head.i > 0):
-        return SourceGuess(SourceKind.ORGANIZATION, doc.text[start:end], start, end)  # "Zentrix Labs declined …"
+        return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)  # "Zentrix Labs declined …"
     named_body = _body_in_apposition(head, lexicon)
     if named_body is not None:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(named_body.text) else SourceKind.ORGANIZATION
         return _named(named_body, tokens, kind)
-    guess = classify(doc.text, start, end, lexicon)
+    guess = classify(text_of(doc), start, end, lexicon)
     if guess is None and tokens[-1].i > head.i and any(t.dep_ in ("prep", "acl") for t in head.children if t.i > head.i):
         # "A report about the integration of immigrants noted", "a complaint filed by the SEC
         # and a complaint by Vermont": what the head names.
-        guess = classify(doc.text, start, head.idx + len(head.text), lexicon)
+        guess = classify(text_of(doc), start, head.idx + len(head.text), lexicon)
     if guess is not None and guess.back_reference is not None:
         return guess
     if guess is None and head.pos_ == "PRON" and len(tokens) > 1 and any(c.dep_ == "conj" for c in head.children):
@@ -53,7 +54,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     people = _people_named(head)
     if len(people) > 1:
         end = max(end, people[-1].end_char)  # "A, B and C" with C hung on B: to the last name
-        return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end,
+        return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end,
                            names=tuple(without_possessive(p.text) for p in people))
     person = person_in(head, tokens, lexicon) or name_after_role(tokens, lexicon)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and (
@@ -101,19 +102,19 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
             c.dep_ == "det" for c in head.children):
         # "Russians now say", "Muslims in the city said": people of a nation or faith, a
         # vague group (but "the Russians said" is one side speaking)
-        return SourceGuess(SourceKind.VAGUE, doc.text[start:end], start, end)
+        return SourceGuess(SourceKind.VAGUE, text_of(doc)[start:end], start, end)
     if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NN", "NNP") and entity.root.i == head.i:
         # one member of a party or nation: "A Democrat said" is unnamed, "the Wisconsin
         # Republican said" one person described; neither is the party
         if any(c.dep_ in ("det", "nummod") and lexicon.patterns["indefinite"].fullmatch(c.text) for c in head.children):
-            return SourceGuess(SourceKind.ANONYMOUS, doc.text[start:end], start, end)
+            return SourceGuess(SourceKind.ANONYMOUS, text_of(doc)[start:end], start, end)
         if any(c.dep_ == "det" and c.lower_ in lexicon.syntax.description_determiners for c in head.children):
-            return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end)
+            return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)
     if entity is not None and entity.label_ in BODIES:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(entity.text) else SourceKind.ORGANIZATION
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA) and head.pos_ != "PROPN":
             return guess  # "the Pentagon report": a document; "Acme Records": a company
-        return SourceGuess(kind, guess.text if guess else doc.text[start:end],
+        return SourceGuess(kind, guess.text if guess else text_of(doc)[start:end],
                            guess.start if guess else start, guess.end if guess else end)
     if guess is not None:
         return guess
@@ -122,9 +123,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return None  # "WARNING: Video contains graphic images."
     if head.pos_ == "PROPN" and head.tag_ != "NNPS":
         kind = SourceKind.ORGANIZATION if _acronym(head.text) else SourceKind.NAMED_PERSON
-        return SourceGuess(kind, doc.text[start:end], start, end)
+        return SourceGuess(kind, text_of(doc)[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
-        return SourceGuess(SourceKind.NAMED_PERSON, doc.text[start:end], start, end)  # a name tagged as a noun
+        return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)  # a name tagged as a noun
     guess = _unlisted_noun(head, tokens, start, end, lexicon)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
@@ -177,7 +178,7 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     before if it describes a person at all ("the billionaire businessman", not "the health
     care page"); a number, a share or a plural is a group; a body named inside makes it that
     body's ('a producer for Yahoo Studios')."""
-    text = head.doc.text[start:end]
+    text = text_of(head.doc)[start:end]
     determiner = next((t for t in tokens if t.dep_ == "det" and t.head.i == head.i), None)
     if head.tag_ == "JJ" and determiner is not None and determiner.lower_ == "the":
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)  # "said the 46-year-old"
@@ -236,7 +237,7 @@ def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     if clause is None:
         return None
     last = clause.right_edge
-    whole = classify(head.doc.text, tokens[0].idx, last.idx + len(last.text), lexicon)
+    whole = classify(text_of(head.doc), tokens[0].idx, last.idx + len(last.text), lexicon)
     return whole if whole is not None and whole.kind is SourceKind.ANONYMOUS else None
 
 
@@ -252,7 +253,7 @@ def _possessed_body(head, lexicon: Lexicon) -> SourceKind | None:
 
 
 def _outlet_by_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
-    found = lexicon.patterns["media_names"].search(head.doc.text, start, end)
+    found = lexicon.patterns["media_names"].search(text_of(head.doc), start, end)
     return found is not None and found.start() <= head.idx < found.end()
 
 
@@ -262,7 +263,7 @@ def _body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
     for child in head.children:
         if child.dep_ == "appos" and not is_person_role(child, lexicon):  # "Lee, a Tinder spokeswoman" is a person
             described = phrase_tokens(child)
-            guess = classify(head.doc.text, described[0].idx, described[-1].idx + len(described[-1].text), lexicon)
+            guess = classify(text_of(head.doc), described[0].idx, described[-1].idx + len(described[-1].text), lexicon)
             if guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
                 return guess.kind
     people = head.doc.user_data.get(CAST_KEY) or {}
@@ -298,7 +299,7 @@ def media_of(token, lexicon: Lexicon) -> str | None:
     tokens = phrase_tokens(token)
     if not tokens:
         return None
-    phrase = token.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    phrase = text_of(token.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     match = lexicon.patterns["media_names"].search(phrase)
     if match:
         # the whole name a listed word ends ("the Harbour Gazette", not "Gazette")
@@ -307,7 +308,7 @@ def media_of(token, lexicon: Lexicon) -> str | None:
         while words and not words[0][:1].isupper():
             words.pop(0)
         return " ".join(words + [match.group()])
-    guess = classify(token.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), lexicon)
+    guess = classify(text_of(token.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), lexicon)
     if guess is not None and guess.kind is SourceKind.MEDIA and guess.back_reference is None:
         return guess.text
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cast import BODIES, PERSON
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
-                                                   SHARED_SUBJECT_DEPS, SUBJECTS, hyphenated_word, to_infinitive)
+                                                   SHARED_SUBJECT_DEPS, SUBJECTS, hyphenated_word, text_of, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
                                                              on_the_object, participle_on_object,
@@ -34,7 +34,7 @@ def _hyphenated(token, word: str, lexicon: Lexicon) -> str | None:
     first = hyphenated_word(token)[0]
     if lexicon.syntax is None or first == token.i:
         return None
-    whole = token.doc.text[token.doc[first].idx:token.idx].lower() + word
+    whole = text_of(token.doc)[token.doc[first].idx:token.idx].lower() + word
     return whole if whole in lexicon.syntax.hyphenated else None
 
 

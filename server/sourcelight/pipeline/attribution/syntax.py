@@ -20,7 +20,7 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tell
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import HYPHENS, without_and
+from sourcelight.pipeline.attribution.deps import HYPHENS, text_of, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -44,7 +44,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     findings = []
     has_quote = MASK in masked
     # An object noun introduces a quote of words, not a quoted word ("all her ''work-related'' emails")
-    quotes_words = has_quote and any(" " in doc.text[m.start():m.end()].strip()
+    quotes_words = has_quote and any(" " in text_of(doc)[m.start():m.end()].strip()
                                      for m in re.finditer(f"{MASK}+", masked))
     # "who asked not to be named" says why a source is anonymous; it is no cue.
     not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)]
@@ -161,8 +161,8 @@ def _depth(token) -> int:
 
 def _with_colon(doc, finding: Finding) -> Finding:
     """'X said:' — the quotes that follow are X's."""
-    after = doc.text[finding.cue_span[1]:].lstrip()
-    if after[:1] == ":" or doc.text.rstrip().endswith(":"):
+    after = text_of(doc)[finding.cue_span[1]:].lstrip()
+    if after[:1] == ":" or text_of(doc).rstrip().endswith(":"):
         return replace(finding, colon_intro=True)
     return finding
 
@@ -222,7 +222,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if guess.kind is SourceKind.VAGUE and source_token.pos_ != "PRON":
         guess = _survey_behind(token, lexicon) or _survey_behind(source_token, lexicon) or guess
     cue_start, cue_end = _cue_extent(token)
-    finding = Finding(guess.kind, guess.text, (guess.start, guess.end), token.doc.text[cue_start:cue_end],
+    finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
                       (cue_start, cue_end), back_reference=guess.back_reference,
                       predicate_end=_predicate_end(token), names=guess.names)
     finding = with_relays(token, source_token, finding, lexicon)
@@ -274,7 +274,7 @@ def _speaker_tag(verb) -> bool:
     """'Mr. Manafort asked.', 'he added on Tuesday.': a sentence that is only a speaker and the
     verb (the quote it tags ended the sentence before, on a question or an exclamation)."""
     words = [t for t in verb.doc if not t.is_punct]
-    if verb.doc.text.rstrip().endswith("?"):
+    if text_of(verb.doc).rstrip().endswith("?"):
         return False  # "How has the administration responded?"
     # Not a credit line ("Lerer reported from Los Angeles.").
     return (verb.dep_ == "ROOT" and len(words) <= SPEAKER_TAG_WORDS
