@@ -188,6 +188,15 @@ class Lexicon:
         """'the', 'a', 'two of the': a definite or indefinite determiner of the language."""
         return bool(self.patterns["definite"].fullmatch(word) or self.patterns["indefinite"].fullmatch(word))
 
+    def is_pronoun(self, word: str) -> bool:
+        """'he', 'they', or the writer's 'I', 'me', 'we' (sources.pronouns, syntax.first_person)."""
+        return bool(self.patterns["pronouns"].fullmatch(word.strip())) or self.is_first_person(word)
+
+    def is_first_person(self, word: str) -> bool:
+        """'I', 'me', 'we', 'us': the writer speaking for themself (listed for a language
+        with a parse engine)."""
+        return self.syntax is not None and word.strip().casefold() in self.syntax.first_person
+
     def find_between(self, key: str, text: str, start: int, end: int) -> tuple:
         """The matches of ``find`` that lie within text[start:end]."""
         return tuple(m for m in self.find(key, text) if m.start() >= start and m.end() <= end)

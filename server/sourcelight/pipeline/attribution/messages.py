@@ -42,6 +42,8 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "anonymity_reason_given": ("text", frozenset()),
         "no_reason_given": ("text", frozenset()),
         "named_pair": ("text", frozenset()),
+        "pronoun_person": ("text", frozenset()),
+        "writer": ("text", frozenset()),
     },
     "notes.kind": {kind: ("text", frozenset()) for kind in (
         "named_person", "organization", "media", "document", "anonymous", "vague")},

@@ -53,10 +53,23 @@ def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], message
         source = messages.text("notes.source", source=attribution.source)
     via = messages.text("notes.via", via=attribution.via) if attribution.via else ""
     direct = messages.text("notes.direct_quote") if attribution.quote is QuoteKind.DIRECT else ""
-    lexicon = load_lexicon(messages.language)
-    kind = ("notes.named_pair" if attribution.kind is SourceKind.NAMED_PERSON and lexicon is not None
-            and is_pair(attribution, lexicon) else f"notes.kind.{attribution.kind.value}")
+    kind = _kind_key(attribution, load_lexicon(messages.language))
     return messages.text("notes.rests_on", kind=messages.text(kind), source=source, via=via, direct=direct)
+
+
+def _kind_key(attribution: Attribution, lexicon) -> str:
+    """The message for what the claim rests on: a kind, or, for a person, the pair a phrase
+    such as "both men" means, the writer's own "I", or a "he" no name was found for (no
+    person "named on the record" the reader could tell)."""
+    if attribution.kind is SourceKind.NAMED_PERSON and lexicon is not None:
+        if is_pair(attribution, lexicon):
+            return "notes.named_pair"
+        unnamed = attribution.source is not None and attribution.entity in (None, attribution.source)
+        if unnamed and lexicon.is_first_person(attribution.source):
+            return "notes.writer"
+        if unnamed and lexicon.is_pronoun(attribution.source):
+            return "notes.pronoun_person"
+    return f"notes.kind.{attribution.kind.value}"
 
 
 def _mid_sentence(name: str, language: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from sourcelight.pipeline.attribution.entities import bare_name, people_of
+from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
 from sourcelight.pipeline.model import (
     ATTRIBUTED_KINDS, UNNAMED_KINDS, Claim, NonResponse, SourceCount, SourceKind, SourcingSummary,
@@ -48,15 +49,21 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
 
 def _named(claims: tuple[Claim, ...], language: str):
     """Each named source a claim rests on: each of the people who spoke together ("Both
-    men", "Dana Okafor and Lee Park") counted on their own."""
+    men", "Dana Okafor and Lee Park") counted on their own; not a pronoun no name was found
+    for ("he said" with nobody named before), which names nobody."""
     for claim in claims:
         sourcing = claim.sourcing
         if sourcing is None or not sourcing.who:
             continue
         if sourcing.kind is SourceKind.NAMED_PERSON:
-            yield from people_of(sourcing.who, language)
+            yield from (name for name in people_of(sourcing.who, language) if not _pronoun(name, language))
         elif sourcing.kind is SourceKind.ORGANIZATION:
             yield sourcing.who
+
+
+def _pronoun(name: str, language: str) -> bool:
+    lexicon = load_lexicon(language)
+    return lexicon is not None and lexicon.is_pronoun(name)
 
 
 def _outlets(claims: tuple[Claim, ...]):
@@ -106,10 +113,12 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     named = kinds[SourceKind.NAMED_PERSON]
     if named == 0:
         return messages.text("summary.no_named_person", first=first)
-    speakers = len({_key(bare_name(name, messages.language)) for c in claims
-                    if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
-                    for name in people_of(c.sourcing.who, messages.language)})  # "both men": two people
-    return messages.plural("summary.named_people", speakers, first=first)
+    people = {_key(bare_name(name, messages.language)) for c in claims
+              if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
+              for name in people_of(c.sourcing.who, messages.language)}  # "both men": two people
+    # "he", "I": someone, but no one more than the people named (unless no one is named)
+    named_people = {name for name in people if not _pronoun(name, messages.language)} or people
+    return messages.plural("summary.named_people", len(named_people), first=first)
 
 
 def _unnamed_key(kinds: Counter) -> str:

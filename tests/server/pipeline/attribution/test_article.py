@@ -58,6 +58,15 @@ def test_summary_of_named_sources_counts_them():
     assert summary.headline == "Most attributed claims (2 of 3) rest on named people; 1 named person speaks on the record."
 
 
+def test_a_pronoun_no_name_was_found_for_is_no_more_named_people():
+    _, summary = _annotate([
+        ["“The harbour will close,” he said on Monday."],
+        ["Prime Minister Boris Johnson said the lockdown would end in June."],
+    ])
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Boris Johnson", 1)]
+    assert summary.headline == "Most attributed claims (2 of 2) rest on named people; 1 named person speaks on the record."
+
+
 def test_summary_without_any_source_says_so():
     _, summary = _annotate([["The sun rose at six."], ["It was a quiet day."]])
     assert summary.anonymous_share is None
@@ -399,3 +408,12 @@ def test_they_after_one_named_speaker_is_not_that_speaker():
     assert they.who != "Dana Okafor"
     assert they.kind.value == "vague"
     assert "1 named person speaks on the record" in summary.headline
+
+
+def test_notes_say_when_a_person_is_only_a_pronoun_or_the_writer():
+    claims, _ = _annotate([
+        ["I told the harbour board that the figures did not add up."],
+        ["For weeks nothing happened. “We are looking into it,” he said later."],
+    ])
+    assert claims[0].note == "Rests on the writer: “I”."
+    assert claims[-1].note == "Rests on a person the article refers to only by a pronoun: “he” (direct quote)."
