@@ -30,13 +30,13 @@ THINGS = ("GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
 NICKNAME_TOKENS = 4
 NICKNAME_MARKS = "\"“”‘’'"
 # How often, at least, the recogniser must take a one-word name for a body before its
-# guesses of a person there are set aside (_mostly_bodies).
+# guesses of a person there are set aside (mostly_bodies).
 MOSTLY_BODY_LEAST = 3
 # What may follow a surname in a person's name: "Jr.", "Sr.", "III".
 NAME_SUFFIX = re.compile(r"[A-Z][a-z]{0,2}\.|[IVX]+", re.ASCII)
 
 
-def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
+def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset()) -> dict[str, str]:
     """One article, one cast: every word of a name the entity recogniser took for a person
     anywhere in the article, or that the text shows is a person's (a role in apposition or
     in front: "Canova, a law professor", "Sen. Ted Cruz"), mapped to the fullest name it
@@ -47,10 +47,10 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
 
     ``parses`` are (parse, parsed) pairs in the article's order; ``parsed`` False marks a
     sentence only the recogniser ran on: from it, only full names ("Paul Manafort") count, a
-    lone word it took for a person may be a company ("Facebook")."""
+    lone word it took for a person may be a company ("Facebook"). ``bodies`` are the one-word
+    names it mostly took for a body (mostly_bodies): none of them is a person ("Carrier")."""
     parses = list(parses)
     companies = _companies_named([p for p, _ in parses], lexicon)
-    bodies = _mostly_bodies([p for p, _ in parses])
     common = _common_words([p for p, _ in parses], lexicon)
     names_of: dict[str, dict[str, None]] = {}  # word -> its names, in the order first seen
     seen: dict[str, None] = {}  # every name, in the order first seen
@@ -77,7 +77,7 @@ def people_named(parses, lexicon: Lexicon) -> dict[str, str]:
             for word, names in names_of.items()}
 
 
-def _mostly_bodies(parses) -> frozenset[str]:
+def mostly_bodies(parses) -> frozenset[str]:
     """One-word names the recogniser took for a body, a place or a product at least twice as
     often as for a person ("Carrier", the company whose plant a story is about, read as a
     person now and then): its guesses of a person there are the exceptions."""
@@ -92,7 +92,7 @@ def _mostly_bodies(parses) -> frozenset[str]:
 
 def _mostly_a_body(name: str, bodies: frozenset[str], common: frozenset[str]) -> bool:
     """'Carrier', or 'Outside Carrier' with a common word run into it: a name of
-    ``bodies`` (_mostly_bodies), whatever the recogniser guessed this once."""
+    ``bodies`` (mostly_bodies), whatever the recogniser guessed this once."""
     words = without_possessive(name).split()
     return bool(words) and words[-1] in bodies and all(w.casefold() in common for w in words[:-1])
 
@@ -363,14 +363,15 @@ def bodies_named(parses) -> frozenset[str]:
                      for word in without_possessive(entity.text).split() if word[:1].isupper() and len(word) > 1)
 
 
-def things_named(parses) -> frozenset[str]:
+def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
     """The names the recogniser took anywhere in the article for a place, a people, an event
     or a work, and nowhere for a person ("For black voters in states like South Carolina, he
-    said" is no person's "he"), and the one-word names it took mostly for a body."""
+    said" is no person's "he"), and ``bodies``, the one-word names it took mostly for a body
+    (mostly_bodies)."""
     parses = list(parses)
     people = {without_possessive(e.text) for parse in parses for e in parse.ents if e.label_ == PERSON}
     return frozenset(name for parse in parses for e in parse.ents if e.label_ in THINGS
-                     and (name := without_possessive(e.text)) not in people) | _mostly_bodies(parses)
+                     and (name := without_possessive(e.text)) not in people) | bodies
 
 
 def without_possessive(text: str) -> str:
@@ -379,6 +380,6 @@ def without_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
-__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "things_named", "THINGS_KEY", "is_person_role", "genders_said",
+__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "is_person_role", "genders_said",
            "ROLE_BEFORE_NAME_KEYS", "designates_company", "name_words", "without_possessive", "CAST_KEY", "ROLES_KEY",
            "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

@@ -10,8 +10,9 @@ RELATIVE_PRONOUNS = ("WDT", "WP")
 HYPHENS = frozenset("-‐‑")
 MAX_CLIMB = 4
 # Where a parse keeps its text once read: spaCy rebuilds Doc.text from every token on each
-# read, and the rules read it again and again.
-TEXT_KEY = "sourcelight.text"
+# read, and the rules read it again and again (not parsed.TEXT_KEY, the sentence's own words
+# where the parser was given others).
+DOC_TEXT_KEY = "sourcelight.doc_text"
 
 
 def to_infinitive(verb) -> bool:
@@ -44,13 +45,13 @@ def hyphenated_word(token) -> tuple[int, int]:
     return first, last
 
 
-__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
-           "without_and", "hyphenated_word", "HYPHENS"]
-
-
 def text_of(doc) -> str:
     """The parse's text (``doc.text``), read once."""
-    text = doc.user_data.get(TEXT_KEY)
+    text = doc.user_data.get(DOC_TEXT_KEY)
     if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
     return text
+
+
+__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
+           "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY"]

@@ -104,7 +104,7 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
         return several or not named
     if wanted is None or not name:
         return True
-    if lexicon.syntax is not None and name.strip().lower() in lexicon.syntax.first_person:
+    if lexicon.is_first_person(name):
         return False  # the writer ("I can't say …") is never a later "he"
     if _plural(name, lexicon) or several:
         return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them

@@ -13,8 +13,8 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, THINGS_KEY,
-                                                  bodies_named, genders_said, people_named, role_holders,
-                                                  things_named)
+                                                  bodies_named, genders_said, mostly_bodies, people_named,
+                                                  role_holders, things_named)
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.speakers import regular_stems
@@ -77,14 +77,16 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     # are the recogniser's guesses ("Obama Seeks …" read as a person).
     in_order = sorted([(i, p, True) for i, p in parsed.items()] + [(i, p, False) for i, p in zip(others, named)],
                       key=lambda entry: (in_title_case(sentences[entry[0]].text), entry[0]))
-    cast = people_named([(parse, full) for _, parse, full in in_order], lexicon)
+    every_parse = list(parsed.values()) + named
+    mostly = mostly_bodies(every_parse)
+    cast = people_named([(parse, full) for _, parse, full in in_order], lexicon, mostly)
     # What an opening "it" may mean is the subject of the sentence before (context.py).
     before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in parsed and _opens_with_it(sentences[i].text, lexicon)]
     about = dict(zip(before_it, nlp.pipe((sentences[i].text for i in before_it), batch_size=PARSE_BATCH)))
     bodies = bodies_named(parsed.values())
-    roles = role_holders(list(parsed.values()) + named, cast, lexicon)
+    roles = role_holders(every_parse, cast, lexicon)
     genders = genders_said(parsed.values(), lexicon)
-    things = things_named(list(parsed.values()) + named)
+    things = things_named(every_parse, mostly)
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies
@@ -142,13 +144,18 @@ def roles_of(parses: Parses) -> dict[str, str]:
 
 def things_of(parses: Parses) -> frozenset[str]:
     """The names the article gives places, peoples, events and works (cast.things_named)."""
-    first = next((p for p in parses.parses if p is not None), None)
+    first = _first_parse(parses)
     return first.user_data.get(THINGS_KEY, frozenset()) if first is not None else frozenset()
 
 
 def _article_wide(parses: Parses, key: str) -> dict[str, str]:
-    first = next((p for p in parses.parses if p is not None), None)
+    first = _first_parse(parses)
     return dict(first.user_data.get(key, {})) if first is not None else {}
+
+
+def _first_parse(parses: Parses):
+    """Any parse of the article: each keeps the article-wide facts."""
+    return next((p for p in parses.parses if p is not None), None)
 
 
 def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:

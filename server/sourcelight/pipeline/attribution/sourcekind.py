@@ -29,7 +29,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         head, tokens = whole_words(head, conjoined(head))
     if not tokens:
         return None
-    if len(tokens) == 1 and lexicon.syntax is not None and head.lower_ in lexicon.syntax.first_person \
+    if len(tokens) == 1 and lexicon.is_first_person(head.text) \
             and head.pos_ == "PRON":
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
         return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))

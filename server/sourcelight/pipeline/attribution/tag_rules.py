@@ -62,7 +62,7 @@ class TagRules:
         found = []
         tokens = list(doc)
         for token in tokens:
-            word = (token.tag_, token.lower_, token.dep_, token.is_space)
+            word = _word(token)
             starts = self._starts.get(word)
             if starts is None:
                 if len(self._starts) > REMEMBERED_WORDS:
