@@ -59,6 +59,7 @@ KEY_NOTES = {
     "sources.anonymous_heads": "head nouns of anonymous sources ('sources', 'insiders')",
     "sources.anonymity_clauses": "clauses that make the source of the sentence anonymous",
     "sources.vague": "generic or indefinite groups standing in for a source",
+    "sources.media_roles": "roles of people who work for an outlet: \"a Times reporter\" speaks for the Times, \"the Independent Vermont senator\" does not",
     "sources.generic_bodies": "plural kinds of body that, bare or counted, are an unspecified group ('Western governments', 'several banks'; 'the banks' are known ones)",
     "sources.media_names": "news outlets by name (matched with case)",
     "sources.media_nouns": "nouns that denote an outlet",

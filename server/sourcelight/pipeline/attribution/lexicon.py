@@ -71,8 +71,10 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
     },
 }
 # sources.generic_bodies is optional: without it a bare plural of bodies stays an organization.
+# sources.media_roles is optional: without it an outlet's name before any role word makes an
+# outlet ("the Independent Vermont senator" then stays "another outlet").
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words", "own_voice_labels": "words"},
-                                            "sources": {"generic_bodies": "words"}}
+                                            "sources": {"generic_bodies": "words", "media_roles": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").
@@ -349,6 +351,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     patterns["anonymity_reasons"] = _alternation(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
     patterns["own_voice_labels"] = _alternation(data["flags"].get("own_voice_labels", []), "own_voice_labels")
     patterns["generic_bodies"] = _alternation(data["sources"].get("generic_bodies", []), "generic_bodies")
+    patterns["media_roles"] = _alternation(data["sources"].get("media_roles", []), "media_roles")
     patterns["back_references"] = _alternation(list(data["back_references"]), "back_references")
     for key in ("masculine_titles", "feminine_titles"):
         patterns[key] = _alternation(data.get("gender", {}).get(key, []), key)
