@@ -8,6 +8,8 @@ import re
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 NAME_WORD = re.compile(r"[\w][\w'’.\-]*")
+# What may stand around a phrase's words without being part of them.
+EDGE_PUNCTUATION = " \t\n,;:.!?()[]—–-\x00\"“”„«»'‘’"
 
 
 def is_acronym(word: str) -> bool:

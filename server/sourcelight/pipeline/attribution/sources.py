@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
-from sourcelight.pipeline.attribution.names import (NAME_WORD, bare_word, has_name, is_acronym, is_institution,
-                                                    is_name_word, known_word, single_name)
+from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, bare_word, has_name, is_acronym,
+                                                    is_institution, is_name_word, known_word, single_name)
+from sourcelight.pipeline.attribution.outlets import outlet_noun_heads, role_beyond_outlet
 from sourcelight.pipeline.model import SourceKind
 
 MAX_SOURCE_WORDS = 14
 HEAD_FIRST_WINDOW = 2
 MAX_CAPITALISED_NOUN_HEAD = 3  # words allowed before the head noun in head-first languages
-_EDGE_PUNCTUATION = " \t\n,;:.!?()[]—–-\x00\"“”„«»'‘’"
 
 
 # An unnamed spokesperson with no body named speaks for the organization named before.
@@ -42,9 +42,9 @@ class SourceGuess:
 def trim_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
     """Narrow [start, end) to the phrase proper: no edge punctuation, no leading 'and'."""
     while True:
-        while start < end and text[start] in _EDGE_PUNCTUATION:
+        while start < end and text[start] in EDGE_PUNCTUATION:
             start += 1
-        while end > start and text[end - 1] in _EDGE_PUNCTUATION and not _ends_abbreviation(text, end):
+        while end > start and text[end - 1] in EDGE_PUNCTUATION and not _ends_abbreviation(text, end):
             end -= 1
         match = lexicon.patterns["leading_conjunctions"].match(text, start, end)
         if not match or match.end() == start:
@@ -132,7 +132,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     relayed = patterns["relay"].search(phrase)  # "images reviewed by Reuters": Reuters only relays
     owner = phrase[:relayed.start()] if relayed else phrase
     outlet = patterns["media_names"].search(head)
-    if (outlet and not _role_beyond_outlet(head, outlet.end(), lexicon)) or (
+    if (outlet and not role_beyond_outlet(head, outlet.end(), lexicon)) or (
             patterns["media_names"].search(owner) and patterns["documents"].search(head)):
         return SourceKind.MEDIA, None
     if _named_document(head, lexicon):
@@ -155,7 +155,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.DOCUMENT, None
     if _generic_bodies(head, lexicon):
         return SourceKind.VAGUE, None
-    if _outlet_noun_heads(head, lexicon):
+    if outlet_noun_heads(head, lexicon):
         return SourceKind.MEDIA, None
     if patterns["person_roles"].search(head):
         # "the senator" is the one named before; "a senator", "two candidates" keep them unnamed
@@ -169,50 +169,6 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     if single_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     return None, None
-
-
-def _role_beyond_outlet(head: str, outlet_end: int, lexicon: Lexicon) -> bool:
-    """'The Independent Vermont senator', 'CNN President': an outlet's name (or a word that
-    is one) before the role of someone who does not report for it describes a person; 'a
-    Times reporter' works for the outlet. Where the head comes first ("le ministre", "el
-    ministro de Economía") a role after an outlet's name is no modifier of it."""
-    if lexicon.head_first:
-        return False
-    rest = head[outlet_end:].rstrip(_EDGE_PUNCTUATION)
-    words = rest.split()
-    if not words or words[0] in ("'s", "’s") or rest.startswith(("'", "’")):
-        return False  # "the Post's", "Reuters' ": the outlet owns what follows
-    last = words[-1]
-    return bool(lexicon.patterns["person_roles"].fullmatch(last) or lexicon.patterns["titles"].fullmatch(last)) \
-        and not lexicon.patterns["media_roles"].fullmatch(last)
-
-
-def _outlet_noun_heads(head: str, lexicon: Lexicon) -> bool:
-    """'the news site', 'state television': a noun for an outlet heads the phrase. 'The social
-    media company' is a company, and 'the Heritage Foundation website' the foundation's own.
-    Where the head comes first ("el medio independiente Mediazona") any outlet noun will do."""
-    found = list(lexicon.patterns["media_nouns"].finditer(head))
-    if not found or lexicon.head_first:
-        return bool(found)
-    last = found[-1]
-    after = head[last.end():].lstrip().rstrip(_EDGE_PUNCTUATION)
-    if after and not (lexicon.patterns["documents"].fullmatch(after) or _outlet_name_words(after, lexicon)
-                      or lexicon.patterns["media_roles"].fullmatch(after.split()[-1])):
-        return False  # the outlet noun only describes: "the social media company" (not "a radio host")
-    if last.group()[:1].isupper():
-        return True  # a name: "Vatican Radio"
-    owner = head[:found[0].start()]
-    return not (lexicon.patterns["organizations"].search(owner) or lexicon.patterns["metonyms"].search(owner))
-
-
-def _outlet_name_words(words: str, lexicon: Lexicon) -> bool:
-    """What may follow an outlet noun in an outlet's phrase: the rest of its name ('the Daily
-    News', 'newspaper Correio de Manha'; not an institution's, 'Media Research Center') or
-    what it owns ('the paper's editorial board')."""
-    if words.startswith(("'s", "’s", "'", "’")):
-        return True
-    words = words.lstrip(_EDGE_PUNCTUATION)  # "издание «Медиазона»"
-    return words[:1].isupper() and not is_institution(words, lexicon)
 
 
 def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:
@@ -328,7 +284,7 @@ _HEAD_KEYS = ("anonymous", "anonymous_heads", "vague", "media_names", "media_nou
 def _head_is_source(head: str, lexicon: Lexicon) -> bool:
     """A source phrase ends in its head noun: a known source word or a capitalised name.
     This turns away clauses like "Tehran agreed to" that merely contain a name."""
-    head = head.rstrip(_EDGE_PUNCTUATION)
+    head = head.rstrip(EDGE_PUNCTUATION)
     words = NAME_WORD.findall(head)
     if not words:
         return False
@@ -346,7 +302,7 @@ def _head_word_matches(key: str, head: str, lexicon: Lexicon) -> bool:
     """True when the head's last words (or first, in head-first languages) are one of
     the lexicon's ``key`` words."""
     for match in lexicon.patterns[key].finditer(head):
-        if not head[match.end():].strip(_EDGE_PUNCTUATION):
+        if not head[match.end():].strip(EDGE_PUNCTUATION):
             return True
         # Head-first languages: the head noun is among the first words ("un haut
         # responsable iranien", "высокопоставленный иранский чиновник").

@@ -1,0 +1,51 @@
+"""Whether an outlet's name or noun inside an English-style source phrase is what the phrase
+names ("the Daily News", "a Times reporter") or only describes it ("the social media
+company", "the Independent Vermont senator")."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION, is_institution
+
+
+def role_beyond_outlet(head: str, outlet_end: int, lexicon: Lexicon) -> bool:
+    """'The Independent Vermont senator', 'CNN President': an outlet's name (or a word that
+    is one) before the role of someone who does not report for it describes a person; 'a
+    Times reporter' works for the outlet. Where the head comes first ("le ministre", "el
+    ministro de Economía") a role after an outlet's name is no modifier of it."""
+    if lexicon.head_first:
+        return False
+    rest = head[outlet_end:].rstrip(EDGE_PUNCTUATION)
+    words = rest.split()
+    if not words or words[0] in ("'s", "’s") or rest.startswith(("'", "’")):
+        return False  # "the Post's", "Reuters' ": the outlet owns what follows
+    last = words[-1]
+    return bool(lexicon.patterns["person_roles"].fullmatch(last) or lexicon.patterns["titles"].fullmatch(last)) \
+        and not lexicon.patterns["media_roles"].fullmatch(last)
+
+
+def outlet_noun_heads(head: str, lexicon: Lexicon) -> bool:
+    """'the news site', 'state television': a noun for an outlet heads the phrase. 'The social
+    media company' is a company, and 'the Heritage Foundation website' the foundation's own.
+    Where the head comes first ("el medio independiente Mediazona") any outlet noun will do."""
+    found = list(lexicon.patterns["media_nouns"].finditer(head))
+    if not found or lexicon.head_first:
+        return bool(found)
+    last = found[-1]
+    after = head[last.end():].lstrip().rstrip(EDGE_PUNCTUATION)
+    if after and not (lexicon.patterns["documents"].fullmatch(after) or _outlet_name_words(after, lexicon)
+                      or lexicon.patterns["media_roles"].fullmatch(after.split()[-1])):
+        return False  # the outlet noun only describes: "the social media company" (not "a radio host")
+    if last.group()[:1].isupper():
+        return True  # a name: "Vatican Radio"
+    owner = head[:found[0].start()]
+    return not (lexicon.patterns["organizations"].search(owner) or lexicon.patterns["metonyms"].search(owner))
+
+
+def _outlet_name_words(words: str, lexicon: Lexicon) -> bool:
+    """What may follow an outlet noun in an outlet's phrase: the rest of its name ('the Daily
+    News', 'newspaper Correio de Manha'; not an institution's, 'Media Research Center') or
+    what it owns ('the paper's editorial board')."""
+    if words.startswith(("'s", "’s", "'", "’")):
+        return True
+    words = words.lstrip(EDGE_PUNCTUATION)  # "издание «Медиазона»"
+    return words[:1].isupper() and not is_institution(words, lexicon)
