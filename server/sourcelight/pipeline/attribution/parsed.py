@@ -12,6 +12,7 @@ from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.parser import load_parser
+from sourcelight.pipeline.attribution.beside import parse_all
 from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, THINGS_KEY,
                                                   bodies_named, genders_said, mostly_bodies, people_named,
                                                   role_holders, things_named)
@@ -28,8 +29,9 @@ PARSE_BATCH = 64
 # past them, a page near the text limit would spend the whole time budget in the parser and
 # fail, so the rest of such a page is read by the rule engine instead (docs/taxonomy.md).
 MAX_PARSED_SENTENCES = 2000
-# Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it.
-NAMES_ONLY_SKIPS = ("tagger", "parser", "attribute_ruler")
+# Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it,
+# and the recogniser reads the words through a tok2vec of its own.
+NAMES_ONLY_SKIPS = ("tok2vec", "tagger", "parser", "attribute_ruler")
 # Where a parse keeps the sentence it was made from, where the parser was given other words:
 # a Title Case headline is parsed with its cue verbs in lower case (headlines.py), and the
 # reader is shown the sentence's own words.
@@ -64,7 +66,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     texts = [without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
              for i in wanted]
     given = [for_parser(t, lexicon) for t in texts]
-    parsed = dict(zip(wanted, nlp.pipe(given, batch_size=PARSE_BATCH)))
+    parsed = dict(zip(wanted, parse_all(nlp, given, PARSE_BATCH)))
     for text, parser_text, parse in zip(texts, given, parsed.values()):
         if parser_text != text:
             parse.user_data[TEXT_KEY] = text

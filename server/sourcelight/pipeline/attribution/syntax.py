@@ -273,14 +273,14 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
 def _speaker_tag(verb) -> bool:
     """'Mr. Manafort asked.', 'he added on Tuesday.': a sentence that is only a speaker and the
     verb (the quote it tags ended the sentence before, on a question or an exclamation)."""
-    words = [t for t in verb.doc if not t.is_punct]
-    if text_of(verb.doc).rstrip().endswith("?"):
+    if verb.dep_ != "ROOT" or text_of(verb.doc).rstrip().endswith("?"):
         return False  # "How has the administration responded?"
     # Not a credit line ("Lerer reported from Los Angeles.").
-    return (verb.dep_ == "ROOT" and len(words) <= SPEAKER_TAG_WORDS
-            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+    if not (any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
             and all(c.dep_ in ("nsubj", "advmod", "npadvmod", "prep", "punct", "aux") and c.lower_ != "from"
-                    for c in verb.children))
+                    for c in verb.children)):
+        return False
+    return len(verb.doc) <= SPEAKER_TAG_WORDS or sum(not t.is_punct for t in verb.doc) <= SPEAKER_TAG_WORDS
 
 
 def _name_after_quote(verb, masked: str):
