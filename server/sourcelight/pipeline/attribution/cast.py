@@ -256,10 +256,14 @@ def _names_with_roles(parse, lexicon: Lexicon):
         if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
             continue
         words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
-        described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and is_person_role(c, lexicon)
+        described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and _describes_person(c, lexicon)
                         for c in token.children) or _own_gendered(token, lexicon) or _age_given(token)
+        # "One Republican presidential hopeful, Carly Fiorina," (but not "Catholics" after
+        # "critics": a nation or faith in the name leaves it out, below)
+        set_after = (token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ == "NOUN"
+                     and _describes_person(token.head, lexicon))
         roles = [w for w in words if is_person_role(w, lexicon)]
-        if not roles and not described:
+        if not roles and not described and not set_after:
             continue
         words = [w for w in words if w.i > roles[-1].i] if roles else words
         # A title the tokenizer split from its period ("Col" "."): not part of the name.
@@ -273,6 +277,13 @@ def _names_with_roles(parse, lexicon: Lexicon):
         guess = classify(span.text, 0, len(span.text), lexicon)
         if guess is None or guess.kind is SourceKind.NAMED_PERSON:
             yield span
+
+
+def _describes_person(noun, lexicon: Lexicon) -> bool:
+    """'professor', 'spokeswoman', 'historian', 'hopeful': a role or a noun only a person is
+    (not 'developer' or 'owner', which a company is as well)."""
+    return is_person_role(noun, lexicon) or (noun.lower_ in lexicon.syntax.person_descriptions
+                                             and noun.lower_ not in lexicon.syntax.shared_descriptions)
 
 
 def _name_word(token) -> bool:

@@ -75,8 +75,11 @@ def person_in(head, tokens, lexicon: Lexicon):
             inner = entity_of(child)
             if inner is not None and inner.label_ == PERSON:
                 return inner
-            if role and child.pos_ == "PROPN" and child.i > head.i:
-                # "his nephew Michery el Soheil", whatever the recogniser took the name for
+            if child.pos_ == "PROPN" and child.i > head.i and (role or (
+                    inner is not None and inner.label_ not in ("NORP", "GPE", "LOC") and in_cast(child, inner))):
+                # "his nephew Michery el Soheil", whatever the recogniser took the name for, and
+                # "One Republican presidential hopeful, Carly Fiorina," whom the article shows
+                # is a person
                 first = child.i
                 while first - 1 > head.i and head.doc[first - 1].pos_ == "PROPN":
                     first -= 1
