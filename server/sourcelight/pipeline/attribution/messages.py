@@ -43,6 +43,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "no_reason_given": ("text", frozenset()),
         "named_pair": ("text", frozenset()),
         "pronoun_person": ("text", frozenset()),
+        "described_person": ("text", frozenset()),
         "writer": ("text", frozenset()),
     },
     "notes.kind": {kind: ("text", frozenset()) for kind in (

@@ -59,8 +59,8 @@ def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], message
 
 def _kind_key(attribution: Attribution, lexicon) -> str:
     """The message for what the claim rests on: a kind, or, for a person, the pair a phrase
-    such as "both men" means, the writer's own "I", or a "he" no name was found for (no
-    person "named on the record" the reader could tell)."""
+    such as "both men" means, the writer's own "I", or a "he" or "the senator" no name was
+    found for (no person "named on the record" the reader could tell)."""
     if attribution.kind is SourceKind.NAMED_PERSON and lexicon is not None:
         if is_pair(attribution, lexicon):
             return "notes.named_pair"
@@ -69,6 +69,8 @@ def _kind_key(attribution: Attribution, lexicon) -> str:
             return "notes.writer"
         if unnamed and lexicon.is_pronoun(attribution.source):
             return "notes.pronoun_person"
+        if unnamed and lexicon.is_description(attribution.source):
+            return "notes.described_person"
     return f"notes.kind.{attribution.kind.value}"
 
 

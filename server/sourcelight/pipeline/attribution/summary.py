@@ -49,21 +49,22 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
 
 def _named(claims: tuple[Claim, ...], language: str):
     """Each named source a claim rests on: each of the people who spoke together ("Both
-    men", "Dana Okafor and Lee Park") counted on their own; not a pronoun no name was found
-    for ("he said" with nobody named before), which names nobody."""
+    men", "Dana Okafor and Lee Park") counted on their own; not a pronoun or a description no
+    name was found for ("he said", "the senator said"), which names nobody."""
     for claim in claims:
         sourcing = claim.sourcing
         if sourcing is None or not sourcing.who:
             continue
         if sourcing.kind is SourceKind.NAMED_PERSON:
-            yield from (name for name in people_of(sourcing.who, language) if not _pronoun(name, language))
+            yield from (name for name in people_of(sourcing.who, language) if not _names_no_one(name, language))
         elif sourcing.kind is SourceKind.ORGANIZATION:
             yield sourcing.who
 
 
-def _pronoun(name: str, language: str) -> bool:
+def _names_no_one(name: str, language: str) -> bool:
+    """'he', 'the senator': someone, but no one more than the people the article names."""
     lexicon = load_lexicon(language)
-    return lexicon is not None and lexicon.is_pronoun(name)
+    return lexicon is not None and (lexicon.is_pronoun(name) or lexicon.is_description(name))
 
 
 def _outlets(claims: tuple[Claim, ...]):
@@ -113,11 +114,12 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     named = kinds[SourceKind.NAMED_PERSON]
     if named == 0:
         return messages.text("summary.no_named_person", first=first)
-    people = {_key(bare_name(name, messages.language)) for c in claims
-              if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
-              for name in people_of(c.sourcing.who, messages.language)}  # "both men": two people
-    # "he", "I": someone, but no one more than the people named (unless no one is named)
-    named_people = {name for name in people if not _pronoun(name, messages.language)} or people
+    people = [name for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
+              for name in people_of(c.sourcing.who, messages.language)]  # "both men": two people
+    # "he", "I", "the senator": someone, but no one more than the people named (unless no one is named)
+    named_people = {_key(bare_name(name, messages.language)) for name in people
+                    if not _names_no_one(name, messages.language)} or {
+        _key(bare_name(name, messages.language)) for name in people}
     return messages.plural("summary.named_people", len(named_people), first=first)
 
 

@@ -417,3 +417,16 @@ def test_notes_say_when_a_person_is_only_a_pronoun_or_the_writer():
     ])
     assert claims[0].note == "Rests on the writer: “I”."
     assert claims[-1].note == "Rests on a person the article refers to only by a pronoun: “he” (direct quote)."
+
+
+def test_a_description_no_name_was_found_for_is_not_a_named_person_or_one_more_in_the_count():
+    # Nobody is named before "the actor", who may be Okafor or someone else: the note must
+    # not call it a name, and the headline must not count it as a second person on the record.
+    claims, summary = _annotate([
+        ["“We have been here for forty years and nobody asked us,” the actor said."],
+        ["Dana Okafor said the harbour plan would cost the town its beach."],
+    ])
+    assert claims[0].note == "Rests on a person described, not named, here: “the actor” (direct quote)."
+    assert claims[1].sourcing.who == "Dana Okafor"
+    assert "1 named person speaks on the record" in summary.headline
+    assert [s.name for s in summary.named_sources] == ["Dana Okafor"]
