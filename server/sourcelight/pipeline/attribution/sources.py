@@ -319,6 +319,8 @@ def _body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: L
     before = phrase[:spokesperson.start()].strip()
     if not before or lexicon.is_determiner(before):
         return None
+    if before.endswith(("'s", "’s", "s'", "s’")):
+        return 0, len(phrase)  # "Cameron’s spokesman": whose office, shown whole (not "Cameron’s")
     first = re.match(r"\s*(\S+)\s+", phrase)
     # "A Pentagon spokesman": the Pentagon, not "A Pentagon" (but "a school spokesman" is "a school")
     start = first.end() if first is not None and lexicon.is_determiner(first.group(1)) \
