@@ -29,6 +29,17 @@ def in_cast(head, entity) -> bool:
     return bool(names) and all(w in cast or any(w.casefold() in name for name in names) for w in words)
 
 
+def _object_of_the_head(name, head, lexicon: Lexicon) -> bool:
+    """'a longtime adviser to Dana Okafor', 'a friend of Lee Park': the person the head is
+    adviser or friend to, not who speaks (but in 'chief executive of Acme Robotics Jane Doe'
+    a body's name comes between, and the name is the executive's; and a spokesman for Jane
+    Doe speaks for her)."""
+    preposition = name.root.head
+    return (name.root.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == head.i
+            and preposition.lower_ in lexicon.syntax.relation_prepositions and name.start == preposition.i + 1
+            and is_person_role(head, lexicon) and not lexicon.patterns["spokesperson"].fullmatch(head.text))
+
+
 def company_name(entity, lexicon: Lexicon) -> bool:
     """'Zentrix Labs', 'Pell Therapeutics Inc.': a name the recogniser took for a person that
     ends in a word only a company's name ends in."""
@@ -61,11 +72,12 @@ def person_in(head, tokens, lexicon: Lexicon):
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \
                 and entity.text[:1].isalpha() and not company_name(entity, lexicon) \
-                and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors):
+                and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors) \
+                and not _object_of_the_head(entity, head, lexicon):
             return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
     trailing = trailing_name(tokens, lexicon) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" \
         and tokens[-1].i > head.i else None
-    if trailing is not None:
+    if trailing is not None and not _object_of_the_head(trailing, head, lexicon):
         return trailing
     role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
     for child in head.children:
