@@ -63,20 +63,35 @@ def read_url_manifest(path: Path) -> dict[Path, str]:
     return urls
 
 
-def _iter_inputs(inputs: Iterable[str], source_format: str) -> Iterator[tuple[str, Path | None]]:
+def _iter_inputs(inputs: Iterable[str], source_format: str) -> Iterator[tuple[str, Path | None, Path]]:
+    """Each input: its name, its file (None for standard input), and where it stands under the
+    directory given (its own name for a file given by itself)."""
     for name in inputs:
         if name == "-":
-            yield "-", None
+            yield "-", None, Path("stdin")
             continue
         path = Path(name)
         if path.is_dir():
             suffixes = INPUT_SUFFIXES[source_format]
             for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes):
-                yield str(child), child
+                yield str(child), child, child.relative_to(path)
         elif path.is_file():
-            yield name, path
+            yield name, path, Path(path.name)
         else:
             raise SourcelightError(f"no such file or directory: {name}")
+
+
+def _output_path(out_dir: Path, relative: Path, suffix: str, taken: set[Path]) -> Path:
+    """Where one input's result is written: at its place under the directory given, so that
+    pages saved as index.html in folders of their own do not overwrite each other; a name
+    that is taken already (the same file name given twice) gets -2, -3 …"""
+    target = out_dir / relative.with_suffix(suffix)
+    count = 2
+    while target in taken:
+        target = target.with_name(f"{relative.stem}-{count}{suffix}")
+        count += 1
+    taken.add(target)
+    return target
 
 
 def _annotate_one(path: Path | None, url: str | None, args: argparse.Namespace):
@@ -113,7 +128,8 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
     failures: list[Failure] = []
     many_json = args.format == "json" and len(inputs) > 1 and not out_dir
     records = []
-    for index, (name, path) in enumerate(inputs):
+    written: set[Path] = set()
+    for name, path, relative in inputs:
         url = args.url or (manifest.get(path.resolve()) if path is not None else None)
         try:
             article = _annotate_one(path, url, args)
@@ -128,8 +144,9 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
                 continue
             rendered = _render(article, args.format, name)
             if out_dir:
-                stem = path.stem if path else f"stdin-{index}"
-                (out_dir / f"{stem}{FORMAT_SUFFIX[args.format]}").write_text(rendered + "\n", encoding="utf-8")
+                target = _output_path(out_dir, relative, FORMAT_SUFFIX[args.format], written)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(rendered + "\n", encoding="utf-8")
             else:
                 sys.stdout.write(rendered + "\n")
             continue

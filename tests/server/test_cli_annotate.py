@@ -70,3 +70,28 @@ def test_a_malformed_manifest_line_is_named(tmp_path):
     manifest.write_text("a.html\thttps://x.example/a\nb.html https://x.example/b\n", encoding="utf-8")
     with pytest.raises(SourcelightError, match=r"urls.tsv:2"):
         read_url_manifest(manifest)
+
+
+def test_pages_saved_under_the_same_name_each_get_their_own_output(tmp_path, capsys):
+    # Saved pages are often each an index.html in a folder of its own: one output per page.
+    pages = tmp_path / "saved"
+    for folder, title in (("harbour", "Harbour reopens after storm"), ("ferry", "Ferry strike ends")):
+        (pages / folder).mkdir(parents=True)
+        (pages / folder / "index.html").write_text(
+            ARTICLE.format(head="").replace("Harbour reopens after storm", title), encoding="utf-8")
+    # Two files given by themselves under one name: the second is index-2.
+    extras = []
+    for folder, source in (("ferry-copy", "ferry"), ("harbour-copy", "harbour")):
+        extra = tmp_path / folder / "index.html"
+        extra.parent.mkdir()
+        extra.write_text((pages / source / "index.html").read_text(encoding="utf-8"), encoding="utf-8")
+        extras.append(str(extra))
+    out = tmp_path / "out"
+    code = main(["annotate", str(pages), *extras, "--format", "json", "--out-dir", str(out)])
+    capsys.readouterr()
+    assert code == 0
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert written == ["ferry/index.json", "harbour/index.json", "index-2.json", "index.json"]
+    titles = {name: json.loads((out / name).read_text(encoding="utf-8"))["title"] for name in written}
+    assert titles == {"ferry/index.json": "Ferry strike ends", "harbour/index.json": "Harbour reopens after storm",
+                      "index.json": "Ferry strike ends", "index-2.json": "Harbour reopens after storm"}
