@@ -18,6 +18,8 @@ from sourcelight.pipeline.attribution.outlets import outlet_noun_heads, role_bey
 from sourcelight.pipeline.model import SourceKind
 
 MAX_SOURCE_WORDS = 14
+# The last owner's mark in a phrase: "Clinton's", "Okafor’s", "the Joneses'".
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])(?=\s)(?!.*(?:['’]s|s['’])\s)")
 HEAD_FIRST_WINDOW = 2
 MAX_CAPITALISED_NOUN_HEAD = 3  # words allowed before the head noun in head-first languages
 
@@ -139,7 +141,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.DOCUMENT, None
     if _title_word_body(head, lexicon) or _named_group(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
-    if has_name(head, lexicon) or _ends_with_name(head, lexicon):
+    if (has_name(head, lexicon) or _ends_with_name(head, lexicon)) and not _only_owner_named(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     spokesperson = patterns["spokesperson"].search(head)
     if spokesperson:
@@ -169,6 +171,22 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     if single_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     return None, None
+
+
+def _only_owner_named(head: str, lexicon: Lexicon) -> bool:
+    """'Mrs. Clinton's aides', "Dana Okafor's advisers": the name only owns what the phrase
+    names, people it leaves unnamed (but 'the mayor's spokesman, Lee Park' names one, and
+    'Donald Trump's campaign manager' is the one who holds that office)."""
+    owner = _POSSESSIVE.search(head)
+    if owner is None:
+        return False
+    owned = head[owner.end():].strip(EDGE_PUNCTUATION)
+    return (bool(owned) and owned[:1].islower() and _plural(owned.split()[-1])
+            and not has_name(owned, lexicon) and not _ends_with_name(owned, lexicon))
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:
