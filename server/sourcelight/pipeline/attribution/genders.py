@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from sourcelight.pipeline.attribution.entities import people_of
-from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.names import ends_in_plural
 
 # Up to three capitalised words: the name after a title.
 _NAME_AFTER = re.compile(r"\s*((?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*)")
@@ -106,21 +106,12 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
         return True
     if lexicon.is_first_person(name):
         return False  # the writer ("I can't say …") is never a later "he"
-    if _plural(name, lexicon) or several:
+    if ends_in_plural(name, lexicon) or several:
         return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He
     # said …" then "She said …" are two people).
     shown = lexicon.pronoun_genders.get(name.strip().lower()) or genders.of(name)
     return shown is None or shown == wanted
-
-
-def _plural(name: str, lexicon: Lexicon) -> bool:
-    """A description ending in a plural noun ("two officials", "law enforcement officials"),
-    not a name."""
-    words = name.split()
-    last = words[-1].strip(".,;:") if words else ""
-    return (last[:1].islower() and last.endswith("s")
-            and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())
 
 
 __all__ = ["Genders", "genders_shown", "with_pronouns_said", "fits"]

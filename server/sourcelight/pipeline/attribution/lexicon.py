@@ -197,18 +197,6 @@ class Lexicon:
         """'he', 'they', or the writer's 'I', 'me', 'we' (sources.pronouns, syntax.first_person)."""
         return bool(self.patterns["pronouns"].fullmatch(word.strip())) or self.is_first_person(word)
 
-    def is_description(self, phrase: str) -> bool:
-        """'the senator', 'The former Mexican leader', 'the chairman of the panel': a person
-        described by a definite article and a common noun, with no name in the phrase. (Where
-        every noun is capitalised, German, nothing reads as one.)"""
-        words = phrase.split()
-        if len(words) < 2 or not self.patterns["definite"].fullmatch(words[0]):
-            return False
-        head = words[1:]
-        link = next((i for i, w in enumerate(head) if self.patterns["possessive_links"].fullmatch(w)), None)
-        head = head[:link] if link is not None else head
-        return bool(head) and head[-1][:1].islower()
-
     def is_first_person(self, word: str) -> bool:
         """'I', 'me', 'we', 'us': the writer speaking for themself (listed for a language
         with a parse engine)."""

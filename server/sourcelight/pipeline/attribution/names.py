@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 NAME_WORD = re.compile(r"[\w][\w'’.\-]*")
@@ -153,3 +154,12 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
             found.append(" ".join(w.strip(".,;:'’\"“”") for w in originals[index:end]))
         index = max(end, index + 1)
     return found
+
+
+def ends_in_plural(phrase: str, lexicon: Lexicon) -> bool:
+    """A description ending in a plural noun ("two officials", "Dana Okafor's aides"), not a
+    name: the last word is lower case and its lemma is another word."""
+    words = phrase.split()
+    last = words[-1].strip(".,;:") if words else ""
+    return (last[:1].islower() and last.endswith("s")
+            and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from sourcelight.pipeline.attribution.entities import is_pair
 from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
+from sourcelight.pipeline.attribution.sources import is_description
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
 
 
@@ -69,7 +70,7 @@ def _kind_key(attribution: Attribution, lexicon) -> str:
             return "notes.writer"
         if unnamed and lexicon.is_pronoun(attribution.source):
             return "notes.pronoun_person"
-        if unnamed and lexicon.is_description(attribution.source):
+        if unnamed and is_description(attribution.source, lexicon):
             return "notes.described_person"
     return f"notes.kind.{attribution.kind.value}"
 

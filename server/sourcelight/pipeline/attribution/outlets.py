@@ -45,7 +45,7 @@ def _outlet_name_words(words: str, lexicon: Lexicon) -> bool:
     """What may follow an outlet noun in an outlet's phrase: the rest of its name ('the Daily
     News', 'newspaper Correio de Manha'; not an institution's, 'Media Research Center') or
     what it owns ('the paper's editorial board')."""
-    if words.startswith(("'s", "’s", "'", "’")):
+    if words.startswith(("'", "’")):  # "'s", or the plural's bare mark
         return True
     words = words.lstrip(EDGE_PUNCTUATION)  # "издание «Медиазона»"
     return words[:1].isupper() and not is_institution(words, lexicon)

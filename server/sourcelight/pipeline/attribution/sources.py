@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
-from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, bare_word, has_name, is_acronym,
-                                                    is_institution, is_name_word, known_word, single_name)
+from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, bare_word, ends_in_plural, has_name,
+                                                    is_acronym, is_institution, is_name_word, known_word, single_name)
 from sourcelight.pipeline.attribution.outlets import outlet_noun_heads, role_beyond_outlet
 from sourcelight.pipeline.model import SourceKind
 
 MAX_SOURCE_WORDS = 14
-# The last owner's mark in a phrase: "Clinton's", "Okafor’s", "the Joneses'".
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])(?=\s)(?!.*(?:['’]s|s['’])\s)")
+# How a word that owns the next ends: "Clinton's", "Okafor’s", "the Joneses'".
+_OWNER_MARKS = ("'s", "’s", "s'", "s’")
 HEAD_FIRST_WINDOW = 2
 MAX_CAPITALISED_NOUN_HEAD = 3  # words allowed before the head noun in head-first languages
 
@@ -177,16 +177,24 @@ def _only_owner_named(head: str, lexicon: Lexicon) -> bool:
     """'Mrs. Clinton's aides', "Dana Okafor's advisers": the name only owns what the phrase
     names, people it leaves unnamed (but 'the mayor's spokesman, Lee Park' names one, and
     'Donald Trump's campaign manager' is the one who holds that office)."""
-    owner = _POSSESSIVE.search(head)
+    words = head.split()
+    owner = max((i for i, word in enumerate(words[:-1]) if word.endswith(_OWNER_MARKS)), default=None)
     if owner is None:
         return False
-    owned = head[owner.end():].strip(EDGE_PUNCTUATION)
-    return (bool(owned) and owned[:1].islower() and _plural(owned.split()[-1])
+    owned = " ".join(words[owner + 1:]).strip(EDGE_PUNCTUATION)
+    return (bool(owned) and owned[:1].islower() and ends_in_plural(owned, lexicon)
             and not has_name(owned, lexicon) and not _ends_with_name(owned, lexicon))
 
 
-def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith("ss")
+def is_description(phrase: str, lexicon: Lexicon) -> bool:
+    """'the senator', 'The former Mexican leader', 'the chairman of the panel': a person
+    described by a definite article and a common noun for a head, with no name. (Where every
+    noun is capitalised, German, nothing reads as one.)"""
+    words = phrase.split()
+    if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):
+        return False
+    head = phrase[:_head_end(phrase, lexicon)].split()[1:]
+    return bool(head) and head[-1][:1].islower()
 
 
 def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:
@@ -249,7 +257,7 @@ def _generic_bodies(head: str, lexicon: Lexicon) -> bool:
     'Western Power Networks' is a name."""
     words = head.split()
     return _head_word_matches("generic_bodies", head, lexicon) and words[-1].islower() and not any(
-        lexicon.patterns["definite"].fullmatch(word) or word.endswith(("'s", "’s", "s'", "s’"))
+        lexicon.patterns["definite"].fullmatch(word) or word.endswith(_OWNER_MARKS)
         or is_institution(word, lexicon) for word in words[:-1])  # "NATO allies" are NATO's
 
 
@@ -337,7 +345,7 @@ def _body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: L
     before = phrase[:spokesperson.start()].strip()
     if not before or lexicon.is_determiner(before):
         return None
-    if before.endswith(("'s", "’s", "s'", "s’")):
+    if before.endswith(_OWNER_MARKS):
         return 0, len(phrase)  # "Cameron’s spokesman": whose office, shown whole (not "Cameron’s")
     first = re.match(r"\s*(\S+)\s+", phrase)
     # "A Pentagon spokesman": the Pentagon, not "A Pentagon" (but "a school spokesman" is "a school")

@@ -8,6 +8,7 @@ from collections import Counter
 from sourcelight.pipeline.attribution.entities import bare_name, people_of
 from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
+from sourcelight.pipeline.attribution.sources import is_description
 from sourcelight.pipeline.model import (
     ATTRIBUTED_KINDS, UNNAMED_KINDS, Claim, NonResponse, SourceCount, SourceKind, SourcingSummary,
 )
@@ -64,7 +65,7 @@ def _named(claims: tuple[Claim, ...], language: str):
 def _names_no_one(name: str, language: str) -> bool:
     """'he', 'the senator': someone, but no one more than the people the article names."""
     lexicon = load_lexicon(language)
-    return lexicon is not None and (lexicon.is_pronoun(name) or lexicon.is_description(name))
+    return lexicon is not None and (lexicon.is_pronoun(name) or is_description(name, lexicon))
 
 
 def _outlets(claims: tuple[Claim, ...]):
@@ -117,9 +118,9 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     people = [name for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
               for name in people_of(c.sourcing.who, messages.language)]  # "both men": two people
     # "he", "I", "the senator": someone, but no one more than the people named (unless no one is named)
-    named_people = {_key(bare_name(name, messages.language)) for name in people
-                    if not _names_no_one(name, messages.language)} or {
-        _key(bare_name(name, messages.language)) for name in people}
+    keyed = [(name, _key(bare_name(name, messages.language))) for name in people]
+    named_people = {key for name, key in keyed if not _names_no_one(name, messages.language)} or {
+        key for _, key in keyed}
     return messages.plural("summary.named_people", len(named_people), first=first)
 
 
