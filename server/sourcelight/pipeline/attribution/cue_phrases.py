@@ -187,7 +187,8 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     if owner is None:
         if not _that_clause(token):
             return None
-        owner = token  # "reports that …": the reports themselves
+        # "reports that …": the reports themselves; "his comments that …": his
+        owner = next((c for c in token.children if c.dep_ == "poss"), token)
     guess = guess_source(owner, lexicon)
     if guess is None:
         return None
@@ -231,9 +232,9 @@ def _giver(statement):
     """Who gave a statement, an interview, a speech: its owner ('a statement from X', 'X's
     letter') or the subject of the clause on it ('an interview his brother gave', 'an account
     she gave')."""
-    owner = _statement_owner(statement)
+    owner = _statement_owner(statement) or next((c for c in statement.children if c.dep_ == "poss"), None)
     if owner is not None:
-        return owner
+        return owner  # "according to her account": hers
     for clause in statement.children:
         if clause.dep_ == "relcl":
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)

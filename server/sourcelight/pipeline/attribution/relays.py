@@ -26,7 +26,7 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
             elif child.dep_ not in ("dative", "dobj", "iobj"):
                 continue
             via = via or (media_of(target, lexicon) if target is not None else None)
-    via = via or interview_with(verb, lexicon) or _spoken_to(verb, lexicon)
+    via = via or interview_with(verb, lexicon) or _spoken_to(verb, lexicon) or _published_in(verb, lexicon)
     employer = owner_outlet(source_token, lexicon)
     if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
         # "CNN's Jane Roe reported": a journalist's report is her outlet's, not a person
@@ -69,6 +69,13 @@ def _spoken_to(verb, lexicon: Lexicon) -> str | None:
             if prep.dep_ == "prep" and prep.lower_ in ("to", "with") and (outlet := _outlet_object(prep, lexicon)):
                 return outlet
     return None
+
+
+def _published_in(verb, lexicon: Lexicon) -> str | None:
+    """'wrote in The Atlantic', 'argues at The Federalist', 'said on CNN': the outlet that
+    carried the words."""
+    return next((outlet for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at")
+                 and (outlet := _outlet_object(prep, lexicon))), None)
 
 
 def _outlet_object(prep, lexicon: Lexicon) -> str | None:

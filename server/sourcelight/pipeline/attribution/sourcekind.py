@@ -126,6 +126,11 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return SourceGuess(kind, text_of(doc)[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)  # a name tagged as a noun
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" \
+            and token_lemma(head, lexicon) in lexicon.syntax.nouns:
+        # "His remarks suggested": a statement speaks for its maker, not for a group of people
+        return guess_source(owner, lexicon)
     guess = _unlisted_noun(head, tokens, start, end, lexicon)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"

@@ -145,7 +145,13 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.NAMED_PERSON, None
     spokesperson = patterns["spokesperson"].search(head)
     if spokesperson:
-        return SourceKind.ORGANIZATION, _body_of(phrase, spokesperson, head_end, lexicon)
+        body = _body_of(phrase, spokesperson, head_end, lexicon)
+        if body is not None and head_end < len(phrase) and lexicon.patterns["titles"].match(phrase[body[0]:].strip()) \
+                and _kind_of(phrase[body[0]:], lexicon)[0] is SourceKind.NAMED_PERSON:
+            # "a spokesman for Mayor Frank G. Jackson" speaks for him, as the parse reads "a
+            # spokeswoman for Gov. Chris Christie" (a title shows the name is a person's)
+            return SourceKind.NAMED_PERSON, body
+        return SourceKind.ORGANIZATION, body
     if _starts_with_vague(head, lexicon):
         return SourceKind.VAGUE, None
     role = _unnamed_role(head, lexicon)
@@ -341,7 +347,9 @@ def _body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: L
     """The body a spokesperson speaks for: after 'for'/'of', else the words before."""
     if head_end < len(phrase):
         link_end = phrase.find(" ", head_end + 1)
-        return (link_end, len(phrase)) if link_end > 0 else None
+        if link_end < 0:
+            return None
+        return link_end, len(phrase)
     before = phrase[:spokesperson.start()].strip()
     if not before or lexicon.is_determiner(before):
         return None

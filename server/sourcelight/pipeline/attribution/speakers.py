@@ -103,6 +103,12 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         return hidden, False
     current, came_by = verb, None
     for _ in range(MAX_CLIMB):
+        if came_by == "conj" and current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "attr") \
+                and current.head.pos_ in ("VERB", "AUX"):
+            # "He adopted a fake Southern accent and joked, …" parsed with "joked" on the
+            # object: a verb joined to a noun goes with the verb that noun is the object of
+            current = current.head
+            continue
         children = list(current.children)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -127,7 +133,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if len(subjects) > 1:
             # "Republican establishment figures — … — both suggested": "both" floats
             subjects = [c for c in subjects if c.tag_ != "DT"] or subjects
-        subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else name_before(current)
+        subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else (
+            name_before(current) if current.i == verb.i or current.pos_ in ("VERB", "AUX") else None)
         if subject is not None and current.i != verb.i and quoted(subject) and not quoted(verb):
             # "“We were wrong,” Ramos, 58, told AFP": a subject inside the quote is not the
             # speaker; nor in "Clinton seemed ready, telling the crowd, “Some people get …”".
@@ -141,9 +148,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 # not parsed as relative: the noun right before it
                 return _who_means(subject, subject.doc[subject.i - 1]), False
             if subject.dep_ == "expl" or (came_by in ("acomp", "prep", "pcomp") and subject.lower_ == "it") or (
-                    came_by == "xcomp" and subject.lower_ == "it" and any(c.dep_ == "acomp" for c in children)):
+                    came_by in ("xcomp", "dep", "advcl") and subject.lower_ == "it" and (
+                        current.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in children))):
                 # "it was said", "it's worth noting", "it goes without saying", "it's not
-                # hard to see why …"
+                # hard to see why …", "It is hard not think that …", "makes it hard to see how …"
                 return None, False
             if subject.lower_ == "it" and current.i != verb.i and current.lemma_ == "be":
                 cleft = _cleft_subject(current)
