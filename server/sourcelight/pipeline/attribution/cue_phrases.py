@@ -133,7 +133,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
                 or any(c.dep_ == "nummod" for c in obj.children)):
             continue  # "a 3.5% raise per worker", "$2.86 per thousand cubic feet": a rate, not a source
         if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
-            obj = _giver(obj) or obj  # "according to an interview his brother gave to ITV": the brother
+            obj = _giver(obj, lexicon) or obj  # "according to an interview his brother gave to ITV": the brother
         guess = guess_source(obj, lexicon)
         if guess is None:
             continue
@@ -228,13 +228,16 @@ def _that_clause(noun) -> bool:
                for c in noun.children)
 
 
-def _giver(statement):
+def _giver(statement, lexicon: Lexicon):
     """Who gave a statement, an interview, a speech: its owner ('a statement from X', 'X's
     letter') or the subject of the clause on it ('an interview his brother gave', 'an account
     she gave')."""
-    owner = _statement_owner(statement) or next((c for c in statement.children if c.dep_ == "poss"), None)
+    owner = _statement_owner(statement)
+    if owner is None and not lexicon.patterns["documents"].fullmatch(statement.text):
+        # "according to her account": hers; but "according to its FEC reports" rests on the filings
+        owner = next((c for c in statement.children if c.dep_ == "poss"), None)
     if owner is not None:
-        return owner  # "according to her account": hers
+        return owner
     for clause in statement.children:
         if clause.dep_ == "relcl":
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
