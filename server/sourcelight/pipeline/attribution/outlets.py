@@ -7,10 +7,18 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION, is_institution
 
 
+def names_outlet(text: str, lexicon: Lexicon) -> bool:
+    """A listed outlet's name is in ``text`` and is the outlet's, not the start of a longer
+    name or a modifier of someone's role."""
+    match = lexicon.patterns["media_names"].search(text)
+    return match is not None and not role_beyond_outlet(text, match.end(), lexicon)
+
+
 def role_beyond_outlet(head: str, outlet_end: int, lexicon: Lexicon) -> bool:
     """'The Independent Vermont senator', 'CNN President': an outlet's name (or a word that
     is one) before the role of someone who does not report for it describes a person; 'a
-    Times reporter' works for the outlet. Where the head comes first ("le ministre", "el
+    Times reporter' works for the outlet. A short name with its article that runs on into a
+    capitalised word is another's ("The Post Office"). Where the head comes first ("le ministre", "el
     ministro de Economía") a role after an outlet's name is no modifier of it."""
     if lexicon.head_first:
         return False
@@ -18,6 +26,9 @@ def role_beyond_outlet(head: str, outlet_end: int, lexicon: Lexicon) -> bool:
     words = rest.split()
     if not words or words[0] in ("'s", "’s") or rest.startswith(("'", "’")):
         return False  # "the Post's", "Reuters' ": the outlet owns what follows
+    if words[0][:1].isupper() and head[:outlet_end].split()[-2:-1] in (["The"], ["the"]) \
+            and not lexicon.patterns["media_nouns"].fullmatch(words[0]):
+        return True  # "The Post Office", "the Atlantic Council": a longer name the outlet's starts
     last = words[-1]
     return bool(lexicon.patterns["person_roles"].fullmatch(last) or lexicon.patterns["titles"].fullmatch(last)) \
         and not lexicon.patterns["media_roles"].fullmatch(last)

@@ -14,6 +14,7 @@ from sourcelight.pipeline.attribution.cast import (BODIES, BODIES_KEY, CAST_KEY,
                                                   without_possessive)
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
                                                      person_in, whole_name)
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
@@ -111,7 +112,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         if any(c.dep_ == "det" and c.lower_ in lexicon.syntax.description_determiners for c in head.children):
             return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)
     if entity is not None and entity.label_ in BODIES:
-        kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(entity.text) else SourceKind.ORGANIZATION
+        kind = SourceKind.MEDIA if names_outlet(entity.text, lexicon) else SourceKind.ORGANIZATION
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA) and head.pos_ != "PROPN":
             return guess  # "the Pentagon report": a document; "Acme Records": a company
         return SourceGuess(kind, guess.text if guess else text_of(doc)[start:end],
@@ -132,7 +133,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # "His remarks suggested": a statement speaks for its maker, not for a group of people
         return guess_source(owner, lexicon)
     guess = _unlisted_noun(head, tokens, start, end, lexicon)
-    if guess is not None and guess.kind is SourceKind.ORGANIZATION and lexicon.patterns["media_names"].search(guess.text):
+    if guess is not None and guess.kind is SourceKind.ORGANIZATION and names_outlet(guess.text, lexicon):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
     return guess
 
