@@ -125,6 +125,18 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         verb.head, lexicon) in lexicon.syntax.unrealized
 
 
+def in_question(verb) -> bool:
+    """'Why would any rational person believe …?', 'Does that person get tired and say the
+    wrong thing?': a verb whose auxiliary comes before its subject in a sentence that asks is
+    a question the writer puts, not anything its subject said."""
+    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children):
+        return False
+    return verb.sent.text.rstrip(" \"'”’").endswith("?")
+
+
 def not_yet(verb) -> bool:
     return verb.dep_ == "xcomp" and to_infinitive(verb) and any(
         c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)

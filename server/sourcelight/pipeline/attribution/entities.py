@@ -80,8 +80,9 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
     full = names.get(words[-1])
     # Only a fuller name is news to the reader ("Lee" is Dana Lee); a title dropped from
     # the same name is not ("Senator Dana Lee" stays as the sentence gives it).
-    if full and set(words) <= set(name_words(full)) and len(full.split()) > len(words) \
-            and full != attribution.entity:
+    # (a particle capitalised at a sentence's start is the same word: "De Blasio" is Bill de Blasio)
+    if full and {w.casefold() for w in words} <= {w.casefold() for w in name_words(full)} \
+            and len(full.split()) > len(words) and full != attribution.entity:
         return replace(attribution, entity=full)
     if full and full != bare and all(names.get(word) == full for word in words):
         # a description the recogniser ran into the name ("Billionaire Donald Trump", a
