@@ -104,9 +104,18 @@ def owner_outlet(source_token, lexicon: Lexicon) -> str | None:
 
 def possessor_outlet(noun, lexicon: Lexicon) -> str | None:
     for child in noun.children:
-        if child.dep_ == "poss" and (outlet := media_of(child, lexicon)):
+        if child.dep_ == "poss" and (outlet := media_of(child, lexicon) or _short_title(child, lexicon)):
             return outlet
     return None
+
+
+def _short_title(owner, lexicon: Lexicon) -> str | None:
+    """'Times' Michael Paulson', 'Post's Kathianne Boniello': a paper's name without its
+    article, owning a journalist."""
+    if owner.pos_ != "PROPN" or any(c.dep_ == "compound" for c in owner.children):
+        return None
+    title = f"The {owner.text}"
+    return title if lexicon.patterns["media_names"].fullmatch(title) else None
 
 
 def with_citing(verb, finding: Finding, lexicon: Lexicon) -> Finding:
