@@ -18,8 +18,8 @@ def role_beyond_outlet(head: str, outlet_end: int, lexicon: Lexicon) -> bool:
     """'The Independent Vermont senator', 'CNN President': an outlet's name (or a word that
     is one) before the role of someone who does not report for it describes a person; 'a
     Times reporter' works for the outlet. A short name with its article that runs on into a
-    capitalised word is another's ("The Post Office"). Where the head comes first ("le ministre", "el
-    ministro de Economía") a role after an outlet's name is no modifier of it."""
+    capitalised word is another's ("The Post Office"). Where the head comes first ("le
+    ministre", "el ministro de Economía") a role after an outlet's name is no modifier of it."""
     if lexicon.head_first:
         return False
     rest = head[outlet_end:].rstrip(EDGE_PUNCTUATION)

@@ -347,9 +347,7 @@ def _body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: L
     """The body a spokesperson speaks for: after 'for'/'of', else the words before."""
     if head_end < len(phrase):
         link_end = phrase.find(" ", head_end + 1)
-        if link_end < 0:
-            return None
-        return link_end, len(phrase)
+        return (link_end, len(phrase)) if link_end > 0 else None
     before = phrase[:spokesperson.start()].strip()
     if not before or lexicon.is_determiner(before):
         return None
