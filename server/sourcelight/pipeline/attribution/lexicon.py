@@ -61,7 +61,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "person_descriptions": "words", "unrealized": "words", "topic_prepositions": "words",
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
-        "shared_descriptions": "words", "relation_prepositions": "words",
+        "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -136,6 +136,7 @@ class SyntaxLexicon:
     description_determiners: frozenset[str]
     shared_descriptions: frozenset[str]
     relation_prepositions: frozenset[str]
+    object_control: frozenset[str]
     # Derived: the first words of every cue (a sentence without one is not parsed), and the
     # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
     cue_words: frozenset[str] = frozenset()
@@ -408,7 +409,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         company_designators=lemmas("company_designators"), rate_prepositions=lemmas("rate_prepositions"),
         description_determiners=lemmas("description_determiners"),
         shared_descriptions=lemmas("shared_descriptions"),
-        relation_prepositions=lemmas("relation_prepositions"),
+        relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses")
         | frozenset(p[0] for p in prepositions),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",

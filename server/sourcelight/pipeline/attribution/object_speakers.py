@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import PERSON, is_person_role
 from sourcelight.pipeline.attribution.deps import SUBJECTS, text_of, to_infinitive, without_and
+from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.stranded import quoted
@@ -74,6 +75,9 @@ def object_controls(verb, lexicon: Lexicon | None):
         guess = classify(text_of(obj.doc), obj.left_edge.idx, last.idx + len(last.text), lexicon)
         if guess is not None and guess.kind in SPEAKING_KINDS:
             return obj
+        if not participle and lemma(verb.head.lower_, lexicon.language, lexicon.lemmatizer) in lexicon.syntax.object_control \
+                and obj.pos_ == "NOUN" and not obj.ent_type_:
+            return obj  # "is pushing the Republican candidates to speak out": never the cause
     return None
 
 
