@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import hyphenated_word, text_of
+from sourcelight.pipeline.attribution.deps import hyphenated_word, possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
@@ -188,7 +188,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         if not _that_clause(token):
             return None
         # "reports that …": the reports themselves; "his comments that …": his
-        owner = next((c for c in token.children if c.dep_ == "poss"), token)
+        owner = possessor(token) or token
     guess = guess_source(owner, lexicon)
     if guess is None:
         return None
@@ -235,7 +235,7 @@ def _giver(statement, lexicon: Lexicon):
     owner = _statement_owner(statement)
     if owner is None and not lexicon.patterns["documents"].fullmatch(statement.text):
         # "according to her account": hers; but "according to its FEC reports" rests on the filings
-        owner = next((c for c in statement.children if c.dep_ == "poss"), None)
+        owner = possessor(statement)
     if owner is not None:
         return owner
     for clause in statement.children:

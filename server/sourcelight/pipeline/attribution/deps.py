@@ -15,6 +15,11 @@ MAX_CLIMB = 4
 DOC_TEXT_KEY = "sourcelight.doc_text"
 
 
+def possessor(token):
+    """The owner hung on ``token`` ("his" of "his comments", "Davis'" of "Davis' commentary"), or None."""
+    return next((c for c in token.children if c.dep_ == "poss"), None)
+
+
 def to_infinitive(verb) -> bool:
     """The verb has "to" before it ("to say", "to admit", "has yet to apologize")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import (BODIES, BODIES_KEY, CAST_KEY, PERSON, designates_company, is_person_role,
                                                   without_possessive)
-from sourcelight.pipeline.attribution.deps import text_of
+from sourcelight.pipeline.attribution.deps import possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
@@ -127,7 +127,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return SourceGuess(kind, text_of(doc)[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)  # a name tagged as a noun
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = possessor(head)
     if owner is not None and head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" \
             and token_lemma(head, lexicon) in lexicon.syntax.nouns:
         # "His remarks suggested": a statement speaks for its maker, not for a group of people

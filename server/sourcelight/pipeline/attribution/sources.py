@@ -14,7 +14,7 @@ from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, bare_word, ends_in_plural, has_name,
                                                     is_acronym, is_institution, is_name_word, known_word, single_name)
-from sourcelight.pipeline.attribution.outlets import outlet_noun_heads, role_beyond_outlet
+from sourcelight.pipeline.attribution.outlets import names_outlet, outlet_noun_heads
 from sourcelight.pipeline.model import SourceKind
 
 MAX_SOURCE_WORDS = 14
@@ -133,9 +133,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return None, None
     relayed = patterns["relay"].search(phrase)  # "images reviewed by Reuters": Reuters only relays
     owner = phrase[:relayed.start()] if relayed else phrase
-    outlet = patterns["media_names"].search(head)
-    if (outlet and not role_beyond_outlet(head, outlet.end(), lexicon)) or (
-            patterns["media_names"].search(owner) and patterns["documents"].search(head)):
+    if names_outlet(head, lexicon) or (patterns["media_names"].search(owner) and patterns["documents"].search(head)):
         return SourceKind.MEDIA, None
     if _named_document(head, lexicon):
         return SourceKind.DOCUMENT, None

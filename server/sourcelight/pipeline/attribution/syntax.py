@@ -20,7 +20,7 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tell
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import HYPHENS, text_of, without_and
+from sourcelight.pipeline.attribution.deps import HYPHENS, possessor, text_of, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -336,7 +336,7 @@ def _stated_in(verb, lexicon: Lexicon):
         guess = guess_source(stated, lexicon)
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA):
             return stated
-        owner = next((c for c in stated.children if c.dep_ == "poss"), None)
+        owner = possessor(stated)
         owned = guess_source(owner, lexicon) if owner is not None else None
         if owned is not None and owned.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA):
             return owner  # "As stated in Davis' commentary": Davis
