@@ -305,6 +305,9 @@ def media_of(token, lexicon: Lexicon) -> str | None:
     tokens = phrase_tokens(token)
     if not tokens:
         return None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is not None and len(entity) > len(tokens) and lexicon.patterns["media_names"].fullmatch(entity.text):
+        return entity.text  # "told Fox & Friends": a name the parse splits at its "&"
     phrase = text_of(token.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     match = lexicon.patterns["media_names"].search(phrase)
     if match:
