@@ -188,7 +188,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         if not _that_clause(token):
             return None
         # "reports that …": the reports themselves; "his comments that …": his
-        owner = possessor(token) or token
+        owner = possessor(token) or _relative_giver(token) or token
     guess = guess_source(owner, lexicon)
     if guess is None:
         return None
@@ -223,9 +223,14 @@ def _told_in(noun, verb, lexicon: Lexicon) -> bool:
 def _that_clause(noun) -> bool:
     """'reports that …': a content clause on the noun. 'a report that Trump had a net loss' is one
     too, though the parser calls it relative: its "that" is no argument of the clause."""
-    return any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
-               or c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-               for c in noun.children)
+    if any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
+           or c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+           for c in noun.children):
+        return True
+    # "The board's response was that no rules were broken": the clause a copula gives the noun
+    return noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(
+        c.dep_ == "ccomp" and c.i > noun.head.i and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        for c in noun.head.children)
 
 
 def _giver(statement, lexicon: Lexicon):
@@ -236,13 +241,18 @@ def _giver(statement, lexicon: Lexicon):
     if owner is None and not lexicon.patterns["documents"].fullmatch(statement.text):
         # "according to her account": hers; but "according to its FEC reports" rests on the filings
         owner = possessor(statement)
-    if owner is not None:
-        return owner
+    return owner if owner is not None else _relative_giver(statement)
+
+
+def _relative_giver(statement):
+    """'an account she gave to the Free Beacon', 'the most telling promise Mrs. Clinton has
+    made': the subject of the clause on the noun, whoever they are."""
     for clause in statement.children:
-        if clause.dep_ == "relcl":
+        # not "accusations that Rubio recites the same points": a content clause, parsed relative
+        if clause.dep_ == "relcl" and not any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children):
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None and (subject.pos_ in ("NOUN", "PROPN") or subject.tag_ == "PRP"):
-                return subject  # "an account she gave to the Free Beacon": she, whoever she is
+                return subject
     return None
 
 
