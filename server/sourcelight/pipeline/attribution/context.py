@@ -85,6 +85,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                            or _reported_continuation(index, sentences, reported, resolved))
         voiced = finding is not None and spokesperson_in(sentence.text[:finding.cue_span[1]])
         resolved.append(Resolved(attribution, sentence.block, voiced))
+    _referred_quote_speakers(findings, quotes, resolved)
     _tag_after_quote(sentences, findings, quotes, resolved)
     if transcript is not None:
         _transcript_turns(transcript, resolved)
@@ -158,6 +159,25 @@ def _quote_speakers(sentences, findings, quotes) -> list[Attribution | None]:
             run = []
     _assign_run(run, findings, speakers)
     return speakers
+
+
+def _referred_quote_speakers(findings, quotes, resolved: list[Resolved]) -> None:
+    """'“It's not what worked in 2012. | Those are just distractions,” he said.': a quote
+    running over sentences whose only speaker is a pronoun or a description is, all of it,
+    whoever that resolved to."""
+    run: list[int] = []
+    for index in range(len(findings)):
+        run.append(index)
+        if quotes[index].ends_inside and index + 1 < len(findings):
+            continue
+        referred = [i for i in run if findings[i] is not None]
+        if len(run) > 1 and referred and all(findings[i].back_reference is not None for i in referred):
+            said = resolved[referred[0]].attribution
+            if said is not None and said.source is not None:
+                for i in run:
+                    if resolved[i].attribution is None:
+                        resolved[i] = replace(resolved[i], attribution=_carried(said))
+        run = []
 
 
 def _assign_run(run: list[int], findings, speakers) -> None:

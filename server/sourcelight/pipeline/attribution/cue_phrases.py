@@ -123,6 +123,12 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
         if obj is None and len(phrase) > 1:
             obj = next((c for c in token.children if c.dep_ in ("pobj", "dobj")), None)
+        tokens = None
+        misread = next((c for c in last.children if c.dep_ == "pcomp" and c.tag_ in ("VB", "VBP")), None)
+        if obj is None and misread is not None and last.lower_ == "to":
+            # "according to show insiders": a noun the tagger took for a verb, its object the head
+            obj = next((c for c in misread.children if c.dep_ == "dobj"), None)
+            tokens = list(misread.subtree)
         if obj is None:
             continue
         if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
@@ -134,7 +140,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             continue  # "a 3.5% raise per worker", "$2.86 per thousand cubic feet": a rate, not a source
         if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
             obj = _giver(obj, lexicon) or obj  # "according to an interview his brother gave to ITV": the brother
-        guess = guess_source(obj, lexicon)
+        guess = guess_source(obj, lexicon, tokens)
         if guess is None:
             continue
         cue_end = last.idx + len(last.text)

@@ -216,6 +216,14 @@ def test_a_quoted_question_is_given_to_the_speaker_its_tag_names():
     assert "Whitlock" in claims[1].sourcing.who
 
 
+def test_a_quote_over_sentences_tagged_by_a_pronoun_is_all_the_speaker_s():
+    claims, _ = _annotate([["Senator Dana Whitlock toured the harbour on Monday."],
+                           ["“The bridge is not what voters asked for.", "They want the ferry back,” she said.",
+                            "The tour ended at noon."]])
+    assert [c.sourcing.kind.value for c in claims] == ["unattributed", "named_person", "named_person", "unattributed"]
+    assert "Whitlock" in claims[1].sourcing.who and "Whitlock" in claims[2].sourcing.who
+
+
 def test_a_title_case_headline_is_noted_in_its_own_words():
     claims, _ = _annotate([["Floods Are ‘The Worst In A Century,’ Dana Whitlock Tells Harbour Board."]])
     sourcing = claims[0].sourcing
