@@ -103,8 +103,10 @@ def load_parser(language: str):
 
 
 # A quotation mark glued to the punctuation before it ('Ryan said,“Look, …'), which web text
-# often has, would otherwise make one token of 'said,“Look' and hide the cue.
-_GLUED_QUOTES = (r"[,;:](?=[“\"‘])", r"(?<=[,;:])[“\"‘]")
+# often has, would otherwise make one token of 'said,“Look' and hide the cue; so would a
+# closing mark glued to the word after it ('… and paranoia,”Clinton said'). A closing ’ is
+# left alone: it is also the apostrophe of "U.S.’s".
+_GLUED_QUOTES = (r"[,;:](?=[“\"‘])", r"(?<=[,;:])[“\"‘]", r"[,.!?](?=[”\"]\w)", r"(?<=[,.!?])[”\"](?=\w)")
 
 
 def _split_glued_quotes(nlp) -> None:
