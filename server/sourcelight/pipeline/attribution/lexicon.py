@@ -410,7 +410,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         description_determiners=lemmas("description_determiners"),
         shared_descriptions=lemmas("shared_descriptions"),
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
-        cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses")
+        cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
         | frozenset(p[0] for p in prepositions),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",
                           "needs_quote"),

@@ -23,6 +23,7 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import HYPHENS, possessor, text_of, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
+from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
@@ -56,7 +57,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             continue
         according = preposition_cue(token, lexicon)
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according
-                   or noun_cue(token, lexicon, has_quote, quotes_words) or verb_read_as_noun(token, lexicon))
+                   or noun_cue(token, lexicon, has_quote, quotes_words) or verb_read_as_noun(token, lexicon)
+                   or poll_figure(token, lexicon))
         if finding is not None:
             aside = _parenthetical(token) if according is None else None
             # A study closing the sentence speaks for all of it; an outlet or a body there
@@ -105,20 +107,6 @@ def _only_itself_speaks(finding: Finding) -> bool:
     that Clinton had given", read as a that-clause) tells less than any cue with a speaker
     ("…, which she said represented all her emails")."""
     return finding.source_span[0] <= finding.cue_span[0] and finding.cue_span[1] <= finding.source_span[1]
-
-
-def _survey_behind(word, lexicon: Lexicon):
-    """'In a Times/CBS News survey, 79 percent of Democrats said …', '86 percent of black
-    voters in a recent Gallup survey said …': what a group answered in a poll rests on the
-    poll (an "in" phrase on the verb or on the group)."""
-    for child in word.children:
-        if child.dep_ == "prep" and child.lower_ == "in":
-            poll = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if poll is not None and token_lemma(poll, lexicon) in lexicon.syntax.surveys:
-                guess = guess_source(poll, lexicon)
-                if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA):
-                    return guess  # "a New York Times/CBS News survey" is the outlet's
-    return None
 
 
 def _parenthetical(verb) -> str | None:
@@ -221,7 +209,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
     if guess.kind is SourceKind.VAGUE and source_token.pos_ != "PRON":
-        guess = _survey_behind(token, lexicon) or _survey_behind(source_token, lexicon) or guess
+        guess = survey_behind(token, lexicon) or survey_behind(source_token, lexicon) or guess
     cue_start, cue_end = _cue_extent(token)
     finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
                       (cue_start, cue_end), back_reference=guess.back_reference,
