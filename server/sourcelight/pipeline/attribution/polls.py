@@ -13,11 +13,12 @@ from sourcelight.pipeline.model import SourceKind
 POLL_KINDS = (SourceKind.DOCUMENT, SourceKind.MEDIA)  # "a New York Times/CBS News survey" is the outlet's
 
 
-def survey_behind(word, lexicon: Lexicon) -> SourceGuess | None:
+def survey_behind(word, lexicon: Lexicon, within: bool = False) -> SourceGuess | None:
     """'In a Times/CBS News survey, 79 percent of Democrats said …', '86 percent of black
     voters in a recent Gallup survey said …': the poll an "in" phrase on the verb or on the
-    group names, or None."""
-    for child in word.children:
+    group names (``within``: anywhere in the group's phrase, 'One in four voters in a Times
+    poll said'), or None."""
+    for child in (word.subtree if within else word.children):
         if child.dep_ == "prep" and child.lower_ == "in":
             poll = next((c for c in child.children if c.dep_ == "pobj"), None)
             if poll is not None and token_lemma(poll, lexicon) in lexicon.syntax.surveys:

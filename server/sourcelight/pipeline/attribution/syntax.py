@@ -209,7 +209,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
         return None
     if guess.kind is SourceKind.VAGUE and source_token.pos_ != "PRON":
-        guess = survey_behind(token, lexicon) or survey_behind(source_token, lexicon) or guess
+        guess = survey_behind(token, lexicon) or survey_behind(source_token, lexicon, within=True) or guess
     cue_start, cue_end = _cue_extent(token)
     finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
                       (cue_start, cue_end), back_reference=guess.back_reference,
