@@ -151,33 +151,35 @@ def _quote_speakers(sentences, findings, quotes) -> list[Attribution | None]:
     """Within a quote running over several sentences, every sentence belongs to the
     speaker named in any of them (before, inside or after the quote)."""
     speakers: list[Attribution | None] = [None] * len(sentences)
-    run: list[int] = []
-    for index in range(len(sentences)):
-        run.append(index)
-        if not quotes[index].ends_inside:
-            _assign_run(run, findings, speakers)
-            run = []
-    _assign_run(run, findings, speakers)
+    for run in _quote_runs(quotes):
+        _assign_run(run, findings, speakers)
     return speakers
+
+
+def _quote_runs(quotes: list[QuoteState]) -> list[list[int]]:
+    """The sentences grouped by the quote open across them: a run ends with a sentence that
+    does not end inside a quote (or with the article)."""
+    runs: list[list[int]] = [[]]
+    for index, quote in enumerate(quotes):
+        runs[-1].append(index)
+        if not quote.ends_inside:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def _referred_quote_speakers(findings, quotes, resolved: list[Resolved]) -> None:
     """'“It's not what worked in 2012. | Those are just distractions,” he said.': a quote
     running over sentences whose only speaker is a pronoun or a description is, all of it,
     whoever that resolved to."""
-    run: list[int] = []
-    for index in range(len(findings)):
-        run.append(index)
-        if quotes[index].ends_inside and index + 1 < len(findings):
-            continue
+    for run in _quote_runs(quotes):
         referred = [i for i in run if findings[i] is not None]
-        if len(run) > 1 and referred and all(findings[i].back_reference is not None for i in referred):
-            said = resolved[referred[0]].attribution
-            if said is not None and said.source is not None:
-                for i in run:
-                    if resolved[i].attribution is None:
-                        resolved[i] = replace(resolved[i], attribution=_carried(said))
-        run = []
+        if len(run) < 2 or not referred or any(findings[i].back_reference is None for i in referred):
+            continue
+        said = resolved[referred[0]].attribution
+        if said is not None and said.source is not None:
+            for i in run:
+                if resolved[i].attribution is None:
+                    resolved[i] = replace(resolved[i], attribution=_carried(said))
 
 
 def _assign_run(run: list[int], findings, speakers) -> None:

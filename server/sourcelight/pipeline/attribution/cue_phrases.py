@@ -124,8 +124,9 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         if obj is None and len(phrase) > 1:
             obj = next((c for c in token.children if c.dep_ in ("pobj", "dobj")), None)
         tokens = None
-        misread = next((c for c in last.children if c.dep_ == "pcomp" and c.tag_ in ("VB", "VBP")), None)
-        if obj is None and misread is not None and last.lower_ == "to":
+        misread = next((c for c in last.children if c.dep_ == "pcomp" and c.tag_ in ("VB", "VBP")), None) \
+            if obj is None and last.lower_ == "to" else None
+        if misread is not None:
             # "according to show insiders": a noun the tagger took for a verb, its object the head
             obj = next((c for c in misread.children if c.dep_ == "dobj"), None)
             tokens = list(misread.subtree)
@@ -230,13 +231,17 @@ def _that_clause(noun) -> bool:
     """'reports that …': a content clause on the noun. 'a report that Trump had a net loss' is one
     too, though the parser calls it relative: its "that" is no argument of the clause."""
     if any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
-           or c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-           for c in noun.children):
+           or c.dep_ == "relcl" and _opened_by_that(c) for c in noun.children):
         return True
     # "The board's response was that no rules were broken": the clause a copula gives the noun
     return noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(
-        c.dep_ == "ccomp" and c.i > noun.head.i and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-        for c in noun.head.children)
+        c.dep_ == "ccomp" and c.i > noun.head.i and _opened_by_that(c) for c in noun.head.children)
+
+
+def _opened_by_that(clause) -> bool:
+    """The clause opens with the conjunction "that" (a content clause), not with "that" as
+    its subject or object (a relative one)."""
+    return any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children)
 
 
 def _giver(statement, lexicon: Lexicon):
@@ -255,7 +260,7 @@ def _relative_giver(statement):
     made': the subject of the clause on the noun, whoever they are."""
     for clause in statement.children:
         # not "accusations that Rubio recites the same points": a content clause, parsed relative
-        if clause.dep_ == "relcl" and not any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children):
+        if clause.dep_ == "relcl" and not _opened_by_that(clause):
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None and (subject.pos_ in ("NOUN", "PROPN") or subject.tag_ == "PRP"):
                 return subject

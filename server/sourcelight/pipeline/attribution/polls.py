@@ -48,9 +48,9 @@ def poll_figure(token, lexicon: Lexicon) -> Finding | None:
 
 def _in_main_clause(word) -> bool:
     """The main verb ('50 percent chose Clinton in a poll'), one joined to it, the root a
-    misparse makes of a noun ('In the latest survey, 71 percent …'), or the object or subject
-    of the main verb ('has a decisive lead in the polls'), not its subject ('the questions in the
-    survey were about taxes': about the poll, not from it)."""
+    misparse makes of a noun ('In the latest survey, 71 percent …'), or the object of the main
+    verb ('has a decisive lead in the polls'); not its subject ('the questions in the survey
+    were about taxes': about the poll, not from it)."""
     if word.dep_ == "ROOT":
         return True
     if word.pos_ in ("VERB", "AUX"):
