@@ -72,8 +72,15 @@ def headed_browser(tmp_path_factory, companion, display):
 def press(display: str, window_name: str, keys: str) -> None:
     """Focus the browser window whose title contains ``window_name`` and type ``keys``."""
     environment = {**os.environ, "DISPLAY": display}
-    windows = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", window_name], env=environment,
-                             capture_output=True, text=True, check=True).stdout.split()
+    # The window takes the page's title a moment after the page loads, later still on a busy machine.
+    deadline = time.monotonic() + 20
+    while True:
+        windows = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", window_name], env=environment,
+                                 capture_output=True, text=True).stdout.split()
+        if windows or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert windows, f"no visible window titled with {window_name!r} after 20 s"
     subprocess.run(["xdotool", "windowfocus", "--sync", windows[0], "key", "--clearmodifiers", keys],
                    env=environment, check=True)
 
