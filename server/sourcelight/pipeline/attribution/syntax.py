@@ -210,7 +210,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None
     if guess.kind is SourceKind.VAGUE and source_token.pos_ != "PRON":
         guess = survey_behind(token, lexicon) or survey_behind(source_token, lexicon, within=True) or guess
-    cue_start, cue_end = _cue_extent(token)
+    cue_start, cue_end = _cue_extent(token, word, syntax.speech)
     finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
                       (cue_start, cue_end), back_reference=guess.back_reference,
                       predicate_end=_predicate_end(token), names=guess.names)
@@ -256,6 +256,10 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
         if child.dep_ in ("advcl", "ccomp") and any(
                 m.dep_ == "mark" and m.i == token.i + 1 and listed(m) for m in child.children):
             return True  # "called for all candidates to lay out …", "for" read as the clause's
+        if child.dep_ == "dobj" and child.lower_ == "it" and listed(child) and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in token.children) and not any(
+                c.dep_ == "prt" for c in token.children):
+            return True  # "as one aide put it, …", not "she put it on the table", "as he put it down"
     return False
 
 
@@ -357,11 +361,13 @@ def _predicate_end(verb) -> int | None:
     return last.idx + len(last.text)
 
 
-def _cue_extent(token) -> tuple[int, int]:
-    """The cue verb with its particle or adjective ('pointed out', 'made clear')."""
+def _cue_extent(token, word: str, speech: frozenset[str]) -> tuple[int, int]:
+    """The cue verb with its particle, adjective or listed object ('pointed out', 'made clear',
+    'put it')."""
     end = token.idx + len(token.text)
     for child in token.children:
-        if child.i == token.i + 1 and (child.dep_ == "prt" or (child.tag_ == "JJ" and child.dep_ in ("acomp", "ccomp", "oprd"))):
+        if child.i == token.i + 1 and (child.dep_ == "prt" or (child.tag_ == "JJ" and child.dep_ in ("acomp", "ccomp", "oprd"))
+                                       or (child.dep_ == "dobj" and f"{word} {child.lower_}" in speech)):
             end = child.idx + len(child.text)
     return token.idx, end
 
