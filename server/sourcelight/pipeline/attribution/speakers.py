@@ -324,11 +324,20 @@ def _says_to_say(clause) -> bool:
 
 def _statement_saying(verb, lexicon: Lexicon | None):
     """'Detzner issued a statement saying …': a participle on a statement noun tells what
-    the statement says, and whoever issued it is the speaker."""
-    if lexicon is None or not on_the_object(verb):
+    the statement says, and whoever issued it is the speaker; one who received it is not."""
+    if lexicon is None:
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.i > 0 and verb.doc[verb.i - 1].text != "," \
+            and token_lemma(verb.head, lexicon) in lexicon.syntax.receipt:
+        # "The Times obtained an email from Mr. Podesta saying …" parsed with the participle on the verb
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                     and token_lemma(c, lexicon) in lexicon.syntax.nouns), None)
+    if not on_the_object(verb):
         return None
     if token_lemma(verb.head, lexicon) not in lexicon.syntax.nouns:
         return None
+    if token_lemma(verb.head.head, lexicon) in lexicon.syntax.receipt:
+        return verb.head  # "Residents received letters saying …": the letters say it
     return speaker_of(verb.head.head, lexicon)[0]
 
 
