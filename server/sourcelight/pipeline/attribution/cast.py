@@ -257,7 +257,8 @@ def _names_with_roles(parse, lexicon: Lexicon):
             continue
         words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
         described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and _describes_person(c, lexicon)
-                        for c in token.children) or _own_gendered(token, lexicon) or _age_given(token)
+                        for c in token.children) or _own_gendered(token, lexicon) or _age_given(token) \
+            or _role_beside(token, lexicon)
         # "One Republican presidential hopeful, Carly Fiorina," (but not "Catholics" after
         # "critics": a nation or faith in the name leaves it out, below)
         set_after = (token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ == "NOUN"
@@ -277,6 +278,16 @@ def _names_with_roles(parse, lexicon: Lexicon):
         guess = classify(span.text, 0, len(span.text), lexicon)
         if guess is None or guess.kind is SourceKind.NAMED_PERSON:
             yield span
+
+
+def _role_beside(name, lexicon: Lexicon) -> bool:
+    """'In a message to Clinton, Tanden, head of the Center for American Progress, …' parsed
+    with the name and its role both in apposition to an earlier name: the role set off right
+    after the name is still the name's."""
+    if name.dep_ not in ("appos", "conj") or name.i + 2 >= len(name.doc) or name.doc[name.i + 1].text != ",":
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i == name.i + 2 and _describes_person(c, lexicon)
+               for c in name.head.children)
 
 
 def _describes_person(noun, lexicon: Lexicon) -> bool:

@@ -223,11 +223,35 @@ def name_left_behind(verb):
             # stated": who was talked with is not who speaks; the description is the subject.
             if _talked_with(before, verb):
                 return description
+            holder = _role_holder(before)
+            if holder is not None:
+                return holder
             return _described_list(before) or before
         if before.dep_ not in ("pobj", "prep", "appos") or before.head.i == before.i or before.head.i > verb.i:
             return None
         before = before.head
     return None
+
+
+def _role_holder(name):
+    """'In a message to Clinton, Tanden, head of the Center for American Progress, recounted
+    …' with no subject on the parse: the body a role is of is not who speaks; the name set
+    off right before the role is."""
+    role = name
+    for _ in range(MAX_CLIMB):  # up the body's own phrase ("of the Center for American Progress")
+        if role.dep_ not in ("pobj", "prep") or role.head.i >= role.i:
+            break
+        role = role.head
+    if role is name or role.pos_ != "NOUN" or role.dep_ != "appos":
+        return None
+    index = role.left_edge.i - 1
+    if index < 1 or role.doc[index].text != ",":
+        return None
+    holder = role.doc[index - 1]
+    if holder.pos_ != "PROPN":
+        return None
+    # the role on the name, or both on the name before ("to Clinton, Tanden, head of …")
+    return holder if holder.i == role.head.i or (holder.dep_ in ("appos", "conj") and holder.head.i == role.head.i) else None
 
 
 def _described_list(name):
