@@ -62,7 +62,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
-        "receipt": "words",
+        "receipt": "words", "occasions": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -139,6 +139,7 @@ class SyntaxLexicon:
     relation_prepositions: frozenset[str]
     object_control: frozenset[str]
     receipt: frozenset[str]
+    occasions: frozenset[str]
     # Derived: the first words of every cue (a sentence without one is not parsed), and the
     # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
     cue_words: frozenset[str] = frozenset()
@@ -412,7 +413,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         description_determiners=lemmas("description_determiners"),
         shared_descriptions=lemmas("shared_descriptions"),
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
-        receipt=lemmas("receipt"),
+        receipt=lemmas("receipt"), occasions=lemmas("occasions"),
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
         | frozenset(p[0] for p in prepositions),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",

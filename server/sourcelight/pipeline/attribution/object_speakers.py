@@ -113,3 +113,31 @@ def object_credited(verb):
             return listed
     return next((c for c in governing.children if c.dep_ in ("dative", "dobj", "nsubjpass")
                  and c.pos_ in ("PROPN", "PRON") and c.i < verb.i), None)  # and "She was praised for saying …"
+
+
+def taker_of_occasion(verb, lexicon: Lexicon | None):
+    """'He went out of his way to say that …', 'took pains to say …', 'made a point of
+    saying …', 'used the occasion to say …': a saying on a noun of the occasion taken is the
+    taker's (not 'gave residents a chance to say …')."""
+    if lexicon is None or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    if verb.dep_ in ("relcl", "acl") and to_infinitive(verb):
+        noun = verb.head
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "of" and verb.head.dep_ == "prep":
+        noun = verb.head.head
+    else:
+        return None
+    occasions = lexicon.syntax.occasions
+    if noun.pos_ != "NOUN" or (noun.lower_ not in occasions
+                               and lemma(noun.lower_, lexicon.language, lexicon.lemmatizer) not in occasions):
+        return None
+    taken = noun
+    while taken.dep_ in ("pobj", "prep") and taken.head.dep_ == "prep" and taken.head.i < taken.i:  # "out of his way"
+        taken = taken.head
+    if taken.dep_ not in ("dobj", "prep", "pobj") or taken.head.pos_ != "VERB" or any(
+            c.dep_ in ("dative", "neg") for c in taken.head.children):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None  # "I had no way of knowing what …"
+    return next((c for c in taken.head.children if c.dep_ == "nsubj"), None)
+

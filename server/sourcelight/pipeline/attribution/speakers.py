@@ -9,7 +9,7 @@ from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, 
                                                    SHARED_SUBJECT_DEPS, SUBJECTS, hyphenated_word, text_of, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
-                                                             on_the_object, participle_on_object,
+                                                             on_the_object, participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, quoted, stranded_speaker, subject_before_aside,
                                                       unquoted_root_subject)
@@ -96,6 +96,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
     hidden = (object_described(verb) or object_credited(verb) or _statement_saying(verb, lexicon)
+              or taker_of_occasion(verb, lexicon)
               or participle_on_object(verb)
               or subject_after_with(verb) or subject_before_aside(verb) or object_controls(verb, lexicon)
               or subject_after_subordinator(verb, lexicon))
