@@ -80,9 +80,38 @@ def with_anonymity(text: str, lexicon: Lexicon, finding: Finding) -> Finding:
     that says the speaker asked for anonymity is anonymous, whatever the role."""
     if finding.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.VAGUE):
         return finding
-    if not lexicon.find("anonymity_clauses", text) or has_name(finding.source, lexicon):
+    if not lexicon.find("anonymity_clauses", text):
+        return finding
+    spokesperson = _spokesperson_around(text, finding, lexicon) if finding.kind is SourceKind.ORGANIZATION else None
+    if spokesperson is not None:
+        # "A spokeswoman for Acme, who asked not to be named, said": the unnamed one is the
+        # spokeswoman, not Acme
+        start, end = spokesperson
+        return Finding(**{**finding.__dict__, "kind": SourceKind.ANONYMOUS, "source": text[start:end],
+                          "source_span": (start, end)})
+    if has_name(finding.source, lexicon):
         return finding
     return Finding(**{**finding.__dict__, "kind": SourceKind.ANONYMOUS})
+
+
+def _spokesperson_around(text: str, finding: Finding, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The whole phrase of the spokesperson a body was narrowed from: 'a spokeswoman for
+    Acme' (two words at most between), 'an Acme spokesman' (right after the body)."""
+    start, end = finding.source_span
+    for match in lexicon.patterns["spokesperson"].finditer(text):
+        if match.start() >= end and not text[end:match.start()].strip():
+            return _with_determiner(text, start, lexicon), match.end()
+        between = text[match.end():start]
+        if match.end() <= start and len(between.split()) <= 2 and not any(mark in between for mark in ",;:()"):
+            return _with_determiner(text, match.start(), lexicon), end
+    return None
+
+
+def _with_determiner(text: str, start: int, lexicon: Lexicon) -> int:
+    """``start``, or the start of the determiner right before it ('a', 'the')."""
+    before = text[:start].rstrip()
+    word = before.rsplit(None, 1)[-1] if before.split() else ""
+    return len(before) - len(word) if word and lexicon.is_determiner(word) else start
 
 
 def _by_phrase(text: str, lexicon: Lexicon) -> Finding | None:
