@@ -53,12 +53,13 @@ def _name_read_as_adverb(verb):
 
 def _name_read_as_verb(verb):
     """'Schilling, through a spokeswoman, declined to comment.' with the surname tagged as a
-    participle hung on the verb: a word the article's cast knows as a person's name, opening
-    the sentence and set off by a comma, is who speaks."""
+    participle hung on the verb, or 'Jolly said he has worked …' with it tagged as an adverb: a
+    word the article's cast knows as a person's name, opening the sentence and set off by a
+    comma or right before the verb, is who speaks."""
     first = verb.doc[0]
     cast = verb.doc.user_data.get(CAST_KEY) or {}
     if (first.pos_ in ("PROPN", "PRON") or first.text not in cast or first.head.i != verb.i or len(verb.doc) < 3
-            or verb.doc[1].text != ","):
+            or (verb.doc[1].text != "," and verb.i != 1)):
         return None
     return first
 
