@@ -140,4 +140,3 @@ def taker_of_occasion(verb, lexicon: Lexicon | None):
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return None  # "I had no way of knowing what …"
     return next((c for c in taken.head.children if c.dep_ == "nsubj"), None)
-
