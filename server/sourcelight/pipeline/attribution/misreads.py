@@ -3,7 +3,8 @@
 "The Sanders campaign projects that …" tagged as a compound noun, "Trump did post … that"
 with "post" a noun, "…, records show." with "show" compounded with "records", "Democrats, Frank notes,
 applaud …" with "notes" compounded with the name, and
-"Audit files from NGP VAN show that …" with "show" inside the subject's phrase, and "“…,” a
+"Audit files from NGP VAN show that …" with "show" inside the subject's phrase, "Data show
+unemployment fell" with "show" heading the sentence, and "“…,” a
 voice-over in the ad states." with "states" read as a plural noun."""
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from sourcelight.pipeline.model import SourceKind
 
 def verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """The finding of a cue verb the parser tagged as a noun at ``token``, or None."""
-    return (_verb_read_as_noun(token, lexicon) or _verb_after_auxiliary(token, lexicon) or _aside_read_as_noun(token, lexicon)
+    return (_verb_read_as_noun(token, lexicon) or _verb_after_auxiliary(token, lexicon)
+            or _verb_after_plural(token, lexicon) or _aside_read_as_noun(token, lexicon)
             or _named_aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon)
             or _closing_tag_read_as_noun(token, lexicon))
 
@@ -57,6 +59,25 @@ def _verb_after_auxiliary(token, lexicon: Lexicon) -> Finding | None:
     if subject is None or not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
         return None
     return _finding(guess_source(subject, lexicon), token)
+
+
+def _verb_after_plural(token, lexicon: Lexicon) -> Finding | None:
+    """'Documents from his tax return show he took a loss', 'Data show unemployment fell' with
+    "show" tagged as a noun heading the sentence: a bare cue verb after a plural noun, with a
+    clause after it, is that noun's verb."""
+    if token.dep_ != "ROOT" or token.tag_ != "NN" or not _cue_form(token, lexicon):
+        return None
+    if any(c.dep_ in ("det", "poss", "aux") for c in token.children) or not any(
+            c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return None
+    subjects = [c for c in token.children if c.i < token.i and c.tag_ == "NNS" and (
+        c.dep_ == "nsubj" or (c.dep_ == "compound" and c.i == token.i - 1))]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    return _finding(guess_source(subject, lexicon, tokens=list(token.doc[subject.left_edge.i:token.i])), token,
+                    (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION, SourceKind.VAGUE,
+                     SourceKind.ANONYMOUS))
 
 
 def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:

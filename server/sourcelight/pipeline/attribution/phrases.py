@@ -36,6 +36,12 @@ def phrase_tokens(head) -> list:
         # is an aside of an inner word too (not "the company that owns the pier")
         if inner.dep_ == "relcl" and inner.left_edge.i > 0 and head.doc[inner.left_edge.i - 1].text == ",":
             excluded.update(t.i for t in inner.subtree)
+    amounts = [c for c in head.children if c.dep_ == "nummod" and c.i < head.i and c.ent_type_ == "MONEY"
+               and head.ent_type_ != "MONEY"]
+    if amounts:
+        # "the minimum $20 million experts say it costs": a sum of money counts no speakers; the
+        # parse hung on them the phrase of a noun it lost, and they start after it.
+        excluded.update(range(head.left_edge.i, amounts[-1].right_edge.i + 1))
     kept = sorted(t.i for t in head.subtree if t.i not in excluded)
     left = right = kept.index(head.i)
     while left > 0 and kept[left - 1] == kept[left] - 1:

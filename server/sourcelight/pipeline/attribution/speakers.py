@@ -11,7 +11,8 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
                                                              on_the_object, participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
-from sourcelight.pipeline.attribution.stranded import (name_left_behind, quoted, stranded_speaker, subject_before_aside,
+from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, quoted, stranded_speaker,
+                                                       subject_before_aside,
                                                       unquoted_root_subject)
 
 
@@ -168,6 +169,12 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             return subject, False
         if current.dep_ == "relcl" and current.i == verb.i:
             return current.head, False
+        if current.i == verb.i and verb.dep_ == "dep" and current.head.lemma_ == "be" and (
+                before := noun_right_before(verb)) is not None:
+            # "That's a fraction of the minimum $20 million experts say it costs" parsed with
+            # "experts" as the object of "of" and "say" hung loose on "is": not what "is" says
+            # of its subject, the noun right before speaks.
+            return before, False
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             if current.i != verb.i:
                 # the subject the parse left unlinked from the verb ours shares it with

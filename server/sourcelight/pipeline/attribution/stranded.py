@@ -15,7 +15,7 @@ def stranded_speaker(verb):
     return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_read_as_adverb(verb)
             or _name_read_as_verb(verb)
             or _subject_before_then(verb) or name_left_behind(verb) or _subject_left_behind(verb)
-            or _noun_right_before(verb) or _share_as_modifier(verb))
+            or noun_right_before(verb) or _share_as_modifier(verb))
 
 
 def _share_as_modifier(verb):
@@ -135,7 +135,7 @@ def _before_own_words(verb, deps: tuple[str, ...]) -> int:
     return position
 
 
-def _noun_right_before(verb):
+def noun_right_before(verb):
     """'… more ethanol than the oil industry says the markets can handle', parsed with the
     industry as the object of 'than': a finite verb with no subject speaks for the noun right
     before it."""
@@ -292,4 +292,5 @@ def _talked_with(name, verb) -> bool:
     return False
 
 
-__all__ = ["subject_before_aside", "stranded_speaker", "name_left_behind", "unquoted_root_subject", "quoted"]
+__all__ = ["subject_before_aside", "stranded_speaker", "name_left_behind", "noun_right_before", "unquoted_root_subject",
+           "quoted"]
