@@ -62,7 +62,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
-        "receipt": "words", "occasions": "words",
+        "receipt": "words", "occasions": "words", "past_forms": "pairs",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -140,6 +140,9 @@ class SyntaxLexicon:
     object_control: frozenset[str]
     receipt: frozenset[str]
     occasions: frozenset[str]
+    # "thought" -> "think": past forms the lemmatizer takes for nouns, read so only where
+    # tagged as verbs ("a thought" stays a noun).
+    past_forms: dict[str, str] = field(default_factory=dict)
     # Derived: the first words of every cue (a sentence without one is not parsed), and the
     # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
     cue_words: frozenset[str] = frozenset()
@@ -273,7 +276,7 @@ def _check_value(value: Any, kind: str, where: str) -> None:
         if not isinstance(value, list) or not all(
             isinstance(p, list) and len(p) == 2 and all(isinstance(m, str) and m for m in p) for p in value
         ):
-            raise LexiconError(f"{where} must be a list of [opening, closing] pairs")
+            raise LexiconError(f"{where} must be a list of pairs of two non-empty strings")
 
 
 def _check_back_reference(phrase: str, entry: Any, where: str) -> None:
@@ -401,6 +404,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         return frozenset(phrase.split()[0] for key in keys for phrase in lemmas(key))
 
     prepositions = tuple(tuple(p.lower().split()) for p in table["prepositions"])
+    past_forms = {form.lower(): base.lower() for form, base in table.get("past_forms", [])}
     return SyntaxLexicon(
         speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"), prepositions=prepositions,
         citing=lemmas("citing"), recipients=lemmas("recipients"), non_responses=lemmas("non_responses"),
@@ -414,11 +418,13 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         shared_descriptions=lemmas("shared_descriptions"),
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
         receipt=lemmas("receipt"), occasions=lemmas("occasions"),
+        past_forms=past_forms,
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
-        | frozenset(p[0] for p in prepositions),
+        | frozenset(p[0] for p in prepositions) | frozenset(past_forms),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",
                           "needs_quote"),
-        hyphenated=frozenset(w for key in OPTIONAL_SECTIONS["syntax"] for w in lemmas(key) if "-" in w),
+        hyphenated=frozenset(w for key, kind in OPTIONAL_SECTIONS["syntax"].items() if kind == "words"
+                             for w in lemmas(key) if "-" in w),
     )
 
 

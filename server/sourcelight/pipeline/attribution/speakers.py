@@ -26,6 +26,8 @@ def token_lemma(token, lexicon: Lexicon) -> str:
     known = lexicon.syntax.verbs
     if word in known:
         return word
+    if token.tag_ in ("VBD", "VBN") and token.lower_ in lexicon.syntax.past_forms:
+        return lexicon.syntax.past_forms[token.lower_]
     return next((stem for stem in regular_stems(token.lower_, token.tag_) if stem in known), word)
 
 
