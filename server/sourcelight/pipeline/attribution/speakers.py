@@ -12,8 +12,7 @@ from sourcelight.pipeline.attribution.object_speakers import (object_controls, o
                                                              on_the_object, participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, quoted, stranded_speaker,
-                                                       subject_before_aside,
-                                                      unquoted_root_subject)
+                                                       subject_before_aside, unquoted_root_subject)
 
 
 def token_lemma(token, lexicon: Lexicon) -> str:
