@@ -34,6 +34,7 @@ KEY_NOTES = {
     "cues.according_to_compound": "last parts of a hyphenated 'according to' whose first part is the source ('SPIEGEL-Informationen')",
     "cues.according_to_after": "postpositions: 'X zufolge', the source comes before the cue",
     "grammar.skip_before_verb": "auxiliaries and adverbs between a subject and its verb",
+    "grammar.contractions": "negations written out and contracted, as [full, contracted]: a phrase any list writes one way matches the other way too ('did not return' and 'didn't return')",
     "grammar.np_stops": "words that end a source phrase after the cue ('said Smith on Monday')",
     "grammar.parentheticals": "openers of an aside between a subject and its verb",
     "grammar.relatives": "openers of a relative clause after a subject",

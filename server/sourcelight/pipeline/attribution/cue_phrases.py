@@ -295,6 +295,8 @@ def non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int
                 continue
             if token.pos_ == "NOUN":
                 party = _answer_from(token)  # "There was no immediate comment from Kyiv."
+                if party is None and token.dep_ == "dobj" and start <= token.head.idx < end:
+                    party = party_of(token.head)  # "The foundation had no comment."
                 guess = guess_source(party, lexicon) if party is not None else None
                 if guess is not None:
                     return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[start:end], (start, end),

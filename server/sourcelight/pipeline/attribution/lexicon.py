@@ -75,8 +75,11 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # sources.generic_bodies is optional: without it a bare plural of bodies stays an organization.
 # sources.media_roles is optional: without it an outlet's name before any role word makes an
 # outlet ("the Independent Vermont senator" then stays "another outlet").
+# grammar.contractions is optional: [full, contracted] pairs ("did not", "didn't"); a phrase
+# any list writes one way matches the other way too.
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words", "own_voice_labels": "words"},
-                                            "sources": {"generic_bodies": "words", "media_roles": "words"}}
+                                            "sources": {"generic_bodies": "words", "media_roles": "words"},
+                                            "grammar": {"contractions": "pairs"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").
@@ -332,7 +335,20 @@ def _trie_to_regex(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def _alternation(words: list[str], key: str) -> re.Pattern[str]:
+def _with_contractions(words: list[str], contractions: list[tuple[str, str]]) -> list[str]:
+    """Each phrase as written and with each negation spelled the other way: "did not return"
+    and "didn't return" ("would not say", "wouldn't say")."""
+    spelled = list(words)
+    for phrase in words:
+        for full, short in contractions:
+            for written, other in ((full, short), (short, full)):
+                pattern = rf"(?<![\w']){re.escape(written)}(?![\w'])"
+                if re.search(pattern, phrase, re.IGNORECASE):
+                    spelled.append(re.sub(pattern, lambda _: other, phrase, flags=re.IGNORECASE))
+    return spelled
+
+
+def _phrase_pattern(words: list[str], key: str) -> re.Pattern[str]:
     flags = 0 if key in CASE_SENSITIVE else re.IGNORECASE
     body = _trie_pattern(words, bool(flags)) if words else r"(?!x)x"
     if key in LEADING:
@@ -347,26 +363,31 @@ def _alternation(words: list[str], key: str) -> re.Pattern[str]:
 def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     """Validate and compile parsed TOML. Raises LexiconError."""
     validate(data, origin)
+    contractions = [tuple(pair) for pair in data["grammar"].get("contractions", [])]
+
+    def pattern_of(words: list[str], key: str) -> re.Pattern[str]:
+        return _phrase_pattern(_with_contractions(words, contractions), key)
+
     patterns: dict[str, re.Pattern[str]] = {}
     for section, keys in SCHEMA.items():
         for key, kind in keys.items():
             if kind == "words":
-                patterns[key] = _alternation(data[section][key], key)
+                patterns[key] = pattern_of(data[section][key], key)
     references = {
         _reference_key(phrase): BackReference(
             tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]), entry.get("count", 1),
             entry.get("plural", False))
         for phrase, entry in data["back_references"].items()
     }
-    patterns["anonymity_reasons"] = _alternation(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
-    patterns["own_voice_labels"] = _alternation(data["flags"].get("own_voice_labels", []), "own_voice_labels")
-    patterns["generic_bodies"] = _alternation(data["sources"].get("generic_bodies", []), "generic_bodies")
-    patterns["media_roles"] = _alternation(data["sources"].get("media_roles", []), "media_roles")
-    patterns["back_references"] = _alternation(list(data["back_references"]), "back_references")
+    patterns["anonymity_reasons"] = pattern_of(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
+    patterns["own_voice_labels"] = pattern_of(data["flags"].get("own_voice_labels", []), "own_voice_labels")
+    patterns["generic_bodies"] = pattern_of(data["sources"].get("generic_bodies", []), "generic_bodies")
+    patterns["media_roles"] = pattern_of(data["sources"].get("media_roles", []), "media_roles")
+    patterns["back_references"] = pattern_of(list(data["back_references"]), "back_references")
     for key in ("masculine_titles", "feminine_titles"):
-        patterns[key] = _alternation(data.get("gender", {}).get(key, []), key)
-    patterns["relatives_anywhere"] = _alternation(data["grammar"]["relatives"], "relatives_anywhere")
-    patterns["auxiliaries_anywhere"] = _alternation(data["grammar"]["skip_before_verb"], "auxiliaries_anywhere")
+        patterns[key] = pattern_of(data.get("gender", {}).get(key, []), key)
+    patterns["relatives_anywhere"] = pattern_of(data["grammar"]["relatives"], "relatives_anywhere")
+    patterns["auxiliaries_anywhere"] = pattern_of(data["grammar"]["skip_before_verb"], "auxiliaries_anywhere")
     return Lexicon(
         language=data["meta"]["language"],
         name=data["meta"]["name"],

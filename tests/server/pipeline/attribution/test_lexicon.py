@@ -60,12 +60,23 @@ def _broken(mutate):
     lambda d: d["back_references"].update({"the report": {"refers_to": ["newspaper"], "fallback": "media"}}),
     lambda d: d["back_references"].update({"the report": {"refers_to": ["media"], "fallback": "outlet"}}),
     lambda d: d["back_references"].update({"the report": {"refers_to": ["media"]}}),
+    lambda d: d["grammar"].update(contractions=[["did not"]]),
 ], ids=["missing-section", "unknown-section", "unknown-key", "missing-key", "string-not-list",
         "empty-word", "non-string-word", "bad-quote-pair", "empty-name", "unknown-kind",
-        "unknown-fallback", "missing-fallback"])
+        "unknown-fallback", "missing-fallback", "contraction-not-a-pair"])
 def test_schema_rejects_broken_lexicons(mutate):
     with pytest.raises(LexiconError):
         compile_lexicon(_broken(mutate), "broken.toml")
+
+
+def test_a_negation_listed_one_way_matches_the_other_way():
+    data = _data("en")
+    data["flags"]["non_responses"] = ["did not return calls", "wouldn't say"]
+    lexicon = compile_lexicon(data, "en.toml")
+    for text in ("The mayor didn’t return calls.", "The mayor did not return calls.",
+                 "The mayor would not say.", "The mayor wouldn't say."):
+        assert lexicon.find("non_responses", text), text
+    assert not lexicon.find("non_responses", "The mayor did not return to the council.")
 
 
 @pytest.mark.parametrize("language", ["xx", "", None, "../en", "EN"])
