@@ -165,6 +165,15 @@ def infinitive_on_noun(verb) -> bool:
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PRON") and to_infinitive(verb)
 
 
+def tells_how_much(verb, lexicon: Lexicon) -> bool:
+    """'says something about the media', 'said little about his plans': how much the words
+    tell of a topic, which is the writer's judgment, not a claim they make."""
+    amount = next((c for c in verb.children
+                   if c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.told_amounts), None)
+    return amount is not None and any(
+        c.dep_ == "prep" and c.lower_ == "about" for c in (*verb.children, *amount.children))
+
+
 def says_a_statement(verb, lexicon: Lexicon) -> bool:
     """'The Telegraph first reported the claims', 'repeated the allegation', 'predicted a
     Cruz win': the object is itself a thing said (not 'It didn't show the speech', 'had the authorities found the

@@ -62,7 +62,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
-        "receipt": "words", "occasions": "words", "past_forms": "pairs",
+        "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -143,6 +143,7 @@ class SyntaxLexicon:
     object_control: frozenset[str]
     receipt: frozenset[str]
     occasions: frozenset[str]
+    told_amounts: frozenset[str]
     # "thought" -> "think": past forms the lemmatizer takes for nouns, read so only where
     # tagged as verbs ("a thought" stays a noun).
     past_forms: dict[str, str] = field(default_factory=dict)
@@ -438,7 +439,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         description_determiners=lemmas("description_determiners"),
         shared_descriptions=lemmas("shared_descriptions"),
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
-        receipt=lemmas("receipt"), occasions=lemmas("occasions"),
+        receipt=lemmas("receipt"), occasions=lemmas("occasions"), told_amounts=lemmas("told_amounts"),
         past_forms=past_forms,
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
         | frozenset(p[0] for p in prepositions) | frozenset(past_forms),

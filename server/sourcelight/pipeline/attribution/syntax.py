@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, has_clause, has_object,
                                                          in_question, looks_to_find_out, negated, says_nothing, unrealized,
-                                                         says_a_statement, says_what_came_before, says_without_object)
+                                                         says_a_statement, says_what_came_before, says_without_object,
+                                                         tells_how_much)
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
@@ -174,7 +175,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if stated_in is not None:
         source_token, passive, clause = stated_in, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
-            or in_question(token) or (
+            or in_question(token) or (not clause and tells_how_much(token, lexicon)) or (
             word in syntax.perception and not has_quote and looks_to_find_out(token)):
         return None
     else:
