@@ -96,6 +96,7 @@ KEY_NOTES = {
     "syntax.receipt": "lemmas of verbs whose subject gets a statement another wrote: 'residents RECEIVED letters saying …' (the letters say it, not the residents)",
     "syntax.past_forms": "irregular past forms the lemmatizer reads as nouns or leaves, as [form, lemma]: 'thought' is 'think' only where the tagger reads a verb ('a thought' stays a noun)",
     "syntax.told_amounts": "lemmas of objects that with 'about' say how much words tell of a topic, not what they claim: 'says SOMETHING about the media', 'said LITTLE about his plans', 'speaks VOLUMES about'",
+    "syntax.viewpoints": "a preposition and the lemma of a noun of viewpoint, whose possessor or 'of' object holds the view the sentence states: 'IN Bolton's VIEW, …', 'IN the EYES of critics', 'BY his own ACCOUNT' (not 'in view of the fact', 'by all accounts')",
     "syntax.occasions": "lemmas of nouns a speaker takes or makes to say something: 'went out of his WAY to say', 'took the OPPORTUNITY to say', 'made a POINT of saying' (the saying is the taker's)",
     "syntax.object_control": "lemmas of verbs whose object does what their infinitive says, done: 'pushing the candidates TO speak out', 'forced the mayor TO admit' (not 'used the debates to argue', a purpose)",
     "syntax.relation_prepositions": "prepositions after a person's role that name whom the role is held toward: 'a longtime adviser TO Jane Doe', 'a friend OF Lee Park' speak, not Doe or Park",

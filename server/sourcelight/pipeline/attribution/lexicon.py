@@ -63,6 +63,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
         "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
+        "viewpoints": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -144,6 +145,8 @@ class SyntaxLexicon:
     receipt: frozenset[str]
     occasions: frozenset[str]
     told_amounts: frozenset[str]
+    # ("in", "view"), ("by", "account"): a preposition and the lemma of a noun of viewpoint
+    viewpoints: frozenset[tuple[str, str]]
     # "thought" -> "think": past forms the lemmatizer takes for nouns, read so only where
     # tagged as verbs ("a thought" stays a noun).
     past_forms: dict[str, str] = field(default_factory=dict)
@@ -427,6 +430,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
 
     prepositions = tuple(tuple(p.lower().split()) for p in table["prepositions"])
     past_forms = {form.lower(): base.lower() for form, base in table.get("past_forms", [])}
+    viewpoints = frozenset(tuple(phrase.lower().split()) for phrase in table.get("viewpoints", ()))
     return SyntaxLexicon(
         speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"), prepositions=prepositions,
         citing=lemmas("citing"), recipients=lemmas("recipients"), non_responses=lemmas("non_responses"),
@@ -440,9 +444,10 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         shared_descriptions=lemmas("shared_descriptions"),
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
         receipt=lemmas("receipt"), occasions=lemmas("occasions"), told_amounts=lemmas("told_amounts"),
+        viewpoints=viewpoints,
         past_forms=past_forms,
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
-        | frozenset(p[0] for p in prepositions) | frozenset(past_forms),
+        | frozenset(p[0] for p in prepositions) | frozenset(past_forms) | frozenset(v[-1] for v in viewpoints),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",
                           "needs_quote"),
         hyphenated=frozenset(w for key, kind in OPTIONAL_SECTIONS["syntax"].items() if kind == "words"

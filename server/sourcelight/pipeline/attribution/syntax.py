@@ -31,6 +31,7 @@ from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_s
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
 
 
@@ -57,7 +58,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
                 s <= t.idx < e for s, e in not_cues for t in (token, completes)):
             continue
         according = preposition_cue(token, lexicon)
-        finding = (_verb_cue(token, lexicon, has_quote, masked) or according
+        # "In Bolton's view, …" is his, but "Clinton said that in her view …" is what she said
+        finding = (_verb_cue(token, lexicon, has_quote, masked) or according or viewpoint_cue(token, lexicon)
                    or noun_cue(token, lexicon, has_quote, quotes_words) or verb_read_as_noun(token, lexicon)
                    or poll_figure(token, lexicon))
         if finding is not None:

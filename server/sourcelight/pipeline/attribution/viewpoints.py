@@ -1,0 +1,43 @@
+"""'In Bolton's view, …', 'in the words of one senator', 'by his own account': a phrase of
+viewpoint names whose claim the sentence is. Which preposition goes with which noun is the
+lexicon's syntax.viewpoints ("in view", "in eyes", "by account")."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.deps import text_of
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.sourcekind import guess_source
+from sourcelight.pipeline.attribution.speakers import token_lemma
+
+
+def viewpoint_cue(token, lexicon: Lexicon) -> Finding | None:
+    """The holder of the view a preposition opens: the noun's possessor ("in HIS view") or,
+    after "the", its "of" object ("in the eyes of CRITICS"). Not "in view of the fact", "in
+    full view of the cameras", "by all accounts": no one holds those."""
+    if token.dep_ != "prep":
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if noun is None or not {(token.lower_, noun.lower_), (token.lower_, token_lemma(noun, lexicon))} & \
+            lexicon.syntax.viewpoints:
+        return None
+    if any(c.dep_ == "amod" and c.lower_ != "own" for c in noun.children):
+        return None  # "saw the same thing in Christie's robotic words": words looked at, not a view
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    cue_start, cue_end = noun.idx, noun.idx + len(noun.text)
+    if holder is None:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+        the = [c for c in noun.children if c.dep_ == "det"]
+        if of is None or [t.lower_ for t in the] != ["the"]:
+            return None
+        holder = next((c for c in of.children if c.dep_ == "pobj"), None)
+        cue_start, cue_end = token.idx, of.idx + len(of.text)
+    if holder is None:
+        return None
+    guess = guess_source(holder, lexicon)
+    if guess is None:
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
+                   (cue_start, cue_end), back_reference=guess.back_reference)
+
+
+__all__ = ["viewpoint_cue"]
