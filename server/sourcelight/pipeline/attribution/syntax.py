@@ -252,8 +252,9 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
         return f"{word} {particle.lower_}" in speech
 
     for child in token.children:
-        if child.dep_ in ("prt", "prep") and listed(child):
-            return True
+        if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == token.i + 1
+                                                 and token.tag_ != "VB")) and listed(child):
+            return True  # "shot back", its particle read as an adverb (not "to push back", a purpose)
         if child.dep_ in ("acomp", "ccomp", "oprd") and child.tag_ == "JJ" and listed(child):
             return True  # "made clear that …"
         if child.dep_ in ("advcl", "ccomp") and any(
@@ -370,7 +371,7 @@ def _cue_extent(token, word: str, speech: frozenset[str]) -> tuple[int, int]:
     end = token.idx + len(token.text)
     for child in token.children:
         if child.i == token.i + 1 and (child.dep_ == "prt" or (child.tag_ == "JJ" and child.dep_ in ("acomp", "ccomp", "oprd"))
-                                       or (child.dep_ == "dobj" and f"{word} {child.lower_}" in speech)):
+                                       or (child.dep_ in ("dobj", "advmod") and f"{word} {child.lower_}" in speech)):
             end = child.idx + len(child.text)
     return token.idx, end
 
