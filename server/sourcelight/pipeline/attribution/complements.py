@@ -87,8 +87,11 @@ def content_clause(noun) -> bool:
     """'expressed concern that the plan would fail', 'expressed confidence it was holding the
     better hand': a clause with its own subject on the object says what the concern is (not a
     relative clause, 'the plan that failed')."""
-    return any(c.dep_ in ("acl", "ccomp") and any((m.dep_ == "mark" and m.lower_ == "that") or m.dep_ == "nsubj"
-                                                  for m in c.children)
+    # (the parse may hang "that" and the subject on the clause's auxiliary: "concern that the
+    # businessman was encouraging violence")
+    return any(c.dep_ in ("acl", "ccomp") and (any((m.dep_ == "mark" and m.lower_ == "that") or m.dep_ == "nsubj"
+                                                   for m in c.children)
+                                               or (c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"))
                for c in noun.children)
 
 

@@ -230,7 +230,7 @@ def _told_in(noun, verb, lexicon: Lexicon) -> bool:
 def _that_clause(noun) -> bool:
     """'reports that …': a content clause on the noun. 'a report that Trump had a net loss' is one
     too, though the parser calls it relative: its "that" is no argument of the clause."""
-    if any(c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
+    if any(c.dep_ in ("acl", "ccomp") and (any(g.lower_ == "that" for g in c.children) or _opened_by_that(c))
            or c.dep_ == "relcl" and _opened_by_that(c) for c in noun.children):
         return True
     # "The board's response was that no rules were broken": the clause a copula gives the noun
@@ -240,8 +240,10 @@ def _that_clause(noun) -> bool:
 
 def _opened_by_that(clause) -> bool:
     """The clause opens with the conjunction "that" (a content clause), not with "that" as
-    its subject or object (a relative one)."""
-    return any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children)
+    its subject or object (a relative one). The parse may hang it on the clause's auxiliary
+    ("reports that the mayor was leaving")."""
+    return any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children) or (
+        clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark")
 
 
 def _giver(statement, lexicon: Lexicon):
