@@ -62,6 +62,11 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according or viewpoint_cue(token, lexicon)
                    or noun_cue(token, lexicon, has_quote, quotes_words) or verb_read_as_noun(token, lexicon)
                    or poll_figure(token, lexicon))
+        if finding is not None and token.pos_ == "VERB" and \
+                finding.source_span[0] <= finding.cue_span[0] < finding.source_span[1]:
+            # "Preys on our worst fears … and calls people “losers”": a speaker whose phrase
+            # holds the verb it speaks by is a misparse
+            finding = None
         if finding is not None:
             aside = _parenthetical(token) if according is None else None
             # A study closing the sentence speaks for all of it; an outlet or a body there
