@@ -13,7 +13,8 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
-from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, says_form, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import (SUBJECTS, party_of, regular_stems, says_form, speaker_of,
+                                                       token_lemma)
 from sourcelight.pipeline.attribution.stranded import quoted as inside_quote
 from sourcelight.pipeline.model import SourceKind
 
@@ -189,8 +190,11 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
                 # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
                 owner = None
     if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token)
-                                                  or text_of(token.doc).rstrip().endswith(":")):
-        owner, _ = speaker_of(token.head)  # "President Clinton released the following statement:"
+                                                  or text_of(token.doc).rstrip().endswith(":")) \
+            and not _receives(token.head, lexicon):
+        # "President Clinton released the following statement:", but "it was drawing complaints
+        # that …" are others' complaints
+        owner, _ = speaker_of(token.head)
     if owner is None:
         if not _that_clause(token):
             return None
@@ -204,6 +208,13 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:token.idx + len(token.text)],
                    (cue_start, token.idx + len(token.text)), back_reference=guess.back_reference,
                    via=via if via != guess.text else None)
+
+
+def _receives(verb, lexicon: Lexicon) -> bool:
+    """The verb's subject gets what others said ("was drawing complaints", "faced accusations")."""
+    receipt = lexicon.syntax.receipt
+    return token_lemma(verb, lexicon) in receipt or any(
+        stem in receipt for stem in regular_stems(verb.lower_, verb.tag_))
 
 
 def _in_relative_clause(verb, lexicon: Lexicon) -> bool:
