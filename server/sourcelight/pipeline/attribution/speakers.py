@@ -176,6 +176,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             # "experts" as the object of "of" and "say" hung loose on "is": not what "is" says
             # of its subject, the noun right before speaks.
             return before, False
+        if came_by == "advcl" and current.pos_ == "ADV" and current.dep_ == "advmod" and current.head.i != current.i:
+            current = current.head  # "went so far as to say": the degree adverb's verb has the subject
+            continue
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             if current.i != verb.i:
                 # the subject the parse left unlinked from the verb ours shares it with
