@@ -168,8 +168,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 # subject: the participle's subject is who speaks.
                 return inner, False
             return subject, False
-        if current.dep_ == "relcl" and current.i == verb.i:
-            return current.head, False
+        if current.dep_ == "relcl" and (current.i == verb.i or came_by == "conj"):
+            return current.head, False  # "Murdoch, who is enjoying his role and is saying …": Murdoch
         if current.i == verb.i and verb.dep_ == "dep" and current.head.lemma_ == "be" and (
                 before := noun_right_before(verb)) is not None:
             # "That's a fraction of the minimum $20 million experts say it costs" parsed with
