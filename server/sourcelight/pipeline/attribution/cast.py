@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from sourcelight.pipeline.attribution.companies import (companies_named, holds_a_listed_company, listed_body,
+                                                        starts_a_company)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.names import person_mentions
+from sourcelight.pipeline.attribution.names import person_mentions, without_possessive
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.model import SourceKind
 
@@ -50,13 +52,13 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset())
     lone word it took for a person may be a company ("Facebook"). ``bodies`` are the one-word
     names it mostly took for a body (mostly_bodies): none of them is a person ("Carrier")."""
     parses = list(parses)
-    companies = _companies_named([p for p, _ in parses], lexicon)
+    companies = companies_named([p for p, _ in parses], lexicon)
     common = _common_words([p for p, _ in parses], lexicon)
     names_of: dict[str, dict[str, None]] = {}  # word -> its names, in the order first seen
     seen: dict[str, None] = {}  # every name, in the order first seen
     for parse, parsed in parses:
-        spans = [e for e in parse.ents if e.label_ == PERSON and not _starts_a_company(e.text, companies)
-                 and not _listed_body(e.text, lexicon) and not _holds_a_listed_company(e.text, lexicon)
+        spans = [e for e in parse.ents if e.label_ == PERSON and not starts_a_company(e.text, companies)
+                 and not listed_body(e.text, lexicon) and not holds_a_listed_company(e.text, lexicon)
                  and not _mostly_a_body(e.text, bodies, common)
                  and (parsed or len(e.text.split()) >= 2)]
         spans += list(_names_with_roles(parse, lexicon)) if parsed else []
@@ -181,45 +183,6 @@ def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, st
             name = without_possessive(entity.text)
             holders.setdefault(role.lower_, set()).add(cast.get(name.split()[-1], name))
     return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
-
-
-def _companies_named(parses, lexicon: Lexicon) -> list[list[str]]:
-    """The words of every organization's name the lists confirm ("Acme Robotics Inc.")."""
-    companies = []
-    for parse in parses:
-        for entity in parse.ents:
-            if entity.label_ == "ORG" and _listed_body(entity.text, lexicon):
-                companies.append(entity.text.split())
-    return companies
-
-
-def _listed_body(name: str, lexicon: Lexicon) -> bool:
-    """'Kyiv', 'the Home Office', 'Zentrix Labs': a name the lists know as a body, whatever
-    the recogniser said."""
-    if name.split() and designates_company(without_possessive(name).split()[-1], lexicon):
-        return True
-    guess = classify(name, 0, len(name), lexicon)
-    return guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA)
-
-
-def designates_company(word: str, lexicon: Lexicon) -> bool:
-    """'Labs' of "Zentrix Labs", 'Inc.': a capitalised word only a company's name ends in."""
-    word = word.rstrip(".")
-    return lexicon.syntax is not None and word[:1].isupper() and word.casefold() in lexicon.syntax.company_designators
-
-
-def _holds_a_listed_company(name: str, lexicon: Lexicon) -> bool:
-    """'Will Twitter Be Next': a headline the recogniser took for a person's name, with a
-    company the lists know among its words."""
-    words = without_possessive(name).split()
-    return len(words) >= 2 and any(lexicon.patterns["organizations"].fullmatch(word) for word in words)
-
-
-def _starts_a_company(name: str, companies: list[list[str]]) -> bool:
-    """'Acme Robotics', which the recogniser took for a person in a headline, where the
-    article names Acme Robotics Inc.: the first words of a company's name are no person's."""
-    words = without_possessive(name).split()
-    return len(words) >= 2 and any(len(c) > len(words) and c[:len(words)] == words for c in companies)
 
 
 # The lists whose words say the phrase is one person: a role, a title, a spokesperson.
@@ -396,12 +359,6 @@ def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
                      and (name := without_possessive(e.text)) not in people) | bodies
 
 
-def without_possessive(text: str) -> str:
-    if text.endswith(("s'", "s’")):
-        return text[:-1]  # "Ouisa Davis' commentary"
-    return text[:-2] if text.endswith(("'s", "’s")) else text
-
-
 __all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "is_person_role", "genders_said",
-           "ROLE_BEFORE_NAME_KEYS", "designates_company", "name_words", "without_possessive", "CAST_KEY", "ROLES_KEY",
+           "ROLE_BEFORE_NAME_KEYS", "name_words", "CAST_KEY", "ROLES_KEY",
            "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

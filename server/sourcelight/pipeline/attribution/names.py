@@ -163,3 +163,10 @@ def ends_in_plural(phrase: str, lexicon: Lexicon) -> bool:
     last = words[-1].strip(".,;:") if words else ""
     return (last[:1].islower() and last.endswith("s")
             and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())
+
+
+def without_possessive(text: str) -> str:
+    """The name without its possessive ending: "Acme's" -> "Acme", "Ouisa Davis'" -> "Ouisa Davis"."""
+    if text.endswith(("s'", "s’")):
+        return text[:-1]  # "Ouisa Davis' commentary"
+    return text[:-2] if text.endswith(("'s", "’s")) else text

@@ -4,8 +4,9 @@ Lehigh, Bruce Turry"), a name the article's cast knows, or the one holder of an 
 named owner makes ("Donald Trump's campaign manager")."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cast import (BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, designates_company,
-                                                  is_person_role, without_possessive)
+from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role
+from sourcelight.pipeline.attribution.companies import designates_company
+from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import (BODIES, BODIES_KEY, CAST_KEY, PERSON, designates_company, is_person_role,
-                                                  without_possessive)
+from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role
+from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.deps import possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
                                                      person_in, whole_name)
