@@ -5,9 +5,9 @@ only names what was said, "has yet to apologize"). syntax.py applies these tests
 candidate verb; every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.speakers import token_lemma
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
 

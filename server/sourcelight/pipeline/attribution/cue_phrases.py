@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
+from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import hyphenated_word, possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
-from sourcelight.pipeline.attribution.speakers import (SUBJECTS, party_of, regular_stems, says_form, speaker_of,
-                                                       token_lemma)
+from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, speaker_of
 from sourcelight.pipeline.attribution.stranded import quoted as inside_quote
 from sourcelight.pipeline.model import SourceKind
 

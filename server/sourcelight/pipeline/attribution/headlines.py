@@ -8,9 +8,9 @@ from __future__ import annotations
 import functools
 import re
 
+from sourcelight.pipeline.attribution.cue_lemmas import regular_stems
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.speakers import regular_stems
 
 # Words this long or longer decide whether a sentence is set in Title Case: the short ones
 # ("of", "to", "a") stay lower case in most headline styles.

@@ -8,10 +8,10 @@ unemployment fell" with "show" heading the sentence, and "“…,” a
 voice-over in the ad states." with "states" read as a plural noun."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, says_form
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
-from sourcelight.pipeline.attribution.speakers import regular_stems, says_form
 from sourcelight.pipeline.model import SourceKind
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from sourcelight.pipeline.attribution.cue_lemmas import regular_stems
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
 from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
 from sourcelight.pipeline.attribution.hedges import Flags
@@ -18,7 +19,6 @@ from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS
                                                   role_holders, things_named)
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
-from sourcelight.pipeline.attribution.speakers import regular_stems
 from sourcelight.pipeline.attribution.syntax import find_in_parse
 from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
 from sourcelight.pipeline.model import Sentence, SourceKind

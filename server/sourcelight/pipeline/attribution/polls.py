@@ -3,11 +3,11 @@ survey, 79 percent of Democrats said …'), and so does a figure a poll gives wi
 saying at all ('In an NBC News poll released Monday, 50 percent chose Clinton')."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
-from sourcelight.pipeline.attribution.speakers import token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 POLL_KINDS = (SourceKind.DOCUMENT, SourceKind.MEDIA)  # "a New York Times/CBS News survey" is the outlet's

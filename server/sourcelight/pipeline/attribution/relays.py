@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.clauses import Finding
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
-from sourcelight.pipeline.attribution.speakers import SUBJECTS, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import SUBJECTS, speaker_of
 from sourcelight.pipeline.model import SourceKind
 
 

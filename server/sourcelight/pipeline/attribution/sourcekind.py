@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import without_possessive
@@ -20,7 +21,6 @@ from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_a
                                                      person_in, whole_name)
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
-from sourcelight.pipeline.attribution.speakers import token_lemma
 from sourcelight.pipeline.model import SourceKind
 
 def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:

@@ -4,74 +4,15 @@ describes (spaCy's English labels, ClearNLP)."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import BODIES, PERSON
-from sourcelight.pipeline.attribution.lemmas import lemma
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
-                                                   SHARED_SUBJECT_DEPS, SUBJECTS, hyphenated_word, text_of, to_infinitive)
+                                                   SHARED_SUBJECT_DEPS, SUBJECTS, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
                                                              on_the_object, participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, quoted, stranded_speaker,
                                                        subject_before_aside, unquoted_root_subject)
-
-
-def token_lemma(token, lexicon: Lexicon) -> str:
-    """The token's lemma. Where the lemmatizer takes a verb for a noun or botches it
-    ("warning", "writing", "thanked" → "thanke"), the tagger's verb tag and the regular
-    English endings give the cue verb the lexicon lists."""
-    word = lemma(token.lower_, lexicon.language, lexicon.lemmatizer)
-    if not token.tag_.startswith("VB") or lexicon.syntax is None:
-        return _hyphenated(token, word, lexicon) or word
-    known = lexicon.syntax.verbs
-    if word in known:
-        return word
-    if token.tag_ in ("VBD", "VBN") and token.lower_ in lexicon.syntax.past_forms:
-        return lexicon.syntax.past_forms[token.lower_]
-    return next((stem for stem in regular_stems(token.lower_, token.tag_) if stem in known), word)
-
-
-def _hyphenated(token, word: str, lexicon: Lexicon) -> str | None:
-    """'op-ed', which the tokenizer cuts at its hyphen: the whole word where the lexicon
-    lists it (not "co-founder", which is a "founder")."""
-    first = hyphenated_word(token)[0]
-    if lexicon.syntax is None or first == token.i:
-        return None
-    whole = text_of(token.doc)[token.doc[first].idx:token.idx].lower() + word
-    return whole if whole in lexicon.syntax.hyphenated else None
-
-
-def says_form(word: str, lexicon: Lexicon) -> bool:
-    """'predicts', 'Endorses': a third-person present form of a listed speech verb, where
-    the tagger read the word as a noun."""
-    return any(stem in lexicon.syntax.speech for stem in regular_stems(word.lower(), "VBZ"))
-
-
-def regular_stems(word: str, tag: str | None = None) -> list[str]:
-    """Dictionary forms a regular English verb form may come from, by its tag (any tag its
-    ending allows when ``tag`` is None)."""
-    if tag is None:
-        return [stem for verb_tag in ("VBD", "VBZ", "VBG") for stem in regular_stems(word, verb_tag)]
-    doubled = len(word) > 4 and word[-3] == word[-4]
-    if tag in ("VBD", "VBN") and word.endswith("ed"):
-        stems = [word[:-2], word[:-1]]  # thanked, quoted
-        if word.endswith("ied"):
-            stems.append(word[:-3] + "y")  # denied
-        if doubled:
-            stems.append(word[:-3])  # slammed (never "seemed" → "see")
-        return stems
-    if tag == "VBZ" and word.endswith("s"):
-        stems = [word[:-1]]  # thanks
-        if word.endswith("es"):
-            stems.append(word[:-2])  # pushes
-        if word.endswith("ies"):
-            stems.append(word[:-3] + "y")  # denies
-        return stems
-    if tag == "VBG" and word.endswith("ing"):
-        stems = [word[:-3], word[:-3] + "e"]  # warning, writing
-        if len(word) > 5 and word[-4] == word[-5]:
-            stems.append(word[:-4])  # slamming
-        return stems
-    return []
 
 
 def name_before(verb):
@@ -398,4 +339,4 @@ def party_of(verb):
     return None
 
 
-__all__ = ["speaker_of", "party_of", "token_lemma", "regular_stems", "says_form", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS"]
+__all__ = ["speaker_of", "party_of", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS"]

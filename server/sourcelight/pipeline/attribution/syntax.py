@@ -18,6 +18,7 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tell
                                                          in_question, looks_to_find_out, negated, says_nothing, unrealized,
                                                          says_a_statement, says_what_came_before, says_without_object,
                                                          tells_how_much)
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
 from sourcelight.pipeline.attribution.cues import Finding
@@ -30,7 +31,7 @@ from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_s
                                                     with_relays)
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
-from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of, token_lemma
+from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
 

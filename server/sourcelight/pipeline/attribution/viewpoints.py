@@ -3,11 +3,11 @@ viewpoint names whose claim the sentence is. Which preposition goes with which n
 lexicon's syntax.viewpoints ("in view", "in eyes", "by account")."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
-from sourcelight.pipeline.attribution.speakers import token_lemma
 
 
 def viewpoint_cue(token, lexicon: Lexicon) -> Finding | None:

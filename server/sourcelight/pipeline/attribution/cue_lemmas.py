@@ -1,0 +1,71 @@
+"""The lemma a cue word is matched by: the lemmatizer's, set right by the tagger's verb tag
+and the regular English endings where the lemmatizer takes a verb for a noun ("warning",
+"thanked"), by the lexicon's irregular past forms ("thought"), and by the tail of a
+hyphenated word ("re-tweeted")."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.deps import hyphenated_word, text_of
+from sourcelight.pipeline.attribution.lemmas import lemma
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+
+
+def token_lemma(token, lexicon: Lexicon) -> str:
+    """The token's lemma. Where the lemmatizer takes a verb for a noun or botches it
+    ("warning", "writing", "thanked" → "thanke"), the tagger's verb tag and the regular
+    English endings give the cue verb the lexicon lists."""
+    word = lemma(token.lower_, lexicon.language, lexicon.lemmatizer)
+    if not token.tag_.startswith("VB") or lexicon.syntax is None:
+        return _hyphenated(token, word, lexicon) or word
+    known = lexicon.syntax.verbs
+    if word in known:
+        return word
+    if token.tag_ in ("VBD", "VBN") and token.lower_ in lexicon.syntax.past_forms:
+        return lexicon.syntax.past_forms[token.lower_]
+    return next((stem for stem in regular_stems(token.lower_, token.tag_) if stem in known), word)
+
+
+def _hyphenated(token, word: str, lexicon: Lexicon) -> str | None:
+    """'op-ed', which the tokenizer cuts at its hyphen: the whole word where the lexicon
+    lists it (not "co-founder", which is a "founder")."""
+    first = hyphenated_word(token)[0]
+    if lexicon.syntax is None or first == token.i:
+        return None
+    whole = text_of(token.doc)[token.doc[first].idx:token.idx].lower() + word
+    return whole if whole in lexicon.syntax.hyphenated else None
+
+
+def says_form(word: str, lexicon: Lexicon) -> bool:
+    """'predicts', 'Endorses': a third-person present form of a listed speech verb, where
+    the tagger read the word as a noun."""
+    return any(stem in lexicon.syntax.speech for stem in regular_stems(word.lower(), "VBZ"))
+
+
+def regular_stems(word: str, tag: str | None = None) -> list[str]:
+    """Dictionary forms a regular English verb form may come from, by its tag (any tag its
+    ending allows when ``tag`` is None)."""
+    if tag is None:
+        return [stem for verb_tag in ("VBD", "VBZ", "VBG") for stem in regular_stems(word, verb_tag)]
+    doubled = len(word) > 4 and word[-3] == word[-4]
+    if tag in ("VBD", "VBN") and word.endswith("ed"):
+        stems = [word[:-2], word[:-1]]  # thanked, quoted
+        if word.endswith("ied"):
+            stems.append(word[:-3] + "y")  # denied
+        if doubled:
+            stems.append(word[:-3])  # slammed (never "seemed" → "see")
+        return stems
+    if tag == "VBZ" and word.endswith("s"):
+        stems = [word[:-1]]  # thanks
+        if word.endswith("es"):
+            stems.append(word[:-2])  # pushes
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")  # denies
+        return stems
+    if tag == "VBG" and word.endswith("ing"):
+        stems = [word[:-3], word[:-3] + "e"]  # warning, writing
+        if len(word) > 5 and word[-4] == word[-5]:
+            stems.append(word[:-4])  # slamming
+        return stems
+    return []
+
+
+__all__ = ["token_lemma", "says_form", "regular_stems"]
