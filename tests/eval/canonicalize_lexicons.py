@@ -10,7 +10,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from sourcelight.pipeline.attribution.lexicon import (
+from sourcelight.pipeline.attribution.lexicon_schema import (
     OPTIONAL_KEYS, OPTIONAL_SECTIONS, SCHEMA, canonical_words, validate,
 )
 

@@ -1,5 +1,6 @@
-"""Attribution lexicons: load one language's TOML data file, check it against a closed
-schema, and compile its word lists into the patterns the language-free engine uses.
+"""Attribution lexicons: load one language's TOML data file, check it against the closed
+schema (lexicon_schema.py), and compile its word lists into the patterns (phrase_patterns.py)
+and word sets the language-free engine uses.
 
 Every word the engine knows lives in ``sourcelight/lexicons/<code>.toml``; this module
 knows only the shape of those files (docs/lexicons.md explains each key).
@@ -13,91 +14,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from sourcelight.pipeline.attribution.lemmas import LEMMATIZERS, lemma_matches
+from sourcelight.pipeline.attribution.lemmas import lemma_matches
+from sourcelight.pipeline.attribution.lexicon_schema import OPTIONAL_SECTIONS, SCHEMA, LexiconError, validate
+from sourcelight.pipeline.attribution.phrase_patterns import phrase_pattern, with_contractions
 from sourcelight.pipeline.model import SourceKind
 
-# section -> key -> value type. "words" is a list of non-empty strings; "pairs" is a list
-# of [opening, closing] strings; "text" is a non-empty string. Every key is required.
-SCHEMA: dict[str, dict[str, str]] = {
-    "meta": {"language": "text", "name": "text"},
-    "quotes": {"pairs": "pairs"},
-    "cues": {
-        "speech": "words", "according_to": "words", "citing": "words", "relay": "words",
-        "told": "words", "interview": "words", "noun": "words", "by": "words",
-        "quoted_as": "words", "impersonal_vague": "words", "document_verbs": "words",
-        "speech_lemmas": "words", "impersonal": "words", "according_to_after": "words",
-        "according_to_opening": "words", "according_to_compound": "words",
-    },
-    "grammar": {
-        "skip_before_verb": "words", "np_stops": "words", "parentheticals": "words",
-        "relatives": "words", "leading_conjunctions": "words", "indefinite": "words",
-        "definite": "words", "not_names": "words", "possessive_links": "words",
-        "head_position": "choice", "inversion": "choice", "nouns": "choice", "negation": "choice",
-        "auxiliaries": "words", "passive_markers": "words", "subordinators": "words",
-        "lemmatizer": "choice", "reported_mood": "words", "source_prepositions": "words",
-        "source_forms": "choice", "passive_auxiliaries": "words", "dictionary_form": "choice",
-    },
-    "sources": {
-        "anonymous": "words", "anonymous_heads": "words", "anonymity_clauses": "words",
-        "vague": "words", "media_names": "words", "media_nouns": "words", "documents": "words",
-        "organizations": "words", "metonyms": "words", "spokesperson": "words",
-        "titles": "words", "person_roles": "words", "unnamed_roles": "words",
-        "pronouns": "words", "name_particles": "words",
-    },
-    "flags": {
-        "hedges": "words", "non_responses": "words", "negated_responses": "words",
-        "negators": "words", "denials": "words",
-    },
-}
-# Optional parts. [syntax] exists only for languages whose engine stands on a dependency
-# parse (parsers.toml): lemmas and phrases the parse engine matches tokens against.
-# flags.anonymity_reasons is optional: a language without it never reports whether the
-# anonymity of a source is explained. Without [gender], pronouns resolve by distance alone.
-OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
-    "syntax": {
-        "speech": "words", "findings": "words", "nouns": "words", "prepositions": "words",
-        "citing": "words", "recipients": "words", "non_responses": "words", "needs_clause": "words",
-        "needs_quote": "words", "surveys": "words", "perception": "words", "object_is_said": "words",
-        "person_descriptions": "words", "unrealized": "words", "topic_prepositions": "words",
-        "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
-        "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
-        "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
-        "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
-        "viewpoints": "words",
-    },
-    # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
-    # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
-    # ("Lee, a spokeswoman"). A pronoun then means only a compatible person (genders.py).
-    "gender": {
-        "masculine_pronouns": "words", "feminine_pronouns": "words",
-        "masculine_titles": "words", "feminine_titles": "words",
-    },
-}
-# sources.generic_bodies is optional: without it a bare plural of bodies stays an organization.
-# sources.media_roles is optional: without it an outlet's name before any role word makes an
-# outlet ("the Independent Vermont senator" then stays "another outlet").
-# grammar.contractions is optional: [full, contracted] pairs ("did not", "didn't"); a phrase
-# any list writes one way matches the other way too.
-OPTIONAL_KEYS: dict[str, dict[str, str]] = {"flags": {"anonymity_reasons": "words", "own_voice_labels": "words"},
-                                            "sources": {"generic_bodies": "words", "media_roles": "words"},
-                                            "grammar": {"contractions": "pairs"}}
-# back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
-# optional count = 2 for a phrase that means two people named before ("both men") and an
-# optional plural = true for one that means several people, never one named person ("they").
-BACK_REFERENCE_KEYS = {"refers_to", "fallback"}
-OPTIONAL_BACK_REFERENCE_KEYS = {"count", "plural"}
-KIND_VALUES = {kind.value for kind in SourceKind}
-# Allowed values of the "choice" keys.
-CHOICES = {"head_position": ("first", "last"), "inversion": ("after_comma", "free"), "negation": ("before", "either"),
-           "nouns": ("lowercase", "capitalised"), "lemmatizer": LEMMATIZERS,
-           "source_forms": ("listed", "lemmatized"), "dictionary_form": ("finite", "infinitive")}
-
-
 MAX_REMEMBERED = 20_000  # cached (list, sentence) lookups before the cache is emptied
-
-
-class LexiconError(ValueError):
-    """A lexicon file breaks the schema (a packaging bug, not a user error)."""
 
 
 @dataclass(frozen=True)
@@ -231,146 +153,13 @@ def _merged(listed: tuple, by_lemma: tuple) -> tuple:
     return tuple(sorted((*listed, *extra), key=lambda m: m.start()))
 
 
-# Proper names are matched with their case; everything else ignoring case.
-CASE_SENSITIVE = {"media_names", "metonyms", "titles"}
-# Lists matched only where a phrase starts / ends, not anywhere inside it.
-LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions",
-           "according_to_opening", "own_voice_labels"}
-TRAILING = {"skip_before_verb"}
-
-
-def validate(data: dict[str, Any], origin: str) -> None:
-    """Raise LexiconError unless ``data`` has exactly the schema's sections and keys."""
-    expected = set(SCHEMA) | {"back_references"}
-    unknown, missing = set(data) - expected - set(OPTIONAL_SECTIONS), expected - set(data)
-    if unknown or missing:
-        raise LexiconError(f"{origin}: unknown sections {sorted(unknown)}, missing {sorted(missing)}")
-    for section, keys in SCHEMA.items():
-        table = data[section]
-        optional = OPTIONAL_KEYS.get(section, {})
-        if not isinstance(table, dict) or not set(keys) <= set(table) <= set(keys) | set(optional):
-            got = sorted(table) if isinstance(table, dict) else type(table).__name__
-            raise LexiconError(f"{origin}: [{section}] must have exactly {sorted(keys)}"
-                               f" (optionally {sorted(optional)}), has {got}")
-        for key, kind in {**keys, **optional}.items():
-            if key in table:
-                _check_value(table[key], kind, f"{origin}: {section}.{key}")
-    for section, keys in OPTIONAL_SECTIONS.items():
-        if section not in data:
-            continue
-        table = data[section]
-        if not isinstance(table, dict) or set(table) != set(keys):
-            got = sorted(table) if isinstance(table, dict) else type(table).__name__
-            raise LexiconError(f"{origin}: [{section}] must have exactly {sorted(keys)}, has {got}")
-        for key, kind in keys.items():
-            _check_value(table[key], kind, f"{origin}: {section}.{key}")
-    for phrase, entry in data["back_references"].items():
-        _check_back_reference(phrase, entry, f"{origin}: back_references.{phrase!r}")
-
-
-def _check_value(value: Any, kind: str, where: str) -> None:
-    if kind == "text":
-        if not isinstance(value, str) or not value.strip():
-            raise LexiconError(f"{where} must be a non-empty string")
-    elif kind == "words":
-        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-            raise LexiconError(f"{where} must be a list of non-empty strings")
-    elif kind == "choice":
-        allowed = CHOICES[where.rsplit(".", 1)[-1]]
-        if value not in allowed:
-            raise LexiconError(f"{where} must be one of {allowed}")
-    elif kind == "pairs":
-        if not isinstance(value, list) or not all(
-            isinstance(p, list) and len(p) == 2 and all(isinstance(m, str) and m for m in p) for p in value
-        ):
-            raise LexiconError(f"{where} must be a list of pairs of two non-empty strings")
-
-
-def _check_back_reference(phrase: str, entry: Any, where: str) -> None:
-    if not isinstance(entry, dict) or not BACK_REFERENCE_KEYS <= set(entry) <= BACK_REFERENCE_KEYS | OPTIONAL_BACK_REFERENCE_KEYS:
-        raise LexiconError(f"{where} must have {sorted(BACK_REFERENCE_KEYS)} and may have "
-                           f"{sorted(OPTIONAL_BACK_REFERENCE_KEYS)}")
-    if entry.get("count", 2) != 2:
-        raise LexiconError(f"{where}.count must be 2")
-    if not isinstance(entry.get("plural", False), bool):
-        raise LexiconError(f"{where}.plural must be true or false")
-    kinds = entry["refers_to"]
-    if not isinstance(kinds, list) or not kinds or not set(kinds) <= KIND_VALUES:
-        raise LexiconError(f"{where}.refers_to must list kinds from {sorted(KIND_VALUES)}")
-    if entry["fallback"] not in KIND_VALUES:
-        raise LexiconError(f"{where}.fallback must be one of {sorted(KIND_VALUES)}")
-    if not phrase.strip():
-        raise LexiconError(f"{where}: empty phrase")
-
-
-def canonical_words(words: list[str]) -> list[str]:
-    """The canonical order of a word list: unique, sorted ignoring case."""
-    return sorted(set(words), key=lambda w: (w.casefold(), w))
-
-
-_END = ""  # marks the end of a phrase in the trie
-
-
-def _trie_pattern(phrases: list[str], ignore_case: bool) -> str:
-    """One regex for many phrases, with common prefixes factored out: Python's re tries
-    alternatives one by one, so a trie is many times faster than "a|b|c" on long lists.
-    A longer phrase wins over its prefix ("a senior official" over "a senior"); a space
-    in a phrase matches any run of whitespace."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in " ".join(phrase.replace("’", "'").split()):
-            node = node.setdefault(char.lower() if ignore_case else char, {})
-        node[_END] = {}
-    return _trie_to_regex(trie)
-
-
-def _trie_to_regex(node: dict) -> str:
-    ends = _END in node
-    branches = []
-    for char in sorted(k for k in node if k != _END):
-        # Lexicons write the straight apostrophe; text has the typographic one as often
-        # ("d’après", "n’a pas souhaité commenter").
-        unit = r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
-        branches.append(unit + _trie_to_regex(node[char]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
-
-
-def _with_contractions(words: list[str], contractions: list[tuple[str, str]]) -> list[str]:
-    """Each phrase as written and with each negation spelled the other way: "did not return"
-    and "didn't return" ("would not say", "wouldn't say")."""
-    spelled = list(words)
-    for phrase in words:
-        for full, short in contractions:
-            for written, other in ((full, short), (short, full)):
-                pattern = rf"(?<![\w']){re.escape(written)}(?![\w'])"
-                if re.search(pattern, phrase, re.IGNORECASE):
-                    spelled.append(re.sub(pattern, lambda _: other, phrase, flags=re.IGNORECASE))
-    return spelled
-
-
-def _phrase_pattern(words: list[str], key: str) -> re.Pattern[str]:
-    flags = 0 if key in CASE_SENSITIVE else re.IGNORECASE
-    body = _trie_pattern(words, bool(flags)) if words else r"(?!x)x"
-    if key in LEADING:
-        template = r"\s*(?:{})(?!\w)"  # used with .match(), which anchors at pos
-    elif key in TRAILING:
-        template = r"(?<!\w)(?:{})\s*$"
-    else:
-        template = r"(?<!\w)(?:{})(?!\w)"
-    return re.compile(template.format(body), flags)
-
-
 def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     """Validate and compile parsed TOML. Raises LexiconError."""
     validate(data, origin)
     contractions = [tuple(pair) for pair in data["grammar"].get("contractions", [])]
 
     def pattern_of(words: list[str], key: str) -> re.Pattern[str]:
-        return _phrase_pattern(_with_contractions(words, contractions), key)
+        return phrase_pattern(with_contractions(words, contractions), key)
 
     patterns: dict[str, re.Pattern[str]] = {}
     for section, keys in SCHEMA.items():

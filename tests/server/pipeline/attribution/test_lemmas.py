@@ -7,7 +7,8 @@ import tomllib
 
 import pytest
 
-from sourcelight.pipeline.attribution.lexicon import LexiconError, compile_lexicon, lexicon_path, load_lexicon
+from sourcelight.pipeline.attribution.lexicon import compile_lexicon, lexicon_path, load_lexicon
+from sourcelight.pipeline.attribution.lexicon_schema import LexiconError
 
 
 @pytest.mark.parametrize(("language", "sentence", "cue"), [

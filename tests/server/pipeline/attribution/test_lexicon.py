@@ -7,10 +7,8 @@ import tomllib
 
 import pytest
 
-from sourcelight.pipeline.attribution.lexicon import (
-    SCHEMA, LexiconError, available_languages, canonical_words, compile_lexicon, lexicon_path,
-    load_lexicon,
-)
+from sourcelight.pipeline.attribution.lexicon import available_languages, compile_lexicon, lexicon_path, load_lexicon
+from sourcelight.pipeline.attribution.lexicon_schema import SCHEMA, LexiconError, canonical_words
 
 LANGUAGES = available_languages()
 

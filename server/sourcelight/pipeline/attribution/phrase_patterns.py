@@ -1,0 +1,73 @@
+"""One regular expression per lexicon word list: the phrases as a trie (common prefixes
+factored out), any run of whitespace for a space, either apostrophe, each negation written
+out and contracted, and anchored as the list is used (anywhere, or only where a phrase starts
+or ends)."""
+from __future__ import annotations
+
+import re
+
+# Proper names are matched with their case; everything else ignoring case.
+CASE_SENSITIVE = {"media_names", "metonyms", "titles"}
+# Lists matched only where a phrase starts / ends, not anywhere inside it.
+LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions",
+           "according_to_opening", "own_voice_labels"}
+TRAILING = {"skip_before_verb"}
+
+
+_END = ""  # marks the end of a phrase in the trie
+
+
+def _trie_pattern(phrases: list[str], ignore_case: bool) -> str:
+    """One regex for many phrases, with common prefixes factored out: Python's re tries
+    alternatives one by one, so a trie is many times faster than "a|b|c" on long lists.
+    A longer phrase wins over its prefix ("a senior official" over "a senior"); a space
+    in a phrase matches any run of whitespace."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in " ".join(phrase.replace("’", "'").split()):
+            node = node.setdefault(char.lower() if ignore_case else char, {})
+        node[_END] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends = _END in node
+    branches = []
+    for char in sorted(k for k in node if k != _END):
+        # Lexicons write the straight apostrophe; text has the typographic one as often
+        # ("d’après", "n’a pas souhaité commenter").
+        unit = r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
+        branches.append(unit + _trie_to_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def with_contractions(words: list[str], contractions: list[tuple[str, str]]) -> list[str]:
+    """Each phrase as written and with each negation spelled the other way: "did not return"
+    and "didn't return" ("would not say", "wouldn't say")."""
+    spelled = list(words)
+    for phrase in words:
+        for full, short in contractions:
+            for written, other in ((full, short), (short, full)):
+                pattern = rf"(?<![\w']){re.escape(written)}(?![\w'])"
+                if re.search(pattern, phrase, re.IGNORECASE):
+                    spelled.append(re.sub(pattern, lambda _: other, phrase, flags=re.IGNORECASE))
+    return spelled
+
+
+def phrase_pattern(words: list[str], key: str) -> re.Pattern[str]:
+    flags = 0 if key in CASE_SENSITIVE else re.IGNORECASE
+    body = _trie_pattern(words, bool(flags)) if words else r"(?!x)x"
+    if key in LEADING:
+        template = r"\s*(?:{})(?!\w)"  # used with .match(), which anchors at pos
+    elif key in TRAILING:
+        template = r"(?<!\w)(?:{})\s*$"
+    else:
+        template = r"(?<!\w)(?:{})(?!\w)"
+    return re.compile(template.format(body), flags)
+
+
+__all__ = ["phrase_pattern", "with_contractions", "CASE_SENSITIVE", "LEADING", "TRAILING"]
