@@ -106,6 +106,8 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True  # "Massachusetts and Vermont, states that vote on March 1": a noun
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True  # "If Obama says it, it's true", "unclear whether the judges would rule that": not a claim
+    if in_generic_gerund(verb):
+        return True  # a case talked about, not a saying that happened
     if impersonal_infinitive(verb) or asked_aside(verb) or not_yet(verb) or only_names(verb) or bare_passive(verb):
         # "Suffice it to say, …", "asked about …, had said", "has yet to apologize", "X, called
         # Y,", "failed as predicted"
@@ -354,6 +356,20 @@ def asked_aside(verb) -> bool:
 
 
 
+def in_generic_gerund(verb) -> bool:
+    """The verb is, or hangs by its clauses from, a gerund with no subject of its own that is
+    a clausal subject: a case talked about ("having a candidate rely on a TV doctor to
+    discuss his health may be …", "Telling voters that … is a mistake")."""
+    token = verb
+    while True:
+        if token.tag_ == "VBG" and token.dep_ == "csubj" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "advcl", "ccomp", "conj") or token.head is token:
+            return False
+        token = token.head
+
+
 def impersonal_infinitive(verb) -> bool:
     """'Suffice it to say, …': an infinitive whose verb has "it" for its object says nothing
     anyone in the sentence said."""
@@ -363,4 +379,4 @@ def impersonal_infinitive(verb) -> bool:
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
            "says_a_statement", "body_tells", "has_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
-           "says_nothing"]
+           "says_nothing", "in_generic_gerund"]
