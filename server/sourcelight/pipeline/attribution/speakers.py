@@ -174,6 +174,10 @@ def _who_means(relative, head):
         # "which" means the object the dated verb acted on
         acted = head.head.head
         return next((c for c in acted.children if c.dep_ == "dobj" and c.i < head.i), head)
+    if relative.lower_ == "which" and head.pos_ == "NOUN":
+        body = _body_right_before(relative, head)
+        if body is not None:
+            return body  # "got a favorable decision from the Illinois Board of Elections, which ruled …": the board
     if relative.lower_ == "who":
         subject = _described_by_predicate(head)
         if subject is not None:
@@ -193,6 +197,26 @@ def _who_means(relative, head):
     if current.i == head.i or (current.ent_type_ in BODIES and current.ent_type_ != "NORP"):
         return head
     return current.head if current.dep_ == "appos" else current
+
+
+def _body_right_before(relative, head):
+    """The name of a body that ends right before the comma of ", which", inside the phrase of
+    the noun the parse hung the clause on: the head of that name ("Board" of "the Illinois
+    Board of Elections")."""
+    doc = relative.doc
+    if relative.i < 2 or doc[relative.i - 1].text != ",":
+        return None
+    before = doc[relative.i - 2]
+    if before.pos_ != "PROPN" or before.ent_type_ not in BODIES or not head.left_edge.i < before.i <= head.right_edge.i:
+        return None
+    name, current = before, before
+    while current.head.i != current.i and current.head.i > head.i and current.head.pos_ in ("PROPN", "ADP"):
+        current = current.head
+        if current.pos_ == "PROPN":
+            name = current
+    if relative.head.tag_ == "VBP" and name.tag_ == "NNP" and head.tag_ == "NNS":
+        return None  # "the new rules from the Harbour Authority, which say …": the rules
+    return name
 
 
 def _cleft_subject(copula):
