@@ -4,6 +4,7 @@ out and contracted, and anchored as the list is used (anywhere, or only where a 
 or ends)."""
 from __future__ import annotations
 
+import functools
 import re
 
 # Proper names are matched with their case; everything else ignoring case.
@@ -48,14 +49,30 @@ def _trie_to_regex(node: dict) -> str:
 def with_contractions(words: list[str], contractions: list[tuple[str, str]]) -> list[str]:
     """Each phrase as written and with each negation spelled the other way: "did not return"
     and "didn't return" ("would not say", "wouldn't say")."""
+    if not contractions:
+        return list(words)
+    finder, other = _negations(tuple(contractions))
     spelled = list(words)
     for phrase in words:
-        for full, short in contractions:
-            for written, other in ((full, short), (short, full)):
-                pattern = rf"(?<![\w']){re.escape(written)}(?![\w'])"
-                if re.search(pattern, phrase, re.IGNORECASE):
-                    spelled.append(re.sub(pattern, lambda _: other, phrase, flags=re.IGNORECASE))
+        for written in {match.group().lower() for match in finder.finditer(phrase)}:
+            spelled.append(re.sub(_whole(written), lambda _, spelling=other[written]: spelling, phrase,
+                                  flags=re.IGNORECASE))
     return spelled
+
+
+@functools.cache
+def _negations(contractions: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern finding every spelling of the pairs (built once per lexicon, not once per
+    phrase and pair), and each spelling's other spelling."""
+    other = {}
+    for full, short in contractions:
+        other[full.lower()], other[short.lower()] = short, full
+    forms = "|".join(_whole(form) for form in sorted(other, key=len, reverse=True))
+    return re.compile(forms, re.IGNORECASE), other
+
+
+def _whole(form: str) -> str:
+    return rf"(?<![\w']){re.escape(form)}(?![\w'])"
 
 
 def phrase_pattern(words: list[str], key: str) -> re.Pattern[str]:
