@@ -6,7 +6,7 @@ candidate verb; every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.deps import text_of, to_infinitive
+from sourcelight.pipeline.attribution.deps import opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -87,11 +87,7 @@ def content_clause(noun) -> bool:
     """'expressed concern that the plan would fail', 'expressed confidence it was holding the
     better hand': a clause with its own subject on the object says what the concern is (not a
     relative clause, 'the plan that failed')."""
-    # (the parse may hang "that" and the subject on the clause's auxiliary: "concern that the
-    # businessman was encouraging violence")
-    return any(c.dep_ in ("acl", "ccomp") and (any((m.dep_ == "mark" and m.lower_ == "that") or m.dep_ == "nsubj"
-                                                   for m in c.children)
-                                               or (c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"))
+    return any(c.dep_ in ("acl", "ccomp") and (opened_by_that(c) or any(m.dep_ == "nsubj" for m in c.children))
                for c in noun.children)
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
 from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import hyphenated_word, possessor, text_of
+from sourcelight.pipeline.attribution.deps import hyphenated_word, opened_by_that, possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
@@ -241,20 +241,12 @@ def _told_in(noun, verb, lexicon: Lexicon) -> bool:
 def _that_clause(noun) -> bool:
     """'reports that …': a content clause on the noun. 'a report that Trump had a net loss' is one
     too, though the parser calls it relative: its "that" is no argument of the clause."""
-    if any(c.dep_ in ("acl", "ccomp") and (any(g.lower_ == "that" for g in c.children) or _opened_by_that(c))
-           or c.dep_ == "relcl" and _opened_by_that(c) for c in noun.children):
+    if any(c.dep_ in ("acl", "ccomp") and (any(g.lower_ == "that" for g in c.children) or opened_by_that(c))
+           or c.dep_ == "relcl" and opened_by_that(c) for c in noun.children):
         return True
     # "The board's response was that no rules were broken": the clause a copula gives the noun
     return noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(
-        c.dep_ == "ccomp" and c.i > noun.head.i and _opened_by_that(c) for c in noun.head.children)
-
-
-def _opened_by_that(clause) -> bool:
-    """The clause opens with the conjunction "that" (a content clause), not with "that" as
-    its subject or object (a relative one). The parse may hang it on the clause's auxiliary
-    ("reports that the mayor was leaving")."""
-    return any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children) or (
-        clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark")
+        c.dep_ == "ccomp" and c.i > noun.head.i and opened_by_that(c) for c in noun.head.children)
 
 
 def _giver(statement, lexicon: Lexicon):
@@ -273,7 +265,7 @@ def _relative_giver(statement):
     made': the subject of the clause on the noun, whoever they are."""
     for clause in statement.children:
         # not "accusations that Rubio recites the same points": a content clause, parsed relative
-        if clause.dep_ == "relcl" and not _opened_by_that(clause):
+        if clause.dep_ == "relcl" and not opened_by_that(clause):
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None and (subject.pos_ in ("NOUN", "PROPN") or subject.tag_ == "PRP"):
                 return subject

@@ -58,5 +58,13 @@ def text_of(doc) -> str:
     return text
 
 
+def opened_by_that(clause) -> bool:
+    """The clause opens with the conjunction "that" (a content clause), not with "that" as
+    its subject or object (a relative one). The parse may hang it on the clause's auxiliary
+    ("reports that the mayor was leaving")."""
+    return any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children) or (
+        clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark")
+
+
 __all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
-           "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY"]
+           "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that"]
