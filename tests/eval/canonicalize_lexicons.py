@@ -18,6 +18,7 @@ LEXICONS = Path(__file__).resolve().parents[2] / "server" / "sourcelight" / "lex
 
 KEY_NOTES = {
     "quotes.pairs": "double quotation marks as [opening, closing]; a mark used for both toggles",
+    "quotes.single_pairs": "single quotation marks as [opening, closing]: a headline's or a short quote's, read within one sentence and outside double marks",
     "cues.speech": "finite speech/cognition verbs: 'X said', 'said X'",
     "cues.according_to": "'according to X'",
     "cues.citing": "'X, citing Y': Y is the source, X relays it",

@@ -72,7 +72,7 @@ def attribute_article(article: Article, sentences: list[Sentence] | tuple[Senten
 
 
 def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ...]:
-    states = quote_states(sentences, lexicon.quote_pairs)
+    states = quote_states(sentences, lexicon.quote_pairs, lexicon.single_quote_pairs)
     findings: list[Finding | None] = []
     flags: list[Flags] = []
     reported: list[bool] = []

@@ -28,7 +28,7 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         if not masked[colon.idx + 1:].lstrip().startswith(MASK):
             continue
         named = doc[colon.i - 1]
-        if named.pos_ not in ("NOUN", "PROPN"):
+        if named.pos_ not in ("NOUN", "PROPN") or _headline_topic(named, lexicon):
             continue
         placed, told = _told_before_colon(named, colon, masked, lexicon)
         if placed:
@@ -49,6 +49,17 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
                 finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
             return finding
     return None
+
+
+def _headline_topic(named, lexicon: Lexicon) -> bool:
+    """ "Obama on Climate Change: ‘…’": the words after a name opening the line and a topic
+    preposition are what the name spoke about, never who spoke."""
+    phrase = named
+    while phrase.dep_ in ("compound", "flat") and phrase.head.i > phrase.i:
+        phrase = phrase.head
+    preposition = phrase.head
+    return (phrase.dep_ == "pobj" and preposition.lower_ in lexicon.syntax.topic_prepositions
+            and 0 < preposition.i and all(t.text[:1].isupper() for t in named.doc[:preposition.i]))
 
 
 def _told_before_colon(named, colon, masked: str, lexicon: Lexicon) -> tuple[bool, Finding | None]:
@@ -98,8 +109,10 @@ def speaker_label(doc, label: Finding) -> Finding | None:
     """A person's or a body's name before a colon that opens the sentence — a headline's
     "Cruz:", "Clinton camp:" — introduces everything after it, whatever verbs follow. Only a
     name known as a person's or a body's: "Update:" or "Question:" introduce nothing."""
-    before = text_of(doc)[:label.cue_span[0]].strip()
-    words = before.split()
+    if ":" in text_of(doc)[:label.source_span[0]]:
+        return None  # "Name: Gabrielle Hatcher Age: 27 …" is a form's labels
+    # the name itself: "Obama on Climate Change:" is Obama's, whatever the topic's words
+    words = text_of(doc)[label.source_span[0]:label.source_span[1]].split()
     cast = doc.user_data.get(CAST_KEY) or {}
     person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
     if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
@@ -346,7 +359,8 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     if topic_at is not None:
         # "CNN President On Trump: …" is the president; "Success on Signature Issue:" is a
         # kicker, one name to the recogniser, and nobody
-        if not any(e.end <= topic_at for e in doc.ents):
+        cast = doc.user_data.get(CAST_KEY) or {}
+        if not any(e.end <= topic_at for e in doc.ents) and not all(t.text in cast for t in doc[:topic_at]):
             return None
         before = doc[:topic_at]
     head = before.root

@@ -98,6 +98,7 @@ class Lexicon:
     speech_lemmas: frozenset[str] = frozenset()  # cue verbs matched in any inflected form
     lemmatized_sources: bool = False  # source phrases are also tried in dictionary form (Russian cases)
     infinitive_lemmas: bool = False  # a verb's dictionary form is only its infinitive, never a cue
+    single_quote_pairs: tuple[tuple[str, str], ...] = ()  # quotes.single_pairs
     syntax: SyntaxLexicon | None = None
     explains_anonymity: bool = False  # flags.anonymity_reasons is given: reasons can be told
     # pronoun (lower case) -> "m" / "f"; empty without a [gender] section
@@ -185,6 +186,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         language=data["meta"]["language"],
         name=data["meta"]["name"],
         quote_pairs=tuple((a, b) for a, b in data["quotes"]["pairs"]),
+        single_quote_pairs=tuple((a, b) for a, b in data["quotes"].get("single_pairs", [])),
         patterns=patterns,
         back_references=references,
         not_names=frozenset(w.casefold() for w in data["grammar"]["not_names"]),

@@ -6,6 +6,7 @@ quote ("We said no," he said.) is never taken for the attribution.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from sourcelight.pipeline.model import Sentence
@@ -41,13 +42,16 @@ class QuoteState:
 
 
 def quote_states(sentences: list[Sentence] | tuple[Sentence, ...],
-                 pairs: tuple[tuple[str, str], ...]) -> list[QuoteState]:
+                 pairs: tuple[tuple[str, str], ...],
+                 single_pairs: tuple[tuple[str, str], ...] = ()) -> list[QuoteState]:
     """The quote state of every sentence, carrying an open quote across sentences and
-    across paragraphs that reopen it (the newspaper convention for long quotes)."""
+    across paragraphs that reopen it (the newspaper convention for long quotes). Single
+    marks quote only within their sentence, outside the double marks' stretches."""
     openers = {}
     for opening, closing in pairs:
         openers.setdefault(opening, closing)
     closers = {closing for _, closing in pairs}
+    singles = dict(single_pairs)
     states: list[QuoteState] = []
     expected: str | None = None  # the closing mark of the quote open at this point
     previous_block = None
@@ -59,13 +63,13 @@ def quote_states(sentences: list[Sentence] | tuple[Sentence, ...],
         if sentence.block != previous_block and expected is not None and first in openers:
             expected = None  # the paragraph reopens it: the opener below starts a stretch
         previous_block = sentence.block
-        state, expected = _scan(text, expected, openers, closers)
+        state, expected = _scan(text, expected, openers, closers, singles)
         states.append(state)
-    return _without_dangling(sentences, states, openers, closers)
+    return _without_dangling(sentences, states, openers, closers, singles)
 
 
 def _without_dangling(sentences, states: list[QuoteState], openers: dict[str, str],
-                      closers: set[str]) -> list[QuoteState]:
+                      closers: set[str], singles: dict[str, str]) -> list[QuoteState]:
     """A quotation mark that never closes in its paragraph, where the next paragraph does
     not reopen a quote (the convention for a quote running over paragraphs), is a stray or a
     typo: it must not hide the cues of every later sentence of the paragraph."""
@@ -80,7 +84,7 @@ def _without_dangling(sentences, states: list[QuoteState], openers: dict[str, st
         while first > 0 and sentences[first - 1].block == sentence.block and states[first].starts_inside:
             first -= 1
         for later in range(first + 1, index + 1):
-            states[later], _ = _scan(_scanned(sentences[later].text, openers), None, openers, closers)
+            states[later], _ = _scan(_scanned(sentences[later].text, openers), None, openers, closers, singles)
     return states
 
 
@@ -92,7 +96,7 @@ def _scanned(text: str, openers: dict[str, str]) -> str:
 
 
 def _scan(text: str, expected: str | None, openers: dict[str, str],
-          closers: set[str]) -> tuple[QuoteState, str | None]:
+          closers: set[str], singles: dict[str, str]) -> tuple[QuoteState, str | None]:
     starts_inside = expected is not None
     stretches: list[tuple[int, int]] = []
     begin = 0 if starts_inside else None
@@ -113,9 +117,44 @@ def _scan(text: str, expected: str | None, openers: dict[str, str],
     stretches = [(s, e) for s, e in stretches if not _is_title(text[s:e])]
     if expected is not None and begin is not None:
         stretches.append((begin, len(text)))  # runs on: '“Fear.' opens a quote, names nothing
+    if singles:
+        stretches = sorted(stretches + [(s, e) for s, e in _single_stretches(text, stretches, singles, set(openers) | closers)
+                                        if not _is_title(text[s:e])])
     words = sum(len(text[s:e].split()) for s, e in stretches)
     opens_at_start = bool(stretches) and stretches[0][0] <= len(text) - len(text.lstrip())
     return QuoteState(tuple(stretches), starts_inside, expected is not None, words, opens_at_start), expected
+
+
+# What may stand right before a single opening mark: the start, a space, or one of these.
+_BEFORE_SINGLE = frozenset("([{—–-/:")
+
+
+def _single_stretches(text: str, taken: list[tuple[int, int]], singles: dict[str, str],
+                      double_marks: set[str]) -> list[tuple[int, int]]:
+    """Stretches in single marks outside the double marks' stretches: an opening mark after a
+    space before a letter ("calls Obamacare ‘crazy system’"), closed by its closing mark after
+    a word and before no letter, so an apostrophe ("Clinton’s", "’90s", "voters’ pay") neither
+    opens nor closes one. A mark left open, or a double mark before the close, quotes nothing."""
+    closes = {closing: [i for i, c in enumerate(text) if c == closing and i > 0 and not text[i - 1].isspace()
+                        and not text[i + 1:i + 2].isalpha()] for closing in set(singles.values())}
+    barriers = [i for i, c in enumerate(text) if c in double_marks] + [len(text)]
+    stretches: list[tuple[int, int]] = []
+    bounds = [0] + [edge for stretch in sorted(taken) for edge in stretch] + [len(text)]
+    for gap_start, gap_end in zip(bounds[::2], bounds[1::2]):
+        position = gap_start
+        while position < gap_end:
+            char = text[position]
+            before = text[position - 1:position]
+            if char in singles and (not before or before.isspace() or before in _BEFORE_SINGLE) \
+                    and text[position + 1:position + 2].isalpha():
+                candidates = closes[singles[char]]
+                at = bisect.bisect_right(candidates, position)
+                close = candidates[at] if at < len(candidates) else len(text)
+                if close < min(gap_end, barriers[bisect.bisect_right(barriers, position)]):
+                    stretches.append((position, close + 1))
+                    position = close
+            position += 1
+    return stretches
 
 
 def _nests(text: str, position: int, char: str, expected: str, openers: dict[str, str]) -> bool:
