@@ -372,7 +372,22 @@ def impersonal_infinitive(verb) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and to_infinitive(verb) \
         and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children)
 
+
+def cites_as_its_own(token, word: str, lexicon: Lexicon) -> bool:
+    """ "Democrats cited several factors for the low turnout": a finite citing verb with an
+    object gives the subject's reasons; "…, citing two officials" relays them instead."""
+    finite = token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in token.children)
+    return word in lexicon.syntax.citing and finite and has_object(token)
+
+
+def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
+    """'agrees with Dean': the verb with a listed preposition that has its object."""
+    return any(child.dep_ == "prep" and f"{word} {child.lower_}" in speech
+               and any(g.dep_ == "pobj" for g in child.children) for child in token.children)
+
+
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
            "says_a_statement", "body_tells", "has_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
-           "says_nothing", "in_generic_gerund"]
+           "says_nothing", "in_generic_gerund", "cites_as_its_own", "listed_preposition"]
+
