@@ -197,7 +197,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         unowned_aside = any(c.dep_ == "mark" for c in verb.children) and not any(
             c.dep_ in SUBJECTS for c in verb.children)
         if not unowned_aside and (_told_in(token, verb, lexicon) or _that_clause(token)):
-            owner, _ = speaker_of(verb)  # "Democrats persisted in arguments that …" are theirs
+            owner, _ = speaker_of(verb, lexicon)  # "Democrats persisted in arguments that …" are theirs
             if owner is not None and inside_quote(owner) and not inside_quote(token):
                 # "In an address that spoke to the ''frustration, the fear …'' over …, Mrs.
                 # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
@@ -207,7 +207,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
             and not _receives(token.head, lexicon):
         # "President Clinton released the following statement:", but "it was drawing complaints
         # that …" are others' complaints
-        owner, _ = speaker_of(token.head)
+        owner, _ = speaker_of(token.head, lexicon)
     if owner is None:
         if not _that_clause(token):
             return None
