@@ -5,6 +5,7 @@ only names what was said, "has yet to apologize"). syntax.py applies these tests
 candidate verb; every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.cast import is_person_role
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -380,6 +381,16 @@ def cites_as_its_own(token, word: str, lexicon: Lexicon) -> bool:
     return word in lexicon.syntax.citing and finite and has_object(token)
 
 
+def questions_a_thing(token, word: str, lexicon: Lexicon) -> bool:
+    """ "Some Democrats question the wisdom of committing to Scott": a doubt about a thing,
+    not "police questioned the suspect" (a person, a name or a pronoun for object)."""
+    if word not in lexicon.syntax.questions_things:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and not o.ent_type_ and not is_person_role(o, lexicon)
+                                 for o in objects)
+
+
 def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
     """'agrees with Dean': the verb with a listed preposition that has its object."""
     return any(child.dep_ == "prep" and f"{word} {child.lower_}" in speech
@@ -389,5 +400,5 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
            "says_a_statement", "body_tells", "has_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
-           "says_nothing", "in_generic_gerund", "cites_as_its_own", "listed_preposition"]
+           "says_nothing", "in_generic_gerund", "cites_as_its_own", "listed_preposition", "questions_a_thing"]
 

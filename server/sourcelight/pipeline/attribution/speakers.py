@@ -103,6 +103,12 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                     return cleft, False  # "It was at the conference that Swanson …, pointing to …"
             if subject.tag_ == "IN":  # "Of Carson, Levine … said" parsed with "Of" as the subject
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
+            if subject.tag_ == "DT" and not any(subject.children) and current.dep_ == "advcl":
+                # "Trump and Clinton vied …, each touting their experience and saying …": the
+                # determiner stands for the subject of the clause it hangs on
+                shared = next((c for c in current.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if shared is not None and (shared.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in shared.children)):
+                    return shared, False
             inner = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.dep_ == "csubj" else None
             if inner is not None and subject.tag_ == "VBG":
                 # "Majorities of voters going to the polls said …" parsed as a clausal

@@ -16,8 +16,9 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, cites_as_its_own, has_clause,
                                                          has_object, in_question, listed_preposition, looks_to_find_out,
-                                                         negated, says_a_statement, says_nothing, says_what_came_before,
-                                                         says_without_object, tells_how_much, unrealized)
+                                                         negated, questions_a_thing, says_a_statement, says_nothing,
+                                                         says_what_came_before, says_without_object, tells_how_much,
+                                                         unrealized)
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
                                                          preposition_cue, speaker_label)
@@ -211,7 +212,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)) and not (
-            _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon):
+            _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
+            token, word, lexicon):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     if word in syntax.needs_quote and not (_quote_beside(token, masked) or has_clause(token, infinitive=False) or (
             listed_preposition(token, word, syntax.speech) and not has_clause(token))):
