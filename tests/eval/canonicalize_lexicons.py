@@ -98,6 +98,7 @@ KEY_NOTES = {
     "syntax.past_forms": "irregular past forms the lemmatizer reads as nouns or leaves, as [form, lemma]: 'thought' is 'think' only where the tagger reads a verb ('a thought' stays a noun)",
     "syntax.told_amounts": "lemmas of objects that with 'about' say how much words tell of a topic, not what they claim: 'says SOMETHING about the media', 'said LITTLE about his plans', 'speaks VOLUMES about'",
     "syntax.questions_things": "lemmas that need a clause (syntax.needs_clause) but with a thing for object doubt it: 'questioned the WISDOM of …' is a doubt, 'questioned the suspect' an interrogation",
+    "syntax.accusation_frames": "[verb lemma, preposition]: a verb that needs a clause (syntax.needs_clause) accuses with an object (or as a passive) and that preposition: 'CHARGED two developers WITH defrauding investors', 'SUED by the NAACP FOR targeting black borrowers'",
     "syntax.viewpoints": "a preposition and the lemma of a noun of viewpoint, whose possessor or 'of' object holds the view the sentence states: 'IN Bolton's VIEW, …', 'IN the EYES of critics', 'BY his own ACCOUNT' (not 'in view of the fact', 'by all accounts')",
     "syntax.occasions": "lemmas of nouns a speaker takes or makes to say something: 'went out of his WAY to say', 'took the OPPORTUNITY to say', 'made a POINT of saying' (the saying is the taker's)",
     "syntax.object_control": "lemmas of verbs whose object does what their infinitive says, done: 'pushing the candidates TO speak out', 'forced the mayor TO admit' (not 'used the debates to argue', a purpose)",

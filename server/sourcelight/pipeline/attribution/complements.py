@@ -391,6 +391,15 @@ def questions_a_thing(token, word: str, lexicon: Lexicon) -> bool:
                                  for o in objects)
 
 
+def accuses(token, word: str, lexicon: Lexicon) -> bool:
+    """ "Prosecutors charged two developers with defrauding investors", "firms sued by the
+    NAACP for targeting black borrowers": the charge is the speaker's accusation."""
+    prepositions = {p for verb, p in lexicon.syntax.accusation_frames if verb == word}
+    accused = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    return accused and any(c.dep_ == "prep" and c.lower_ in prepositions and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in token.children)
+
+
 def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
     """'agrees with Dean': the verb with a listed preposition that has its object."""
     return any(child.dep_ == "prep" and f"{word} {child.lower_}" in speech
@@ -400,5 +409,5 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
            "says_a_statement", "body_tells", "has_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
-           "says_nothing", "in_generic_gerund", "cites_as_its_own", "listed_preposition", "questions_a_thing"]
+           "says_nothing", "in_generic_gerund", "cites_as_its_own", "listed_preposition", "questions_a_thing", "accuses"]
 
