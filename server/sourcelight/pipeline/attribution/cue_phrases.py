@@ -202,7 +202,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
                 # "In an address that spoke to the ''frustration, the fear …'' over …, Mrs.
                 # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
                 owner = None
-    if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token)
+    if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token) or _told_in_participle(token)
                                                   or text_of(token.doc).rstrip().endswith(":")) \
             and not _receives(token.head, lexicon):
         # "President Clinton released the following statement:", but "it was drawing complaints
@@ -260,6 +260,13 @@ def _that_clause(noun) -> bool:
     # "The board's response was that no rules were broken": the clause a copula gives the noun
     return noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and any(
         c.dep_ == "ccomp" and c.i > noun.head.i and opened_by_that(c) for c in noun.head.children)
+
+
+def _told_in_participle(noun) -> bool:
+    """'released statements deploring what happened', 'published a report detailing the
+    changes': a participle on the noun says what the statement says."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and any(g.dep_ in ("dobj", "ccomp") for g in c.children)
+               for c in noun.children)
 
 
 def _giver(statement, lexicon: Lexicon):
