@@ -77,11 +77,22 @@ def only_names(verb) -> bool:
 
 def object_as_predicate(verb) -> bool:
     """'cited the tax as a major reason …', 'denounced the attack as terrorism': what the
-    object is said to be."""
-    objects = [c.i for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and not reflexive_object(verb) and any(
-        c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0] and any(p.dep_ == "pobj" for p in c.children)
-        for c in verb.children)
+    object is said to be; also 'called the citation and the demand a transparent political
+    ploy', where the parse took the predicate for an apposition with no comma before it."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or reflexive_object(verb):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0].i and any(p.dep_ == "pobj" for p in c.children)
+               for c in verb.children) or any(
+        _predicate_read_as_apposition(t) for o in verb.children
+        if o.dep_ == "dobj" or (o.dep_ == "conj" and o.pos_ == "NOUN") for t in o.subtree)
+
+
+def _predicate_read_as_apposition(token) -> bool:
+    doc = token.doc
+    return (token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i > 0
+            and doc[token.left_edge.i - 1].is_alpha and token.left_edge.tag_ == "DT"
+            and token.left_edge.lower_ in ("a", "an"))
 
 
 def content_clause(noun) -> bool:
