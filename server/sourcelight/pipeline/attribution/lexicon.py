@@ -177,6 +177,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     }
     patterns["anonymity_reasons"] = pattern_of(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
     patterns["own_voice_labels"] = pattern_of(data["flags"].get("own_voice_labels", []), "own_voice_labels")
+    patterns["discourse_markers"] = pattern_of(data["flags"].get("discourse_markers", []), "discourse_markers")
     patterns["generic_bodies"] = pattern_of(data["sources"].get("generic_bodies", []), "generic_bodies")
     patterns["media_roles"] = pattern_of(data["sources"].get("media_roles", []), "media_roles")
     patterns["back_references"] = pattern_of(list(data["back_references"]), "back_references")

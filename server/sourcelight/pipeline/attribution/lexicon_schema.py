@@ -71,10 +71,13 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # outlet ("the Independent Vermont senator" then stays "another outlet").
 # grammar.contractions is optional: [full, contracted] pairs ("did not", "didn't"); a phrase
 # any list writes one way matches the other way too.
+# flags.discourse_markers is optional: the writer's set phrases that hold a speech verb but
+# report no one's words ("needless to say", "having said that", "all told").
 # quotes.single_pairs is optional: the single quotation marks of headlines and short quotes
 # ("calls Obamacare ‘crazy system’"), read only within one sentence and outside double marks.
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
-                                            "flags": {"anonymity_reasons": "words", "own_voice_labels": "words"},
+                                            "flags": {"anonymity_reasons": "words", "own_voice_labels": "words",
+                                                      "discourse_markers": "words"},
                                             "sources": {"generic_bodies": "words", "media_roles": "words"},
                                             "grammar": {"contractions": "pairs"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an

@@ -190,7 +190,7 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     if head.tag_ == "JJ" and determiner is not None and determiner.lower_ == "the":
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)  # "said the 46-year-old"
     if lexicon.syntax is not None and head.lower_ in lexicon.syntax.quantities:
-        return SourceGuess(SourceKind.VAGUE, text, start, end)  # "most of them said", whatever the tag
+        return _share_of_group(head, text, start, end, lexicon)
     if head.pos_ not in ("NOUN", "NUM"):
         return None
     # A share or a crowd is a group wherever it is from ("Half of Vermont Democrats"); one
@@ -220,6 +220,19 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
             t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens):
         return SourceGuess(SourceKind.VAGUE, text, start, end)
     return None
+
+
+def _share_of_group(head, text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
+    """ "most of them said", "all of the GOP candidates have pledged", "all agreed", whatever
+    the tag; not "All of a sudden, voters saw" nor "All told, the group raised"."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None and any(d.dep_ == "det" and lexicon.patterns["indefinite"].fullmatch(d.lower_)
+                                 for d in whole.children):
+        return None
+    if of is None and head.tag_ == "DT" and head.head.dep_ in ("advcl", "parataxis"):
+        return None
+    return SourceGuess(SourceKind.VAGUE, text, start, end)
 
 
 def _body_in_apposition(head, lexicon: Lexicon):

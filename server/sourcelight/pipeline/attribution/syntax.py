@@ -52,7 +52,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     quotes_words = has_quote and any(" " in text_of(doc)[m.start():m.end()].strip()
                                      for m in re.finditer(f"{MASK}+", masked))
     # "who asked not to be named" says why a source is anonymous; it is no cue.
-    not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)]
+    not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)] \
+        + [m.span() for m in lexicon.find("discourse_markers", masked) if _set_off(m, masked, lexicon)]
     for token in doc:
         # The verb completing such a phrase is no cue either ("were not authorized | to discuss").
         completes = token.head if token.dep_ == "xcomp" else token
@@ -240,6 +241,15 @@ def _hyphen_compound(token, lexicon: Lexicon) -> bool:
     return (token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_
             and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha
             and doc[token.i - 2].lower_ not in lexicon.syntax.kept_prefixes)
+
+
+def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:
+    """ "Needless to say, …", "But that said, …": a set phrase opening the sentence or a clause
+    and set off by a comma, not the words of "a report that said …"."""
+    before = masked[:marker.start()].rstrip()
+    last = before.split()[-1] if before else ""
+    return masked[marker.end():].lstrip()[:1] in (",", ".", "!", "?", ";", ")") and (
+        not before or before[-1] in ",;:(—–-" or bool(lexicon.patterns["leading_conjunctions"].fullmatch(last)))
 
 
 def _quote_beside(token, masked: str) -> bool:
