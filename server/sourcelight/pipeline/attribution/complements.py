@@ -402,10 +402,15 @@ def questions_a_thing(token, word: str, lexicon: Lexicon) -> bool:
                                  for o in objects)
 
 
-def accuses(token, word: str, lexicon: Lexicon) -> bool:
+def frames_object(token, word: str, lexicon: Lexicon) -> bool:
     """ "Prosecutors charged two developers with defrauding investors", "firms sued by the
-    NAACP for targeting black borrowers": the charge is the speaker's accusation."""
-    prepositions = {p for verb, p in lexicon.syntax.accusation_frames if verb == word}
+    NAACP for targeting black borrowers", "compared Trump to a coach": what the speaker says
+    of the object, after the verb's listed preposition."""
+    prepositions = {p for verb, p in lexicon.syntax.object_frames if verb == word}
+    # not a bare participle ("are women, compared with about a third of …"), but a passive
+    # with its agent ("firms sued by the NAACP for …")
+    if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children) or negated(token):
+        return False
     accused = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
     return accused and any(c.dep_ == "prep" and c.lower_ in prepositions and any(
         g.dep_ in ("pobj", "pcomp") for g in c.children) for c in token.children)
@@ -420,5 +425,5 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
            "says_a_statement", "body_tells", "has_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
-           "says_nothing", "in_generic_gerund", "cites_as_its_own", "listed_preposition", "questions_a_thing", "accuses"]
+           "says_nothing", "in_generic_gerund", "cites_as_its_own", "listed_preposition", "questions_a_thing", "frames_object"]
 

@@ -14,8 +14,8 @@ import re
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, accuses, body_tells, cites_as_its_own, has_clause,
-                                                         has_object, in_question, listed_preposition, looks_to_find_out,
+from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, cites_as_its_own, frames_object,
+                                                         has_clause, has_object, in_question, listed_preposition, looks_to_find_out,
                                                          negated, questions_a_thing, says_a_statement, says_nothing,
                                                          says_what_came_before, says_without_object, tells_how_much,
                                                          unrealized)
@@ -214,10 +214,11 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)) and not (
             _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
-            token, word, lexicon) and not accuses(token, word, lexicon):
+            token, word, lexicon) and not frames_object(token, word, lexicon):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     if word in syntax.needs_quote and not (_quote_beside(token, masked) or has_clause(token, infinitive=False) or (
-            listed_preposition(token, word, syntax.speech) and not has_clause(token))):
+            listed_preposition(token, word, syntax.speech) and not has_clause(token)) or frames_object(
+            token, word, lexicon)):
         # "agrees with Dean", not "agreed with regulators to pay" nor "the police shot back"
         return None  # "he continued: …", not "Clinton continues to lead"
     if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
