@@ -411,9 +411,12 @@ def frames_object(token, word: str, lexicon: Lexicon) -> bool:
     # with its agent ("firms sued by the NAACP for …")
     if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children) or negated(token):
         return False
-    accused = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
-    return accused and any(c.dep_ == "prep" and c.lower_ in prepositions and any(
-        g.dep_ in ("pobj", "pcomp") for g in c.children) for c in token.children)
+    framed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # the preposition on the verb ("charged two developers WITH …") or on its object
+    # ("expressed misgivings ABOUT Mrs. Clinton")
+    holders = [token] + [c for c in framed if c.dep_ == "dobj"]
+    return bool(framed) and any(c.dep_ == "prep" and c.lower_ in prepositions and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for holder in holders for c in holder.children)
 
 
 def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
