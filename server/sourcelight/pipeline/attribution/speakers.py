@@ -153,9 +153,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
 
 def _perfect_misread(verb, auxiliary) -> bool:
     """'And he's predicted big wins': a contracted "has" the parse took for a passive "is",
-    with an active subject and an object."""
+    with an active subject and an object, or a verb tagged as a past tense ("who's called for
+    big tax hikes"), which no "is" comes before."""
     return auxiliary.lower_ in ("'s", "’s") and any(c.dep_ == "nsubj" for c in verb.children) \
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and (any(c.dep_ == "dobj" for c in verb.children) or verb.tag_ == "VBD")
 
 
 def _stray_agent(verb):
