@@ -5,7 +5,6 @@ only names what was said, "has yet to apologize"). syntax.py applies these tests
 candidate verb; every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cast import is_person_role
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -82,17 +81,18 @@ def object_as_predicate(verb) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects or reflexive_object(verb):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0].i and any(p.dep_ == "pobj" for p in c.children)
-               for c in verb.children) or any(
-        _predicate_read_as_apposition(t) for o in verb.children
-        if o.dep_ == "dobj" or (o.dep_ == "conj" and o.pos_ == "NOUN") for t in o.subtree)
+    said_as = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0].i
+                  and any(p.dep_ == "pobj" for p in c.children) for c in verb.children)
+    return said_as or any(_predicate_read_as_apposition(t) for o in verb.children
+                          if o.dep_ == "dobj" or (o.dep_ == "conj" and o.pos_ == "NOUN") for t in o.subtree)
 
 
 def _predicate_read_as_apposition(token) -> bool:
+    """A noun phrase with its determiner that the parse hung on the one before as an
+    apposition, though no comma sets it off."""
     doc = token.doc
     return (token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i > 0
-            and doc[token.left_edge.i - 1].is_alpha and token.left_edge.tag_ == "DT"
-            and token.left_edge.lower_ in ("a", "an"))
+            and doc[token.left_edge.i - 1].is_alpha and token.left_edge.tag_ == "DT")
 
 
 def content_clause(noun) -> bool:
@@ -385,48 +385,9 @@ def impersonal_infinitive(verb) -> bool:
         and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children)
 
 
-def cites_as_its_own(token, word: str, lexicon: Lexicon) -> bool:
-    """ "Democrats cited several factors for the low turnout": a finite citing verb with an
-    object gives the subject's reasons; "…, citing two officials" relays them instead."""
-    finite = token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in token.children)
-    return word in lexicon.syntax.citing and finite and has_object(token)
-
-
-def questions_a_thing(token, word: str, lexicon: Lexicon) -> bool:
-    """ "Some Democrats question the wisdom of committing to Scott": a doubt about a thing,
-    not "police questioned the suspect" (a person, a name or a pronoun for object)."""
-    if word not in lexicon.syntax.questions_things:
-        return False
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    return bool(objects) and all(o.pos_ == "NOUN" and not o.ent_type_ and not is_person_role(o, lexicon)
-                                 for o in objects)
-
-
-def frames_object(token, word: str, lexicon: Lexicon) -> bool:
-    """ "Prosecutors charged two developers with defrauding investors", "firms sued by the
-    NAACP for targeting black borrowers", "compared Trump to a coach": what the speaker says
-    of the object, after the verb's listed preposition."""
-    prepositions = {p for verb, p in lexicon.syntax.object_frames if verb == word}
-    # not a bare participle ("are women, compared with about a third of …"), but a passive
-    # with its agent ("firms sued by the NAACP for …")
-    if token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children) or negated(token):
-        return False
-    framed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    # the preposition on the verb ("charged two developers WITH …") or on its object
-    # ("expressed misgivings ABOUT Mrs. Clinton")
-    holders = [token] + [c for c in framed if c.dep_ == "dobj"]
-    return bool(framed) and any(c.dep_ == "prep" and c.lower_ in prepositions and any(
-        g.dep_ in ("pobj", "pcomp") for g in c.children) for holder in holders for c in holder.children)
-
-
-def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
-    """'agrees with Dean': the verb with a listed preposition that has its object."""
-    return any(child.dep_ == "prep" and f"{word} {child.lower_}" in speech
-               and any(g.dep_ == "pobj" for g in child.children) for child in token.children)
-
 
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
            "says_a_statement", "body_tells", "has_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
-           "says_nothing", "in_generic_gerund", "cites_as_its_own", "listed_preposition", "questions_a_thing", "frames_object"]
+           "says_nothing", "in_generic_gerund"]
 

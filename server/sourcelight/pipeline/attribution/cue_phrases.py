@@ -1,127 +1,19 @@
 """Attribution cues on the parse that are no verb: "according to X" and "per X", statement
-nouns ("a statement from X", "in a statement, X …", "reports that …"), the parties of
-non-responses ("Acme declined to comment", "no comment from Kyiv") and colons (a headline's
-"Lynch: …", "… pollster Daron Shaw: “…”")."""
+nouns ("a statement from X", "in a statement, X …", "reports that …") and the parties of
+non-responses ("Acme declined to comment", "no comment from Kyiv"). Colons are colons.py's."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
-from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, says_form, token_lemma
+from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import hyphenated_word, opened_by_that, possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
-from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
+from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, speaker_of
 from sourcelight.pipeline.attribution.stranded import quoted as inside_quote
 from sourcelight.pipeline.model import SourceKind
-
-
-def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
-    """'… doesn't surprise Republican pollster Daron Shaw: “Historically, …”', 'From the
-    report: “…”': a named source right before a colon that opens a quote is its speaker."""
-    for colon in doc:
-        if colon.text != ":" or colon.i == 0 or masked[colon.idx:colon.idx + 1] != ":":
-            continue
-        if not masked[colon.idx + 1:].lstrip().startswith(MASK):
-            continue
-        named = doc[colon.i - 1]
-        if named.pos_ not in ("NOUN", "PROPN") or _headline_topic(named, lexicon):
-            continue
-        placed, told = _told_before_colon(named, colon, masked, lexicon)
-        if placed:
-            return told  # who the words went to, or where they were said, is no speaker
-        guess = guess_source(named, lexicon)
-        # A common noun speaks only as a document ("From the report:"): "common among
-        # Catholics in public office: “…”" names no speaker.
-        kinds = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT) \
-            if named.pos_ == "PROPN" else (SourceKind.DOCUMENT,)
-        # "From the report:" may mean a report named before; a person described ("the
-        # senator:") is left to the sentences around it.
-        if guess is not None and guess.kind in kinds and (
-                guess.back_reference is None or guess.kind is SourceKind.DOCUMENT):
-            finding = Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
-                              back_reference=guess.back_reference, colon_intro=True)
-            employer = owner_outlet(named, lexicon)
-            if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
-                finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
-            return finding
-    return None
-
-
-def _headline_topic(named, lexicon: Lexicon) -> bool:
-    """ "Obama on Climate Change: ‘…’": the words after a name opening the line and a topic
-    preposition are what the name spoke about, never who spoke."""
-    phrase = named
-    while phrase.dep_ in ("compound", "flat") and phrase.head.i > phrase.i:
-        phrase = phrase.head
-    preposition = phrase.head
-    return (phrase.dep_ == "pobj" and preposition.lower_ in lexicon.syntax.topic_prepositions
-            and 0 < preposition.i and all(t.text[:1].isupper() for t in named.doc[:preposition.i]))
-
-
-def _told_before_colon(named, colon, masked: str, lexicon: Lexicon) -> tuple[bool, Finding | None]:
-    """'Jeb Bush broke down what was wrong with the image to the Dutch newspaper NRC
-    Handelsblad: “…”', 'a familiar voice celebrated the attacks on Twitter: “…”': who the
-    words were told to, or where they were said, is no speaker; the verb's subject speaks (if
-    it names a source), and an outlet told relays them. (True, finding) where the name
-    before the colon is such a recipient or place; (False, None) where it may speak."""
-    phrase = named
-    while phrase.dep_ in ("compound", "appos", "flat") and phrase.head.i < phrase.i:
-        phrase = phrase.head
-    if phrase.dep_ != "pobj":
-        return False, None
-    # told to someone, or said somewhere ("celebrated the attacks on Twitter: “…”"), by a
-    # verb before the colon (not the quote's own: "From the report: “Turnout drops.”")
-    holder = phrase.head.head
-    if holder.dep_ == "dobj" and holder.pos_ in ("NOUN", "PROPN"):
-        holder = holder.head
-    if phrase.head.lower_ != "to" and not (holder.pos_ == "VERB" and holder.i < colon.i):
-        return False, None
-    if phrase.head.dep_ == "agent" or masked[holder.idx:holder.idx + 1] == MASK:
-        return False, None  # '"Matthew Morrison is leaving ‘Neverland,’" by Times' Michael Paulson: "…"'
-    said, someone = None, False
-    for verb in (a for a in phrase.head.ancestors if a.pos_ in ("VERB", "AUX") and a.i < colon.i
-                 and masked[a.idx:a.idx + 1] != MASK):
-        # the nearest verb whose subject is someone ("what was wrong … to X" is Bush's
-        # breaking down), not "It came as no surprise to pollster Daron Shaw: “…”" (Shaw's)
-        subject, passive = speaker_of(verb, lexicon)
-        if subject is None or passive or subject.lower_ == "it":
-            continue
-        someone = True  # "a familiar voice" is nobody the reader can weigh, but no Twitter either
-        said = guess_source(subject, lexicon)
-        if said is not None and said.kind not in (SourceKind.UNATTRIBUTED, SourceKind.DOCUMENT):
-            break
-        said = None
-    if said is None:
-        return someone, None
-    outlet = media_of(named, lexicon)
-    if outlet is None and named is not phrase and media_of(phrase, lexicon):
-        outlet = text_of(named.doc)[named.left_edge.idx:named.idx + len(named.text)]  # "the Dutch newspaper NRC Handelsblad"
-    return True, Finding(said.kind, said.text, (said.start, said.end), ":", (colon.idx, colon.idx + 1),
-                         via=outlet if outlet != said.text else None, back_reference=said.back_reference,
-                         colon_intro=True)
-
-
-def speaker_label(doc, label: Finding) -> Finding | None:
-    """A person's or a body's name before a colon that opens the sentence — a headline's
-    "Cruz:", "Clinton camp:" — introduces everything after it, whatever verbs follow. Only a
-    name known as a person's or a body's: "Update:" or "Question:" introduce nothing."""
-    if ":" in text_of(doc)[:label.source_span[0]]:
-        return None  # "Name: Gabrielle Hatcher Age: 27 …" is a form's labels
-    # the name itself: "Obama on Climate Change:" is Obama's, whatever the topic's words
-    words = text_of(doc)[label.source_span[0]:label.source_span[1]].split()
-    cast = doc.user_data.get(CAST_KEY) or {}
-    person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
-    if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
-        return label
-    # "Clinton camp: …", "NATO: …": a named body too; a place is the topic ("Syria: rebels say …").
-    named = [t for t in doc if t.idx < label.cue_span[0] and t.pos_ == "PROPN"]
-    if label.kind is SourceKind.ORGANIZATION and named and not any(t.ent_type_ in ("GPE", "LOC") for t in named):
-        return label
-    return None
 
 
 def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
@@ -342,68 +234,4 @@ def non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int
     return None
 
 
-
-
-def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
-    """'Lynch: No outside influence on FBI probe' — a name, a colon, then what they said
-    (the news convention for headlines and quote paragraphs)."""
-    colon = next((t for t in doc if t.text == ":" and masked[t.idx:t.idx + 1] == ":"), None)
-    if colon is None or colon.i == 0 or colon.i > 6 or colon.i + 1 >= len(doc):
-        return None
-    before = doc[:colon.i]
-    after = doc[colon.i + 1:]
-    if before[0].text in ("[", "{"):
-        return None  # "[Video: FULL SPEECH: …]": a player's or an editor's bracketed label, no speaker
-    said = MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after) or _person_then_fragment(before, after)
-    if any(t.dep_ == "det" for t in before) or not said:
-        return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
-    if len(before) == 1 and before[0].text.isupper() and before[0].pos_ != "PROPN":
-        return None  # "UPDATE:", "BREAKING:" are a word in capitals to the parser; "NATO:" a name
-    verb_at = _headline_verb(before, lexicon)
-    if verb_at is not None:
-        before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
-    topic_at = next((t.i for t in before[1:] if t.pos_ == "ADP" and t.lower_ in lexicon.syntax.topic_prepositions), None)
-    if topic_at is not None:
-        # "CNN President On Trump: …" is the president; "Success on Signature Issue:" is a
-        # kicker, one name to the recogniser, and nobody
-        cast = doc.user_data.get(CAST_KEY) or {}
-        if not any(e.end <= topic_at for e in doc.ents) and not all(t.text in cast for t in doc[:topic_at]):
-            return None
-        before = doc[:topic_at]
-    head = before.root
-    # headline style: "Trump: …", "Poll: …", "Clinton camp: …"
-    named = head.pos_ == "PROPN" or head.text[:1].isupper() or any(t.pos_ == "PROPN" for t in before)
-    if not named or any(t.pos_ in ("VERB", "AUX") for t in before):
-        return None
-    guess = guess_source(head, lexicon, tokens=list(before))
-    if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
-        return None
-    owners = [t for t in before if t.dep_ == "poss" and any(c.dep_ == "case" for c in t.children)]
-    if guess.kind is SourceKind.DOCUMENT and owners and all(
-            is_person_role(t, lexicon) and not t.ent_type_ for t in owners):
-        return None  # "Editor's note: This story has been updated." labels the outlet's own note
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
-                   back_reference=guess.back_reference)
-
-
-def _person_then_fragment(before, after) -> bool:
-    """'Lynch: No outside influence on FBI probe': a person's name, then words without a verb
-    — what the person said, in headline style. Not a topic or a tally: "Clinton: A
-    Timeline", "Trump: Why He Won", "Cruz: 121 delegates"."""
-    cast = before.doc.user_data.get(CAST_KEY) or {}
-    person = all(t.text[:1].isupper() for t in before) and (
-        any(e.label_ == "PERSON" for e in before.ents) or all(t.text in cast for t in before))
-    topic = "Art" in after[0].morph.get("PronType") or after[0].tag_ in ("WRB", "WP", "WDT") or after[0].like_num
-    return person and not topic
-
-
-def _headline_verb(before, lexicon: Lexicon) -> int | None:
-    """Where a title-case headline's speech verb stands before its colon, read as a name
-    ("Fiorina Endorses Cruz:"): the words before it are the speaker."""
-    for token in before[1:]:
-        if token.pos_ == "PROPN" and token.text.istitle() and says_form(token.text, lexicon):
-            return token.i
-    return None
-
-
-__all__ = ["preposition_cue", "noun_cue", "non_response", "colon_cue", "speaker_label", "named_before_quote"]
+__all__ = ["preposition_cue", "noun_cue", "non_response"]

@@ -54,8 +54,8 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
-        "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words", "questions_things": "words",
-        "object_frames": "pairs",
+        "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
+        "questions_things": "words", "object_frames": "pairs",
         "viewpoints": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns

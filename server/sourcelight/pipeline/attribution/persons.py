@@ -88,10 +88,12 @@ def person_in(head, tokens, lexicon: Lexicon):
             inner = entity_of(child)
             if inner is not None and inner.label_ == PERSON:
                 return inner
-            named = next((entity_of(c) for c in child.children if c.dep_ == "appos" and c.i > child.i
-                          and child.pos_ == "NOUN" and entity_of(c) is not None and entity_of(c).label_ == PERSON), None)
-            if named is not None:
-                return named  # "The other man, his cousin James York, 40,": the description's name
+            if child.pos_ == "NOUN":
+                # "The other man, his cousin James York, 40,": the description's own name
+                named = [entity_of(c) for c in child.children if c.dep_ == "appos" and c.i > child.i]
+                person = next((e for e in named if e is not None and e.label_ == PERSON), None)
+                if person is not None:
+                    return person
             if child.pos_ == "PROPN" and child.i > head.i and (role or (
                     inner is not None and inner.label_ not in ("NORP", "GPE", "LOC") and in_cast(child, inner))):
                 # "his nephew Michery el Soheil", whatever the recogniser took the name for, and

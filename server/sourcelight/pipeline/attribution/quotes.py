@@ -118,8 +118,8 @@ def _scan(text: str, expected: str | None, openers: dict[str, str],
     if expected is not None and begin is not None:
         stretches.append((begin, len(text)))  # runs on: '“Fear.' opens a quote, names nothing
     if singles:
-        stretches = sorted(stretches + [(s, e) for s, e in _single_stretches(text, stretches, singles, set(openers) | closers)
-                                        if not _is_title(text[s:e])])
+        single = _single_stretches(text, stretches, singles, set(openers) | closers)
+        stretches = sorted(stretches + [(s, e) for s, e in single if not _is_title(text[s:e])])
     words = sum(len(text[s:e].split()) for s, e in stretches)
     opens_at_start = bool(stretches) and stretches[0][0] <= len(text) - len(text.lstrip())
     return QuoteState(tuple(stretches), starts_inside, expected is not None, words, opens_at_start), expected

@@ -107,7 +107,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 # "Trump and Clinton vied …, each touting their experience and saying …": the
                 # determiner stands for the subject of the clause it hangs on
                 shared = next((c for c in current.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if shared is not None and (shared.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in shared.children)):
+                plural = shared is not None and (
+                    shared.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in shared.children))
+                if plural:
                     return shared, False
             inner = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.dep_ == "csubj" else None
             if inner is not None and subject.tag_ == "VBG":

@@ -14,18 +14,19 @@ import re
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, cites_as_its_own, frames_object,
-                                                         has_clause, has_object, in_question, listed_preposition, looks_to_find_out,
-                                                         negated, questions_a_thing, says_a_statement, says_nothing,
+from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, has_clause, has_object, in_question,
+                                                         looks_to_find_out, negated, says_a_statement, says_nothing,
                                                          says_what_came_before, says_without_object, tells_how_much,
                                                          unrealized)
+from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quote, speaker_label
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.cue_phrases import (colon_cue, named_before_quote, non_response, noun_cue,
-                                                         preposition_cue, speaker_label)
+from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import HYPHENS, possessor, text_of, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
+from sourcelight.pipeline.attribution.object_cues import (cites_as_its_own, frames_object, listed_preposition,
+                                                          questions_a_thing)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,

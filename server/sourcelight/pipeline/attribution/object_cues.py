@@ -1,0 +1,53 @@
+"""Cue verbs that say what they say through their object, with no clause after them: reasons
+cited ("Democrats cited several factors"), a thing doubted ("question the wisdom of …"), a
+listed preposition ("agrees with Dean") and the frames of syntax.object_frames ("charged two
+developers with …", "compared Trump to a coach", "expressed misgivings about …")."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cast import is_person_role
+from sourcelight.pipeline.attribution.complements import has_object, negated
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+
+
+def cites_as_its_own(token, word: str, lexicon: Lexicon) -> bool:
+    """ "Democrats cited several factors for the low turnout": a finite citing verb with an
+    object gives the subject's reasons; "…, citing two officials" relays them instead."""
+    finite = token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in token.children)
+    return word in lexicon.syntax.citing and finite and has_object(token)
+
+
+def questions_a_thing(token, word: str, lexicon: Lexicon) -> bool:
+    """ "Some Democrats question the wisdom of committing to Scott": a doubt about a thing,
+    not "police questioned the suspect" (a person, a name or a pronoun for object)."""
+    if word not in lexicon.syntax.questions_things:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and not o.ent_type_ and not is_person_role(o, lexicon)
+                                 for o in objects)
+
+
+def frames_object(token, word: str, lexicon: Lexicon) -> bool:
+    """ "Prosecutors charged two developers with defrauding investors", "firms sued by the
+    NAACP for targeting black borrowers", "compared Trump to a coach": what the speaker says
+    of the object, after the verb's listed preposition."""
+    prepositions = {p for verb, p in lexicon.syntax.object_frames if verb == word}
+    # not a bare participle ("are women, compared with about a third of …"), but a passive
+    # with its agent ("firms sued by the NAACP for …")
+    bare_participle = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children)
+    if bare_participle or negated(token):
+        return False
+    framed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # the preposition on the verb ("charged two developers WITH …") or on its object
+    # ("expressed misgivings ABOUT Mrs. Clinton")
+    holders = [token] + [c for c in framed if c.dep_ == "dobj"]
+    return bool(framed) and any(c.dep_ == "prep" and c.lower_ in prepositions and any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children) for holder in holders for c in holder.children)
+
+
+def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
+    """'agrees with Dean': the verb with a listed preposition that has its object."""
+    return any(child.dep_ == "prep" and f"{word} {child.lower_}" in speech
+               and any(g.dep_ == "pobj" for g in child.children) for child in token.children)
+
+
+__all__ = ["cites_as_its_own", "questions_a_thing", "frames_object", "listed_preposition"]
