@@ -135,6 +135,8 @@ def _single_stretches(text: str, taken: list[tuple[int, int]], singles: dict[str
     space before a letter ("calls Obamacare ‘crazy system’"), closed by its closing mark after
     a word and before no letter, so an apostrophe ("Clinton’s", "’90s", "voters’ pay") neither
     opens nor closes one. A mark left open, or a double mark before the close, quotes nothing."""
+    if not any(mark in text for mark in singles):
+        return []  # most sentences: no opening mark to read
     closes = {closing: [i for i, c in enumerate(text) if c == closing and i > 0 and not text[i - 1].isspace()
                         and not text[i + 1:i + 2].isalpha()] for closing in set(singles.values())}
     barriers = [i for i, c in enumerate(text) if c in double_marks] + [len(text)]

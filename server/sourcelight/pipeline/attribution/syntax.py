@@ -246,8 +246,9 @@ def _hyphen_compound(token, lexicon: Lexicon) -> bool:
 
 
 def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:
-    """ "Needless to say, …", "But that said, …": a set phrase opening the sentence or a clause
-    and set off by a comma, not the words of "a report that said …"."""
+    """ "Needless to say, …", "But that said, …", "…, needless to say.": a set phrase opening the
+    sentence or a clause, or closing it, set off by punctuation; not the words of "a report that
+    said …"."""
     before = masked[:marker.start()].rstrip()
     last = before.split()[-1] if before else ""
     return masked[marker.end():].lstrip()[:1] in (",", ".", "!", "?", ";", ")") and (
