@@ -103,6 +103,7 @@ KEY_NOTES = {
     "syntax.viewpoints": "a preposition and the lemma of a noun of viewpoint, whose possessor or 'of' object holds the view the sentence states: 'IN Bolton's VIEW, …', 'IN the EYES of critics', 'BY his own ACCOUNT' (not 'in view of the fact', 'by all accounts')",
     "syntax.occasions": "lemmas of nouns a speaker takes or makes to say something: 'went out of his WAY to say', 'took the OPPORTUNITY to say', 'made a POINT of saying' (the saying is the taker's)",
     "syntax.object_control": "lemmas of verbs whose object does what their infinitive says, done: 'pushing the candidates TO speak out', 'forced the mayor TO admit' (not 'used the debates to argue', a purpose)",
+    "syntax.time_prepositions": "prepositions of time that take a participle whose unspoken subject is the clause's ('AFTER saying her foot was swollen, she was taken to hospital' is hers); not 'by' or 'as' ('justified by arguing …' is nobody named)",
     "syntax.relation_prepositions": "prepositions after a person's role that name whom the role is held toward: 'a longtime adviser TO Jane Doe', 'a friend OF Lee Park' speak, not Doe or Park",
     "syntax.shared_descriptions": "words of person_descriptions a company or a group can be as well: a name set off after one ('The developer, Harbor Point Partners,') is not thereby a person's",
     "syntax.description_determiners": "determiners of a description that may mean the person the sentence before rests on or names ('The Florida senator said' after 'Marco Rubio campaigned …'); never a possessive ('his father')",

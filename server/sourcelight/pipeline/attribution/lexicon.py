@@ -68,6 +68,7 @@ class SyntaxLexicon:
     occasions: frozenset[str]
     told_amounts: frozenset[str]
     questions_things: frozenset[str]
+    time_prepositions: frozenset[str]
     object_frames: frozenset[tuple[str, str]]
     # ("in", "view"), ("by", "account"): a preposition and the lemma of a noun of viewpoint
     viewpoints: frozenset[tuple[str, str]]
@@ -238,7 +239,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         shared_descriptions=lemmas("shared_descriptions"),
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
         receipt=lemmas("receipt"), occasions=lemmas("occasions"), told_amounts=lemmas("told_amounts"),
-        questions_things=lemmas("questions_things"),
+        questions_things=lemmas("questions_things"), time_prepositions=lemmas("time_prepositions"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         viewpoints=viewpoints,
         past_forms=past_forms,

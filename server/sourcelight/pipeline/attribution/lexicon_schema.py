@@ -55,7 +55,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
         "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
-        "questions_things": "words", "object_frames": "pairs",
+        "questions_things": "words", "object_frames": "pairs", "time_prepositions": "words",
         "viewpoints": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns

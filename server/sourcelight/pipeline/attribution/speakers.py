@@ -34,7 +34,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
-    if _plural_noun_misread(verb):
+    if _plural_noun_misread(verb) or _object_misread(verb):
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
@@ -45,7 +45,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
               or subject_after_subordinator(verb, lexicon))
     if hidden is not None:
         return hidden, False
-    current, came_by = verb, None
+    current, came_by, below = verb, None, None
     for _ in range(MAX_CLIMB):
         if came_by == "conj" and current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "attr") \
                 and current.head.pos_ in ("VERB", "AUX"):
@@ -66,8 +66,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 return passive_subject, False
             if came_by == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
                 return None, True  # "were mocked and criticized on social media": passive too
-            if current.i != verb.i and passive_subject is not None and came_by in ("conj", "xcomp"):
-                # "Trump was forced into damage control and said …", "Trump was prompted to say …"
+            if current.i != verb.i and passive_subject is not None and (
+                    came_by in ("conj", "xcomp") or (came_by == "prep" and _time_gerund(below, lexicon))):
+                # "Trump was forced into damage control and said …", "Trump was prompted to say
+                # …", "After saying her foot was swollen, she was taken to hospital"
                 return passive_subject, False
             if current.i == verb.i:
                 return _stray_agent(verb), True  # "the plan was announced": no speaker in the sentence
@@ -140,7 +142,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             # "Trump defended eminent domain, calling …" parsed with "Trump" as the root
             # noun: the name the clause hangs on is who speaks.
             return root, False
-        came_by = current.dep_
+        came_by, below = current.dep_, current
         if current.dep_ == "conj" and current.tag_ in ("VBD", "VBZ") and current.head.tag_ == "VB" \
                 and current.head.dep_ in ("acl", "xcomp") and (above := next(
                     (a for a in current.head.ancestors if a.pos_ in ("VERB", "AUX")), None)) is not None \
@@ -300,6 +302,27 @@ def _plural_noun_misread(verb) -> bool:
         return False
     before = verb.doc[verb.i - 1]
     return before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "compound", "nmod", "dobj")
+
+
+def _time_gerund(preposition, lexicon: Lexicon | None) -> bool:
+    """'After saying …', 'Before telling reporters …': a preposition of time whose object is a
+    participle, whose unspoken subject is the subject of the clause it hangs on (not "by":
+    "is justified by arguing …" is argued by nobody named)."""
+    return lexicon is not None and preposition is not None and preposition.dep_ == "prep" \
+        and preposition.lower_ in lexicon.syntax.time_prepositions and any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" for c in preposition.children)
+
+
+def _object_misread(verb) -> bool:
+    """'Calls men derogatory names, and operates beauty pageants' (a list of what someone does,
+    its subject left out) parsed with "men" as the subject: a verb that opens the sentence
+    with its subject after it and an object after that is no inversion ("said the mayor"
+    takes no object), and the noun after it is whom the verb acts on."""
+    if any(not t.is_punct for t in verb.doc[:verb.i]):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and subject.i > verb.i and any(
+        c.dep_ in ("dobj", "oprd") and c.i > subject.i for c in verb.children)
 
 
 def _says_to_say(clause) -> bool:
