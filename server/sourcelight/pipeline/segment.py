@@ -28,7 +28,12 @@ _NOT_ONE_SPACE = re.compile(r"\s\s|[^\S ]")
 MAX_QUOTED_SENTENCE_CHARS = 700
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
-_CANDIDATE = re.compile(r"([.!?…]+|\.\.\.)([\"'”’»“)\]]*)(\s+)")
+# Only where a run of end marks begins, taken whole: a run of 100,000 dots on a hostile page
+# is one candidate, not 100,000 ever shorter ones (which took minutes).
+_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»“)\]]*+)(\s+)")
+# A closing mark glued to the next sentence's opening one ('… native-born.”“Your facts are
+# wrong,” Ramos wrote.'), which pasted web text often has: a sentence may end there too.
+_GLUED = re.compile(r"(?<![.!?…])([.!?…]++)([^\w\s]{1,2})(?=[^\w\s]\w)")
 _OPENERS = frozenset("\"'“‘„«([¿¡―—–-")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")
@@ -153,7 +158,18 @@ def _candidate_ends(text: str, rules: SegmentationRules) -> list[tuple[int, int,
             if _is_boundary(text, match, rules)]
     signed = [(match.end("name") - 1, match.end("name"), match.end("gap"))
               for match in _SIGN_OFF_BREAK.finditer(text) if match.group("name")[0].isupper()]
-    return sorted(ends + signed) if signed else ends
+    glued = [(match.start(1), match.end(2), match.end(2)) for match in _GLUED.finditer(text)
+             if _closes_then_opens(text, match, rules)]
+    extra = signed + glued
+    return sorted(ends + extra) if extra else ends
+
+
+def _closes_then_opens(text: str, match: re.Match, rules: SegmentationRules) -> bool:
+    """Closing marks, then a mark that only opens (the English “, the German „, not the
+    German “, which closes) and a capital: '….”“Your …', '….“„Es …'."""
+    opening, first = text[match.end(2)], text[match.end(2) + 1]
+    return all(c in rules.closers for c in match.group(2)) and opening in rules.openers \
+        and opening not in rules.closers and (first.isupper() or first.isdigit())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -41,6 +41,15 @@ def sentences(text: str, language: str) -> list[str]:
          ["“We will not back down.", "Never,” she said.", "The crowd cheered!"]),
         ("en", 'He said: "Yes." Then he left. Was it true? Nobody knows...',
          ['He said: "Yes."', "Then he left.", "Was it true?", "Nobody knows..."]),
+        ("en", "The study found ferries “safer than buses.”“Your figures are wrong,” Okafor wrote.",
+         # a closing mark glued to the next quote's opening mark still ends the sentence
+         ["The study found ferries “safer than buses.”", "“Your figures are wrong,” Okafor wrote."]),
+        ("de", "Er sagte: „Wir prüfen das.“„Es gibt keine Eile“, sagte der Sprecher.",
+         # in German “ closes and „ opens
+         ["Er sagte: „Wir prüfen das.“", "„Es gibt keine Eile“, sagte der Sprecher."]),
+        ("en", "She said “Yes.”” and left.",
+         # two closing marks open nothing
+         ["She said “Yes.”” and left."]),
         ("de", "Am 3. Oktober sagte Dr. Müller, die Lage sei ernst. Die Regierung widersprach z.B. in Berlin.",
          ["Am 3. Oktober sagte Dr. Müller, die Lage sei ernst.", "Die Regierung widersprach z.B. in Berlin."]),
         ("de", "„Wir werden das prüfen. Es gibt keine Eile“, sagte der Sprecher. Danach war Schluss.",

@@ -36,6 +36,13 @@ def one_text_node(chars: int) -> str:
     return f"<html><body><article><p>{text}</p></article></body></html>"
 
 
+def punctuation_run(chars: int = 50_000, mark: str = "!") -> str:
+    """A paragraph with a run of ``chars`` end marks glued to the next word ("!!!…!!!x"):
+    every place in the run may look like a sentence end."""
+    return (f"<html><body><article><p>{ARTICLE_SENTENCES}</p><p>The mayor was furious{mark * chars}x "
+            f"then she left.</p><p>{ARTICLE_SENTENCES}</p></article></body></html>")
+
+
 def many_attributes(total_bytes: int = 3_000_000, per_element: int = 5_000) -> str:
     """Elements carrying thousands of attributes, megabytes in all."""
     attrs = " ".join(f'data-a{i}="{i}"' for i in range(per_element))

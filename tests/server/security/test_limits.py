@@ -84,6 +84,9 @@ PATHOLOGICAL = {
     "200k nested elements": (lambda: pages.nested_elements(200_000), {413, 422}),
     "9 MB text node": (lambda: pages.one_text_node(9 * 1024 * 1024), {413, 422}),
     "900k-character paragraph": (lambda: pages.one_text_node(900_000), {201, 413, 422, 503}),
+    # a sentence splitter that tried every position of the run took minutes: 503 is wrong here
+    "50k exclamation marks glued to a word": (lambda: pages.punctuation_run(50_000), {201}),
+    "50k dots glued to a word": (lambda: pages.punctuation_run(50_000, "."), {201}),
     "99k sibling elements": (lambda: pages.flat_elements(99_000), {422, 503}),
     "megabytes of attributes": (lambda: pages.many_attributes(), {413, 422}),
     "200 attributes per element": (lambda: pages.many_attributes(3_000_000, 200), {201, 413, 422, 503}),
