@@ -193,8 +193,8 @@ def _who_means(relative, head):
         subject = _described_by_predicate(head)
         if subject is not None:
             return subject  # "Trump … is a serial liar, … and birther who has pledged …": Trump
-    if relative.lower_ != "who" or head.ent_type_ not in BODIES:
-        return head
+    if relative.lower_ != "who" or head.ent_type_ not in BODIES or head.ent_type_ == "NORP":
+        return head  # "handed the report to Democrats who say …": a people is who says
     current = head
     for _ in range(2 * MAX_CLIMB):
         if current.dep_ not in ("pobj", "prep", "compound") or current.head.i == current.i:
@@ -204,8 +204,9 @@ def _who_means(relative, head):
         # "placate nervous Republicans in Harbourton, who …" with the place on the verb: the
         # verb's object before it
         current = next((c for c in current.children if c.dep_ == "dobj" and c.i < head.i), head)
-    # "nervous Democrats on Capitol Hill, who have argued": a people, not the body they sit in
-    if current.i == head.i or (current.ent_type_ in BODIES and current.ent_type_ != "NORP"):
+    # "nervous Democrats on Capitol Hill, who have argued": a people, not the body they sit in;
+    # nor the "to" of "gave arguments to Republicans who say …", where the climb stops on it
+    if current.i == head.i or current.pos_ == "ADP" or (current.ent_type_ in BODIES and current.ent_type_ != "NORP"):
         return head
     return current.head if current.dep_ == "appos" else current
 
