@@ -77,7 +77,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children) \
         and not _in_relative_clause(token.head.head, lexicon)
-    quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT")
+    quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT") and _quote_beyond_modifiers(token)
     if owner is not None and owner.head.lower_ != "by" and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its
         # author, and "… in a statement from X" says the sentence is X's.
@@ -113,6 +113,21 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:token.idx + len(token.text)],
                    (cue_start, token.idx + len(token.text)), back_reference=guess.back_reference,
                    via=via if via != guess.text else None)
+
+
+def _quote_beyond_modifiers(noun) -> bool:
+    """A quoted word outside what modifies the noun: in "sort Clinton's “work-related” emails
+    from her “personal messages”" the quotes describe the emails, which say nothing."""
+    modifiers = {t.i for c in noun.children if c.dep_ in ("prep", "amod", "compound") for t in c.subtree}
+    depth = 0
+    for token in noun.doc:
+        if token.tag_ == "``":
+            depth += 1
+        elif token.tag_ == "''":
+            depth = max(0, depth - 1)
+        elif depth and not token.is_punct and token.i not in modifiers:
+            return True
+    return False
 
 
 def _receives(verb, lexicon: Lexicon) -> bool:
