@@ -36,11 +36,19 @@ def one_text_node(chars: int) -> str:
     return f"<html><body><article><p>{text}</p></article></body></html>"
 
 
-def punctuation_run(chars: int = 50_000, mark: str = "!") -> str:
-    """A paragraph with a run of ``chars`` end marks glued to the next word ("!!!…!!!x"):
-    every place in the run may look like a sentence end."""
-    return (f"<html><body><article><p>{ARTICLE_SENTENCES}</p><p>The mayor was furious{mark * chars}x "
-            f"then she left.</p><p>{ARTICLE_SENTENCES}</p></article></body></html>")
+def punctuation_run(chars: int = 50_000, mark: str = "!", after: str = "x then she left.") -> str:
+    """A paragraph with a run of ``chars`` marks, by default glued to the next word
+    ("!!!…!!!x"): every place in the run may look like a sentence end."""
+    return (f"<html><body><article><p>{ARTICLE_SENTENCES}</p><p>The mayor said she was furious{mark * chars}{after}"
+            f"</p><p>{ARTICLE_SENTENCES}</p></article></body></html>")
+
+
+def repeated_phrase(phrase: str = "said, ", times: int = 5_000) -> str:
+    """One "sentence" made of the same words over and over ("said, said, …"): a parse of
+    thousands of cue words, each one hung on the next."""
+    return (f"<html><body><article><p>{ARTICLE_SENTENCES}</p><p>The mayor said the crowd was furious "
+            f"{phrase * times}and left.</p>"
+            f"<p>{ARTICLE_SENTENCES}</p></article></body></html>")
 
 
 def many_attributes(total_bytes: int = 3_000_000, per_element: int = 5_000) -> str:

@@ -87,6 +87,10 @@ PATHOLOGICAL = {
     # a sentence splitter that tried every position of the run took minutes: 503 is wrong here
     "50k exclamation marks glued to a word": (lambda: pages.punctuation_run(50_000), {201}),
     "50k dots glued to a word": (lambda: pages.punctuation_run(50_000, "."), {201}),
+    # spaCy's tokenizer splits a run of marks one mark per pass (explosion/spaCy#1768)
+    "5k exclamation marks before a space": (lambda: pages.punctuation_run(5_000, "!", " The police left."), {201}),
+    # rules that read the whole sentence once per cue word
+    "a sentence of 5k 'needless to say,'": (lambda: pages.repeated_phrase("needless to say, ", 5_000), {201}),
     "99k sibling elements": (lambda: pages.flat_elements(99_000), {422, 503}),
     "megabytes of attributes": (lambda: pages.many_attributes(), {413, 422}),
     "200 attributes per element": (lambda: pages.many_attributes(3_000_000, 200), {201, 413, 422, 503}),

@@ -8,6 +8,7 @@ knows only the shape of those files (docs/lexicons.md explains each key).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,6 +21,10 @@ from sourcelight.pipeline.attribution.phrase_patterns import phrase_pattern, wit
 from sourcelight.pipeline.model import SourceKind
 
 MAX_REMEMBERED = 20_000  # cached (list, sentence) lookups before the cache is emptied
+# Matches of one list in one sentence the engines look at: a real sentence has a few; a
+# hostile page's "sentence" of thousands ("needless to say, needless to say, …") would have
+# every one of them read against the whole sentence (minutes).
+MAX_MATCHES = 64
 
 
 @dataclass(frozen=True)
@@ -110,17 +115,17 @@ class Lexicon:
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
     def find(self, key: str, text: str) -> tuple[re.Match[str], ...]:
-        """Every match of the ``key`` list in ``text``, remembered: the engine asks the
-        same question of the same sentence several times."""
+        """The matches of the ``key`` list in ``text`` (the first MAX_MATCHES), remembered: the
+        engine asks the same question of the same sentence several times."""
         cache_key = (key, text)
         found = self._found.get(cache_key)
         if found is None:
             if len(self._found) > MAX_REMEMBERED:
                 self._found.clear()
-            found = tuple(self.patterns[key].finditer(text))
+            found = tuple(itertools.islice(self.patterns[key].finditer(text), MAX_MATCHES))
             if key == "speech" and self.speech_lemmas:
                 found = _merged(found, lemma_matches(text, self.speech_lemmas, self.language, self.lemmatizer,
-                                                     dictionary_form_too=not self.infinitive_lemmas))
+                                                     dictionary_form_too=not self.infinitive_lemmas))[:MAX_MATCHES]
             self._found[cache_key] = found
         return found
 

@@ -3,6 +3,7 @@ each sentence's attribution on its parse (syntax.py), with the sentence-wide fac
 engine also applies (impersonal vague forms, anonymity clauses)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from sourcelight.pipeline.attribution.cue_lemmas import regular_stems
@@ -29,6 +30,14 @@ PARSE_BATCH = 64
 # past them, a page near the text limit would spend the whole time budget in the parser and
 # fail, so the rest of such a page is read by the rule engine instead (docs/taxonomy.md).
 MAX_PARSED_SENTENCES = 2000
+# Words in a sentence the parser reads at most. Real sentences stay far below it; a hostile
+# page's "sentence" of thousands of cues ("said, said, …") would make the rules that climb
+# the tree or scan the sentence per cue quadratic, so it is read by the rule engine.
+MAX_PARSED_WORDS = 400
+# A run of this many marks (no letters, no spaces) is cut to its first three for the parser,
+# blanks keeping every offset: spaCy's tokenizer splits such a run one mark per pass, each
+# pass rescanning the rest, and 20,000 "!" took minutes (explosion/spaCy#1768).
+_MARK_RUN = re.compile(r"[^\w\s]{9,}")
 # Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it,
 # and the recogniser reads the words through a tok2vec of its own.
 NAMES_ONLY_SKIPS = ("tok2vec", "tagger", "parser", "attribute_ruler")
@@ -62,10 +71,12 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     if nlp is None:
         return Parses(False, (None,) * len(sentences))
     candidates = [index for index, s in enumerate(sentences) if may_attribute(s.text, lexicon)]
-    wanted, unparsed = candidates[:MAX_PARSED_SENTENCES], frozenset(candidates[MAX_PARSED_SENTENCES:])
+    too_long = {index for index in candidates if _too_long(sentences[index].text)}
+    wanted = [index for index in candidates if index not in too_long][:MAX_PARSED_SENTENCES]
+    unparsed = frozenset(candidates) - frozenset(wanted)
     texts = [without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
              for i in wanted]
-    given = [for_parser(t, lexicon) for t in texts]
+    given = [for_parser(_marks_tamed(t), lexicon) for t in texts]
     parsed = dict(zip(wanted, parse_all(nlp, given, PARSE_BATCH)))
     for text, parser_text, parse in zip(texts, given, parsed.values()):
         if parser_text != text:
@@ -73,8 +84,9 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
     # operative"): the recogniser alone, without the parser, adds them to the cast.
     others = [i for i in range(len(sentences)) if i not in parsed and i not in unparsed
-              and _may_name_in_full(sentences[i].text)][:MAX_PARSED_SENTENCES]
-    named = list(nlp.pipe((sentences[i].text for i in others), batch_size=PARSE_BATCH, disable=NAMES_ONLY_SKIPS))
+              and _may_name_in_full(sentences[i].text) and not _too_long(sentences[i].text)][:MAX_PARSED_SENTENCES]
+    named = list(nlp.pipe((_marks_tamed(sentences[i].text) for i in others), batch_size=PARSE_BATCH,
+                          disable=NAMES_ONLY_SKIPS))
     # In the article's order, but a Title Case headline's after the running text: its names
     # are the recogniser's guesses ("Obama Seeks …" read as a person).
     in_order = sorted([(i, p, True) for i, p in parsed.items()] + [(i, p, False) for i, p in zip(others, named)],
@@ -83,8 +95,9 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     mostly = mostly_bodies(every_parse)
     cast = people_named([(parse, full) for _, parse, full in in_order], lexicon, mostly)
     # What an opening "it" may mean is the subject of the sentence before (context.py).
-    before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in parsed and _opens_with_it(sentences[i].text, lexicon)]
-    about = dict(zip(before_it, nlp.pipe((sentences[i].text for i in before_it), batch_size=PARSE_BATCH)))
+    before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in parsed and _opens_with_it(sentences[i].text, lexicon)
+                 and not _too_long(sentences[i - 1].text)]
+    about = dict(zip(before_it, nlp.pipe((_marks_tamed(sentences[i].text) for i in before_it), batch_size=PARSE_BATCH)))
     bodies = bodies_named(parsed.values())
     roles = role_holders(every_parse, cast, lexicon)
     genders = genders_said(parsed.values(), lexicon)
@@ -110,6 +123,15 @@ def may_attribute(text: str, lexicon: Lexicon) -> bool:
     return any(lemma(word, lexicon.language, lexicon.lemmatizer) in words or word.lower() in words
                or any(stem in words for stem in regular_stems(word.lower()))
                for word in WORD.findall(text))
+
+
+def _too_long(text: str) -> bool:
+    return text.count(" ") >= MAX_PARSED_WORDS and len(text.split()) > MAX_PARSED_WORDS
+
+
+def _marks_tamed(text: str) -> str:
+    """The text with every long run of marks cut to its first three, in blanks (same length)."""
+    return _MARK_RUN.sub(lambda run: run.group()[:3] + " " * (len(run.group()) - 3), text)
 
 
 def _opens_with_it(text: str, lexicon: Lexicon) -> bool:
