@@ -31,6 +31,8 @@ def frames_object(token, word: str, lexicon: Lexicon) -> bool:
     NAACP for targeting black borrowers", "compared Trump to a coach": what the speaker says
     of the object, after the verb's listed preposition."""
     prepositions = {p for verb, p in lexicon.syntax.object_frames if verb == word}
+    if not prepositions:
+        return False  # most cue verbs: no frame to read
     # not a bare participle ("are women, compared with about a third of …"), but a passive
     # with its agent ("firms sued by the NAACP for …")
     bare_participle = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children)

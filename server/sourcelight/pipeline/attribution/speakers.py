@@ -67,7 +67,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             if came_by == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
                 return None, True  # "were mocked and criticized on social media": passive too
             if current.i != verb.i and passive_subject is not None and (
-                    came_by in ("conj", "xcomp") or (came_by == "prep" and _time_gerund(below, lexicon))):
+                    came_by in ("conj", "xcomp") or _time_gerund(below, lexicon)):
                 # "Trump was forced into damage control and said …", "Trump was prompted to say
                 # …", "After saying her foot was swollen, she was taken to hospital"
                 return passive_subject, False
