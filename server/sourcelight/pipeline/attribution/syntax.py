@@ -22,8 +22,9 @@ from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quot
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import HYPHENS, possessor, text_of, without_and
+from sourcelight.pipeline.attribution.deps import HYPHENS, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.object_cues import (cites_as_its_own, frames_object, listed_preposition,
                                                           questions_a_thing)
@@ -32,7 +33,7 @@ from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
-from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
+from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
@@ -182,23 +183,23 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" for c in token.children):
         return None  # "Donald Trump may want to check his stats": the writer's advice
-    stated_in = _stated_in(token, lexicon)
-    if stated_in is not None:
-        source_token, passive, clause = stated_in, False, True
+    cited = stated_in(token, lexicon)
+    if cited is not None:
+        source_token, passive, clause = cited, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
             or in_question(token) or (not clause and tells_how_much(token, lexicon)) or (
             word in syntax.perception and not has_quote and looks_to_find_out(token)):
         return None
     else:
         source_token, passive = speaker_of(token, lexicon)
-    if finding_verb and (closing := _outlet_closing(token, lexicon)) is not None:
+    if finding_verb and (closing := outlet_closing(token, lexicon)) is not None:
         source_token, clause = closing, True  # it reports the words before its comma
     elif (source_token is None and has_quote) or (
             source_token is not None and masked[source_token.idx:source_token.idx + 1] == MASK):
         # not a show's title ("… on “Fox and Friends.”"), nor nobody where the parse hung the
         # verb on the quote ("“…,” Mr. Daniloff, now 81 and retired in Cambridge, said")
-        source_token = _name_after_quote(token, masked)
-    elif source_token is not None and (closing := _name_closing(token, source_token)) is not None:
+        source_token = name_after_quote(token, masked)
+    elif source_token is not None and (closing := name_closing(token, source_token)) is not None:
         source_token, clause = closing, True
     if source_token is None:
         return None
@@ -301,82 +302,6 @@ def _speaker_tag(verb) -> bool:
                     for c in verb.children)):
         return False
     return len(verb.doc) <= SPEAKER_TAG_WORDS or sum(not t.is_punct for t in verb.doc) <= SPEAKER_TAG_WORDS
-
-
-def _name_after_quote(verb, masked: str):
-    """'“…,” Flynn, a top Trump surrogate, said Thursday on “Fox and Friends.”': the name
-    between the quote and its verb, where the parser took a quoted title for the subject."""
-    start = verb.i
-    while start > 0 and masked[verb.doc[start - 1].idx] != MASK:
-        start -= 1
-    if start == 0 or verb.dep_ not in ("ROOT", "conj", "parataxis") or any(
-            t.pos_ == "AUX" for t in verb.doc[start:verb.i]):
-        return None  # a tag closing the quote, not "… Tyson was not asked to speak"
-    first = next((t for t in verb.doc[start:verb.i] if not t.is_punct), None)
-    name = _whole_name(first, start, verb.i) if first is not None else None
-    return name if name is not None and name.pos_ in ("PROPN", "PRON") else None
-
-
-def _whole_name(first, start: int, end: int):
-    """The head of the name ``first`` begins, within [start, end): "Mr. Daniloff", "Dana Okafor"."""
-    while first.dep_ == "compound" and start <= first.head.i < end:
-        first = first.head
-    return first
-
-
-def _name_closing(verb, subject):
-    """'$43 million—the amount … to lower Manhattan, Dana Rubinstein at POLITICO New York
-    reports': a name between the last comma and a verb closing the sentence is its subject,
-    where the parse took a noun before the comma for it."""
-    if subject.i >= verb.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i
-                                  for c in verb.children):
-        return None
-    comma = next((t.i for t in reversed(verb.doc[subject.i + 1:verb.i]) if t.text == ","), None)
-    if comma is None or comma + 1 >= verb.i:
-        return None
-    span = verb.doc[comma + 1:verb.i]
-    if span[0].pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") or t.text == "," or t.dep_ == "cc" for t in span):
-        return None  # not a list ("Voters in Ohio, Pennsylvania and Florida said")
-    name = _whole_name(span[0], span.start, verb.i)
-    return name if name.pos_ == "PROPN" and name.dep_ != "conj" else None
-
-
-def _stated_in(verb, lexicon: Lexicon):
-    """'As stated in Davis' commentary, there are …', 'as noted in the report, …': a
-    participle set off with no subject, stated in a document or an outlet, tells what that
-    says (not "failed as predicted": nobody)."""
-    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or not any(c.dep_ == "mark" for c in verb.children) or any(
-            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
-        return None
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        stated = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if stated is None:
-            continue
-        guess = guess_source(stated, lexicon)
-        if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA):
-            return stated
-        owner = possessor(stated)
-        owned = guess_source(owner, lexicon) if owner is not None else None
-        if owned is not None and owned.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA):
-            return owner  # "As stated in Davis' commentary": Davis
-    return None
-
-
-def _outlet_closing(verb, lexicon: Lexicon):
-    """'Cecile Richards noted that …, reported the Washington Examiner.' parsed as a second
-    verb of Richards's (or a clause of hers) with the outlet for its object: a verb joined by
-    a comma alone (no "and") whose object, an outlet, closes the sentence is the outlet
-    reporting. Only for a verb an outlet reports with (``syntax.findings``, which the caller
-    checks): not "Trump attacked Clinton, praised Fox News"."""
-    doc = verb.doc
-    if verb.dep_ not in ("conj", "ccomp") or verb.i == 0 or doc[verb.i - 1].text != "," or not without_and(verb) or any(
-            c.dep_ in SUBJECTS for c in verb.children):
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(objects) != 1 or objects[0].pos_ != "PROPN" or any(
-            not t.is_punct for t in doc[objects[0].right_edge.i + 1:]):
-        return None
-    return objects[0] if media_of(objects[0], lexicon) else None
 
 
 def _predicate_end(verb) -> int | None:
