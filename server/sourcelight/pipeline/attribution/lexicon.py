@@ -77,6 +77,9 @@ class SyntaxLexicon:
     object_frames: frozenset[tuple[str, str]]
     # ("in", "view"), ("by", "account"): a preposition and the lemma of a noun of viewpoint
     viewpoints: frozenset[tuple[str, str]]
+    # "afraid", "confident": adjectives whose copula's subject holds the clause after them
+    stance_adjectives: frozenset[str] = frozenset()
+    linking_verbs: frozenset[str] = frozenset()  # "be", "remain": the copulas such an adjective follows
     # "thought" -> "think": past forms the lemmatizer takes for nouns, read so only where
     # tagged as verbs ("a thought" stays a noun).
     past_forms: dict[str, str] = field(default_factory=dict)
@@ -247,9 +250,12 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         questions_things=lemmas("questions_things"), time_prepositions=lemmas("time_prepositions"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         viewpoints=viewpoints,
+        stance_adjectives=frozenset(w.lower() for w in table.get("stance_adjectives", ())),
+        linking_verbs=frozenset(w.lower() for w in table.get("linking_verbs", ())),
         past_forms=past_forms,
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
-        | frozenset(p[0] for p in prepositions) | frozenset(past_forms) | frozenset(v[-1] for v in viewpoints),
+        | frozenset(p[0] for p in prepositions) | frozenset(past_forms) | frozenset(v[-1] for v in viewpoints)
+        | frozenset(w.lower() for w in table.get("stance_adjectives", ())),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",
                           "needs_quote"),
         hyphenated=frozenset(w for key, kind in OPTIONAL_SECTIONS["syntax"].items() if kind == "words"

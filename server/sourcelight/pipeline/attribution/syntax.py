@@ -35,6 +35,7 @@ from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_s
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
+from sourcelight.pipeline.attribution.stances import stance_cue
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
 
@@ -65,6 +66,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         according = preposition_cue(token, lexicon)
         # "In Bolton's view, …" is his, but "Clinton said that in her view …" is what she said
         finding = (_verb_cue(token, lexicon, has_quote, masked) or according or viewpoint_cue(token, lexicon)
+                   or stance_cue(token, lexicon)
                    or noun_cue(token, lexicon, has_quote, quotes_words) or verb_read_as_noun(token, lexicon)
                    or poll_figure(token, lexicon))
         if finding is not None and token.pos_ == "VERB" and \
