@@ -195,7 +195,16 @@ def says_a_statement(verb, lexicon: Lexicon) -> bool:
     if word in lexicon.syntax.object_is_said:
         return any(c.dep_ == "dobj" for c in verb.children)  # "Patrick predicted a Cruz win"
     return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and any(
-        c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns for c in verb.children)
+        c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns and not _bare_document(c, lexicon)
+        for c in verb.children)
+
+
+def _bare_document(noun, lexicon: Lexicon) -> bool:
+    """'wrote letters for several of them', 'issued a statement': a document made, with nothing
+    on it to tell what it says, is an act reported, not a claim (unlike 'repeated the allegation')."""
+    documents = lexicon.patterns["documents"]
+    return bool(documents.fullmatch(noun.text) or documents.fullmatch(token_lemma(noun, lexicon))) and not any(
+        c.dep_ in ("acl", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ in ("about", "of", "on")) for c in noun.children)
 
 
 def body_tells(verb, source_token) -> bool:
