@@ -95,7 +95,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
                 # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
                 owner = None
     if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token) or _told_in_participle(token)
-                                                  or text_of(token.doc).rstrip().endswith(":")) \
+                                                  or _opens_colon(token)) \
             and not _receives(token.head, lexicon):
         # "President Clinton released the following statement:", but "it was drawing complaints
         # that …" are others' complaints
@@ -115,17 +115,31 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
                    via=via if via != guess.text else None)
 
 
+def _opens_colon(noun) -> bool:
+    """'released the following statement:': the sentence ends at a colon with no other verb
+    after the noun (not "these Republican threats against …, is a cultish blind faith in
+    Obama's word:", where the colon opens what the rest of the sentence says)."""
+    doc = noun.doc
+    colon = next((t.i for t in reversed(doc) if not t.is_space), None)
+    return colon is not None and doc[colon].text == ":" and not any(
+        t.pos_ in ("VERB", "AUX") for t in doc[noun.i + 1:colon])
+
+
 def _quote_beyond_modifiers(noun) -> bool:
     """A quoted word outside what modifies the noun: in "sort Clinton's “work-related” emails
     from her “personal messages”" the quotes describe the emails, which say nothing."""
     modifiers = {t.i for c in noun.children if c.dep_ in ("prep", "amod", "compound") for t in c.subtree}
+    # "When PolitiFact examined the senator's statement, it was labeled “Mostly True.”": a
+    # noun in a clause set off before the main one says nothing quoted outside that clause
+    clause = noun.head if noun.head.dep_ == "advcl" else None
     depth = 0
     for token in noun.doc:
         if token.tag_ == "``":
             depth += 1
         elif token.tag_ == "''":
             depth = max(0, depth - 1)
-        elif depth and not token.is_punct and token.i not in modifiers:
+        elif depth and not token.is_punct and token.i not in modifiers and (
+                clause is None or clause.left_edge.i <= token.i <= clause.right_edge.i):
             return True
     return False
 
