@@ -33,6 +33,7 @@ class Finding:
     colon_intro: bool = False  # "X said:" — the following quotes are X's
     # A "― Sonya Herridge" line signs the quote before it (signoffs.py).
     signs_above: bool = False
+    points_back: bool = False  # "So says Dana Okafor.": the sentence before is the speaker's
     via_reference: BackReference | None = None  # the relay is "the agency", "the paper" ...
     # Where the cue's own predicate ends ("called the accusations baseless"): words up to
     # there are the source's, not a clause reporting someone else's (hedges.is_denial).

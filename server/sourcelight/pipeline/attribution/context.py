@@ -90,6 +90,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     if transcript is not None:
         _transcript_turns(transcript, resolved)
     _signed_quotes(sentences, findings, quotes, resolved)
+    _pointed_back(findings, quotes, resolved)
     return [_carry_via(i, resolved) for i in range(len(resolved))]
 
 
@@ -145,6 +146,18 @@ def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> Non
             if sentences[index].block != post or findings[index] is not None:
                 break
             resolved[index] = replace(resolved[index], attribution=signer)
+
+
+def _pointed_back(findings, quotes, resolved: list[Resolved]) -> None:
+    """'The ferry will be late all winter. | So says harbour master Dana Okafor.': the
+    sentence right before a "so says" rests on its speaker, if it rests on no one else."""
+    for line, finding in enumerate(findings):
+        if finding is None or not finding.points_back or line == 0 or findings[line - 1] is not None \
+                or resolved[line - 1].attribution is not None or resolved[line].attribution is None:
+            continue
+        said = _carried(resolved[line].attribution)
+        kind = QuoteKind.DIRECT if quotes[line - 1].is_direct else QuoteKind.INDIRECT
+        resolved[line - 1] = replace(resolved[line - 1], attribution=replace(said, quote=kind))
 
 
 def _quote_speakers(sentences, findings, quotes) -> list[Attribution | None]:

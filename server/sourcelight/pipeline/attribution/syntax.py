@@ -181,7 +181,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if not (speech or finding_verb):
         return None
     clause = (has_quote or phrasal or has_clause(token) or says_a_statement(token, lexicon)
-              or says_what_came_before(token))
+              or says_what_came_before(token) or _so_says(token))
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" for c in token.children):
         return None  # "Donald Trump may want to check his stats": the writer's advice
@@ -234,9 +234,21 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
                       (cue_start, cue_end), back_reference=guess.back_reference,
                       predicate_end=_predicate_end(token), names=guess.names)
     finding = with_relays(token, source_token, finding, lexicon)
+    if _so_says(token):
+        finding = replace(finding, points_back=True)
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
+
+
+def _so_says(verb) -> bool:
+    """'So says harbour master Dana Okafor.', 'Or so the ferry company claims.': "so" standing
+    for what the sentence before says, with nothing else before the verb but its speaker."""
+    so = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i < verb.i), None)
+    if so is None or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return False
+    spoken = {t.i for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i for t in c.subtree}
+    return all(t.i == so.i or t.i in spoken or t.is_punct or t.dep_ == "cc" for t in verb.doc[:verb.i])
 
 
 def _hyphen_compound(token, lexicon: Lexicon) -> bool:

@@ -281,6 +281,22 @@ def test_a_capitalised_word_before_a_colon_is_no_speaker_unless_the_article_name
     assert [c.sourcing.kind.value for c in claims] == ["unattributed"] * 3
 
 
+def test_so_says_gives_the_sentence_before_to_its_speaker():
+    claims, _ = _annotate([["The harbour reopened on Monday.", "The ferry will be late every day this winter.",
+                            "So says harbour master Dana Okafor."],
+                           ["Fares will rise in May.", "Or so the ferry company claims."]])
+    who = [c.sourcing.who if c.sourcing.source else None for c in claims]
+    assert who == [None, "Dana Okafor", "Dana Okafor", "the ferry company", "the ferry company"]
+    assert claims[1].sourcing.quote.value == "indirect"
+
+
+def test_so_before_a_clause_of_its_own_points_nowhere_back():
+    claims, _ = _annotate([["The ferry will be late.", "So she said that the boats would wait.",
+                            "It was late, and so the company claims compensation."]])
+    assert [c.sourcing.kind.value for c in claims][:1] == ["unattributed"]
+    assert claims[2].sourcing.kind.value == "unattributed"
+
+
 def test_a_sign_off_line_gives_the_quote_above_it_to_its_signer():
     claims, _ = _annotate([
         ["The new bridge over the Arroyo opened in May."],
