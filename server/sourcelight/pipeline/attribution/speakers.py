@@ -130,6 +130,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if came_by == "advcl" and current.pos_ == "ADV" and current.dep_ == "advmod" and current.head.i != current.i:
             current = current.head  # "went so far as to say": the degree adverb's verb has the subject
             continue
+        if came_by == "prep" and (named := subject_before_aside(current)) is not None:
+            return named, False  # "Trump, after railing against …, produced …" with "Trump" hung elsewhere
         if current.dep_ not in SHARED_SUBJECT_DEPS or current.head.i == current.i:
             if current.i != verb.i:
                 # the subject the parse left unlinked from the verb ours shares it with

@@ -120,7 +120,9 @@ def subject_before_aside(verb):
     # a participle aside ("asked about …"), or a description of the name: a role with its
     # article or its owner ("Marc H. Morial, the chief executive of the National Urban League,
     # forcefully told …", "Jay DiPietro, the club's president, suggested …")
-    participle = aside[0].tag_ in ("VBN", "VBD", "VBG")
+    # or a phrase on the verb itself ("Trump, after railing against …, produced …")
+    participle = aside[0].tag_ in ("VBN", "VBD", "VBG") or (aside[0].dep_ == "prep" and aside[0].head.i == verb.i
+                                                            and aside[-1].head.i != name.i)
     described = any(t.dep_ == "appos" and t.head.i == name.i and t.tag_ == "NN"
                     and any(c.dep_ in ("det", "poss") for c in t.children) for t in aside)
     return name if participle or described else None
