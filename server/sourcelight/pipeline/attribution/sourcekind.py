@@ -36,6 +36,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
         return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if _gathered_documents(head, lexicon):
+        return SourceGuess(SourceKind.DOCUMENT, text_of(doc)[start:end], start, end)  # "a trove of emails showed"
     if head.pos_ == "PROPN" and designates_company(head.text, lexicon) and (len(tokens) > 1 or head.i > 0):
         return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)  # "Zentrix Labs declined …"
     named_body = _body_in_apposition(head, lexicon)
@@ -137,6 +139,17 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and names_outlet(guess.text, lexicon):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
     return guess
+
+
+def _gathered_documents(head, lexicon: Lexicon) -> bool:
+    """'A new batch of State Department emails', 'a trove of memos': a collection of documents
+    (the lexicon's syntax.collections) is documents, not the body named inside."""
+    if token_lemma(head, lexicon) not in lexicon.syntax.collections:
+        return False
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    held = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    documents = lexicon.patterns["documents"]
+    return held is not None and bool(documents.fullmatch(held.text) or documents.fullmatch(token_lemma(held, lexicon)))
 
 
 def _people_named(head) -> list:

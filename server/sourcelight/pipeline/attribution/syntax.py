@@ -26,6 +26,7 @@ from sourcelight.pipeline.attribution.deps import HYPHENS, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
+from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.object_cues import (cites_as_its_own, frames_object, listed_preposition,
                                                           questions_a_thing)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
@@ -214,7 +215,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if word in syntax.needs_clause and not clause and not (
             finding_verb and has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
                 guess.kind is SourceKind.MEDIA and not negated(token)))) and not (
-            finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)) and not (
+            finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)
+            and _names_a_body(source_token, lexicon)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)) and not (
             _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
@@ -239,6 +241,13 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
+
+
+def _names_a_body(head, lexicon: Lexicon) -> bool:
+    """The word heading the source is a body's name or a word for a body ("The company
+    reported earnings"), not an event a place inside its phrase made look like one ("The
+    fight in Nevada underscored …")."""
+    return head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP") or is_institution(head.text, lexicon)
 
 
 def _so_says(verb) -> bool:
