@@ -112,7 +112,10 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True
     if any(c.dep_ == "relcl" for c in verb.children) or (not has_quote and finds_itself(verb)):
         return True  # "Massachusetts and Vermont, states that vote on March 1": a noun
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+    first = verb
+    while first.dep_ == "conj" and first.head is not first and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head  # "whether she agrees or disagrees": the mark is on the first verb
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in (*verb.children, *first.children)):
         return True  # "If Obama says it, it's true", "unclear whether the judges would rule that": not a claim
     if in_generic_gerund(verb):
         return True  # a case talked about, not a saying that happened
@@ -131,11 +134,16 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
 
 def unrealized(verb, lexicon: Lexicon) -> bool:
     """'Clinton needs to sell herself and tell more jokes', 'the law requires candidates to
-    disclose their assets': a saying needed, demanded or expected is not done."""
+    disclose their assets', 'increase the pressure on her to say …': a saying needed, demanded
+    or expected is not done."""
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
-    return verb.dep_ in ("xcomp", "ccomp") and to_infinitive(verb) and token_lemma(
-        verb.head, lexicon) in lexicon.syntax.unrealized
+    if not to_infinitive(verb):
+        return False
+    if verb.dep_ == "advcl" and any(c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.unrealized
+                                    for c in verb.head.children):
+        return True  # "will increase the pressure on her to say whether …": not said yet, nor by the one pressing
+    return verb.dep_ in ("xcomp", "ccomp") and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized
 
 
 def in_question(verb) -> bool:

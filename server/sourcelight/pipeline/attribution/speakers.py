@@ -34,7 +34,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
-    if _plural_noun_misread(verb) or _object_misread(verb):
+    if _plural_noun_misread(verb) or _compound_noun_misread(verb) or _object_misread(verb):
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
@@ -210,6 +210,18 @@ def _participle_misread(verb):
     if noun.dep_ == "ROOT":
         return noun
     return None
+
+
+def _compound_noun_misread(verb) -> bool:
+    """'…, filming television shows and meeting with …' parsed with "television" the subject
+    of "shows": a present tense joined to the verb before it, whose subject is a bare noun
+    after a participle, is the plural noun ending the participle's object."""
+    if verb.tag_ != "VBZ" or verb.dep_ != "conj":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.tag_ == "NN" and subject.i == verb.i - 1 and not any(
+        c.dep_ in ("det", "poss") for c in subject.children) and any(
+        c.dep_ == "amod" and c.tag_ == "VBG" for c in subject.children)
 
 
 def _plural_noun_misread(verb) -> bool:
