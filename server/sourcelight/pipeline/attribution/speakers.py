@@ -34,7 +34,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
-    if _plural_noun_misread(verb) or _compound_noun_misread(verb) or _object_misread(verb):
+    if _plural_noun_misread(verb) or _compound_noun_misread(verb) or _object_misread(verb) or _possessor_misread(verb):
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
@@ -222,6 +222,15 @@ def _compound_noun_misread(verb) -> bool:
     return subject is not None and subject.tag_ == "NN" and subject.i == verb.i - 1 and not any(
         c.dep_ in ("det", "poss") for c in subject.children) and any(
         c.dep_ == "amod" and c.tag_ == "VBG" for c in subject.children)
+
+
+def _possessor_misread(verb) -> bool:
+    """'garnered most the convention’s pledged delegates' parsed with "convention" the
+    subject of "pledged": a subject marked as a possessor right before the verb owns the noun
+    after it, and the verb is that noun's adjective."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(c.dep_ == "case" and c.tag_ == "POS" and c.i == verb.i - 1
+                                       for c in subject.children)
 
 
 def _plural_noun_misread(verb) -> bool:

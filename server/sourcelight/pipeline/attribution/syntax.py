@@ -179,7 +179,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     word = token_lemma(token, lexicon)
     phrasal = _phrasal(token, word, syntax.speech)
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
-    if not (speech or finding_verb):
+    if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
     clause = (has_quote or phrasal or has_clause(token) or says_a_statement(token, lexicon)
               or says_what_came_before(token) or _so_says(token))
@@ -241,6 +241,13 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
+
+
+def _unlisted_particle(verb, word: str, lexicon: Lexicon) -> bool:
+    """'Berlin backed off, replacing the levy …': a particle makes another verb ("back off" is
+    no backing), unless the lexicon lists that verb with it ("point out", "find out")."""
+    listed = lexicon.syntax.speech | lexicon.syntax.findings
+    return any(c.dep_ == "prt" and f"{word} {c.lower_}" not in listed for c in verb.children)
 
 
 def _names_a_body(head, lexicon: Lexicon) -> bool:
