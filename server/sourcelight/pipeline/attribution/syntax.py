@@ -222,7 +222,10 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
             token, word, lexicon) and not frames_object(token, word, lexicon):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
-    if word in syntax.needs_quote and not (_quote_beside(token, masked) or has_clause(token, infinitive=False) or (
+    # (a verb that frames its object says nothing by a colon: "attacking a rival …: Jeb Bush")
+    framing = any(verb == word for verb, _ in syntax.object_frames)
+    if word in syntax.needs_quote and not (_quote_beside(token, masked) or has_clause(
+            token, infinitive=False, colon=not framing) or (
             listed_preposition(token, word, syntax.speech) and not has_clause(token)) or frames_object(
             token, word, lexicon)):
         # "agrees with Dean", not "agreed with regulators to pay" nor "the police shot back"
