@@ -235,6 +235,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
     prepositions = tuple(tuple(p.lower().split()) for p in table["prepositions"])
     past_forms = {form.lower(): base.lower() for form, base in table.get("past_forms", [])}
     viewpoints = frozenset(tuple(phrase.lower().split()) for phrase in table.get("viewpoints", ()))
+    stance_adjectives = frozenset(w.lower() for w in table.get("stance_adjectives", ()))
     return SyntaxLexicon(
         speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"), prepositions=prepositions,
         citing=lemmas("citing"), recipients=lemmas("recipients"), non_responses=lemmas("non_responses"),
@@ -251,13 +252,13 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         questions_things=lemmas("questions_things"), time_prepositions=lemmas("time_prepositions"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         viewpoints=viewpoints,
-        stance_adjectives=frozenset(w.lower() for w in table.get("stance_adjectives", ())),
+        stance_adjectives=stance_adjectives,
         linking_verbs=frozenset(w.lower() for w in table.get("linking_verbs", ())),
         collections=frozenset(w.lower() for w in table.get("collections", ())),
         past_forms=past_forms,
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
         | frozenset(p[0] for p in prepositions) | frozenset(past_forms) | frozenset(v[-1] for v in viewpoints)
-        | frozenset(w.lower() for w in table.get("stance_adjectives", ())),
+        | stance_adjectives,
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",
                           "needs_quote"),
         hyphenated=frozenset(w for key, kind in OPTIONAL_SECTIONS["syntax"].items() if kind == "words"

@@ -249,8 +249,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
 def _unlisted_particle(verb, word: str, lexicon: Lexicon) -> bool:
     """'Berlin backed off, replacing the levy …': a particle makes another verb ("back off" is
     no backing), unless the lexicon lists that verb with it ("point out", "find out")."""
-    listed = lexicon.syntax.speech | lexicon.syntax.findings
-    return any(c.dep_ == "prt" and f"{word} {c.lower_}" not in listed for c in verb.children)
+    syntax = lexicon.syntax
+    return any(c.dep_ == "prt" and f"{word} {c.lower_}" not in syntax.speech
+               and f"{word} {c.lower_}" not in syntax.findings for c in verb.children)
 
 
 def _names_a_body(head, lexicon: Lexicon) -> bool:
