@@ -195,34 +195,10 @@ def tells_how_much(verb, lexicon: Lexicon) -> bool:
         c.dep_ == "prep" and c.lower_ == "about" for c in (*verb.children, *amount.children))
 
 
-def says_a_statement(verb, lexicon: Lexicon) -> bool:
-    """'The Telegraph first reported the claims', 'repeated the allegation', 'predicted a
-    Cruz win': the object is itself a thing said (not 'It didn't show the speech', 'had the authorities found the
-    posts', where it was come upon)."""
-    word = token_lemma(verb, lexicon)
-    if word in lexicon.syntax.object_is_said:
-        return any(c.dep_ == "dobj" for c in verb.children)  # "Patrick predicted a Cruz win"
-    return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and any(
-        c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns and not _bare_document(c, lexicon)
-        for c in verb.children)
 
 
-def _bare_document(noun, lexicon: Lexicon) -> bool:
-    """'wrote letters for several of them', 'issued a statement': a document made, with nothing
-    on it to tell what it says, is an act reported, not a claim (unlike 'repeated the allegation')."""
-    documents = lexicon.patterns["documents"]
-    return bool(documents.fullmatch(noun.text) or documents.fullmatch(token_lemma(noun, lexicon))) and not any(
-        c.dep_ in ("acl", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ in ("about", "of", "on")) for c in noun.children)
 
 
-def body_tells(verb, source_token) -> bool:
-    """'The company reported earnings', 'the agency has found 200 violations': a named or
-    described body told a figure or finding, in the past, in the sentence's own verb (not
-    'it showed a lack of will', 'has been trying to find', 'found itself at the center',
-    'did not report the launch', 'reports earnings next week')."""
-    return (verb.dep_ in ("ROOT", "conj") and source_token.pos_ != "PRON" and verb.tag_ in ("VBD", "VBN")
-            and has_object(verb)
-            and not negated(verb) and not reflexive_object(verb))
 
 
 def has_object(verb) -> bool:
@@ -404,7 +380,7 @@ def impersonal_infinitive(verb) -> bool:
 
 
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
-           "says_a_statement", "body_tells", "has_object", "negated", "only_itself", "bare_purpose",
+           "has_object", "reflexive_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
            "says_nothing", "in_generic_gerund"]
 

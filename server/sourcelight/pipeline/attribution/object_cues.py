@@ -1,12 +1,45 @@
-"""Cue verbs that say what they say through their object, with no clause after them: reasons
-cited ("Democrats cited several factors"), a thing doubted ("question the wisdom of …"), a
-listed preposition ("agrees with Dean") and the frames of syntax.object_frames ("charged two
-developers with …", "compared Trump to a coach", "expressed misgivings about …")."""
+"""Cue verbs that say what they say through their object, with no clause after them: a thing
+said ("repeated the allegation"; not "wrote the letter"), a body's finding ("the agency has
+found 200 violations"), reasons cited ("Democrats cited several factors"), a thing doubted
+("question the wisdom of …"), a listed preposition ("agrees with Dean") and the frames of
+syntax.object_frames ("charged two developers with …", "compared Trump to a coach",
+"attacked her opponent as a fraud", "expressed misgivings about …")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import is_person_role
-from sourcelight.pipeline.attribution.complements import has_object, negated
+from sourcelight.pipeline.attribution.complements import has_object, negated, reflexive_object
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+
+
+def says_a_statement(verb, lexicon: Lexicon) -> bool:
+    """'The Telegraph first reported the claims', 'repeated the allegation', 'predicted a
+    Cruz win': the object is itself a thing said (not 'It didn't show the speech', 'had the authorities found the
+    posts', where it was come upon)."""
+    word = token_lemma(verb, lexicon)
+    if word in lexicon.syntax.object_is_said:
+        return any(c.dep_ == "dobj" for c in verb.children)  # "Patrick predicted a Cruz win"
+    return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and any(
+        c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns and not _bare_document(c, lexicon)
+        for c in verb.children)
+
+
+def _bare_document(noun, lexicon: Lexicon) -> bool:
+    """'wrote letters for several of them', 'issued a statement': a document made, with nothing
+    on it to tell what it says, is an act reported, not a claim (unlike 'repeated the allegation')."""
+    documents = lexicon.patterns["documents"]
+    return bool(documents.fullmatch(noun.text) or documents.fullmatch(token_lemma(noun, lexicon))) and not any(
+        c.dep_ in ("acl", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ in ("about", "of", "on")) for c in noun.children)
+
+
+def body_tells(verb, source_token) -> bool:
+    """'The company reported earnings', 'the agency has found 200 violations': a named or
+    described body told a figure or finding, in the past, in the sentence's own verb (not
+    'it showed a lack of will', 'has been trying to find', 'found itself at the center',
+    'did not report the launch', 'reports earnings next week')."""
+    return (verb.dep_ in ("ROOT", "conj") and source_token.pos_ != "PRON" and verb.tag_ in ("VBD", "VBN")
+            and has_object(verb)
+            and not negated(verb) and not reflexive_object(verb))
 
 
 def cites_as_its_own(token, word: str, lexicon: Lexicon) -> bool:
@@ -52,4 +85,4 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
                and any(g.dep_ == "pobj" for g in child.children) for child in token.children)
 
 
-__all__ = ["cites_as_its_own", "questions_a_thing", "frames_object", "listed_preposition"]
+__all__ = ["says_a_statement", "body_tells", "cites_as_its_own", "questions_a_thing", "frames_object", "listed_preposition"]

@@ -14,8 +14,8 @@ import re
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, body_tells, has_clause, has_object, in_question,
-                                                         looks_to_find_out, negated, says_a_statement, says_nothing,
+from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, has_clause, has_object, in_question,
+                                                         looks_to_find_out, negated, says_nothing,
                                                          says_what_came_before, says_without_object, tells_how_much,
                                                          unrealized)
 from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quote, speaker_label
@@ -27,8 +27,8 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
-from sourcelight.pipeline.attribution.object_cues import (cites_as_its_own, frames_object, listed_preposition,
-                                                          questions_a_thing)
+from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
+                                                          listed_preposition, questions_a_thing, says_a_statement)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
