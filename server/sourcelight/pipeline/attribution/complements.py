@@ -155,7 +155,12 @@ def in_question(verb) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children):
         return False
-    return verb.sent.text.rstrip(" \"'”’").endswith("?")
+    return asks(verb)
+
+
+def asks(token) -> bool:
+    """The sentence of ``token`` is a question: it ends on a question mark, quotes aside."""
+    return token.sent.text.rstrip(" \"'”’").endswith("?")
 
 
 def not_yet(verb) -> bool:
@@ -379,7 +384,7 @@ def impersonal_infinitive(verb) -> bool:
 
 
 
-__all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
+__all__ = ["CLAUSE_DEPS", "asked_aside", "asks", "impersonal_infinitive", "has_clause", "not_yet",
            "has_object", "reflexive_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
            "says_nothing", "in_generic_gerund"]

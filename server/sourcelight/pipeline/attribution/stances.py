@@ -4,7 +4,7 @@ own, says whose belief the clause is: the copula's subject. Which adjectives, an
 are the lexicon's syntax.stance_adjectives and syntax.linking_verbs."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.complements import in_question
+from sourcelight.pipeline.attribution.complements import asks, in_question
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import PASSIVE_SUBJECTS, SUBJECTS, text_of
@@ -61,7 +61,7 @@ def stance_cue(token, lexicon: Lexicon) -> Finding | None:
 def _copula_asks(holder, copula) -> bool:
     """'Are Democrats sure that …?': the copula before its subject in a sentence that asks."""
     subject = next((c for c in (*holder.children, *copula.children) if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
-    return subject is not None and copula.i < subject.i and copula.sent.text.rstrip(" \"'”’").endswith("?")
+    return subject is not None and copula.i < subject.i and asks(copula)
 
 
 __all__ = ["stance_cue"]

@@ -181,8 +181,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
+    so_says = _so_says(token)
     clause = (has_quote or phrasal or has_clause(token) or says_a_statement(token, lexicon)
-              or says_what_came_before(token) or _so_says(token))
+              or says_what_came_before(token) or so_says)
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" for c in token.children):
         return None  # "Donald Trump may want to check his stats": the writer's advice
@@ -216,7 +217,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             finding_verb and has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
                 guess.kind is SourceKind.MEDIA and not negated(token)))) and not (
             finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)
-            and _names_a_body(source_token, lexicon)) and not (
+            and _heads_a_body(source_token, lexicon)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)) and not (
             _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
@@ -239,7 +240,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
                       (cue_start, cue_end), back_reference=guess.back_reference,
                       predicate_end=_predicate_end(token), names=guess.names)
     finding = with_relays(token, source_token, finding, lexicon)
-    if _so_says(token):
+    if so_says:
         finding = replace(finding, points_back=True)
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
@@ -254,7 +255,7 @@ def _unlisted_particle(verb, word: str, lexicon: Lexicon) -> bool:
                and f"{word} {c.lower_}" not in syntax.findings for c in verb.children)
 
 
-def _names_a_body(head, lexicon: Lexicon) -> bool:
+def _heads_a_body(head, lexicon: Lexicon) -> bool:
     """The word heading the source is a body's name or a word for a body ("The company
     reported earnings"), not an event a place inside its phrase made look like one ("The
     fight in Nevada underscored …")."""
