@@ -8,6 +8,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.questions import leaves_open, question
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
 
@@ -28,7 +29,8 @@ def has_clause(token, infinitive: bool = True, colon: bool = True) -> bool:
         or (colon and after[:1] == ":") or as_clause(token) \
         or (colon and token.dep_ == "ROOT" and text_of(token.doc).rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
-        or reporting_aside(token) or reporting_opener(token) or clause_on_addressee(token)
+        or reporting_aside(token) or reporting_opener(token) or clause_on_addressee(token) \
+        or clause_hung_above(token) is not None
 
 
 def _ends_before_colon(clause, verb) -> bool:
@@ -36,6 +38,20 @@ def _ends_before_colon(clause, verb) -> bool:
     assume office in January': the sentence before a colon, which the parse hung on the verb
     after it, is what the colon explains, not what the verb's subject said."""
     return clause.i < verb.i and clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text == ":"
+
+
+def clause_hung_above(verb):
+    """'The nominee continues to insist, most recently in an interview with ABC News, that he
+    really wants to …' parsed with the that-clause as the head of the verb's own clause: that
+    head, which is what the verb says, or None."""
+    current = verb
+    while current.dep_ == "xcomp" and current.head is not current:
+        current = current.head
+    head = current.head
+    if current.dep_ != "ccomp" or head.i <= verb.i or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    opened = any(c.dep_ == "mark" and c.lower_ == "that" and verb.i < c.i < head.i for c in head.children)
+    return head if opened else None
 
 
 def clause_on_addressee(verb) -> bool:
@@ -119,6 +135,8 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True  # "If Obama says it, it's true", "unclear whether the judges would rule that": not a claim
     if in_generic_gerund(verb):
         return True  # a case talked about, not a saying that happened
+    if not has_quote and leaves_open(verb):
+        return True  # "The video does not show whether Scott had a gun": it tells nothing
     if impersonal_infinitive(verb) or asked_aside(verb) or not_yet(verb) or only_names(verb) or bare_passive(verb):
         # "Suffice it to say, …", "asked about …, had said", "has yet to apologize", "X, called
         # Y,", "failed as predicted"
@@ -140,27 +158,13 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         verb = verb.head
     if not to_infinitive(verb):
         return False
-    if verb.dep_ == "advcl" and any(c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.unrealized
-                                    for c in verb.head.children):
-        return True  # "will increase the pressure on her to say whether …": not said yet, nor by the one pressing
+    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if verb.dep_ == "advcl" and objects and (token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized or any(
+            token_lemma(c, lexicon) in lexicon.syntax.unrealized for c in objects)):
+        # "will increase the pressure on her to say whether …", "is encouraging her supporters
+        # at a rally to ask why …": not said yet, nor by the one pressing
+        return True
     return verb.dep_ in ("xcomp", "ccomp") and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized
-
-
-def in_question(verb) -> bool:
-    """'Why would any rational person believe …?', 'Does that person get tired and say the
-    wrong thing?': a verb whose auxiliary comes before its subject in a sentence that asks is
-    a question the writer puts, not anything its subject said."""
-    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children):
-        return False
-    return asks(verb)
-
-
-def asks(token) -> bool:
-    """The sentence of ``token`` is a question: it ends on a question mark, quotes aside."""
-    return token.sent.text.rstrip(" \"'”’").endswith("?")
 
 
 def not_yet(verb) -> bool:
@@ -198,12 +202,6 @@ def tells_how_much(verb, lexicon: Lexicon) -> bool:
                    if c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.told_amounts), None)
     return amount is not None and any(
         c.dep_ == "prep" and c.lower_ == "about" for c in (*verb.children, *amount.children))
-
-
-
-
-
-
 
 
 def has_object(verb) -> bool:
@@ -287,7 +285,8 @@ def as_clause(verb) -> bool:
     """'As the Post reported, …': the sentence the as-clause hangs on is what was said (not
     'as he's affectionately known by his grandchildren', which describes its subject, nor 'as
     it claims more territory' or 'as she continues to face', which have an object of their own)."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+    # (a ccomp where the parse hung it on a verb before: "does not answer whether …, as police have said")
+    return verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
         # a scene, not a report: "As Freddy … joked with his best friend at the table, …"
         c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and not any(
         (c.dep_ == "nsubjpass" and c.lower_ != "it") or c.dep_ in ("dobj", "xcomp") for c in verb.children)
@@ -310,24 +309,6 @@ def names_what_was_said(verb) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.tag_ not in ("WP", "WDT")
-
-
-def question(child) -> bool:
-    """'asked workers if they …', 'wondered whether …' (not the condition in 'would support
-    Trump if he became the nominee', whose verb has a modal)."""
-    if child.dep_ != "advcl":
-        return False
-    conditional = any(a.tag_ == "MD" for a in child.head.children if a.dep_ == "aux")
-    return any(g.dep_ == "mark" and (g.lower_ == "whether" or (g.lower_ == "if" and not conditional))
-               for g in child.children)
-
-
-def looks_to_find_out(verb) -> bool:
-    """'waited to see if Obama would appoint …': what a perception verb asks about is no
-    claim of its subject's."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    return bool(clauses) and not any(c.dep_ == "dobj" for c in verb.children) and all(
-        any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children) for c in clauses)
 
 
 def bare_passive(verb) -> bool:
@@ -361,7 +342,6 @@ def asked_aside(verb) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "ccomp") for c in verb.children))
 
 
-
 def in_generic_gerund(verb) -> bool:
     """The verb is, or hangs by its clauses from, a gerund with no subject of its own that is
     a clausal subject: a case talked about ("having a candidate rely on a TV doctor to
@@ -383,8 +363,7 @@ def impersonal_infinitive(verb) -> bool:
         and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children)
 
 
-
-__all__ = ["CLAUSE_DEPS", "asked_aside", "asks", "impersonal_infinitive", "has_clause", "not_yet",
+__all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
            "has_object", "reflexive_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
            "says_nothing", "in_generic_gerund"]

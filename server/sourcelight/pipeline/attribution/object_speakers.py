@@ -42,14 +42,33 @@ def participle_on_object(verb):
     return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
 
 
-def subject_after_with(verb):
-    """'The conversation ended with Maddow asking Clinton whether …': after "with", the
-    noun right before the participle is who does it."""
+def subject_after_with(verb, lexicon: Lexicon | None):
+    """'The conversation ended with Maddow asking Clinton whether …': after "with", the noun
+    right before the participle is who does it; after "of" too if it is one who speaks
+    ('footage of the mayor saying …', not 'a series of referenda arguing …')."""
     if verb.tag_ != "VBG" or verb.i == 0:
         return None
     noun = verb.doc[verb.i - 1]
-    return noun if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.pos_ in ("PROPN", "NOUN", "PRON") \
-        else None
+    if noun.dep_ != "pobj" or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if noun.head.lower_ == "with" or (noun.head.lower_ == "of" and _speaks(noun, lexicon, SourceKind.DOCUMENT, before=verb)):
+        return noun
+    return None
+
+
+def _speaks(noun, lexicon: Lexicon | None, *also: SourceKind, before=None) -> bool:
+    """A person ("the journalist Dainis Ivans"), a body or a group ("many E.U. nations") or
+    ``also`` a kind of source, not a time spent ("spent the day saying") nor a thing ("ended the
+    speech saying"). The noun's phrase ends ``before`` a token, if given."""
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ == PERSON or (lexicon is not None and is_person_role(noun, lexicon)):
+        return True
+    if lexicon is None:
+        return False
+    phrase = [t for t in noun.subtree if before is None or t.i < before.i]
+    unquoted = next((i for i, t in enumerate(phrase) if t.tag_ in ("``", "''") or quoted(t)), len(phrase))
+    last = phrase[max(unquoted, 1) - 1]  # "a new phrase", not its “…”
+    guess = classify(text_of(noun.doc), noun.left_edge.idx, last.idx + len(last.text), lexicon)
+    return guess is not None and (guess.kind in SPEAKING_KINDS or guess.kind in also)
 
 
 def object_controls(verb, lexicon: Lexicon | None):
@@ -64,17 +83,9 @@ def object_controls(verb, lexicon: Lexicon | None):
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if obj is None or obj.lower_ == "it":
         return None  # "suffice it to say"
-    if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ == PERSON or (lexicon is not None and is_person_role(obj, lexicon)):
+    if _speaks(obj, lexicon):
         return obj
     if lexicon is not None:
-        # a body or a group ("many E.U. nations", "lobbying other countries to back …"), not
-        # a time spent ("spent the day saying") nor a thing ("ended the speech saying")
-        phrase = list(obj.subtree)
-        unquoted = next((i for i, t in enumerate(phrase) if t.tag_ in ("``", "''") or quoted(t)), len(phrase))
-        last = phrase[max(unquoted, 1) - 1]  # "the journalist Dainis Ivans", "a new phrase", not its “…”
-        guess = classify(text_of(obj.doc), obj.left_edge.idx, last.idx + len(last.text), lexicon)
-        if guess is not None and guess.kind in SPEAKING_KINDS:
-            return obj
         if not participle and lemma(verb.head.lower_, lexicon.language, lexicon.lemmatizer) in lexicon.syntax.object_control \
                 and obj.pos_ == "NOUN" and not obj.ent_type_:
             return obj  # "is pushing the Republican candidates to speak out": never the cause

@@ -41,7 +41,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     hidden = (object_described(verb) or object_credited(verb) or _statement_saying(verb, lexicon)
               or taker_of_occasion(verb, lexicon)
               or participle_on_object(verb)
-              or subject_after_with(verb) or subject_before_aside(verb) or object_controls(verb, lexicon)
+              or subject_after_with(verb, lexicon) or subject_before_aside(verb) or object_controls(verb, lexicon)
               or subject_after_subordinator(verb, lexicon))
     if hidden is not None:
         return hidden, False

@@ -4,11 +4,11 @@ own, says whose belief the clause is: the copula's subject. Which adjectives, an
 are the lexicon's syntax.stance_adjectives and syntax.linking_verbs."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.complements import asks, in_question
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import PASSIVE_SUBJECTS, SUBJECTS, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.questions import asks, in_question
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import speaker_of
 

@@ -14,10 +14,9 @@ import re
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, has_clause, has_object, in_question,
-                                                         looks_to_find_out, negated, says_nothing,
-                                                         says_what_came_before, says_without_object, tells_how_much,
-                                                         unrealized)
+from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hung_above, has_clause, has_object,
+                                                         negated, says_nothing, says_what_came_before,
+                                                         says_without_object, tells_how_much, unrealized)
 from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quote, speaker_label
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
@@ -30,6 +29,7 @@ from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
                                                           listed_preposition, questions_a_thing, says_a_statement)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
+from sourcelight.pipeline.attribution.questions import in_question, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
@@ -79,8 +79,9 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             aside = _parenthetical(token) if according is None else None
             # A study closing the sentence speaks for all of it; an outlet or a body there
             # relays the speaker inside it ("…, two officials said, Reuters reported").
+            hung_above = clause_hung_above(token) if token.pos_ == "VERB" else None
             depth = -1 if aside == "inside" or (aside == "closing" and finding.kind is SourceKind.DOCUMENT) \
-                else _depth(token)
+                else _depth(hung_above) - 1 if hung_above is not None else _depth(token)
             # A quote is its speaker's: "“…,” he continued, citing the many Americans who …"
             # cites evidence, not the source of the words.
             whole_sentence = according is not None and not (
@@ -213,7 +214,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if passive and word in syntax.perception and not clause and not any(
             t.dep_ == "prep" and t.lower_ == "as" for t in token.subtree if t.i > token.i):
         return None  # "The arguments will be heard by 10 judges", not "was seen by some as a demotion"
-    if word in syntax.needs_clause and not clause and not (
+    if word in syntax.needs_clause and not (clause and not _quote_told_below(token, masked, lexicon)) and not (
             finding_verb and has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
                 guess.kind is SourceKind.MEDIA and not negated(token)))) and not (
             finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)
@@ -302,6 +303,22 @@ def _quote_beside(token, masked: str) -> bool:
     before = masked[:doc[left].idx].rstrip(" ,")
     after = masked[doc[right].idx + len(doc[right].text):].lstrip(" ,:")
     return before.endswith(MASK) or after.startswith(MASK)
+
+
+def _quote_told_below(verb, masked: str, lexicon: Lexicon) -> bool:
+    """'The spot concludes with footage of Trump saying during the debate, “…”': the verb's
+    only words are a quote after it that another speaking verb comes before, and so tells."""
+    if MASK not in masked[verb.idx:] or MASK in masked[:verb.idx]:
+        return False
+    if any(c.dep_ in ("dobj", "oprd", "xcomp", "advcl") for c in verb.children):
+        return False  # words of its own ("asked the crowd to welcome …")
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if not clauses or any(masked[c.idx] != MASK and masked[c.left_edge.idx] != MASK for c in clauses):
+        return False  # ("But, Carson added, he did not support issuing quarantines “willy-nilly.”")
+    quote = masked.find(MASK, verb.idx)
+    return any(verb.i < t.i and t.idx < quote and t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound")
+               and not _hyphen_compound(t, lexicon) and token_lemma(t, lexicon) in lexicon.syntax.speech
+               for t in verb.doc)  # (not "so-called")
 
 
 def _phrasal(token, word: str, speech: frozenset[str]) -> bool:

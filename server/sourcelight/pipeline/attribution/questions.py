@@ -1,0 +1,56 @@
+"""Whether a cue verb asks rather than claims: a question the writer puts ("Why would anyone
+believe …?"), one its subject asks or looks into ("asked workers if they …", "waited to see
+if …"), or one it leaves open ("does not answer whether …")."""
+from __future__ import annotations
+
+
+def in_question(verb) -> bool:
+    """'Why would any rational person believe …?', 'Does that person get tired and say the
+    wrong thing?': a verb whose auxiliary comes before its subject in a sentence that asks is
+    a question the writer puts, not anything its subject said."""
+    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children):
+        return False
+    return asks(verb)
+
+
+def asks(token) -> bool:
+    """The sentence of ``token`` is a question: it ends on a question mark, quotes aside."""
+    return token.sent.text.rstrip(" \"'”’").endswith("?")
+
+
+def leaves_open(verb) -> bool:
+    """'does not answer whether Scott had a gun', 'did not show if …': a negated cue whose
+    only clause is a question leaves it open."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    # (not "…, as police have said", an as-clause the parse hung on the verb)
+    clauses = [c for c in verb.children
+               if (c.dep_ in ("ccomp", "parataxis") and not _opened_by(c, "as")) or question(c)]
+    return bool(clauses) and all(_opened_by(c, "whether", "if") for c in clauses)
+
+
+def question(child) -> bool:
+    """'asked workers if they …', 'wondered whether …' (not the condition in 'would support
+    Trump if he became the nominee', whose verb has a modal)."""
+    if child.dep_ != "advcl":
+        return False
+    conditional = any(a.tag_ == "MD" for a in child.head.children if a.dep_ == "aux")
+    return _opened_by(child, "whether") or (not conditional and _opened_by(child, "if"))
+
+
+def looks_to_find_out(verb) -> bool:
+    """'waited to see if Obama would appoint …': what a perception verb asks about is no
+    claim of its subject's."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(c.dep_ == "dobj" for c in verb.children) and all(
+        _opened_by(c, "if", "whether") for c in clauses)
+
+
+def _opened_by(clause, *marks: str) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ in marks for g in clause.children)
+
+
+__all__ = ["in_question", "asks", "leaves_open", "question", "looks_to_find_out"]
