@@ -95,7 +95,7 @@ KEY_NOTES = {
     "syntax.first_person": "pronouns of the writer speaking for themself ('I told Megyn Kelly …'): on the record, by the byline",
     "syntax.quantities": "words that, heading a source, make it a group whatever the tagger says ('most of them said', 'half said')",
     "syntax.rate_prepositions": "prepositions that after an amount or a noun make a rate, not a source ('$2.86 per thousand cubic feet'); 'according to one research firm' stays a source",
-    "syntax.receipt": "lemmas of verbs whose subject gets a statement another wrote or made: 'residents RECEIVED letters saying …' (the letters say it, not the residents), 'it was DRAWING complaints that …' (others' complaints)",
+    "syntax.receipt": "lemmas of verbs whose subject gets or looks into a statement another wrote or made: 'residents RECEIVED letters saying …' (the letters say it, not the residents), 'it was DRAWING complaints that …', 'began INVESTIGATING complaints that …' (others' complaints)",
     "syntax.past_forms": "irregular past forms the lemmatizer reads as nouns or leaves, as [form, lemma]: 'thought' is 'think' only where the tagger reads a verb ('a thought' stays a noun)",
     "syntax.told_amounts": "lemmas of objects that with 'about' say how much words tell of a topic, not what they claim: 'says SOMETHING about the media', 'said LITTLE about his plans', 'speaks VOLUMES about'",
     "syntax.questions_things": "lemmas that need a clause (syntax.needs_clause) but with a thing for object doubt it: 'questioned the WISDOM of …' is a doubt, 'questioned the suspect' an interrogation",

@@ -83,9 +83,9 @@ def only_adverbials_before(verb, start: int) -> bool:
 
 def only_names(verb) -> bool:
     """'His group, called the Virginia Conservation Legacy Fund, …': a name given, with no
-    object to say it of, says nothing."""
+    object to say it of, says nothing (not "called Oz a quack", parsed with two predicates)."""
     reflexive = reflexive_object(verb)  # "a group that calls itself Asawitri Media"
-    return any(c.dep_ == "oprd" and (c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
+    return sum(c.dep_ == "oprd" for c in verb.children) < 2 and any(c.dep_ == "oprd" and (c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
                for c in verb.children) and not any(
         c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _reflexive(c)) for c in verb.children)
 

@@ -200,11 +200,16 @@ def _participle_misread(verb):
         # "Multiple outlets reported on Wednesday the Secret Service had …" parsed with two
         # subjects of "had": the participle is the sentence's verb, the rest what it reported
         return noun
-    if verb.tag_ == "VBD" and verb.sent.root.pos_ not in ("VERB", "AUX") and verb.i == noun.i + 1 and any(
-            c.dep_ == "dobj" for c in verb.children):
-        # "Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid”" with the
-        # sentence's only verb tagged as a past tense and hung on the noun: the noun is its subject
-        return noun
+    root = verb.sent.root
+    if root.pos_ not in ("VERB", "AUX") and verb.i == noun.i + 1 and any(c.dep_ in ("dobj", "oprd") for c in verb.children):
+        if root.i < noun.i and any(a.dep_ == "relcl" and a.i < noun.i for a in noun.ancestors):
+            # "One of the docs who sent the letter called Oz a quack" with the sentence's only
+            # verb hung on the relative clause's object: the phrase the clause is in speaks
+            return root
+        if verb.tag_ == "VBD":
+            # "Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid”" with the
+            # sentence's only verb tagged as a past tense and hung on the noun: the noun is its subject
+            return noun
     if not any((c.dep_ == "ccomp" or _says_to_say(c)) and c.i > verb.i for c in verb.children):
         return None
     if noun.dep_ == "ROOT":
