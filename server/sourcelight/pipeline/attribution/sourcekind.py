@@ -51,6 +51,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         guess = classify(text_of(doc), start, head.idx + len(head.text), lexicon)
     if guess is not None and guess.back_reference is not None:
         return guess
+    if guess is not None and guess.kind is SourceKind.ORGANIZATION and _document_about_a_body(head, start, lexicon):
+        return replace(guess, kind=SourceKind.DOCUMENT)
     if guess is None and head.pos_ == "PRON" and len(tokens) > 1 and any(c.dep_ == "conj" for c in head.children):
         return guess_source(head, lexicon, tokens=[head])  # "She and her defenders argue": she, with others
     if guess is None or guess.kind is SourceKind.VAGUE:
@@ -150,6 +152,16 @@ def _gathered_documents(head, lexicon: Lexicon) -> bool:
     held = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     documents = lexicon.patterns["documents"]
     return held is not None and bool(documents.fullmatch(held.text) or documents.fullmatch(token_lemma(held, lexicon)))
+
+
+def _document_about_a_body(head, start: int, lexicon: Lexicon) -> bool:
+    """'A document on the Trump campaign's website states …', 'a report about the harbour
+    board': a document where a body is only what it is about or where it was found."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "prep" and c.lower_ in ("on", "about", "in", "at") and c.i > head.i
+                                      for c in head.children):
+        return False
+    alone = classify(text_of(head.doc), start, head.idx + len(head.text), lexicon)
+    return alone is not None and alone.kind is SourceKind.DOCUMENT
 
 
 def _people_named(head) -> list:
