@@ -76,7 +76,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     # $250,000 after Sanders endorsed him in a fundraising email" is not Sanders's claim)
     said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children) \
-        and not _in_relative_clause(token.head.head, lexicon)
+        and not _in_relative_clause(token.head.head, lexicon) and not _in_answer_to(token)
     quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT") and _quote_beyond_modifiers(token)
     if owner is not None and owner.head.lower_ != "by" and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its
@@ -113,6 +113,12 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:token.idx + len(token.text)],
                    (cue_start, token.idx + len(token.text)), back_reference=guess.back_reference,
                    via=via if via != guess.text else None)
+
+
+def _in_answer_to(noun) -> bool:
+    """'raised the fare in answer to the complaints': an act done in return, not words."""
+    return not any(c.dep_ in ("det", "poss") for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in noun.children)
 
 
 def _opens_colon(noun) -> bool:

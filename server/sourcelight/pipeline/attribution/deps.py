@@ -16,8 +16,10 @@ DOC_TEXT_KEY = "sourcelight.doc_text"
 
 
 def possessor(token):
-    """The owner hung on ``token`` ("his" of "his comments", "Davis'" of "Davis' commentary"), or None."""
-    return next((c for c in token.children if c.dep_ == "poss"), None)
+    """The owner hung on ``token`` ("his" of "his comments", "Davis'" of "Davis' commentary",
+    and "the harbour master’s" the parse calls a modifier with a possessive ending), or None."""
+    return next((c for c in token.children if c.dep_ == "poss" or (
+        c.dep_ == "nmod" and c.i < token.i and any(g.tag_ == "POS" for g in c.children))), None)
 
 
 def to_infinitive(verb) -> bool:

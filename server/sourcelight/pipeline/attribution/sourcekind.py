@@ -140,7 +140,20 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     guess = _unlisted_noun(head, tokens, start, end, lexicon)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and names_outlet(guess.text, lexicon):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
-    return guess
+    return guess or _first_of_unlike(head, tokens, lexicon)
+
+
+def _first_of_unlike(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
+    """'His campaign and much of the media will tell you …': sources of unlike kinds that
+    no phrase of the lexicon's covers, which the first one's kind stands for."""
+    if head.pos_ == "PRON" or not any(c.dep_ == "conj" for c in head.children):
+        return None
+    alone = whole_words(head, phrase_tokens(head))[1]
+    first = guess_source(head, lexicon, tokens=alone) if alone and alone[-1].i < tokens[-1].i else None
+    if first is None:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return replace(first, text=text_of(head.doc)[start:end], start=start, end=end, back_reference=None)
 
 
 def _gathered_documents(head, lexicon: Lexicon) -> bool:
