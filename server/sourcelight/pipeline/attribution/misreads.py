@@ -2,13 +2,14 @@
 "Trump charges that …" with the name the root and the verb its object), or
 "The Sanders campaign projects that …" tagged as a compound noun, "Trump did post … that"
 with "post" a noun, "…, records show." with "show" compounded with "records", "Democrats, Frank notes,
-applaud …" with "notes" compounded with the name, and
+applaud …" with "notes" compounded with the name, "He implied immigrants were …" with
+"implied" an adjective, and
 "Audit files from NGP VAN show that …" with "show" inside the subject's phrase, "Data show
 unemployment fell" with "show" heading the sentence, and "“…,” a
 voice-over in the ad states." with "states" read as a plural noun."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, says_form
+from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
@@ -20,7 +21,20 @@ def verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     return (_verb_read_as_noun(token, lexicon) or _verb_after_auxiliary(token, lexicon)
             or _verb_after_plural(token, lexicon) or _aside_read_as_noun(token, lexicon)
             or _named_aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon)
-            or _closing_tag_read_as_noun(token, lexicon))
+            or _closing_tag_read_as_noun(token, lexicon) or _verb_read_as_adjective(token, lexicon))
+
+
+def _verb_read_as_adjective(token, lexicon: Lexicon) -> Finding | None:
+    """'He implied immigrants were the ones tearing families apart' parsed with "implied"
+    an adjective of "immigrants": a past form with a subject of its own before it (which no
+    adjective has), on the subject of the clause that follows, is the verb saying that clause."""
+    if token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN") or token_lemma(token, lexicon) not in lexicon.syntax.speech:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    noun = token.head
+    if subject is None or noun.i < token.i or noun.dep_ != "nsubj" or noun.head.i < noun.i:
+        return None
+    return _finding(guess_source(subject, lexicon), token)
 
 
 def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
