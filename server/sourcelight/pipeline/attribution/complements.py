@@ -42,8 +42,9 @@ def _ends_before_colon(clause, verb) -> bool:
 
 def clause_hung_above(verb):
     """'The nominee continues to insist, most recently in an interview with ABC News, that he
-    really wants to …' parsed with the that-clause as the head of the verb's own clause: that
-    head, which is what the verb says, or None."""
+    really wants to …' and 'I hope in 2017 America says …' parsed with the clause as the head
+    of the verb's own clause: that head, which is what the verb says, or None. Without a
+    "that", the verb and its subject open the sentence, right before the head's subject."""
     current = verb
     while current.dep_ == "xcomp" and current.head is not current:
         current = current.head
@@ -51,7 +52,11 @@ def clause_hung_above(verb):
     if current.dep_ != "ccomp" or head.i <= verb.i or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
         return None
     opened = any(c.dep_ == "mark" and c.lower_ == "that" and verb.i < c.i < head.i for c in head.children)
-    return head if opened else None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # (not "Those discussions are continuing, he said": a comma sets off what the head says)
+    leading = current.left_edge.i == 0 and subject is not None and current.right_edge.i + 1 == subject.left_edge.i \
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in current.children)
+    return head if opened or leading else None
 
 
 def clause_on_addressee(verb) -> bool:
