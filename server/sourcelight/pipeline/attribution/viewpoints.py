@@ -8,12 +8,14 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
+from sourcelight.pipeline.model import SourceKind
 
 
 def viewpoint_cue(token, lexicon: Lexicon) -> Finding | None:
     """The holder of the view a preposition opens: the noun's possessor ("in HIS view") or,
-    after "the", its "of" object ("in the eyes of CRITICS"). Not "in view of the fact", "in
-    full view of the cameras", "by all accounts": no one holds those."""
+    after "the", its "of" object ("in the eyes of CRITICS"); "by one estimate" is the estimate's.
+    Not "in view of the fact", "in full view of the cameras", "by all accounts": no one holds
+    those."""
     if token.dep_ != "prep":
         return None
     noun = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -24,6 +26,8 @@ def viewpoint_cue(token, lexicon: Lexicon) -> Finding | None:
         return None  # "saw the same thing in Christie's robotic words": words looked at, not a view
     holder = next((c for c in noun.children if c.dep_ == "poss"), None)
     cue_start, cue_end = noun.idx, noun.idx + len(noun.text)
+    if holder is None and _unowned_by(token, noun, lexicon):
+        return _itself(token, noun, lexicon)
     if holder is None:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
         the = [c for c in noun.children if c.dep_ == "det"]
@@ -38,6 +42,22 @@ def viewpoint_cue(token, lexicon: Lexicon) -> Finding | None:
         return None
     return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
                    (cue_start, cue_end), back_reference=guess.back_reference)
+
+
+def _unowned_by(preposition, noun, lexicon: Lexicon) -> bool:
+    """'by one estimate', 'by some estimates': a "by" phrase whose noun, counted but owned by no
+    one, is itself the source ("by all accounts" is no one's: "all" is not counted)."""
+    return preposition.lower_ == "by" and any(
+        c.dep_ in ("det", "nummod") and lexicon.patterns["indefinite"].fullmatch(c.lower_) for c in noun.children)
+
+
+def _itself(preposition, noun, lexicon: Lexicon) -> Finding | None:
+    guess = guess_source(noun, lexicon)
+    if guess is None or guess.kind is not SourceKind.DOCUMENT:
+        return None  # (an estimate, not "by one count" with no document named)
+    return Finding(guess.kind, guess.text, (guess.start, guess.end),
+                   text_of(noun.doc)[preposition.idx:noun.idx + len(noun.text)],
+                   (preposition.idx, noun.idx + len(noun.text)), back_reference=guess.back_reference)
 
 
 __all__ = ["viewpoint_cue"]
