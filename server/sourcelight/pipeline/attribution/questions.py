@@ -42,11 +42,18 @@ def question(child) -> bool:
 
 
 def looks_to_find_out(verb) -> bool:
-    """'waited to see if Obama would appoint …': what a perception verb asks about is no
-    claim of its subject's."""
+    """'waited to see if Obama would appoint …', 'compares samples to determine how well they
+    represent …': what a perception verb asks about, or sets out to learn, is no claim of its
+    subject's."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    setting_out = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return bool(clauses) and not any(c.dep_ == "dobj" for c in verb.children) and all(
-        _opened_by(c, "if", "whether") for c in clauses)
+        _opened_by(c, "if", "whether") or (setting_out and _asks_what(c)) for c in clauses)
+
+
+def _asks_what(clause) -> bool:
+    """The clause opens with a question word ("how well the samples represent …")."""
+    return clause.left_edge.tag_ in ("WRB", "WP", "WDT")
 
 
 def _opened_by(clause, *marks: str) -> bool:
