@@ -75,6 +75,17 @@ def clause_on_addressee(verb) -> bool:
         for o in c.children) for c in verb.children)
 
 
+def counterfactual(verb) -> bool:
+    """The verb, with "would have" (or "could", "might"), is what would have happened if the
+    condition on it had held: nothing that was said."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if not (any(c.tag_ == "MD" for c in auxiliaries) and any(c.lower_ in ("have", "'ve") for c in auxiliaries)):
+        return False
+    # the condition on the verb, or opening the sentence where the parse hung it elsewhere
+    return verb.doc[0].lower_ == "if" or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in verb.children)
+
+
 def only_adverbials_before(verb, start: int) -> bool:
     """Everything before the subject at ``start`` modifies the verb: a clause a subordinator
     opens ("when the time came,"), a phrase ("In the end,"), an adverb or a conjunction."""
@@ -140,6 +151,8 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True  # "If Obama says it, it's true", "unclear whether the judges would rule that": not a claim
     if in_generic_gerund(verb):
         return True  # a case talked about, not a saying that happened
+    if counterfactual(verb):
+        return True  # "If the kids had held up a photo of …, they would have been identifying with …"
     if not has_quote and leaves_open(verb):
         return True  # "The video does not show whether Scott had a gun": it tells nothing
     if impersonal_infinitive(verb) or asked_aside(verb) or not_yet(verb) or only_names(verb) or bare_passive(verb):
