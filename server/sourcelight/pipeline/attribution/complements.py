@@ -6,7 +6,7 @@ candidate verb; every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.deps import opened_by_that, text_of, to_infinitive
+from sourcelight.pipeline.attribution.deps import first_conjunct, marked_by, opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.questions import leaves_open, question
 
@@ -82,8 +82,7 @@ def counterfactual(verb) -> bool:
     if not (any(c.tag_ == "MD" for c in auxiliaries) and any(c.lower_ in ("have", "'ve") for c in auxiliaries)):
         return False
     # the condition on the verb, or opening the sentence where the parse hung it elsewhere
-    return verb.doc[0].lower_ == "if" or any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in verb.children)
+    return verb.doc[0].lower_ == "if" or any(c.dep_ == "advcl" and marked_by(c, "if") for c in verb.children)
 
 
 def only_adverbials_before(verb, start: int) -> bool:
@@ -101,8 +100,9 @@ def only_names(verb) -> bool:
     """'His group, called the Virginia Conservation Legacy Fund, …': a name given, with no
     object to say it of, says nothing (not "called Oz a quack", parsed with two predicates)."""
     reflexive = reflexive_object(verb)  # "a group that calls itself Asawitri Media"
-    return sum(c.dep_ == "oprd" for c in verb.children) < 2 and any(c.dep_ == "oprd" and (c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
-               for c in verb.children) and not any(
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    return len(predicates) < 2 and any((c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
+                                       for c in predicates) and not any(
         c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _reflexive(c)) for c in verb.children)
 
 
@@ -144,10 +144,8 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True
     if any(c.dep_ == "relcl" for c in verb.children) or (not has_quote and finds_itself(verb)):
         return True  # "Massachusetts and Vermont, states that vote on March 1": a noun
-    first = verb
-    while first.dep_ == "conj" and first.head is not first and first.head.pos_ in ("VERB", "AUX"):
-        first = first.head  # "whether she agrees or disagrees": the mark is on the first verb
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in (*verb.children, *first.children)):
+    # ("whether she agrees or disagrees": the mark is on the first verb)
+    if marked_by(verb, "if", "unless", "whether") or marked_by(first_conjunct(verb), "if", "unless", "whether"):
         return True  # "If Obama says it, it's true", "unclear whether the judges would rule that": not a claim
     if in_generic_gerund(verb):
         return True  # a case talked about, not a saying that happened
@@ -304,7 +302,7 @@ def as_clause(verb) -> bool:
     'as he's affectionately known by his grandchildren', which describes its subject, nor 'as
     it claims more territory' or 'as she continues to face', which have an object of their own)."""
     # (a ccomp where the parse hung it on a verb before: "does not answer whether …, as police have said")
-    return verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(
+    return verb.dep_ in ("advcl", "ccomp") and marked_by(verb, "as") and not any(
         # a scene, not a report: "As Freddy … joked with his best friend at the table, …"
         c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and not any(
         (c.dep_ == "nsubjpass" and c.lower_ != "it") or c.dep_ in ("dobj", "xcomp") for c in verb.children)

@@ -60,6 +60,19 @@ def text_of(doc) -> str:
     return text
 
 
+def marked_by(clause, *marks: str) -> bool:
+    """A subordinator of ``marks`` opens the clause ("whether she agrees", "if Obama says it")."""
+    return any(g.dep_ == "mark" and g.lower_ in marks for g in clause.children)
+
+
+def first_conjunct(verb):
+    """The first of the verbs ``verb`` is joined to ("whether she agrees or disagrees": "agrees"),
+    which holds their subject, auxiliaries and subordinator."""
+    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
+
+
 def opened_by_that(clause) -> bool:
     """The clause opens with the conjunction "that" (a content clause), not with "that" as
     its subject or object (a relative one). The parse may hang it on the clause's auxiliary
@@ -69,4 +82,5 @@ def opened_by_that(clause) -> bool:
 
 
 __all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
-           "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that"]
+           "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
+           "first_conjunct"]

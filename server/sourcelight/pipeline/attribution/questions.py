@@ -3,13 +3,14 @@ believe …?"), one its subject asks or looks into ("asked workers if they …",
 if …"), or one it leaves open ("does not answer whether …")."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.deps import first_conjunct, marked_by, to_infinitive
+
 
 def in_question(verb) -> bool:
     """'Why would any rational person believe …?', 'Does that person get tired and say the
     wrong thing?': a verb whose auxiliary comes before its subject in a sentence that asks is
     a question the writer puts, not anything its subject said."""
-    while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
+    verb = first_conjunct(verb)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children):
         return False
@@ -28,8 +29,8 @@ def leaves_open(verb) -> bool:
         return False
     # (not "…, as police have said", an as-clause the parse hung on the verb)
     clauses = [c for c in verb.children
-               if (c.dep_ in ("ccomp", "parataxis") and not _opened_by(c, "as")) or question(c)]
-    return bool(clauses) and all(_opened_by(c, "whether", "if") for c in clauses)
+               if (c.dep_ in ("ccomp", "parataxis") and not marked_by(c, "as")) or question(c)]
+    return bool(clauses) and all(marked_by(c, "whether", "if") for c in clauses)
 
 
 def question(child) -> bool:
@@ -38,7 +39,7 @@ def question(child) -> bool:
     if child.dep_ != "advcl":
         return False
     conditional = any(a.tag_ == "MD" for a in child.head.children if a.dep_ == "aux")
-    return _opened_by(child, "whether") or (not conditional and _opened_by(child, "if"))
+    return marked_by(child, "whether") or (not conditional and marked_by(child, "if"))
 
 
 def looks_to_find_out(verb) -> bool:
@@ -46,18 +47,14 @@ def looks_to_find_out(verb) -> bool:
     represent …': what a perception verb asks about, or sets out to learn, is no claim of its
     subject's."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    setting_out = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    setting_out = to_infinitive(verb)
     return bool(clauses) and not any(c.dep_ == "dobj" for c in verb.children) and all(
-        _opened_by(c, "if", "whether") or (setting_out and _asks_what(c)) for c in clauses)
+        marked_by(c, "if", "whether") or (setting_out and _asks_what(c)) for c in clauses)
 
 
 def _asks_what(clause) -> bool:
     """The clause opens with a question word ("how well the samples represent …")."""
     return clause.left_edge.tag_ in ("WRB", "WP", "WDT")
-
-
-def _opened_by(clause, *marks: str) -> bool:
-    return any(g.dep_ == "mark" and g.lower_ in marks for g in clause.children)
 
 
 __all__ = ["in_question", "asks", "leaves_open", "question", "looks_to_find_out"]

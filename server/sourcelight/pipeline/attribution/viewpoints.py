@@ -25,23 +25,17 @@ def viewpoint_cue(token, lexicon: Lexicon) -> Finding | None:
     if any(c.dep_ == "amod" and c.lower_ != "own" for c in noun.children):
         return None  # "saw the same thing in Christie's robotic words": words looked at, not a view
     holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-    cue_start, cue_end = noun.idx, noun.idx + len(noun.text)
     if holder is None and _unowned_by(token, noun, lexicon):
-        return _itself(token, noun, lexicon)
-    if holder is None:
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
-        the = [c for c in noun.children if c.dep_ == "det"]
-        if of is None or [t.lower_ for t in the] != ["the"]:
-            return None
-        holder = next((c for c in of.children if c.dep_ == "pobj"), None)
-        cue_start, cue_end = token.idx, of.idx + len(of.text)
-    if holder is None:
+        # (an estimate, not "by one count" with no document named)
+        return _held_by(noun, token.idx, noun.idx + len(noun.text), lexicon, only=SourceKind.DOCUMENT)
+    if holder is not None:
+        return _held_by(holder, noun.idx, noun.idx + len(noun.text), lexicon)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    the = [c for c in noun.children if c.dep_ == "det"]
+    if of is None or [t.lower_ for t in the] != ["the"]:
         return None
-    guess = guess_source(holder, lexicon)
-    if guess is None:
-        return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
-                   (cue_start, cue_end), back_reference=guess.back_reference)
+    holder = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return _held_by(holder, token.idx, of.idx + len(of.text), lexicon) if holder is not None else None
 
 
 def _unowned_by(preposition, noun, lexicon: Lexicon) -> bool:
@@ -51,13 +45,14 @@ def _unowned_by(preposition, noun, lexicon: Lexicon) -> bool:
         c.dep_ in ("det", "nummod") and lexicon.patterns["indefinite"].fullmatch(c.lower_) for c in noun.children)
 
 
-def _itself(preposition, noun, lexicon: Lexicon) -> Finding | None:
-    guess = guess_source(noun, lexicon)
-    if guess is None or guess.kind is not SourceKind.DOCUMENT:
-        return None  # (an estimate, not "by one count" with no document named)
-    return Finding(guess.kind, guess.text, (guess.start, guess.end),
-                   text_of(noun.doc)[preposition.idx:noun.idx + len(noun.text)],
-                   (preposition.idx, noun.idx + len(noun.text)), back_reference=guess.back_reference)
+def _held_by(holder, cue_start: int, cue_end: int, lexicon: Lexicon, only: SourceKind | None = None) -> Finding | None:
+    """The finding of the view ``holder`` holds, the cue the text from ``cue_start`` to ``cue_end``;
+    None where the holder names no source (or none of kind ``only``)."""
+    guess = guess_source(holder, lexicon)
+    if guess is None or (only is not None and guess.kind is not only):
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(holder.doc)[cue_start:cue_end],
+                   (cue_start, cue_end), back_reference=guess.back_reference)
 
 
 __all__ = ["viewpoint_cue"]
