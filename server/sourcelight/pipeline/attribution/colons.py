@@ -86,6 +86,8 @@ def _told_before_colon(named, colon, masked: str, lexicon: Lexicon) -> tuple[boo
                  and masked[a.idx:a.idx + 1] != MASK):
         # the nearest verb whose subject is someone ("what was wrong … to X" is Bush's
         # breaking down), not "It came as no surprise to pollster Daron Shaw: “…”" (Shaw's)
+        if verb.dep_ == "relcl":
+            continue  # "tell the communities that worked on this shift: “…”": a description of the hearers
         subject, passive = speaker_of(verb, lexicon)
         if subject is None or passive or subject.lower_ == "it":
             continue

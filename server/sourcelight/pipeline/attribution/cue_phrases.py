@@ -175,6 +175,8 @@ def _told_in(noun, verb, lexicon: Lexicon) -> bool:
     anything but a verb of saying."""
     if verb.pos_ != "VERB" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        return False  # "was criticized for offering vague answers during an interview": the critics' claim
     return noun.tag_ != "NNS" or token_lemma(verb, lexicon) in lexicon.syntax.verbs
 
 

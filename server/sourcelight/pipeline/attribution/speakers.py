@@ -95,9 +95,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 return who_means(subject, subject.doc[subject.i - 1]), False
             if subject.dep_ == "expl" or (came_by in ("acomp", "prep", "pcomp") and subject.lower_ == "it") or (
                     came_by in ("xcomp", "dep", "advcl") and subject.lower_ == "it" and (
-                        current.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in children))):
+                        current.pos_ == "ADJ" or any(c.dep_ in ("acomp", "oprd") for c in children))):
                 # "it was said", "it's worth noting", "it goes without saying", "it's not
-                # hard to see why …", "It is hard not think that …", "makes it hard to see how …"
+                # hard to see why …", "It is hard not think that …", "makes it hard to see how …",
+                # "It seems unfair to tell them: …"
                 return None, False
             if subject.lower_ == "it" and current.i != verb.i and current.lemma_ == "be":
                 cleft = cleft_subject(current)

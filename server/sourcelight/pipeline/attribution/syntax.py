@@ -22,6 +22,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import HYPHENS, text_of
+from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
@@ -58,11 +59,12 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     # "who asked not to be named" says why a source is anonymous; it is no cue.
     not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)] \
         + [m.span() for m in lexicon.find("discourse_markers", masked) if _set_off(m, masked, lexicon)]
+    hearsay = told_by_no_one(doc, lexicon)
     for token in doc:
         # The verb completing such a phrase is no cue either ("were not authorized | to discuss").
         completes = token.head if token.dep_ == "xcomp" else token
         if masked[token.idx:token.idx + 1] == MASK or any(
-                s <= t.idx < e for s, e in not_cues for t in (token, completes)):
+                s <= t.idx < e for s, e in not_cues for t in (token, completes)) or wish_told(token, hearsay, lexicon):
             continue
         according = preposition_cue(token, lexicon)
         # "In Bolton's view, …" is his, but "Clinton said that in her view …" is what she said
