@@ -310,6 +310,12 @@ def _inverted_aside(verb):
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
+    own = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if own is not None and own.left_edge.i <= verb.i - 1 <= own.right_edge.i and any(
+            t.text == "," for t in doc[own.left_edge.i:verb.i - 1]):
+        # the comma closes an aside the subject opened: "aides to Gov. Kasich, who had a long
+        # career in Congress, said their speeches, …, would"
+        return None
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.i < verb.i:
             continue
