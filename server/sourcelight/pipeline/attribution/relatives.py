@@ -97,4 +97,4 @@ def described_by_predicate(noun):
     return subject
 
 
-__all__ = ["who_means", "cleft_subject"]
+__all__ = ["who_means", "cleft_subject", "described_by_predicate"]

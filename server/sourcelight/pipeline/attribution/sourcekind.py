@@ -235,7 +235,8 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     # person with a body named inside speaks for it ("a producer for Yahoo Studios"); a
     # nationality or party names no body ("Republican primary voters" are a group).
     described = (head.tag_ == "NN" and determiner is not None and determiner.lower_ in ("the", "this", "that")
-                 and not any(t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens))
+                 and not any((t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME")) or t.ent_type_ in ("PERCENT", "CARDINAL")
+                             for t in tokens))  # (a date is no count: "the nominee for the Nov. 8 election")
     person = token_lemma(head, lexicon) in lexicon.syntax.person_descriptions
     # A person is from a place, not its government ("an exchange student in Montana").
     bodies = [t for t in tokens if t.i != head.i and (t.ent_type_ == "ORG" or (t.ent_type_ == "GPE" and not person))]

@@ -10,7 +10,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
                                                              on_the_object, participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
-from sourcelight.pipeline.attribution.relatives import cleft_subject, who_means
+from sourcelight.pipeline.attribution.relatives import cleft_subject, described_by_predicate, who_means
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, quoted, stranded_speaker,
                                                        subject_before_aside, unquoted_root_subject)
 
@@ -121,6 +121,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 return inner, False
             return subject, False
         if current.dep_ == "relcl" and (current.i == verb.i or came_by == "conj"):
+            if to_infinitive(current):
+                # "Cruz is the only contender to have pledged …": the one the noun describes
+                return described_by_predicate(current.head) or current.head, False
             return current.head, False  # "Murdoch, who is enjoying his role and is saying …": Murdoch
         if current.i == verb.i and verb.dep_ == "dep" and current.head.lemma_ == "be" and (
                 before := noun_right_before(verb)) is not None:
