@@ -149,12 +149,17 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             # noun: the name the clause hangs on is who speaks.
             return root, False
         came_by, below = current.dep_, current
-        if current.dep_ == "conj" and current.tag_ in ("VBD", "VBZ") and current.head.tag_ == "VB" \
-                and current.head.dep_ in ("acl", "xcomp") and (above := next(
+        if current.dep_ == "conj" and current.head.tag_ == "VB" and (
+                (current.tag_ in ("VBD", "VBZ") and current.head.dep_ in ("acl", "xcomp"))
+                or (current.tag_ in ("VBD", "VBZ", "VBG") and _after_modal(current.head))) and (above := next(
                     (a for a in current.head.ancestors if a.pos_ in ("VERB", "AUX")), None)) is not None \
-                and above.tag_ == current.tag_:
+                and (above.tag_ == current.tag_ or current.tag_ == "VBG"):
             # "Romney ran on his ability to jolt the recovery and accused Obama of …": a past
-            # tense is no infinitive's twin; it goes with the verb of the same tense above
+            # tense is no infinitive's twin; it goes with the verb of the same tense above (nor
+            # a twin of a verb after "would": "backpedaled on his prediction that Russia would
+            # pull out …, and blamed the tumble in oil prices"), and a participle goes with the
+            # verb above ("reversed a decision that the plaintiffs did not have standing, as
+            # well as ruling that …")
             current = above
             continue
         current = current.head
@@ -304,6 +309,14 @@ def _opens_colon(verb) -> bool:
     """The verb and its modifiers end at a colon ('tweeted in response:')."""
     end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i])
     return end + 1 < len(verb.doc) and verb.doc[end + 1].text == ":"
+
+
+def _after_modal(verb) -> bool:
+    """A bare verb after a modal or "do" in a clause of its own ("that Russia would pull
+    out", "that the plaintiffs did not have standing"), which no finite verb or participle
+    can share."""
+    return verb.dep_ in ("ccomp", "relcl", "acl", "advcl") and any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in verb.children)
 
 
 def _inverted_aside(verb):
