@@ -246,8 +246,9 @@ def only_itself(verb) -> bool:
 
 
 def finds_itself(verb) -> bool:
-    """'Fox News found itself playing host': what the subject does, not what it found."""
-    return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBG"
+    """'Fox News found itself playing host', 'he found himself embroiled in controversy':
+    what the subject does or undergoes, not what it found."""
+    return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ in ("VBG", "VBN")
                and any(s.dep_ == "nsubj" and _reflexive(s) for s in c.children)
                for c in verb.children)
 

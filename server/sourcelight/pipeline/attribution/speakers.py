@@ -34,6 +34,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     misread = _participle_misread(verb)
     if misread is not None:
         return misread, False
+    if _reduced_passive(verb):
+        return None, True
     if _plural_noun_misread(verb) or _compound_noun_misread(verb) or _object_misread(verb) or _possessor_misread(verb):
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
@@ -309,6 +311,23 @@ def _opens_colon(verb) -> bool:
     """The verb and its modifiers end at a colon ('tweeted in response:')."""
     end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i])
     return end + 1 < len(verb.doc) and verb.doc[end + 1].text == ":"
+
+
+def _reduced_passive(verb) -> bool:
+    """'Three names prominently mentioned as potential nominees are …', 'Kyle, referred to as
+    the deadliest sniper, has been seen as …': a passive participle the parse made the
+    sentence's verb, its subject the one spoken of (a bare past participle with no auxiliary,
+    or a preposition left with no object before "as")."""
+    auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    # (a past tense the tagger took for a participle takes no "as": "The college blamed staff
+    # shortages", "…, Syrian state media reported on Monday")
+    if verb.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1 for c in verb.children) \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    doc = verb.doc
+    return verb.i + 2 < len(doc) and doc[verb.i + 1].dep_ == "prep" and doc[verb.i + 1].head.i == verb.i \
+        and not any(c.dep_ == "pobj" for c in doc[verb.i + 1].children) and doc[verb.i + 2].lower_ == "as"
 
 
 def _after_modal(verb) -> bool:

@@ -27,6 +27,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
+from sourcelight.pipeline.attribution.obligations import owed
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
                                                           listed_preposition, questions_a_thing, says_a_statement)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
@@ -194,6 +195,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if cited is not None:
         source_token, passive, clause = cited, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
+            or owed(token, lexicon) \
             or in_question(token) or (not clause and tells_how_much(token, lexicon)) or (
             word in syntax.perception and not has_quote and looks_to_find_out(token)):
         return None
