@@ -9,6 +9,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import first_conjunct, marked_by, opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.questions import leaves_open, question
+from sourcelight.pipeline.attribution.unrealized import counterfactual, not_yet
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
 
@@ -75,14 +76,6 @@ def clause_on_addressee(verb) -> bool:
         for o in c.children) for c in verb.children)
 
 
-def counterfactual(verb) -> bool:
-    """The verb, with "would have" (or "could", "might"), is what would have happened if the
-    condition on it had held: nothing that was said."""
-    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
-    if not (any(c.tag_ == "MD" for c in auxiliaries) and any(c.lower_ in ("have", "'ve") for c in auxiliaries)):
-        return False
-    # the condition on the verb, or opening the sentence where the parse hung it elsewhere
-    return verb.doc[0].lower_ == "if" or any(c.dep_ == "advcl" and marked_by(c, "if") for c in verb.children)
 
 
 def only_adverbials_before(verb, start: int) -> bool:
@@ -166,26 +159,8 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
     return not clause and bare_purpose(verb)
 
 
-def unrealized(verb, lexicon: Lexicon) -> bool:
-    """'Clinton needs to sell herself and tell more jokes', 'the law requires candidates to
-    disclose their assets', 'increase the pressure on her to say …': a saying needed, demanded
-    or expected is not done."""
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    if not to_infinitive(verb):
-        return False
-    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-    if verb.dep_ == "advcl" and objects and (token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized or any(
-            token_lemma(c, lexicon) in lexicon.syntax.unrealized for c in objects)):
-        # "will increase the pressure on her to say whether …", "is encouraging her supporters
-        # at a rally to ask why …": not said yet, nor by the one pressing
-        return True
-    return verb.dep_ in ("xcomp", "ccomp") and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized
 
 
-def not_yet(verb) -> bool:
-    return verb.dep_ == "xcomp" and to_infinitive(verb) and any(
-        c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
 
 
 def colon_after(token) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hung_above, has_clause, has_object,
                                                          negated, says_nothing, says_what_came_before,
-                                                         says_without_object, tells_how_much, unrealized)
+                                                         says_without_object, tells_how_much)
 from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quote, speaker_label
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
@@ -27,7 +27,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
-from sourcelight.pipeline.attribution.obligations import owed
+from sourcelight.pipeline.attribution.unrealized import owed, unrealized
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
                                                           listed_preposition, questions_a_thing, says_a_statement)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind

@@ -1,0 +1,57 @@
+"""Sayings not done: one needed, demanded or expected of someone ("needs to tell more
+jokes", "requires candidates to disclose …"), one not yet made ("has yet to apologize"), one
+that would have been made had something else happened ("If the ferry had been late, the
+mayor would have said so"), and one owed ("Israel must also acknowledge …"). Which verbs ask
+for a saying and which modals oblige one are the lexicon's syntax.unrealized and
+syntax.obligation_modals; the writer's own "I should say that …" is said."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
+from sourcelight.pipeline.attribution.deps import first_conjunct, marked_by, to_infinitive
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+
+
+def unrealized(verb, lexicon: Lexicon) -> bool:
+    """'Clinton needs to sell herself and tell more jokes', 'the law requires candidates to
+    disclose their assets', 'increase the pressure on her to say …': a saying needed, demanded
+    or expected is not done."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if not to_infinitive(verb):
+        return False
+    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if verb.dep_ == "advcl" and objects and (token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized or any(
+            token_lemma(c, lexicon) in lexicon.syntax.unrealized for c in objects)):
+        # "will increase the pressure on her to say whether …", "is encouraging her supporters
+        # at a rally to ask why …": not said yet, nor by the one pressing
+        return True
+    return verb.dep_ in ("xcomp", "ccomp") and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized
+
+
+def not_yet(verb) -> bool:
+    return verb.dep_ == "xcomp" and to_infinitive(verb) and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
+
+
+def counterfactual(verb) -> bool:
+    """The verb, with "would have" (or "could", "might"), is what would have happened if the
+    condition on it had held: nothing that was said."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if not (any(c.tag_ == "MD" for c in auxiliaries) and any(c.lower_ in ("have", "'ve") for c in auxiliaries)):
+        return False
+    # the condition on the verb, or opening the sentence where the parse hung it elsewhere
+    return verb.doc[0].lower_ == "if" or any(c.dep_ == "advcl" and marked_by(c, "if") for c in verb.children)
+
+
+def owed(verb, lexicon: Lexicon) -> bool:
+    """The verb (or, with no subject of its own, the first of the verbs joined to it) follows
+    a modal of obligation, and its subject is not the writer."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = first_conjunct(verb)  # "should ask and say": one modal for both, not for "…, he told reporters"
+    if not any(c.dep_ == "aux" and c.lower_ in lexicon.syntax.obligation_modals for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or not lexicon.is_first_person(subject.text)
+
+
+__all__ = ["unrealized", "not_yet", "counterfactual", "owed"]
