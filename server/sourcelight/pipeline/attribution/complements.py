@@ -228,6 +228,16 @@ def finds_itself(verb) -> bool:
                for c in verb.children)
 
 
+def sees_it_happen(verb) -> bool:
+    """'cannot hear smugglers digging', 'watched the mayor leave': what a verb of perception
+    takes in is an event, its doer named inside; nothing anyone claimed (what a poll finds
+    happening, "found Clinton leading Sanders", is its finding: syntax.py asks this of no
+    verb of finding)."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return bool(clauses) and all(c.tag_ in ("VBG", "VB") and any(g.dep_ == "nsubj" for g in c.children)
+                                 and not any(g.dep_ in ("mark", "aux") for g in c.children) for c in clauses)
+
+
 def bare_purpose(verb) -> bool:
     """An infinitive of purpose with nothing said ('gathered outside to protest'): why they
     did something, not a claim they made."""
@@ -358,5 +368,5 @@ def impersonal_infinitive(verb) -> bool:
 __all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
            "has_object", "reflexive_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
-           "says_nothing", "in_generic_gerund"]
+           "says_nothing", "in_generic_gerund", "sees_it_happen"]
 

@@ -22,15 +22,17 @@ def asks(token) -> bool:
     return token.sent.text.rstrip(" \"'”’").endswith("?")
 
 
-def leaves_open(verb) -> bool:
+def leaves_open(verb, question_words: bool = False) -> bool:
     """'does not answer whether Scott had a gun', 'did not show if …': a negated cue whose
-    only clause is a question leaves it open."""
+    only clause is a question leaves it open; with ``question_words``, for a verb of knowing,
+    one a question word opens too ('do not know how many tunnels there are'; but 'did not
+    explain why …' is a party's silence, a statement about them)."""
     if not any(c.dep_ == "neg" for c in verb.children):
         return False
     # (not "…, as police have said", an as-clause the parse hung on the verb)
     clauses = [c for c in verb.children
                if (c.dep_ in ("ccomp", "parataxis") and not marked_by(c, "as")) or question(c)]
-    return bool(clauses) and all(marked_by(c, "whether", "if") for c in clauses)
+    return bool(clauses) and all(marked_by(c, "whether", "if") or (question_words and _asks_what(c)) for c in clauses)
 
 
 def question(child) -> bool:

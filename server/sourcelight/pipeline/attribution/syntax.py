@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hung_above, has_clause, has_object,
                                                          negated, says_nothing, says_what_came_before,
-                                                         says_without_object, tells_how_much)
+                                                         says_without_object, sees_it_happen, tells_how_much)
 from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quote, speaker_label
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
@@ -31,7 +31,7 @@ from sourcelight.pipeline.attribution.unrealized import owed, unrealized
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
                                                           listed_preposition, questions_a_thing, says_a_statement)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
-from sourcelight.pipeline.attribution.questions import in_question, looks_to_find_out
+from sourcelight.pipeline.attribution.questions import in_question, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
@@ -197,7 +197,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
             or owed(token, lexicon) \
             or in_question(token) or (not clause and tells_how_much(token, lexicon)) or (
-            word in syntax.perception and not has_quote and looks_to_find_out(token)):
+            word in syntax.perception and not has_quote and (looks_to_find_out(token) or (not finding_verb and sees_it_happen(token))
+                                                           or leaves_open(token, question_words=True))):
         return None
     else:
         source_token, passive = speaker_of(token, lexicon)
