@@ -86,8 +86,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess
     if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
         return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
-    if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON and is_person_role(head, lexicon):
-        return guess  # "The Chief Justice", which the recogniser took for an organization
+    if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON and is_person_role(head, lexicon) \
+            and head.tag_ not in ("NNS", "NNPS"):
+        return guess  # "The Chief Justice", which the recogniser took for an organization (not "Border Patrol agents")
     if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON:
         body = _body_named(head, tokens, lexicon) or _possessed_body(head, lexicon)
         if body is not None:

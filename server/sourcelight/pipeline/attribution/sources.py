@@ -139,7 +139,8 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.DOCUMENT, None
     if _title_word_body(head, lexicon) or _named_group(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
-    if (has_name(head, lexicon) or _ends_with_name(head, lexicon)) and not _only_owner_named(head, lexicon):
+    if (has_name(head, lexicon) or _ends_with_name(head, lexicon)) and not _only_owner_named(head, lexicon) \
+            and not _unnamed_after_capitals(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     spokesperson = patterns["spokesperson"].search(head)
     if spokesperson:
@@ -276,6 +277,15 @@ def _unnamed_role(head: str, lexicon: Lexicon) -> bool:
         if not inside:
             return True
     return False
+
+
+def _unnamed_after_capitals(head: str, lexicon: Lexicon) -> bool:
+    """'Border Patrol agents', 'A top Donald Trump adviser': capitals before a role word in
+    lower case name the body or the person the unnamed ones serve (but "Hillary Clinton's
+    right-hand woman" is one the article may name: an owner makes the role a description)."""
+    words = head.split()
+    return len(words) > 1 and words[-1].islower() and _head_word_matches("unnamed_roles", head, lexicon) \
+        and not POSSESSOR.search(head)
 
 
 def _ends_with_name(head: str, lexicon: Lexicon) -> bool:
