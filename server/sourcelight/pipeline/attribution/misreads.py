@@ -21,7 +21,24 @@ def verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     return (_verb_read_as_noun(token, lexicon) or _verb_after_auxiliary(token, lexicon)
             or _verb_after_plural(token, lexicon) or _aside_read_as_noun(token, lexicon)
             or _named_aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon)
-            or _closing_tag_read_as_noun(token, lexicon) or _verb_read_as_adjective(token, lexicon))
+            or _closing_tag_read_as_noun(token, lexicon) or _verb_read_as_adjective(token, lexicon)
+            or _past_form_read_as_compound(token, lexicon))
+
+
+def _past_form_read_as_compound(token, lexicon: Lexicon) -> Finding | None:
+    """'none of the scholars I interviewed thought compromise was likely' parsed with
+    "thought compromise" a noun and two subjects for "was": a past form the lexicon lists
+    ("thought", "felt"), compounded to the later subject, is the verb of the earlier one."""
+    if token.dep_ != "compound" or token.lower_ not in lexicon.syntax.past_forms:
+        return None
+    noun = token.head
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.i < token.i or verb.i < noun.i:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.right_edge.i + 1 == token.i), None)
+    if speaker is None:
+        return None
+    return _finding(guess_source(speaker, lexicon), token)
 
 
 def _verb_read_as_adjective(token, lexicon: Lexicon) -> Finding | None:
