@@ -13,6 +13,9 @@ from sourcelight.pipeline.attribution.object_speakers import (object_controls, o
 from sourcelight.pipeline.attribution.relatives import cleft_subject, described_by_predicate, who_means
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, quoted, stranded_speaker,
                                                        subject_before_aside, unquoted_root_subject)
+from sourcelight.pipeline.attribution.subject_misreads import (compound_noun_misread, object_misread,
+                                                               participle_misread, perfect_misread, plural_noun_misread,
+                                                               possessor_misread, reduced_passive)
 
 
 def name_before(verb):
@@ -31,12 +34,12 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     inverted = _inverted_aside(verb)
     if inverted is not None:
         return inverted, False
-    misread = _participle_misread(verb)
+    misread = participle_misread(verb)
     if misread is not None:
         return misread, False
-    if _reduced_passive(verb):
+    if reduced_passive(verb):
         return None, True
-    if _plural_noun_misread(verb) or _compound_noun_misread(verb) or _object_misread(verb) or _possessor_misread(verb):
+    if plural_noun_misread(verb) or compound_noun_misread(verb) or object_misread(verb) or possessor_misread(verb):
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
@@ -60,7 +63,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if agent is not None:
             objects = [c for c in agent.children if c.dep_ == "pobj"]
             return (objects[0], True) if objects else (None, True)
-        if any(c.dep_ in PASSIVE_SUBJECTS or (c.dep_ == "auxpass" and not _perfect_misread(current, c))
+        if any(c.dep_ in PASSIVE_SUBJECTS or (c.dep_ == "auxpass" and not perfect_misread(current, c))
                for c in children):
             passive_subject = next((c for c in children if c.dep_ in PASSIVE_SUBJECTS), None)
             if (current.i != verb.i and passive_subject is not None and lexicon is not None
@@ -168,12 +171,6 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     return None, False
 
 
-def _perfect_misread(verb, auxiliary) -> bool:
-    """'And he's predicted big wins': a contracted "has" the parse took for a passive "is",
-    with an active subject and an object, or a verb tagged as a past tense ("who's called for
-    big tax hikes"), which no "is" comes before."""
-    return auxiliary.lower_ in ("'s", "’s") and any(c.dep_ == "nsubj" for c in verb.children) \
-        and (any(c.dep_ == "dobj" for c in verb.children) or verb.tag_ == "VBD")
 
 
 def _stray_agent(verb):
@@ -188,77 +185,12 @@ def _stray_agent(verb):
     return None
 
 
-def _participle_misread(verb):
-    """'A new poll found last week that …' parsed as a noun with a participle ('a poll
-    found last week'): a bare past form hanging on the sentence's head noun (or on a subject
-    its clause already has), with a that-clause of its own, is the noun's verb; so is one
-    set off after a name that opens a colon. A participle set off by a comma on a sentence
-    that is all one noun phrase ("Erin Brockovich, the activist, endorsed Sanders' approach
-    Saturday, saying she …", with "endorsed" read as an adjective) is that noun's."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.head.pos_ in (
-            "NOUN", "PROPN") and verb.head.i < verb.i and verb.doc[verb.i - 1].text == "," and any(
-            (c.dep_ == "ccomp" or _says_to_say(c)) and c.i > verb.i for c in verb.children):
-        return verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
-        return None
-    noun = verb.head
-    if _opens_colon(verb) and verb.i > 0 and verb.doc[verb.i - 1].text == "," and noun.i < verb.i:
-        return noun  # "Mitt Romney, the 2012 nominee, tweeted in response: “…”"
-    if noun.dep_ == "nsubj" and noun.i < verb.i and any(
-            c.dep_ == "nsubj" and c.i > verb.i for c in noun.head.children):
-        # "Multiple outlets reported on Wednesday the Secret Service had …" parsed with two
-        # subjects of "had": the participle is the sentence's verb, the rest what it reported
-        return noun
-    root = verb.sent.root
-    if root.pos_ not in ("VERB", "AUX") and verb.i == noun.i + 1 and any(c.dep_ in ("dobj", "oprd") for c in verb.children):
-        if root.i < noun.i and any(a.dep_ == "relcl" and a.i < noun.i for a in noun.ancestors):
-            # "One of the docs who sent the letter called Oz a quack" with the sentence's only
-            # verb hung on the relative clause's object: the phrase the clause is in speaks
-            return root
-        if verb.tag_ == "VBD":
-            # "Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid”" with the
-            # sentence's only verb tagged as a past tense and hung on the noun: the noun is its subject
-            return noun
-    if not any((c.dep_ == "ccomp" or _says_to_say(c)) and c.i > verb.i for c in verb.children):
-        return None
-    if noun.dep_ == "ROOT":
-        return noun
-    return None
 
 
-def _compound_noun_misread(verb) -> bool:
-    """'…, filming television shows and meeting with …' parsed with "television" the subject
-    of "shows": a present tense joined to the verb before it, whose subject is a bare noun
-    after a participle, is the plural noun ending the participle's object."""
-    if verb.tag_ != "VBZ" or verb.dep_ != "conj":
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.tag_ == "NN" and subject.i == verb.i - 1 and not any(
-        c.dep_ in ("det", "poss") for c in subject.children) and any(
-        c.dep_ == "amod" and c.tag_ == "VBG" for c in subject.children)
 
 
-def _possessor_misread(verb) -> bool:
-    """'garnered most the convention’s pledged delegates' parsed with "convention" the
-    subject of "pledged": a subject marked as a possessor right before the verb owns the noun
-    after it, and the verb is that noun's adjective."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and any(c.dep_ == "case" and c.tag_ == "POS" and c.i == verb.i - 1
-                                       for c in subject.children)
 
 
-def _plural_noun_misread(verb) -> bool:
-    """'Syria proved resistant to the Obama/Clinton calls for regime change' parsed with
-    "calls" a verb: a present tense hung on the clause above with no subject and no
-    subordinator of its own, right after the noun phrase it ends, is a plural noun, and no one
-    speaks through it (not the sentence's subject)."""
-    if verb.tag_ != "VBZ" or verb.dep_ != "advcl" or verb.i == 0 or any(
-            c.dep_ in SUBJECTS or c.dep_ in ("mark", "aux", "auxpass") for c in verb.children):
-        return False
-    before = verb.doc[verb.i - 1]
-    return before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "compound", "nmod", "dobj")
 
 
 def _time_gerund(preposition, lexicon: Lexicon | None) -> bool:
@@ -270,22 +202,8 @@ def _time_gerund(preposition, lexicon: Lexicon | None) -> bool:
             c.dep_ == "pcomp" and c.tag_ == "VBG" for c in preposition.children)
 
 
-def _object_misread(verb) -> bool:
-    """'Calls men derogatory names, and operates beauty pageants' (a list of what someone does,
-    its subject left out) parsed with "men" as the subject: a verb that opens the sentence
-    with its subject after it and an object after that is no inversion ("said the mayor"
-    takes no object), and the noun after it is whom the verb acts on."""
-    if any(not t.is_punct for t in verb.doc[:verb.i]):
-        return False
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    return subject is not None and subject.i > verb.i and any(
-        c.dep_ in ("dobj", "oprd") and c.i > subject.i for c in verb.children)
 
 
-def _says_to_say(clause) -> bool:
-    """'tweeted on Friday to say he had never suggested …': an infinitive with a clause."""
-    return clause.dep_ in ("advcl", "xcomp") and to_infinitive(clause) \
-        and any(c.dep_ == "ccomp" for c in clause.children)
 
 
 def _statement_saying(verb, lexicon: Lexicon | None):
@@ -307,27 +225,8 @@ def _statement_saying(verb, lexicon: Lexicon | None):
     return speaker_of(verb.head.head, lexicon)[0]
 
 
-def _opens_colon(verb) -> bool:
-    """The verb and its modifiers end at a colon ('tweeted in response:')."""
-    end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i])
-    return end + 1 < len(verb.doc) and verb.doc[end + 1].text == ":"
 
 
-def _reduced_passive(verb) -> bool:
-    """'Three names prominently mentioned as potential nominees are …', 'Kyle, referred to as
-    the deadliest sniper, has been seen as …': a passive participle the parse made the
-    sentence's verb, its subject the one spoken of (a bare past participle with no auxiliary,
-    or a preposition left with no object before "as")."""
-    auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    # (a past tense the tagger took for a participle takes no "as": "The college blamed staff
-    # shortages", "…, Syrian state media reported on Monday")
-    if verb.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children) and any(
-            c.dep_ == "prep" and c.lower_ == "as" and c.i == verb.i + 1 for c in verb.children) \
-            and not any(c.dep_ == "dobj" for c in verb.children):
-        return True
-    doc = verb.doc
-    return verb.i + 2 < len(doc) and doc[verb.i + 1].dep_ == "prep" and doc[verb.i + 1].head.i == verb.i \
-        and not any(c.dep_ == "pobj" for c in doc[verb.i + 1].children) and doc[verb.i + 2].lower_ == "as"
 
 
 def _after_modal(verb) -> bool:
