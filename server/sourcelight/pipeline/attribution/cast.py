@@ -10,6 +10,7 @@ from collections import Counter
 
 from sourcelight.pipeline.attribution.companies import (companies_named, holds_a_listed_company, listed_body,
                                                         starts_a_company)
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import person_mentions, without_possessive
 from sourcelight.pipeline.attribution.sources import classify
@@ -61,6 +62,7 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset())
                  and not listed_body(e.text, lexicon) and not holds_a_listed_company(e.text, lexicon)
                  and not _mostly_a_body(e.text, bodies, common)
                  and (parsed or len(e.text.split()) >= 2)]
+        spans = [_after_tag(span, lexicon) for span in spans]
         spans += list(_names_with_roles(parse, lexicon)) if parsed else []
         spans += list(_nicknamed(parse))
         # in the sentence's order, a part of a longer name ("Scott" of "Robert C. “Bobby”
@@ -77,6 +79,16 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset())
     trimmed = {name: _without_run_on(name, order, common) for name in order}
     return {word: _named_first(list(dict.fromkeys(trimmed[name] for name in names)))
             for word, names in names_of.items()}
+
+
+def _after_tag(span, lexicon: Lexicon):
+    """'Wrote Okafor: “…”', 'Stated Stone: …': a said form of a speech verb opening the line is
+    an inverted tag, no first name (not "Said" alone, nor "Edward Said")."""
+    first = span[0]
+    if len(span) < 2 or first.i != 0 or lexicon.syntax is None:
+        return span
+    word = token_lemma(first, lexicon)
+    return span[1:] if word in lexicon.syntax.speech and first.lower_ != word else span
 
 
 def mostly_bodies(parses) -> frozenset[str]:

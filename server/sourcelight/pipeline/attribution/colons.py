@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
-from sourcelight.pipeline.attribution.cue_lemmas import says_form
+from sourcelight.pipeline.attribution.cue_lemmas import says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -32,7 +32,7 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         placed, told = _told_before_colon(named, colon, masked, lexicon)
         if placed:
             return told  # who the words went to, or where they were said, is no speaker
-        guess = guess_source(named, lexicon)
+        guess = _after_tag(guess_source(named, lexicon), doc[:colon.i], lexicon)
         # A common noun speaks only as a document ("From the report:"): "common among
         # Catholics in public office: “…”" names no speaker.
         kinds = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT) \
@@ -143,6 +143,8 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     verb_at = _headline_verb(before, lexicon)
     if verb_at is not None:
         before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
+    elif _says_first(before, lexicon):
+        before = doc[1:colon.i]
     topic_at = next((t.i for t in before[1:] if t.pos_ == "ADP" and t.lower_ in lexicon.syntax.topic_prepositions), None)
     if topic_at is not None:
         # "CNN President On Trump: …" is the president; "Success on Signature Issue:" is a
@@ -156,7 +158,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     named = head.pos_ == "PROPN" or head.text[:1].isupper() or any(t.pos_ == "PROPN" for t in before)
     if not named or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
-    guess = guess_source(head, lexicon, tokens=list(before))
+    guess = _after_tag(guess_source(head, lexicon, tokens=list(before)), doc[:colon.i], lexicon)
     if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
         return None
     owners = [t for t in before if t.dep_ == "poss" and any(c.dep_ == "case" for c in t.children)]
@@ -165,6 +167,23 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None  # "Editor's note: This story has been updated." labels the outlet's own note
     return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
                    back_reference=guess.back_reference)
+
+
+def _after_tag(guess, before, lexicon: Lexicon):
+    """'Stated Stone: “…”', 'Wrote Okafor: “…”': the name after an inverted tag speaks, not a
+    name the tag's capital would make of it."""
+    if guess is None or not _says_first(before, lexicon) or guess.start != before[0].idx:
+        return guess
+    start = before[1].idx
+    text = text_of(before.doc)[start:guess.end]
+    return replace(guess, text=text, start=start, names=tuple(n for n in guess.names if n in text))
+
+
+def _says_first(before, lexicon: Lexicon) -> bool:
+    """An inverted tag opens the line: a said form of a speech verb ("Stated", "Wrote"), a name after it."""
+    first = before[0]
+    word = token_lemma(first, lexicon)
+    return len(before) > 1 and word in lexicon.syntax.speech and first.lower_ != word and before[1].text[:1].isupper()
 
 
 def _person_then_fragment(before, after) -> bool:
