@@ -39,7 +39,7 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
         by_kind={k.value: kinds[k] for k in SourceKind if kinds[k]},
         anonymous_share=round(unnamed / attributed, 3) if attributed else None,
         named_sources=_counts(_named(claims, language), key=lambda name: _key(bare_name(name, language))),
-        outlets=_counts(_outlets(claims)),
+        outlets=_counts(_outlets(claims), key=_outlet_key(list(_outlets(claims)))),
         non_responses=tuple(NonResponse(c.id, c.text) for c in claims if c.non_response),
         headline=_headline(claims, kinds, attributed, messages_for(language)),
         anonymous_claims=sum(1 for c in claims if c.anonymity_reason is not None),
@@ -81,14 +81,27 @@ def _key(name: str) -> str:
     return " ".join(words).casefold()
 
 
+def _outlet_key(names: list[str]):
+    """One outlet, one key: 'The Post' after 'The New York Post' is that paper (a short name
+    that ends a longer one the article uses; of several, the first)."""
+    keys = list(dict.fromkeys(_key(name) for name in names))
+    fuller = {}
+    for short in keys:
+        words = short.split()
+        fuller[short] = next((k for k in keys if len(k.split()) > len(words) and k.split()[-len(words):] == words), short)
+    return lambda name: fuller.get(_key(name), _key(name))
+
+
 def _counts(names, key=None) -> tuple[SourceCount, ...]:
-    """Counts per name, merging 'the BBC' with 'BBC'; most relied on first."""
+    """Counts per name, merging 'the BBC' with 'BBC'; most relied on first, shown by its
+    fullest name."""
     counts: Counter[str] = Counter()
     display: dict[str, str] = {}
     for name in names:
         name_key = (key or _key)(name)
         counts[name_key] += 1
-        display.setdefault(name_key, name)
+        if name_key not in display or (_key(name) == name_key and _key(display[name_key]) != name_key):
+            display[name_key] = name
     return tuple(SourceCount(display[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
@@ -135,13 +148,16 @@ def _unnamed_key(kinds: Counter) -> str:
 def _main_relay(claims: tuple[Claim, ...]) -> str | None:
     """The outlet relaying at least half of the anonymous and vague claims, if any."""
     unnamed = [c.sourcing for c in claims if c.sourcing and c.sourcing.kind in UNNAMED_KINDS]
-    relays = Counter(_key(s.via) for s in unnamed if s.via)
+    key_of = _outlet_key([s.via for s in unnamed if s.via])
+    relays = Counter(key_of(s.via) for s in unnamed if s.via)
     if not relays:
         return None
     key, count = relays.most_common(1)[0]
     if count * 2 < len(unnamed):
         return None
-    return next(s.via for s in unnamed if s.via and _key(s.via) == key)
+    # named by its fullest name: "The Post" after "The New York Post" is the New York Post
+    vias = [s.via for s in unnamed if s.via and key_of(s.via) == key]
+    return next((via for via in vias if _key(via) == key), vias[0])
 
 
 def sources_sentence(summary: SourcingSummary, language: str = "en") -> str:

@@ -47,6 +47,15 @@ def test_summary_of_a_wire_rewrite_names_the_relaying_outlet():
                                 "no named person speaks on the record.")
 
 
+def test_an_outlet_named_short_after_its_full_name_is_counted_once():
+    _, summary = _annotate([
+        ["The Harbourton Daily Gazette reported that the ferry would close, citing two officials."],
+        ["The officials, who were not authorized to speak, told The Gazette the decision was final."],
+        ["According to the Island Herald, the council has not voted."],
+    ])
+    assert [(s.name, s.claims) for s in summary.outlets] == [("The Harbourton Daily Gazette", 2), ("the Island Herald", 1)]
+
+
 def test_summary_of_named_sources_counts_them():
     claims, summary = _annotate([
         ["Prime Minister Boris Johnson said the lockdown would end in June."],
