@@ -62,7 +62,7 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset())
                  and not listed_body(e.text, lexicon) and not holds_a_listed_company(e.text, lexicon)
                  and not _mostly_a_body(e.text, bodies, common)
                  and (parsed or len(e.text.split()) >= 2)]
-        spans = [_after_tag(span, lexicon) for span in spans]
+        spans = [span for span in (_after_tag(_unquoted(span), lexicon) for span in spans) if len(span)]
         spans += list(_names_with_roles(parse, lexicon)) if parsed else []
         spans += list(_nicknamed(parse))
         # in the sentence's order, a part of a longer name ("Scott" of "Robert C. “Bobby”
@@ -81,12 +81,23 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset())
             for word, names in names_of.items()}
 
 
+def _unquoted(span):
+    """The recogniser's span without quotation marks at its edges ("Donald Trump ''", the
+    ASCII closing quote read as part of the name)."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
+
+
 def _after_tag(span, lexicon: Lexicon):
     """'Wrote Okafor: “…”', 'Stated Stone: …': a said form of a speech verb opening the line is
     an inverted tag, no first name (not "Said" alone, nor "Edward Said")."""
-    first = span[0]
-    if len(span) < 2 or first.i != 0 or lexicon.syntax is None:
+    if len(span) < 2 or span[0].i != 0 or lexicon.syntax is None:
         return span
+    first = span[0]
     word = token_lemma(first, lexicon)
     return span[1:] if word in lexicon.syntax.speech and first.lower_ != word else span
 

@@ -26,7 +26,7 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
             for word in full.split():
                 # the cast, read off the whole article, decides the words it knows ("Obama"
                 # of two Obamas stays nobody's in full)
-                if word[:1].isupper() and word not in cast and len(full) > len(names.get(word, "")):
+                if word[:1].isupper() and _known(word, cast) is None and len(full) > len(names.get(word, "")):
                     names[word] = full
     return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(a, names, lexicon)
             for a in attributions]
@@ -67,7 +67,7 @@ def _bare(name: str, lexicon: Lexicon) -> str:
 
 def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon) -> Attribution | None:
     if (attribution is not None and attribution.kind is SourceKind.ORGANIZATION
-            and attribution.who in names and " " not in attribution.who):
+            and " " not in attribution.who and _known(attribution.who, names) is not None):
         # "Sanders said", which the recogniser took for a company, where the article names
         # Bernie Sanders as a person: a name seen as a person stays a person.
         attribution = replace(attribution, kind=SourceKind.NAMED_PERSON)
@@ -77,11 +77,11 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
     words = bare.split()
     if not words:
         return attribution
-    full = names.get(words[-1])
+    full = _known(words[-1], names)
     # Only a fuller name is news to the reader ("Lee" is Dana Lee); a title dropped from
     # the same name is not ("Senator Dana Lee" stays as the sentence gives it).
     # (a particle capitalised at a sentence's start is the same word: "De Blasio" is Bill de Blasio)
-    if full and {w.casefold() for w in words} <= {w.casefold() for w in name_words(full)} \
+    if full and {_fold(w) for w in words} <= {_fold(w) for w in name_words(full)} \
             and len(full.split()) > len(words) and full != attribution.entity:
         return replace(attribution, entity=full)
     if full and full != bare and all(names.get(word) == full for word in words):
@@ -90,6 +90,20 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
         # person, counted once
         return replace(attribution, entity=full)
     return attribution
+
+
+def _fold(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _known(word: str, names: dict[str, str]) -> str | None:
+    """The full name the cast knows ``word`` by, whatever its capitals or apostrophe: a
+    transcript's "PENCE" is Mike Pence, "O'Neill" is James O’Neill."""
+    full = names.get(word)
+    if full is None:
+        folded = _fold(word)
+        full = next((name for known, name in names.items() if _fold(known) == folded), None)
+    return full
 
 
 def bare_name(name: str, language: str) -> str:

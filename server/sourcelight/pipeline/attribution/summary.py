@@ -58,8 +58,14 @@ def _named(claims: tuple[Claim, ...], language: str):
             continue
         if sourcing.kind is SourceKind.NAMED_PERSON:
             yield from (name for name in people_of(sourcing.who, language) if not _names_no_one(name, language))
-        elif sourcing.kind is SourceKind.ORGANIZATION:
+        elif sourcing.kind is SourceKind.ORGANIZATION and not _unresolved_pronoun(sourcing.who, language):
             yield sourcing.who
+
+
+def _unresolved_pronoun(name: str, language: str) -> bool:
+    """'it' where nothing earlier resolved it: some body, no name to count."""
+    lexicon = load_lexicon(language)
+    return lexicon is not None and " " not in name.strip() and lexicon.back_reference(name) is not None
 
 
 def _names_no_one(name: str, language: str) -> bool:
@@ -78,7 +84,7 @@ def _key(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    return " ".join(words).casefold()
+    return " ".join(words).casefold().replace("’", "'")  # "O'Neill" is "O’Neill"
 
 
 def _outlet_key(names: list[str]):

@@ -56,6 +56,16 @@ def test_an_outlet_named_short_after_its_full_name_is_counted_once():
     assert [(s.name, s.claims) for s in summary.outlets] == [("The Harbourton Daily Gazette", 2), ("the Island Herald", 1)]
 
 
+def test_one_person_is_one_named_source_whatever_the_apostrophe_or_the_quote_marks():
+    _, summary = _annotate([["Police Commissioner James O’Neill said the blast was intentional."],
+                            ["O'Neill added that no group had claimed it."]])
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("James O’Neill", 2)]
+    # the recogniser's span ran into an ASCII closing quote: "Dana Okafor ''"
+    _, summary = _annotate([["Ferry riders were angry with Dana Okafor ''on Monday."],
+                            ["Okafor said the ferry would run."]])
+    assert [s.name for s in summary.named_sources] == ["Dana Okafor"]
+
+
 def test_summary_of_named_sources_counts_them():
     claims, summary = _annotate([
         ["Prime Minister Boris Johnson said the lockdown would end in June."],
@@ -265,17 +275,19 @@ TRANSCRIPT = [
 
 def test_a_transcript_gives_each_turn_to_the_speaker_its_label_names():
     # Hallam is named in the article; the host only in the labels, twice.
-    claims, _ = _annotate(TRANSCRIPT)
+    claims, summary = _annotate(TRANSCRIPT)
     who = [c.sourcing.who if c.sourcing.source else None for c in claims]
     assert who[:2] == [None, None]
-    # Inside a turn, "Critics say" and "My opponents know" are the speaker's account.
-    assert who[2:] == ["MEYER", "MEYER", "HALLAM", "HALLAM", "HALLAM", "MEYER"]
+    # Inside a turn, "Critics say" and "My opponents know" are the speaker's account; the
+    # label in capitals is the governor the article named, one person with him.
+    assert who[2:] == ["MEYER", "MEYER", "Ted Hallam", "Ted Hallam", "Ted Hallam", "MEYER"]
     assert {c.sourcing.kind.value for c in claims[2:]} == {"named_person"}
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("MEYER", 3), ("Ted Hallam", 3)]
 
 
 def test_a_transcript_turn_ends_at_a_heading_in_capitals():
     claims, _ = _annotate(TRANSCRIPT[:4] + [["VIDEO: The full interview runs 40 minutes."]])
-    assert claims[-2].sourcing.who == "HALLAM"
+    assert claims[-2].sourcing.who == "Ted Hallam"
     assert claims[-1].sourcing.kind.value == "unattributed"
 
 
