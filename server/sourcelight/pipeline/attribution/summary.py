@@ -38,8 +38,9 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
         claims=len(claims),
         by_kind={k.value: kinds[k] for k in SourceKind if kinds[k]},
         anonymous_share=round(unnamed / attributed, 3) if attributed else None,
-        named_sources=_counts(_named(claims, language), key=lambda name: _key(bare_name(name, language))),
-        outlets=_counts(_outlets(claims), key=_outlet_key(list(_outlets(claims)))),
+        named_sources=_counts(_named(claims, language), key=_acronym_key(
+            list(_named(claims, language)), lambda name: _key(bare_name(name, language)))),
+        outlets=_counts(_outlets(claims), key=_acronym_key(list(_outlets(claims)), _outlet_key(list(_outlets(claims))))),
         non_responses=tuple(NonResponse(c.id, c.text) for c in claims if c.non_response),
         headline=_headline(claims, kinds, attributed, messages_for(language)),
         anonymous_claims=sum(1 for c in claims if c.anonymity_reason is not None),
@@ -85,6 +86,23 @@ def _key(name: str) -> str:
     if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words).casefold().replace("’", "'")  # "O'Neill" is "O’Neill"
+
+
+def _acronym_key(names: list[str], key):
+    """``key``, with an acronym the same body as the name it abbreviates in the article ("The
+    IMF" and "The International Monetary Fund", "AP" and "The Associated Press")."""
+    keys = list(dict.fromkeys(key(name) for name in names))
+
+    def initials(k: str) -> str:
+        return "".join(w[0] for w in k.split() if w[:1].isalpha() and w not in _LINK_WORDS)
+
+    spelled = {k: next((full for full in keys if len(full.split()) > 1 and initials(full) == k), k)
+               for k in keys if " " not in k and len(k) > 1}
+    return lambda name: spelled.get(key(name), key(name))
+
+
+# lower-case words an acronym leaves out ("International Monetary Fund", "Bureau of Labor Statistics")
+_LINK_WORDS = frozenset({"of", "and", "for", "the", "on", "in"})
 
 
 def _outlet_key(names: list[str]):

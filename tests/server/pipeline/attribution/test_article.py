@@ -66,6 +66,15 @@ def test_one_person_is_one_named_source_whatever_the_apostrophe_or_the_quote_mar
     assert [s.name for s in summary.named_sources] == ["Dana Okafor"]
 
 
+def test_an_acronym_is_the_body_it_abbreviates():
+    _, summary = _annotate([["The Harbour Safety Board said the ferry was unsafe."],
+                            ["The HSB said repairs would take a year."]])
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("The Harbour Safety Board", 2)]
+    _, summary = _annotate([["The ferry will close, The Associated Press reported."],
+                            ["The council disputed that, according to AP."]])
+    assert [(s.name, s.claims) for s in summary.outlets] == [("The Associated Press", 2)]
+
+
 def test_summary_of_named_sources_counts_them():
     claims, summary = _annotate([
         ["Prime Minister Boris Johnson said the lockdown would end in June."],
