@@ -10,7 +10,7 @@ from collections import Counter
 
 from sourcelight.pipeline.attribution.companies import (companies_named, holds_a_listed_company, listed_body,
                                                         starts_a_company)
-from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
+from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import person_mentions, without_possessive
 from sourcelight.pipeline.attribution.sources import classify
@@ -93,13 +93,8 @@ def _unquoted(span):
 
 
 def _after_tag(span, lexicon: Lexicon):
-    """'Wrote Okafor: “…”', 'Stated Stone: …': a said form of a speech verb opening the line is
-    an inverted tag, no first name (not "Said" alone, nor "Edward Said")."""
-    if len(span) < 2 or span[0].i != 0 or lexicon.syntax is None:
-        return span
-    first = span[0]
-    word = token_lemma(first, lexicon)
-    return span[1:] if word in lexicon.syntax.speech and first.lower_ != word else span
+    """'Wrote Okafor: “…”': the name without the inverted tag the recogniser ran into it."""
+    return span[1:] if len(span) > 1 and inverted_tag(span[0], lexicon) else span
 
 
 def mostly_bodies(parses) -> frozenset[str]:

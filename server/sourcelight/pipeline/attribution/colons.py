@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
-from sourcelight.pipeline.attribution.cue_lemmas import says_form, token_lemma
+from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, says_form
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -143,7 +143,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     verb_at = _headline_verb(before, lexicon)
     if verb_at is not None:
         before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
-    elif _says_first(before, lexicon):
+    elif len(before) > 1 and inverted_tag(before[0], lexicon):
         before = doc[1:colon.i]
     topic_at = next((t.i for t in before[1:] if t.pos_ == "ADP" and t.lower_ in lexicon.syntax.topic_prepositions), None)
     if topic_at is not None:
@@ -172,18 +172,11 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
 def _after_tag(guess, before, lexicon: Lexicon):
     """'Stated Stone: “…”', 'Wrote Okafor: “…”': the name after an inverted tag speaks, not a
     name the tag's capital would make of it."""
-    if guess is None or not _says_first(before, lexicon) or guess.start != before[0].idx:
+    if guess is None or not (len(before) > 1 and inverted_tag(before[0], lexicon)) or guess.start != before[0].idx:
         return guess
     start = before[1].idx
     text = text_of(before.doc)[start:guess.end]
     return replace(guess, text=text, start=start, names=tuple(n for n in guess.names if n in text))
-
-
-def _says_first(before, lexicon: Lexicon) -> bool:
-    """An inverted tag opens the line: a said form of a speech verb ("Stated", "Wrote"), a name after it."""
-    first = before[0]
-    word = token_lemma(first, lexicon)
-    return len(before) > 1 and word in lexicon.syntax.speech and first.lower_ != word and before[1].text[:1].isupper()
 
 
 def _person_then_fragment(before, after) -> bool:

@@ -40,6 +40,16 @@ def says_form(word: str, lexicon: Lexicon) -> bool:
     return any(stem in lexicon.syntax.speech for stem in regular_stems(word.lower(), "VBZ"))
 
 
+def inverted_tag(token, lexicon: Lexicon) -> bool:
+    """'Stated Stone: …', 'Wrote Okafor: …': a said form of a listed speech verb opening the
+    line before a name, a tag, no first name ("Said" alone, or "Edward Said", is none)."""
+    doc = token.doc
+    if token.i != 0 or token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper() or lexicon.syntax is None:
+        return False
+    word = token_lemma(token, lexicon)
+    return word in lexicon.syntax.speech and token.lower_ != word
+
+
 def regular_stems(word: str, tag: str | None = None) -> list[str]:
     """Dictionary forms a regular English verb form may come from, by its tag (any tag its
     ending allows when ``tag`` is None)."""
@@ -68,4 +78,4 @@ def regular_stems(word: str, tag: str | None = None) -> list[str]:
     return []
 
 
-__all__ = ["token_lemma", "says_form", "regular_stems"]
+__all__ = ["token_lemma", "says_form", "inverted_tag", "regular_stems"]
