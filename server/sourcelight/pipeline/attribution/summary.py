@@ -34,13 +34,13 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
     kinds = Counter(c.sourcing.kind for c in claims if c.sourcing)
     attributed = sum(kinds[k] for k in ATTRIBUTED_KINDS)
     unnamed = sum(kinds[k] for k in UNNAMED_KINDS)
+    named, outlets = list(_named(claims, language)), list(_outlets(claims))
     return SourcingSummary(
         claims=len(claims),
         by_kind={k.value: kinds[k] for k in SourceKind if kinds[k]},
         anonymous_share=round(unnamed / attributed, 3) if attributed else None,
-        named_sources=_counts(_named(claims, language), key=_acronym_key(
-            list(_named(claims, language)), lambda name: _key(bare_name(name, language)))),
-        outlets=_counts(_outlets(claims), key=_acronym_key(list(_outlets(claims)), _outlet_key(list(_outlets(claims))))),
+        named_sources=_counts(named, key=_acronym_key(named, lambda name: _key(bare_name(name, language)))),
+        outlets=_counts(outlets, key=_same_outlet(outlets)),
         non_responses=tuple(NonResponse(c.id, c.text) for c in claims if c.non_response),
         headline=_headline(claims, kinds, attributed, messages_for(language)),
         anonymous_claims=sum(1 for c in claims if c.anonymity_reason is not None),
@@ -103,6 +103,12 @@ def _acronym_key(names: list[str], key):
 
 # lower-case words an acronym leaves out ("International Monetary Fund", "Bureau of Labor Statistics")
 _LINK_WORDS = frozenset({"of", "and", "for", "the", "on", "in"})
+
+
+def _same_outlet(names: list[str]):
+    """The key that makes one outlet of its names in an article: its full name, its last
+    words, its acronym."""
+    return _acronym_key(names, _outlet_key(names))
 
 
 def _outlet_key(names: list[str]):
@@ -172,7 +178,7 @@ def _unnamed_key(kinds: Counter) -> str:
 def _main_relay(claims: tuple[Claim, ...]) -> str | None:
     """The outlet relaying at least half of the anonymous and vague claims, if any."""
     unnamed = [c.sourcing for c in claims if c.sourcing and c.sourcing.kind in UNNAMED_KINDS]
-    key_of = _outlet_key([s.via for s in unnamed if s.via])
+    key_of = _same_outlet([s.via for s in unnamed if s.via])
     relays = Counter(key_of(s.via) for s in unnamed if s.via)
     if not relays:
         return None

@@ -27,7 +27,6 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
-from sourcelight.pipeline.attribution.unrealized import owed, unrealized
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
                                                           listed_preposition, questions_a_thing, says_a_statement)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
@@ -39,6 +38,7 @@ from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.stances import stance_cue
+from sourcelight.pipeline.attribution.unrealized import owed, unrealized
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
 
