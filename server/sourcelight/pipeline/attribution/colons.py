@@ -143,7 +143,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     verb_at = _headline_verb(before, lexicon)
     if verb_at is not None:
         before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
-    elif len(before) > 1 and inverted_tag(before[0], lexicon):
+    elif inverted_tag(before[0], lexicon):
         before = doc[1:colon.i]
     topic_at = next((t.i for t in before[1:] if t.pos_ == "ADP" and t.lower_ in lexicon.syntax.topic_prepositions), None)
     if topic_at is not None:
@@ -172,7 +172,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
 def _after_tag(guess, before, lexicon: Lexicon):
     """'Stated Stone: “…”', 'Wrote Okafor: “…”': the name after an inverted tag speaks, not a
     name the tag's capital would make of it."""
-    if guess is None or not (len(before) > 1 and inverted_tag(before[0], lexicon)) or guess.start != before[0].idx:
+    if guess is None or not inverted_tag(before[0], lexicon) or guess.start != before[0].idx:
         return guess
     start = before[1].idx
     text = text_of(before.doc)[start:guess.end]
