@@ -1,10 +1,10 @@
 """The lemma a cue word is matched by: the lemmatizer's, set right by the tagger's verb tag
 and the regular English endings where the lemmatizer takes a verb for a noun ("warning",
 "thanked"), by the lexicon's irregular past forms ("thought"), and by the tail of a
-hyphenated word ("re-tweeted")."""
+hyphenated word ("re-tweeted"), unless that word means something else ("second-guess")."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.deps import hyphenated_word, text_of
+from sourcelight.pipeline.attribution.deps import HYPHENS, hyphenated_word, text_of
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
@@ -78,4 +78,13 @@ def regular_stems(word: str, tag: str | None = None) -> list[str]:
     return []
 
 
-__all__ = ["token_lemma", "says_form", "inverted_tag", "regular_stems"]
+def hyphen_compound(token, lexicon: Lexicon) -> bool:
+    """'trying to second-guess the FBI', 'has de-emphasized his identity': the verb is the
+    tail of a hyphenated word whose meaning is not the verb's own ('re-tweeting' keeps it)."""
+    doc = token.doc
+    return (token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_
+            and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha
+            and doc[token.i - 2].lower_ not in lexicon.syntax.kept_prefixes)
+
+
+__all__ = ["token_lemma", "says_form", "inverted_tag", "regular_stems", "hyphen_compound"]

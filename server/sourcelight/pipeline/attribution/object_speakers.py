@@ -1,6 +1,6 @@
 """Speakers a cue verb's own subject does not give: an object made to speak ("forced the
-mayor to admit"), blamed for saying ("criticized Trump for saying") or described saying ("left
-62 percent of voters saying"), a participle the parse hung on an object, the noun after "with",
+mayor to admit"), blamed for saying ("criticized Trump for saying"), described saying ("left
+62 percent of voters saying") or seen saying ("watching Clinton argue"), a participle the parse hung on an object, the noun after "with",
 and a name a subordinator opens ("since Clinton, at the debate, cited …")."""
 from __future__ import annotations
 
@@ -25,6 +25,27 @@ def object_described(verb):
     objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1
                and any(t.like_num or t.ent_type_ in ("PERCENT", "CARDINAL", "PERSON") for t in c.subtree)]
     return objects[0] if objects else None  # a counted group or a person, not "referenda arguing"
+
+
+def object_perceived(verb, lexicon: Lexicon | None):
+    """'Voters are watching a member of the establishment, Hillary Clinton, argue that …' parsed
+    with "argue" a second verb of the voters': a bare verb right after a seeing or hearing verb's
+    object, joined with no "and", is what the object is seen doing."""
+    if lexicon is None or verb.tag_ not in ("VB", "VBP") or verb.dep_ not in ("conj", "ccomp", "xcomp") \
+            or not without_and(verb) or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    head = verb.head
+    if head.tag_ in ("VB", "VBP") or lemma(head.lower_, lexicon.language, lexicon.lemmatizer) not in lexicon.syntax.perception:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    between = verb.doc[obj.right_edge.i + 1:verb.i]
+    # its name set off after it, the parse hanging it on the verb ("a member of the council, Dana Okafor, argue")
+    name = next((c for c in head.children if c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN"
+                 and obj.right_edge.i < c.i < verb.i), None)
+    named = set() if name is None else {t.i for t in name.subtree}
+    return (name or obj) if all(t.text == "," or t.i in named for t in between) else None
 
 
 def on_the_object(verb) -> bool:

@@ -7,7 +7,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
                                                    SHARED_SUBJECT_DEPS, SUBJECTS, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
+from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described, object_perceived,
                                                              on_the_object, participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
 from sourcelight.pipeline.attribution.relatives import cleft_subject, described_by_predicate, who_means
@@ -45,7 +45,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     # before an aside, the noun after "with".
     hidden = (object_described(verb) or object_credited(verb) or _statement_saying(verb, lexicon)
               or taker_of_occasion(verb, lexicon)
-              or participle_on_object(verb)
+              or participle_on_object(verb) or object_perceived(verb, lexicon)
               or subject_after_with(verb, lexicon) or subject_before_aside(verb) or object_controls(verb, lexicon)
               or subject_after_subordinator(verb, lexicon))
     if hidden is not None:

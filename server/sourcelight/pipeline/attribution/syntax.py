@@ -18,10 +18,10 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hu
                                                          negated, says_nothing, says_what_came_before,
                                                          says_without_object, sees_it_happen, tells_how_much)
 from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quote, speaker_label
-from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
+from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import HYPHENS, text_of
+from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
@@ -32,6 +32,7 @@ from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_i
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.questions import in_question, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
+from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quote_told_below
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
 from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
@@ -177,7 +178,7 @@ def _with_colon(doc, finding: Finding) -> Finding:
 
 def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding | None:
     syntax = lexicon.syntax
-    if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "acomp") or _hyphen_compound(
+    if not token.tag_.startswith("VB") or token.dep_ in ("amod", "compound", "acomp") or hyphen_compound(
             token, lexicon):
         return None
     word = token_lemma(token, lexicon)
@@ -219,7 +220,10 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if passive and word in syntax.perception and not clause and not any(
             t.dep_ == "prep" and t.lower_ == "as" for t in token.subtree if t.i > token.i):
         return None  # "The arguments will be heard by 10 judges", not "was seen by some as a demotion"
-    if word in syntax.needs_clause and not (clause and not _quote_told_below(token, masked, lexicon)) and not (
+    quote_only = has_quote and not (phrasal or has_clause(token) or says_a_statement(token, lexicon)
+                                    or says_what_came_before(token) or so_says)
+    if word in syntax.needs_clause and not (clause and not quote_told_below(token, masked, lexicon) and not (
+            quote_only and quote_in_adjunct(token, masked, lexicon))) and not (
             finding_verb and has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
                 guess.kind is SourceKind.MEDIA and not negated(token)))) and not (
             finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)
@@ -278,15 +282,6 @@ def _so_says(verb) -> bool:
     return all(t.i == so.i or t.i in spoken or t.is_punct or t.dep_ == "cc" for t in verb.doc[:verb.i])
 
 
-def _hyphen_compound(token, lexicon: Lexicon) -> bool:
-    """'trying to second-guess the FBI', 'has de-emphasized his identity': the verb is the
-    tail of a hyphenated word whose meaning is not the verb's own ('re-tweeting' keeps it)."""
-    doc = token.doc
-    return (token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_
-            and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha
-            and doc[token.i - 2].lower_ not in lexicon.syntax.kept_prefixes)
-
-
 def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:
     """ "Needless to say, …", "But that said, …", "…, needless to say.": a set phrase opening the
     sentence or a clause, or closing it, set off by punctuation; not the words of "a report that
@@ -308,22 +303,6 @@ def _quote_beside(token, masked: str) -> bool:
     before = masked[:doc[left].idx].rstrip(" ,")
     after = masked[doc[right].idx + len(doc[right].text):].lstrip(" ,:")
     return before.endswith(MASK) or after.startswith(MASK)
-
-
-def _quote_told_below(verb, masked: str, lexicon: Lexicon) -> bool:
-    """'The spot concludes with footage of Trump saying during the debate, “…”': the verb's
-    only words are a quote after it that another speaking verb comes before, and so tells."""
-    if MASK not in masked[verb.idx:] or MASK in masked[:verb.idx]:
-        return False
-    if any(c.dep_ in ("dobj", "oprd", "xcomp", "advcl") for c in verb.children):
-        return False  # words of its own ("asked the crowd to welcome …")
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
-    if not clauses or any(masked[c.idx] != MASK and masked[c.left_edge.idx] != MASK for c in clauses):
-        return False  # ("But, Carson added, he did not support issuing quarantines “willy-nilly.”")
-    quote = masked.find(MASK, verb.idx)
-    return any(verb.i < t.i and t.idx < quote and t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound")
-               and not _hyphen_compound(t, lexicon) and token_lemma(t, lexicon) in lexicon.syntax.speech
-               for t in verb.doc)  # (not "so-called")
 
 
 def _phrasal(token, word: str, speech: frozenset[str]) -> bool:

@@ -1,0 +1,36 @@
+"""Whose words a quote in the sentence is: a cue verb that needs a clause or a quote has none
+of its own when the only quote is told by another speaking verb, after it ("footage of Trump
+saying, “…”") or in a phrase beside it ("under what Mr. Hedge called “…”")."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.complements import CLAUSE_DEPS
+from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, token_lemma
+from sourcelight.pipeline.attribution.deps import SUBJECTS
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.quotes import MASK
+
+
+def quote_told_below(verb, masked: str, lexicon: Lexicon) -> bool:
+    """'The spot concludes with footage of Trump saying during the debate, “…”': the verb's
+    only words are a quote after it that another speaking verb comes before, and so tells."""
+    if MASK not in masked[verb.idx:] or MASK in masked[:verb.idx]:
+        return False
+    if any(c.dep_ in ("dobj", "oprd", "xcomp", "advcl") for c in verb.children):
+        return False  # words of its own ("asked the crowd to welcome …")
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if not clauses or any(masked[c.idx] != MASK and masked[c.left_edge.idx] != MASK for c in clauses):
+        return False  # ("But, Carson added, he did not support issuing quarantines “willy-nilly.”")
+    quote = masked.find(MASK, verb.idx)
+    return any(verb.i < t.i and t.idx < quote and t.tag_.startswith("VB") and t.dep_ not in ("amod", "compound")
+               and not hyphen_compound(t, lexicon) and token_lemma(t, lexicon) in lexicon.syntax.speech
+               for t in verb.doc)  # (not "so-called")
+
+
+def quote_in_adjunct(verb, masked: str, lexicon: Lexicon) -> bool:
+    """'Under what Mr. Hedge called “the prior economy model,” the club charged a fee': every
+    quoted word sits in a phrase beside the verb or in its subject, where another speaking
+    verb tells it, so none is the verb's own."""
+    quoted = [t for t in verb.doc if masked[t.idx] == MASK and not t.is_punct]
+    tellers = [t for c in verb.children if c.dep_ in ("prep", "npadvmod") or c.dep_ in SUBJECTS
+               for t in c.subtree if t.tag_.startswith("VB") and token_lemma(t, lexicon) in lexicon.syntax.speech]
+    return bool(quoted) and all(any(v.left_edge.i <= t.i <= v.right_edge.i for v in tellers) for t in quoted)
