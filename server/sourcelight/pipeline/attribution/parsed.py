@@ -38,6 +38,9 @@ MAX_PARSED_WORDS = 400
 # blanks keeping every offset: spaCy's tokenizer splits such a run one mark per pass, each
 # pass rescanning the rest, and 20,000 "!" took minutes (explosion/spaCy#1768).
 _MARK_RUN = re.compile(r"[^\w\s]{9,}")
+# A curly apostrophe after a plural ("Sanders’ campaign", "residents’ routines"), which the
+# tokenizer takes for a closing quote, hanging the sentence's subject on nothing.
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])’(?= \w)")
 # Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it,
 # and the recogniser reads the words through a tok2vec of its own.
 NAMES_ONLY_SKIPS = ("tok2vec", "tagger", "parser", "attribute_ruler")
@@ -76,7 +79,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     unparsed = frozenset(candidates) - frozenset(wanted)
     texts = [without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
              for i in wanted]
-    given = [for_parser(_marks_tamed(t), lexicon) for t in texts]
+    given = [for_parser(_plain_possessives(_marks_tamed(t)), lexicon) for t in texts]
     parsed = dict(zip(wanted, parse_all(nlp, given, PARSE_BATCH)))
     for text, parser_text, parse in zip(texts, given, parsed.values()):
         if parser_text != text:
@@ -132,6 +135,17 @@ def _too_long(text: str) -> bool:
 def _marks_tamed(text: str) -> str:
     """The text with every long run of marks cut to its first three, in blanks (same length)."""
     return _MARK_RUN.sub(lambda run: run.group()[:3] + " " * (len(run.group()) - 3), text)
+
+
+def _plain_possessives(text: str) -> str:
+    """The text with each plural possessive's ’ made a plain apostrophe (same length), unless a
+    ‘ before it is still open, where it closes a quote ("from ‘Boasters’ and ‘Blasphemers’ Like")."""
+    def plain(match: re.Match) -> str:
+        opened = text.rfind("‘", 0, match.start())
+        closed = opened >= 0 and re.search(r"’(?!\w)", text[opened:match.start()]) is not None
+        return "'" if opened < 0 or closed else "’"
+
+    return _PLURAL_POSSESSIVE.sub(plain, text)
 
 
 def _opens_with_it(text: str, lexicon: Lexicon) -> bool:
@@ -211,12 +225,13 @@ def subject_thing(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
 
 def _in_own_words(finding: Finding, parse) -> Finding:
     """The finding's source and cue as the sentence writes them ("Tells", not the "tells" the
-    parser was given)."""
+    parser was given; "Sanders’ campaign", not "Sanders' campaign")."""
     text = parse.user_data.get(TEXT_KEY)
     if text is None:
         return finding
     (source_start, source_end), (cue_start, cue_end) = finding.source_span, finding.cue_span
-    source = text[source_start:source_end] if text[source_start:source_end].lower() == finding.source.lower() else finding.source
+    written = text[source_start:source_end]
+    source = written if _plain_possessives(written.lower()) == finding.source.lower() else finding.source
     return replace(finding, source=source, cue=text[cue_start:cue_end])
 
 

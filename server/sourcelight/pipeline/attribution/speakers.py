@@ -171,8 +171,6 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     return None, False
 
 
-
-
 def _stray_agent(verb):
     """'Al-Muteiri was confirmed as one of the passengers by the assistant foreign minister':
     the "by" phrase of a passive that the parse hung on a noun inside it."""
@@ -185,14 +183,6 @@ def _stray_agent(verb):
     return None
 
 
-
-
-
-
-
-
-
-
 def _time_gerund(preposition, lexicon: Lexicon | None) -> bool:
     """'After saying …', 'Before telling reporters …': a preposition of time whose object is a
     participle, whose unspoken subject is the subject of the clause it hangs on (not "by":
@@ -200,10 +190,6 @@ def _time_gerund(preposition, lexicon: Lexicon | None) -> bool:
     return lexicon is not None and preposition is not None and preposition.dep_ == "prep" \
         and preposition.lower_ in lexicon.syntax.time_prepositions and any(
             c.dep_ == "pcomp" and c.tag_ == "VBG" for c in preposition.children)
-
-
-
-
 
 
 def _statement_saying(verb, lexicon: Lexicon | None):
@@ -223,10 +209,6 @@ def _statement_saying(verb, lexicon: Lexicon | None):
     if token_lemma(verb.head.head, lexicon) in lexicon.syntax.receipt:
         return verb.head  # "Residents received letters saying …": the letters say it
     return speaker_of(verb.head.head, lexicon)[0]
-
-
-
-
 
 
 def _after_modal(verb) -> bool:
