@@ -9,6 +9,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, token_lem
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import hyphenated_word, opened_by_that, possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.questions import in_asked_clause
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, speaker_of
@@ -70,6 +71,8 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         return None
     if any(c.dep_ == "nsubj" for c in token.children):
         return None  # "But Trump claims that …": a verb read as a noun (misreads.py)
+    if in_asked_clause(token):
+        return None
     owner = _statement_owner(token)
     # "In a statement, the ministry said …", "As X put it in a statement": on a verb, not on a
     # noun ("emails in Clinton's private account"), nor in a subordinate clause ("received

@@ -17,6 +17,17 @@ def in_question(verb) -> bool:
     return asks(verb)
 
 
+def in_asked_clause(noun) -> bool:
+    """'How was Mills able to represent Clinton during the FBI's interview of …?': a statement
+    noun under a verb the writer asks, its auxiliary (or "be" itself) before its subject."""
+    def asked(verb) -> bool:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        inverted = subject is not None and verb.lemma_ == "be" and verb.i < subject.i
+        return in_question(verb) or (inverted and asks(verb))
+
+    return any(asked(verb) for verb in noun.ancestors if verb.pos_ in ("VERB", "AUX"))
+
+
 def asks(token) -> bool:
     """The sentence of ``token`` is a question: it ends on a question mark, quotes aside."""
     return token.sent.text.rstrip(" \"'”’").endswith("?")
