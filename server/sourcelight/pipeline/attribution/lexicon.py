@@ -83,6 +83,8 @@ class SyntaxLexicon:
     collections: frozenset[str] = frozenset()  # "batch", "trove": "a trove of emails" is documents
     # "should", "must": a cue after one of these is a saying owed, not one done
     obligation_modals: frozenset[str] = frozenset()
+    # ("add", "to"): a cue verb with that preposition and no clause is another verb ("added to the uncertainty")
+    other_senses: frozenset[tuple[str, str]] = frozenset()
     # "thought" -> "think": past forms the lemmatizer takes for nouns, read so only where
     # tagged as verbs ("a thought" stays a noun).
     past_forms: dict[str, str] = field(default_factory=dict)
@@ -258,6 +260,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         linking_verbs=frozenset(w.lower() for w in table.get("linking_verbs", ())),
         collections=frozenset(w.lower() for w in table.get("collections", ())),
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
+        other_senses=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("other_senses", ())),
         past_forms=past_forms,
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
         | frozenset(p[0] for p in prepositions) | frozenset(past_forms) | frozenset(v[-1] for v in viewpoints)

@@ -57,7 +57,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
         "questions_things": "words", "object_frames": "pairs", "time_prepositions": "words",
         "viewpoints": "words", "stance_adjectives": "words", "linking_verbs": "words", "collections": "words",
-        "obligation_modals": "words",
+        "obligation_modals": "words", "other_senses": "pairs",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition

@@ -28,6 +28,18 @@ def in_asked_clause(noun) -> bool:
     return any(asked(verb) for verb in noun.ancestors if verb.pos_ in ("VERB", "AUX"))
 
 
+def asked_ahead(verb) -> bool:
+    """'The question isn't how Sanders will respond', 'no one knows what the board will say':
+    a cue in a clause a question word opens, with a modal ahead of it, is asked about, not
+    said."""
+    if verb.dep_ == "ROOT" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    # (not "This is why Democrats can't just … cry", "a time when many would be asking": a
+    # reason and a time are told, not asked)
+    return any((c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether", "if"))
+               or (c.dep_ == "dobj" and c.tag_ == "WP") for c in verb.children if c.i < verb.i)
+
+
 def asks(token) -> bool:
     """The sentence of ``token`` is a question: it ends on a question mark, quotes aside."""
     return token.sent.text.rstrip(" \"'”’").endswith("?")

@@ -30,7 +30,7 @@ from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
                                                           listed_preposition, questions_a_thing, says_a_statement)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
-from sourcelight.pipeline.attribution.questions import in_question, leaves_open, looks_to_find_out
+from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quote_told_below
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
@@ -197,7 +197,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         source_token, passive, clause = cited, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
             or owed(token, lexicon) \
-            or in_question(token) or (not clause and tells_how_much(token, lexicon)) or (
+            or in_question(token) or asked_ahead(token) or (not clause and (tells_how_much(token, lexicon) or any(
+                c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses for c in token.children))) or (
             word in syntax.perception and not has_quote and (looks_to_find_out(token) or (not finding_verb and sees_it_happen(token))
                                                            or leaves_open(token, question_words=True))):
         return None
