@@ -75,7 +75,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = named_before(attribution, finding, index, sentences, mentions, fits)
             attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fits,
-                                         quotes[index])
+                                         quotes[index], quotes[index - 1] if index else None)
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
         elif speakers[index] is not None:

@@ -89,7 +89,8 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
 
 
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
-                   history: list[Resolved], mentions, fits, quote: QuoteState) -> Attribution:
+                   history: list[Resolved], mentions, fits, quote: QuoteState,
+                   previous_quote: QuoteState | None = None) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence, else as the first
     name (usually the subject) of the sentence before — rather than a speaker quoted further
@@ -114,6 +115,11 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     if previous is not None and who_of(previous) == attribution.entity:
         return attribution  # the sentence before already speaks of them
     named = [name for name in mentions(index - 1) if fits(finding.source, name)]
+    if quote.starts_inside and previous_quote is not None:
+        # the quote the pronoun's sentence closes began there: no one named inside it says it
+        # ("“… they thought Obama and Michelle saying ‘…’ would do it. But it's not enough,” she said")
+        words = previous_quote.masked(sentences[index - 1].text)
+        named = [name for name in named if name in words]
     if named:
         return replace(person, entity=named[0])
     return attribution
