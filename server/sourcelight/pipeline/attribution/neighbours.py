@@ -106,7 +106,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
     unquoted = quote.masked(sentence.text)
     before = [name for name in mentions(index)
-              if 0 <= unquoted.find(name) < pronoun_at and fits(finding.source, name)]
+              if 0 <= _first_written(name, unquoted) < pronoun_at and fits(finding.source, name)]
     if before:
         return replace(person, entity=before[-1])
     if index == 0 or sentences[index - 1].block < sentence.block - 1:
@@ -123,6 +123,14 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     if named:
         return replace(person, entity=named[0])
     return attribution
+
+
+def _first_written(name: str, text: str) -> int:
+    """Where the text first writes the person, by the whole name or any word of it ("Sanders
+    probably will find …" names Bernie Sanders); -1 where it does not."""
+    spots = [m.start() for word in {name, *name.split()} if word[:1].isupper() and len(word) > 2
+             for m in (re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text),) if m is not None]
+    return min(spots, default=-1)
 
 
 def thing_before(attribution: Attribution, finding: Finding, index: int, sentences, subject_of) -> Attribution:

@@ -63,8 +63,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         if agent is not None:
             objects = [c for c in agent.children if c.dep_ == "pobj"]
             return (objects[0], True) if objects else (None, True)
-        if any(c.dep_ in PASSIVE_SUBJECTS or (c.dep_ == "auxpass" and not perfect_misread(current, c))
-               for c in children):
+        perfect = any(c.dep_ == "auxpass" and perfect_misread(current, c) for c in children)
+        if not perfect and any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in children):
             passive_subject = next((c for c in children if c.dep_ in PASSIVE_SUBJECTS), None)
             if (current.i != verb.i and passive_subject is not None and lexicon is not None
                     and token_lemma(current, lexicon) in lexicon.syntax.citing):
@@ -80,7 +80,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 return _stray_agent(verb), True  # "the plan was announced": no speaker in the sentence
             return None, True
         # Of two subjects (a parse that took a quoted word for one), the nearer is the speaker.
-        subjects = [c for c in children if c.dep_ in SUBJECTS]
+        subjects = [c for c in children if c.dep_ in SUBJECTS or (perfect and c.dep_ in PASSIVE_SUBJECTS)]
         if len(subjects) > 1:
             # "Republican establishment figures — … — both suggested": "both" floats
             subjects = [c for c in subjects if c.tag_ != "DT"] or subjects

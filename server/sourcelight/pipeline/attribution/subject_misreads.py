@@ -10,9 +10,17 @@ from sourcelight.pipeline.attribution.deps import SUBJECTS, to_infinitive
 def perfect_misread(verb, auxiliary) -> bool:
     """'And he's predicted big wins': a contracted "has" the parse took for a passive "is",
     with an active subject and an object, or a verb tagged as a past tense ("who's called for
-    big tax hikes"), which no "is" comes before."""
-    return auxiliary.lower_ in ("'s", "’s") and any(c.dep_ == "nsubj" for c in verb.children) \
-        and (any(c.dep_ == "dobj" for c in verb.children) or verb.tag_ == "VBD")
+    big tax hikes"), which no "is" comes before; or with a finite clause after the verb."""
+    if auxiliary.lower_ not in ("'s", "’s"):
+        return False
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return any(c.dep_ == "dobj" for c in verb.children) or verb.tag_ == "VBD"
+    # "He's said he gets his ideas from …": a finite clause after it, which no passive "is
+    # said" takes (but "It's said that …" is one, and "he's said to be ill" another)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.lower_ != "it" and any(
+        c.dep_ == "ccomp" and c.i > verb.i and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
 
 
 def participle_misread(verb):
