@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, described_before, named_before, nearer_person,
+from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, described_before, fits_here, named_before, nearer_person,
                                                         pair_named_before, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
@@ -69,12 +69,13 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
-            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fits, role_holders or {})
+            fitting = fits_here(fits, finding, sentence, quotes[index])
+            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting, role_holders or {})
             if finding.names:  # "Dana Okafor and Lee Park said": both, each by name
                 attribution = replace(attribution, entity=pair_of(list(finding.names)))
-            attribution = named_before(attribution, finding, index, sentences, mentions, fits)
+            attribution = named_before(attribution, finding, index, sentences, mentions, fitting)
             attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
-            attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fits,
+            attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fitting,
                                          quotes[index], quotes[index - 1] if index else None)
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)

@@ -157,11 +157,11 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
 
 
 def ends_in_plural(phrase: str, lexicon: Lexicon) -> bool:
-    """A description ending in a plural noun ("two officials", "Dana Okafor's aides"), not a
-    name: the last word is lower case and its lemma is another word."""
+    """A description ending in a plural noun ("two officials", "Dana Okafor's aides", "real
+    women"), not a name: the last word is lower case and its lemma is another word."""
     words = phrase.split()
     last = words[-1].strip(".,;:") if words else ""
-    return (last[:1].islower() and last.endswith("s")
+    return (last[:1].islower() and last.endswith(("s", "men", "ren"))
             and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())
 
 

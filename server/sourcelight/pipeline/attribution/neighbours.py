@@ -106,7 +106,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
     unquoted = quote.masked(sentence.text)
     before = [name for name in mentions(index)
-              if 0 <= _first_written(name, unquoted) < pronoun_at and fits(finding.source, name)]
+              if 0 <= first_written(name, unquoted) < pronoun_at and fits(finding.source, name)]
     if before:
         return replace(person, entity=before[-1])
     if index == 0 or sentences[index - 1].block < sentence.block - 1:
@@ -125,7 +125,23 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     return attribution
 
 
-def _first_written(name: str, text: str) -> int:
+def fits_here(fits, finding: Finding, sentence, quote: QuoteState):
+    """``fits`` for a pronoun, less anyone its own sentence names after it outside quotes:
+    "She asked Richards …", "he said Trump would win" never mean Richards or Trump."""
+    if finding.back_reference is None or len(finding.source.split()) != 1:
+        return fits
+    unquoted = quote.masked(sentence.text)
+    if unquoted[finding.cue_span[1]:].lstrip().startswith(","):
+        return fits  # a tag set off inside what it reports ("As he welcomed guests, he said, Brennan was …")
+    after = unquoted[finding.source_span[1]:]
+
+    def fitting(pronoun: str, name: str | None, named: bool = True) -> bool:
+        return fits(pronoun, name, named) and not (name and first_written(name, after) >= 0)
+
+    return fitting
+
+
+def first_written(name: str, text: str) -> int:
     """Where the text first writes the person, by the whole name or any word of it ("Sanders
     probably will find …" names Bernie Sanders); -1 where it does not."""
     spots = [m.start() for word in {name, *name.split()} if word[:1].isupper() and len(word) > 2
