@@ -69,14 +69,14 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
-            fitting = fits_here(fits, finding, sentence, quotes[index])
+            fitting = fits_here(fits, finding, index, sentences, quotes)
             attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting, role_holders or {})
             if finding.names:  # "Dana Okafor and Lee Park said": both, each by name
                 attribution = replace(attribution, entity=pair_of(list(finding.names)))
             attribution = named_before(attribution, finding, index, sentences, mentions, fitting)
             attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fitting,
-                                         quotes[index], quotes[index - 1] if index else None)
+                                         quotes[index])
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
         elif speakers[index] is not None:
@@ -184,7 +184,7 @@ def _quote_runs(quotes: list[QuoteState]) -> list[list[int]]:
 def _referred_quote_speakers(findings, quotes, resolved: list[Resolved]) -> None:
     """'“It's not what worked in 2012. | Those are just distractions,” he said.': a quote
     running over sentences whose only speaker is a pronoun or a description is, all of it,
-    whoever that resolved to."""
+    whoever that resolved to, never the speaker of a quote before it."""
     for run in _quote_runs(quotes):
         referred = [i for i in run if findings[i] is not None]
         if len(run) < 2 or not referred or any(findings[i].back_reference is None for i in referred):
@@ -192,7 +192,7 @@ def _referred_quote_speakers(findings, quotes, resolved: list[Resolved]) -> None
         said = resolved[referred[0]].attribution
         if said is not None and said.source is not None:
             for i in run:
-                if resolved[i].attribution is None:
+                if findings[i] is None:
                     resolved[i] = replace(resolved[i], attribution=_carried(said))
 
 

@@ -89,8 +89,7 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
 
 
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
-                   history: list[Resolved], mentions, fits, quote: QuoteState,
-                   previous_quote: QuoteState | None = None) -> Attribution:
+                   history: list[Resolved], mentions, fits, quote: QuoteState) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence, else as the first
     name (usually the subject) of the sentence before — rather than a speaker quoted further
@@ -115,28 +114,34 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     if previous is not None and who_of(previous) == attribution.entity:
         return attribution  # the sentence before already speaks of them
     named = [name for name in mentions(index - 1) if fits(finding.source, name)]
-    if quote.starts_inside and previous_quote is not None:
-        # the quote the pronoun's sentence closes began there: no one named inside it says it
-        # ("“… they thought Obama and Michelle saying ‘…’ would do it. But it's not enough,” she said")
-        words = previous_quote.masked(sentences[index - 1].text)
-        named = [name for name in named if name in words]
     if named:
         return replace(person, entity=named[0])
     return attribution
 
 
-def fits_here(fits, finding: Finding, sentence, quote: QuoteState):
-    """``fits`` for a pronoun, less anyone its own sentence names after it outside quotes:
-    "She asked Richards …", "he said Trump would win" never mean Richards or Trump."""
+def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteState]):
+    """``fits`` for a pronoun, less anyone its own sentence names after it outside quotes
+    ("She asked Richards …", "he said Trump would win" never mean Richards or Trump) and
+    anyone named inside the quote it tags, back to where that quote opens ("“They thought
+    Obama saying ‘…’ would do it. But it's not enough,” she said" is not Obama)."""
     if finding.back_reference is None or len(finding.source.split()) != 1:
         return fits
+    sentence, quote = sentences[index], quotes[index]
     unquoted = quote.masked(sentence.text)
-    if unquoted[finding.cue_span[1]:].lstrip().startswith(","):
-        return fits  # a tag set off inside what it reports ("As he welcomed guests, he said, Brennan was …")
-    after = unquoted[finding.source_span[1]:]
+    # (a tag set off inside what it reports may mean a name after it: "As he welcomed
+    # guests, he said, Brennan was …")
+    set_off = unquoted[finding.cue_span[1]:].lstrip().startswith(",")
+    texts = [] if set_off else [unquoted[finding.source_span[1]:]]
+    earlier = index
+    while True:
+        texts += [sentences[earlier].text[start:end] for start, end in quotes[earlier].stretches
+                  if earlier < index or start < finding.source_span[0]]
+        if not quotes[earlier].starts_inside or earlier == 0:
+            break
+        earlier -= 1
 
     def fitting(pronoun: str, name: str | None, named: bool = True) -> bool:
-        return fits(pronoun, name, named) and not (name and first_written(name, after) >= 0)
+        return fits(pronoun, name, named) and not (name and any(first_written(name, text) >= 0 for text in texts))
 
     return fitting
 

@@ -58,7 +58,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             # object: a verb joined to a noun goes with the verb that noun is the object of
             current = current.head
             continue
-        children = list(current.children)
+        # (not an auxiliary inside a quote before it: "“Is the ferry late?” asked Okafor")
+        children = [c for c in current.children if c.dep_ not in ("auxpass", "aux") or not quoted(c) or quoted(current)]
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             objects = [c for c in agent.children if c.dep_ == "pobj"]

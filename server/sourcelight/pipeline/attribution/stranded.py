@@ -178,7 +178,10 @@ def _inverted_object(verb):
     object: after the words said, a verb with no subject names its speaker behind it."""
     after_quote = any(t.tag_ == "''" for t in verb.doc[max(0, verb.i - 2):verb.i])
     after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","  # "…, said a former adviser"
-    said_before = (after_quote or after_comma) and _said_before(verb)
+    # (or a quote the parse cut off as a sentence of its own, or hung on the verb as its
+    # auxiliary: "“Is the ferry late?” asked Mr. Okafor, referring to …")
+    said_before = (after_quote or after_comma) and (_said_before(verb) or (after_quote and (
+        verb.sent.start == verb.i or any(quoted(c) for c in verb.children if c.i < verb.i))))
     # (or the parse's adverbial noun: "…, reports USA Today.")
     objects = [c for c in verb.children if c.i > verb.i and (c.dep_ == "dobj" or (
         c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")))]

@@ -484,3 +484,13 @@ def test_a_description_no_name_was_found_for_is_not_a_named_person_or_one_more_i
     assert claims[1].sourcing.who == "Dana Okafor"
     assert "1 named person speaks on the record" in summary.headline
     assert [s.name for s in summary.named_sources] == ["Dana Okafor"]
+
+
+def test_a_quote_its_pronoun_tag_closes_is_never_the_speaker_of_the_quote_before():
+    claims, _ = _annotate([
+        ["“The ferry is late,” said Ms. Okafor, the harbour master."],
+        ["“To Lee Park, the riders don't matter at all.", "They are at best an inconvenience,” he wrote."],
+    ])
+    quoted = [claim.sourcing.who for claim in claims[1:]]
+    assert quoted[0] == quoted[1]
+    assert not {"Okafor", "Ms. Okafor", "Lee Park"} & set(quoted)
