@@ -66,10 +66,17 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
+    # The pronouns each person was already taken to be ("she said" meaning Louise Sunshine):
+    # a later "he" is not her either.
+    called: dict[str, set[str]] = {}
+
+    def fits_as_called(pronoun: str, name: str | None, named: bool = True) -> bool:
+        return fits(pronoun, name, named) and all(fits(pronoun, earlier) for earlier in called.get(name or "", ()))
+
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
-            fitting = fits_here(fits, finding, index, sentences, quotes)
+            fitting = fits_here(fits_as_called, finding, index, sentences, quotes)
             attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting, role_holders or {})
             if finding.names:  # "Dana Okafor and Lee Park said": both, each by name
                 attribution = replace(attribution, entity=pair_of(list(finding.names)))
@@ -84,6 +91,9 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         else:
             attribution = (_continued_quote(index, sentences, quotes, resolved)
                            or _reported_continuation(index, sentences, reported, resolved))
+        if finding is not None and finding.back_reference is not None and len(finding.source.split()) == 1 \
+                and attribution.entity is not None and attribution.kind is SourceKind.NAMED_PERSON:
+            called.setdefault(attribution.entity, set()).add(finding.source.lower())
         voiced = finding is not None and spokesperson_in(sentence.text[:finding.cue_span[1]])
         resolved.append(Resolved(attribution, sentence.block, voiced))
     _referred_quote_speakers(findings, quotes, resolved)

@@ -19,10 +19,12 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import ends_in_plural
 
 # Up to three capitalised words: the name after a title.
-_NAME_AFTER = re.compile(r"\s*((?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*)")
+# (one name, not the next sentence's: "Ms. Okafor.\n\nSam Reyes …", "Ms. Okafor. Sam Reyes …";
+# a period only after an initial, "Ms. Dana J. Okafor")
+_NAME_AFTER = re.compile(r"[ \t\u00a0]*((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t\u00a0]+){0,2}[A-Z][\w'’-]*)")
 # "Lee, a spokeswoman" / "Dana Lee, the company's chief spokeswoman": the name before the
 # comma, and up to four words between the article and the title.
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*),\s+(?:a|an|the|[\w'’-]+['’]s)\s+"
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*[ \t\u00a0]+){0,2}[A-Z][\w'’-]*),\s+(?:a|an|the|[\w'’-]+['’]s)\s+"
                           r"(?:[\w'’-]+\s+){0,4}$")
 _LOOK_BEHIND = 120
 

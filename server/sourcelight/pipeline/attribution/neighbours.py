@@ -18,6 +18,10 @@ PRONOUN_LOOKBACK_SENTENCES = 2
 # abortion, it said"); further in, it means something its own sentence named ("a company
 # called Cambridge Analytica, which builds what it calls …").
 THING_PRONOUN_WORDS = 5
+# How far into its sentence a name may start and still be taken for the subject ("But
+# Clinton …", "And Mr. Obama …").
+SUBJECT_AT = 8
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     name (usually the subject) of the sentence before — rather than a speaker quoted further
     back, such as the press secretary two paragraphs up."""
     reference = finding.back_reference
-    if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON or attribution.entity is None
+    if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON
             or reference.count != 1 or len(finding.source.split()) != 1
             or attribution.kind not in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.ANONYMOUS)):
         return attribution
@@ -107,8 +111,19 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     before = [name for name in mentions(index)
               if 0 <= first_written(name, unquoted) < pronoun_at and fits(finding.source, name)]
     if before:
-        return replace(person, entity=before[-1])
-    if index == 0 or sentences[index - 1].block < sentence.block - 1:
+        # the sentence's opening name, its subject more often than not, else the nearest:
+        # "Clinton also made a reference to Comey's testimony …, but she continued" is Clinton
+        opening = next((name for name in before if 0 <= first_written(name, unquoted) < SUBJECT_AT), None)
+        if opening is not None:
+            # not a possessor whose noun is the next name ("Holt's NBC colleague Matt Lauer …")
+            at = first_written(opening, unquoted)
+            owned = unquoted[at:].split(maxsplit=1)[0].endswith(POSSESSIVE_ENDINGS) if unquoted[at:].strip() else False
+            following = [name for name in before if name != opening and at < first_written(name, unquoted) < at + 40
+                         and "," not in unquoted[at:first_written(name, unquoted)]]
+            if owned and following:
+                opening = following[0]
+        return replace(person, entity=opening or before[-1])
+    if attribution.entity is None or index == 0 or sentences[index - 1].block < sentence.block - 1:
         return attribution
     previous = history[index - 1].attribution if index - 1 < len(history) else None
     if previous is not None and who_of(previous) == attribution.entity:
@@ -131,7 +146,11 @@ def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteS
     # (a tag set off inside what it reports may mean a name after it: "As he welcomed
     # guests, he said, Brennan was …")
     set_off = unquoted[finding.cue_span[1]:].lstrip().startswith(",")
-    texts = [] if set_off else [unquoted[finding.source_span[1]:]]
+    # (to the end of its clause: "… after he told the Journal …: “…,” Roffman predicted" may
+    # be Roffman; and not a name it follows: "Roffman … drew Trump's ire after he told …")
+    after = re.split(r"[:;]", unquoted[finding.source_span[1]:])[0]
+    before = unquoted[:finding.source_span[0]]
+    texts = [] if set_off else [after]
     earlier = index
     while True:
         texts += [sentences[earlier].text[start:end] for start, end in quotes[earlier].stretches
@@ -141,7 +160,8 @@ def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteS
         earlier -= 1
 
     def fitting(pronoun: str, name: str | None, named: bool = True) -> bool:
-        return fits(pronoun, name, named) and not (name and any(first_written(name, text) >= 0 for text in texts))
+        return fits(pronoun, name, named) and not (name and first_written(name, before) < 0 and any(
+            first_written(name, text) >= 0 for text in texts))
 
     return fitting
 
