@@ -25,7 +25,7 @@ from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
-from sourcelight.pipeline.attribution.genders import fits, genders_shown, with_pronouns_said
+from sourcelight.pipeline.attribution.genders import fits, genders_shown, same_pronoun, with_pronouns_said
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.sources import person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
@@ -101,7 +101,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                                    pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
                                    subject_of=lambda i: subject_thing(parses, i, lexicon),
-                                   described=lambda words: person_description(words, lexicon))
+                                   described=lambda words: person_description(words, lexicon),
+                                   same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon))
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

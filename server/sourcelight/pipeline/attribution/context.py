@@ -45,7 +45,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     spokesperson_in: Callable[[str], bool] = _always,
                     pair_of: Callable[[list[str]], str] = ", ".join,
                     subject_of: Callable[[int], SourceGuess | None] = lambda _: None,
-                    described: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
+                    described: Callable[[str], bool] = lambda _: False,
+                    same_pronoun: Callable[[str, str], bool] | None = None) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -63,6 +64,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     document): what "it" in the next sentence means. ``described(words)`` says whether the
     words are a definite description of a person ("the Florida senator"), which means the
     named person the sentence just before rests on, else the one person it names.
+    ``same_pronoun(pronoun, word)`` says whether a word is a pronoun of the same person as
+    ``pronoun`` ("his" for "he").
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -83,7 +86,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = named_before(attribution, finding, index, sentences, mentions, fitting)
             attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fitting,
-                                         quotes[index])
+                                         quotes[index], same_pronoun)
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
         elif speakers[index] is not None:

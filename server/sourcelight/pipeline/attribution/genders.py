@@ -116,4 +116,10 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     return shown is None or shown == wanted
 
 
-__all__ = ["Genders", "genders_shown", "with_pronouns_said", "fits"]
+def same_pronoun(pronoun: str, word: str, lexicon: Lexicon) -> bool:
+    """``word`` is a pronoun of the one gender ``pronoun`` has ("his" for "he")."""
+    wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
+    return wanted is not None and lexicon.pronoun_genders.get(word.lower()) == wanted
+
+
+__all__ = ["Genders", "genders_shown", "with_pronouns_said", "fits", "same_pronoun"]

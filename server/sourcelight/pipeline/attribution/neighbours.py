@@ -22,6 +22,9 @@ THING_PRONOUN_WORDS = 5
 # Clinton …", "And Mr. Obama …").
 SUBJECT_AT = 8
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+# How far after the opening clause's comma the main clause's subject may start (", Sanders").
+MAIN_CLAUSE_AT = 3
+_POSSESSIVE_WORD = re.compile(r"[\w.-]+(?:['’]s|s['’])(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
 
 
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
-                   history: list[Resolved], mentions, fits, quote: QuoteState) -> Attribution:
+                   history: list[Resolved], mentions, fits, quote: QuoteState,
+                   same_pronoun=None) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence, else as the first
     name (usually the subject) of the sentence before — rather than a speaker quoted further
@@ -110,6 +114,14 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     unquoted = quote.masked(sentence.text)
     before = [name for name in mentions(index)
               if 0 <= first_written(name, unquoted) < pronoun_at and fits(finding.source, name)]
+    if not before and _opening_clause(unquoted, pronoun_at):
+        # the name the main clause opens with after the pronoun's clause: "While he's said
+        # he'll fight on, Sanders must decide …"
+        comma = unquoted.find(",", pronoun_at)
+        main = [name for name in mentions(index) if fits(finding.source, name)
+                and 0 <= first_written(name, unquoted) - comma <= MAIN_CLAUSE_AT]
+        if comma > 0 and main:
+            return replace(person, entity=main[0])
     if before:
         # the sentence's opening name, its subject more often than not, else the nearest:
         # "Clinton also made a reference to Comey's testimony …, but she continued" is Clinton
@@ -129,6 +141,13 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     if previous is not None and who_of(previous) == attribution.entity:
         return attribution  # the sentence before already speaks of them
     named = [name for name in mentions(index - 1) if fits(finding.source, name)]
+    if named and same_pronoun is not None:
+        # "… that worked for him … in his debates against Clinton. … so he won't be able to
+        # brag": the sentence before already spoke of "him" ahead of its first name, and the
+        # pronoun goes on meaning that one
+        words = sentences[index - 1].text[:max(0, first_written(named[0], sentences[index - 1].text))]
+        if any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
+            return attribution
     if named:
         return replace(person, entity=named[0])
     return attribution
@@ -149,6 +168,11 @@ def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteS
     # (to the end of its clause: "… after he told the Journal …: “…,” Roffman predicted" may
     # be Roffman; and not a name it follows: "Roffman … drew Trump's ire after he told …")
     after = re.split(r"[:;]", unquoted[finding.source_span[1]:])[0]
+    if _opening_clause(unquoted, finding.source_span[0]):
+        after = after.split(",")[0]  # "While he's said he'll fight on, Sanders must decide …" may be Sanders
+    # (nor a name only owning something there, which loose writing allows: "He notes … an
+    # issue with Trump's microphone")
+    after = _POSSESSIVE_WORD.sub(" ", after)
     before = unquoted[:finding.source_span[0]]
     texts = [] if set_off else [after]
     earlier = index
@@ -164,6 +188,13 @@ def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteS
             first_written(name, text) >= 0 for text in texts))
 
     return fitting
+
+
+def _opening_clause(unquoted: str, pronoun_at: int) -> bool:
+    """The pronoun is in a clause that opens the sentence before a comma ("While he's said …,",
+    "As she left,"): one or two words before it, none a comma."""
+    words = unquoted[:pronoun_at].split()
+    return 0 < len(words) <= 2 and "," not in unquoted[:pronoun_at] and "," in unquoted[pronoun_at:]
 
 
 def first_written(name: str, text: str) -> int:
