@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.quotes import QuoteState
+from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.model import Attribution, SourceKind
 
 WORD = re.compile(r"\w+")  # "the president" is not "the presidential candidate"
@@ -64,12 +65,19 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     that no role or earlier source resolves means the person the sentence just before rests
     on, else the one person it names (none where it names two: "Trump attacked Rubio. The
     Florida senator said …" is left as written)."""
-    if (attribution.kind is not SourceKind.NAMED_PERSON or attribution.entity is not None or index == 0
-            or finding.back_reference is not None or not described(finding.source)
+    if (attribution.kind is not SourceKind.NAMED_PERSON or index == 0
             or sentences[index - 1].block < sentences[index].block - 1):
         return attribution
     previous = history[index - 1].attribution if index - 1 < len(history) else None
     named = list(dict.fromkeys(mentions(index - 1)))
+    if finding.back_reference is DESCRIPTION_REFERENCE:
+        # "Trump is taking questions in an Elks Lodge. The billionaire businessman began by
+        # …": the one person a sentence of narrative just named, not a speaker further back
+        if previous is None and len(named) == 1 and named[0] != attribution.entity:
+            return replace(attribution, entity=named[0])
+        return attribution
+    if attribution.entity is not None or finding.back_reference is not None or not described(finding.source):
+        return attribution
     if previous is not None:
         # a named speaker ("Okafor said"), not a pronoun nobody resolved
         who = previous.entity or (previous.source if previous.source in named else None)
