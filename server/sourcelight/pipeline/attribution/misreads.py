@@ -180,6 +180,8 @@ def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
         return None
     if not all(t.is_punct for t in doc[token.i + 1:]):
         return None
+    if token.i > 0 and doc[token.i - 1].tag_ in ("DT", "PRP$"):
+        return None  # "… in all” the rest of the states.": a noun its determiner opens
     start = next((i for i in range(token.i - 1, max(-1, token.i - MAX_TAG_WORDS - 2), -1)
                   if doc[i].text in (",", "”", "\"", "’")), None)
     if start is None or start + 1 >= token.i:
