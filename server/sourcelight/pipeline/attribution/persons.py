@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
-from sourcelight.pipeline.attribution.names import without_possessive
+from sourcelight.pipeline.attribution.names import is_institution, without_possessive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 
@@ -18,6 +18,23 @@ def whole_name(head, entity):
             and head.doc[start - 1].head.i == head.i:
         start -= 1
     return head.doc[start:entity.end]
+
+
+def owns_as_person(entity, lexicon: Lexicon) -> bool:
+    """'Carly Fiorina said the truth about her biography …' with the name taken for an
+    organization: a plain two- or three-word name, listed as no body, that a gendered pronoun
+    after it in the sentence refers back to with no other person named between."""
+    words = list(entity)
+    if not 2 <= len(words) <= 3 or not all(w.is_alpha and w.text.istitle() for w in words):
+        return False
+    if is_institution(entity.text, lexicon) or designates_company(entity.text, lexicon):
+        return False
+    for token in entity.doc[entity.end:]:
+        if token.ent_type_ in (PERSON, "ORG") and token.ent_iob_ == "B":
+            return False
+        if token.lower_ in lexicon.pronoun_genders and token.tag_ in ("PRP", "PRP$"):
+            return True
+    return False
 
 
 def in_cast(head, entity) -> bool:

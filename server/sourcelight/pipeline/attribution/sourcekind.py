@@ -18,7 +18,7 @@ from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
-                                                     person_in, whole_name)
+                                                     owns_as_person, person_in, whole_name)
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
@@ -117,6 +117,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
             return SourceGuess(SourceKind.ANONYMOUS, text_of(doc)[start:end], start, end)
         if any(c.dep_ == "det" and c.lower_ in lexicon.syntax.description_determiners for c in head.children):
             return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)
+    if entity is not None and entity.label_ == "ORG" and head.pos_ == "PROPN" and entity.root.i == head.i \
+            and owns_as_person(entity, lexicon):
+        return _named(whole_name(head, entity), tokens, SourceKind.NAMED_PERSON)
     if entity is not None and entity.label_ in BODIES:
         kind = SourceKind.MEDIA if names_outlet(entity.text, lexicon) else SourceKind.ORGANIZATION
         if guess is not None and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA) and head.pos_ != "PROPN":
