@@ -23,6 +23,9 @@ THING_PRONOUN_WORDS = 5
 # Clinton …", "And Mr. Obama …").
 SUBJECT_AT = 8
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+# How near after an opening possessor the name it owns stands ("Holt's liberal NBC News
+# colleague Matt Lauer"), in characters.
+OWNED_NAME_WITHIN = 40
 # How far after the opening clause's comma the main clause's subject may start (", Sanders").
 MAIN_CLAUSE_AT = 3
 _POSSESSIVE_WORD = re.compile(r"[\w.-]+(?:['’]s|s['’])(?!\w)")
@@ -107,9 +110,11 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
                    history: list[Resolved], mentions, fits, quote: QuoteState,
                    same_pronoun=None) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
-    pronoun means the person named just before it — in its own sentence, else as the first
-    name (usually the subject) of the sentence before — rather than a speaker quoted further
-    back, such as the press secretary two paragraphs up."""
+    pronoun means the person named just before it — in its own sentence (the one opening it,
+    else the nearest; after a clause opening the sentence, the name the main clause opens
+    with), else as the first name (usually the subject) of the sentence before, unless that
+    sentence already used the pronoun ahead of it (``same_pronoun``) — rather than a speaker
+    quoted further back, such as the press secretary two paragraphs up."""
     reference = finding.back_reference
     if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON
             or reference.count != 1 or len(finding.source.split()) != 1
@@ -137,8 +142,9 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         if opening is not None:
             # not a possessor whose noun is the next name ("Holt's NBC colleague Matt Lauer …")
             at = first_written(opening, unquoted)
-            owned = unquoted[at:].split(maxsplit=1)[0].endswith(POSSESSIVE_ENDINGS) if unquoted[at:].strip() else False
-            following = [name for name in before if name != opening and at < first_written(name, unquoted) < at + 40
+            owned = unquoted[at:].split(maxsplit=1)[0].endswith(POSSESSIVE_ENDINGS)
+            following = [name for name in before if name != opening
+                         and at < first_written(name, unquoted) < at + OWNED_NAME_WITHIN
                          and "," not in unquoted[at:first_written(name, unquoted)]]
             if owned and following:
                 opening = following[0]
@@ -185,7 +191,11 @@ def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteS
     texts = [] if set_off else [after]
     earlier = index
     while True:
-        texts += [sentences[earlier].text[start:end] for start, end in quotes[earlier].stretches
+        # the stretches of this quote: before the pronoun in its sentence, and in the sentences
+        # it runs on from, the one still open at their end
+        stretches = quotes[earlier].stretches if earlier == index else (
+            quotes[earlier].stretches[-1:] if quotes[earlier].ends_inside else ())
+        texts += [sentences[earlier].text[start:end] for start, end in stretches
                   if earlier < index or start < finding.source_span[0]]
         if not quotes[earlier].starts_inside or earlier == 0:
             break
@@ -208,7 +218,9 @@ def _opening_clause(unquoted: str, pronoun_at: int) -> bool:
 def first_written(name: str, text: str) -> int:
     """Where the text first writes the person, by the whole name or any word of it ("Sanders
     probably will find …" names Bernie Sanders); -1 where it does not."""
+    # (not an initial or a suffix: "J.", "Jr.")
     spots = [m.start() for word in {name, *name.split()} if word[:1].isupper() and len(word) > 2
+             and not word.endswith(".")
              for m in (re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text),) if m is not None]
     return min(spots, default=-1)
 
