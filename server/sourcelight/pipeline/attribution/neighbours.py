@@ -126,7 +126,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
     unquoted = quote.masked(sentence.text)
     before = [name for name in mentions(index)
-              if 0 <= first_written(name, unquoted) < pronoun_at and fits(finding.source, name)]
+              if 0 <= _named_as_subject(name, unquoted) < pronoun_at and fits(finding.source, name)]
     if not before and _opening_clause(unquoted, pronoun_at):
         # the name the main clause opens with after the pronoun's clause: "While he's said
         # he'll fight on, Sanders must decide …"
@@ -159,8 +159,10 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         # "… that worked for him … in his debates against Clinton. … so he won't be able to
         # brag": the sentence before already spoke of "him" ahead of its first name, and the
         # pronoun goes on meaning that one
+        # (not a pronoun of an opening clause that the name then opens the main clause of:
+        # "Steering clear of … his GOP rivals, Kasich has sought …")
         words = sentences[index - 1].text[:max(0, first_written(named[0], sentences[index - 1].text))]
-        if any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
+        if not words.rstrip().endswith(",") and any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
             return attribution
     if named:
         return replace(person, entity=named[0])
@@ -209,10 +211,32 @@ def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteS
 
 
 def _opening_clause(unquoted: str, pronoun_at: int) -> bool:
-    """The pronoun is in a clause that opens the sentence before a comma ("While he's said …,",
-    "As she left,"): one or two words before it, none a comma."""
-    words = unquoted[:pronoun_at].split()
-    return 0 < len(words) <= 2 and "," not in unquoted[:pronoun_at] and "," in unquoted[pronoun_at:]
+    """The pronoun is in a clause that opens the sentence, or what follows its colon, before a
+    comma ("While he's said …,", "…: As he welcomed several hundred guests, Scott …"): one or two
+    words before it, none a comma."""
+    opening = unquoted[:pronoun_at]
+    opening = opening[max(opening.rfind(":"), opening.rfind(";")) + 1:]
+    words = opening.split()
+    return 0 < len(words) <= 2 and "," not in opening and "," in unquoted[pronoun_at:]
+
+
+def _named_as_subject(name: str, unquoted: str) -> int:
+    """Where the sentence writes the person in a way that can head a clause: the whole name
+    anywhere, a word of it only where it opens the sentence or follows a capitalised word ("Sanders
+    probably will find …", "But Mr. Rubio …"), and not as an owner or a modifier ("in response
+    to Sanders' charge", "the Clinton campaign", "started Maher's rant"); -1 where it does not."""
+    whole = unquoted.find(name)
+    if whole >= 0:
+        return whole
+    for word in name.split():
+        if not word[:1].isupper() or len(word) <= 2 or word.endswith("."):
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", unquoted):
+            owner = unquoted[match.end():match.end() + 1] in ("'", "’")
+            previous = unquoted[:match.start()].split()[-1:]
+            if not owner and (not previous or previous[0][:1].isupper()):
+                return match.start()
+    return -1
 
 
 def first_written(name: str, text: str) -> int:
