@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.model import Attribution, SourceKind
@@ -22,7 +23,6 @@ THING_PRONOUN_WORDS = 5
 # How far into its sentence a name may start and still be taken for the subject ("But
 # Clinton …", "And Mr. Obama …").
 SUBJECT_AT = 8
-POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 # How near after an opening possessor the name it owns stands ("Holt's liberal NBC News
 # colleague Matt Lauer"), in characters.
 OWNED_NAME_WITHIN = 40
@@ -138,15 +138,15 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     if before:
         # the sentence's opening name, its subject more often than not, else the nearest:
         # "Clinton also made a reference to Comey's testimony …, but she continued" is Clinton
-        opening = next((name for name in before if 0 <= first_written(name, unquoted) < SUBJECT_AT), None)
+        written = {name: first_written(name, unquoted) for name in before}
+        opening = next((name for name in before if 0 <= written[name] < SUBJECT_AT), None)
         if opening is not None:
             # not a possessor whose noun is the next name ("Holt's NBC colleague Matt Lauer …")
-            at = first_written(opening, unquoted)
-            owned = unquoted[at:].split(maxsplit=1)[0].endswith(POSSESSIVE_ENDINGS)
+            at = written[opening]
+            first_word = unquoted[at:].split(maxsplit=1)[0]
             following = [name for name in before if name != opening
-                         and at < first_written(name, unquoted) < at + OWNED_NAME_WITHIN
-                         and "," not in unquoted[at:first_written(name, unquoted)]]
-            if owned and following:
+                         and at < written[name] < at + OWNED_NAME_WITHIN and "," not in unquoted[at:written[name]]]
+            if without_possessive(first_word) != first_word and following:
                 opening = following[0]
         return replace(person, entity=opening or before[-1])
     if attribution.entity is None or index == 0 or sentences[index - 1].block < sentence.block - 1:

@@ -187,8 +187,10 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
     so_says = _so_says(token)
-    clause = (has_quote or phrasal or has_clause(token) or says_a_statement(token, lexicon)
-              or says_what_came_before(token) or so_says)
+    # words of its own besides a quote in the sentence, which may be another verb's
+    own_clause = (phrasal or has_clause(token) or says_a_statement(token, lexicon)
+                  or says_what_came_before(token) or so_says)
+    clause = has_quote or own_clause
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" for c in token.children):
         return None  # "Donald Trump may want to check his stats": the writer's advice
@@ -221,10 +223,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if passive and word in syntax.perception and not clause and not any(
             t.dep_ == "prep" and t.lower_ == "as" for t in token.subtree if t.i > token.i):
         return None  # "The arguments will be heard by 10 judges", not "was seen by some as a demotion"
-    quote_only = has_quote and not (phrasal or has_clause(token) or says_a_statement(token, lexicon)
-                                    or says_what_came_before(token) or so_says)
     if word in syntax.needs_clause and not (clause and not quote_told_below(token, masked, lexicon) and not (
-            quote_only and quote_in_adjunct(token, masked, lexicon))) and not (
+            has_quote and not own_clause and quote_in_adjunct(token, masked, lexicon))) and not (
             finding_verb and has_object(token) and (guess.kind is SourceKind.DOCUMENT or (
                 guess.kind is SourceKind.MEDIA and not negated(token)))) and not (
             finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)
