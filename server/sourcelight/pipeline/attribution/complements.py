@@ -195,6 +195,12 @@ def tells_how_much(verb, lexicon: Lexicon) -> bool:
         c.dep_ == "prep" and c.lower_ == "about" for c in (*verb.children, *amount.children))
 
 
+def says_a_ritual(verb, lexicon: Lexicon) -> bool:
+    """'could say goodbye to all that', 'said grace': words said as a custom, which claim
+    nothing (a quote or a clause beside them still may)."""
+    return any(c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.rituals for c in verb.children)
+
+
 def has_object(verb) -> bool:
     """What was found or shown is named ('polls show Clinton ahead'), not 'reports live
     from the field'."""
@@ -365,7 +371,7 @@ def impersonal_infinitive(verb) -> bool:
         and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children)
 
 
-__all__ = ["CLAUSE_DEPS", "asked_aside", "impersonal_infinitive", "has_clause", "not_yet",
+__all__ = ["CLAUSE_DEPS", "asked_aside", "says_a_ritual", "impersonal_infinitive", "has_clause", "not_yet",
            "has_object", "reflexive_object", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
            "says_nothing", "in_generic_gerund", "sees_it_happen"]

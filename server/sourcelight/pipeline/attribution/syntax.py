@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hung_above, has_clause, has_object,
                                                          negated, says_nothing, says_what_came_before,
-                                                         says_without_object, sees_it_happen, tells_how_much)
+                                                         says_a_ritual, says_without_object, sees_it_happen,
+                                                         tells_how_much)
 from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quote, speaker_label
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
@@ -186,6 +187,12 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
+    if has_quote and token.dep_ == "relcl" and MASK not in masked[token.left_edge.idx:] \
+            and MASK not in masked[token.head.left_edge.idx:token.head.idx]:
+        # "… three times on “Fox News Sunday” about whom he would first call": a clause on a
+        # noun, with every quote of the sentence before it, does not say them (but "the “wise
+        # Latina” phrase Grassley cited" cites the words of its noun)
+        has_quote = False
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
     own_clause = (phrasal or has_clause(token) or says_a_statement(token, lexicon)
@@ -199,7 +206,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         source_token, passive, clause = cited, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
             or owed(token, lexicon) \
-            or in_question(token) or asked_ahead(token) or (not clause and (tells_how_much(token, lexicon) or any(
+            or in_question(token) or asked_ahead(token) or (not clause and (tells_how_much(token, lexicon) or says_a_ritual(
+                token, lexicon) or any(
                 c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses for c in token.children))) or (
             word in syntax.perception and not has_quote and (looks_to_find_out(token) or (not finding_verb and sees_it_happen(token))
                                                            or leaves_open(token, question_words=True))):

@@ -15,6 +15,9 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
     """'Clinton needs to sell herself and tell more jokes', 'the law requires candidates to
     disclose their assets', 'increase the pressure on her to say …': a saying needed, demanded
     or expected is not done."""
+    if verb.tag_ == "VBG" and any(c.dep_ == "xcomp" and token_lemma(c, lexicon) == "do" and to_infinitive(c)
+                                  for c in verb.children):
+        return True  # "the nominee had some explaining to do": a saying owed, named as a noun
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     if not to_infinitive(verb):
