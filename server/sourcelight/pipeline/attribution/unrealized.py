@@ -20,6 +20,8 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         return True  # "the nominee had some explaining to do": a saying owed, named as a noun
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized:
+        return True  # "registering would require disclosing his earnings"
     if not to_infinitive(verb):
         return False
     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
