@@ -94,9 +94,10 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     labelled = transcript(sentences, findings, cast, lexicon.language)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
     genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
+    roles = roles_of(parses)
     attributions = resolve_context(sentences, findings, states,
-                                   mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon, things),
-                                   reported=reported, transcript=labelled, role_holders=roles_of(parses),
+                                   mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon, things, roles),
+                                   reported=reported, transcript=labelled, role_holders=roles,
                                    fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                                    pair_of=lambda names: messages_for(lexicon.language).join("summary", names),

@@ -331,12 +331,13 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 
 
 def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
-                     things: frozenset[str] = frozenset()) -> list[str]:
+                     things: frozenset[str] = frozenset(), roles: dict[str, str] | None = None) -> list[str]:
     """The people a sentence names, in order, by the fullest name the article gives them: a
     run of words of the cast ("Chatwal pleaded guilty" → Sant Singh Chatwal), or a name the
     sentence alone shows (two or more name words) unless the recogniser took it for a place
-    or another of ``things`` (things_named). Parsed or not, a sentence then tells a later "he
-    said" who was just named."""
+    or another of ``things`` (things_named), or "the" and a role the article gives one person
+    (``roles``, role_holders: "the admiral chuckled" after "Adm. Harry B. Harris Jr."). Parsed
+    or not, a sentence then tells a later "he said" who was just named."""
     found: list[tuple[int, str]] = []
     run_end = -1
     for match in _NAME_WORD.finditer(text):
@@ -356,6 +357,8 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
         if not any(word.rstrip(".") in cast for word in name.split()) and name not in things \
                 and name.split()[-1] not in things:
             found.append((text.find(written), name))
+    found += [(match.start(), holder) for role, holder in (roles or {}).items()
+              for match in re.finditer(rf"\b[Tt]he {re.escape(role)}\b", text)]
     return [name for _, name in sorted(found)]
 
 

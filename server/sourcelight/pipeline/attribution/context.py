@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, described_before, fits_here, named_before, nearer_person,
-                                                        pair_named_before, thing_before, who_of)
+from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, described_before, fits_here,
+                                                        named_before, nearer_person, pair_named_before, thing_before,
+                                                        who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript
@@ -86,7 +87,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = named_before(attribution, finding, index, sentences, mentions, fitting)
             attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fitting,
-                                         quotes[index], same_pronoun)
+                                         quotes[index], same_pronoun, before_its_quote(index, quotes))
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
         elif speakers[index] is not None:

@@ -112,8 +112,19 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
         return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He
     # said …" then "She said …" are two people).
-    shown = lexicon.pronoun_genders.get(name.strip().lower()) or genders.of(name)
+    shown = lexicon.pronoun_genders.get(name.strip().lower()) or genders.of(name) or _described_as(name, lexicon)
     return shown is None or shown == wanted
+
+
+def _described_as(name: str, lexicon: Lexicon) -> str | None:
+    """The gender of a description's role noun: "his mother" is a woman whatever "his" says,
+    "the company's spokesman" a man. (A capitalised last word is a name: "John King".)"""
+    words = name.split()
+    last = words[-1] if words else ""
+    if not last[:1].islower():
+        return None
+    return next((gender for gender, key in (("m", "masculine_titles"), ("f", "feminine_titles"))
+                 if lexicon.patterns[key].fullmatch(last)), None)
 
 
 def same_pronoun(pronoun: str, word: str, lexicon: Lexicon) -> bool:

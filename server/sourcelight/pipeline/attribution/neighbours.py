@@ -108,7 +108,7 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
 
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
                    history: list[Resolved], mentions, fits, quote: QuoteState,
-                   same_pronoun=None) -> Attribution:
+                   same_pronoun=None, looked_back_from: int | None = None) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence (the one opening it,
     else the nearest; after a clause opening the sentence, the name the main clause opens
@@ -149,24 +149,44 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
             if without_possessive(first_word) != first_word and following:
                 opening = following[0]
         return replace(person, entity=opening or before[-1])
-    if attribution.entity is None or index == 0 or sentences[index - 1].block < sentence.block - 1:
+    # (the sentence before the quote it tags, where that opens further back: "Amanda Carpenter …
+    # took to Twitter. “Has anyone compiled …? I will if it doesn't exist,” she tweeted.")
+    opening = index if looked_back_from is None else looked_back_from + 1
+    earlier = index - 1 if looked_back_from is None else looked_back_from
+    if attribution.entity is None or earlier < 0 or sentences[earlier].block < sentences[opening].block - 1:
         return attribution
-    previous = history[index - 1].attribution if index - 1 < len(history) else None
+    previous = history[earlier].attribution if earlier < len(history) else None
     if previous is not None and who_of(previous) == attribution.entity:
         return attribution  # the sentence before already speaks of them
-    named = [name for name in mentions(index - 1) if fits(finding.source, name)]
+    named = [name for name in mentions(earlier) if fits(finding.source, name)]
     if named and same_pronoun is not None:
         # "… that worked for him … in his debates against Clinton. … so he won't be able to
         # brag": the sentence before already spoke of "him" ahead of its first name, and the
         # pronoun goes on meaning that one
         # (not a pronoun of an opening clause that the name then opens the main clause of:
         # "Steering clear of … his GOP rivals, Kasich has sought …")
-        words = sentences[index - 1].text[:max(0, first_written(named[0], sentences[index - 1].text))]
+        words = sentences[earlier].text[:max(0, first_written(named[0], sentences[earlier].text))]
         if not words.rstrip().endswith(",") and any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
             return attribution
     if named:
+        # (not where that sentence writes the speaker found so far first, by a name the cast
+        # missed: "Tiegen was also troubled by Clinton's handling …")
+        text = sentences[earlier].text
+        if 0 <= first_written(attribution.entity, text) <= first_written(named[0], text):
+            return attribution
         return replace(person, entity=named[0])
     return attribution
+
+
+def before_its_quote(index: int, quotes: list[QuoteState]) -> int | None:
+    """Where a sentence closes a quote opened in an earlier one, the sentence before that quote
+    (the one holding its opening, where words of narrative come first); else None."""
+    earlier = index
+    while earlier > 0 and quotes[earlier].starts_inside:
+        earlier -= 1
+    if earlier == index:
+        return None
+    return earlier - 1 if quotes[earlier].opens_at_start else earlier
 
 
 def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteState]):
