@@ -25,7 +25,21 @@ def listed_body(name: str, lexicon: Lexicon) -> bool:
     if name.split() and designates_company(without_possessive(name).split()[-1], lexicon):
         return True
     guess = classify(name, 0, len(name), lexicon)
+    if guess is not None and guess.kind is SourceKind.MEDIA and person_ending_in_outlet(name, lexicon):
+        return False
     return guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA)
+
+
+def person_ending_in_outlet(name: str, lexicon: Lexicon) -> bool:
+    """'Michael Bloomberg', 'Steve Forbes', 'Don Guardian': a one-word outlet's name, written
+    as a surname is, that the recogniser's person ends with after one or two capitalised words
+    of a name ("The Guardian" is the paper; "Jake Tapper CNN" no one's name)."""
+    outlet = lexicon.patterns["media_names"].search(name)
+    if outlet is None or not outlet.group().istitle() or " " in outlet.group():
+        return False
+    before = name[:outlet.start()].split()
+    return 1 <= len(before) <= 2 and outlet.end() == len(without_possessive(name).rstrip()) \
+        and before[0].casefold() != "the" and all(word[:1].isupper() for word in before)
 
 
 def designates_company(word: str, lexicon: Lexicon) -> bool:
@@ -48,4 +62,4 @@ def starts_a_company(name: str, companies: list[list[str]]) -> bool:
     return len(words) >= 2 and any(len(c) > len(words) and c[:len(words)] == words for c in companies)
 
 
-__all__ = ["companies_named", "listed_body", "designates_company", "holds_a_listed_company", "starts_a_company"]
+__all__ = ["companies_named", "listed_body", "person_ending_in_outlet", "designates_company", "holds_a_listed_company", "starts_a_company"]

@@ -19,6 +19,7 @@ from sourcelight.pipeline.model import Attribution, SourceKind
 def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
                    lexicon: Lexicon) -> list[Attribution | None]:
     """The attributions with each named person's entity set to their fullest name."""
+    attributions = _speakers_not_outlets(attributions)
     names = dict(cast)
     for attribution in attributions:
         if attribution is not None and attribution.kind is SourceKind.NAMED_PERSON and not is_pair(attribution, lexicon):
@@ -30,6 +31,22 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
                     names[word] = full
     return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(a, names, lexicon)
             for a in attributions]
+
+
+def _speakers_not_outlets(attributions: list[Attribution | None]) -> list[Attribution | None]:
+    """'… said Atlantic City Mayor Don Guardian.' then '“…,” Guardian said.': a one-word source
+    read as an outlet's name is the person who already spoke under it, as a name seen as a
+    person stays a person (a "Bloomberg" never quoted as a person stays the outlet)."""
+    speakers: dict[str, str] = {}
+    unified: list[Attribution | None] = []
+    for attribution in attributions:
+        who = attribution.who if attribution is not None else None
+        if attribution is not None and attribution.kind is SourceKind.MEDIA and who in speakers:
+            attribution = replace(attribution, kind=SourceKind.NAMED_PERSON, entity=speakers[who])
+        elif attribution is not None and attribution.kind is SourceKind.NAMED_PERSON and who and len(who.split()) > 1:
+            speakers.setdefault(who.split()[-1], who)
+        unified.append(attribution)
+    return unified
 
 
 def people_of(who: str | None, language: str) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.names import is_institution, without_possessive
+from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 
@@ -29,11 +30,19 @@ def owns_as_person(entity, lexicon: Lexicon) -> bool:
         return False
     if is_institution(entity.text, lexicon) or designates_company(entity.text, lexicon):
         return False
-    for token in entity.doc[entity.end:]:
-        if token.ent_type_ in (PERSON, "ORG") and token.ent_iob_ == "B":
-            return False
-        if token.lower_ in lexicon.pronoun_genders and token.tag_ in ("PRP", "PRP$"):
-            return True
+    return gendered_pronoun_after(entity.doc, entity.end, lexicon)
+
+
+def gendered_pronoun_after(doc, start: int, lexicon: Lexicon) -> bool:
+    """A "he", "she", "his" or "her" comes after token ``start`` in the sentence with no other
+    person, body or thing's pronoun before it: what the name before ``start`` is referred back
+    by."""
+    for token in doc[start:]:
+        if (token.ent_type_ in (PERSON, "ORG") and token.ent_iob_ == "B") or token.lower_ in ("it", "its"):
+            return False  # (a thing's pronoun first: "Bloomberg says it started marking down her wealth")
+        if token.lower_ in lexicon.pronoun_genders and token.tag_ in ("PRP", "PRP$") \
+                and token.dep_ not in ("dobj", "pobj", "dative"):
+            return True  # (not an object: "Bloomberg pegged him at $2.9 billion" is someone else)
     return False
 
 
@@ -186,4 +195,28 @@ def name_set_off(tokens):
     return run[0].doc[run[0].i:run[-1].i + 1]
 
 
-__all__ = ["entity_of", "whole_name", "in_cast", "person_in", "name_after_role", "one_holder", "name_set_off"]
+def outlet_by_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A listed outlet's name in the phrase from ``start`` to ``end`` covers its head and is
+    no person's ("According to Axios", not "Mayor Don Guardian")."""
+    found = lexicon.patterns["media_names"].search(text_of(head.doc), start, end)
+    return found is not None and found.start() <= head.idx < found.end() and not ends_a_name(
+        head, found.start(), found.end(), lexicon)
+
+
+def ends_a_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
+    """An outlet's word that ends a person's name: "Mayor Don Guardian", or "Guardian" alone
+    where the article names Don Guardian and a "he" or "she" refers back to it ("Guardian said
+    he understood …"; but "Bloomberg says it started …" is the outlet)."""
+    doc = head.doc
+    if any(e.label_ == PERSON and e.start_char < start and end <= e.end_char and doc[e.start].lower_ != "the"
+           for e in doc.ents):
+        return True
+    text = text_of(doc)
+    word = text[start:end]
+    full = (doc.user_data.get(CAST_KEY) or {}).get(word)
+    return full is not None and len(full.split()) > 1 and full.split()[-1] == word \
+        and text[:start].split()[-1:] not in (["the"], ["The"]) and gendered_pronoun_after(doc, head.i + 1, lexicon)
+
+
+__all__ = ["entity_of", "whole_name", "in_cast", "person_in", "name_after_role", "one_holder", "name_set_off",
+           "owns_as_person", "gendered_pronoun_after", "outlet_by_name", "ends_a_name"]

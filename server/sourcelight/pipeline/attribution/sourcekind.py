@@ -17,7 +17,8 @@ from sourcelight.pipeline.attribution.deps import possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.outlets import names_outlet
-from sourcelight.pipeline.attribution.persons import (entity_of, in_cast, name_after_role, name_set_off, one_holder,
+from sourcelight.pipeline.attribution.persons import (ends_a_name, entity_of, gendered_pronoun_after, in_cast,
+                                                     name_after_role, name_set_off, one_holder, outlet_by_name,
                                                      owns_as_person, person_in, whole_name)
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
@@ -74,6 +75,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         person = name_set_off(tokens)
         if person is None and one_holder(head, lexicon):
             return replace(guess, kind=SourceKind.NAMED_PERSON)
+    if guess is not None and guess.kind is SourceKind.MEDIA and person is None and len(tokens) == 1 \
+            and ends_a_name(head, head.idx, head.idx + len(head.text), lexicon):
+        return SourceGuess(SourceKind.NAMED_PERSON, guess.text, guess.start, guess.end)
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \
@@ -84,7 +88,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # Community Survey": not a person's; and a study or a poll rests on its method even
         # where a person made it ("a study by a Russian sociologist, Mikhail Dmitriyev")
         return guess
-    if guess is not None and guess.kind is SourceKind.MEDIA and _outlet_by_name(head, start, end, lexicon):
+    if guess is not None and guess.kind is SourceKind.MEDIA and outlet_by_name(head, start, end, lexicon):
         return guess  # "According to Axios": the list of outlets beats the recogniser's "person"
     if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON and is_person_role(head, lexicon) \
             and head.tag_ not in ("NNS", "NNPS"):
@@ -101,7 +105,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return _named(person, tokens, SourceKind.NAMED_PERSON)
     entity = entity_of(head)
     if entity is not None and entity.label_ in BODIES and (head.pos_ == "PROPN" or (
-            head.pos_ == "NOUN" and head.text[:1].isupper())) and in_cast(head, entity):
+            head.pos_ == "NOUN" and head.text[:1].isupper())) and in_cast(head, entity) and (
+            not names_outlet(entity.text, lexicon) or gendered_pronoun_after(head.doc, head.i + 1, lexicon)):
         # "Manafort said" with the name tagged as a common noun and a company, where the
         # article named Paul Manafort as a person.
         return _named(whole_name(head, entity), tokens, SourceKind.NAMED_PERSON)
@@ -313,11 +318,6 @@ def _possessed_body(head, lexicon: Lexicon) -> SourceKind | None:
     if alone is not None and alone.kind is SourceKind.ORGANIZATION and alone.back_reference is None:
         return SourceKind.ORGANIZATION
     return None
-
-
-def _outlet_by_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
-    found = lexicon.patterns["media_names"].search(text_of(head.doc), start, end)
-    return found is not None and found.start() <= head.idx < found.end()
 
 
 def _body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
