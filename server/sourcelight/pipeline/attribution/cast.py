@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.companies import (companies_named, holds_a
                                                         starts_a_company)
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.names import person_mentions, without_possessive
+from sourcelight.pipeline.attribution.names import opening_participle, person_mentions, without_possessive
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.model import SourceKind
 
@@ -93,8 +93,13 @@ def _unquoted(span):
 
 
 def _after_tag(span, lexicon: Lexicon):
-    """'Wrote Okafor: “…”': the name without the inverted tag the recogniser ran into it."""
-    return span[1:] if len(span) > 1 and inverted_tag(span[0], lexicon) else span
+    """'Wrote Okafor: “…”', 'Entrusting Donald Trump with …': the name without the inverted
+    tag or the verb opening the sentence that the recogniser ran into it."""
+    if len(span) > 1 and inverted_tag(span[0], lexicon):
+        return span[1:]
+    if len(span) > 2 and span.start == 0 and opening_participle(span[0].text, lexicon):
+        return span[1:]
+    return span
 
 
 def mostly_bodies(parses) -> frozenset[str]:

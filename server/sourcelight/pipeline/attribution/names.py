@@ -170,3 +170,11 @@ def without_possessive(text: str) -> str:
     if text.endswith(("s'", "s’")):
         return text[:-1]  # "Ouisa Davis' commentary"
     return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def opening_participle(word: str, lexicon: Lexicon) -> bool:
+    """'Entrusting': a participle (its lemma another word), not a first name ("Sterling",
+    "Irving"), read by its ending and the lemmatizer, as the recogniser's pipe has no tagger.
+    (Only before two more words of a name: "Manning Marable" keeps his first name.)"""
+    lowered = word.casefold()
+    return lowered.endswith("ing") and lemma(lowered, lexicon.language, lexicon.lemmatizer) != lowered

@@ -239,7 +239,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             and _heads_a_body(source_token, lexicon)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)) and not (
-            _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
+            speech and _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
             token, word, lexicon) and not frames_object(token, word, lexicon):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     # (a verb that frames its object says nothing by a colon: "attacking a rival …: Jeb Bush")
@@ -338,7 +338,8 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
 
 def _speaker_tag(verb) -> bool:
     """'Mr. Manafort asked.', 'he added on Tuesday.': a sentence that is only a speaker and the
-    verb (the quote it tags ended the sentence before, on a question or an exclamation)."""
+    verb (the quote it tags ended the sentence before, on a question or an exclamation); a
+    verb of finding alone tags nothing ("Trump's inexperience has shown in many ways")."""
     if verb.dep_ != "ROOT" or text_of(verb.doc).rstrip().endswith("?"):
         return False  # "How has the administration responded?"
     # Not a credit line ("Lerer reported from Los Angeles.").
