@@ -164,9 +164,14 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         # brag": the sentence before already spoke of "him" ahead of its first name, and the
         # pronoun goes on meaning that one
         # (not a pronoun of an opening clause that the name then opens the main clause of:
-        # "Steering clear of … his GOP rivals, Kasich has sought …")
-        words = sentences[earlier].text[:max(0, first_written(named[0], sentences[earlier].text))]
-        if not words.rstrip().endswith(",") and any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
+        # "Steering clear of … his GOP rivals, Kasich has sought …"; but a name set off at the
+        # sentence's end is an apposition: "… the server used by his Democratic opponent,
+        # Hillary Clinton.")
+        text = sentences[earlier].text
+        at = max(0, first_written(named[0], text))
+        words = text[:at]
+        opening = words.rstrip().endswith(",") and not _closes_sentence(named[0], text, at)
+        if not opening and any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
             return attribution
     if named:
         # (not where that sentence writes the speaker found so far first, by a name the cast
@@ -176,6 +181,13 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
             return attribution
         return replace(person, entity=named[0])
     return attribution
+
+
+def _closes_sentence(name: str, text: str, at: int) -> bool:
+    """The name written at ``at`` ends the sentence, nothing but punctuation after it."""
+    last = name.split()[-1]
+    written = re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text[at:])
+    return written is not None and not text[at + written.end():].strip(" .!?\"'”’)")
 
 
 def before_its_quote(index: int, quotes: list[QuoteState]) -> int | None:
