@@ -98,6 +98,7 @@ KEY_NOTES = {
     "syntax.rate_prepositions": "prepositions that after an amount or a noun make a rate, not a source ('$2.86 per thousand cubic feet'); 'according to one research firm' stays a source",
     "syntax.receipt": "lemmas of verbs whose subject gets or looks into a statement another wrote or made: 'residents RECEIVED letters saying …' (the letters say it, not the residents), 'it was DRAWING complaints that …', 'began INVESTIGATING complaints that …' (others' complaints)",
     "syntax.past_forms": "irregular past forms the lemmatizer reads as nouns or leaves, as [form, lemma]: 'thought' is 'think' only where the tagger reads a verb ('a thought' stays a noun)",
+    "syntax.name_prepositions": "prepositions that make the name after them an object, never a subject a pronoun later in the sentence may mean: 'Campaigning AGAINST Mitt Romney in 2012, he barely mentioned …'",
     "syntax.rituals": "lemmas of objects that make a speech verb a custom, which claims nothing: 'could say GOODBYE to all that', 'said GRACE'",
     "syntax.told_amounts": "lemmas of objects that with 'about' say how much words tell of a topic, not what they claim: 'says SOMETHING about the media', 'said LITTLE about his plans', 'speaks VOLUMES about'",
     "syntax.questions_things": "lemmas that need a clause (syntax.needs_clause) but with a thing for object doubt it: 'questioned the WISDOM of …' is a doubt, 'questioned the suspect' an interrogation",

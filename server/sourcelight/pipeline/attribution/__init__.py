@@ -103,7 +103,9 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
                                    subject_of=lambda i: subject_thing(parses, i, lexicon),
                                    described=lambda words: person_description(words, lexicon),
-                                   same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon))
+                                   same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon),
+                                   object_word=lambda word: word.lower() in lexicon.syntax.name_prepositions
+                                   if lexicon.syntax is not None else False)
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

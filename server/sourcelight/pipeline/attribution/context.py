@@ -47,7 +47,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     pair_of: Callable[[list[str]], str] = ", ".join,
                     subject_of: Callable[[int], SourceGuess | None] = lambda _: None,
                     described: Callable[[str], bool] = lambda _: False,
-                    same_pronoun: Callable[[str, str], bool] | None = None) -> list[Attribution | None]:
+                    same_pronoun: Callable[[str, str], bool] | None = None,
+                    object_word: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -66,7 +67,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     words are a definite description of a person ("the Florida senator"), which means the
     named person the sentence just before rests on, else the one person it names.
     ``same_pronoun(pronoun, word)`` says whether a word is a pronoun of the same person as
-    ``pronoun`` ("his" for "he").
+    ``pronoun`` ("his" for "he"). ``object_word(word)`` says whether a word before a name makes
+    it an object ("against Mitt Romney"), which a later pronoun in its sentence does not mean.
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -87,7 +89,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = named_before(attribution, finding, index, sentences, mentions, fitting)
             attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fitting,
-                                         quotes[index], same_pronoun, before_its_quote(index, quotes))
+                                         quotes[index], same_pronoun, before_its_quote(index, quotes), object_word)
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
         elif speakers[index] is not None:

@@ -73,6 +73,7 @@ class SyntaxLexicon:
     occasions: frozenset[str]
     told_amounts: frozenset[str]
     rituals: frozenset[str]
+    name_prepositions: frozenset[str]
     questions_things: frozenset[str]
     time_prepositions: frozenset[str]
     object_frames: frozenset[tuple[str, str]]
@@ -254,6 +255,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         shared_descriptions=lemmas("shared_descriptions"),
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
         receipt=lemmas("receipt"), occasions=lemmas("occasions"), told_amounts=lemmas("told_amounts"), rituals=lemmas("rituals"),
+        name_prepositions=lemmas("name_prepositions"),
         questions_things=lemmas("questions_things"), time_prepositions=lemmas("time_prepositions"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         viewpoints=viewpoints,

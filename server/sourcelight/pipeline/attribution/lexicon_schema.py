@@ -54,7 +54,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
-        "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words", "rituals": "words",
+        "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words", "rituals": "words", "name_prepositions": "words",
         "questions_things": "words", "object_frames": "pairs", "time_prepositions": "words",
         "viewpoints": "words", "stance_adjectives": "words", "linking_verbs": "words", "collections": "words",
         "obligation_modals": "words", "other_senses": "pairs",

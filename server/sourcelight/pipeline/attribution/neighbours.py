@@ -108,7 +108,8 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
 
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
                    history: list[Resolved], mentions, fits, quote: QuoteState,
-                   same_pronoun=None, looked_back_from: int | None = None) -> Attribution:
+                   same_pronoun=None, looked_back_from: int | None = None,
+                   object_word=lambda _: False) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence (the one opening it,
     else the nearest; after a clause opening the sentence, the name the main clause opens
@@ -126,7 +127,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
     unquoted = quote.masked(sentence.text)
     before = [name for name in mentions(index)
-              if 0 <= _named_as_subject(name, unquoted) < pronoun_at and fits(finding.source, name)]
+              if 0 <= _named_as_subject(name, unquoted, object_word) < pronoun_at and fits(finding.source, name)]
     if not before and _opening_clause(unquoted, pronoun_at):
         # the name the main clause opens with after the pronoun's clause: "While he's said
         # he'll fight on, Sanders must decide …"
@@ -252,14 +253,18 @@ def _opening_clause(unquoted: str, pronoun_at: int) -> bool:
     return 0 < len(words) <= 2 and "," not in opening and "," in unquoted[pronoun_at:]
 
 
-def _named_as_subject(name: str, unquoted: str) -> int:
+def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False) -> int:
     """Where the sentence writes the person in a way that can head a clause: the whole name
-    anywhere, a word of it only where it opens the sentence or follows a capitalised word ("Sanders
+    anywhere but after a preposition (``object_word``: "Campaigning against Mitt Romney, he …"), a
+    word of it only where it opens the sentence or follows a capitalised word ("Sanders
     probably will find …", "But Mr. Rubio …"), and not as an owner or a modifier ("in response
     to Sanders' charge", "the Clinton campaign", "started Maher's rant"); -1 where it does not."""
-    whole = unquoted.find(name)
-    if whole >= 0:
-        return whole
+    for match in re.finditer(re.escape(name), unquoted):
+        previous = unquoted[:match.start()].split()[-1:]
+        if not (previous and object_word(previous[0])):
+            return match.start()
+    if name in unquoted:
+        return -1
     for word in name.split():
         if not word[:1].isupper() or len(word) <= 2 or word.endswith("."):
             continue
