@@ -32,9 +32,11 @@ def asked_ahead(verb) -> bool:
     """'The question isn't how Sanders will respond', 'no one knows what the board will say':
     a cue in a clause a question word opens, with a modal ahead of it or after a preposition
     ('the debate over how the council responds'), is asked about, not said."""
-    if verb.dep_ == "pcomp" and any(c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether", "if")
-                                    for c in verb.children if c.i < verb.i):
-        return True  # "a fresh debate over how the United States responds to …": the debate's topic
+    if verb.dep_ == "pcomp" and verb.tag_ in ("VB", "VBP", "VBZ") and any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether", "if") for c in verb.children if c.i < verb.i):
+        # "a fresh debate over how the United States responds to …": the debate's topic (but
+        # "focused on how the attack was initially portrayed by the White House": a past saying)
+        return True
     if verb.dep_ == "ROOT" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False
     # (not "This is why Democrats can't just … cry", "a time when many would be asking": a

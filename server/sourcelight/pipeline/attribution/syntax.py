@@ -188,10 +188,11 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
     if has_quote and token.dep_ == "relcl" and MASK not in masked[token.left_edge.idx:] \
-            and MASK not in masked[token.head.left_edge.idx:token.head.idx]:
+            and MASK not in masked[token.head.left_edge.idx:token.head.idx + 1]:
         # "… three times on “Fox News Sunday” about whom he would first call": a clause on a
         # noun, with every quote of the sentence before it, does not say them (but "the “wise
-        # Latina” phrase Grassley cited" cites the words of its noun)
+        # Latina” phrase Grassley cited" cites the words of its noun, and a tag the parse hung
+        # on a quoted word tags the quote: "“… search them for records” …, Wolverton wrote")
         has_quote = False
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
