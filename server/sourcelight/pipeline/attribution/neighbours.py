@@ -269,7 +269,9 @@ def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False) -> 
         if not word[:1].isupper() or len(word) <= 2 or word.endswith("."):
             continue
         for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", unquoted):
-            owner = unquoted[match.end():match.end() + 1] in ("'", "’")
+            # (an owner opening the sentence heads its subject: "Sanders's role is under
+            # discussion, but he has said …")
+            owner = unquoted[match.end():match.end() + 1] in ("'", "’") and match.start() > 0
             previous = unquoted[:match.start()].split()[-1:]
             if not owner and (not previous or previous[0][:1].isupper()):
                 return match.start()
