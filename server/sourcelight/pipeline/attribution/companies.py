@@ -62,4 +62,5 @@ def starts_a_company(name: str, companies: list[list[str]]) -> bool:
     return len(words) >= 2 and any(len(c) > len(words) and c[:len(words)] == words for c in companies)
 
 
-__all__ = ["companies_named", "listed_body", "person_ending_in_outlet", "designates_company", "holds_a_listed_company", "starts_a_company"]
+__all__ = ["companies_named", "listed_body", "person_ending_in_outlet", "designates_company", "holds_a_listed_company",
+           "starts_a_company"]

@@ -115,7 +115,9 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     else the nearest; after a clause opening the sentence, the name the main clause opens
     with), else as the first name (usually the subject) of the sentence before, unless that
     sentence already used the pronoun ahead of it (``same_pronoun``) — rather than a speaker
-    quoted further back, such as the press secretary two paragraphs up."""
+    quoted further back, such as the press secretary two paragraphs up. For a tag closing a
+    quote that opened earlier, "the sentence before" is ``looked_back_from`` (before_its_quote);
+    a name after a preposition (``object_word``) is no subject."""
     reference = finding.back_reference
     if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON
             or reference.count != 1 or len(finding.source.split()) != 1
@@ -152,9 +154,9 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         return replace(person, entity=opening or before[-1])
     # (the sentence before the quote it tags, where that opens further back: "Amanda Carpenter …
     # took to Twitter. “Has anyone compiled …? I will if it doesn't exist,” she tweeted.")
-    opening = index if looked_back_from is None else looked_back_from + 1
+    quote_opens = index if looked_back_from is None else looked_back_from + 1
     earlier = index - 1 if looked_back_from is None else looked_back_from
-    if attribution.entity is None or earlier < 0 or sentences[earlier].block < sentences[opening].block - 1:
+    if attribution.entity is None or earlier < 0 or sentences[earlier].block < sentences[quote_opens].block - 1:
         return attribution
     previous = history[earlier].attribution if earlier < len(history) else None
     if previous is not None and who_of(previous) == attribution.entity:
@@ -171,8 +173,8 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         text = sentences[earlier].text
         at = max(0, first_written(named[0], text))
         words = text[:at]
-        opening = words.rstrip().endswith(",") and not _closes_sentence(named[0], text, at)
-        if not opening and any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
+        after_opening_clause = words.rstrip().endswith(",") and not _closes_sentence(named[0], text, at)
+        if not after_opening_clause and any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
             return attribution
     if named:
         # (not where that sentence writes the speaker found so far first, by a name the cast

@@ -33,7 +33,8 @@ def asked_ahead(verb) -> bool:
     a cue in a clause a question word opens, with a modal ahead of it or after a preposition
     ('the debate over how the council responds'), is asked about, not said."""
     if verb.dep_ == "pcomp" and verb.tag_ in ("VB", "VBP", "VBZ") and any(
-            c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether", "if") for c in verb.children if c.i < verb.i):
+            c.dep_ in ("advmod", "mark") and c.lower_ in ("how", "whether", "if")
+            for c in verb.children if c.i < verb.i):
         # "a fresh debate over how the United States responds to …": the debate's topic (but
         # "focused on how the attack was initially portrayed by the White House": a past saying)
         return True

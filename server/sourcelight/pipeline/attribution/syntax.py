@@ -207,8 +207,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         source_token, passive, clause = cited, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
             or owed(token, lexicon) \
-            or in_question(token) or asked_ahead(token) or (not clause and (tells_how_much(token, lexicon) or says_a_ritual(
-                token, lexicon) or any(
+            or in_question(token) or asked_ahead(token) or (not clause and (
+                tells_how_much(token, lexicon) or says_a_ritual(token, lexicon) or any(
                 c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses for c in token.children))) or (
             word in syntax.perception and not has_quote and (looks_to_find_out(token) or (not finding_verb and sees_it_happen(token))
                                                            or leaves_open(token, question_words=True))):
