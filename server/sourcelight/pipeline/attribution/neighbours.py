@@ -162,7 +162,11 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     if previous is not None and who_of(previous) == attribution.entity:
         return attribution  # the sentence before already speaks of them
     named = [name for name in mentions(earlier) if fits(finding.source, name)]
-    if named and same_pronoun is not None:
+    if not named:
+        return attribution
+    text = sentences[earlier].text
+    named_at = first_written(named[0], text)
+    if same_pronoun is not None:
         # "… that worked for him … in his debates against Clinton. … so he won't be able to
         # brag": the sentence before already spoke of "him" ahead of its first name, and the
         # pronoun goes on meaning that one
@@ -170,20 +174,16 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         # "Steering clear of … his GOP rivals, Kasich has sought …"; but a name set off at the
         # sentence's end is an apposition: "… the server used by his Democratic opponent,
         # Hillary Clinton.")
-        text = sentences[earlier].text
-        at = max(0, first_written(named[0], text))
+        at = max(0, named_at)
         words = text[:at]
         after_opening_clause = words.rstrip().endswith(",") and not _closes_sentence(named[0], text, at)
         if not after_opening_clause and any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
             return attribution
-    if named:
-        # (not where that sentence writes the speaker found so far first, by a name the cast
-        # missed: "Tiegen was also troubled by Clinton's handling …")
-        text = sentences[earlier].text
-        if 0 <= first_written(attribution.entity, text) <= first_written(named[0], text):
-            return attribution
-        return replace(person, entity=named[0])
-    return attribution
+    # (not where that sentence writes the speaker found so far first, by a name the cast
+    # missed: "Tiegen was also troubled by Clinton's handling …")
+    if 0 <= first_written(attribution.entity, text) <= named_at:
+        return attribution
+    return replace(person, entity=named[0])
 
 
 def _closes_sentence(name: str, text: str, at: int) -> bool:
