@@ -39,6 +39,9 @@ class Finding:
     # there are the source's, not a clause reporting someone else's (hedges.is_denial).
     predicate_end: int | None = None
     names: tuple[str, ...] = ()  # the people a coordination names ("Dana Okafor and Lee Park said")
+    # "The union endorsed Clinton": a position taken, with no words of its own; any saying in
+    # the sentence tells the reader more
+    position: bool = False
 
 
 

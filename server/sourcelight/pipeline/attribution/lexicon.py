@@ -75,6 +75,7 @@ class SyntaxLexicon:
     rituals: frozenset[str]
     name_prepositions: frozenset[str]
     questions_things: frozenset[str]
+    positions: frozenset[str]
     time_prepositions: frozenset[str]
     object_frames: frozenset[tuple[str, str]]
     # ("in", "view"), ("by", "account"): a preposition and the lemma of a noun of viewpoint
@@ -256,7 +257,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
         receipt=lemmas("receipt"), occasions=lemmas("occasions"), told_amounts=lemmas("told_amounts"),
         rituals=lemmas("rituals"), name_prepositions=lemmas("name_prepositions"),
-        questions_things=lemmas("questions_things"), time_prepositions=lemmas("time_prepositions"),
+        questions_things=lemmas("questions_things"), positions=lemmas("positions"), time_prepositions=lemmas("time_prepositions"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         viewpoints=viewpoints,
         stance_adjectives=stance_adjectives,

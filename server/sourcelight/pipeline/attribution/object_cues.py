@@ -1,7 +1,7 @@
 """Cue verbs that say what they say through their object, with no clause after them: a thing
 said ("repeated the allegation"; not "wrote the letter"), a body's finding ("the agency has
 found 200 violations"), reasons cited ("Democrats cited several factors"), a thing doubted
-("question the wisdom of …"), a listed preposition ("agrees with Dean") and the frames of
+("question the wisdom of …"), a position taken ("Christie endorsed Trump"), a listed preposition ("agrees with Dean") and the frames of
 syntax.object_frames ("charged two developers with …", "compared Trump to a coach",
 "attacked her opponent as a fraud", "expressed misgivings about …")."""
 from __future__ import annotations
@@ -57,6 +57,32 @@ def questions_a_thing(token, word: str, lexicon: Lexicon) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.pos_ == "NOUN" and not o.ent_type_ and not is_person_role(o, lexicon)
                                  for o in objects)
+
+
+def takes_a_position(token, word: str, lexicon: Lexicon) -> bool:
+    """ "The union endorsed Clinton", "China and Russia support the government", "the bill,
+    which House Republicans opposed": with an object (or by the agent of a passive), the
+    position its subject takes, in a clause of the sentence's own; not in a clause on a noun
+    ("met House members who have endorsed Trump", "a super PAC backing Cruz" say who those
+    are), an infinitive ("resources to support their private endeavors") or a question."""
+    if word not in lexicon.syntax.positions:
+        return False
+    if not (has_object(token) or any(c.dep_ == "agent" for c in token.children)):
+        return False
+    if any(t.tag_ in ("WDT", "WP") for c in token.children if c.dep_ == "dobj" for t in c.subtree):
+        return False  # "isn't saying what techniques he would support": an open question
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in ("relcl", "acl", "amod", "pcomp", "pobj") or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return False
+        if current.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
+            break
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.syntax.time_prepositions
+                                           for c in current.children):
+            return False  # "received £25,000 after Okafor endorsed it": the time of the sentence's news
+        current = current.head
+    return True
 
 
 def frames_object(token, word: str, lexicon: Lexicon) -> bool:

@@ -29,7 +29,8 @@ from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
-                                                          listed_preposition, questions_a_thing, says_a_statement)
+                                                          listed_preposition, questions_a_thing, says_a_statement,
+                                                         takes_a_position)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -107,7 +108,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     verb_before_colon = any(doc[item[2]].pos_ == "VERB" and 0 <= item[3].cue_span[0] < colon for item in findings)
     # At one height a verb beats a statement noun ("shrugged off Trump's comments, telling
     # reporters, “…”": the campaign telling, not Trump commenting).
-    findings.sort(key=lambda item: (item[0], verb_before_colon and 0 <= colon < item[3].cue_span[0],
+    findings.sort(key=lambda item: (item[0], item[3].position, verb_before_colon and 0 <= colon < item[3].cue_span[0],
                                     _only_itself_speaks(item[3]), item[1], doc[item[2]].pos_ not in ("VERB", "AUX"),
                                     item[3].via is None, item[2]))
     if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
@@ -241,7 +242,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)) and not (
             speech and _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
-            token, word, lexicon) and not frames_object(token, word, lexicon):
+            token, word, lexicon) and not frames_object(token, word, lexicon) and not takes_a_position(
+            token, word, lexicon):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     # (a verb that frames its object says nothing by a colon: "attacking a rival …: Jeb Bush")
     framing = any(verb == word for verb, _ in syntax.object_frames)
@@ -258,7 +260,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     cue_start, cue_end = _cue_extent(token, word, syntax.speech)
     finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
                       (cue_start, cue_end), back_reference=guess.back_reference,
-                      predicate_end=_predicate_end(token), names=guess.names)
+                      predicate_end=_predicate_end(token), names=guess.names,
+                      position=word in syntax.positions and not clause)
     finding = with_relays(token, source_token, finding, lexicon)
     if so_says:
         finding = replace(finding, points_back=True)
