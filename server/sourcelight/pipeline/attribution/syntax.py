@@ -240,7 +240,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)
             and _heads_a_body(source_token, lexicon)) and not (
             passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
-            guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)) and not (
+            guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)
+            and word not in syntax.positions) and not (
             speech and _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
             token, word, lexicon) and not frames_object(token, word, lexicon) and not takes_a_position(
             token, word, lexicon):
