@@ -50,12 +50,15 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
               or subject_after_subordinator(verb, lexicon))
     if hidden is not None:
         return hidden, False
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ") and not any(
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ", "VBD") and not any(
             c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "expl" for c in verb.children):
         # "…, with Russia backing the government as the United States, Britain and France
         # support some opposition groups" parsed with the subject inside "as": a present tense
-        # has a subject of its own, never the one of the clause it hangs on
-        return stranded_speaker(verb), False
+        # has a subject of its own, never the one of the clause it hangs on; so has a past one
+        # right after a name ("… was the best friend Donald J. Trump always hoped to have")
+        stranded = stranded_speaker(verb)
+        if verb.tag_ != "VBD" or (stranded is not None and stranded.pos_ == "PROPN"):
+            return stranded, False
     current, came_by, below = verb, None, None
     for _ in range(MAX_CLIMB):
         if came_by == "conj" and current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "attr") \

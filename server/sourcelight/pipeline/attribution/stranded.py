@@ -27,14 +27,19 @@ def _share_as_modifier(verb):
 def _subject_before_then(verb):
     """'Kasich offered the man a job, then says he'll welcome advice' and 'Sanders, who sits
     at zero endorsements, said that …' parsed with the first clause as what the verb
-    reports: after "then", or where that clause is a relative one on the name, the
-    subject of that clause speaks."""
+    reports: after "then", or where that clause is a relative one on the name ("Slinker,
+    whose start-up uses …, said"), the subject of that clause speaks."""
     before = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i), None)
     if before is None:
         return None
     subjects = [c for c in before.children if c.dep_ == "nsubj"]
     then = any(c.dep_ == "advmod" and c.lower_ == "then" and c.i == verb.i - 1 for c in verb.children)
-    relative = any(c.tag_ == "WP" for c in subjects) and any(c.pos_ in ("PROPN", "NOUN") for c in subjects)
+    doc = verb.doc
+    relative = (any(c.tag_ == "WP" for c in subjects) and any(c.pos_ in ("PROPN", "NOUN") for c in subjects)) or any(
+        # "Mr. Slinker, whose start-up uses big data …, said": the clause the parse made is the
+        # name's relative one
+        c.pos_ == "PROPN" and c.i + 2 < verb.i and doc[c.i + 1].text == "," and doc[c.i + 2].tag_ == "WP$"
+        for c in subjects)
     if not (then or relative):
         return None
     return next((c for c in subjects if c.tag_ != "WP"), None)
@@ -149,9 +154,10 @@ def noun_right_before(verb):
     if before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "npadvmod") and before.head.i < before.i:
         return before
     # A person's name is the speaker though ("At a campaign event in St. Clairsville, Ohio,
-    # 62-year-old Brenda Johnson also railed against …, and explained …" with the name hung on "in").
+    # 62-year-old Brenda Johnson also railed against …, and explained …" with the name hung on "in",
+    # "the best friend Donald J. Trump always hoped to have" with the name set beside "friend").
     before = verb.doc[_before_own_words(verb, ("advmod", "neg"))]
-    if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.i < before.i:
+    if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ in ("pobj", "appos") and before.head.i < before.i:
         return before
     return None
 
