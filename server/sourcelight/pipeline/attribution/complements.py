@@ -91,12 +91,13 @@ def only_adverbials_before(verb, start: int) -> bool:
 
 def only_names(verb) -> bool:
     """'His group, called the Virginia Conservation Legacy Fund, …': a name given, with no
-    object to say it of, says nothing (not "called Oz a quack", parsed with two predicates)."""
+    object to say it of, says nothing (not "called Oz a quack", parsed with two predicates, nor
+    "called on Gov. Rick Snyder to resign", parsed with the governor as the name given)."""
     reflexive = reflexive_object(verb)  # "a group that calls itself Asawitri Media"
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     return len(predicates) < 2 and any((c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
                                        for c in predicates) and not any(
-        c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _reflexive(c)) for c in verb.children)
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not _reflexive(c)) for c in verb.children)
 
 
 def object_as_predicate(verb) -> bool:

@@ -92,8 +92,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         # Of two subjects (a parse that took a quoted word for one), the nearer is the speaker.
         subjects = [c for c in children if c.dep_ in SUBJECTS or (perfect and c.dep_ in PASSIVE_SUBJECTS)]
         if len(subjects) > 1:
-            # "Republican establishment figures — … — both suggested": "both" floats
-            subjects = [c for c in subjects if c.tag_ != "DT"] or subjects
+            # "Republican establishment figures — … — both suggested": "both" floats; "Sanders
+            # called on Gov. Rick Snyder to resign" parsed with the governor as a second subject
+            # is what "on" was left without
+            subjects = [c for c in subjects if c.tag_ != "DT" and not _object_left_by(c, current)] or subjects
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else (
             name_before(current) if current.i == verb.i or current.pos_ in ("VERB", "AUX") else None)
         if subject is not None and current.i != verb.i and quoted(subject) and not quoted(verb):
@@ -179,6 +181,17 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             continue
         current = current.head
     return None, False
+
+
+def _object_left_by(subject, verb) -> bool:
+    """A subject after the verb right behind a preposition of that verb with no object of its
+    own: that preposition's object."""
+    at = subject.left_edge.i - 1
+    if subject.i < verb.i or at <= verb.i:
+        return False
+    preposition = subject.doc[at]
+    return preposition.dep_ == "prep" and preposition.head.i == verb.i and not any(
+        c.dep_ == "pobj" for c in preposition.children)
 
 
 def _stray_agent(verb):
