@@ -78,6 +78,7 @@ class SyntaxLexicon:
     positions: frozenset[str]
     time_prepositions: frozenset[str]
     object_frames: frozenset[tuple[str, str]]
+    said_frames: frozenset[tuple[str, str]]
     # ("in", "view"), ("by", "account"): a preposition and the lemma of a noun of viewpoint
     viewpoints: frozenset[tuple[str, str]]
     # "afraid", "confident": adjectives whose copula's subject holds the clause after them
@@ -259,6 +260,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         rituals=lemmas("rituals"), name_prepositions=lemmas("name_prepositions"),
         questions_things=lemmas("questions_things"), positions=lemmas("positions"), time_prepositions=lemmas("time_prepositions"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
+        said_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("said_frames", [])),
         viewpoints=viewpoints,
         stance_adjectives=stance_adjectives,
         linking_verbs=frozenset(w.lower() for w in table.get("linking_verbs", ())),

@@ -88,9 +88,12 @@ def takes_a_position(token, word: str, lexicon: Lexicon) -> bool:
 def frames_object(token, word: str, lexicon: Lexicon) -> bool:
     """ "Prosecutors charged two developers with defrauding investors", "firms sued by the
     NAACP for targeting black borrowers", "compared Trump to a coach": what the speaker says
-    of the object, after the verb's listed preposition."""
+    of the object, after the verb's listed preposition; after one of syntax.said_frames only
+    against a thing said ("defended Clinton against allegations of …", not "defended the
+    city against attacks")."""
     prepositions = {p for verb, p in lexicon.syntax.object_frames if verb == word}
-    if not prepositions:
+    said = {p for verb, p in lexicon.syntax.said_frames if verb == word}
+    if not prepositions and not said:
         return False  # most cue verbs: no frame to read
     # not a bare participle ("are women, compared with about a third of …"), but a passive
     # with its agent ("firms sued by the NAACP for …")
@@ -101,8 +104,10 @@ def frames_object(token, word: str, lexicon: Lexicon) -> bool:
     # the preposition on the verb ("charged two developers WITH …") or on its object
     # ("expressed misgivings ABOUT Mrs. Clinton")
     holders = [token] + [c for c in framed if c.dep_ == "dobj"]
-    return bool(framed) and any(c.dep_ == "prep" and c.lower_ in prepositions and any(
-        g.dep_ in ("pobj", "pcomp") for g in c.children) for holder in holders for c in holder.children)
+    return bool(framed) and any(c.dep_ == "prep" and any(
+        g.dep_ in ("pobj", "pcomp") and (c.lower_ in prepositions or (
+            c.lower_ in said and token_lemma(g, lexicon) in lexicon.syntax.nouns)) for g in c.children)
+        for holder in holders for c in holder.children)
 
 
 def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
