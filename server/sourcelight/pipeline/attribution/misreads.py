@@ -56,8 +56,8 @@ def _verb_read_as_adjective(token, lexicon: Lexicon) -> Finding | None:
 
 def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """'Trump predicts that …' tagged as a compound noun ("Trump predicts") heading the
-    sentence: a plural-looking head whose singular is a speech verb, with a that-clause, is
-    that verb, and the name in front speaks."""
+    sentence: a plural-looking head whose singular is a speech verb, with a that-clause or a
+    listed particle, is that verb, and the name in front speaks."""
     # also 'Trump charges that …' with the name the root and "charges" its object
     name_root = token.dep_ == "dobj" and token.head.dep_ == "ROOT" and token.head.i == token.i - 1
     if (token.dep_ != "ROOT" and not name_root) or token.tag_ != "NNS" or not (says_form(token.text, lexicon) or any(
@@ -67,7 +67,11 @@ def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     # relative one ("the housing projects that were built")
     opens_that = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "that" \
         and token.doc[token.i + 1].dep_ == "mark"
-    if not (opens_that or any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)):
+    # or a listed particle ("Trump calls for bringing back surveillance …")
+    phrasal = any(c.dep_ == "prep" and c.i == token.i + 1 and any(
+        f"{stem} {c.lower_}" in lexicon.syntax.speech for stem in regular_stems(token.lower_, "VBZ"))
+        for c in token.children)
+    if not (opens_that or phrasal or any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)):
         return None
     # "But Trump claims that …" parsed with Trump as the noun's subject
     speaker = token.head if name_root else next(
