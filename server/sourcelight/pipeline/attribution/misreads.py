@@ -71,7 +71,11 @@ def _verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     phrasal = any(c.dep_ == "prep" and c.i == token.i + 1 and any(
         f"{stem} {c.lower_}" in lexicon.syntax.speech for stem in regular_stems(token.lower_, "VBZ"))
         for c in token.children)
-    if not (opens_that or phrasal or any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)):
+    # (or a clause with its own subject the parse hung on the name: "Trump demands Ginsburg
+    # resign …")
+    hung_on_name = name_root and any(c.dep_ in ("ccomp", "advcl") and c.i > token.i and any(
+        s.dep_ == "nsubj" for s in c.children) for c in token.head.children)
+    if not (opens_that or phrasal or hung_on_name or any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)):
         return None
     # "But Trump claims that …" parsed with Trump as the noun's subject
     speaker = token.head if name_root else next(
