@@ -258,9 +258,11 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
         receipt=lemmas("receipt"), occasions=lemmas("occasions"), told_amounts=lemmas("told_amounts"),
         rituals=lemmas("rituals"), name_prepositions=lemmas("name_prepositions"),
-        questions_things=lemmas("questions_things"), positions=lemmas("positions"), time_prepositions=lemmas("time_prepositions"),
+        questions_things=lemmas("questions_things"), positions=lemmas("positions"),
+        time_prepositions=lemmas("time_prepositions"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
-        said_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("said_frames", [])),
+        said_frames=frozenset((verb.lower(), preposition.lower())
+                              for verb, preposition in table.get("said_frames", [])),
         viewpoints=viewpoints,
         stance_adjectives=stance_adjectives,
         linking_verbs=frozenset(w.lower() for w in table.get("linking_verbs", ())),

@@ -1,9 +1,11 @@
 """Cue verbs that say what they say through their object, with no clause after them: a thing
 said ("repeated the allegation"; not "wrote the letter"), a body's finding ("the agency has
 found 200 violations"), reasons cited ("Democrats cited several factors"), a thing doubted
-("question the wisdom of …"), a position taken ("Christie endorsed Trump"), a listed preposition ("agrees with Dean") and the frames of
-syntax.object_frames ("charged two developers with …", "compared Trump to a coach",
-"attacked her opponent as a fraud", "expressed misgivings about …")."""
+("question the wisdom of …"), a position taken ("Christie endorsed Trump"), a listed
+preposition ("agrees with Dean") and the frames of syntax.object_frames ("charged two
+developers with …", "compared Trump to a coach", "attacked her opponent as a fraud",
+"expressed misgivings about …") and syntax.said_frames ("defended Clinton against
+allegations …")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import is_person_role
@@ -60,8 +62,8 @@ def questions_a_thing(token, word: str, lexicon: Lexicon) -> bool:
 
 
 def takes_a_position(token, word: str, lexicon: Lexicon) -> bool:
-    """ "The union endorsed Clinton", "China and Russia support the government", "the bill,
-    which House Republicans opposed": with an object (or by the agent of a passive), the
+    """ "The union endorsed Clinton", "China and Russia support the government", "The fare
+    rise was backed by the harbour board": with an object (or by the agent of a passive), the
     position its subject takes, in a clause of the sentence's own; not in a clause on a noun
     ("met House members who have endorsed Trump", "a super PAC backing Cruz" say who those
     are), an infinitive ("resources to support their private endeavors") or a question."""
@@ -73,7 +75,7 @@ def takes_a_position(token, word: str, lexicon: Lexicon) -> bool:
         return False  # "isn't saying what techniques he would support": an open question
     current = token
     while current.head.i != current.i:
-        if current.dep_ in ("relcl", "acl", "amod", "pcomp", "pobj") or any(
+        if current.dep_ in ("relcl", "acl", "amod", "pcomp") or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             return False
         if current.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):

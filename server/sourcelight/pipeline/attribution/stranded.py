@@ -157,7 +157,8 @@ def noun_right_before(verb):
     # 62-year-old Brenda Johnson also railed against …, and explained …" with the name hung on "in",
     # "the best friend Donald J. Trump always hoped to have" with the name set beside "friend").
     before = verb.doc[_before_own_words(verb, ("advmod", "neg"))]
-    if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ in ("pobj", "appos") and before.head.i < before.i:
+    if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ in ("pobj", "appos") \
+            and before.head.i < before.i:
         return before
     return None
 

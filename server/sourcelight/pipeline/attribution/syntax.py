@@ -30,7 +30,7 @@ from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
                                                           listed_preposition, questions_a_thing, says_a_statement,
-                                                         takes_a_position)
+                                                          takes_a_position)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
