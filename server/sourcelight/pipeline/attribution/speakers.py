@@ -98,6 +98,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             subjects = [c for c in subjects if c.tag_ != "DT" and not _object_left_by(c, current)] or subjects
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else (
             name_before(current) if current.i == verb.i or current.pos_ in ("VERB", "AUX") else None)
+        if subject is not None:
+            subject = _conjunct_after_object(subject) or subject
         if subject is not None and current.i != verb.i and quoted(subject) and not quoted(verb):
             # "“We were wrong,” Ramos, 58, told AFP": a subject inside the quote is not the
             # speaker; nor in "Clinton seemed ready, telling the crowd, “Some people get …”".
@@ -181,6 +183,22 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             continue
         current = current.head
     return None, False
+
+
+def _conjunct_after_object(subject):
+    """'… 5 percent prefer Libertarian nominee Gary Johnson and 1 percent support Jill Stein'
+    parsed with "Gary Johnson and 1 percent" as the subject: a subject right after a verb that
+    has no object of its own is that verb's object, and the last noun joined to it is the
+    subject."""
+    at = subject.left_edge.i - 1
+    if at < 0 or subject.i > subject.head.i:
+        return None
+    before = subject.doc[at]
+    if before.pos_ != "VERB" or before.tag_ not in ("VB", "VBD", "VBP", "VBZ") or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in before.children):
+        return None
+    joined = [c for c in subject.children if c.dep_ == "conj" and c.i > subject.i]
+    return joined[-1] if joined else None
 
 
 def _object_left_by(subject, verb) -> bool:
