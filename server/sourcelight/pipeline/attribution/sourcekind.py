@@ -249,7 +249,10 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     person = token_lemma(head, lexicon) in lexicon.syntax.person_descriptions
     # A person is from a place, not its government ("an exchange student in Montana").
     bodies = [t for t in tokens if t.i != head.i and (t.ent_type_ == "ORG" or (t.ent_type_ == "GPE" and not person))]
-    if not _group_head(head) and bodies and not (described and all(t.i < head.i for t in bodies)):
+    # (a body named before a person's description is whose the person is, not who speaks: "a
+    # Trump supporter", "a Sanders voter")
+    before_only = all(t.i < head.i for t in bodies)
+    if not _group_head(head) and bodies and not ((described or person) and before_only):
         return SourceGuess(SourceKind.ORGANIZATION, text, start, end)
     if described and bodies:
         # "the GOP presidential front-runner", "the NeverTrump faction": described, not the
