@@ -263,8 +263,8 @@ def says_without_object(verb) -> bool:
 def reporting_aside(verb) -> bool:
     """'…, the Associated Press reported on Wednesday.': a verb with no object of its own
     whose subject opens after a comma reports the words before the comma."""
-    if verb.i == 0 or verb.dep_ == "relcl" or any(c.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp") or (
-            c.dep_ == "aux" and c.tag_ == "TO") for c in verb.children):
+    if verb.i == 0 or verb.dep_ == "relcl" or to_infinitive(verb) or any(
+            c.dep_ in ("dobj", "attr", "oprd", "dative", "xcomp") for c in verb.children):
         return False  # not "…, who added to her delegate lead", nor "…, libertarians—to counter …"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
     if subject is None or subject.tag_ in ("WP", "WDT"):

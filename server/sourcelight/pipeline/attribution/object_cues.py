@@ -11,6 +11,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cast import is_person_role
 from sourcelight.pipeline.attribution.complements import has_object, negated, reflexive_object
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
+from sourcelight.pipeline.attribution.deps import marked_by, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 
@@ -75,13 +76,11 @@ def takes_a_position(token, word: str, lexicon: Lexicon) -> bool:
         return False  # "isn't saying what techniques he would support": an open question
     current = token
     while current.head.i != current.i:
-        if current.dep_ in ("relcl", "acl", "amod", "pcomp") or any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+        if current.dep_ in ("relcl", "acl", "amod", "pcomp") or to_infinitive(current):
             return False
         if current.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
             break
-        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.syntax.time_prepositions
-                                           for c in current.children):
+        if current.dep_ == "advcl" and marked_by(current, *lexicon.syntax.time_prepositions):
             return False  # "received £25,000 after Okafor endorsed it": the time of the sentence's news
         current = current.head
     return True
@@ -118,4 +117,5 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
                and any(g.dep_ == "pobj" for g in child.children) for child in token.children)
 
 
-__all__ = ["says_a_statement", "body_tells", "cites_as_its_own", "questions_a_thing", "frames_object", "listed_preposition"]
+__all__ = ["says_a_statement", "body_tells", "cites_as_its_own", "questions_a_thing", "takes_a_position",
+           "frames_object", "listed_preposition"]
