@@ -99,16 +99,23 @@ def frames_object(token, word: str, lexicon: Lexicon) -> bool:
     # not a bare participle ("are women, compared with about a third of …"), but a passive
     # with its agent ("firms sued by the NAACP for …")
     bare_participle = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children)
-    if bare_participle or negated(token):
-        return False
+    if bare_participle or negated(token) or (word in lexicon.syntax.perception and reflexive_object(token)):
+        return False  # (nor "saw themselves as the seeds of a new press": a self-image, not a claim)
     framed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     # the preposition on the verb ("charged two developers WITH …") or on its object
     # ("expressed misgivings ABOUT Mrs. Clinton")
     holders = [token] + [c for c in framed if c.dep_ == "dobj"]
-    return bool(framed) and any(c.dep_ == "prep" and any(
-        g.dep_ in ("pobj", "pcomp") and (c.lower_ in prepositions or (
-            c.lower_ in said and token_lemma(g, lexicon) in lexicon.syntax.nouns)) for g in c.children)
-        for holder in holders for c in holder.children)
+    return bool(framed) and any((c.dep_ == "prep" and any(
+        (g.dep_ in ("pobj", "pcomp") or (c.lower_ == "as" and g.dep_ == "amod")) and (c.lower_ in prepositions or (
+            c.lower_ in said and token_lemma(g, lexicon) in lexicon.syntax.nouns)) for g in c.children))
+        or _framed_by_clause(c, prepositions) for holder in holders for c in holder.children)
+
+
+def _framed_by_clause(child, prepositions: set[str]) -> bool:
+    """'sees Mr. Netanyahu AS captured by …', 'see the campaign AS most unfair': the parse
+    makes what follows the frame's word a clause it opens, not its object."""
+    return child.dep_ == "advcl" and any(
+        g.dep_ in ("mark", "advmod") and g.i < child.i and g.lower_ in prepositions for g in child.children)
 
 
 def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
