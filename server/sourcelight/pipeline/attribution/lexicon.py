@@ -76,6 +76,7 @@ class SyntaxLexicon:
     name_prepositions: frozenset[str]
     questions_things: frozenset[str]
     positions: frozenset[str]
+    judgements: frozenset[str]
     time_prepositions: frozenset[str]
     object_frames: frozenset[tuple[str, str]]
     said_frames: frozenset[tuple[str, str]]
@@ -259,6 +260,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         receipt=lemmas("receipt"), occasions=lemmas("occasions"), told_amounts=lemmas("told_amounts"),
         rituals=lemmas("rituals"), name_prepositions=lemmas("name_prepositions"),
         questions_things=lemmas("questions_things"), positions=lemmas("positions"),
+        judgements=lemmas("judgements"),
         time_prepositions=lemmas("time_prepositions"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         said_frames=frozenset((verb.lower(), preposition.lower())

@@ -56,7 +56,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
         "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
         "rituals": "words", "name_prepositions": "words",
-        "questions_things": "words", "positions": "words", "object_frames": "pairs", "said_frames": "pairs",
+        "questions_things": "words", "positions": "words", "judgements": "words", "object_frames": "pairs", "said_frames": "pairs",
         "time_prepositions": "words",
         "viewpoints": "words", "stance_adjectives": "words", "linking_verbs": "words", "collections": "words",
         "obligation_modals": "words", "other_senses": "pairs",

@@ -1,7 +1,8 @@
 """Cue verbs that say what they say through their object, with no clause after them: a thing
 said ("repeated the allegation"; not "wrote the letter"), a body's finding ("the agency has
 found 200 violations"), reasons cited ("Democrats cited several factors"), a thing doubted
-("question the wisdom of …"), a position taken ("Christie endorsed Trump"), a listed
+("question the wisdom of …"), a position taken ("Christie endorsed Trump"), a judgement
+("voters consider Clinton honest"), a listed
 preposition ("agrees with Dean") and the frames of syntax.object_frames ("charged two
 developers with …", "compared Trump to a coach", "attacked her opponent as a fraud",
 "expressed misgivings about …") and syntax.said_frames ("defended Clinton against
@@ -118,6 +119,30 @@ def _framed_by_clause(child, prepositions: set[str]) -> bool:
         g.dep_ in ("mark", "advmod") and g.i < child.i and g.lower_ in prepositions for g in child.children)
 
 
+_PREDICATES = ("ADJ", "NOUN", "PROPN")  # a predicate with no verb of its own: "honest", "a job killer"
+
+
+def judges_object(verb) -> bool:
+    """'Just 30 percent of all voters consider Clinton honest', 'Mr. Netanyahu considers Mr.
+    Obama hopelessly naive', 'is considered unclean by Muslims', 'the limit that economists
+    consider sustainable': a predicate with no verb of its own, said of the object (or the
+    passive subject, or the noun the clause is on), is the view. A verb after it is something
+    weighed ("is considering running", "will consider how to spend it"), "considers himself an
+    immigrant" a self-image, and a predicate with nothing it is said of ("the numbers
+    generally considered the most accurate", however parsed) no one's view."""
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
+    if passive:
+        judged = any(c.dep_ == "agent" for c in verb.children)
+    else:
+        judged = verb.dep_ == "relcl" or any(
+            c.dep_ == "dobj" or (c.dep_ == "ccomp" and c.pos_ in _PREDICATES and any(g.dep_ == "nsubj" for g in c.children))
+            for c in verb.children)
+    return judged and any(
+        c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ in _PREDICATES
+        and not any(g.dep_ == "nsubj" and g.lower_.endswith(("self", "selves")) for g in c.children)
+        for c in verb.children)
+
+
 def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
     """'agrees with Dean': the verb with a listed preposition that has its object."""
     return any(child.dep_ == "prep" and f"{word} {child.lower_}" in speech
@@ -125,4 +150,4 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
 
 
 __all__ = ["says_a_statement", "body_tells", "cites_as_its_own", "questions_a_thing", "takes_a_position",
-           "frames_object", "listed_preposition"]
+           "frames_object", "judges_object", "listed_preposition"]

@@ -28,7 +28,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
-from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object,
+from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object, judges_object,
                                                           listed_preposition, questions_a_thing, says_a_statement,
                                                           takes_a_position)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
@@ -188,6 +188,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
+    if word in syntax.judgements and not judges_object(token):
+        return None  # "Clinton is considering running", "will consider how to spend it"
     if has_quote and token.dep_ == "relcl" and MASK not in masked[token.left_edge.idx:] \
             and MASK not in masked[token.head.left_edge.idx:token.head.idx + 1]:
         # "… three times on “Fox News Sunday” about whom he would first call": a clause on a
