@@ -27,6 +27,8 @@ def who_means(relative, head):
         subject = described_by_predicate(head)
         if subject is not None:
             return subject  # "Trump … is a serial liar, … and birther who has pledged …": Trump
+        if head.dep_ == "appos" and head.head.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+            return head.head  # "Dana Okafor, a ferry captain who says …": the captain named
     if relative.lower_ != "who" or head.ent_type_ not in BODIES or head.ent_type_ == "NORP":
         return head  # "handed the report to Democrats who say …": a people is who says
     current = head
