@@ -161,10 +161,22 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     people = [name for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
               for name in people_of(c.sourcing.who, messages.language)]  # "both men": two people
     # "he", "I", "the senator": someone, but no one more than the people named (unless no one is named)
-    keyed = [(name, _key(bare_name(name, messages.language))) for name in people]
+    keyed = [(name, _person_key(name, messages.language)) for name in people]
     named_people = {key for name, key in keyed if not _names_no_one(name, messages.language)} or {
         key for _, key in keyed}
     return messages.plural("summary.named_people", len(named_people), first=first)
+
+
+def _person_key(name: str, language: str) -> str:
+    """Whom a person source counts as: the writer once however they write themself ("I",
+    "we"), anyone else by their bare name."""
+    lexicon = load_lexicon(language)
+    if lexicon is not None and lexicon.is_first_person(name):
+        return _WRITER
+    return _key(bare_name(name, language))
+
+
+_WRITER = "\0writer"  # no name's key: the writer's first person, counted once
 
 
 def _unnamed_key(kinds: Counter) -> str:

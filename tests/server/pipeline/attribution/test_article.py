@@ -95,6 +95,14 @@ def test_a_pronoun_no_name_was_found_for_is_no_more_named_people():
     assert summary.headline == "Most attributed claims (2 of 2) rest on named people; 1 named person speaks on the record."
 
 
+def test_the_writer_is_one_person_however_they_write_themself():
+    _, summary = _annotate([
+        ["I think the new timetable is a mistake.", "We know that the new timetable will cut the night ferry."],
+        ["I believe riders will remember it in November."],
+    ])
+    assert summary.headline == "Most attributed claims (3 of 3) rest on named people; 1 named person speaks on the record."
+
+
 def test_summary_without_any_source_says_so():
     _, summary = _annotate([["The sun rose at six."], ["It was a quiet day."]])
     assert summary.anonymous_share is None
