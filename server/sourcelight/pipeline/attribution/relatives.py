@@ -19,6 +19,11 @@ def who_means(relative, head):
         # "which" means the object the dated verb acted on
         acted = head.head.head
         return next((c for c in acted.children if c.dep_ == "dobj" and c.i < head.i), head)
+    if relative.lower_ in ("who", "which") and head.dep_ == "appos" and not head.ent_type_ and (
+            head.head.ent_type_ == PERSON or head.head.ent_type_ in BODIES):
+        # "Dana Okafor, a ferry captain who says …", "China and the United States, the world's
+        # two biggest polluters, which together vowed …": the ones named
+        return head.head
     if relative.lower_ == "which" and head.pos_ == "NOUN":
         body = body_right_before(relative, head)
         if body is not None:
@@ -27,8 +32,6 @@ def who_means(relative, head):
         subject = described_by_predicate(head)
         if subject is not None:
             return subject  # "Trump … is a serial liar, … and birther who has pledged …": Trump
-        if head.dep_ == "appos" and head.head.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
-            return head.head  # "Dana Okafor, a ferry captain who says …": the captain named
     if relative.lower_ != "who" or head.ent_type_ not in BODIES or head.ent_type_ == "NORP":
         return head  # "handed the report to Democrats who say …": a people is who says
     current = head
