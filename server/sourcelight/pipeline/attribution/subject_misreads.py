@@ -61,6 +61,10 @@ def participle_misread(verb):
             # "Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid”" with the
             # sentence's only verb tagged as a past tense and hung on the noun: the noun is its subject
             return noun
+    if root.pos_ not in ("VERB", "AUX") and verb.i == noun.i + 1 and verb.tag_ == "VBD" and noun.dep_ == "ROOT":
+        # "Donald Trump called Wednesday for Justice Ginsburg to resign …" with the sentence's
+        # only verb, a past tense right after the name, hung on it: the name is its subject
+        return noun
     if not any((c.dep_ == "ccomp" or _says_to_say(c)) and c.i > verb.i for c in verb.children):
         return None
     if noun.dep_ == "ROOT":

@@ -334,8 +334,11 @@ def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
         if child.dep_ in ("acomp", "ccomp", "oprd") and child.tag_ == "JJ" and listed(child):
             return True  # "made clear that …"
         if child.dep_ in ("advcl", "ccomp") and any(
-                m.dep_ == "mark" and m.i == token.i + 1 and listed(m) for m in child.children):
-            return True  # "called for all candidates to lay out …", "for" read as the clause's
+                m.dep_ == "mark" and m.i > token.i and listed(m) and all(
+                    t.ent_type_ in ("DATE", "TIME") for t in token.doc[token.i + 1:m.i]) for m in child.children):
+            # "called for all candidates to lay out …", "for" read as the clause's (also after a
+            # day: "called Wednesday for Justice Ginsburg to resign")
+            return True
         if child.dep_ == "dobj" and child.lower_ == "it" and listed(child) and any(
                 m.dep_ == "mark" and m.lower_ == "as" for m in token.children) and not any(
                 c.dep_ == "prt" for c in token.children):
