@@ -202,6 +202,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     own_clause = (phrasal or has_clause(token) or says_a_statement(token, lexicon)
                   or says_what_came_before(token) or so_says)
     clause = has_quote or own_clause
+    if token.dep_ == "relcl" and not clause and negated(token) and _describes_a_thing(token.head):
+        return None  # "gives money to charities that do not disclose their donors": what they are
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" for c in token.children):
         return None  # "Donald Trump may want to check his stats": the writer's advice
@@ -271,6 +273,14 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
+
+
+def _describes_a_thing(noun) -> bool:
+    """A noun, no one's name, that the sentence does something to: a negated clause on it
+    with no words said of its own tells what it is ("charities that do not disclose their
+    donors"), unlike one on the sentence's subject or on a person named ("Swanson, who
+    declined …"), and unlike a saying done ("the Saudi government, which has denied …")."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ != "PERSON" and noun.dep_ in ("dobj", "pobj", "dative", "attr")
 
 
 def _unlisted_particle(verb, word: str, lexicon: Lexicon) -> bool:
