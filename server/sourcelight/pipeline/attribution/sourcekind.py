@@ -58,11 +58,13 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess_source(head, lexicon, tokens=[head])  # "She and her defenders argue": she, with others
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
-    people = _people_named(head)
+    people = _people_named(head) or _people_listed_beside(head)
     if len(people) > 1:
         end = max(end, people[-1].end_char)  # "A, B and C" with C hung on B: to the last name
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end,
                            names=tuple(without_possessive(p.text) for p in people))
+    if _counted_bodies(head):
+        return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)
     person = person_in(head, tokens, lexicon) or name_after_role(tokens, lexicon)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and (
             lexicon.patterns["metonyms"].fullmatch(guess.text) or lexicon.patterns["organizations"].fullmatch(guess.text)) \
@@ -165,6 +167,17 @@ def _first_of_unlike(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     return replace(first, text=text_of(head.doc)[start:end], start=start, end=end, back_reference=None)
 
 
+def _counted_bodies(head) -> bool:
+    """'Four casinos — Bally's, Caesars, Harrah's and Trump Taj Mahal — reported': a counted
+    group whose members are listed beside it as bodies speaks as those bodies, not as a name
+    the recogniser took for a person among them (but "Two senators, Dana Okafor and Lee
+    Park, said" are the people named)."""
+    if head.tag_ != "NNS" or not any(c.dep_ == "nummod" for c in head.children):
+        return False
+    first = next((c for c in head.children if c.dep_ == "appos"), None)
+    return first is not None and first.ent_type_ in BODIES
+
+
 def _gathered_documents(head, lexicon: Lexicon) -> bool:
     """'A new batch of State Department emails', 'a trove of memos': a collection of documents
     (the lexicon's syntax.collections) is documents, not the body named inside."""
@@ -200,6 +213,17 @@ def _people_named(head) -> list:
             return []
         people.append(whole_name(member, entity))
     return people
+
+
+def _people_listed_beside(head) -> list:
+    """'Two senators, Dana Okafor and Lee Park, said': the people the apposition of a plural
+    subject names, each whole (empty unless it names more than one and only people)."""
+    if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    # (before the verb: "The lawyers also pointed to …, Sen. John McCain … and …" hangs the
+    # names on the subject across the verb)
+    listed = next((c for c in head.children if c.dep_ == "appos" and c.i < head.head.i), None)
+    return _people_named(listed) if listed is not None else []
 
 
 def _names_a_document(name, lexicon: Lexicon) -> bool:
