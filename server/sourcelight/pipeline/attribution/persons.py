@@ -1,7 +1,8 @@
 """The person a source phrase names on the parse: the recogniser's person, a name after a
 role ("chief executive of Acme Robotics Jane Doe") or set off by a comma ("his best friend at
 Lehigh, Bruce Turry"), a name the article's cast knows, or the one holder of an office a
-named owner makes ("Donald Trump's campaign manager")."""
+named owner makes ("Donald Trump's campaign manager"); and the people a coordination or a
+plural subject's apposition names ("Two senators, Dana Okafor and Lee Park")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role
@@ -218,5 +219,32 @@ def ends_a_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
         and text[:start].split()[-1:] not in (["the"], ["The"]) and gendered_pronoun_after(doc, head.i + 1, lexicon)
 
 
-__all__ = ["entity_of", "whole_name", "in_cast", "person_in", "name_after_role", "one_holder", "name_set_off",
-           "owns_as_person", "gendered_pronoun_after", "outlet_by_name", "ends_a_name"]
+def people_named(head) -> list:
+    """'Dana Okafor and Lee Park said': the name of each person a coordination of names
+    gives, whole; empty unless every member is a person's name."""
+    members = [head]
+    for member in members:  # "A, B and C": the parse hangs B and C on A, or C on B
+        members += [c for c in member.children if c.dep_ == "conj"]
+    members.sort(key=lambda t: t.i)
+    people = []
+    for member in members:
+        entity = entity_of(member)
+        if entity is None or entity.label_ != PERSON or entity.root.i != member.i:
+            return []
+        people.append(whole_name(member, entity))
+    return people
+
+
+def people_listed_beside(head) -> list:
+    """'Two senators, Dana Okafor and Lee Park, said': the people the apposition of a plural
+    subject names, each whole (empty unless it names more than one and only people)."""
+    if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    # (before the verb: "The lawyers also pointed to …, Sen. John McCain … and …" hangs the
+    # names on the subject across the verb)
+    listed = next((c for c in head.children if c.dep_ == "appos" and c.i < head.head.i), None)
+    return people_named(listed) if listed is not None else []
+
+
+__all__ = ["entity_of", "people_named", "people_listed_beside", "whole_name", "in_cast", "person_in", "name_after_role",
+           "one_holder", "name_set_off", "owns_as_person", "gendered_pronoun_after", "outlet_by_name", "ends_a_name"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role
+from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import possessor, text_of
@@ -18,6 +18,7 @@ from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (ends_a_name, entity_of, gendered_pronoun_after, in_cast,
+                                                     people_listed_beside, people_named,
                                                      name_after_role, name_set_off, one_holder, outlet_by_name,
                                                      owns_as_person, person_in, whole_name)
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
@@ -58,7 +59,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess_source(head, lexicon, tokens=[head])  # "She and her defenders argue": she, with others
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
-    people = _people_named(head) or _people_listed_beside(head)
+    people = people_named(head) or people_listed_beside(head)
     if len(people) > 1:
         end = max(end, people[-1].end_char)  # "A, B and C" with C hung on B: to the last name
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end,
@@ -197,33 +198,6 @@ def _document_about_a_body(head, start: int, lexicon: Lexicon) -> bool:
         return False
     alone = classify(text_of(head.doc), start, head.idx + len(head.text), lexicon)
     return alone is not None and alone.kind is SourceKind.DOCUMENT
-
-
-def _people_named(head) -> list:
-    """'Dana Okafor and Lee Park said': the name of each person a coordination of names
-    gives, whole; empty unless every member is a person's name."""
-    members = [head]
-    for member in members:  # "A, B and C": the parse hangs B and C on A, or C on B
-        members += [c for c in member.children if c.dep_ == "conj"]
-    members.sort(key=lambda t: t.i)
-    people = []
-    for member in members:
-        entity = entity_of(member)
-        if entity is None or entity.label_ != PERSON or entity.root.i != member.i:
-            return []
-        people.append(whole_name(member, entity))
-    return people
-
-
-def _people_listed_beside(head) -> list:
-    """'Two senators, Dana Okafor and Lee Park, said': the people the apposition of a plural
-    subject names, each whole (empty unless it names more than one and only people)."""
-    if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    # (before the verb: "The lawyers also pointed to …, Sen. John McCain … and …" hangs the
-    # names on the subject across the verb)
-    listed = next((c for c in head.children if c.dep_ == "appos" and c.i < head.head.i), None)
-    return _people_named(listed) if listed is not None else []
 
 
 def _names_a_document(name, lexicon: Lexicon) -> bool:
