@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, is_person_role
+from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import possessor, text_of
@@ -104,6 +104,10 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
             and _group_head(head)):
         # Capitals that are not a name: "Nine in 10 Democratic registered voters" is a group.
         guess = _unlisted_noun(head, tokens, start, end, lexicon) or guess
+    if guess is not None and guess.kind is SourceKind.NAMED_PERSON and person is None and head.pos_ != "PROPN":
+        # "Much of the report argues", "Part of this framework involves …": a capital that
+        # only opens the sentence is no name; a share of a source speaks as that source
+        guess = _share_of(head, guess, lexicon) or guess
     if person is not None and not (guess is not None and guess.kind is SourceKind.MEDIA and person.root.i != head.i):
         return _named(person, tokens, SourceKind.NAMED_PERSON)
     entity = entity_of(head)
@@ -166,6 +170,18 @@ def _first_of_unlike(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return replace(first, text=text_of(head.doc)[start:end], start=start, end=end, back_reference=None)
+
+
+def _share_of(head, guess: SourceGuess, lexicon: Lexicon) -> SourceGuess | None:
+    """The kind of "X of Y" where the head X is no name: that of Y where Y is a body, an
+    outlet or a document ("Much of the report"), else a vague part of something."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or any(t.ent_type_ == PERSON for t in whole.subtree):
+        return None
+    kind = guess_source(whole, lexicon)
+    kinds = (SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
+    return replace(guess, kind=kind.kind if kind is not None and kind.kind in kinds else SourceKind.VAGUE)
 
 
 def _counted_bodies(head) -> bool:
