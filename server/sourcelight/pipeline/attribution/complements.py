@@ -97,7 +97,7 @@ def only_names(verb) -> bool:
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     return len(predicates) < 2 and any((c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
                                        for c in predicates) and not any(
-        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not _reflexive(c)) for c in verb.children)
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not is_reflexive(c)) for c in verb.children)
 
 
 def object_as_predicate(verb) -> bool:
@@ -215,10 +215,11 @@ def negated(verb) -> bool:
 
 
 def reflexive_object(verb) -> bool:
-    return any(c.dep_ == "dobj" and _reflexive(c) for c in verb.children)
+    return any(c.dep_ == "dobj" and is_reflexive(c) for c in verb.children)
 
 
-def _reflexive(token) -> bool:
+def is_reflexive(token) -> bool:
+    """'himself', 'themselves': the subject again."""
     return token.lower_.endswith(("self", "selves"))
 
 
@@ -231,7 +232,7 @@ def finds_itself(verb) -> bool:
     """'Fox News found itself playing host', 'he found himself embroiled in controversy':
     what the subject does or undergoes, not what it found."""
     return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ in ("VBG", "VBN")
-               and any(s.dep_ == "nsubj" and _reflexive(s) for s in c.children)
+               and any(s.dep_ == "nsubj" and is_reflexive(s) for s in c.children)
                for c in verb.children)
 
 
@@ -374,7 +375,7 @@ def impersonal_infinitive(verb) -> bool:
 
 
 __all__ = ["CLAUSE_DEPS", "asked_aside", "says_a_ritual", "impersonal_infinitive", "has_clause", "not_yet",
-           "has_object", "reflexive_object", "negated", "only_itself", "bare_purpose",
+           "has_object", "reflexive_object", "is_reflexive", "negated", "only_itself", "bare_purpose",
            "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
            "says_nothing", "in_generic_gerund", "sees_it_happen"]
 

@@ -10,7 +10,7 @@ allegations …")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import is_person_role
-from sourcelight.pipeline.attribution.complements import has_object, negated, reflexive_object
+from sourcelight.pipeline.attribution.complements import has_object, is_reflexive, negated, reflexive_object
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import marked_by, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -139,7 +139,7 @@ def judges_object(verb) -> bool:
             for c in verb.children)
     return judged and any(
         c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ in _PREDICATES
-        and not any(g.dep_ == "nsubj" and g.lower_.endswith(("self", "selves")) for g in c.children)
+        and not any(g.dep_ == "nsubj" and is_reflexive(g) for g in c.children)
         for c in verb.children)
 
 

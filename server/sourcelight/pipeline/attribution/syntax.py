@@ -14,6 +14,7 @@ import re
 
 from dataclasses import replace
 
+from sourcelight.pipeline.attribution.cast import PERSON
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hung_above, has_clause, has_object,
                                                          negated, says_nothing, says_what_came_before,
                                                          says_a_ritual, says_without_object, sees_it_happen,
@@ -280,7 +281,7 @@ def _describes_a_thing(noun) -> bool:
     with no words said of its own tells what it is ("charities that do not disclose their
     donors"), unlike one on the sentence's subject or on a person named ("Swanson, who
     declined …"), and unlike a saying done ("the Saudi government, which has denied …")."""
-    return noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ != "PERSON" and noun.dep_ in ("dobj", "pobj", "dative", "attr")
+    return noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ != PERSON and noun.dep_ in ("dobj", "pobj", "dative", "attr")
 
 
 def _unlisted_particle(verb, word: str, lexicon: Lexicon) -> bool:
