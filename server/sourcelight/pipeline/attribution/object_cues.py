@@ -23,9 +23,10 @@ def says_a_statement(verb, lexicon: Lexicon) -> bool:
     word = token_lemma(verb, lexicon)
     if word in lexicon.syntax.object_is_said:
         return any(c.dep_ == "dobj" for c in verb.children)  # "Patrick predicted a Cruz win"
-    return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and any(
+    return word in lexicon.syntax.speech and word not in lexicon.syntax.perception and not negated(verb) and any(
         c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns and not _bare_document(c, lexicon)
-        for c in verb.children)
+        and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children)  # (not "offered no explanation", "did not offer an explanation")
 
 
 def _bare_document(noun, lexicon: Lexicon) -> bool:
