@@ -65,6 +65,12 @@ def marked_by(clause, *marks: str) -> bool:
     return any(g.dep_ == "mark" and g.lower_ in marks for g in clause.children)
 
 
+def object_of(token, preposition: str):
+    """The object of the token's ``preposition`` ("the report" of "Much of the report"), or None."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+
+
 def first_conjunct(verb):
     """The first of the verbs ``verb`` is joined to ("whether she agrees or disagrees": "agrees"),
     which holds their subject, auxiliaries and subordinator."""
@@ -83,4 +89,4 @@ def opened_by_that(clause) -> bool:
 
 __all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
            "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
-           "first_conjunct"]
+           "first_conjunct", "object_of"]

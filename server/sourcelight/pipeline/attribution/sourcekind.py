@@ -13,7 +13,7 @@ from dataclasses import replace
 from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.deps import possessor, text_of
+from sourcelight.pipeline.attribution.deps import object_of, possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.outlets import names_outlet
@@ -175,8 +175,7 @@ def _first_of_unlike(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
 def _share_of(head, guess: SourceGuess, lexicon: Lexicon) -> SourceGuess | None:
     """The kind of "X of Y" where the head X is no name: that of Y where Y is a body, an
     outlet or a document ("Much of the report"), else a vague part of something."""
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    whole = object_of(head, "of")
     if whole is None or any(t.ent_type_ == PERSON for t in whole.subtree):
         return None
     kind = guess_source(whole, lexicon)
@@ -200,8 +199,7 @@ def _gathered_documents(head, lexicon: Lexicon) -> bool:
     (the lexicon's syntax.collections) is documents, not the body named inside."""
     if token_lemma(head, lexicon) not in lexicon.syntax.collections:
         return False
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    held = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    held = object_of(head, "of")
     documents = lexicon.patterns["documents"]
     return held is not None and bool(documents.fullmatch(held.text) or documents.fullmatch(token_lemma(held, lexicon)))
 
@@ -290,12 +288,12 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
 def _share_of_group(head, text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
     """ "most of them said", "all of the GOP candidates have pledged", "all agreed", whatever
     the tag; not "All of a sudden, voters saw" nor "All told, the group raised"."""
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    whole = object_of(head, "of")
     if whole is not None and any(d.dep_ == "det" and lexicon.patterns["indefinite"].fullmatch(d.lower_)
                                  for d in whole.children):
         return None
-    if of is None and head.tag_ == "DT" and head.head.dep_ in ("advcl", "parataxis"):
+    if head.tag_ == "DT" and head.head.dep_ in ("advcl", "parataxis") and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None
     return SourceGuess(SourceKind.VAGUE, text, start, end)
 
