@@ -106,7 +106,7 @@ def _told_before_colon(named, colon, masked: str, lexicon: Lexicon) -> tuple[boo
                          colon_intro=True)
 
 
-def speaker_label(doc, label: Finding) -> Finding | None:
+def speaker_label(doc, label: Finding, lexicon: Lexicon) -> Finding | None:
     """A person's or a body's name before a colon that opens the sentence — a headline's
     "Cruz:", "Clinton camp:" — introduces everything after it, whatever verbs follow. Only a
     name known as a person's or a body's: "Update:" or "Question:" introduce nothing."""
@@ -116,6 +116,8 @@ def speaker_label(doc, label: Finding) -> Finding | None:
     words = text_of(doc)[label.source_span[0]:label.source_span[1]].split()
     cast = doc.user_data.get(CAST_KEY) or {}
     person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
+    if label.kind is SourceKind.NAMED_PERSON and words and words[0].casefold() in lexicon.not_names:
+        return None  # a caption's "Clockwise from top: …", whatever the recogniser made of it
     if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
         return label
     # "Clinton camp: …", "NATO: …": a named body too; a place is the topic ("Syria: rebels say …").

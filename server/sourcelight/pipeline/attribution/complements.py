@@ -8,7 +8,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import first_conjunct, marked_by, opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.questions import leaves_open, question
+from sourcelight.pipeline.attribution.questions import leaves_open, question, weighs_whether
 from sourcelight.pipeline.attribution.unrealized import counterfactual, not_yet
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -136,7 +136,7 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
                        or only_itself(verb)  # "that bond quickly revealed itself"
                        or infinitive_on_noun(verb)):  # "has positive things to say"
         return True
-    if any(c.dep_ == "relcl" for c in verb.children) or (not has_quote and finds_itself(verb)):
+    if any(c.dep_ == "relcl" for c in verb.children) or (not has_quote and (finds_itself(verb) or finds_it_hard(verb))):
         return True  # "Massachusetts and Vermont, states that vote on March 1": a noun
     # ("whether she agrees or disagrees": the mark is on the first verb)
     if marked_by(verb, "if", "unless", "whether") or marked_by(first_conjunct(verb), "if", "unless", "whether"):
@@ -145,7 +145,7 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True  # a case talked about, not a saying that happened
     if counterfactual(verb):
         return True  # "If the kids had held up a photo of …, they would have been identifying with …"
-    if not has_quote and leaves_open(verb):
+    if not has_quote and (leaves_open(verb) or weighs_whether(verb)):
         return True  # "The video does not show whether Scott had a gun": it tells nothing
     if impersonal_infinitive(verb) or asked_aside(verb) or not_yet(verb) or only_names(verb) or bare_passive(verb):
         # "Suffice it to say, …", "asked about …, had said", "has yet to apologize", "X, called
@@ -234,6 +234,15 @@ def finds_itself(verb) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ in ("VBG", "VBN")
                and any(s.dep_ == "nsubj" and is_reflexive(s) for s in c.children)
                for c in verb.children)
+
+
+def finds_it_hard(verb) -> bool:
+    """'political leaders will find it harder to address pressing needs': how hard a thing
+    is to do, not a finding (but "found it likely that the fire was set" is one)."""
+    return any(c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ" and any(
+        s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children) and any(
+        to_infinitive(g) for g in c.children) and not any(
+        m.dep_ == "mark" for g in c.children for m in g.children) for c in verb.children)
 
 
 def sees_it_happen(verb) -> bool:

@@ -37,17 +37,35 @@ def name_closing(verb, subject):
     """'$43 million—the amount … to lower Manhattan, Dana Rubinstein at POLITICO New York
     reports': a name between the last comma and a verb closing the sentence is its subject,
     where the parse took a noun before the comma for it."""
-    if subject.i >= verb.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i
-                                  for c in verb.children):
+    if subject.i >= verb.i:
         return None
     comma = next((t.i for t in reversed(verb.doc[subject.i + 1:verb.i]) if t.text == ","), None)
-    if comma is None or comma + 1 >= verb.i:
+    if comma is not None and comma + 1 == verb.i:
+        return _described_before(verb.doc, comma, subject)
+    if comma is None or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i
+                            for c in verb.children):
         return None
     span = verb.doc[comma + 1:verb.i]
     if span[0].pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") or t.text == "," or t.dep_ == "cc" for t in span):
         return None  # not a list ("Voters in Ohio, Pennsylvania and Florida said")
     name = _whole_name(span[0], span.start, verb.i)
     return name if name.pos_ == "PROPN" and name.dep_ != "conj" else None
+
+
+def _described_before(doc, comma: int, subject):
+    """'…, the source, who said he had spoken to people inside, told Reuters': the noun whose
+    clause, set off by commas, ends right before the verb."""
+    last = doc[comma - 1]
+    clause = next((a for a in [last, *last.ancestors] if a.dep_ == "relcl"), None)
+    if clause is None or clause.right_edge.i != comma - 1 or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = clause.head
+    described = noun
+    while described.dep_ == "appos" and described.head.i != described.i:
+        described = described.head  # "Shane Shook, a security expert who …, said": Shook's description
+    opened = noun.left_edge.i
+    return noun if described.i != subject.i and noun.i > subject.i and opened > 0 and doc[opened - 1].text == "," \
+        else None
 
 
 def stated_in(verb, lexicon: Lexicon):

@@ -115,9 +115,11 @@ def frames_object(token, word: str, lexicon: Lexicon) -> bool:
 
 def _framed_by_clause(child, prepositions: set[str]) -> bool:
     """'sees Mr. Netanyahu AS captured by …', 'see the campaign AS most unfair': the parse
-    makes what follows the frame's word a clause it opens, not its object."""
+    makes what follows the frame's word a clause it opens, not its object; a clause with a
+    subject of its own is the time of the act ("cast their ballots AS the polls opened")."""
     return child.dep_ == "advcl" and any(
-        g.dep_ in ("mark", "advmod") and g.i < child.i and g.lower_ in prepositions for g in child.children)
+        g.dep_ in ("mark", "advmod") and g.i < child.i and g.lower_ in prepositions for g in child.children) \
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in child.children)
 
 
 _PREDICATES = ("ADJ", "NOUN", "PROPN")  # a predicate with no verb of its own: "honest", "a job killer"
@@ -144,6 +146,14 @@ def judges_object(verb) -> bool:
         for c in verb.children)
 
 
+def self_image(verb, word: str, lexicon: Lexicon) -> bool:
+    """'Casting himself as her prosecutor …, Mr. Christie roused the crowd to chants of
+    "Lock her up!"', 'sees herself as "the people's candidate"': how someone shows or sees
+    themselves is no claim, a quote beside it or not."""
+    return word in lexicon.syntax.perception and reflexive_object(verb) and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
 def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
     """'agrees with Dean': the verb with a listed preposition that has its object."""
     return any(child.dep_ == "prep" and f"{word} {child.lower_}" in speech
@@ -151,4 +161,4 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
 
 
 __all__ = ["says_a_statement", "body_tells", "cites_as_its_own", "questions_a_thing", "takes_a_position",
-           "frames_object", "judges_object", "listed_preposition"]
+           "frames_object", "judges_object", "self_image", "listed_preposition"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from sourcelight.pipeline.attribution.companies import companies_named
 from sourcelight.pipeline.attribution.cue_lemmas import regular_stems
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
 from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
@@ -101,7 +102,10 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in parsed and _opens_with_it(sentences[i].text, lexicon)
                  and not _too_long(sentences[i - 1].text)]
     about = dict(zip(before_it, nlp.pipe((_marks_tamed(sentences[i].text) for i in before_it), batch_size=PARSE_BATCH)))
-    bodies = bodies_named(parsed.values())
+    # (and a company's name in full wherever it stands: "(Alibaba says …)" where the
+    # article names the Alibaba Group)
+    bodies = bodies_named(parsed.values()) | frozenset(word for words in companies_named(every_parse, lexicon)
+                                                       for word in words if word[:1].isupper() and len(word) > 1)
     roles = role_holders(every_parse, cast, lexicon)
     genders = genders_said(parsed.values(), lexicon)
     things = things_named(every_parse, mostly)

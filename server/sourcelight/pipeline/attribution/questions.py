@@ -64,10 +64,18 @@ def leaves_open(verb, question_words: bool = False) -> bool:
     return bool(clauses) and all(marked_by(c, "whether", "if") or (question_words and _asks_what(c)) for c in clauses)
 
 
+def weighs_whether(verb) -> bool:
+    """'decide whether to tender into the offer', 'is weighing whether to run': a choice
+    still open, with nothing said."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return bool(clauses) and all(marked_by(c, "whether", "if") and to_infinitive(c) for c in clauses)
+
+
 def question(child) -> bool:
     """'asked workers if they …', 'wondered whether …' (not the condition in 'would support
-    Trump if he became the nominee', whose verb has a modal)."""
-    if child.dep_ != "advcl":
+    Trump if he became the nominee', whose verb has a modal, nor one before the verb: "if you
+    want to know why …, I wrote a primer")."""
+    if child.dep_ != "advcl" or child.i < child.head.i:
         return False
     conditional = any(a.tag_ == "MD" for a in child.head.children if a.dep_ == "aux")
     return marked_by(child, "whether") or (not conditional and marked_by(child, "if"))
@@ -88,4 +96,4 @@ def _asks_what(clause) -> bool:
     return clause.left_edge.tag_ in ("WRB", "WP", "WDT")
 
 
-__all__ = ["in_question", "asks", "leaves_open", "question", "looks_to_find_out"]
+__all__ = ["in_question", "asks", "leaves_open", "weighs_whether", "question", "looks_to_find_out"]

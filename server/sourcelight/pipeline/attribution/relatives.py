@@ -19,9 +19,10 @@ def who_means(relative, head):
         # "which" means the object the dated verb acted on
         acted = head.head.head
         return next((c for c in acted.children if c.dep_ == "dobj" and c.i < head.i), head)
-    if relative.lower_ in ("who", "which") and head.dep_ == "appos" and not head.ent_type_ and (
+    if relative.lower_ in ("who", "which") and head.dep_ == "appos" and head.ent_type_ in ("", "NORP") and (
             head.head.ent_type_ == PERSON or head.head.ent_type_ in BODIES):
-        # "Dana Okafor, a ferry captain who says …", "China and the United States, the world's
+        # "Dana Okafor, a ferry captain who says …", "James Lankford, an Oklahoma Republican who
+        # warned …", "China and the United States, the world's
         # two biggest polluters, which together vowed …": the ones named
         return head.head
     if relative.lower_ == "which" and head.pos_ == "NOUN":

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import BODIES, BODIES_KEY, CAST_KEY, PERSON, is_person_role
+from sourcelight.pipeline.attribution.bodies import body_in_apposition, body_named, body_word_before, possessed_body
+from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import object_of, possessor, text_of
@@ -42,7 +43,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return SourceGuess(SourceKind.DOCUMENT, text_of(doc)[start:end], start, end)  # "a trove of emails showed"
     if head.pos_ == "PROPN" and designates_company(head.text, lexicon) and (len(tokens) > 1 or head.i > 0):
         return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)  # "Zentrix Labs declined …"
-    named_body = _body_in_apposition(head, lexicon)
+    named_body = body_in_apposition(head, lexicon)
     if named_body is not None:
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(named_body.text) else SourceKind.ORGANIZATION
         return _named(named_body, tokens, kind)
@@ -74,6 +75,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # its government, the listed company for itself (but "the Vatican spokesman, Federico
         # Lombardi" is Lombardi)
         return guess
+    if guess is not None and guess.kind is SourceKind.ORGANIZATION and person is not None \
+            and body_word_before(person, tokens, lexicon):
+        return guess  # "whale rescue group Project Jonah", whatever the recogniser took the name for
     if guess is not None and guess.kind is SourceKind.ANONYMOUS and person is None:
         person = name_set_off(tokens)
         if person is None and one_holder(head, lexicon):
@@ -97,7 +101,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
             and head.tag_ not in ("NNS", "NNPS"):
         return guess  # "The Chief Justice", which the recogniser took for an organization (not "Border Patrol agents")
     if person is None and guess is not None and guess.kind is SourceKind.NAMED_PERSON:
-        body = _body_named(head, tokens, lexicon) or _possessed_body(head, lexicon)
+        body = body_named(head, tokens, lexicon) or possessed_body(head, lexicon)
         if body is not None:
             return SourceGuess(body, guess.text, guess.start, guess.end)
     if (guess is not None and guess.kind is SourceKind.NAMED_PERSON and person is None
@@ -298,19 +302,8 @@ def _share_of_group(head, text: str, start: int, end: int, lexicon: Lexicon) -> 
     return SourceGuess(SourceKind.VAGUE, text, start, end)
 
 
-def _body_in_apposition(head, lexicon: Lexicon):
-    """'The developer, Harbor Point Partners, did not respond': a description, then the
-    name of the organization it describes, which is the source."""
-    if head.pos_ != "NOUN" or is_person_role(head, lexicon):  # "Schilling's son, Grant": a person
-        return None
-    cast = head.doc.user_data.get(CAST_KEY) or {}
-    for child in head.children:
-        # Set off by a comma: "his nephew Michery el Soheil" is a person's name.
-        set_off = child.i > head.i + 1 and head.doc[head.i + 1].text == ","
-        entity = entity_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN" and set_off else None
-        if entity is not None and entity.label_ == "ORG" and not any(w in cast for w in entity.text.split()):
-            return entity
-    return None
+
+
 
 
 def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
@@ -324,33 +317,8 @@ def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     return whole if whole is not None and whole.kind is SourceKind.ANONYMOUS else None
 
 
-def _possessed_body(head, lexicon: Lexicon) -> SourceKind | None:
-    """'The mayor's office', 'the senator's campaign': the head names the body; the person
-    in front only owns it."""
-    if head.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in head.children):
-        return None
-    alone = classify(head.text, 0, len(head.text), lexicon)
-    if alone is not None and alone.kind is SourceKind.ORGANIZATION and alone.back_reference is None:
-        return SourceKind.ORGANIZATION
-    return None
 
 
-def _body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
-    """A name the parse cannot place that the article shows is a body: "Scope, a charity,
-    said", or a word of an organization named elsewhere and of no person ("Acme said")."""
-    for child in head.children:
-        if child.dep_ == "appos" and not is_person_role(child, lexicon):  # "Lee, a Tinder spokeswoman" is a person
-            described = phrase_tokens(child)
-            guess = classify(text_of(head.doc), described[0].idx, described[-1].idx + len(described[-1].text), lexicon)
-            if guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
-                return guess.kind
-    people = head.doc.user_data.get(CAST_KEY) or {}
-    bodies = head.doc.user_data.get(BODIES_KEY) or frozenset()
-    if len(tokens) == 1 and head.pos_ == "PROPN" and head.text in bodies and head.text not in people:
-        return SourceKind.ORGANIZATION
-    if head.pos_ == "PROPN" and head.text not in people and any(c.lower_ == "the" for c in head.children):
-        return SourceKind.ORGANIZATION  # a name with an article is no person's: "The General Staff said"
-    return None
 
 
 def _group_head(head) -> bool:

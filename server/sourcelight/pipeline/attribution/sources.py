@@ -284,8 +284,9 @@ def _unnamed_after_capitals(head: str, lexicon: Lexicon) -> bool:
     lower case name the body or the person the unnamed ones serve (but "Hillary Clinton's
     right-hand woman" is one the article may name: an owner makes the role a description)."""
     words = head.split()
-    return len(words) > 1 and words[-1].islower() and _head_word_matches("unnamed_roles", head, lexicon) \
-        and not POSSESSOR.search(head)
+    # (and "A Goldman Sachs spokesman" speaks for the bank)
+    return len(words) > 1 and words[-1].islower() and (_head_word_matches("unnamed_roles", head, lexicon) or bool(
+        lexicon.patterns["spokesperson"].fullmatch(words[-1]))) and not POSSESSOR.search(head)
 
 
 def _ends_with_name(head: str, lexicon: Lexicon) -> bool:

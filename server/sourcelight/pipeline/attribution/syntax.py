@@ -31,7 +31,7 @@ from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object, judges_object,
                                                           listed_preposition, questions_a_thing, says_a_statement,
-                                                          takes_a_position)
+                                                          self_image, takes_a_position)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -53,7 +53,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     character offsets are the sentence's); ``masked`` the sentence with quotes masked;
     ``skip`` spans (hedges such as "is said to") whose verbs are no cue."""
     label = colon_cue(doc, masked, lexicon)
-    speaker = speaker_label(doc, label) if label is not None else None
+    speaker = speaker_label(doc, label, lexicon) if label is not None else None
     if speaker is not None:
         return speaker  # "JAKE TAPPER: Donald Trump released a video …" is Tapper speaking
     findings = []
@@ -189,7 +189,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
-    if word in syntax.judgements and not judges_object(token):
+    if (word in syntax.judgements and not judges_object(token)) or self_image(token, word, lexicon):
         return None  # "Clinton is considering running", "will consider how to spend it"
     if has_quote and token.dep_ == "relcl" and MASK not in masked[token.left_edge.idx:] \
             and MASK not in masked[token.head.left_edge.idx:token.head.idx + 1]:
@@ -244,7 +244,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
                 guess.kind is SourceKind.MEDIA and not negated(token)))) and not (
             finding_verb and guess.kind is SourceKind.ORGANIZATION and body_tells(token, source_token)
             and _heads_a_body(source_token, lexicon)) and not (
-            passive and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
+            passive and token.tag_ == "VBN"  # ("set by the Fed to support the economy" is no passive cue)
+            and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)
             and word not in syntax.positions) and not (
             speech and _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(

@@ -1,0 +1,77 @@
+"""Whether the words around a name, or the article's other mentions of it, make a source a
+body's rather than a person's: a description set off before the body's name ("The developer,
+Harbor Point Partners"), a common noun for a body right before it ("whale rescue group Project
+Jonah"), an owner ("the mayor's office") or the names the recogniser took for bodies."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, is_person_role
+from sourcelight.pipeline.attribution.deps import text_of
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.persons import entity_of
+from sourcelight.pipeline.attribution.phrases import phrase_tokens
+from sourcelight.pipeline.attribution.sources import classify
+from sourcelight.pipeline.model import SourceKind
+
+
+def body_in_apposition(head, lexicon: Lexicon):
+    """'The developer, Harbor Point Partners, did not respond': a description, then the
+    name of the organization it describes, which is the source."""
+    if head.pos_ != "NOUN" or is_person_role(head, lexicon):  # "Schilling's son, Grant": a person
+        return None
+    cast = head.doc.user_data.get(CAST_KEY) or {}
+    for child in head.children:
+        # Set off by a comma: "his nephew Michery el Soheil" is a person's name.
+        set_off = child.i > head.i + 1 and head.doc[head.i + 1].text == ","
+        entity = entity_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN" and set_off else None
+        if entity is not None and entity.label_ == "ORG" and not any(w in cast for w in entity.text.split()):
+            return entity
+    return None
+
+
+def body_word_before(name, tokens, lexicon: Lexicon) -> bool:
+    """The word right before the name is a common noun for a body that the name is the name
+    of ("according to whale rescue group Project Jonah", a name the recogniser took for a
+    person's)."""
+    doc = name.doc
+    before = doc[name.start - 1] if name.start > tokens[0].i else None
+    if before is None or before.pos_ != "NOUN" or not before.text.islower() \
+            or not name.start <= before.head.i < name.end:
+        return False
+    first = before.i  # the description's words: "whale rescue group"
+    while first > tokens[0].i and doc[first - 1].dep_ in ("compound", "amod") \
+            and doc[first - 1].head.i in range(first, name.end):
+        first -= 1
+    alone = classify(text_of(doc), doc[first].idx, before.idx + len(before.text), lexicon)
+    return alone is not None and alone.kind is SourceKind.ORGANIZATION and alone.back_reference is None
+
+
+def possessed_body(head, lexicon: Lexicon) -> SourceKind | None:
+    """'The mayor's office', 'the senator's campaign': the head names the body; the person
+    in front only owns it."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in head.children):
+        return None
+    alone = classify(head.text, 0, len(head.text), lexicon)
+    if alone is not None and alone.kind is SourceKind.ORGANIZATION and alone.back_reference is None:
+        return SourceKind.ORGANIZATION
+    return None
+
+
+def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
+    """A name the parse cannot place that the article shows is a body: "Scope, a charity,
+    said", or a word of an organization named elsewhere and of no person ("Acme said")."""
+    for child in head.children:
+        if child.dep_ == "appos" and not is_person_role(child, lexicon):  # "Lee, a Tinder spokeswoman" is a person
+            described = phrase_tokens(child)
+            guess = classify(text_of(head.doc), described[0].idx, described[-1].idx + len(described[-1].text), lexicon)
+            if guess is not None and guess.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
+                return guess.kind
+    people = head.doc.user_data.get(CAST_KEY) or {}
+    bodies = head.doc.user_data.get(BODIES_KEY) or frozenset()
+    if len(tokens) == 1 and head.pos_ == "PROPN" and head.text in bodies and head.text not in people:
+        return SourceKind.ORGANIZATION
+    if head.pos_ == "PROPN" and head.text not in people and any(c.lower_ == "the" for c in head.children):
+        return SourceKind.ORGANIZATION  # a name with an article is no person's: "The General Staff said"
+    return None
+
+
+__all__ = ["body_in_apposition", "body_word_before", "possessed_body", "body_named"]
