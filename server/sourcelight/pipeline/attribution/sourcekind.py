@@ -32,8 +32,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     doc = head.doc
     if tokens is None:
         head, tokens = whole_words(head, conjoined(head))
-    if not tokens:
-        return None
+    if not tokens or (head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj" and head.head.dep_ == "agent"):
+        return None  # "declared extinct by the 1970s": a time, no one
     if len(tokens) == 1 and lexicon.is_first_person(head.text) \
             and head.pos_ == "PRON":
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
@@ -108,6 +108,14 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
             and _group_head(head)):
         # Capitals that are not a name: "Nine in 10 Democratic registered voters" is a group.
         guess = _unlisted_noun(head, tokens, start, end, lexicon) or guess
+    if guess is not None and guess.kind is SourceKind.NAMED_PERSON and person is None and head.i == tokens[0].i == 0 \
+            and len(tokens) > 1 and head.tag_ in ("NN", "NNS") and not head.ent_type_ \
+            and not any(t.text[:1].isupper() for t in tokens[1:]) \
+            and head.text not in (doc.user_data.get(CAST_KEY) or {}):
+        # "Staff on short-term contracts said": a capital only because the word opens the
+        # sentence (a name alone the parse took for a noun stays one: "Trump calls for …", and
+        # so does one with capitals in it: "Democracy for America, a … outfit, launched …")
+        return _unlisted_noun(head, tokens, start, end, lexicon) or replace(guess, kind=SourceKind.VAGUE)
     if guess is not None and guess.kind is SourceKind.NAMED_PERSON and person is None and head.pos_ != "PROPN":
         # "Much of the report argues", "Part of this framework involves …": a capital that
         # only opens the sentence is no name; a share of a source speaks as that source

@@ -46,8 +46,9 @@ def trim_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int,
     while True:
         while start < end and text[start] in EDGE_PUNCTUATION:
             start += 1
-        while end > start and text[end - 1] in EDGE_PUNCTUATION and not _ends_abbreviation(text, end):
-            end -= 1
+        while end > start and text[end - 1] in EDGE_PUNCTUATION and not _ends_abbreviation(text, end) and not (
+                text[end - 1] == ")" and text.count("(", start, end) > text.count(")", start, end - 1)):
+            end -= 1  # (but the ")" of "the Employers' Association (UCEA)" closes what the phrase opened)
         match = lexicon.patterns["leading_conjunctions"].match(text, start, end)
         if not match or match.end() == start:
             return start, end
@@ -284,9 +285,10 @@ def _unnamed_after_capitals(head: str, lexicon: Lexicon) -> bool:
     lower case name the body or the person the unnamed ones serve (but "Hillary Clinton's
     right-hand woman" is one the article may name: an owner makes the role a description)."""
     words = head.split()
-    # (and "A Goldman Sachs spokesman" speaks for the bank)
+    # (and "A Goldman Sachs spokesman" speaks for the bank; "New York magazine" is an outlet)
     return len(words) > 1 and words[-1].islower() and (_head_word_matches("unnamed_roles", head, lexicon) or bool(
-        lexicon.patterns["spokesperson"].fullmatch(words[-1]))) and not POSSESSOR.search(head)
+        lexicon.patterns["spokesperson"].fullmatch(words[-1]) or lexicon.patterns["media_nouns"].fullmatch(words[-1]))) \
+        and not POSSESSOR.search(head)
 
 
 def _ends_with_name(head: str, lexicon: Lexicon) -> bool:

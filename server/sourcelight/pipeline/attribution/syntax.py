@@ -203,8 +203,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     own_clause = (phrasal or has_clause(token) or says_a_statement(token, lexicon)
                   or says_what_came_before(token) or so_says)
     clause = has_quote or own_clause
-    if token.dep_ == "relcl" and not clause and negated(token) and _describes_a_thing(token.head):
-        return None  # "gives money to charities that do not disclose their donors": what they are
+    if token.dep_ == "relcl" and not clause and (negated(token) or any(c.tag_ == "MD" for c in token.children)) \
+            and _describes_a_thing(token.head):
+        return None  # "gives money to charities that do not disclose their donors", "distortions that would reveal …"
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" for c in token.children):
         return None  # "Donald Trump may want to check his stats": the writer's advice
