@@ -7,7 +7,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, is_person_role
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.persons import entity_of
+from sourcelight.pipeline.attribution.persons import entity_of, thing_pronoun_after
 from sourcelight.pipeline.attribution.phrases import phrase_tokens
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.model import SourceKind
@@ -58,7 +58,8 @@ def possessed_body(head, lexicon: Lexicon) -> SourceKind | None:
 
 def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
     """A name the parse cannot place that the article shows is a body: "Scope, a charity,
-    said", or a word of an organization named elsewhere and of no person ("Acme said")."""
+    said", a word of an organization named elsewhere and of no person ("Acme said"), or a
+    name its sentence refers back to as a thing's."""
     for child in head.children:
         if child.dep_ == "appos" and not is_person_role(child, lexicon):  # "Lee, a Tinder spokeswoman" is a person
             described = phrase_tokens(child)
@@ -71,6 +72,9 @@ def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
         return SourceKind.ORGANIZATION
     if head.pos_ == "PROPN" and head.text not in people and any(c.lower_ == "the" for c in head.children):
         return SourceKind.ORGANIZATION  # a name with an article is no person's: "The General Staff said"
+    if len(tokens) == 1 and head.pos_ == "PROPN" and head.text not in people and not head.ent_type_ \
+            and thing_pronoun_after(head, lexicon):
+        return SourceKind.ORGANIZATION  # "Vidyard announced updates to its video platform"
     return None
 
 

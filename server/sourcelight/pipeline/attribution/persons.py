@@ -47,6 +47,23 @@ def gendered_pronoun_after(doc, start: int, lexicon: Lexicon) -> bool:
     return False
 
 
+def thing_pronoun_after(name, lexicon: Lexicon) -> bool:
+    """The first owner's pronoun in the clause the name is the subject of is "its", with no
+    other name before it: "Vidyard announced updates to its video platform" refers back to a
+    body (not "Okafor said the board had changed its timetable", another clause's)."""
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for token in name.doc[name.i + 1:]:
+        if token.ent_iob_ == "B" or token.pos_ == "PROPN":
+            return False
+        if token.tag_ == "PRP$":
+            clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            reference = lexicon.back_reference(token.text)
+            return clause is not None and clause.i == verb.i and reference is not None and reference.one_thing
+    return False
+
+
 def in_cast(head, entity) -> bool:
     """Every word of the entity belongs to a person's name seen elsewhere in the article."""
     cast = head.doc.user_data.get(CAST_KEY) or {}

@@ -34,6 +34,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         head, tokens = whole_words(head, conjoined(head))
     if not tokens or (head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj" and head.head.dep_ == "agent"):
         return None  # "declared extinct by the 1970s": a time, no one
+    if head.pos_ == "PRON" and head.dep_ == "nsubj" and "Acc" in head.morph.get("Case"):
+        return None  # "Let us know in the comments", "made them feel that …": someone made to, not a source
     if len(tokens) == 1 and lexicon.is_first_person(head.text) \
             and head.pos_ == "PRON":
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
