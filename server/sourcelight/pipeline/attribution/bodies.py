@@ -1,7 +1,8 @@
 """Whether the words around a name, or the article's other mentions of it, make a source a
 body's rather than a person's: a description set off before the body's name ("The developer,
 Harbor Point Partners"), a common noun for a body right before it ("whale rescue group Project
-Jonah"), an owner ("the mayor's office") or the names the recogniser took for bodies."""
+Jonah"), an owner ("the mayor's office"), the names the recogniser took for bodies, or an "its"
+in the name's own clause ("Vidyard announced updates to its video platform")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, is_person_role

@@ -312,10 +312,6 @@ def _share_of_group(head, text: str, start: int, end: int, lexicon: Lexicon) -> 
     return SourceGuess(SourceKind.VAGUE, text, start, end)
 
 
-
-
-
-
 def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     """'Two people briefed on the negotiations': the participle clause the phrase leaves out
     as an aside is what makes the people an anonymous source."""
@@ -325,10 +321,6 @@ def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     last = clause.right_edge
     whole = classify(text_of(head.doc), tokens[0].idx, last.idx + len(last.text), lexicon)
     return whole if whole is not None and whole.kind is SourceKind.ANONYMOUS else None
-
-
-
-
 
 
 def _group_head(head) -> bool:
