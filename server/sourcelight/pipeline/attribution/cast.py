@@ -39,7 +39,8 @@ MOSTLY_BODY_LEAST = 3
 NAME_SUFFIX = re.compile(r"[A-Z][a-z]{0,2}\.|[IVX]+", re.ASCII)
 
 
-def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset()) -> dict[str, str]:
+def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset(),
+                 companies: list[list[str]] | None = None) -> dict[str, str]:
     """One article, one cast: every word of a name the entity recogniser took for a person
     anywhere in the article, or that the text shows is a person's (a role in apposition or
     in front: "Canova, a law professor", "Sen. Ted Cruz"), mapped to the fullest name it
@@ -51,9 +52,11 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset())
     ``parses`` are (parse, parsed) pairs in the article's order; ``parsed`` False marks a
     sentence only the recogniser ran on: from it, only full names ("Paul Manafort") count, a
     lone word it took for a person may be a company ("Facebook"). ``bodies`` are the one-word
-    names it mostly took for a body (mostly_bodies): none of them is a person ("Carrier")."""
+    names it mostly took for a body (mostly_bodies): none of them is a person ("Carrier").
+    ``companies``, the article's companies_named where the caller has them already."""
     parses = list(parses)
-    companies = companies_named([p for p, _ in parses], lexicon)
+    if companies is None:
+        companies = companies_named([p for p, _ in parses], lexicon)
     common = _common_words([p for p, _ in parses], lexicon)
     names_of: dict[str, dict[str, None]] = {}  # word -> its names, in the order first seen
     seen: dict[str, None] = {}  # every name, in the order first seen
@@ -367,11 +370,13 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
     return [name for _, name in sorted(found)]
 
 
-def bodies_named(parses) -> frozenset[str]:
-    """Every word of a name the entity recogniser took for an organization anywhere in the
-    article: "Acme said" alone is a company where the article names Acme Robotics."""
-    return frozenset(word for parse in parses for entity in parse.ents if entity.label_ == "ORG"
-                     for word in without_possessive(entity.text).split() if word[:1].isupper() and len(word) > 1)
+def bodies_named(parses, companies: list[list[str]] = ()) -> frozenset[str]:
+    """Every word of a name the entity recogniser took for an organization anywhere in
+    ``parses``, and of the ``companies`` (companies_named) named anywhere: "Acme said" alone
+    is a company where the article names Acme Robotics."""
+    names = [without_possessive(e.text).split() for parse in parses for e in parse.ents if e.label_ == "ORG"]
+    return frozenset(word for words in names + list(companies) for word in words
+                     if word[:1].isupper() and len(word) > 1)
 
 
 def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:

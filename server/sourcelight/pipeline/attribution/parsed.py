@@ -97,15 +97,15 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
                       key=lambda entry: (in_title_case(sentences[entry[0]].text), entry[0]))
     every_parse = list(parsed.values()) + named
     mostly = mostly_bodies(every_parse)
-    cast = people_named([(parse, full) for _, parse, full in in_order], lexicon, mostly)
+    companies = companies_named(every_parse, lexicon)
+    cast = people_named([(parse, full) for _, parse, full in in_order], lexicon, mostly, companies)
     # What an opening "it" may mean is the subject of the sentence before (context.py).
     before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in parsed and _opens_with_it(sentences[i].text, lexicon)
                  and not _too_long(sentences[i - 1].text)]
     about = dict(zip(before_it, nlp.pipe((_marks_tamed(sentences[i].text) for i in before_it), batch_size=PARSE_BATCH)))
     # (and a company's name in full wherever it stands: "(Alibaba says …)" where the
     # article names the Alibaba Group)
-    bodies = bodies_named(parsed.values()) | frozenset(word for words in companies_named(every_parse, lexicon)
-                                                       for word in words if word[:1].isupper() and len(word) > 1)
+    bodies = bodies_named(parsed.values(), companies)
     roles = role_holders(every_parse, cast, lexicon)
     genders = genders_said(parsed.values(), lexicon)
     things = things_named(every_parse, mostly)
