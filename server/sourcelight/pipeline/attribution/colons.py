@@ -110,14 +110,12 @@ def speaker_label(doc, label: Finding, lexicon: Lexicon) -> Finding | None:
     """A person's or a body's name before a colon that opens the sentence — a headline's
     "Cruz:", "Clinton camp:" — introduces everything after it, whatever verbs follow. Only a
     name known as a person's or a body's: "Update:" or "Question:" introduce nothing."""
-    if ":" in text_of(doc)[:label.source_span[0]]:
+    if ":" in text_of(doc)[:label.source_span[0]] or is_heading(doc, label, lexicon):
         return None  # "Name: Gabrielle Hatcher Age: 27 …" is a form's labels
     # the name itself: "Obama on Climate Change:" is Obama's, whatever the topic's words
     words = text_of(doc)[label.source_span[0]:label.source_span[1]].split()
     cast = doc.user_data.get(CAST_KEY) or {}
     person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
-    if label.kind is SourceKind.NAMED_PERSON and words and words[0].casefold() in lexicon.not_names:
-        return None  # a caption's "Clockwise from top: …", whatever the recogniser made of it
     if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
         return label
     # "Clinton camp: …", "NATO: …": a named body too; a place is the topic ("Syria: rebels say …").
@@ -125,6 +123,23 @@ def speaker_label(doc, label: Finding, lexicon: Lexicon) -> Finding | None:
     if label.kind is SourceKind.ORGANIZATION and named and not any(t.ent_type_ in ("GPE", "LOC") for t in named):
         return label
     return None
+
+
+def is_heading(doc, label: Finding, lexicon: Lexicon) -> bool:
+    """A label no one speaks by: a list's or a page's heading ("2) Training Scholarships:",
+    "2017 NFL Mock Draft 4.0:"), a caption's or a page's word ("Clockwise from top:", "On
+    Twitter:"), or for a body, a thing it has ("Treasury calendar:") or a word the recogniser
+    took for a company ("Inbox:"); "NATO:", "Clinton camp:", "Police:" name a body."""
+    if doc[0].like_num or doc[0].pos_ in ("NUM", "X"):
+        return True
+    last = next((t for t in reversed(doc) if t.idx < label.source_span[1] and not t.is_punct), None)
+    if last is None:
+        return True
+    body_word = is_person_role(last, lexicon) or lexicon.patterns["organizations"].fullmatch(last.text) is not None
+    words = text_of(doc)[label.source_span[0]:label.source_span[1]].split()
+    if words and words[0].casefold() in lexicon.not_names and not (len(words) == 1 and body_word):
+        return True
+    return label.kind is SourceKind.ORGANIZATION and not (last.pos_ == "PROPN" or body_word)
 
 
 def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
@@ -201,4 +216,4 @@ def _headline_verb(before, lexicon: Lexicon) -> int | None:
     return None
 
 
-__all__ = ["colon_cue", "speaker_label", "named_before_quote"]
+__all__ = ["colon_cue", "speaker_label", "named_before_quote", "is_heading"]

@@ -197,8 +197,8 @@ def tells_how_much(verb, lexicon: Lexicon) -> bool:
 
 
 def says_a_ritual(verb, lexicon: Lexicon) -> bool:
-    """'could say goodbye to all that', 'said grace': words said as a custom, which claim
-    nothing (a quote or a clause beside them still may)."""
+    """'could say goodbye to all that', 'said grace', 'thank God it did': words said as a
+    custom, which claim nothing, whatever clause follows (a quote beside them still may)."""
     return any(c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.rituals for c in verb.children)
 
 

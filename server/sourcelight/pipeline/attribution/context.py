@@ -22,7 +22,6 @@ from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceK
 # An anonymous source without its own relay inherits the outlet relaying the nearest
 # earlier anonymous claim within this many paragraphs (rewrites of wire stories).
 VIA_CARRY_PARAGRAPHS = 3
-RELAYING_KINDS = (SourceKind.MEDIA, SourceKind.DOCUMENT)
 # The longest sentence that can be the tag of a quote before it ("Senator Dana Lee asked
 # reporters on Tuesday.").
 SPEAKER_TAG_WORDS = 8
@@ -288,8 +287,13 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
             if earlier.kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE) \
                     and not fits(finding.source, who_of(earlier), earlier.kind is SourceKind.NAMED_PERSON):
                 continue  # "she said" never means Mr. Park, nor "he" two officials
+            if earlier.kind is SourceKind.DOCUMENT and finding.back_reference.fallback is SourceKind.DOCUMENT \
+                    and head_word not in WORD.findall(who_of(earlier).casefold()):
+                continue  # "the report" is a report named before, not the email quoted before it
             return earlier
-        if earlier.via and any(k in RELAYING_KINDS for k in wanted):
+        if earlier.via and SourceKind.MEDIA in wanted and block - entry.block <= 1:
+            # "…, Reuters reported, citing two officials. According to the report, …": the
+            # outlet's report just named; not "the letter" after "Haley told CBS"
             return earlier
     return None
 

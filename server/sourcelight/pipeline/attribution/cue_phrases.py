@@ -12,6 +12,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.questions import in_asked_clause
 from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source
+from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, speaker_of
 from sourcelight.pipeline.attribution.stranded import quoted as inside_quote
 from sourcelight.pipeline.model import SourceKind
@@ -46,11 +47,12 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
                 or token.head.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
                 or any(c.dep_ == "nummod" for c in obj.children)):
             continue  # "a 3.5% raise per worker", "$2.86 per thousand cubic feet": a rate, not a source
+        thing = _thing(obj, lexicon)
         if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
             obj = _giver(obj, lexicon) or obj  # "according to an interview his brother gave to ITV": the brother
         guess = guess_source(obj, lexicon, tokens)
-        if guess is None:
-            continue
+        if guess is None or (guess.kind is SourceKind.VAGUE and thing):
+            continue  # "according to simple rules", "according to his wishes": how, not who says
         cue_end = last.idx + len(last.text)
         finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[token.idx:cue_end],
                           (token.idx, cue_end), back_reference=guess.back_reference)
@@ -62,6 +64,13 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             finding = replace(finding, via=via)
         return finding
     return None
+
+
+def _thing(noun, lexicon: Lexicon) -> bool:
+    """A common noun that no list of sources has and that describes no person: a thing."""
+    lemma = token_lemma(noun, lexicon)
+    return noun.pos_ == "NOUN" and lemma not in lexicon.syntax.person_descriptions and lemma not in lexicon.syntax.nouns \
+        and classify(noun.text, 0, len(noun.text), lexicon) is None
 
 
 def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: bool = False) -> Finding | None:

@@ -1,6 +1,7 @@
 """Flags beside the kind: hedging words, reports that someone did not respond, denials."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -19,14 +20,17 @@ class Flags:
 
 # A negator makes "responded" a non-response only close by ("Neither the ministry nor its
 # lawyers responded"), and where the language puts negators before the verb only from before
-# it: not in "confirmed the meeting because they were not authorized".
+# it: not in "confirmed the meeting because they were not authorized"; and never across the
+# punctuation that closes a clause.
 NEGATION_REACH = 80
+CLAUSE_BREAK = re.compile(r"[,;:—]")
 
 
-def _negates(negator: tuple[int, int], verb: tuple[int, int], before_only: bool) -> bool:
+def _negates(negator: tuple[int, int], verb: tuple[int, int], before_only: bool, text: str) -> bool:
     if 0 <= verb[0] - negator[1] <= NEGATION_REACH:
-        return True
-    return not before_only and 0 <= negator[0] - verb[1] <= NEGATION_REACH
+        return not CLAUSE_BREAK.search(text, negator[1], verb[0])
+    return not before_only and 0 <= negator[0] - verb[1] <= NEGATION_REACH \
+        and not CLAUSE_BREAK.search(text, verb[1], negator[0])
 
 
 def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
@@ -41,7 +45,7 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
     spans = [m.span() for m in lexicon.find("non_responses", masked)]
     negators = [m.span() for m in lexicon.find("negators", masked)]
     spans += [m.span() for m in lexicon.find("negated_responses", masked)
-              if any(_negates(negator, m.span(), lexicon.negation_before) for negator in negators)]
+              if any(_negates(negator, m.span(), lexicon.negation_before, masked) for negator in negators)]
     denials = tuple(m.span() for m in lexicon.find("denials", masked))
     return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans)
 

@@ -161,8 +161,16 @@ def ends_in_plural(phrase: str, lexicon: Lexicon) -> bool:
     women"), not a name: the last word is lower case and its lemma is another word."""
     words = phrase.split()
     last = words[-1].strip(".,;:") if words else ""
+    if len(words) > 1 and _group_word(words[0].lower(), lexicon):
+        return True  # "People close to Ms. Haley", "Sources familiar with Lee Park": the head is the group
     return (last[:1].islower() and last.endswith(("s", "men", "ren"))
             and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())
+
+
+def _group_word(word: str, lexicon: Lexicon) -> bool:
+    """A plural word the lexicon lists for unnamed or vague people ("people", "sources", "aides")."""
+    return word.endswith(("s", "people", "men", "ren")) and any(
+        lexicon.patterns[key].fullmatch(word) for key in ("vague", "anonymous_heads", "unnamed_roles"))
 
 
 def without_possessive(text: str) -> str:

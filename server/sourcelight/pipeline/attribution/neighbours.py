@@ -159,13 +159,18 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     if attribution.entity is None or earlier < 0 or sentences[earlier].block < sentences[quote_opens].block - 1:
         return attribution
     previous = history[earlier].attribution if earlier < len(history) else None
-    if previous is not None and who_of(previous) == attribution.entity:
-        return attribution  # the sentence before already speaks of them
     named = [name for name in mentions(earlier) if fits(finding.source, name)]
+    text = sentences[earlier].text
+    named_at = first_written(named[0], text) if named else -1
+    if previous is not None and who_of(previous) == attribution.entity and not (
+            previous.kind in (SourceKind.ANONYMOUS, SourceKind.VAGUE) and previous.source
+            and 0 <= named_at < text.find(previous.source)):
+        # the sentence before already speaks of them (but "Kelly went to Lewis, according to
+        # a person close to Kelly. She told Lewis …" goes on about the one it named first, not
+        # about the unnamed source it rests on)
+        return attribution
     if not named:
         return attribution
-    text = sentences[earlier].text
-    named_at = first_written(named[0], text)
     if same_pronoun is not None:
         # "… that worked for him … in his debates against Clinton. … so he won't be able to
         # brag": the sentence before already spoke of "him" ahead of its first name, and the

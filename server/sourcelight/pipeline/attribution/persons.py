@@ -80,8 +80,13 @@ def _object_of_the_head(name, head, lexicon: Lexicon) -> bool:
     a body's name comes between, and the name is the executive's; and a spokesman for Jane
     Doe speaks for her)."""
     preposition = name.root.head
-    return (name.root.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == head.i
-            and preposition.lower_ in lexicon.syntax.relation_prepositions and name.start == preposition.i + 1
+    between = name.doc[preposition.i + 1:name.start]
+    if name.root.dep_ != "pobj" or preposition.dep_ != "prep" or len(between) > 1 or any(
+            not t.text.endswith(".") for t in between):
+        return False  # (a title before the name is the name's: "a friend of Mr. Park")
+    if preposition.head.dep_ == "amod" and preposition.head.head.i == head.i:
+        return True  # "People close to Ms. Haley", "sources familiar with Lee": near the person, not the person
+    return (preposition.head.i == head.i and preposition.lower_ in lexicon.syntax.relation_prepositions
             and is_person_role(head, lexicon) and not lexicon.patterns["spokesperson"].fullmatch(head.text))
 
 

@@ -338,6 +338,8 @@ def _acronym(word: str) -> bool:
 
 
 def _named(entity, tokens, kind: SourceKind) -> SourceGuess:
+    while len(entity) > 1 and entity[-1].is_punct and all(t.is_punct for t in entity.doc[entity.end:]):
+        entity = entity[:-1]  # '“…,” recalls Stephen.': the recogniser ran the name into the full stop
     text = without_possessive(entity.text)
     return SourceGuess(kind, text, entity.start_char, entity.start_char + len(text))
 

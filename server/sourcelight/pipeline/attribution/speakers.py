@@ -96,6 +96,11 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             # called on Gov. Rick Snyder to resign" parsed with the governor as a second subject
             # is what "on" was left without
             subjects = [c for c in subjects if c.tag_ != "DT" and not _object_left_by(c, current)] or subjects
+            # "says study co-author Boris Kingma" parsed with "co" as a subject of its own: a
+            # role word running up to a name describes it
+            subjects = [c for c in subjects if not any(
+                o.i > c.i and o.ent_type_ == "PERSON" and all(t.dep_ in ("compound", "nsubj") for t in c.doc[c.i + 1:o.i])
+                for o in subjects)] or subjects
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else (
             name_before(current) if current.i == verb.i or current.pos_ in ("VERB", "AUX") else None)
         if subject is not None:

@@ -19,11 +19,11 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hu
                                                          negated, says_nothing, says_what_came_before,
                                                          says_a_ritual, says_without_object, sees_it_happen,
                                                          tells_how_much)
-from sourcelight.pipeline.attribution.colons import colon_cue, named_before_quote, speaker_label
+from sourcelight.pipeline.attribution.colons import colon_cue, is_heading, named_before_quote, speaker_label
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import text_of
+from sourcelight.pipeline.attribution.deps import adjective_read_as_verb, text_of
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
@@ -42,7 +42,7 @@ from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.stances import stance_cue
-from sourcelight.pipeline.attribution.unrealized import owed, unrealized
+from sourcelight.pipeline.attribution.unrealized import asks_to_do, owed, unrealized
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
 
@@ -98,7 +98,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     if not findings:
         # A person before a headline's colon speaks only as speaker_label knows them: a
         # capitalised phrase alone ("Stealth Over Health: …") is a headline's kicker.
-        unnamed_label = label if label is not None and label.kind is not SourceKind.NAMED_PERSON else None
+        unnamed_label = label if label is not None and label.kind is not SourceKind.NAMED_PERSON \
+            and not is_heading(doc, label, lexicon) else None
         return declined or unnamed_label or named_before_quote(doc, masked, lexicon)
     # "According to X" speaks for the whole sentence ("Officials warned …, according to a
     # leaked memo": the memo); otherwise the cue highest in the tree wins ("Sanders denounced
@@ -185,6 +186,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             token, lexicon):
         return None
     word = token_lemma(token, lexicon)
+    if not has_quote and adjective_read_as_verb(token):
+        return None  # "The response was telling.": revealing, not telling anyone
     phrasal = _phrasal(token, word, syntax.speech)
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
@@ -214,8 +217,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         source_token, passive, clause = cited, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
             or owed(token, lexicon) \
-            or in_question(token) or asked_ahead(token) or (not clause and (
-                tells_how_much(token, lexicon) or says_a_ritual(token, lexicon) or any(
+            or in_question(token) or asked_ahead(token) or (not has_quote and (says_a_ritual(token, lexicon) or asks_to_do(token, lexicon))) or (not clause and (
+                tells_how_much(token, lexicon) or any(
                 c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses for c in token.children))) or (
             word in syntax.perception and not has_quote and (looks_to_find_out(token) or (not finding_verb and sees_it_happen(token))
                                                            or leaves_open(token, question_words=True))):
