@@ -87,6 +87,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.MEDIA and person is None and len(tokens) == 1 \
             and ends_a_name(head, head.idx, head.idx + len(head.text), lexicon):
         return SourceGuess(SourceKind.NAMED_PERSON, guess.text, guess.start, guess.end)
+    if guess is not None and guess.kind is SourceKind.VAGUE and person is None and head.pos_ == "PROPN" \
+            and (named_body := entity_of(head)) is not None and named_body.label_ == "ORG" and len(named_body) > 2:
+        return replace(guess, kind=SourceKind.ORGANIZATION)  # "Citizens for Responsibility and Ethics": a body's name
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \
