@@ -17,6 +17,9 @@ from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import speaker_of
 from sourcelight.pipeline.model import SourceKind
 
+# Words after a colon that are this much names and commas are a list, not what anyone said.
+LISTED_SHARE = 0.8
+
 
 def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     """'… doesn't surprise Republican pollster Daron Shaw: “Historically, …”', 'From the
@@ -129,9 +132,13 @@ def is_heading(doc, label: Finding, lexicon: Lexicon) -> bool:
     """A label no one speaks by: a list's or a page's heading ("2) Training Scholarships:",
     "2017 NFL Mock Draft 4.0:"), a caption's or a page's word ("Clockwise from top:", "On
     Twitter:"), or for a body, a thing it has ("Treasury calendar:") or a word the recogniser
-    took for a company ("Inbox:"); "NATO:", "Clinton camp:", "Police:" name a body."""
+    took for a company ("Inbox:"); nor a heading over a list of names ("Colorado: Ryan Call,
+    Laura Carno, …"). "NATO:", "Clinton camp:", "Police:" name a body."""
     if doc[0].like_num or doc[0].pos_ in ("NUM", "X"):
         return True
+    after = [t for t in doc if t.idx >= label.cue_span[1] and not t.is_space]
+    if after and sum(t.pos_ == "PROPN" or t.text in ",;." for t in after) > LISTED_SHARE * len(after):
+        return True  # "Colorado: Ryan Call, Laura Carno, Matt Chandler, …": a list of names under its heading
     last = next((t for t in reversed(doc) if t.idx < label.source_span[1] and not t.is_punct), None)
     if last is None:
         return True
