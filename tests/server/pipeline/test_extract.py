@@ -1,10 +1,13 @@
 """Extraction: the article alone, its structure and metadata, within the page budgets."""
 from __future__ import annotations
 
+import lxml.etree
 import pytest
 
 from sourcelight.errors import NoArticleFound, PageTooComplex, PayloadTooLarge
 from sourcelight.pipeline.extract import article_from_text, canonicalize_url, decode_page, extract_article
+from sourcelight.pipeline.extract.blocks import pieces_from_body
+from sourcelight.pipeline.extract.records import PageSignals
 from sourcelight.pipeline.model import BLOCK_SEPARATOR, BlockKind
 from sourcelight.pipeline.options import PipelineOptions
 
@@ -181,3 +184,22 @@ def test_a_subheading_set_in_capitals_is_a_heading_not_a_claim():
     kinds = {b.text: b.kind for b in article.blocks}
     assert kinds["A DISAPPOINTING NIGHT FOR THE MINISTER"] is BlockKind.HEADING
     assert kinds["NATO and the EU said nothing."] is BlockKind.PARAGRAPH
+
+
+
+def test_paragraphs_inside_a_division_stay_paragraphs():
+    # trafilatura keeps a page's nesting as <div>s around its paragraphs: each paragraph is still
+    # a block of its own ("…next spring.On Wednesday, …" would be one unreadable sentence)
+    body = lxml.etree.fromstring(
+        "<main><div><div><p>Officials said on Tuesday that the rail line would open next spring.</p>"
+        "<p>On Wednesday, contractors asked the commission to let them finish the western section.</p></div>"
+        "A loose line the page left between its blocks.</div><p>The minister did not comment.</p></main>")
+    signals = PageSignals(base_url=None, language="en", headlines=(), standfirsts={}, anchor_texts=(), images={},
+                          lead_image=None)
+    pieces = pieces_from_body(body, "Rail line delayed again", signals, with_images=False)
+    assert [(p.kind, p.text) for p in pieces] == [
+        (BlockKind.PARAGRAPH, "Officials said on Tuesday that the rail line would open next spring."),
+        (BlockKind.PARAGRAPH, "On Wednesday, contractors asked the commission to let them finish the western section."),
+        (BlockKind.PARAGRAPH, "A loose line the page left between its blocks."),
+        (BlockKind.PARAGRAPH, "The minister did not comment."),
+    ]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
+
 from sourcelight.pipeline.extract.images import graphic_image
 from sourcelight.pipeline.extract.records import PageSignals, Piece
 from sourcelight.pipeline.extract.text import TextBuilder, inline_text, walk_inline
@@ -10,6 +12,8 @@ from sourcelight.pipeline.model import BlockKind
 
 __all__ = ["pieces_from_body"]
 
+# Elements of trafilatura's XML that are blocks of their own, never inline text.
+BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "graphic", "div"})
 # A paragraph in capitals this short, with no sentence end, is a sub-heading.
 MAX_SUBHEADING_WORDS = 12
 
@@ -19,7 +23,7 @@ def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: boo
     url = signals.base_url
     pieces: list[Piece] = []
     list_number = 0
-    elements = list(body)
+    elements = list(_unwrapped(body))
     title_at = next((i for i, el in enumerate(elements) if el.tag == "head" and inline_text(el, url)[0] == title), -1)
     for position, element in enumerate(elements):
         tag = element.tag
@@ -50,6 +54,27 @@ def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: boo
                 pieces.append(Piece(kind, text, links))
             pieces += _image_pieces(element.iter("graphic"), signals, with_images)
     return pieces
+
+
+def _unwrapped(container):
+    """The container's blocks, with a division that holds blocks of its own opened up: a
+    ``<div>`` of paragraphs is those paragraphs, not one run of their text ("…televisions.On
+    Tuesday, …"). Text loose between its blocks becomes a paragraph of its own."""
+    for element in container:
+        if element.tag == "div" and any(child.tag in BLOCK_TAGS for child in element):
+            if (element.text or "").strip():
+                yield _paragraph(element.text)
+            yield from _unwrapped(element)
+        else:
+            yield element
+        if container.tag == "div" and (element.tail or "").strip():
+            yield _paragraph(element.tail)
+
+
+def _paragraph(text: str):
+    paragraph = lxml.etree.Element("p")
+    paragraph.text = text
+    return paragraph
 
 
 def _image_pieces(graphics, signals: PageSignals, with_images: bool) -> list[Piece]:
