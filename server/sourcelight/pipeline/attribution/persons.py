@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.names import is_institution, without_possessive
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -130,6 +131,9 @@ def person_in(head, tokens, lexicon: Lexicon):
     if trailing is not None and not _object_of_the_head(trailing, head, lexicon):
         return trailing
     role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
+    named = _named_by_participle(head, lexicon)
+    if named is not None:
+        return named
     for child in head.children:
         if child.dep_ == "appos" and not head.i < head.head.i < child.i:
             # (an "apposition" past the verb is the parser's slip: "The lawyers also pointed
@@ -159,6 +163,18 @@ def person_in(head, tokens, lexicon: Lexicon):
             inner = entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
             if inner is not None and inner.label_ == PERSON and token.head.dep_ == "pobj":
                 return inner
+    return None
+
+
+def _named_by_participle(head, lexicon: Lexicon):
+    """'a former correspondent named Rudi Bakhtiar', 'a nurse called Dana Okafor': the name
+    the participle gives the described person."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and token_lemma(child, lexicon) in lexicon.syntax.naming_verbs:
+            for given in child.children:
+                inner = entity_of(given) if given.dep_ in ("oprd", "dobj", "attr") else None
+                if inner is not None and inner.label_ == PERSON:
+                    return inner
     return None
 
 
