@@ -23,7 +23,9 @@ def phrase_tokens(head) -> list:
     for child in head.children:
         if name_root and child.dep_ not in ("compound", "det", "poss", "flat", "amod", "nmod") and child.tag_ != "HYPH":
             excluded.update(t.i for t in child.subtree)
-        elif child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH":
+        elif child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH" \
+                and not (child.tag_ in ("``", "''") and child.i < head.i and child.head.i == head.i):
+            # (the quotation marks of a title inside the phrase are the phrase's: "the “Bad Romance” singer")
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME"):
             excluded.update(t.i for t in child.subtree)  # "Trump this week also said": a time, not the name

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.clauses import Finding
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
+from sourcelight.pipeline.attribution.deps import marked_by
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
@@ -181,15 +182,19 @@ def relayed_speaker(outlet: Finding, others: list[Finding]) -> Finding | None:
     return replace(speaker, via=outlet.source) if speaker is not None else None
 
 
-def with_outlet_aside(finding: Finding, others: list[Finding]) -> Finding:
+def with_outlet_aside(finding: Finding, others: list[tuple[object, Finding]]) -> Finding:
     """'X recounted that …, per the New York Times': an outlet cited beside the speaker
-    relays the speaker's words."""
+    relays the speaker's words, and so does one whose as-clause opens the sentence ("As Us
+    Weekly reported in July, both families are hoping …"). ``others`` are the sentence's
+    other findings with their cue tokens."""
     if finding.via is not None or finding.kind is SourceKind.MEDIA:
         return finding
-    for other in others:
+    for token, other in others:
+        if other.kind is not SourceKind.MEDIA or other.back_reference is not None or other.source == finding.source:
+            continue
         # after the speaker's words: "CNN, Cruz said, called it …" is Cruz telling what CNN said
-        if (other.kind is SourceKind.MEDIA and other.back_reference is None and other.source != finding.source
-                and other.source_span[0] > finding.cue_span[0]):
+        opening = token.dep_ == "advcl" and marked_by(token, "as") and other.cue_span[1] < finding.source_span[0]
+        if other.source_span[0] > finding.cue_span[0] or opening:
             return replace(finding, via=other.source)
     return finding
 
