@@ -1,7 +1,8 @@
 """The lemma a cue word is matched by: the lemmatizer's, set right by the tagger's verb tag
 and the regular English endings where the lemmatizer takes a verb for a noun ("warning",
 "thanked"), by the lexicon's irregular past forms ("thought"), and by the tail of a
-hyphenated word ("re-tweeted"), unless that word means something else ("second-guess")."""
+hyphenated word ("re-tweeted"), unless that word means something else ("second-guess");
+and a verb with its particle or preposition listed as one cue ("called for", "pointed out")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.deps import HYPHENS, hyphenated_word, text_of
@@ -87,4 +88,34 @@ def hyphen_compound(token, lexicon: Lexicon) -> bool:
             and doc[token.i - 2].lower_ not in lexicon.syntax.kept_prefixes)
 
 
-__all__ = ["token_lemma", "says_form", "inverted_tag", "regular_stems", "hyphen_compound"]
+def _object_between(verb, preposition) -> bool:
+    """'called a strike for Monday': the preposition belongs to the object's phrase, not the verb's."""
+    return any(c.dep_ == "dobj" and verb.i < c.i < preposition.i for c in verb.children)
+
+
+def phrasal_cue(token, word: str, speech: frozenset[str]) -> bool:
+    """'called for', 'pointed out', 'talked about', 'made clear': the verb with its particle
+    or adjective is a cue."""
+    def listed(particle) -> bool:
+        return f"{word} {particle.lower_}" in speech
+
+    for child in token.children:
+        if (child.dep_ == "prt" or (child.dep_ == "prep" and not _object_between(token, child))
+                or (child.dep_ == "advmod" and child.i == token.i + 1 and token.tag_ != "VB")) and listed(child):
+            return True  # "shot back", its particle read as an adverb (not "to push back", a purpose)
+        if child.dep_ in ("acomp", "ccomp", "oprd") and child.tag_ == "JJ" and listed(child):
+            return True  # "made clear that …"
+        if child.dep_ in ("advcl", "ccomp") and any(
+                m.dep_ == "mark" and m.i > token.i and listed(m) and all(
+                    t.ent_type_ in ("DATE", "TIME") for t in token.doc[token.i + 1:m.i]) for m in child.children):
+            # "called for all candidates to lay out …", "for" read as the clause's (also after a
+            # day: "called Wednesday for Justice Ginsburg to resign")
+            return True
+        if child.dep_ == "dobj" and child.lower_ == "it" and listed(child) and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in token.children) and not any(
+                c.dep_ == "prt" for c in token.children):
+            return True  # "as one aide put it, …", not "she put it on the table", "as he put it down"
+    return False
+
+
+__all__ = ["token_lemma", "says_form", "inverted_tag", "regular_stems", "hyphen_compound", "phrasal_cue"]

@@ -20,7 +20,7 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hu
                                                          says_a_ritual, says_without_object, sees_it_happen,
                                                          tells_how_much)
 from sourcelight.pipeline.attribution.colons import colon_cue, is_heading, named_before_quote, speaker_label
-from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, token_lemma
+from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import adjective_read_as_verb, text_of
@@ -188,7 +188,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     word = token_lemma(token, lexicon)
     if not has_quote and adjective_read_as_verb(token):
         return None  # "The response was telling.": revealing, not telling anyone
-    phrasal = _phrasal(token, word, syntax.speech)
+    phrasal = phrasal_cue(token, word, syntax.speech)
     speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
@@ -335,31 +335,6 @@ def _quote_beside(token, masked: str) -> bool:
     before = masked[:doc[left].idx].rstrip(" ,")
     after = masked[doc[right].idx + len(doc[right].text):].lstrip(" ,:")
     return before.endswith(MASK) or after.startswith(MASK)
-
-
-def _phrasal(token, word: str, speech: frozenset[str]) -> bool:
-    """'called for', 'pointed out', 'talked about', 'made clear': the verb with its particle
-    or adjective is a cue."""
-    def listed(particle) -> bool:
-        return f"{word} {particle.lower_}" in speech
-
-    for child in token.children:
-        if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == token.i + 1
-                                                 and token.tag_ != "VB")) and listed(child):
-            return True  # "shot back", its particle read as an adverb (not "to push back", a purpose)
-        if child.dep_ in ("acomp", "ccomp", "oprd") and child.tag_ == "JJ" and listed(child):
-            return True  # "made clear that …"
-        if child.dep_ in ("advcl", "ccomp") and any(
-                m.dep_ == "mark" and m.i > token.i and listed(m) and all(
-                    t.ent_type_ in ("DATE", "TIME") for t in token.doc[token.i + 1:m.i]) for m in child.children):
-            # "called for all candidates to lay out …", "for" read as the clause's (also after a
-            # day: "called Wednesday for Justice Ginsburg to resign")
-            return True
-        if child.dep_ == "dobj" and child.lower_ == "it" and listed(child) and any(
-                m.dep_ == "mark" and m.lower_ == "as" for m in token.children) and not any(
-                c.dep_ == "prt" for c in token.children):
-            return True  # "as one aide put it, …", not "she put it on the table", "as he put it down"
-    return False
 
 
 def _speaker_tag(verb) -> bool:
