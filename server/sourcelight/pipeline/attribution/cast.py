@@ -86,8 +86,10 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset(),
 
 def _unquoted(span):
     """The recogniser's span without quotation marks at its edges ("Donald Trump ''", the
-    ASCII closing quote read as part of the name)."""
-    start, end = span.start, span.end
+    ASCII closing quote read as part of the name), and without what an owner owns ("Carlson’s
+    Fox contract": the person is the name before the possessive ending)."""
+    start, end = span.start, next((t.i + (t.tag_ != "POS") for t in span[:-1] if t.tag_ == "POS"
+                                   or t.text.endswith(("’s", "'s"))), span.end)
     while start < end and span.doc[start].is_punct:
         start += 1
     while end > start and span.doc[end - 1].is_punct:
