@@ -137,7 +137,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         main = [name for name in mentions(index) if fits(finding.source, name)
                 and 0 <= first_written(name, unquoted) - comma <= MAIN_CLAUSE_AT]
         if comma > 0 and main:
-            return replace(person, entity=main[0])
+            return _meaning(person, attribution, finding, main[0])
     if before:
         # the sentence's opening name, its subject more often than not, else the nearest:
         # "Clinton also made a reference to Comey's testimony …, but she continued" is Clinton
@@ -151,7 +151,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
                          and at < written[name] < at + OWNED_NAME_WITHIN and "," not in unquoted[at:written[name]]]
             if without_possessive(first_word) != first_word and following:
                 opening = following[0]
-        return replace(person, entity=opening or before[-1])
+        return _meaning(person, attribution, finding, opening or before[-1])
     # (the sentence before the quote it tags, where that opens further back: "Amanda Carpenter …
     # took to Twitter. “Has anyone compiled …? I will if it doesn't exist,” she tweeted.")
     quote_opens = index if looked_back_from is None else looked_back_from + 1
@@ -188,7 +188,14 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     # missed: "Tiegen was also troubled by Clinton's handling …")
     if 0 <= first_written(attribution.entity, text) <= named_at:
         return attribution
-    return replace(person, entity=named[0])
+    return _meaning(person, attribution, finding, named[0])
+
+
+def _meaning(person: Attribution, resolved: Attribution, finding: Finding, entity: str) -> Attribution:
+    """The pronoun's attribution as meaning ``entity``; an outlet that relayed the speaker it was
+    first taken for ("Batchelder told the Post …") does not relay another one."""
+    via = person.via if entity == resolved.entity else finding.via
+    return replace(person, entity=entity, via=via)
 
 
 def _closes_sentence(name: str, text: str, at: int) -> bool:
