@@ -59,6 +59,13 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         stranded = stranded_speaker(verb)
         if verb.tag_ != "VBD" or (stranded is not None and stranded.pos_ == "PROPN"):
             return stranded, False
+    if all(c.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS):
+        # "…, the day after it knocked everyone sideways at the festival, the 31-year-old filmmaker
+        # says …" parsed with the description set beside the festival (and "the day" or nothing
+        # as the subject): the noun right before the verb is its own
+        described = noun_right_before(verb)
+        if described is not None and described.dep_ == "appos":
+            return described, False
     current, came_by, below = verb, None, None
     for _ in range(MAX_CLIMB):
         if came_by == "conj" and current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "attr") \

@@ -151,8 +151,8 @@ def noun_right_before(verb):
     before = verb.doc[verb.i - 1]
     # A common noun only: a name there is more often where the speaker is from ("an exchange
     # student in Montana asked").
-    if before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "npadvmod") and before.head.i < before.i:
-        return before
+    if before.pos_ == "NOUN" and before.dep_ in ("pobj", "dobj", "npadvmod", "appos") and before.head.i < before.i:
+        return before  # (and "… at the Toronto film festival, the 31-year-old filmmaker says …")
     # A person's name is the speaker though ("At a campaign event in St. Clairsville, Ohio,
     # 62-year-old Brenda Johnson also railed against …, and explained …" with the name hung on "in",
     # "the best friend Donald J. Trump always hoped to have" with the name set beside "friend").
