@@ -275,7 +275,8 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     described = (head.tag_ == "NN" and determiner is not None and determiner.lower_ in ("the", "this", "that")
                  and not any((t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME")) or t.ent_type_ in ("PERCENT", "CARDINAL")
                              for t in tokens))  # (a date is no count: "the nominee for the Nov. 8 election")
-    person = token_lemma(head, lexicon) in lexicon.syntax.person_descriptions
+    person = token_lemma(head, lexicon) in lexicon.syntax.person_descriptions or any(
+        c.dep_ == "amod" and c.lower_ in lexicon.syntax.past_role_modifiers for c in head.children)
     # A person is from a place, not its government ("an exchange student in Montana").
     bodies = [t for t in tokens if t.i != head.i and (t.ent_type_ == "ORG" or (t.ent_type_ == "GPE" and not person))]
     # (a body named before a person's description is whose the person is, not who speaks: "a
