@@ -89,8 +89,9 @@ def hyphen_compound(token, lexicon: Lexicon) -> bool:
 
 
 def _object_between(verb, preposition) -> bool:
-    """'called a strike for Monday': the preposition belongs to the object's phrase, not the verb's."""
-    return any(c.dep_ == "dobj" and verb.i < c.i < preposition.i for c in verb.children)
+    """'called a strike for Monday': the preposition belongs to the object's phrase, not the
+    verb's (but in 'asked Clinton about her emails' the one asked stands between)."""
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and verb.i < c.i < preposition.i for c in verb.children)
 
 
 def phrasal_cue(token, word: str, speech: frozenset[str]) -> bool:

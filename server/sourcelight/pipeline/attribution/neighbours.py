@@ -68,18 +68,16 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     that no role or earlier source resolves means the person the sentence just before rests
     on, else the one person it names (none where it names two: "Trump attacked Rubio. The
     Florida senator said …" is left as written)."""
-    description = finding.back_reference is DESCRIPTION_REFERENCE
-    if (attribution.kind is not SourceKind.NAMED_PERSON and not (description and attribution.kind is SourceKind.VAGUE)
-            or index == 0 or sentences[index - 1].block < sentences[index].block - 1):
+    if (attribution.kind is not SourceKind.NAMED_PERSON or index == 0
+            or sentences[index - 1].block < sentences[index].block - 1):
         return attribution
     previous = history[index - 1].attribution if index - 1 < len(history) else None
     named = list(dict.fromkeys(mentions(index - 1)))
-    if description:
+    if finding.back_reference is DESCRIPTION_REFERENCE:
         # "Trump is taking questions in an Elks Lodge. The billionaire businessman began by
         # …": the one person a sentence of narrative just named, not a speaker further back
-        # (and not left a vague description where no earlier speaker fits)
         if previous is None and len(named) == 1 and named[0] != attribution.entity:
-            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[0])
+            return replace(attribution, entity=named[0])
         return attribution
     if attribution.entity is not None or finding.back_reference is not None or not described(finding.source):
         return attribution
