@@ -86,10 +86,13 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset(),
 
 def _unquoted(span):
     """The recogniser's span without quotation marks at its edges ("Donald Trump ''", the
-    ASCII closing quote read as part of the name), and without what an owner owns ("Carlson’s
-    Fox contract": the person is the name before the possessive ending)."""
-    start, end = span.start, next((t.i + (t.tag_ != "POS") for t in span[:-1] if t.tag_ == "POS"
-                                   or t.text.endswith(("’s", "'s"))), span.end)
+    ASCII closing quote read as part of the name), and one side of a possessive inside it: the
+    full name after it ("Twitter’s Jack Dorsey"), else the owner before it ("Carlson’s Fox
+    contract")."""
+    start, end = span.start, span.end
+    owner = next((t for t in span[:-1] if t.tag_ == "POS" or t.text.endswith(("’s", "'s"))), None)
+    if owner is not None:  # (a full name is two words or more)
+        start, end = (owner.i + 1, end) if end - owner.i > 2 else (start, owner.i + (owner.tag_ != "POS"))
     while start < end and span.doc[start].is_punct:
         start += 1
     while end > start and span.doc[end - 1].is_punct:
