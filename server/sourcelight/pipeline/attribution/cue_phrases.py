@@ -48,11 +48,14 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
                 or any(c.dep_ == "nummod" for c in obj.children)):
             continue  # "a 3.5% raise per worker", "$2.86 per thousand cubic feet": a rate, not a source
         thing = _thing(obj, lexicon)
+        manner = thing and token_lemma(obj, lexicon) in lexicon.syntax.manner_nouns
         if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
             obj = _giver(obj, lexicon) or obj  # "according to an interview his brother gave to ITV": the brother
         guess = guess_source(obj, lexicon, tokens)
-        if guess is None or (guess.kind is SourceKind.VAGUE and thing):
+        if guess is None or (guess.kind is SourceKind.VAGUE and manner):
             continue  # "according to simple rules", "according to his wishes": how, not who says
+        if guess.kind is SourceKind.VAGUE and thing:
+            guess = replace(guess, kind=SourceKind.DOCUMENT)  # "according to the summary", "per the playbook"
         cue_end = last.idx + len(last.text)
         finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[token.idx:cue_end],
                           (token.idx, cue_end), back_reference=guess.back_reference)

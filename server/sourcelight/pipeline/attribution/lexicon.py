@@ -73,9 +73,9 @@ class SyntaxLexicon:
     occasions: frozenset[str]
     told_amounts: frozenset[str]
     rituals: frozenset[str]
-    self_requests: frozenset[str]
     naming_verbs: frozenset[str]
     past_role_modifiers: frozenset[str]
+    manner_nouns: frozenset[str]
     name_prepositions: frozenset[str]
     questions_things: frozenset[str]
     positions: frozenset[str]
@@ -261,7 +261,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         shared_descriptions=lemmas("shared_descriptions"),
         relation_prepositions=lemmas("relation_prepositions"), object_control=lemmas("object_control"),
         receipt=lemmas("receipt"), occasions=lemmas("occasions"), told_amounts=lemmas("told_amounts"),
-        rituals=lemmas("rituals"), self_requests=lemmas("self_requests"), naming_verbs=lemmas("naming_verbs"), past_role_modifiers=lemmas("past_role_modifiers"), name_prepositions=lemmas("name_prepositions"),
+        rituals=lemmas("rituals"), naming_verbs=lemmas("naming_verbs"), past_role_modifiers=lemmas("past_role_modifiers"), manner_nouns=lemmas("manner_nouns"), name_prepositions=lemmas("name_prepositions"),
         questions_things=lemmas("questions_things"), positions=lemmas("positions"),
         judgements=lemmas("judgements"),
         time_prepositions=lemmas("time_prepositions"),

@@ -55,7 +55,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",
         "shared_descriptions": "words", "relation_prepositions": "words", "object_control": "words",
         "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
-        "rituals": "words", "self_requests": "words", "naming_verbs": "words", "past_role_modifiers": "words", "name_prepositions": "words",
+        "rituals": "words", "naming_verbs": "words", "past_role_modifiers": "words", "manner_nouns": "words", "name_prepositions": "words",
         "questions_things": "words", "positions": "words", "judgements": "words", "object_frames": "pairs", "said_frames": "pairs",
         "time_prepositions": "words",
         "viewpoints": "words", "stance_adjectives": "words", "linking_verbs": "words", "collections": "words",

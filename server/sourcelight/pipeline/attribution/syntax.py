@@ -42,7 +42,7 @@ from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.stances import stance_cue
-from sourcelight.pipeline.attribution.unrealized import asks_to_do, owed, unrealized
+from sourcelight.pipeline.attribution.unrealized import owed, unrealized
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
 
@@ -217,7 +217,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         source_token, passive, clause = cited, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
             or owed(token, lexicon) \
-            or in_question(token) or asked_ahead(token) or (not has_quote and (says_a_ritual(token, lexicon) or asks_to_do(token, lexicon))) or (not clause and (
+            or in_question(token) or asked_ahead(token) or (says_a_ritual(token, lexicon) and not has_quote) or (not clause and (
                 tells_how_much(token, lexicon) or any(
                 c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses for c in token.children))) or (
             word in syntax.perception and not has_quote and (looks_to_find_out(token) or (not finding_verb and sees_it_happen(token))

@@ -33,14 +33,6 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized
 
 
-def asks_to_do(verb, lexicon: Lexicon) -> bool:
-    """'the officer asked to see his hands', 'begged to be let go': a request to do something
-    oneself claims nothing (but 'asked residents to stay indoors' asks others)."""
-    return token_lemma(verb, lexicon) in lexicon.syntax.self_requests and any(
-        c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children) and not any(
-        c.dep_ in ("dobj", "dative", "ccomp", "nsubj") and c.i > verb.i for c in verb.children)
-
-
 def not_yet(verb) -> bool:
     return verb.dep_ == "xcomp" and to_infinitive(verb) and any(
         c.dep_ == "advmod" and c.lower_ == "yet" and c.i < verb.i for c in verb.head.children)
