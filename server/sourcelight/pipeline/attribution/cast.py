@@ -61,11 +61,10 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset(),
     names_of: dict[str, dict[str, None]] = {}  # word -> its names, in the order first seen
     seen: dict[str, None] = {}  # every name, in the order first seen
     for parse, parsed in parses:
-        spans = [e for e in parse.ents if e.label_ == PERSON and not starts_a_company(e.text, companies)
+        spans = [_after_tag(_unquoted(e), lexicon) for e in parse.ents if e.label_ == PERSON]
+        spans = [e for e in spans if len(e) and not starts_a_company(e.text, companies)
                  and not listed_body(e.text, lexicon) and not holds_a_listed_company(e.text, lexicon)
-                 and not _mostly_a_body(e.text, bodies, common)
-                 and (parsed or len(e.text.split()) >= 2)]
-        spans = [span for span in (_after_tag(_unquoted(span), lexicon) for span in spans) if len(span)]
+                 and not _mostly_a_body(e.text, bodies, common) and (parsed or len(e.text.split()) >= 2)]
         spans += list(_names_with_roles(parse, lexicon)) if parsed else []
         spans += list(_nicknamed(parse))
         # in the sentence's order, a part of a longer name ("Scott" of "Robert C. “Bobby”
