@@ -87,13 +87,13 @@ def opened_by_that(clause) -> bool:
         clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark")
 
 
-__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
-           "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
-           "first_conjunct", "object_of"]
-
-
 def adjective_read_as_verb(token) -> bool:
     """'was telling', 'is revealing' with nothing told or revealed: an adjective after a
     copula, which the tagger read as a progressive."""
     return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children) and all(
         c.dep_ in ("aux", "nsubj", "advmod", "punct", "neg") for c in token.children)
+
+
+__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
+           "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
+           "first_conjunct", "object_of", "adjective_read_as_verb"]
