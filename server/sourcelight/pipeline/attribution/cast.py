@@ -89,10 +89,10 @@ def _unquoted(span):
     full name after it ("Twitter’s Jack Dorsey"), else the owner before it ("Carlson’s Fox
     contract")."""
     start, end = span.start, span.end
-    owner = next((t for t in span[:-1] if t.tag_ == "POS" or t.text.endswith(("’s", "'s"))), None)
+    owner = next((t for t in span[:-1] if t.tag_ == "POS" or (len(t) > 2 and t.text.endswith(("’s", "'s")))), None)
     if owner is not None:  # (a full name is two words or more)
         start, end = (owner.i + 1, end) if end - owner.i > 2 else (start, owner.i + (owner.tag_ != "POS"))
-    while start < end and span.doc[start].is_punct:
+    while start < end and (span.doc[start].is_punct or span.doc[start].lower_ in ("’s", "'s")):
         start += 1
     while end > start and span.doc[end - 1].is_punct:
         end -= 1

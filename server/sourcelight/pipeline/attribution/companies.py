@@ -22,7 +22,8 @@ def companies_named(parses, lexicon: Lexicon) -> list[list[str]]:
 def listed_body(name: str, lexicon: Lexicon) -> bool:
     """'Kyiv', 'the Home Office', 'Zentrix Labs': a name the lists know as a body, whatever
     the recogniser said."""
-    if name.split() and designates_company(without_possessive(name).split()[-1], lexicon):
+    words = without_possessive(name).split()
+    if words and designates_company(words[-1], lexicon):
         return True
     guess = classify(name, 0, len(name), lexicon)
     if guess is not None and guess.kind is SourceKind.MEDIA and person_ending_in_outlet(name, lexicon):

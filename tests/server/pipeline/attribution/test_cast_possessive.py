@@ -1,0 +1,16 @@
+from spacy.tokens import Doc, Span
+
+from sourcelight.pipeline.attribution.cast import people_named
+from sourcelight.pipeline.attribution.lexicon import load_lexicon
+from sourcelight.pipeline.attribution.parser import load_parser
+
+
+def test_a_possessive_the_recogniser_ran_into_a_name_does_not_break_the_article():
+    # a real page's "…’s Clinton" came out of the recogniser as one person, its "’s" tagged as a
+    # closing quotation mark: the article is still annotated, and Clinton is a person in it
+    nlp = load_parser("en")
+    doc = Doc(nlp.vocab, words=["’s", "Clinton", "campaign", "said", "so", "."])
+    for token, tag in zip(doc, ["''", "NNP", "NN", "VBD", "RB", "."]):
+        token.tag_ = tag
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert people_named([(doc, True)], load_lexicon("en")).get("Clinton") == "Clinton"
