@@ -29,6 +29,7 @@ KEY_NOTES = {
     "cues.by": "'the claim by X', 'it was reported by X': X is the source",
     "cues.quoted_as": "'X was quoted as saying'",
     "cues.impersonal_vague": "impersonal forms that are themselves a vague source",
+    "cues.document_verbs": "verbs a document or an outlet says things with, and only they ('the filing accuses …', 'the report adds'; not a person's 'accused')",
     "cues.speech_lemmas": "lemmas of speech verbs, matched in every inflected form (grammar.lemmatizer)",
     "cues.impersonal": "impersonal speech ('hieß es'): the source is a phrase after grammar.source_prepositions, else the speaker before",
     "cues.according_to_opening": "'Pour X, …': counts only where the sentence opens with it and the phrase ends at a comma",
@@ -76,6 +77,8 @@ KEY_NOTES = {
     "sources.name_particles": "lower-case particles inside a person's name ('Kris de Decker', 'Ursula von der Leyen')",
     "flags.hedges": "hedging words",
     "flags.non_responses": "reports that someone did not answer",
+    "flags.negated_responses": "answers that, negated by flags.negators just before them, report no answer ('has not commented', 'did not confirm')",
+    "flags.negators": "negations that turn a flags.negated_responses answer into a non-response",
     "flags.denials": "denial verbs and nouns",
     "flags.anonymity_reasons": "why a source is kept anonymous ('not authorized to speak publicly')",
     "flags.own_voice_labels": "labels opening the outlet's own note ('Editor's note:'): no one else's claim, whatever it reports",
@@ -95,6 +98,7 @@ KEY_NOTES = {
     "syntax.perception": "lemmas of verbs whose object was come upon, taken up or believed, never said: 'had the authorities found the posts' reports no posts of theirs, 'after assuming his post' none of his",
     "syntax.first_person": "pronouns of the writer speaking for themself ('I told Megyn Kelly …'): on the record, by the byline",
     "syntax.quantities": "words that, heading a source, make it a group whatever the tagger says ('most of them said', 'half said')",
+    "syntax.company_designators": "capitalised words only a company's name ends in ('Zentrix Labs', 'Acme Bancorp'): such a name is a company, never a person",
     "syntax.rate_prepositions": "prepositions that after an amount or a noun make a rate, not a source ('$2.86 per thousand cubic feet'); 'according to one research firm' stays a source",
     "syntax.receipt": "lemmas of verbs whose subject gets or looks into a statement another wrote or made: 'residents RECEIVED letters saying …' (the letters say it, not the residents), 'it was DRAWING complaints that …', 'began INVESTIGATING complaints that …' (others' complaints)",
     "syntax.past_forms": "irregular past forms the lemmatizer reads as nouns or leaves, as [form, lemma]: 'thought' is 'think' only where the tagger reads a verb ('a thought' stays a noun)",
@@ -145,6 +149,9 @@ def dump(data: dict) -> str:
             note = KEY_NOTES.get(f"{section}.{key}")
             if note:
                 lines.append(f"# {note}")
+            elif section != "meta":
+                # (a key without a note would lose the comment that says what it is for)
+                raise SystemExit(f"{section}.{key} has no entry in KEY_NOTES: say what it is for")
             value = data[section][key]
             if kind == "words":
                 value = canonical_words(value)
