@@ -159,6 +159,9 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     after = doc[colon.i + 1:]
     if before[0].text in ("[", "{"):
         return None  # "[Video: FULL SPEECH: …]": a player's or an editor's bracketed label, no speaker
+    opened = text_of(doc)[:colon.idx]
+    if opened.count("(") > opened.count(")"):
+        return None  # "Acme Corp. (NYSE: ACME) fell 2%": a ticker or a label inside brackets, no speaker
     said = MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after) or _person_then_fragment(before, after)
     if any(t.dep_ == "det" for t in before) or not said:
         return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
