@@ -5,7 +5,8 @@ Jonah"), an owner ("the mayor's office"), the names the recogniser took for bodi
 in the name's own clause ("Vidyard announced updates to its video platform")."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, is_person_role
+from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY
+from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.persons import entity_of, thing_pronoun_after

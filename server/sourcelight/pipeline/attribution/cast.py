@@ -13,8 +13,7 @@ from sourcelight.pipeline.attribution.companies import (companies_named, holds_a
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import opening_participle, person_mentions, without_possessive
-from sourcelight.pipeline.attribution.sources import classify
-from sourcelight.pipeline.model import SourceKind
+from sourcelight.pipeline.attribution.person_signs import names_with_roles, own_genders
 
 PERSON = "PERSON"
 # The recogniser's labels for bodies: organizations, places and groups.
@@ -65,7 +64,7 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset(),
         spans = [e for e in spans if len(e) and not starts_a_company(e.text, companies)
                  and not listed_body(e.text, lexicon) and not holds_a_listed_company(e.text, lexicon)
                  and not _mostly_a_body(e.text, bodies, common) and (parsed or len(e.text.split()) >= 2)]
-        spans += list(_names_with_roles(parse, lexicon)) if parsed else []
+        spans += list(names_with_roles(parse, lexicon)) if parsed else []
         spans += list(_nicknamed(parse))
         # in the sentence's order, a part of a longer name ("Scott" of "Robert C. “Bobby”
         # Scott") not on its own
@@ -215,18 +214,6 @@ def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, st
     return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
 
 
-# The lists whose words say the phrase is one person: a role, a title, a spokesperson.
-PERSON_ROLE_KEYS = ("person_roles", "spokesperson", "unnamed_roles", "titles")
-# Of those, the roles a name may follow directly ("Spokeswoman Haley Morris").
-ROLE_BEFORE_NAME_KEYS = ("person_roles", "spokesperson", "titles")
-
-
-def is_person_role(token, lexicon: Lexicon, keys: tuple[str, ...] = PERSON_ROLE_KEYS) -> bool:
-    """'professor', 'spokeswoman', 'Sen.': a word that names a person's role (by the
-    lexicon's ``keys`` lists)."""
-    return any(lexicon.patterns[key].fullmatch(token.text) for key in keys)
-
-
 def _nicknamed(parse):
     """'Rep. Robert C. “Bobby” Scott', 'Rubin “Hurricane” Carter': a nickname in quotation
     marks cuts the recogniser's person in two; the name is the whole run."""
@@ -240,84 +227,6 @@ def _nicknamed(parse):
             yield parse[first.start:last.end]
 
 
-def _names_with_roles(parse, lexicon: Lexicon):
-    """Names the text itself shows are people's, whatever the recogniser guessed: a
-    person's role in apposition ("Eswar Prasad, a professor of economics"), a title or
-    role in front ("Foreign Minister Sergei Lavrov"), an age ("Ramos, 58,"), or "his" or
-    "her" on what the name does ("Carly Fiorina threw her support")."""
-    for token in parse:
-        if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
-            continue
-        words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
-        described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and _describes_person(c, lexicon)
-                        for c in token.children) or _own_gendered(token, lexicon) or _age_given(token) \
-            or _role_beside(token, lexicon)
-        # "One Republican presidential hopeful, Carly Fiorina," (but not "Catholics" after
-        # "critics": a nation or faith in the name leaves it out, below)
-        set_after = (token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ == "NOUN"
-                     and _describes_person(token.head, lexicon))
-        roles = [w for w in words if is_person_role(w, lexicon)]
-        if not roles and not described and not set_after:
-            continue
-        words = [w for w in words if w.i > roles[-1].i] if roles else words
-        # A title the tokenizer split from its period ("Col" "."): not part of the name.
-        words = [w for w in words if _name_word(w) and w.text != "."
-                 and not (w.i + 1 < len(parse) and parse[w.i + 1].text == "." and lexicon.patterns["titles"].fullmatch(w.text + "."))]
-        span = parse[words[0].i:token.i + 1] if words else None
-        if span is None or not all(_name_word(w) or w.tag_ == "HYPH" for w in span):
-            continue
-        if span.text.endswith(("'s", "’s")) or (not described and any(w.ent_type_ in ("GPE", "NORP") for w in span)):
-            continue
-        guess = classify(span.text, 0, len(span.text), lexicon)
-        if guess is None or guess.kind is SourceKind.NAMED_PERSON:
-            yield span
-
-
-def _role_beside(name, lexicon: Lexicon) -> bool:
-    """'In a message to Clinton, Tanden, head of the Center for American Progress, …' parsed
-    with the name and its role both in apposition to an earlier name: the role set off right
-    after the name is still the name's."""
-    if name.dep_ not in ("appos", "conj") or name.i + 2 >= len(name.doc) or name.doc[name.i + 1].text != ",":
-        return False
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i == name.i + 2 and _describes_person(c, lexicon)
-               for c in name.head.children)
-
-
-def _describes_person(noun, lexicon: Lexicon) -> bool:
-    """'professor', 'spokeswoman', 'historian', 'hopeful': a role or a noun only a person is
-    (not 'developer' or 'owner', which a company is as well)."""
-    return is_person_role(noun, lexicon) or (noun.lower_ in lexicon.syntax.person_descriptions
-                                             and noun.lower_ not in lexicon.syntax.shared_descriptions)
-
-
-def _name_word(token) -> bool:
-    """A proper noun, or a capitalised first name the tagger read as an adverb ("Carly")."""
-    return token.pos_ == "PROPN" or (token.dep_ == "compound" and token.tag_ == "RB" and token.text[:1].isupper())
-
-
-def _age_given(name) -> bool:
-    """'Ramos, 58, told AFP': an age set off by commas after a name is a person's."""
-    return any(c.dep_ in ("appos", "amod", "npadvmod") and c.tag_ == "CD" and c.text.isascii() and c.text.isdigit()
-               and 1 <= int(c.text) <= 120
-               and c.i == name.i + 2 and name.doc[name.i + 1].text == ","
-               and c.i + 1 < len(name.doc) and name.doc[c.i + 1].text == "," for c in name.children)
-
-
-def _own_gendered(name, lexicon: Lexicon) -> bool:
-    """'Carly Fiorina threw her support behind Cruz': the subject's own thing is "his" or
-    "her", so the subject is a person (a company's is "its")."""
-    return bool(_own_genders(name, lexicon))
-
-
-def _own_genders(name, lexicon: Lexicon) -> list[str]:
-    """The genders of the pronouns that own what the subject ``name`` does something with
-    ("her" of "Fiorina threw her support"), one per such pronoun."""
-    if name.dep_ != "nsubj":
-        return []
-    return [lexicon.pronoun_genders[p.lower_] for c in name.head.children if c.dep_ == "dobj"
-            for p in c.children if p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders]
-
-
 def genders_said(parses, lexicon: Lexicon) -> dict[str, str]:
     """The gender the article's own pronouns give a person: "Fiorina threw her support …",
     "Trump took his campaign to Ohio" (what the subject does with its own thing; not "Warren
@@ -328,7 +237,7 @@ def genders_said(parses, lexicon: Lexicon) -> dict[str, str]:
         for entity in parse.ents:
             # a surname alone may be another of the family ("Clinton took his …")
             if entity.label_ == PERSON and len(entity) >= 2:
-                for gender in _own_genders(entity.root, lexicon):
+                for gender in own_genders(entity.root, lexicon):
                     votes.setdefault(without_possessive(entity.text), Counter())[gender] += 1
     genders = {}
     for full, count in votes.items():
@@ -394,6 +303,6 @@ def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
                      and (name := without_possessive(e.text)) not in people) | bodies
 
 
-__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "is_person_role", "genders_said",
-           "ROLE_BEFORE_NAME_KEYS", "name_words", "CAST_KEY", "ROLES_KEY",
+__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
+           "name_words", "CAST_KEY", "ROLES_KEY",
            "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import CAST_KEY, is_person_role
+from sourcelight.pipeline.attribution.cast import CAST_KEY
+from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, says_form
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of

@@ -9,6 +9,7 @@ from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 NAME_WORD = re.compile(r"[\w][\w'’.\-]*")
+INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 # What may stand around a phrase's words without being part of them.
 EDGE_PUNCTUATION = " \t\n,;:.!?()[]—–-\x00\"“”„«»'‘’"
 
@@ -108,7 +109,17 @@ def is_institution(phrase: str, lexicon: Lexicon) -> bool:
     patterns = lexicon.patterns
     if patterns["metonyms"].search(phrase) or patterns["organizations"].search(phrase):
         return True
-    return any(is_acronym(bare_word(w)) for w in NAME_WORD.findall(phrase))
+    words = NAME_WORD.findall(phrase)
+    return any(is_acronym(bare_word(w)) and not _initials_of(words, i, lexicon) for i, w in enumerate(words))
+
+
+def _initials_of(words: list[str], index: int, lexicon: Lexicon) -> bool:
+    """'S.B.' of "S.B. Supriyadi": a person's initials, one letter and a full stop each, before a
+    surname no list knows (not "U.S. Army" nor "the U.N. mission")."""
+    word = words[index]
+    return (INITIALS.fullmatch(word) is not None and index + 1 < len(words)
+            and is_name_word(words[index + 1], lexicon) and not known_word(words[index + 1].strip(".,'’"), lexicon)
+            and not lexicon.patterns["metonyms"].fullmatch(word))
 
 
 def single_name(head: str, lexicon: Lexicon) -> bool:

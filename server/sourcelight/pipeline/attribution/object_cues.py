@@ -9,7 +9,7 @@ developers with …", "compared Trump to a coach", "attacked her opponent as a f
 allegations …")."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cast import is_person_role
+from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.complements import has_object, is_reflexive, negated, reflexive_object
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import marked_by, to_infinitive

@@ -4,7 +4,8 @@ mayor to admit"), blamed for saying ("criticized Trump for saying"), described s
 and a name a subordinator opens ("since Clinton, at the debate, cited …")."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cast import PERSON, is_person_role
+from sourcelight.pipeline.attribution.cast import PERSON
+from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.deps import SUBJECTS, text_of, to_infinitive, without_and
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon

@@ -5,7 +5,8 @@ named owner makes ("Donald Trump's campaign manager"); and the people a coordina
 plural subject's apposition names ("Two senators, Dana Okafor and Lee Park")."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, ROLE_BEFORE_NAME_KEYS, is_person_role
+from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
+from sourcelight.pipeline.attribution.person_signs import ROLE_BEFORE_NAME_KEYS, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.names import is_institution, without_possessive

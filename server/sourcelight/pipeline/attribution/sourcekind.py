@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.bodies import body_in_apposition, body_named, body_word_before, possessed_body
-from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, is_person_role
+from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
+from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import object_of, possessor, text_of

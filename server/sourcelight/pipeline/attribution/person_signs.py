@@ -1,0 +1,110 @@
+"""What a sentence shows about a name, whatever the entity recogniser guessed: a role beside
+it or in front of it, an age, a "who" clause, "his" or "her" on what it does — each says the
+name is a person's."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.sources import classify
+from sourcelight.pipeline.model import SourceKind
+
+# The lists whose words say the phrase is one person: a role, a title, a spokesperson.
+PERSON_ROLE_KEYS = ("person_roles", "spokesperson", "unnamed_roles", "titles")
+# Of those, the roles a name may follow directly ("Spokeswoman Haley Morris").
+ROLE_BEFORE_NAME_KEYS = ("person_roles", "spokesperson", "titles")
+
+
+def is_person_role(token, lexicon: Lexicon, keys: tuple[str, ...] = PERSON_ROLE_KEYS) -> bool:
+    """'professor', 'spokeswoman', 'Sen.': a word that names a person's role (by the
+    lexicon's ``keys`` lists)."""
+    return any(lexicon.patterns[key].fullmatch(token.text) for key in keys)
+
+
+def names_with_roles(parse, lexicon: Lexicon):
+    """Names the text itself shows are people's, whatever the recogniser guessed: a
+    person's role in apposition ("Eswar Prasad, a professor of economics"), a title or
+    role in front ("Foreign Minister Sergei Lavrov"), an age ("Ramos, 58,"), or "his" or
+    "her" on what the name does ("Carly Fiorina threw her support")."""
+    for token in parse:
+        if token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
+            continue
+        words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
+        described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and _describes_person(c, lexicon)
+                        for c in token.children) or _own_gendered(token, lexicon) or _age_given(token) \
+            or _role_beside(token, lexicon) or (len(words) >= 2 and _who_after(token))
+        # "One Republican presidential hopeful, Carly Fiorina," (but not "Catholics" after
+        # "critics": a nation or faith in the name leaves it out, below)
+        set_after = (token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ == "NOUN"
+                     and _describes_person(token.head, lexicon))
+        roles = [w for w in words if is_person_role(w, lexicon)]
+        if not roles and not described and not set_after:
+            continue
+        words = [w for w in words if w.i > roles[-1].i] if roles else words
+        # A title the tokenizer split from its period ("Col" "."): not part of the name.
+        words = [w for w in words if _name_word(w) and w.text != "."
+                 and not (w.i + 1 < len(parse) and parse[w.i + 1].text == "." and lexicon.patterns["titles"].fullmatch(w.text + "."))]
+        span = parse[words[0].i:token.i + 1] if words else None
+        if span is None or not all(_name_word(w) or w.tag_ == "HYPH" for w in span):
+            continue
+        if span.text.endswith(("'s", "’s")) or (not described and any(w.ent_type_ in ("GPE", "NORP") for w in span)):
+            continue
+        guess = classify(span.text, 0, len(span.text), lexicon)
+        if guess is None or guess.kind is SourceKind.NAMED_PERSON:
+            yield span
+
+
+def _role_beside(name, lexicon: Lexicon) -> bool:
+    """'In a message to Clinton, Tanden, head of the Center for American Progress, …' parsed
+    with the name and its role both in apposition to an earlier name: the role set off right
+    after the name is still the name's."""
+    if name.dep_ not in ("appos", "conj") or name.i + 2 >= len(name.doc) or name.doc[name.i + 1].text != ",":
+        return False
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.left_edge.i == name.i + 2 and _describes_person(c, lexicon)
+               for c in name.head.children)
+
+
+def _describes_person(noun, lexicon: Lexicon) -> bool:
+    """'professor', 'spokeswoman', 'historian', 'hopeful': a role or a noun only a person is
+    (not 'developer' or 'owner', which a company is as well)."""
+    return is_person_role(noun, lexicon) or (noun.lower_ in lexicon.syntax.person_descriptions
+                                             and noun.lower_ not in lexicon.syntax.shared_descriptions)
+
+
+def _name_word(token) -> bool:
+    """A proper noun, or a capitalised first name the tagger read as an adverb ("Carly")."""
+    return token.pos_ == "PROPN" or (token.dep_ == "compound" and token.tag_ == "RB" and token.text[:1].isupper())
+
+
+def _age_given(name) -> bool:
+    """'Ramos, 58, told AFP': an age set off by commas after a name is a person's."""
+    return any(c.dep_ in ("appos", "amod", "npadvmod") and c.tag_ == "CD" and c.text.isascii() and c.text.isdigit()
+               and 1 <= int(c.text) <= 120
+               and c.i == name.i + 2 and name.doc[name.i + 1].text == ","
+               and c.i + 1 < len(name.doc) and name.doc[c.i + 1].text == "," for c in name.children)
+
+
+def _who_after(name) -> bool:
+    """'said Sigit Heriyanto, who had three family members on the plane', 'Dai Shuqin, a
+    61-year-old who had five relations on MH370,': a full name set off and then described by a
+    "who" clause is a person's, whatever the recogniser guessed (a body is "which")."""
+    described = [name] + [c for c in name.children if c.dep_ == "appos" and c.i > name.i]
+    return name.tag_ == "NNP" and name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == "," and any(
+        c.dep_ == "relcl" and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == "who" for w in c.children)
+        for noun in described for c in noun.children)
+
+
+def _own_gendered(name, lexicon: Lexicon) -> bool:
+    """'Carly Fiorina threw her support behind Cruz': the subject's own thing is "his" or
+    "her", so the subject is a person (a company's is "its")."""
+    return bool(own_genders(name, lexicon))
+
+
+def own_genders(name, lexicon: Lexicon) -> list[str]:
+    """The genders of the pronouns that own what the subject ``name`` does something with
+    ("her" of "Fiorina threw her support"), one per such pronoun."""
+    if name.dep_ != "nsubj":
+        return []
+    return [lexicon.pronoun_genders[p.lower_] for c in name.head.children if c.dep_ == "dobj"
+            for p in c.children if p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders]
+
+
+__all__ = ["PERSON_ROLE_KEYS", "ROLE_BEFORE_NAME_KEYS", "is_person_role", "names_with_roles", "own_genders"]
