@@ -118,6 +118,11 @@ def test_list_numbers_printed_as_paragraphs_join_their_item():
     "Contributing: Ana Lima",
     "(Graphic: harbour traffic before and after the storm here)",
     "Additional reporting by Tom Hale in Lisbon",
+    "With reporting by Ana Lima.",
+    # a wire story's credit listing many reporters in many cities, longer than any other credit line
+    "(Additional reporting by " + ", ".join(f"Reporter {n} Surname{n}" for n in range(1, 16))
+    + " in LISBON, " + ", ".join(f"Reporter {n} Other{n} in PORTO" for n in range(1, 6))
+    + "; Writing by Ana Lima; Editing by Tom Hale)",
 ])
 def test_credit_lines_go_to_the_header_not_the_text_or_the_claims(credit):
     html = page(paragraphs(*PARAS, credit))
@@ -134,6 +139,14 @@ def test_a_credit_at_the_end_of_the_last_paragraph_is_split_off():
     article = extract_article(html, URL, options=OPTIONS)
     assert body_texts(article) == PARAS
     assert article.credits == ("Reporting by Ana Lima; Editing by Tom Hale",)
+
+
+def test_a_bracketed_link_to_another_story_ending_a_paragraph_is_dropped():
+    teaser = "<a href='/2026/01/02/other-story'><strong>(RELATED: Harbour Pilots Vote To Strike Over Pay)</strong></a>"
+    html = page(paragraphs(PARAS[0], PARAS[1] + " " + teaser, PARAS[2]))
+    article = extract_article(html, URL, options=OPTIONS)
+    assert body_texts(article) == PARAS
+    assert not any("RELATED" in claim.text or "Harbour Pilots" in claim.text for claim in annotate_page(html, URL).claims)
 
 
 def test_a_byline_run_into_the_date_is_not_article_text():

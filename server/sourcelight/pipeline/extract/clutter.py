@@ -29,6 +29,10 @@ HEADER_ZONE = 5
 HEADER_LINE_MAX_CHARS = 200
 SHARE_LINE_MAX_CHARS = 100
 CREDIT_LINE_MAX_CHARS = 400
+# A wire story's credit in brackets may list twenty reporters in as many cities ("(Additional
+# reporting by … in JAKARTA, … in SINGAPORE, …; Writing by …; Editing by …)"): the brackets
+# around it let it run longer.
+BRACKETED_CREDIT_MAX_CHARS = 1200
 # A teaser is short and mostly link: an article's own linked phrases are a few words of a sentence.
 TEASER_LINE_MAX_CHARS = 160
 TEASER_LINK_SHARE = 0.6
@@ -109,7 +113,7 @@ def tidy_pieces(pieces: list[Piece], signals: PageSignals, *, title: str, byline
         piece, trailing = _split_trailing_credit(piece, phrases)
         if trailing:
             credits.append(trailing)
-        out.append(piece)
+        out.append(_without_trailing_teaser(piece, phrases))
     return Tidied(out, tuple(dict.fromkeys(credits)))
 
 
@@ -141,7 +145,9 @@ def _prefixed(piece: Piece, prefix: str) -> Piece:
 
 
 def _is_credit(text: str, phrases: LinePhrases) -> bool:
-    return len(text) <= CREDIT_LINE_MAX_CHARS and _starts_with(text, phrases.credits) is not None
+    bracketed = text.startswith("(") and text.endswith(")")
+    longest = BRACKETED_CREDIT_MAX_CHARS if bracketed else CREDIT_LINE_MAX_CHARS
+    return len(text) <= longest and _starts_with(text, phrases.credits) is not None
 
 
 def _unwrap(text: str) -> str:
@@ -201,6 +207,20 @@ def _is_header_line(text: str, byline_key: str) -> bool:
         return True
     return bool(_DATE_OR_TIME.search(text)) and len(text) <= HEADER_LINE_MAX_CHARS // 2 \
         and not text.rstrip().endswith(".")
+
+
+def _without_trailing_teaser(piece: Piece, phrases: LinePhrases) -> Piece:
+    """A paragraph ending in a bracketed link to another story ("… win by fifty. (RELATED:
+    Forget ISIS, …)"): the teaser goes, the paragraph stays."""
+    text = piece.text
+    if piece.kind is not BlockKind.PARAGRAPH or not text.endswith(")"):
+        return piece
+    opening = text.rfind("(")
+    if opening <= 0 or len(text) - opening > TEASER_LINE_MAX_CHARS or not _starts_with(text[opening:], phrases.related):
+        return piece
+    kept = text[:opening].rstrip()
+    links = tuple((h, s, min(e, len(kept))) for h, s, e in piece.links if s < len(kept))
+    return dataclasses.replace(piece, text=kept, links=links)
 
 
 def _split_trailing_credit(piece: Piece, phrases: LinePhrases) -> tuple[Piece, str]:
