@@ -56,6 +56,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "mix": ("plural", frozenset({"count", "mix"})),
         "mix_item": ("text", frozenset({"count", "sources"})),
         "no_named_person": ("text", frozenset({"first"})),
+        "writer_only": ("text", frozenset({"first"})),
         "named_people": ("plural", frozenset({"first", "count"})),
         "anonymous_claims": ("plural", frozenset({"count"})),
         "anonymity_reason_given": ("text", frozenset({"claims"})),

@@ -164,7 +164,11 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     keyed = [(name, _person_key(name, messages.language)) for name in people]
     named_people = {key for name, key in keyed if not _names_no_one(name, messages.language)} or {
         key for _, key in keyed}
-    return messages.plural("summary.named_people", len(named_people), first=first)
+    # the writer's own "I" or "we" is no one the article quotes on the record
+    others = named_people - {_WRITER}
+    if not others:
+        return messages.text("summary.writer_only", first=first)
+    return messages.plural("summary.named_people", len(others), first=first)
 
 
 def _person_key(name: str, language: str) -> str:

@@ -100,6 +100,16 @@ def test_the_writer_is_one_person_however_they_write_themself():
         ["I think the new timetable is a mistake.", "We know that the new timetable will cut the night ferry."],
         ["I believe riders will remember it in November."],
     ])
+    assert summary.headline == ("Most attributed claims (3 of 3) rest on named people; the writer speaks in the first "
+                                "person, and no one else named is on the record.")
+
+
+def test_the_writer_is_not_counted_among_the_people_quoted_on_the_record():
+    _, summary = _annotate([
+        ["I think the new timetable is a mistake.", "We know that the new timetable will cut the night ferry."],
+        ["Transport Minister Aroha Ngata said the night ferry would return in spring."],
+    ])
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Aroha Ngata", 1)]
     assert summary.headline == "Most attributed claims (3 of 3) rest on named people; 1 named person speaks on the record."
 
 
