@@ -105,7 +105,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    described=lambda words: person_description(words, lexicon),
                                    same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon),
                                    object_word=lambda word: word.lower() in lexicon.syntax.name_prepositions
-                                   if lexicon.syntax is not None else False)
+                                   if lexicon.syntax is not None else False,
+                                   first_person=lexicon.is_first_person)
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

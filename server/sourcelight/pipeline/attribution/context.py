@@ -47,7 +47,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     subject_of: Callable[[int], SourceGuess | None] = lambda _: None,
                     described: Callable[[str], bool] = lambda _: False,
                     same_pronoun: Callable[[str, str], bool] | None = None,
-                    object_word: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
+                    object_word: Callable[[str], bool] = lambda _: False,
+                    first_person: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -68,6 +69,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     ``same_pronoun(pronoun, word)`` says whether a word is a pronoun of the same person as
     ``pronoun`` ("his" for "he"). ``object_word(word)`` says whether a word before a name makes
     it an object ("against Mitt Romney"), which a later pronoun in its sentence does not mean.
+    ``first_person(words)`` says whether the words are the speaker's own "I" or "we": in a
+    paragraph an "X said:" introduces, that is X.
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -91,11 +94,15 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                                          quotes[index], same_pronoun, before_its_quote(index, quotes), object_word)
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
+            if first_person(finding.source):
+                # "The ambassador said:" then a paragraph "… I hope …": the "I" is the ambassador
+                attribution = _introduced_paragraph(index, sentences, findings, resolved, first_person) or attribution
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
             attribution = (_continued_quote(index, sentences, quotes, resolved)
-                           or _reported_continuation(index, sentences, reported, resolved))
+                           or _reported_continuation(index, sentences, reported, resolved)
+                           or _introduced_paragraph(index, sentences, findings, resolved, first_person))
         if finding is not None and finding.back_reference is not None and len(finding.source.split()) == 1 \
                 and attribution.entity is not None and attribution.kind is SourceKind.NAMED_PERSON:
             called.setdefault(attribution.entity, set()).add(finding.source.lower())
@@ -322,6 +329,25 @@ def _continued_quote(index, sentences, quotes, resolved: list[Resolved]) -> Attr
     if not same_block and (introduced or quoted_before):
         return _carried(previous)
     return None
+
+
+def _introduced_paragraph(index, sentences, findings, resolved: list[Resolved], first_person) -> Attribution | None:
+    """'An airline pilot … told me just after the bodies arrived:' then a paragraph of his words
+    set without quotation marks (in italics, after a quote picture, or as a block quote): the
+    paragraph right after a speaker's sentence that ends on a colon is theirs, up to a
+    sentence of it that names a source of its own (their own "I" names none)."""
+    first = index
+    while first > 0 and sentences[first - 1].block == sentences[index].block:
+        first -= 1
+    intro = first - 1
+    if intro < 0 or sentences[intro].block != sentences[index].block - 1 \
+            or not sentences[intro].text.rstrip().endswith(":") or findings[intro] is None:
+        return None
+    speaker = resolved[intro].attribution
+    if speaker is None or speaker.source is None or any(
+            findings[i] is not None and not first_person(findings[i].source) for i in range(first, index)):
+        return None
+    return _carried(speaker)
 
 
 def _reported_continuation(index, sentences, reported, resolved: list[Resolved]) -> Attribution | None:
