@@ -25,6 +25,9 @@ VIA_CARRY_PARAGRAPHS = 3
 # The longest sentence that can be the tag of a quote before it ("Senator Dana Lee asked
 # reporters on Tuesday.").
 SPEAKER_TAG_WORDS = 8
+# The most words between a cue and the colon ending its sentence for the paragraph after it to
+# be what was said ("told me just after the bodies arrived:").
+INTRO_AFTER_CUE_WORDS = 8
 
 
 def _any_person(pronoun: str, name: str | None) -> bool:
@@ -342,6 +345,10 @@ def _introduced_paragraph(index, sentences, findings, resolved: list[Resolved], 
     intro = first - 1
     if intro < 0 or sentences[intro].block != sentences[index].block - 1 \
             or not sentences[intro].text.rstrip().endswith(":") or findings[intro] is None:
+        return None
+    # (the colon introduces what was said only close after the cue: not "EgyptAir has confirmed
+    # that there were 56 passengers …, among them:" over a list of the passengers)
+    if len(sentences[intro].text[findings[intro].cue_span[1]:].split()) > INTRO_AFTER_CUE_WORDS:
         return None
     speaker = resolved[intro].attribution
     if speaker is None or speaker.source is None or any(
