@@ -6,6 +6,8 @@ Input is one optional Finding per sentence; output one optional resolved Attribu
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -28,6 +30,9 @@ SPEAKER_TAG_WORDS = 8
 # The most words between a cue and the colon ending its sentence for the paragraph after it to
 # be what was said ("told me just after the bodies arrived:").
 INTRO_AFTER_CUE_WORDS = 8
+# How a sentence ends (not a title or a date line): a full stop, a question or an exclamation
+# mark, perhaps inside closing quotation marks or brackets.
+SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
 
 
 def _any_person(pronoun: str, name: str | None) -> bool:
@@ -350,6 +355,8 @@ def _introduced_paragraph(index, sentences, findings, resolved: list[Resolved], 
     # that there were 56 passengers …, among them:" over a list of the passengers)
     if len(sentences[intro].text[findings[intro].cue_span[1]:].split()) > INTRO_AFTER_CUE_WORDS:
         return None
+    if not SENTENCE_END.search(sentences[index].text):
+        return None  # a title, a date line or a link under the colon ("This video by KQED explains:")
     speaker = resolved[intro].attribution
     if speaker is None or speaker.source is None or any(
             findings[i] is not None and not first_person(findings[i].source) for i in range(first, index)):

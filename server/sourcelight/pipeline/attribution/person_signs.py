@@ -30,13 +30,15 @@ def names_with_roles(parse, lexicon: Lexicon):
         words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
         described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and _describes_person(c, lexicon)
                         for c in token.children) or _own_gendered(token, lexicon) or _age_given(token) \
-            or _role_beside(token, lexicon) or (len(words) >= 2 and _who_after(token))
+            or _role_beside(token, lexicon)
+        # (a "who" clause on a full name; not on a description: "a New Hampshire Republican, who …")
+        who = len(words) >= 2 and not any(c.dep_ == "det" for c in token.children) and _who_after(token)
         # "One Republican presidential hopeful, Carly Fiorina," (but not "Catholics" after
         # "critics": a nation or faith in the name leaves it out, below)
         set_after = (token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ == "NOUN"
                      and _describes_person(token.head, lexicon))
         roles = [w for w in words if is_person_role(w, lexicon)]
-        if not roles and not described and not set_after:
+        if not roles and not described and not set_after and not who:
             continue
         words = [w for w in words if w.i > roles[-1].i] if roles else words
         # A title the tokenizer split from its period ("Col" "."): not part of the name.
@@ -45,7 +47,9 @@ def names_with_roles(parse, lexicon: Lexicon):
         span = parse[words[0].i:token.i + 1] if words else None
         if span is None or not all(_name_word(w) or w.tag_ == "HYPH" for w in span):
             continue
-        if span.text.endswith(("'s", "’s")) or (not described and any(w.ent_type_ in ("GPE", "NORP") for w in span)):
+        # (a place is no one, but one described by "who" is a person: "Oyelaran Adebisi, who …")
+        if span.text.endswith(("'s", "’s")) or (not described and any(
+                w.ent_type_ == "NORP" or (w.ent_type_ == "GPE" and not who) for w in span)):
             continue
         guess = classify(span.text, 0, len(span.text), lexicon)
         if guess is None or guess.kind is SourceKind.NAMED_PERSON:
