@@ -106,7 +106,9 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon),
                                    object_word=lambda word: word.lower() in lexicon.syntax.name_prepositions
                                    if lexicon.syntax is not None else False,
-                                   first_person=lexicon.is_first_person)
+                                   first_person=lexicon.is_first_person,
+                                   clause_word=lambda word: any(lexicon.patterns[key].fullmatch(word.lower())
+                                                                for key in ("subordinators", "leading_conjunctions")))
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

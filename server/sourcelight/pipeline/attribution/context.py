@@ -56,7 +56,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     described: Callable[[str], bool] = lambda _: False,
                     same_pronoun: Callable[[str, str], bool] | None = None,
                     object_word: Callable[[str], bool] = lambda _: False,
-                    first_person: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
+                    first_person: Callable[[str], bool] = lambda _: False,
+                    clause_word: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -78,7 +79,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     ``pronoun`` ("his" for "he"). ``object_word(word)`` says whether a word before a name makes
     it an object ("against Mitt Romney"), which a later pronoun in its sentence does not mean.
     ``first_person(words)`` says whether the words are the speaker's own "I" or "we": in a
-    paragraph an "X said:" introduces, that is X.
+    paragraph an "X said:" introduces, that is X. ``clause_word(word)`` says whether a word
+    opens a clause ("when", "and"), so that a name right after it is a subject.
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -99,7 +101,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = named_before(attribution, finding, index, sentences, mentions, fitting)
             attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
             attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fitting,
-                                         quotes[index], same_pronoun, before_its_quote(index, quotes), object_word)
+                                         quotes[index], same_pronoun, before_its_quote(index, quotes), object_word,
+                                         clause_word)
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
             if first_person(finding.source):

@@ -109,7 +109,7 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
                    history: list[Resolved], mentions, fits, quote: QuoteState,
                    same_pronoun=None, looked_back_from: int | None = None,
-                   object_word=lambda _: False) -> Attribution:
+                   object_word=lambda _: False, clause_word=lambda _: False) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence (the one opening it,
     else the nearest; after a clause opening the sentence, the name the main clause opens
@@ -117,7 +117,8 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     sentence already used the pronoun ahead of it (``same_pronoun``) — rather than a speaker
     quoted further back, such as the press secretary two paragraphs up. For a tag closing a
     quote that opened earlier, "the sentence before" is ``looked_back_from`` (before_its_quote);
-    a name after a preposition (``object_word``) is no subject."""
+    a name after a preposition (``object_word``) is no subject, one after a word that opens a
+    clause (``clause_word``: "So when Matie recruited laborers, he …") is one."""
     reference = finding.back_reference
     if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON
             or reference.count != 1 or len(finding.source.split()) != 1
@@ -129,7 +130,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
     unquoted = quote.masked(sentence.text)
     before = [name for name in mentions(index)
-              if 0 <= _named_as_subject(name, unquoted, object_word) < pronoun_at and fits(finding.source, name)]
+              if 0 <= _named_as_subject(name, unquoted, object_word, clause_word) < pronoun_at and fits(finding.source, name)]
     if not before and _opening_clause(unquoted, pronoun_at):
         # the name the main clause opens with after the pronoun's clause: "While he's said
         # he'll fight on, Sanders must decide …"
@@ -267,11 +268,11 @@ def _opening_clause(unquoted: str, pronoun_at: int) -> bool:
     return 0 < len(words) <= 2 and "," not in opening and "," in unquoted[pronoun_at:]
 
 
-def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False) -> int:
+def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False, clause_word=lambda _: False) -> int:
     """Where the sentence writes the person in a way that can head a clause: the whole name
     anywhere but after a preposition (``object_word``: "Campaigning against Mitt Romney, he …"), a
-    word of it only where it opens the sentence or follows a capitalised word ("Sanders
-    probably will find …", "But Mr. Rubio …"), and not as an owner or a modifier ("in response
+    word of it only where it opens the sentence or a clause, or follows a capitalised word
+    ("Sanders probably will find …", "But Mr. Rubio …", "So when Matie recruited …"), and not as an owner or a modifier ("in response
     to Sanders' charge", "the Clinton campaign", "started Maher's rant"); -1 where it does not."""
     for match in re.finditer(re.escape(name), unquoted):
         previous = unquoted[:match.start()].split()[-1:]
@@ -287,7 +288,7 @@ def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False) -> 
             # discussion, but he has said …")
             owner = unquoted[match.end():match.end() + 1] in ("'", "’") and match.start() > 0
             previous = unquoted[:match.start()].split()[-1:]
-            if not owner and (not previous or previous[0][:1].isupper()):
+            if not owner and (not previous or previous[0][:1].isupper() or clause_word(previous[0])):
                 return match.start()
     return -1
 
