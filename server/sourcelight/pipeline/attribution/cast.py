@@ -294,12 +294,14 @@ def bodies_named(parses, companies: list[list[str]] = ()) -> frozenset[str]:
 
 def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
     """The names the recogniser took anywhere in the article for a place, a people, an event
-    or a work, and nowhere for a person ("For black voters in states like South Carolina, he
-    said" is no person's "he"), and ``bodies``, the one-word names it took mostly for a body
-    (mostly_bodies)."""
+    or a work, or for a body when of several words ("such as Time Warner, …. “The work is
+    done,” he said" is no person's "he"), and nowhere for a person ("For black voters in states
+    like South Carolina, he said"), and ``bodies``, the one-word names it took mostly for a
+    body (mostly_bodies)."""
     parses = list(parses)
     people = {without_possessive(e.text) for parse in parses for e in parse.ents if e.label_ == PERSON}
-    return frozenset(name for parse in parses for e in parse.ents if e.label_ in THINGS
+    return frozenset(name for parse in parses for e in parse.ents
+                     if (e.label_ in THINGS or (e.label_ == "ORG" and len(e) >= 2))
                      and (name := without_possessive(e.text)) not in people) | bodies
 
 
