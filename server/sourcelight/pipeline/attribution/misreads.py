@@ -2,7 +2,8 @@
 "Trump charges that …" with the name the root and the verb its object), or
 "The Sanders campaign projects that …" tagged as a compound noun, "Trump did post … that"
 with "post" a noun, "…, records show." with "show" compounded with "records", "Democrats, Frank notes,
-applaud …" with "notes" compounded with the name, "He implied immigrants were …" with
+applaud …" with "notes" compounded with the name, "As Dan Richter notes, …" with "notes" heading
+the as-clause, "He implied immigrants were …" with
 "implied" an adjective, and
 "Audit files from NGP VAN show that …" with "show" inside the subject's phrase, "Data show
 unemployment fell" with "show" heading the sentence, and "“…,” a
@@ -20,7 +21,8 @@ def verb_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """The finding of a cue verb the parser tagged as a noun at ``token``, or None."""
     return (_verb_read_as_noun(token, lexicon) or _verb_after_auxiliary(token, lexicon)
             or _verb_after_plural(token, lexicon) or _aside_read_as_noun(token, lexicon)
-            or _named_aside_read_as_noun(token, lexicon) or _verb_read_as_object(token, lexicon)
+            or _named_aside_read_as_noun(token, lexicon) or _as_clause_read_as_noun(token, lexicon)
+            or _verb_read_as_object(token, lexicon)
             or _closing_tag_read_as_noun(token, lexicon) or _verb_read_as_adjective(token, lexicon)
             or _past_form_read_as_compound(token, lexicon))
 
@@ -125,7 +127,9 @@ def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     report the rest of the sentence, and the noun speaks."""
     if token.tag_ not in ("NN", "VBP") or not _cue_form(token, lexicon):
         return None
-    subject = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1 and c.tag_ == "NNS"), None)
+    # (or a document noun the tagger reads as singular: "…, Labor Department data show.")
+    subject = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1 and (
+        c.tag_ == "NNS" or lexicon.patterns["documents"].fullmatch(c.text))), None)
     if subject is None:
         return None
     doc = token.doc
@@ -136,6 +140,20 @@ def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     return _finding(guess_source(subject, lexicon, tokens=list(doc[start:token.i])), token,
                     (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION, SourceKind.VAGUE,
                      SourceKind.ANONYMOUS))
+
+
+def _as_clause_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
+    """'As Dan Richter of Demand Media notes, “…”' with "notes" tagged as a plural noun heading
+    the as-clause (or the sentence, the quote its clause): a speech verb's third-person form with "as" and a subject of its own before
+    it, and nothing after it but the comma, is that verb, and the subject speaks."""
+    if token.tag_ != "NNS" or token.dep_ not in ("advcl", "ROOT") or not says_form(token.text, lexicon):
+        return None
+    doc = token.doc
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i for c in token.children)
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if not marked or subject is None or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return None
+    return _finding(guess_source(subject, lexicon, tokens=list(doc[subject.left_edge.i:token.i])), token)
 
 
 def _named_aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:

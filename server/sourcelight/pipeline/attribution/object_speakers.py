@@ -5,6 +5,7 @@ and a name a subordinator opens ("since Clinton, at the debate, cited …")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import PERSON
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.deps import SUBJECTS, text_of, to_infinitive, without_and
 from sourcelight.pipeline.attribution.lemmas import lemma
@@ -128,6 +129,23 @@ def subject_after_subordinator(verb, lexicon: Lexicon | None):
             t.pos_ in ("VERB", "AUX") for t in verb.doc[named.i + 1:verb.i]):
         return None
     return named
+
+
+def object_quoted(verb, lexicon: Lexicon | None):
+    """'Local newspapers quote Salinas as saying …', 'The Times quoted Okafor as saying …': who
+    is quoted as saying something said it; whoever quotes them relays it (relays.quoting_outlet)."""
+    quoting = quoting_verb(verb, lexicon)
+    if quoting is None:
+        return None
+    return next((c for c in quoting.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+
+
+def quoting_verb(verb, lexicon: Lexicon | None):
+    """The verb of "X quoted Y as saying" that ``verb`` ("saying") hangs from through "as"."""
+    if lexicon is None or verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
+        return None
+    quoting = verb.head.head
+    return quoting if quoting.pos_ == "VERB" and token_lemma(quoting, lexicon) in lexicon.syntax.citing else None
 
 
 def object_credited(verb):

@@ -10,6 +10,7 @@ from sourcelight.pipeline.attribution.clauses import Finding
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import marked_by
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.object_speakers import quoting_verb
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, speaker_of
@@ -28,7 +29,8 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
             elif child.dep_ not in ("dative", "dobj", "iobj"):
                 continue
             via = via or (media_of(target, lexicon) if target is not None else None)
-    via = via or interview_with(verb, lexicon) or _spoken_to(verb, lexicon) or _published_in(verb, lexicon)
+    via = via or interview_with(verb, lexicon) or _spoken_to(verb, lexicon) or _published_in(verb, lexicon) \
+        or _quoting_outlet(verb, lexicon)
     employer = owner_outlet(source_token, lexicon)
     if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
         # "CNN's Jane Roe reported": a journalist's report is her outlet's, not a person
@@ -38,6 +40,13 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
     if via and via != finding.source:
         return replace(finding, via=via)
     return finding
+
+
+def _quoting_outlet(verb, lexicon: Lexicon) -> str | None:
+    """'Local newspapers quote Salinas as saying …': the outlet that quotes the speaker."""
+    quoting = quoting_verb(verb, lexicon)
+    subject = next((c for c in quoting.children if c.dep_ in SUBJECTS), None) if quoting is not None else None
+    return media_of(subject, lexicon) if subject is not None else None
 
 
 def interview_with(verb, lexicon: Lexicon) -> str | None:

@@ -7,7 +7,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
                                                    SHARED_SUBJECT_DEPS, SUBJECTS, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described, object_perceived,
+from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_quoted, object_described, object_perceived,
                                                              on_the_object, participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
 from sourcelight.pipeline.attribution.relatives import cleft_subject, described_by_predicate, who_means
@@ -43,7 +43,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
-    hidden = (object_described(verb) or object_credited(verb) or _statement_saying(verb, lexicon)
+    hidden = (object_described(verb) or object_credited(verb) or object_quoted(verb, lexicon)
+              or _statement_saying(verb, lexicon)
               or taker_of_occasion(verb, lexicon)
               or participle_on_object(verb) or object_perceived(verb, lexicon)
               or subject_after_with(verb, lexicon) or subject_before_aside(verb) or object_controls(verb, lexicon)
@@ -285,6 +286,15 @@ def _inverted_aside(verb):
         # the comma closes an aside the subject opened: "aides to Gov. Kasich, who had a long
         # career in Congress, said their speeches, …, would"
         return None
+    # "The biggest reason advisors get fired, writes Beyer, is …" parsed with the name the
+    # object of the aside: the name set off right after the verb is who writes
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.left_edge.i == verb.i + 1), None)
+    # (the subject the parse gave the aside is the main verb's, which has none)
+    main_subject_taken = own is None or (verb.head.i > verb.i and not any(
+        c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in verb.head.children))
+    if verb.dep_ == "parataxis" and main_subject_taken and named is not None and named.right_edge.i + 1 < len(doc) \
+            and doc[named.right_edge.i + 1].text == ",":
+        return named
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.i < verb.i:
             continue
