@@ -12,6 +12,9 @@ from sourcelight.pipeline.attribution.questions import leaves_open, question, we
 from sourcelight.pipeline.attribution.unrealized import counterfactual, not_yet
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
+# The forms of "be" a to-infinitive can be the predicate of ("is to say"): what it names is
+# meant, not said.
+COPULA_FORMS = ("is", "was", "are", "were", "be", "been", "'s", "’s")
 
 
 def has_clause(token, infinitive: bool = True, colon: bool = True) -> bool:
@@ -378,9 +381,12 @@ def in_generic_gerund(verb) -> bool:
 
 def impersonal_infinitive(verb) -> bool:
     """'Suffice it to say, …': an infinitive whose verb has "it" for its object says nothing
-    anyone in the sentence said."""
-    return verb.dep_ in ("xcomp", "ccomp") and to_infinitive(verb) \
-        and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children)
+    anyone in the sentence said; nor does one a copula predicates ("None of this is to say
+    Page ever stopped …", "The plan was to tell no one")."""
+    if verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children) \
+        or (verb.head.pos_ == "AUX" and verb.head.lower_ in COPULA_FORMS)
 
 
 __all__ = ["CLAUSE_DEPS", "asked_aside", "says_a_ritual", "impersonal_infinitive", "has_clause", "not_yet",

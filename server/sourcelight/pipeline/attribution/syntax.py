@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import PERSON
-from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, clause_hung_above, has_clause, has_object,
+from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, as_clause, clause_hung_above, has_clause, has_object,
                                                          negated, says_nothing, says_what_came_before,
                                                          says_a_ritual, says_without_object, sees_it_happen,
                                                          tells_how_much)
@@ -258,6 +258,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     # (a verb that frames its object says nothing by a colon: "attacking a rival …: Jeb Bush")
     framing = any(verb == word for verb, _ in syntax.object_frames)
+    if word in syntax.needs_quote and as_clause(token) and not _quote_beside(token, masked):
+        return None  # "… at first light as the search continues": a while, no saying
     if word in syntax.needs_quote and not (_quote_beside(token, masked) or has_clause(
             token, infinitive=False, colon=not framing) or (
             listed_preposition(token, word, syntax.speech) and not has_clause(token)) or frames_object(
