@@ -43,10 +43,17 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
 
 
 def _quoting_outlet(verb, lexicon: Lexicon) -> str | None:
-    """'Local newspapers quote Salinas as saying …': the outlet that quotes the speaker."""
+    """'Local newspapers quote Salinas as saying …', 'An early tweet quoted the president as
+    saying …': the outlet or document that quotes the speaker."""
     quoting = quoting_verb(verb, lexicon)
     subject = next((c for c in quoting.children if c.dep_ in SUBJECTS), None) if quoting is not None else None
-    return media_of(subject, lexicon) if subject is not None else None
+    if subject is None:
+        return None
+    guess = guess_source(subject, lexicon)
+    outlet = media_of(subject, lexicon)
+    if outlet is None and guess is not None and guess.kind in (SourceKind.MEDIA, SourceKind.DOCUMENT):
+        outlet = guess.text
+    return outlet
 
 
 def interview_with(verb, lexicon: Lexicon) -> str | None:
