@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY
 from sourcelight.pipeline.attribution.person_signs import is_person_role
-from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, says_form
+from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -114,6 +114,8 @@ def speaker_label(doc, label: Finding, lexicon: Lexicon) -> Finding | None:
     """A person's or a body's name before a colon that opens the sentence — a headline's
     "Cruz:", "Clinton camp:" — introduces everything after it, whatever verbs follow. Only a
     name known as a person's or a body's: "Update:" or "Question:" introduce nothing."""
+    if len(doc) > 1 and _said_form(doc[0], lexicon) and doc[1].dep_ == "det":
+        return label  # "Concluded the researchers: “…”": the tag names its speaker
     if ":" in text_of(doc)[:label.source_span[0]] or is_heading(doc, label, lexicon):
         return None  # "Name: Gabrielle Hatcher Age: 27 …" is a form's labels
     # the name itself: "Obama on Climate Change:" is Obama's, whatever the topic's words
@@ -164,14 +166,16 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     if opened.count("(") > opened.count(")"):
         return None  # "Acme Corp. (NYSE: ACME) fell 2%": a ticker or a label inside brackets, no speaker
     said = MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after) or _person_then_fragment(before, after)
-    if any(t.dep_ == "det" for t in before) or not said:
+    # "Concluded the researchers: “…”": a said form opening the line before its speaker
+    opening_tag = len(before) >= 3 and _said_form(before[0], lexicon) and before[1].dep_ == "det"
+    if (any(t.dep_ == "det" for t in before) and not opening_tag) or not said:
         return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
     if len(before) == 1 and before[0].text.isupper() and before[0].pos_ != "PROPN":
         return None  # "UPDATE:", "BREAKING:" are a word in capitals to the parser; "NATO:" a name
     verb_at = _headline_verb(before, lexicon)
     if verb_at is not None:
         before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
-    elif inverted_tag(before[0], lexicon):
+    elif inverted_tag(before[0], lexicon) or opening_tag:
         before = doc[1:colon.i]
     topic_at = next((t.i for t in before[1:] if t.pos_ == "ADP" and t.lower_ in lexicon.syntax.topic_prepositions), None)
     if topic_at is not None:
@@ -184,7 +188,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     head = before.root
     # headline style: "Trump: …", "Poll: …", "Clinton camp: …"
     named = head.pos_ == "PROPN" or head.text[:1].isupper() or any(t.pos_ == "PROPN" for t in before)
-    if not named or any(t.pos_ in ("VERB", "AUX") for t in before):
+    if (not named and not opening_tag) or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     guess = _after_tag(guess_source(head, lexicon, tokens=list(before)), doc[:colon.i], lexicon)
     if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
@@ -193,8 +197,16 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     if guess.kind is SourceKind.DOCUMENT and owners and all(
             is_person_role(t, lexicon) and not t.ent_type_ for t in owners):
         return None  # "Editor's note: This story has been updated." labels the outlet's own note
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
+    # (the cue is the tag's verb where one opens the line: "Said the mayor: …")
+    cue = doc[0] if (opening_tag or inverted_tag(doc[0], lexicon)) else colon
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.text, (cue.idx, cue.idx + len(cue.text)),
                    back_reference=guess.back_reference)
+
+
+def _said_form(token, lexicon: Lexicon) -> bool:
+    """A past form of a listed speech verb ("Concluded", "Wrote")."""
+    return token.tag_ in ("VBD", "VBN") and token_lemma(token, lexicon) in lexicon.syntax.speech \
+        and token.lower_ != token_lemma(token, lexicon)
 
 
 def _after_tag(guess, before, lexicon: Lexicon):

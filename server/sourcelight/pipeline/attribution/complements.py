@@ -15,6 +15,10 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 # The forms of "be" a to-infinitive can be the predicate of ("is to say"): what it names is
 # meant, not said.
 COPULA_FORMS = ("is", "was", "are", "were", "be", "been", "'s", "’s")
+# The subjects such a copula has when the infinitive means ("None of this is to say …", "That
+# is not to say …", "… which is to say …"), unlike a person's thing ("Their reaction is to
+# tell the public that …", a saying).
+PLACEHOLDER_SUBJECTS = ("this", "that", "it", "which", "none", "all")
 
 
 def has_clause(token, infinitive: bool = True, colon: bool = True) -> bool:
@@ -381,12 +385,13 @@ def in_generic_gerund(verb) -> bool:
 
 def impersonal_infinitive(verb) -> bool:
     """'Suffice it to say, …': an infinitive whose verb has "it" for its object says nothing
-    anyone in the sentence said; nor does one a copula predicates ("None of this is to say
-    Page ever stopped …", "The plan was to tell no one")."""
+    anyone in the sentence said; nor does one a copula predicates of a placeholder ("None of
+    this is to say Page ever stopped …", "That is not to say …")."""
     if verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb):
         return False
     return any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children) \
-        or (verb.head.pos_ == "AUX" and verb.head.lower_ in COPULA_FORMS)
+        or (verb.head.pos_ == "AUX" and verb.head.lower_ in COPULA_FORMS and any(
+            c.dep_ == "nsubj" and c.lower_ in PLACEHOLDER_SUBJECTS for c in verb.head.children))
 
 
 __all__ = ["CLAUSE_DEPS", "asked_aside", "says_a_ritual", "impersonal_infinitive", "has_clause", "not_yet",

@@ -326,7 +326,9 @@ def _relay_antecedent(history: list[Resolved]) -> str | None:
 
 def _continued_quote(index, sentences, quotes, resolved: list[Resolved]) -> Attribution | None:
     """A quoted sentence with no cue of its own, right after an attributed quote or an
-    "X said:" — in the same paragraph, or a new paragraph that opens with a quote."""
+    "X said:" — in the same paragraph, or a new paragraph that opens with a quote — or right
+    after any attributed sentence in its paragraph ("Stronge says such instances are rare.
+    “There was one famous incident …”": the quote that follows is the same speaker's)."""
     if index == 0 or not quotes[index].opens_at_start or not quotes[index].mostly_quoted(sentences[index].text):
         return None
     previous = resolved[index - 1].attribution
@@ -335,7 +337,7 @@ def _continued_quote(index, sentences, quotes, resolved: list[Resolved]) -> Attr
     same_block = sentences[index - 1].block == sentences[index].block
     introduced = sentences[index - 1].text.rstrip().endswith(":")
     quoted_before = previous.quote is QuoteKind.DIRECT
-    if same_block and (quoted_before or introduced):
+    if same_block:
         return _carried(previous)
     if not same_block and (introduced or quoted_before):
         return _carried(previous)
