@@ -14,7 +14,8 @@ from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import owner_outlet
-from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
+from sourcelight.pipeline.attribution.outlet_names import media_of
+from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import speaker_of
 from sourcelight.pipeline.model import SourceKind
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.deps import SUBJECTS, possessor, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
+from sourcelight.pipeline.attribution.outlet_names import media_of
+from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.model import SourceKind
 
 

@@ -12,7 +12,8 @@ from sourcelight.pipeline.attribution.deps import marked_by
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import quoting_verb
 from sourcelight.pipeline.attribution.sources import classify
-from sourcelight.pipeline.attribution.sourcekind import guess_source, media_of
+from sourcelight.pipeline.attribution.outlet_names import media_of
+from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, speaker_of
 from sourcelight.pipeline.model import SourceKind
 

@@ -7,7 +7,6 @@ and "Acme Robotics" a company, whatever role words stand around them.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.bodies import body_in_apposition, body_named, body_word_before, possessed_body
@@ -347,26 +346,3 @@ def _named(entity, tokens, kind: SourceKind) -> SourceGuess:
         entity = entity[:-1]  # '“…,” recalls Stephen.': the recogniser ran the name into the full stop
     text = without_possessive(entity.text)
     return SourceGuess(kind, text, entity.start_char, entity.start_char + len(text))
-
-
-def media_of(token, lexicon: Lexicon) -> str | None:
-    """The outlet ``token`` names ('Reuters', 'the New York Times'), or None."""
-    tokens = phrase_tokens(token)
-    if not tokens:
-        return None
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if entity is not None and len(entity) > len(tokens) and lexicon.patterns["media_names"].fullmatch(entity.text):
-        return entity.text  # "told Fox & Friends": a name the parse splits at its "&"
-    phrase = text_of(token.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-    match = lexicon.patterns["media_names"].search(phrase)
-    if match:
-        # the whole name a listed word ends ("the Harbour Gazette", not "Gazette")
-        leading = re.search(r"(?:[^\W\d_][\w'’.&-]*\s+)*$", phrase[:match.start()])
-        words = phrase[leading.start():match.start()].split() if leading else []
-        while words and not words[0][:1].isupper():
-            words.pop(0)
-        return " ".join(words + [match.group()])
-    guess = classify(text_of(token.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), lexicon)
-    if guess is not None and guess.kind is SourceKind.MEDIA and guess.back_reference is None:
-        return guess.text
-    return None
