@@ -6,11 +6,11 @@ Input is one optional Finding per sentence; output one optional resolved Attribu
 """
 from __future__ import annotations
 
-import re
-
 from collections.abc import Callable
 from dataclasses import replace
 
+from sourcelight.pipeline.attribution.continuations import (carried, continued_quote, introduced_paragraph,
+                                                             reported_continuation, tag_after_quote)
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, described_before, fits_here,
                                                         named_before, nearer_person, pair_named_before, thing_before,
@@ -24,17 +24,6 @@ from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceK
 # An anonymous source without its own relay inherits the outlet relaying the nearest
 # earlier anonymous claim within this many paragraphs (rewrites of wire stories).
 VIA_CARRY_PARAGRAPHS = 3
-# The longest sentence that can be the tag of a quote before it ("Senator Dana Lee asked
-# reporters on Tuesday.").
-SPEAKER_TAG_WORDS = 8
-# The most words between a cue and the colon ending its sentence for the paragraph after it to
-# be what was said ("told me just after the bodies arrived:").
-INTRO_AFTER_CUE_WORDS = 8
-# How a sentence ends (not a title or a date line): a full stop, a question or an exclamation
-# mark, perhaps inside closing quotation marks or brackets.
-SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
-
-
 def _any_person(pronoun: str, name: str | None) -> bool:
     return True
 
@@ -107,20 +96,20 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
             if first_person(finding.source):
                 # "The ambassador said:" then a paragraph "… I hope …": the "I" is the ambassador
-                attribution = _introduced_paragraph(index, sentences, findings, resolved, first_person) or attribution
+                attribution = introduced_paragraph(index, sentences, findings, resolved, first_person) or attribution
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
-            attribution = (_continued_quote(index, sentences, quotes, resolved)
-                           or _reported_continuation(index, sentences, reported, resolved)
-                           or _introduced_paragraph(index, sentences, findings, resolved, first_person))
+            attribution = (continued_quote(index, sentences, quotes, resolved, findings)
+                           or reported_continuation(index, sentences, reported, resolved)
+                           or introduced_paragraph(index, sentences, findings, resolved, first_person))
         if finding is not None and finding.back_reference is not None and len(finding.source.split()) == 1 \
                 and attribution.entity is not None and attribution.kind is SourceKind.NAMED_PERSON:
             called.setdefault(attribution.entity, set()).add(finding.source.lower())
         voiced = finding is not None and spokesperson_in(sentence.text[:finding.cue_span[1]])
         resolved.append(Resolved(attribution, sentence.block, voiced))
     _referred_quote_speakers(findings, quotes, resolved)
-    _tag_after_quote(sentences, findings, quotes, resolved)
+    tag_after_quote(sentences, findings, quotes, resolved)
     if transcript is not None:
         _transcript_turns(transcript, resolved)
     _signed_quotes(sentences, findings, quotes, resolved)
@@ -128,28 +117,11 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     return [_carry_via(i, resolved) for i in range(len(resolved))]
 
 
-def _tag_after_quote(sentences, findings, quotes, resolved: list[Resolved]) -> None:
-    """'“Is this the end?” | Mr. Manafort asked.': a quote that ends its sentence on a
-    question or an exclamation, followed in its paragraph by the short tag that names who
-    said it, is that speaker's."""
-    for index in range(len(sentences) - 1):
-        sentence, tag = sentences[index], sentences[index + 1]
-        if resolved[index].attribution is not None or tag.block != sentence.block:
-            continue
-        if not quotes[index].mostly_quoted(sentence.text) or quotes[index].ends_inside:
-            continue
-        said = resolved[index + 1].attribution
-        if (said is None or said.source is None or findings[index + 1] is None
-                or len(tag.text.split()) > SPEAKER_TAG_WORDS or quotes[index + 1].stretches):
-            continue
-        resolved[index] = replace(resolved[index], attribution=_carried(said))
-
-
 def _transcript_turns(labelled: Transcript, resolved: list[Resolved]) -> None:
     """A transcript's turn (transcripts.py) is the speaker's whose label opens it."""
     for index, label in enumerate(labelled.turn_of):
         if label is not None:
-            resolved[index] = replace(resolved[index], attribution=_carried(resolved[label].attribution))
+            resolved[index] = replace(resolved[index], attribution=carried(resolved[label].attribution))
     for index in labelled.nobodys:
         resolved[index] = replace(resolved[index], attribution=None)
 
@@ -161,7 +133,7 @@ def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> Non
     for line, finding in enumerate(findings):
         if finding is None or not finding.signs_above:
             continue
-        signer = _carried(resolved[line].attribution)
+        signer = carried(resolved[line].attribution)
         inline = bool(quotes[line].stretches)  # "… our greatest shame.” ― Sonya Herridge"
         if (inline and quotes[line].starts_inside) or (not inline and line > 0 and quotes[line - 1].stretches):
             index = line - 1
@@ -189,7 +161,7 @@ def _pointed_back(findings, quotes, resolved: list[Resolved]) -> None:
         if finding is None or not finding.points_back or line == 0 or findings[line - 1] is not None \
                 or resolved[line - 1].attribution is not None or resolved[line].attribution is None:
             continue
-        said = _carried(resolved[line].attribution)
+        said = carried(resolved[line].attribution)
         kind = QuoteKind.DIRECT if quotes[line - 1].is_direct else QuoteKind.INDIRECT
         resolved[line - 1] = replace(resolved[line - 1], attribution=replace(said, quote=kind))
 
@@ -226,7 +198,7 @@ def _referred_quote_speakers(findings, quotes, resolved: list[Resolved]) -> None
         if said is not None and said.source is not None:
             for i in run:
                 if findings[i] is None:
-                    resolved[i] = replace(resolved[i], attribution=_carried(said))
+                    resolved[i] = replace(resolved[i], attribution=carried(said))
 
 
 def _assign_run(run: list[int], findings, speakers) -> None:
@@ -236,14 +208,7 @@ def _assign_run(run: list[int], findings, speakers) -> None:
     if found is None:
         return
     for i in run:
-        speakers[i] = _carried(found)
-
-
-def _carried(finding: Finding | Attribution) -> Attribution:
-    """The speaker of a neighbouring sentence: no spans here, always a direct quote."""
-    who = who_of(finding)
-    return Attribution(kind=finding.kind, source=who, cue=finding.cue, via=finding.via,
-                       quote=QuoteKind.DIRECT, entity=who)
+        speakers[i] = carried(found)
 
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
@@ -322,64 +287,6 @@ def _relay_antecedent(history: list[Resolved]) -> str | None:
         if entry.attribution is not None and entry.attribution.outlet:
             return entry.attribution.outlet
     return None
-
-
-def _continued_quote(index, sentences, quotes, resolved: list[Resolved]) -> Attribution | None:
-    """A quoted sentence with no cue of its own, right after an attributed quote or an
-    "X said:" — in the same paragraph, or a new paragraph that opens with a quote — or right
-    after any attributed sentence in its paragraph ("Stronge says such instances are rare.
-    “There was one famous incident …”": the quote that follows is the same speaker's)."""
-    if index == 0 or not quotes[index].opens_at_start or not quotes[index].mostly_quoted(sentences[index].text):
-        return None
-    previous = resolved[index - 1].attribution
-    if previous is None or previous.source is None:
-        return None
-    same_block = sentences[index - 1].block == sentences[index].block
-    introduced = sentences[index - 1].text.rstrip().endswith(":")
-    quoted_before = previous.quote is QuoteKind.DIRECT
-    if same_block:
-        return _carried(previous)
-    if not same_block and (introduced or quoted_before):
-        return _carried(previous)
-    return None
-
-
-def _introduced_paragraph(index, sentences, findings, resolved: list[Resolved], first_person) -> Attribution | None:
-    """'An airline pilot … told me just after the bodies arrived:' then a paragraph of his words
-    set without quotation marks (in italics, after a quote picture, or as a block quote): the
-    paragraph right after a speaker's sentence that ends on a colon is theirs, up to a
-    sentence of it that names a source of its own (their own "I" names none)."""
-    first = index
-    while first > 0 and sentences[first - 1].block == sentences[index].block:
-        first -= 1
-    intro = first - 1
-    if intro < 0 or sentences[intro].block != sentences[index].block - 1 \
-            or not sentences[intro].text.rstrip().endswith(":") or findings[intro] is None:
-        return None
-    # (the colon introduces what was said only close after the cue: not "EgyptAir has confirmed
-    # that there were 56 passengers …, among them:" over a list of the passengers)
-    if len(sentences[intro].text[findings[intro].cue_span[1]:].split()) > INTRO_AFTER_CUE_WORDS:
-        return None
-    if not SENTENCE_END.search(sentences[index].text):
-        return None  # a title, a date line or a link under the colon ("This video by KQED explains:")
-    speaker = resolved[intro].attribution
-    if speaker is None or speaker.source is None or any(
-            findings[i] is not None and not first_person(findings[i].source) for i in range(first, index)):
-        return None
-    return _carried(speaker)
-
-
-def _reported_continuation(index, sentences, reported, resolved: list[Resolved]) -> Attribution | None:
-    """'Halder sagte, … Für die Fahrgäste sei das ein schlechtes Geschäft.': a sentence in
-    reported speech right after an attributed one, in the same or the next paragraph,
-    still reports that source (indirectly)."""
-    if not reported or index == 0 or not reported[index]:
-        return None
-    previous = resolved[index - 1].attribution
-    if previous is None or previous.source is None or sentences[index].block - sentences[index - 1].block > 1:
-        return None
-    return Attribution(kind=previous.kind, source=who_of(previous), cue=previous.cue, via=previous.via,
-                       quote=QuoteKind.INDIRECT, entity=who_of(previous))
 
 
 def _carry_via(index: int, resolved: list[Resolved]) -> Attribution | None:

@@ -38,7 +38,7 @@ from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quote_told_below
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
-from sourcelight.pipeline.attribution.context import SPEAKER_TAG_WORDS
+from sourcelight.pipeline.attribution.continuations import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.stances import stance_cue

@@ -512,3 +512,15 @@ def test_a_quote_its_pronoun_tag_closes_is_never_the_speaker_of_the_quote_before
     quoted = [claim.sourcing.who for claim in claims[1:]]
     assert quoted[0] == quoted[1]
     assert not {"Okafor", "Ms. Okafor", "Lee Park"} & set(quoted)
+
+
+def test_a_quote_after_a_sentence_of_its_paragraph_is_that_speaker_s_unless_a_tag_follows_it():
+    claims, _ = _annotate([
+        ["Tomasz Wojcik says leaks like this are rare.",
+         "“There was one in the 1980s, when a valve failed under the river.”"],
+        ["Few engineers will talk about the lawsuit.",
+         "“What kind of company do we want?”", "Maribel Ortiz says."],
+    ])
+    whose = [c.sourcing.who if c.sourcing else None for c in claims]
+    assert whose[1] == "Tomasz Wojcik"
+    assert whose[3] == "Maribel Ortiz"

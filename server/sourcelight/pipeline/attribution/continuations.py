@@ -1,0 +1,118 @@
+"""Sentences with no cue of their own that go on with a neighbour's speaker: a quote that
+continues after its speaker, a quote closed by a short tag after it, a paragraph a speaker's
+colon introduces, and reported speech after a reported sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.neighbours import Resolved, who_of
+from sourcelight.pipeline.model import Attribution, QuoteKind
+
+# The longest sentence that can be the tag of a quote before it ("Senator Dana Lee asked
+# reporters on Tuesday.").
+SPEAKER_TAG_WORDS = 8
+# The most words between a cue and the colon ending its sentence for the paragraph after it to
+# be what was said ("told me just after the bodies arrived:").
+INTRO_AFTER_CUE_WORDS = 8
+# How a sentence ends (not a title or a date line): a full stop, a question or an exclamation
+# mark, perhaps inside closing quotation marks or brackets.
+SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
+
+
+def carried(finding: Finding | Attribution) -> Attribution:
+    """The speaker of a neighbouring sentence: no spans here, always a direct quote."""
+    who = who_of(finding)
+    return Attribution(kind=finding.kind, source=who, cue=finding.cue, via=finding.via,
+                       quote=QuoteKind.DIRECT, entity=who)
+
+
+def tag_after_quote(sentences, findings, quotes, resolved: list[Resolved]) -> None:
+    """'“Is this the end?” | Mr. Manafort asked.': a quote that ends its sentence on a
+    question or an exclamation, followed in its paragraph by the short tag that names who
+    said it, is that speaker's."""
+    for index in range(len(sentences) - 1):
+        sentence, tag = sentences[index], sentences[index + 1]
+        if resolved[index].attribution is not None or tag.block != sentence.block:
+            continue
+        if not quotes[index].mostly_quoted(sentence.text) or quotes[index].ends_inside:
+            continue
+        said = resolved[index + 1].attribution
+        if (said is None or said.source is None or findings[index + 1] is None
+                or len(tag.text.split()) > SPEAKER_TAG_WORDS or quotes[index + 1].stretches):
+            continue
+        resolved[index] = replace(resolved[index], attribution=carried(said))
+
+
+def continued_quote(index, sentences, quotes, resolved: list[Resolved], findings) -> Attribution | None:
+    """A quoted sentence with no cue of its own, right after an attributed quote or an
+    "X said:" — in the same paragraph, or a new paragraph that opens with a quote — or right
+    after any attributed sentence in its paragraph ("Stronge says such instances are rare.
+    “There was one famous incident …”": the quote that follows is the same speaker's)."""
+    if index == 0 or not quotes[index].opens_at_start or not quotes[index].mostly_quoted(sentences[index].text):
+        return None
+    previous = resolved[index - 1].attribution
+    if previous is None or previous.source is None:
+        return None
+    same_block = sentences[index - 1].block == sentences[index].block
+    introduced = sentences[index - 1].text.rstrip().endswith(":")
+    quoted_before = previous.quote is QuoteKind.DIRECT
+    if same_block and (quoted_before or introduced or not tagged_after(index, sentences, quotes, findings)):
+        return carried(previous)
+    if not same_block and (introduced or quoted_before):
+        return carried(previous)
+    return None
+
+
+def introduced_paragraph(index, sentences, findings, resolved: list[Resolved], first_person) -> Attribution | None:
+    """'An airline pilot … told me just after the bodies arrived:' then a paragraph of his words
+    set without quotation marks (in italics, after a quote picture, or as a block quote): the
+    paragraph right after a speaker's sentence that ends on a colon is theirs, up to a
+    sentence of it that names a source of its own (their own "I" names none)."""
+    first = index
+    while first > 0 and sentences[first - 1].block == sentences[index].block:
+        first -= 1
+    intro = first - 1
+    if intro < 0 or sentences[intro].block != sentences[index].block - 1 \
+            or not sentences[intro].text.rstrip().endswith(":") or findings[intro] is None:
+        return None
+    # (the colon introduces what was said only close after the cue: not "EgyptAir has confirmed
+    # that there were 56 passengers …, among them:" over a list of the passengers)
+    if len(sentences[intro].text[findings[intro].cue_span[1]:].split()) > INTRO_AFTER_CUE_WORDS:
+        return None
+    if not SENTENCE_END.search(sentences[index].text):
+        return None  # a title, a date line or a link under the colon ("This video by KQED explains:")
+    speaker = resolved[intro].attribution
+    if speaker is None or speaker.source is None or any(
+            findings[i] is not None and not first_person(findings[i].source) for i in range(first, index)):
+        return None
+    return carried(speaker)
+
+
+def tagged_after(index, sentences, quotes, findings) -> bool:
+    """The quote sentence ``index`` is part of closes in its paragraph and a short tag of its
+    own follows it ("“… What kind of company do we want?” | Charpentier says.")."""
+    end = index
+    while end + 1 < len(sentences) and quotes[end].ends_inside and sentences[end + 1].block == sentences[index].block:
+        end += 1
+    tag = end + 1
+    return (tag < len(sentences) and sentences[tag].block == sentences[index].block and findings[tag] is not None
+            and not quotes[tag].stretches and len(sentences[tag].text.split()) <= SPEAKER_TAG_WORDS)
+
+
+def reported_continuation(index, sentences, reported, resolved: list[Resolved]) -> Attribution | None:
+    """'Halder sagte, … Für die Fahrgäste sei das ein schlechtes Geschäft.': a sentence in
+    reported speech right after an attributed one, in the same or the next paragraph,
+    still reports that source (indirectly)."""
+    if not reported or index == 0 or not reported[index]:
+        return None
+    previous = resolved[index - 1].attribution
+    if previous is None or previous.source is None or sentences[index].block - sentences[index - 1].block > 1:
+        return None
+    return Attribution(kind=previous.kind, source=who_of(previous), cue=previous.cue, via=previous.via,
+                       quote=QuoteKind.INDIRECT, entity=who_of(previous))
+
+
+__all__ = ["SPEAKER_TAG_WORDS", "carried", "continued_quote", "introduced_paragraph", "reported_continuation",
+           "tag_after_quote"]
