@@ -161,6 +161,9 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         return attribution
     previous = history[earlier].attribution if earlier < len(history) else None
     named = [name for name in mentions(earlier) if fits(finding.source, name)]
+    # (not one the sentence only names as an owner, where it names another person: "… outstripped
+    # all of Apatow's other films …, puts Wiig in the zone …" then "“…,” she says." is Wiig)
+    named = [name for name in named if not _only_as_owner(name, sentences[earlier].text)] or named
     text = sentences[earlier].text
     named_at = first_written(named[0], text) if named else -1
     if previous is not None and who_of(previous) == attribution.entity and not (
@@ -291,6 +294,14 @@ def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False, cla
             if not owner and (not previous or previous[0][:1].isupper() or clause_word(previous[0])):
                 return match.start()
     return -1
+
+
+def _only_as_owner(name: str, text: str) -> bool:
+    """Every time the text writes the person (by the whole name or its last word), it is as
+    an owner: "Apatow's other films"."""
+    spots = [m for word in {name, name.split()[-1]} if word[:1].isupper()
+             for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+    return bool(spots) and all(text[m.end():m.end() + 1] in ("'", "’") for m in spots)
 
 
 def first_written(name: str, text: str) -> int:
