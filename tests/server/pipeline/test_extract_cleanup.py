@@ -192,3 +192,18 @@ def test_read_more_teasers_between_paragraphs_are_dropped(teaser):
 def test_a_line_that_is_mostly_a_link_but_no_teaser_stays(line):
     html = page(paragraphs(PARAS[0], line, *PARAS[1:]))
     assert len(body_texts(extract_article(html, URL, options=OPTIONS))) == 4
+
+
+def test_another_story_s_blurb_ending_in_a_full_article_link_is_dropped():
+    blurb = ("Ferry operators warned of higher fares after the fuel tax rose, the transport minister told "
+             "reporters on Friday <a href='/2026/11/28/fares'>Full&nbsp;Article</a>")
+    html = page(paragraphs(PARAS[0], PARAS[1], blurb, PARAS[2]))
+    article = extract_article(html, URL, options=OPTIONS)
+    assert body_texts(article) == PARAS
+    assert not any("transport minister" in claim.text for claim in annotate_page(html, URL).claims)
+
+
+def test_a_read_more_link_ending_a_long_paragraph_loses_only_its_words():
+    long_paragraph = PARAS[0] + " " + PARAS[1] + " " + PARAS[2]
+    html = page(paragraphs(PARAS[0], long_paragraph + " <a href='/more'>Read more</a>", PARAS[2]))
+    assert body_texts(extract_article(html, URL, options=OPTIONS)) == [PARAS[0], long_paragraph, PARAS[2]]

@@ -37,6 +37,8 @@ BRACKETED_CREDIT_MAX_CHARS = 1200
 TEASER_LINE_MAX_CHARS = 160
 TEASER_LINK_SHARE = 0.6
 TEASER_MIN_WORDS = 4  # a headline, not a name ("Photos: Jane Doe")
+# The longest paragraph ending in a "Full Article" link that is only another story's blurb.
+READ_MORE_BLURB_MAX_CHARS = 400
 _TEASER_LABEL = re.compile(r"^[^\W\d][^:.!?]{1,30}:\s+")
 _SENTENCE_END = (".", "!", "?", "…", "»", "”", '"')
 
@@ -47,6 +49,7 @@ class LinePhrases:
     captions: tuple[str, ...]
     share: tuple[str, ...]
     related: tuple[str, ...]
+    read_more: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def line_phrases() -> LinePhrases:
     resource = resources.files("sourcelight.lexicons").joinpath("extraction").joinpath("lines.toml")
     data = tomllib.loads(resource.read_text(encoding="utf-8"))
     sections = {}
-    for section in ("credits", "captions", "share", "related"):
+    for section in ("credits", "captions", "share", "related", "read_more"):
         phrases = [p for entries in data.get(section, {}).values() for p in entries]
         if any(p != p.strip().lower() or not p for p in phrases) or len(set(phrases)) != len(phrases):
             raise ValueError(f"lines.toml [{section}]: entries must be lower case, trimmed and unique")
@@ -113,7 +116,9 @@ def tidy_pieces(pieces: list[Piece], signals: PageSignals, *, title: str, byline
         piece, trailing = _split_trailing_credit(piece, phrases)
         if trailing:
             credits.append(trailing)
-        out.append(_without_trailing_teaser(piece, phrases))
+        piece = _without_read_more(_without_trailing_teaser(piece, phrases), phrases)
+        if piece is not None:
+            out.append(piece)
     return Tidied(out, tuple(dict.fromkeys(credits)))
 
 
@@ -207,6 +212,27 @@ def _is_header_line(text: str, byline_key: str) -> bool:
         return True
     return bool(_DATE_OR_TIME.search(text)) and len(text) <= HEADER_LINE_MAX_CHARS // 2 \
         and not text.rstrip().endswith(".")
+
+
+def _without_read_more(piece: Piece, phrases: LinePhrases) -> Piece | None:
+    """A paragraph that ends in a link to the rest of another story ("… suggest more central
+    bank action Full Article"): a short one is that story's blurb and goes (None); a long one
+    keeps its text without the link's words."""
+    text = piece.text
+    if piece.kind is not BlockKind.PARAGRAPH or not piece.links:
+        return piece
+    tail = " ".join(text.split()).casefold()
+    label = next((p for p in phrases.read_more if tail.endswith(p)), None)
+    if label is None:
+        return piece
+    cut = len(text.rstrip()) - len(label)
+    if not any(start <= cut < end for _, start, end in piece.links):
+        return piece  # the words, but no link: the article's own
+    if len(text) <= READ_MORE_BLURB_MAX_CHARS:
+        return None
+    kept = text[:cut].rstrip()
+    links = tuple((h, s, min(e, len(kept))) for h, s, e in piece.links if s < len(kept))
+    return dataclasses.replace(piece, text=kept, links=links)
 
 
 def _without_trailing_teaser(piece: Piece, phrases: LinePhrases) -> Piece:
