@@ -1,5 +1,6 @@
 """Transcripts: a speaker's name in capitals before a colon opening a paragraph ("JAKE
-TAPPER: …", '"PENCE: Well, look, …' where the whole transcript is quoted). The label is the
+TAPPER: …", '"PENCE: Well, look, …' where the whole transcript is quoted), or a dialogue's
+capitalised names ("Joe: …", "Benjamin: …", each more than once). The label is the
 attribution of its sentence, whatever cues follow, and its turn runs on to the next label:
 context.py gives the turn's sentences to the same speaker.
 """
@@ -16,6 +17,11 @@ from sourcelight.pipeline.model import Sentence, SourceKind
 # Up to four words in capitals (a title's period allowed: "MR. TRUMP") before a colon, after
 # an opening quotation mark at most.
 LABEL = re.compile(r"\s*[\"“‘'«„]?((?:[^\W\d_a-z][^\W\d_a-z'’-]*\.?\s+){0,3}[^\W\d_a-z][^\W\d_a-z'’-]+):\s")
+# One capitalised word before a colon ("Joe: …", "Benjamin: …"): a speaker's label only where
+# the article's paragraphs open with two such names, each more than once (a dialogue).
+TITLE_LABEL = re.compile(r"\s*[\"“‘'«„]?([^\W\d_a-z][^\W\d_]{1,20}):\s")
+# The fewest different recurring one-word labels that make a dialogue.
+DIALOGUE_SPEAKERS = 2
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,9 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
             candidates[index] = match
     stops = function_words(language)
     named = {i for i, m in candidates.items() if _named(m.group(1), cast, stops)}
+    dialogue = _dialogue_labels(sentences, stops)
+    candidates.update(dialogue)
+    named |= set(dialogue)
     turn_of: list[int | None] = [None] * len(sentences)
     if not named:
         return Transcript(findings, turn_of)
@@ -70,6 +79,22 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     nobodys = frozenset(index for candidate in set(candidates) - set(labels)
                         for index in _rest_of_paragraph(sentences, candidate) if findings[index] is None)
     return Transcript(labelled, turn_of, nobodys)
+
+
+def _dialogue_labels(sentences, stops: frozenset[str]) -> dict[int, re.Match[str]]:
+    """The paragraphs that open with one capitalised name and a colon, where at least two
+    such names each open more than one ("Joe: …", "Benjamin: …", "Joe: …")."""
+    found = {}
+    for index, sentence in enumerate(sentences):
+        if index == 0 or sentences[index - 1].block != sentence.block:
+            match = TITLE_LABEL.match(sentence.text)
+            if match is not None and not _in_capitals(match.group(1)) and match.group(1).lower() not in stops:
+                found[index] = match
+    recurring = Counter(m.group(1) for m in found.values())
+    speakers = {word for word, count in recurring.items() if count > 1}
+    if len(speakers) < DIALOGUE_SPEAKERS:
+        return {}
+    return {index: match for index, match in found.items() if match.group(1) in speakers}
 
 
 def _rest_of_paragraph(sentences, start: int) -> range:
