@@ -83,8 +83,7 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
         return attribution
     if previous is not None:
         # a named speaker ("Okafor said"), not a pronoun nobody resolved
-        # ("Gates did not say …" names Robert Gates)
-        who = previous.entity or next((name for name in named if previous.source in (name, name.split()[-1])), None)
+        who = previous.entity or (previous.source if previous.source in named else None)
         person = previous.kind is SourceKind.NAMED_PERSON and who is not None
         return replace(attribution, entity=who) if person else attribution
     return replace(attribution, entity=named[0]) if len(named) == 1 else attribution
