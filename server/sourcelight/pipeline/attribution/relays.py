@@ -22,6 +22,7 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
     """The outlet that relays the claim: 'told Reuters', 'in an interview with CNN',
     'CNN's Jane Roe reported', 'according to Jane Roe of the New York Times'."""
     via = None
+    referred = None  # "told the paper": the outlet named before, which context.py finds
     if token_lemma(verb, lexicon) in lexicon.syntax.recipients:
         for child in verb.children:
             target = child
@@ -30,6 +31,9 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
             elif child.dep_ not in ("dative", "dobj", "iobj"):
                 continue
             via = via or (media_of(target, lexicon) if target is not None else None)
+            guess = guess_source(target, lexicon) if target is not None and via is None else None
+            if guess is not None and guess.back_reference is not None and SourceKind.MEDIA in guess.back_reference.refers_to:
+                referred = referred or guess.back_reference
     via = via or interview_with(verb, lexicon) or _spoken_to(verb, lexicon) or _published_in(verb, lexicon) \
         or _quoting_outlet(verb, lexicon)
     employer = owner_outlet(source_token, lexicon)
@@ -40,6 +44,8 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
     via = via or employer
     if via and via != finding.source:
         return replace(finding, via=via)
+    if referred is not None and finding.via is None:
+        return replace(finding, via_reference=referred)
     return finding
 
 
