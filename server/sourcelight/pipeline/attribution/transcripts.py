@@ -20,8 +20,10 @@ LABEL = re.compile(r"\s*[\"“‘'«„]?((?:[^\W\d_a-z][^\W\d_a-z'’-]*\.?\s+)
 # One capitalised word before a colon ("Joe: …", "Benjamin: …"): a speaker's label only where
 # the article's paragraphs open with two such names, each more than once (a dialogue).
 TITLE_LABEL = re.compile(r"\s*[\"“‘'«„]?([^\W\d_a-z][^\W\d_]{1,20}):\s")
-# The fewest different recurring one-word labels that make a dialogue.
+# The fewest different recurring one-word labels that make a dialogue, and the fewest words a
+# turn of it says after its label.
 DIALOGUE_SPEAKERS = 2
+TURN_MIN_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,9 @@ def _dialogue_labels(sentences, stops: frozenset[str]) -> dict[int, re.Match[str
     for index, sentence in enumerate(sentences):
         if index == 0 or sentences[index - 1].block != sentence.block:
             match = TITLE_LABEL.match(sentence.text)
-            if match is not None and not _in_capitals(match.group(1)) and match.group(1).lower() not in stops:
+            # (a turn says something in words: "Clinton: 547." is a count under a name)
+            said = len(re.findall(r"[^\W\d_]{2,}", sentence.text[match.end():])) >= TURN_MIN_WORDS if match else False
+            if said and not _in_capitals(match.group(1)) and match.group(1).lower() not in stops:
                 found[index] = match
     recurring = Counter(m.group(1) for m in found.values())
     speakers = {word for word, count in recurring.items() if count > 1}
