@@ -362,7 +362,8 @@ def asked_aside(verb) -> bool:
     passive (he was asked); no one in the sentence said it."""
     doc = verb.doc
     end = verb.right_edge.i
-    return (verb.tag_ in ("VBN", "VBD") and verb.i > 0 and doc[verb.i - 1].text == ","
+    # (or opening the sentence: "Asked about it by NJ Advance Media, Doherty declined …")
+    return (verb.tag_ in ("VBN", "VBD") and (verb.i == 0 or doc[verb.i - 1].text == ",")
             and verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ == "prep"
             # closed like an aside, not "tweeted in response:"
             and (doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","))
