@@ -108,7 +108,10 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    if lexicon.syntax is not None else False,
                                    first_person=lexicon.is_first_person,
                                    clause_word=lambda word: any(lexicon.patterns[key].fullmatch(word.lower())
-                                                                for key in ("subordinators", "leading_conjunctions")))
+                                                                for key in ("subordinators", "leading_conjunctions")),
+                                   company_noun=lambda word: lexicon.syntax is not None
+                                   and word in lexicon.syntax.company_nouns,
+                                   named_company=lambda words: _named_company(words, things, lexicon))
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)
@@ -124,6 +127,13 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         claims.append(replace(_claim(article, sentence, attribution, sentence_flags, denial, note, links),
                               anonymity_reason=reason))
     return tuple(claims)
+
+
+def _named_company(words: str, things: frozenset[str], lexicon: Lexicon) -> bool:
+    """A body's own name ("Verizon", "Time Warner Cable"), not a place the recogniser saw
+    ("Russia") nor a government's metonym ("the Pentagon")."""
+    return bool(words) and all(word[:1].isupper() or not word[:1].isalpha() for word in words.split()) \
+        and words not in things and not lexicon.patterns["metonyms"].search(words)
 
 
 def _as_written(attribution: Attribution, article: Article) -> Attribution:

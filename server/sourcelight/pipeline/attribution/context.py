@@ -46,7 +46,9 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     same_pronoun: Callable[[str, str], bool] | None = None,
                     object_word: Callable[[str], bool] = lambda _: False,
                     first_person: Callable[[str], bool] = lambda _: False,
-                    clause_word: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
+                    clause_word: Callable[[str], bool] = lambda _: False,
+                    company_noun: Callable[[str], bool] = lambda _: False,
+                    named_company: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -70,6 +72,9 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     ``first_person(words)`` says whether the words are the speaker's own "I" or "we": in a
     paragraph an "X said:" introduces, that is X. ``clause_word(word)`` says whether a word
     opens a clause ("when", "and"), so that a name right after it is a subject.
+    ``company_noun(word)`` says whether "the <word>" means the company named before whatever
+    its name ("the company", "the firm"), and ``named_company(words)`` whether an earlier
+    source is a body's own name that can be one (not a place nor a metonym of a government).
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -84,7 +89,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         finding = findings[index]
         if finding is not None:
             fitting = fits_here(fits_as_called, finding, index, sentences, quotes)
-            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting, role_holders or {})
+            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting, role_holders or {},
+                                           company_noun, named_company)
             if finding.names:  # "Dana Okafor and Lee Park said": both, each by name
                 attribution = replace(attribution, entity=pair_of(list(finding.names)))
             attribution = named_before(attribution, finding, index, sentences, mentions, fitting)
@@ -212,11 +218,12 @@ def _assign_run(run: list[int], findings, speakers) -> None:
 
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
-                     sentence: Sentence, fits, role_holders: dict[str, str]) -> Attribution:
+                     sentence: Sentence, fits, role_holders: dict[str, str],
+                     company_noun=lambda _: False, named_company=lambda _: False) -> Attribution:
     kind, source, via, entity = finding.kind, finding.source, finding.via, None
     source_span = _span(sentence, finding.source_span)
     if finding.back_reference is not None:
-        antecedent = _antecedent(finding, history, fits, sentence.block, role_holders)
+        antecedent = _antecedent(finding, history, fits, sentence.block, role_holders, company_noun, named_company)
         if antecedent is not None:
             # The sentence's own words ("he", "the agency") stay the source; who they mean
             # is the entity.
@@ -239,7 +246,8 @@ def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
 
 
 def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
-                role_holders: dict[str, str]) -> Attribution | None:
+                role_holders: dict[str, str], company_noun=lambda _: False,
+                named_company=lambda _: False) -> Attribution | None:
     """The nearest earlier attribution the back-reference can mean. A reference to an
     outlet or document also matches an attribution that outlet relayed, and then takes
     over that attribution whole ("according to the report" = the report's sources)."""
@@ -262,6 +270,8 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
         if same_word_only:
             if earlier.kind in wanted and head_word in WORD.findall(who_of(earlier).casefold()):
                 return earlier
+            if earlier.kind in wanted and company_noun(head_word) and named_company(who_of(earlier)):
+                return earlier  # "Verizon said … . The company announced …"
             continue
         if earlier.kind in wanted:
             if (earlier.kind is SourceKind.ORGANIZATION and finding.back_reference.fallback is SourceKind.NAMED_PERSON

@@ -84,7 +84,9 @@ def _bare(name: str, lexicon: Lexicon) -> str:
 
 def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon) -> Attribution | None:
     if (attribution is not None and attribution.kind is SourceKind.ORGANIZATION
-            and " " not in attribution.who and _known(attribution.who, names) is not None):
+            and " " not in attribution.who and _known(attribution.who, names) is not None
+            # (not where the sentence's own words say it is a body: "the company", "it")
+            and (attribution.source is None or attribution.who in attribution.source)):
         # "Sanders said", which the recogniser took for a company, where the article names
         # Bernie Sanders as a person: a name seen as a person stays a person.
         attribution = replace(attribution, kind=SourceKind.NAMED_PERSON)

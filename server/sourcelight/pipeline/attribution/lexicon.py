@@ -89,6 +89,8 @@ class SyntaxLexicon:
     stance_adjectives: frozenset[str] = frozenset()
     linking_verbs: frozenset[str] = frozenset()  # "be", "remain": the copulas such an adjective follows
     collections: frozenset[str] = frozenset()  # "batch", "trove": "a trove of emails" is documents
+    # "company", "firm": "the company said" means the company named before, whatever its name
+    company_nouns: frozenset[str] = frozenset()
     # "should", "must": a cue after one of these is a saying owed, not one done
     obligation_modals: frozenset[str] = frozenset()
     # ("add", "to"): a cue verb with that preposition and no clause is another verb ("added to the uncertainty")
@@ -272,6 +274,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         stance_adjectives=stance_adjectives,
         linking_verbs=frozenset(w.lower() for w in table.get("linking_verbs", ())),
         collections=frozenset(w.lower() for w in table.get("collections", ())),
+        company_nouns=frozenset(w.lower() for w in table.get("company_nouns", ())),
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
         other_senses=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("other_senses", ())),
         past_forms=past_forms,
