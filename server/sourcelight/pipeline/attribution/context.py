@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.continuations import (carried, continued_quote, introduced_paragraph,
+                                                             paragraph_positions,
                                                              reported_continuation, tag_after_quote)
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, described_before, fits_here,
@@ -85,6 +86,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     def fits_as_called(pronoun: str, name: str | None, named: bool = True) -> bool:
         return fits(pronoun, name, named) and all(fits(pronoun, earlier) for earlier in called.get(name or "", ()))
 
+    positions = paragraph_positions(sentences, findings, first_person)
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
@@ -102,13 +104,13 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
             if first_person(finding.source):
                 # "The ambassador said:" then a paragraph "… I hope …": the "I" is the ambassador
-                attribution = introduced_paragraph(index, sentences, findings, resolved, first_person) or attribution
+                attribution = introduced_paragraph(index, sentences, findings, resolved, positions) or attribution
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
             attribution = (continued_quote(index, sentences, quotes, resolved, findings)
                            or reported_continuation(index, sentences, reported, resolved)
-                           or introduced_paragraph(index, sentences, findings, resolved, first_person))
+                           or introduced_paragraph(index, sentences, findings, resolved, positions))
         if finding is not None and finding.back_reference is not None and len(finding.source.split()) == 1 \
                 and attribution.entity is not None and attribution.kind is SourceKind.NAMED_PERSON:
             called.setdefault(attribution.entity, set()).add(finding.source.lower())

@@ -65,15 +65,30 @@ def continued_quote(index, sentences, quotes, resolved: list[Resolved], findings
     return None
 
 
-def introduced_paragraph(index, sentences, findings, resolved: list[Resolved], first_person) -> Attribution | None:
+def paragraph_positions(sentences, findings, first_person) -> tuple[list[int], list[bool]]:
+    """For each sentence, where its paragraph starts, and whether a sentence of the paragraph
+    before it names a source of its own (a speaker's own "I" names none): one pass, so that
+    introduced_paragraph stays linear on a page of one huge paragraph."""
+    starts: list[int] = []
+    sourced_before: list[bool] = []
+    for index, sentence in enumerate(sentences):
+        new_paragraph = index == 0 or sentences[index - 1].block != sentence.block
+        starts.append(index if new_paragraph else starts[-1])
+        previous = findings[index - 1] if index > 0 else None
+        sourced_before.append(False if new_paragraph else sourced_before[-1] or (
+            previous is not None and not first_person(previous.source)))
+    return starts, sourced_before
+
+
+def introduced_paragraph(index, sentences, findings, resolved: list[Resolved],
+                         positions: tuple[list[int], list[bool]]) -> Attribution | None:
     """'An airline pilot … told me just after the bodies arrived:' then a paragraph of his words
     set without quotation marks (in italics, after a quote picture, or as a block quote): the
     paragraph right after a speaker's sentence that ends on a colon is theirs, up to a
-    sentence of it that names a source of its own (their own "I" names none)."""
-    first = index
-    while first > 0 and sentences[first - 1].block == sentences[index].block:
-        first -= 1
-    intro = first - 1
+    sentence of it that names a source of its own (their own "I" names none). ``positions``
+    are paragraph_positions."""
+    starts, sourced_before = positions
+    intro = starts[index] - 1
     if intro < 0 or sentences[intro].block != sentences[index].block - 1 \
             or not sentences[intro].text.rstrip().endswith(":") or findings[intro] is None:
         return None
@@ -84,8 +99,7 @@ def introduced_paragraph(index, sentences, findings, resolved: list[Resolved], f
     if not SENTENCE_END.search(sentences[index].text):
         return None  # a title, a date line or a link under the colon ("This video by KQED explains:")
     speaker = resolved[intro].attribution
-    if speaker is None or speaker.source is None or any(
-            findings[i] is not None and not first_person(findings[i].source) for i in range(first, index)):
+    if speaker is None or speaker.source is None or sourced_before[index]:
         return None
     return carried(speaker)
 
@@ -114,5 +128,6 @@ def reported_continuation(index, sentences, reported, resolved: list[Resolved]) 
                        quote=QuoteKind.INDIRECT, entity=who_of(previous))
 
 
-__all__ = ["SPEAKER_TAG_WORDS", "carried", "continued_quote", "introduced_paragraph", "reported_continuation",
+__all__ = ["SPEAKER_TAG_WORDS", "carried", "continued_quote", "introduced_paragraph", "paragraph_positions",
+           "reported_continuation",
            "tag_after_quote"]
