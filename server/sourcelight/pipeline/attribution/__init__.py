@@ -25,7 +25,8 @@ from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
-from sourcelight.pipeline.attribution.genders import fits, genders_shown, same_pronoun, with_pronouns_said
+from sourcelight.pipeline.attribution.genders import (fits, fits_description, genders_shown, same_pronoun,
+                                                     with_pronouns_said)
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.sources import person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
@@ -111,7 +112,9 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                                                 for key in ("subordinators", "leading_conjunctions")),
                                    company_noun=lambda word: lexicon.syntax is not None
                                    and word in lexicon.syntax.company_nouns,
-                                   named_company=lambda words: _named_company(words, things, lexicon))
+                                   named_company=lambda words: _named_company(words, things, lexicon),
+                                   fits_description=lambda words, name: fits_description(words, name, genders,
+                                                                                         lexicon))
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

@@ -49,7 +49,9 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     first_person: Callable[[str], bool] = lambda _: False,
                     clause_word: Callable[[str], bool] = lambda _: False,
                     company_noun: Callable[[str], bool] = lambda _: False,
-                    named_company: Callable[[str], bool] = lambda _: False) -> list[Attribution | None]:
+                    named_company: Callable[[str], bool] = lambda _: False,
+                    fits_description: Callable[[str, str], bool] = lambda _words, _name: True
+                    ) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
@@ -76,6 +78,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     ``company_noun(word)`` says whether "the <word>" means the company named before whatever
     its name ("the company", "the firm"), and ``named_company(words)`` whether an earlier
     source is a body's own name that can be one (not a place nor a metonym of a government).
+    ``fits_description(words, name)`` says whether a description can mean the person (its
+    role noun's gender against theirs: "the actress" is no man).
     """
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
@@ -101,7 +105,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                                          quotes[index], same_pronoun, before_its_quote(index, quotes), object_word,
                                          clause_word)
             attribution = thing_before(attribution, finding, index, sentences, subject_of)
-            attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described)
+            attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described,
+                                           fits_description)
             if first_person(finding.source):
                 # "The ambassador said:" then a paragraph "… I hope …": the "I" is the ambassador
                 attribution = introduced_paragraph(index, sentences, findings, resolved, positions) or attribution

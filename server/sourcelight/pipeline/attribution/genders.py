@@ -116,6 +116,14 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     return shown is None or shown == wanted
 
 
+def fits_description(words: str, name: str, genders: Genders, lexicon: Lexicon) -> bool:
+    """Whether a description ("the actress", "the company's spokesman") can mean the person
+    called ``name``: unless both genders are known and differ."""
+    wanted = _described_as(words, lexicon)
+    shown = genders.of(name) if wanted is not None else None
+    return wanted is None or shown is None or shown == wanted
+
+
 def _described_as(name: str, lexicon: Lexicon) -> str | None:
     """The gender of a description's role noun: "his mother" is a woman whatever "his" says,
     "the company's spokesman" a man. (A capitalised last word is a name: "John King".)"""
@@ -133,4 +141,4 @@ def same_pronoun(pronoun: str, word: str, lexicon: Lexicon) -> bool:
     return wanted is not None and lexicon.pronoun_genders.get(word.lower()) == wanted
 
 
-__all__ = ["Genders", "genders_shown", "with_pronouns_said", "fits", "same_pronoun"]
+__all__ = ["Genders", "genders_shown", "with_pronouns_said", "fits", "fits_description", "same_pronoun"]

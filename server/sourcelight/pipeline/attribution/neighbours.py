@@ -63,7 +63,8 @@ def named_before(attribution: Attribution, finding: Finding, index: int, sentenc
 
 
 def described_before(attribution: Attribution, finding: Finding, index: int, sentences,
-                      history: list[Resolved], mentions, described) -> Attribution:
+                      history: list[Resolved], mentions, described,
+                      fits_description=lambda _words, _name: True) -> Attribution:
     """'Marco Rubio campaigned in Iowa. The Florida senator said …': a description of a person
     that no role or earlier source resolves means the person the sentence just before rests
     on, else the one person it names (none where it names two: "Trump attacked Rubio. The
@@ -76,7 +77,8 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     if finding.back_reference is DESCRIPTION_REFERENCE:
         # "Trump is taking questions in an Elks Lodge. The billionaire businessman began by
         # …": the one person a sentence of narrative just named, not a speaker further back
-        if previous is None and len(named) == 1 and named[0] != attribution.entity:
+        if previous is None and len(named) == 1 and named[0] != attribution.entity \
+                and fits_description(finding.source, named[0]):
             return replace(attribution, entity=named[0])
         return attribution
     if attribution.entity is not None or finding.back_reference is not None or not described(finding.source):
@@ -84,9 +86,12 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     if previous is not None:
         # a named speaker ("Okafor said"), not a pronoun nobody resolved
         who = previous.entity or (previous.source if previous.source in named else None)
-        person = previous.kind is SourceKind.NAMED_PERSON and who is not None
+        # (not one the description's gender rules out: "the actress" is no Ryan Gosling)
+        person = previous.kind is SourceKind.NAMED_PERSON and who is not None \
+            and fits_description(finding.source, who)
         return replace(attribution, entity=who) if person else attribution
-    return replace(attribution, entity=named[0]) if len(named) == 1 else attribution
+    return replace(attribution, entity=named[0]) if len(named) == 1 and fits_description(
+        finding.source, named[0]) else attribution
 
 
 def pair_named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
