@@ -133,7 +133,7 @@ def subject_after_subordinator(verb, lexicon: Lexicon | None):
 
 def object_quoted(verb, lexicon: Lexicon | None):
     """'Local newspapers quote Salinas as saying …', 'The Times quoted Okafor as saying …': who
-    is quoted as saying something said it; whoever quotes them relays it (relays.quoting_outlet)."""
+    is quoted as saying something said it; whoever quotes them relays it (relays.py)."""
     quoting = quoting_verb(verb, lexicon)
     if quoting is None:
         return None

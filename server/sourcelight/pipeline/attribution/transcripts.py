@@ -95,10 +95,18 @@ def _dialogue_labels(sentences, stops: frozenset[str]) -> dict[int, re.Match[str
             if said and not _in_capitals(match.group(1)) and match.group(1).lower() not in stops:
                 found[index] = match
     recurring = Counter(m.group(1) for m in found.values())
-    speakers = {word for word, count in recurring.items() if count > 1}
+    # (a name, which the article also writes inside a sentence: "… they brought me to Joe.";
+    # not "Question:" and "Answer:", which no sentence writes in capitals)
+    speakers = {word for word, count in recurring.items() if count > 1 and _named_inside(word, sentences)}
     if len(speakers) < DIALOGUE_SPEAKERS:
         return {}
     return {index: match for index, match in found.items() if match.group(1) in speakers}
+
+
+def _named_inside(word: str, sentences) -> bool:
+    """The article writes ``word`` inside a sentence, after another word, not as a label."""
+    inside = re.compile(rf"\S\s+{re.escape(word)}(?![\w:])")
+    return any(inside.search(sentence.text) for sentence in sentences)
 
 
 def _rest_of_paragraph(sentences, start: int) -> range:
