@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY
 from sourcelight.pipeline.attribution.person_signs import is_person_role
-from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, says_form, token_lemma
+from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, said_form, says_form
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -115,7 +115,7 @@ def speaker_label(doc, label: Finding, lexicon: Lexicon) -> Finding | None:
     """A person's or a body's name before a colon that opens the sentence — a headline's
     "Cruz:", "Clinton camp:" — introduces everything after it, whatever verbs follow. Only a
     name known as a person's or a body's: "Update:" or "Question:" introduce nothing."""
-    if len(doc) > 1 and _said_form(doc[0], lexicon) and doc[1].dep_ == "det":
+    if _opens_with_tag(doc, lexicon):
         return label  # "Concluded the researchers: “…”": the tag names its speaker
     if ":" in text_of(doc)[:label.source_span[0]] or is_heading(doc, label, lexicon):
         return None  # "Name: Gabrielle Hatcher Age: 27 …" is a form's labels
@@ -168,7 +168,8 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None  # "Acme Corp. (NYSE: ACME) fell 2%": a ticker or a label inside brackets, no speaker
     said = MASK in masked or any(t.pos_ in ("VERB", "AUX") for t in after) or _person_then_fragment(before, after)
     # "Concluded the researchers: “…”": a said form opening the line before its speaker
-    opening_tag = len(before) >= 3 and _said_form(before[0], lexicon) and before[1].dep_ == "det"
+    opening_tag = len(before) >= 3 and _opens_with_tag(doc, lexicon)
+    tagged = opening_tag or inverted_tag(doc[0], lexicon)
     if (any(t.dep_ == "det" for t in before) and not opening_tag) or not said:
         return None  # "The Latest: …", "Superdelegates: 121." are labels, not speakers
     if len(before) == 1 and before[0].text.isupper() and before[0].pos_ != "PROPN":
@@ -176,7 +177,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     verb_at = _headline_verb(before, lexicon)
     if verb_at is not None:
         before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
-    elif inverted_tag(before[0], lexicon) or opening_tag:
+    elif tagged:
         before = doc[1:colon.i]
     topic_at = next((t.i for t in before[1:] if t.pos_ == "ADP" and t.lower_ in lexicon.syntax.topic_prepositions), None)
     if topic_at is not None:
@@ -199,15 +200,15 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
             is_person_role(t, lexicon) and not t.ent_type_ for t in owners):
         return None  # "Editor's note: This story has been updated." labels the outlet's own note
     # (the cue is the tag's verb where one opens the line: "Said the mayor: …")
-    cue = doc[0] if (opening_tag or inverted_tag(doc[0], lexicon)) else colon
+    cue = doc[0] if tagged else colon
     return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.text, (cue.idx, cue.idx + len(cue.text)),
                    back_reference=guess.back_reference)
 
 
-def _said_form(token, lexicon: Lexicon) -> bool:
-    """A past form of a listed speech verb ("Concluded", "Wrote")."""
-    return token.tag_ in ("VBD", "VBN") and token_lemma(token, lexicon) in lexicon.syntax.speech \
-        and token.lower_ != token_lemma(token, lexicon)
+def _opens_with_tag(doc, lexicon: Lexicon) -> bool:
+    """The line opens with a past form of a listed speech verb and then a determiner: the tag
+    of a speaker it names after ("Concluded the researchers: …", "Wrote the judge: …")."""
+    return len(doc) > 1 and doc[0].tag_ in ("VBD", "VBN") and said_form(doc[0], lexicon) and doc[1].dep_ == "det"
 
 
 def _after_tag(guess, before, lexicon: Lexicon):

@@ -45,7 +45,15 @@ def inverted_tag(token, lexicon: Lexicon) -> bool:
     """'Stated Stone: …', 'Wrote Okafor: …': a said form of a listed speech verb opening the
     line before a name, a tag, no first name ("Said" alone, or "Edward Said", is none)."""
     doc = token.doc
-    if token.i != 0 or token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper() or lexicon.syntax is None:
+    if token.i != 0 or token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper():
+        return False
+    return said_form(token, lexicon)
+
+
+def said_form(token, lexicon: Lexicon) -> bool:
+    """An inflected form of a listed speech verb, not its dictionary form ("Stated", "Wrote",
+    not "Say")."""
+    if lexicon.syntax is None:
         return False
     word = token_lemma(token, lexicon)
     return word in lexicon.syntax.speech and token.lower_ != word
@@ -119,4 +127,4 @@ def phrasal_cue(token, word: str, speech: frozenset[str]) -> bool:
     return False
 
 
-__all__ = ["token_lemma", "says_form", "inverted_tag", "regular_stems", "hyphen_compound", "phrasal_cue"]
+__all__ = ["token_lemma", "says_form", "said_form", "inverted_tag", "regular_stems", "hyphen_compound", "phrasal_cue"]

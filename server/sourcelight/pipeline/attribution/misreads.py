@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.deps import marked_by
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.model import SourceKind
@@ -144,14 +145,14 @@ def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
 
 def _as_clause_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """'As Dan Richter of Demand Media notes, “…”' with "notes" tagged as a plural noun heading
-    the as-clause (or the sentence, the quote its clause): a speech verb's third-person form with "as" and a subject of its own before
-    it, and nothing after it but the comma, is that verb, and the subject speaks."""
+    the as-clause (or the sentence, the quote its clause): a speech verb's third-person form
+    with "as" and a subject of its own before it, and nothing after it but the comma, is that
+    verb, and the subject speaks."""
     if token.tag_ != "NNS" or token.dep_ not in ("advcl", "ROOT") or not says_form(token.text, lexicon):
         return None
     doc = token.doc
-    marked = any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i for c in token.children)
     subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
-    if not marked or subject is None or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+    if not marked_by(token, "as") or subject is None or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
         return None
     return _finding(guess_source(subject, lexicon, tokens=list(doc[subject.left_edge.i:token.i])), token)
 

@@ -56,11 +56,11 @@ def _quoting_outlet(verb, lexicon: Lexicon) -> str | None:
     subject = next((c for c in quoting.children if c.dep_ in SUBJECTS), None) if quoting is not None else None
     if subject is None:
         return None
-    guess = guess_source(subject, lexicon)
     outlet = media_of(subject, lexicon)
-    if outlet is None and guess is not None and guess.kind in (SourceKind.MEDIA, SourceKind.DOCUMENT):
-        outlet = guess.text
-    return outlet
+    if outlet is not None:
+        return outlet
+    guess = guess_source(subject, lexicon)
+    return guess.text if guess is not None and guess.kind in (SourceKind.MEDIA, SourceKind.DOCUMENT) else None
 
 
 def interview_with(verb, lexicon: Lexicon) -> str | None:

@@ -7,8 +7,9 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
                                                    SHARED_SUBJECT_DEPS, SUBJECTS, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_quoted, object_described, object_perceived,
-                                                             on_the_object, participle_on_object, taker_of_occasion,
+from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
+                                                             object_perceived, object_quoted, on_the_object,
+                                                             participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
 from sourcelight.pipeline.attribution.relatives import cleft_subject, described_by_predicate, who_means
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, quoted, stranded_speaker,

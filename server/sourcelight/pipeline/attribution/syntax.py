@@ -15,8 +15,8 @@ import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import PERSON
-from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, as_clause, clause_hung_above, has_clause, has_object,
-                                                         negated, says_nothing, says_what_came_before,
+from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, as_clause, clause_hung_above, has_clause,
+                                                         has_object, negated, says_nothing, says_what_came_before,
                                                          says_a_ritual, says_without_object, sees_it_happen,
                                                          tells_how_much)
 from sourcelight.pipeline.attribution.colons import colon_cue, is_heading, named_before_quote, speaker_label

@@ -230,9 +230,7 @@ def _without_read_more(piece: Piece, phrases: LinePhrases) -> Piece | None:
         return piece  # the words, but no link: the article's own
     if len(text) <= READ_MORE_BLURB_MAX_CHARS:
         return None
-    kept = text[:cut].rstrip()
-    links = tuple((h, s, min(e, len(kept))) for h, s, e in piece.links if s < len(kept))
-    return dataclasses.replace(piece, text=kept, links=links)
+    return _cut_at(piece, cut)
 
 
 def _without_trailing_teaser(piece: Piece, phrases: LinePhrases) -> Piece:
@@ -244,9 +242,7 @@ def _without_trailing_teaser(piece: Piece, phrases: LinePhrases) -> Piece:
     opening = text.rfind("(")
     if opening <= 0 or len(text) - opening > TEASER_LINE_MAX_CHARS or not _starts_with(text[opening:], phrases.related):
         return piece
-    kept = text[:opening].rstrip()
-    links = tuple((h, s, min(e, len(kept))) for h, s, e in piece.links if s < len(kept))
-    return dataclasses.replace(piece, text=kept, links=links)
+    return _cut_at(piece, opening)
 
 
 def _split_trailing_credit(piece: Piece, phrases: LinePhrases) -> tuple[Piece, str]:
@@ -257,6 +253,11 @@ def _split_trailing_credit(piece: Piece, phrases: LinePhrases) -> tuple[Piece, s
     opening = text.rfind("(")
     if opening <= 0 or not _is_credit(text[opening:], phrases):
         return piece, ""
-    kept = text[:opening].rstrip()
+    return _cut_at(piece, opening), _unwrap(text[opening:])
+
+
+def _cut_at(piece: Piece, end: int) -> Piece:
+    """The piece's text up to ``end`` (trailing spaces dropped), with the links that start in it."""
+    kept = piece.text[:end].rstrip()
     links = tuple((h, s, min(e, len(kept))) for h, s, e in piece.links if s < len(kept))
-    return dataclasses.replace(piece, text=kept, links=links), _unwrap(text[opening:])
+    return dataclasses.replace(piece, text=kept, links=links)
