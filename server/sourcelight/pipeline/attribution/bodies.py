@@ -2,10 +2,12 @@
 body's rather than a person's: a description set off before the body's name ("The developer,
 Harbor Point Partners"), a common noun for a body right before it ("whale rescue group Project
 Jonah"), an owner ("the mayor's office"), the names the recogniser took for bodies, or an "its"
-in the name's own clause ("Vidyard announced updates to its video platform")."""
+in the name's own clause ("Vidyard announced updates to its video platform"), or a group placed
+in a named body ("researchers at IBM")."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY
+from sourcelight.pipeline.attribution.companies import listed_body
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -80,4 +82,30 @@ def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
     return None
 
 
-__all__ = ["body_in_apposition", "body_word_before", "possessed_body", "body_named"]
+def staff_of_body(head, lexicon: Lexicon) -> bool:
+    """'Researchers at IBM found', 'experts from the National Oceanic and Atmospheric
+    Administration estimated': a group the sentence places in a named body (after one of the
+    lexicon's syntax.affiliation_prepositions) speaks for that body, no vague crowd (but
+    "critics of the plan", "residents from Kyiv" and "scientists at the lab" are no body's,
+    nor, as owners name no one's employer, "the Anglosphere’s advocates")."""
+    if head.tag_ != "NNS":
+        return False
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in lexicon.syntax.affiliation_prepositions:
+            continue
+        body = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if body is None or body.pos_ != "PROPN":
+            continue
+        entity = entity_of(body)
+        if body.text in (head.doc.user_data.get(CAST_KEY) or {}):
+            continue  # "volunteers with Lee Park": a person's, whatever the recogniser said
+        named = text_of(head.doc)[body.left_edge.idx:body.idx + len(body.text)]
+        if (entity is not None and entity.label_ not in ("ORG", "PERSON")) \
+                or lexicon.patterns["metonyms"].fullmatch(named) or lexicon.patterns["metonyms"].fullmatch(body.text):
+            continue  # "residents from Kyiv", "fans at the Super Bowl": a place's or an event's people
+        if (entity is not None and entity.label_ == "ORG") or listed_body(named, lexicon):
+            return True  # (the lists know "Zentrix Labs", whatever the recogniser said)
+    return False
+
+
+__all__ = ["body_in_apposition", "body_word_before", "possessed_body", "body_named", "staff_of_body"]

@@ -43,10 +43,17 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
             continue  # "…, citing rising costs": a reason, not a source
         if token.lower_ in lexicon.syntax.rate_prepositions and token.head.pos_ in ("NOUN", "NUM") and (
-                (obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound") for c in obj.children))
+                (obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in obj.children) and (
+                    not any(c.dep_ == "compound" for c in obj.children)
+                    or (all(c.tag_ == "NN" for c in obj.children if c.dep_ == "compound")
+                        and classify(obj.text, 0, len(obj.text), lexicon) is None)))
                 or token.head.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
                 or any(c.dep_ == "nummod" for c in obj.children)):
-            continue  # "a 3.5% raise per worker", "$2.86 per thousand cubic feet": a rate, not a source
+            # "a 3.5% raise per worker", "$2.86 per thousand cubic feet", "the death rate per
+            # vehicle mile": a rate, not a source
+            continue
+        if token.lower_ in lexicon.syntax.rate_prepositions and obj.tag_ == "VBG":
+            continue  # "Per Serving: 210 cal.": a label over figures
         thing = _thing(obj, lexicon)
         manner = thing and token_lemma(obj, lexicon) in lexicon.syntax.manner_nouns
         if token_lemma(obj, lexicon) in lexicon.syntax.nouns:

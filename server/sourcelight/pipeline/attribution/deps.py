@@ -52,6 +52,26 @@ def hyphenated_word(token) -> tuple[int, int]:
     return first, last
 
 
+def name_suffix(token):
+    """The "’s" after ``token`` that ends a company's name ("Moody’s", "McDonald’s",
+    "Sotheby’s"): after a name the recogniser read as a body's, with nothing the name could
+    own after it ("A spokeswoman for Macy’s declined"; but "Goldman Sachs’s analysts", "told
+    Harbour Radio’s “Morning Drive”")."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None or after.text not in ("’s", "'s") or token.dep_ == "poss" \
+            or after.dep_ == "case" and after.head.i != token.i:
+        return None
+    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or entity.label_ != "ORG" or entity.end > after.i + 1:
+        return None
+    owned = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if owned is None or (owned.pos_ in ("PUNCT", "VERB", "AUX") and owned.tag_ != "``"
+                         and owned.text not in ("“", "‘", '"', "'")):
+        return after
+    return None
+
+
 def text_of(doc) -> str:
     """The parse's text (``doc.text``), read once."""
     text = doc.user_data.get(DOC_TEXT_KEY)

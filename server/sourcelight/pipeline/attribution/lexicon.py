@@ -91,6 +91,8 @@ class SyntaxLexicon:
     collections: frozenset[str] = frozenset()  # "batch", "trove": "a trove of emails" is documents
     # "company", "firm": "the company said" means the company named before, whatever its name
     company_nouns: frozenset[str] = frozenset()
+    # "at", "from": a group noun with one of these before a body's name is that body's people
+    affiliation_prepositions: frozenset[str] = frozenset()
     # "should", "must": a cue after one of these is a saying owed, not one done
     obligation_modals: frozenset[str] = frozenset()
     # ("add", "to"): a cue verb with that preposition and no clause is another verb ("added to the uncertainty")
@@ -275,6 +277,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         linking_verbs=frozenset(w.lower() for w in table.get("linking_verbs", ())),
         collections=frozenset(w.lower() for w in table.get("collections", ())),
         company_nouns=frozenset(w.lower() for w in table.get("company_nouns", ())),
+        affiliation_prepositions=frozenset(w.lower() for w in table.get("affiliation_prepositions", ())),
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
         other_senses=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("other_senses", ())),
         past_forms=past_forms,

@@ -145,13 +145,16 @@ def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
 
 def _as_clause_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """'As Dan Richter of Demand Media notes, “…”' with "notes" tagged as a plural noun heading
-    the as-clause (or the sentence, the quote its clause): a speech verb's third-person form
+    the as-clause (or the sentence, the quote its clause, or the subject of the quote's own
+    verb): a speech verb's third-person form
     with "as" and a subject of its own before it, and nothing after it but the comma, is that
     verb, and the subject speaks."""
-    if token.tag_ != "NNS" or token.dep_ not in ("advcl", "ROOT") or not says_form(token.text, lexicon):
+    if token.tag_ != "NNS" or token.dep_ not in ("advcl", "ROOT", "nsubj") or not says_form(token.text, lexicon):
         return None
     doc = token.doc
-    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    # (or the name the parse hung on the noun: "As Lee Park of Harbour Analytics notes, …")
+    subject = next((c for c in token.children if c.i < token.i and (
+        c.dep_ == "nsubj" or (c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"))), None)
     if not marked_by(token, "as") or subject is None or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
         return None
     return _finding(guess_source(subject, lexicon, tokens=list(doc[subject.left_edge.i:token.i])), token)
@@ -203,7 +206,10 @@ def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     sentence, after a comma or a closing quote and the phrase between, is that verb, and the
     phrase speaks."""
     doc = token.doc
-    if token.tag_ not in ("NNS", "NN") or not says_form(token.text, lexicon):
+    # (a finding verb as written, "…, Commerce Department data show.", only for what a
+    # document, an outlet or a body shows)
+    spoken = says_form(token.text, lexicon)
+    if token.tag_ not in ("NNS", "NN") or not (spoken or token.lower_ in lexicon.syntax.findings):
         return None
     if not all(t.is_punct for t in doc[token.i + 1:]):
         return None
@@ -214,9 +220,11 @@ def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     if start is None or start + 1 >= token.i:
         return None
     phrase = list(doc[start + 1:token.i])
-    if phrase[-1].tag_ == "POS" or any(t.pos_ in ("VERB", "AUX", "CCONJ") for t in phrase):
+    if phrase[-1].tag_ == "POS" or any(t.pos_ in ("VERB", "AUX") or (t.pos_ == "CCONJ" and token.lower_.endswith("s"))
+                                       for t in phrase):
         # "…, well, getting through Anderson Cooper's questions.", "with negative ads, mailers
-        # and phone calls.": a noun after all (a verb in "-s" has one speaker, not a list)
+        # and phone calls.": a noun after all (a verb in "-s" has one speaker, not a list, but
+        # "…, Federal Reserve and Commerce Department data show." a plural one)
         return None
     # The phrase's head hangs outside it; where the parse hung it on the verb read as a noun
     # ("former doctor maintains"), the last word hung there.
@@ -225,7 +233,8 @@ def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     heads = outside or on_cue
     if not heads:
         return None
-    return _finding(guess_source(heads[-1], lexicon, tokens=phrase), token)
+    return _finding(guess_source(heads[-1], lexicon, tokens=phrase), token,
+                    None if spoken else (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION))
 
 
 def _finding(guess, cue, kinds: tuple[SourceKind, ...] | None = None) -> Finding | None:

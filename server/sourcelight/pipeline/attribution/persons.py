@@ -80,8 +80,15 @@ def _object_of_the_head(name, head, lexicon: Lexicon) -> bool:
     """'a longtime adviser to Dana Okafor', 'a friend of Lee Park': the person the head is
     adviser or friend to, not who speaks (but in 'chief executive of Acme Robotics Jane Doe'
     a body's name comes between, and the name is the executive's; and a spokesman for Jane
-    Doe speaks for her)."""
+    Doe speaks for her; nor is a group placed with a name that name: "volunteers with Lee
+    Park")."""
     preposition = name.root.head
+    if name.root.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == head.i \
+            and head.tag_ == "NNS" and preposition.lower_ in lexicon.syntax.affiliation_prepositions \
+            and not lexicon.patterns["documents"].fullmatch(head.text):
+        # "volunteers with Lee Park", "fans at the Super Bowl": a group the name places, not
+        # the name (but "documents from Diane Blair" are hers)
+        return True
     between = name.doc[preposition.i + 1:name.start]
     if name.root.dep_ != "pobj" or preposition.dep_ != "prep" or len(between) > 1 or any(
             not t.text.endswith(".") for t in between):
@@ -210,6 +217,8 @@ def trailing_name(tokens, lexicon: Lexicon):
     names = run[0].doc[run[0].i:run[-1].i + 1].text if run else ""
     if run and (lexicon.patterns["media_names"].search(names) or lexicon.patterns["organizations"].search(names)):
         return None  # "an interview with The New York Times": the outlet, no "York Times"
+    if run and designates_company(run[-1].text, lexicon):
+        return None  # "engineers from Zentrix Labs": a company's name
     if any(t.dep_ == "prep" for t in run):
         return None  # "Surfers Against Sewage": a group's name, "Against" no first name
     if len(run) < 2:

@@ -5,7 +5,7 @@ words the tokenizer cut kept whole ("The co-founder said"). sourcekind.py says w
 phrase is."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.deps import hyphenated_word
+from sourcelight.pipeline.attribution.deps import hyphenated_word, name_suffix
 
 # Children whose subtrees are asides, not part of the source's name or description.
 ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj", "ccomp")
@@ -59,6 +59,9 @@ def phrase_tokens(head) -> list:
                     min([k for k in dashes if k > at], default=len(tokens))]
     while len(tokens) > 1 and (tokens[-1].dep_ == "case" or tokens[-1].dep_ == "punct" and tokens[-1].text == ","):
         tokens.pop()
+    suffix = name_suffix(tokens[-1])
+    if suffix is not None:
+        tokens.append(suffix)  # "Analysts with Moody’s said": the company's name is whole
     if len(tokens) > MAX_PHRASE_TOKENS:
         # Too long with the asides of its inner words ("a spokesman for the ministry, Oleg
         # Voloshyn, who also ran …"): without them, else the words up to the head.

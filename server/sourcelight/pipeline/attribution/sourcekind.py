@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.bodies import body_in_apposition, body_named, body_word_before, possessed_body
+from sourcelight.pipeline.attribution.bodies import (body_in_apposition, body_named, body_word_before, possessed_body,
+                                                    staff_of_body)
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
@@ -90,6 +91,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.VAGUE and person is None and head.pos_ == "PROPN" \
             and (named_body := entity_of(head)) is not None and named_body.label_ == "ORG" and len(named_body) > 2:
         return replace(guess, kind=SourceKind.ORGANIZATION)  # "Citizens for Responsibility and Ethics": a body's name
+    if (guess is None or guess.kind is SourceKind.VAGUE) and person is None and staff_of_body(head, lexicon):
+        return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)  # "researchers at IBM"
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \

@@ -16,7 +16,7 @@ from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_ri
                                                        subject_before_aside, unquoted_root_subject)
 from sourcelight.pipeline.attribution.subject_misreads import (compound_noun_misread, object_misread,
                                                                participle_misread, perfect_misread, plural_noun_misread,
-                                                               possessor_misread, reduced_passive)
+                                                               possessor_misread, reduced_passive, disagreeing_inversion)
 
 
 def name_before(verb):
@@ -40,7 +40,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         return misread, False
     if reduced_passive(verb):
         return None, True
-    if plural_noun_misread(verb) or compound_noun_misread(verb) or object_misread(verb) or possessor_misread(verb):
+    if plural_noun_misread(verb) or compound_noun_misread(verb) or object_misread(verb) or possessor_misread(verb) \
+            or disagreeing_inversion(verb):
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".

@@ -4,7 +4,7 @@ last week that …"), a noun it read as a verb ("filming television shows"), a p
 read as a subject. speakers.speaker_of asks these before it reads a verb's subject."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.deps import SUBJECTS, to_infinitive
+from sourcelight.pipeline.attribution.deps import SUBJECTS, name_suffix, to_infinitive
 
 
 def perfect_misread(verb, auxiliary) -> bool:
@@ -87,10 +87,20 @@ def compound_noun_misread(verb) -> bool:
 def possessor_misread(verb) -> bool:
     """'garnered most the convention’s pledged delegates' parsed with "convention" the
     subject of "pledged": a subject marked as a possessor right before the verb owns the noun
-    after it, and the verb is that noun's adjective."""
+    after it, and the verb is that noun's adjective (but "McDonald’s said" is a company's
+    name)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and any(c.dep_ == "case" and c.tag_ == "POS" and c.i == verb.i - 1
-                                       for c in subject.children)
+    return subject is not None and name_suffix(subject) is None and any(
+        c.dep_ == "case" and c.tag_ == "POS" and c.i == verb.i - 1 for c in subject.children)
+
+
+def disagreeing_inversion(verb) -> bool:
+    """'… doesn’t fit the spec — think Wikipedia, which …' parsed with "Wikipedia" the
+    subject after "think": a subject after a plural present ("say critics") is plural, so one
+    in the singular there is the verb's object, and the verb an order to the reader."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.i > verb.i and verb.tag_ == "VBP" and subject.tag_ in ("NN", "NNP") \
+        and not any(c.dep_ in ("conj", "cc") for c in subject.children)
 
 
 def plural_noun_misread(verb) -> bool:

@@ -42,7 +42,7 @@ from sourcelight.pipeline.attribution.continuations import SPEAKER_TAG_WORDS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.stances import stance_cue
-from sourcelight.pipeline.attribution.unrealized import owed, unrealized
+from sourcelight.pipeline.attribution.unrealized import imperative, owed, unrealized
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
 
@@ -216,7 +216,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if cited is not None:
         source_token, passive, clause = cited, False, True
     elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
-            or owed(token, lexicon) \
+            or owed(token, lexicon) or imperative(token) \
             or in_question(token) or asked_ahead(token) or (says_a_ritual(token, lexicon) and not has_quote) or (not clause and (
                 tells_how_much(token, lexicon) or any(
                 c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses for c in token.children))) or (

@@ -1,7 +1,8 @@
 """Sayings not done: one needed, demanded or expected of someone ("needs to tell more
 jokes", "requires candidates to disclose …"), one not yet made ("has yet to apologize"), one
 that would have been made had something else happened ("If the ferry had been late, the
-mayor would have said so"), and one owed ("Israel must also acknowledge …"). Which verbs ask
+mayor would have said so"), one owed ("Israel must also acknowledge …"), and one the reader is
+told to make ("Say what you will about …"). Which verbs ask
 for a saying and which modals oblige one are the lexicon's syntax.unrealized and
 syntax.obligation_modals; the writer's own "I should say that …" is said."""
 from __future__ import annotations
@@ -31,6 +32,17 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         # at a rally to ask why …": not said yet, nor by the one pressing
         return True
     return verb.dep_ in ("xcomp", "ccomp") and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized
+
+
+def imperative(verb) -> bool:
+    """'Say what you will about Paltrow, the Oscar winner proved …', 'Tell your friends':
+    a bare verb opening its sentence with no subject, auxiliary or subordinator of its own is
+    an order to the reader, no saying of anyone's."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "advcl"):
+        return False
+    first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.i == verb.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children)
 
 
 def not_yet(verb) -> bool:
