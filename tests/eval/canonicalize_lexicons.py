@@ -99,7 +99,7 @@ KEY_NOTES = {
     "syntax.first_person": "pronouns of the writer speaking for themself ('I told Megyn Kelly …'): on the record, by the byline",
     "syntax.quantities": "words that, heading a source, make it a group whatever the tagger says ('most of them said', 'half said')",
     "syntax.affiliation_prepositions": "prepositions that, between a group noun and a body's name, place the group in that body, so it speaks for the body: 'researchers AT IBM', 'experts FROM the National Oceanic and Atmospheric Administration' (not 'critics OF the plan')",
-    "syntax.company_nouns": "nouns of a business that, after 'the', mean the company named before whatever its name ('Verizon said … . The company announced …'), unlike 'the ministry', which means an earlier source with that word in it",
+    "syntax.company_nouns": "nouns of a business or other body that, after 'the', mean the company or body named before whatever its name ('Verizon said … . The company announced …', 'The National Park Service said … . The organization also rejected …'), unlike 'the ministry', which means an earlier source with that word in it",
     "syntax.company_designators": "capitalised words only a company's name ends in ('Zentrix Labs', 'Acme Bancorp'): such a name is a company, never a person",
     "syntax.rate_prepositions": "prepositions that after an amount or a noun make a rate, not a source ('$2.86 per thousand cubic feet'); 'according to one research firm' stays a source",
     "syntax.receipt": "lemmas of verbs whose subject gets or looks into a statement another wrote or made: 'residents RECEIVED letters saying …' (the letters say it, not the residents), 'it was DRAWING complaints that …', 'began INVESTIGATING complaints that …' (others' complaints)",

@@ -30,8 +30,8 @@ from sourcelight.pipeline.attribution.genders import (fits, fits_description, ge
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.sources import person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
-from sourcelight.pipeline.attribution.parsed import (cast_of, find_with_parse, genders_of, parse_sentences, roles_of,
-                                                    subject_thing, things_of)
+from sourcelight.pipeline.attribution.parsed import (bodies_of, cast_of, find_with_parse, genders_of, parse_sentences,
+                                                    roles_of, subject_thing, things_of)
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.cast import people_mentioned
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
@@ -91,7 +91,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         else:
             findings.append(_finding(masked, lexicon, sentence_flags))
         reported.append(bool(lexicon.find("reported_mood", masked)))
-    cast, things = cast_of(parses), things_of(parses)
+    cast, things, bodies = cast_of(parses), things_of(parses), bodies_of(parses)
     labelled = transcript(sentences, findings, cast, lexicon.language)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
     genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
@@ -112,7 +112,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                                                 for key in ("subordinators", "leading_conjunctions")),
                                    company_noun=lambda word: lexicon.syntax is not None
                                    and word in lexicon.syntax.company_nouns,
-                                   named_company=lambda words: _named_company(words, things, lexicon),
+                                   named_company=lambda words: _named_company(words, things, bodies, lexicon),
                                    fits_description=lambda words, name: fits_description(words, name, genders,
                                                                                          lexicon))
     attributions = unify_entities(attributions, cast, lexicon)
@@ -132,11 +132,15 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     return tuple(claims)
 
 
-def _named_company(words: str, things: frozenset[str], lexicon: Lexicon) -> bool:
-    """A body's own name ("Verizon", "Time Warner Cable"), not a place the recogniser saw
-    ("Russia") nor a government's metonym ("the Pentagon")."""
-    return bool(words) and all(word[:1].isupper() or not word[:1].isalpha() for word in words.split()) \
-        and words not in things and not lexicon.patterns["metonyms"].search(words)
+def _named_company(words: str, things: frozenset[str], bodies: frozenset[str], lexicon: Lexicon) -> bool:
+    """A body's own name ("Verizon", "The National Park Service"), not a place the
+    recogniser saw ("Russia", "South Carolina") nor a government's metonym ("the Pentagon")."""
+    if not words or not all(word[:1].isupper() or not word[:1].isalpha() for word in words.split()) \
+            or lexicon.patterns["metonyms"].search(words):
+        return False
+    # (the things include the names of several words it took for bodies: those are bodies)
+    named = [word for word in words.split() if not lexicon.patterns["definite"].fullmatch(word)]
+    return words not in things or (bool(named) and all(word in bodies for word in named))
 
 
 def _as_written(attribution: Attribution, article: Article) -> Attribution:

@@ -19,7 +19,7 @@ from sourcelight.pipeline.model import Attribution, SourceKind
 def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
                    lexicon: Lexicon) -> list[Attribution | None]:
     """The attributions with each named person's entity set to their fullest name."""
-    attributions = _speakers_not_outlets(attributions)
+    attributions = _bodies_by_fuller_name(_speakers_not_outlets(attributions), lexicon)
     names = dict(cast)
     for attribution in attributions:
         if attribution is not None and attribution.kind is SourceKind.NAMED_PERSON and not is_pair(attribution, lexicon):
@@ -45,6 +45,29 @@ def _speakers_not_outlets(attributions: list[Attribution | None]) -> list[Attrib
             attribution = replace(attribution, kind=SourceKind.NAMED_PERSON, entity=speakers[who])
         elif attribution is not None and attribution.kind is SourceKind.NAMED_PERSON and who and len(who.split()) > 1:
             speakers.setdefault(who.split()[-1], who)
+        unified.append(attribution)
+    return unified
+
+
+def _bodies_by_fuller_name(attributions: list[Attribution | None], lexicon: Lexicon) -> list[Attribution | None]:
+    """'The Scottish Ambulance Service said …' then 'A spokesman for the ambulance service
+    said …': a body described by the words of a name another claim rests on, its last word
+    the same, is that body, counted once."""
+    bodies: list[str] = []
+    unified: list[Attribution | None] = []
+    for attribution in attributions:
+        if attribution is not None and attribution.kind is SourceKind.ORGANIZATION and attribution.who:
+            words = attribution.who.split()
+            if len(words) > 1 and attribution.entity in (None, attribution.source) \
+                    and lexicon.patterns["definite"].fullmatch(words[0]) and all(w.islower() for w in words[1:]):
+                wanted = [_fold(w) for w in words[1:]]
+                fuller = next((name for name in reversed(bodies) if _fold(name.split()[-1]) == wanted[-1]
+                               and set(wanted) <= {_fold(w) for w in name.split()}
+                               and len(name.split()) > len(wanted)), None)
+                if fuller is not None:
+                    attribution = replace(attribution, entity=fuller)
+            elif any(w[:1].isupper() for w in words[1:] or words):
+                bodies.append(attribution.who)
         unified.append(attribution)
     return unified
 

@@ -231,8 +231,8 @@ def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     outside = [t for t in phrase if not (start < t.head.i <= token.i) or t.head.i == t.i]
     on_cue = [t for t in phrase if t.head.i == token.i]
     heads = outside or on_cue
-    if not heads:
-        return None
+    if not heads or not (spoken or heads[-1].tag_ == "NNS"):
+        return None  # (what shows is plural, "data", "records": not "… in Odisha state")
     return _finding(guess_source(heads[-1], lexicon, tokens=phrase), token,
                     None if spoken else (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION))
 

@@ -190,6 +190,12 @@ def things_of(parses: Parses) -> frozenset[str]:
     return first.user_data.get(THINGS_KEY, frozenset()) if first is not None else frozenset()
 
 
+def bodies_of(parses: Parses) -> frozenset[str]:
+    """The words of the names the article gives bodies (cast.bodies_named)."""
+    first = _first_parse(parses)
+    return first.user_data.get(BODIES_KEY, frozenset()) if first is not None else frozenset()
+
+
 def _article_wide(parses: Parses, key: str) -> dict[str, str]:
     first = _first_parse(parses)
     return dict(first.user_data.get(key, {})) if first is not None else {}
