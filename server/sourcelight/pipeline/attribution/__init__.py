@@ -103,7 +103,9 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                    spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                                    pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
                                    subject_of=lambda i: subject_thing(parses, i, lexicon),
-                                   described=lambda words: person_description(words, lexicon),
+                                   # (not "the daughter of Lee Park": someone of a person it names)
+                                   described=lambda words: person_description(words, lexicon) and not people_mentioned(
+                                       words, cast, lexicon, things, roles),
                                    same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon),
                                    object_word=lambda word: word.lower() in lexicon.syntax.name_prepositions
                                    if lexicon.syntax is not None else False,

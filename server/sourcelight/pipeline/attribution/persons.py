@@ -78,25 +78,35 @@ def in_cast(head, entity) -> bool:
 
 def _object_of_the_head(name, head, lexicon: Lexicon) -> bool:
     """'a longtime adviser to Dana Okafor', 'a friend of Lee Park': the person the head is
-    adviser or friend to, not who speaks (but in 'chief executive of Acme Robotics Jane Doe'
-    a body's name comes between, and the name is the executive's; and a spokesman for Jane
+    adviser or friend to, as 'the parents of local woman Laura Stevens' are hers, not who
+    speaks (but in 'chief executive of Acme Robotics Jane Doe' a body's name comes between, and the name is the executive's; and a spokesman for Jane
     Doe speaks for her; nor is a group placed with a name that name: "volunteers with Lee
     Park")."""
-    preposition = name.root.head
-    if name.root.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == head.i \
+    # (the name set beside the preposition's object, "the parents of local woman Laura
+    # Stevens", where the parse may hang it on the head with no comma between)
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    anchor = name.root
+    if name.root.dep_ == "appos" and name.root.head.dep_ == "pobj":
+        anchor = name.root.head
+    elif name.root.dep_ == "appos" and name.root.head.i == head.i and before is not None and before.dep_ == "pobj":
+        anchor = before
+    preposition = anchor.head
+    if anchor.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.i == head.i \
             and head.tag_ == "NNS" and preposition.lower_ in lexicon.syntax.affiliation_prepositions \
             and not lexicon.patterns["documents"].fullmatch(head.text):
         # "volunteers with Lee Park", "fans at the Super Bowl": a group the name places, not
         # the name (but "documents from Diane Blair" are hers)
         return True
     between = name.doc[preposition.i + 1:name.start]
-    if name.root.dep_ != "pobj" or preposition.dep_ != "prep" or len(between) > 1 or any(
-            not t.text.endswith(".") for t in between):
-        return False  # (a title before the name is the name's: "a friend of Mr. Park")
+    if anchor.dep_ != "pobj" or preposition.dep_ != "prep" or any(
+            t.text[:1].isupper() and not t.text.endswith(".") and not lexicon.patterns["titles"].fullmatch(t.text)
+            for t in between):
+        return False  # (a title or a description before the name is the name's: "a friend of Mr. Park")
     if preposition.head.dep_ == "amod" and preposition.head.head.i == head.i:
         return True  # "People close to Ms. Haley", "sources familiar with Lee": near the person, not the person
     return (preposition.head.i == head.i and preposition.lower_ in lexicon.syntax.relation_prepositions
-            and is_person_role(head, lexicon) and not lexicon.patterns["spokesperson"].fullmatch(head.text))
+            and (is_person_role(head, lexicon) or token_lemma(head, lexicon) in lexicon.syntax.person_descriptions)
+            and not lexicon.patterns["spokesperson"].fullmatch(head.text))
 
 
 def company_name(entity, lexicon: Lexicon) -> bool:
@@ -147,6 +157,8 @@ def person_in(head, tokens, lexicon: Lexicon):
             # (an "apposition" past the verb is the parser's slip: "The lawyers also pointed
             # to …, Sen. John McCain of Arizona …")
             inner = entity_of(child)
+            if inner is not None and _object_of_the_head(inner, head, lexicon):
+                continue  # "the parents of local woman Lena Moraes" with the name hung on "parents"
             if inner is not None and inner.label_ == PERSON:
                 return inner
             if child.pos_ == "NOUN":

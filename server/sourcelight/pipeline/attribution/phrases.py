@@ -24,7 +24,8 @@ def phrase_tokens(head) -> list:
         if name_root and child.dep_ not in ("compound", "det", "poss", "flat", "amod", "nmod") and child.tag_ != "HYPH":
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH" \
-                and not (child.tag_ in ("``", "''") and child.i < head.i and child.head.i == head.i):
+                and not (child.tag_ in ("``", "''") and child.i < head.i and child.head.i == head.i) \
+                and not _name_run_on(head, child):
             # (the quotation marks of a title inside the phrase are the phrase's: "the “Bad Romance” singer")
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME"):
@@ -82,6 +83,17 @@ def phrase_tokens(head) -> list:
         tokens = shorter if len(shorter) <= MAX_PHRASE_TOKENS and head in shorter \
             else [t for t in tokens if t.i <= head.i][-MAX_PHRASE_TOKENS:]
     return tokens
+
+
+def _name_run_on(head, child) -> bool:
+    """'the parents of local woman Lena Moraes' with the name hung on "parents": a name the
+    parse set beside the head, right after the head's preposition phrase with no comma, is
+    that phrase's last words, no aside."""
+    doc = head.doc
+    if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < head.i or child.left_edge.i == 0:
+        return False
+    before = doc[child.left_edge.i - 1]
+    return before.dep_ == "pobj" and before.head.head.i == head.i and not before.is_punct
 
 
 def _circumstance(head, preposition) -> bool:

@@ -111,6 +111,11 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             subjects = [c for c in subjects if not any(
                 o.i > c.i and o.ent_type_ == "PERSON" and all(t.dep_ in ("compound", "nsubj") for t in c.doc[c.i + 1:o.i])
                 for o in subjects)] or subjects
+            # "Sen. Michael Doherty (R-Warren) said Christie when he first ran “sold himself …”":
+            # a subject after the verb that the verb's clause after it lacks is that clause's
+            subjects = [c for c in subjects if not (c.i > current.i and any(
+                k.dep_ == "ccomp" and k.i > c.i and not any(s.dep_ in SUBJECTS for s in k.children)
+                for k in current.children))] or subjects
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else (
             name_before(current) if current.i == verb.i or current.pos_ in ("VERB", "AUX") else None)
         if subject is not None:
