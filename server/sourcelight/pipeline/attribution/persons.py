@@ -100,7 +100,7 @@ def _object_of_the_head(name, head, lexicon: Lexicon) -> bool:
     between = name.doc[preposition.i + 1:name.start]
     if anchor.dep_ != "pobj" or preposition.dep_ != "prep" or any(
             t.text[:1].isupper() and not t.text.endswith(".") and not lexicon.patterns["titles"].fullmatch(t.text)
-            for t in between):
+            and t.ent_type_ != PERSON for t in between):
         return False  # (a title or a description before the name is the name's: "a friend of Mr. Park")
     if preposition.head.dep_ == "amod" and preposition.head.head.i == head.i:
         return True  # "People close to Ms. Haley", "sources familiar with Lee": near the person, not the person
