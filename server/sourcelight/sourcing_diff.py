@@ -211,7 +211,12 @@ def _answered(old: Sequence[ClaimBrief], new: Sequence[ClaimBrief], *, unchanged
     a claim that is not a non-response and was not already there word for word."""
     answered: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for silent in (c for c in old if c.non_response and _party(c.source)):
+    # A party's non-answer the newer version no longer has is the one its answer replaced
+    # ("declined to comment on the figures" became what it said), not one still there word
+    # for word ("The company did not say how long …").
+    kept = {c.text for c in new}
+    silences = sorted((c for c in old if c.non_response and _party(c.source)), key=lambda c: c.text in kept)
+    for silent in silences:
         party = _party(silent.source)
         if party in seen:
             continue

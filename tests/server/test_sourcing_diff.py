@@ -114,6 +114,15 @@ def test_a_party_still_silent_is_not_answered():
     assert diff_sourcing(before, after).non_responses_answered == ()
 
 
+def test_the_answered_silence_is_the_one_the_answer_replaced():
+    # The ministry was silent twice; only the second silence gave way to an answer.
+    still = "The Iraqi defence ministry did not say how many troops were on the border."
+    before = annotated((still,) + FIRST[1:3])
+    after = annotated((still,) + UPDATED[1:3])
+    [answered] = diff_sourcing(before, after).non_responses_answered
+    assert (answered["before_text"], answered["after_text"]) == (FIRST[2], UPDATED[2])
+
+
 def test_a_source_dropped():
     diff = diff_sourcing(annotated(FIRST[:4]), annotated(FIRST[:3]))
     assert {"name": "Critics", "kind": "vague"} in diff.sources_dropped
