@@ -12,13 +12,6 @@ from sourcelight.pipeline.attribution.questions import leaves_open, question, we
 from sourcelight.pipeline.attribution.unrealized import counterfactual, not_yet
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
-# The forms of "be" a to-infinitive can be the predicate of ("is to say"): what it names is
-# meant, not said.
-COPULA_FORMS = ("is", "was", "are", "were", "be", "been", "'s", "’s")
-# The subjects such a copula has when the infinitive means ("None of this is to say …", "That
-# is not to say …", "… which is to say …"), unlike a person's thing ("Their reaction is to
-# tell the public that …", a saying).
-PLACEHOLDER_SUBJECTS = ("this", "that", "it", "which", "none", "all")
 
 
 def has_clause(token, infinitive: bool = True, colon: bool = True) -> bool:
@@ -136,7 +129,7 @@ def content_clause(noun) -> bool:
                for c in noun.children)
 
 
-def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> bool:
+def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool, lexicon: Lexicon) -> bool:
     """The cue verb, where ``clause`` says whether anything said follows it, says nothing the
     sentence rests on."""
     if not clause and (names_what_was_said(verb)  # "what Obama says is the baseline"
@@ -154,7 +147,7 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool) -> boo
         return True  # "If the kids had held up a photo of …, they would have been identifying with …"
     if not has_quote and (leaves_open(verb) or weighs_whether(verb)):
         return True  # "The video does not show whether Scott had a gun": it tells nothing
-    if impersonal_infinitive(verb) or asked_aside(verb) or not_yet(verb) or only_names(verb) or bare_passive(verb):
+    if impersonal_infinitive(verb, lexicon) or asked_aside(verb) or not_yet(verb) or only_names(verb) or bare_passive(verb):
         # "Suffice it to say, …", "asked about …, had said", "has yet to apologize", "X, called
         # Y,", "failed as predicted"
         return True
@@ -384,15 +377,17 @@ def in_generic_gerund(verb) -> bool:
         token = token.head
 
 
-def impersonal_infinitive(verb) -> bool:
+def impersonal_infinitive(verb, lexicon: Lexicon) -> bool:
     """'Suffice it to say, …': an infinitive whose verb has "it" for its object says nothing
-    anyone in the sentence said; nor does one a copula predicates of a placeholder ("None of
-    this is to say Page ever stopped …", "That is not to say …")."""
+    anyone in the sentence said; nor does one a copula (syntax.linking_verbs) predicates of a
+    placeholder (syntax.placeholder_subjects: "None of this is to say Page ever stopped …",
+    "That is not to say …"; but "Their reaction is to tell the public that …" is a saying)."""
     if verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb):
         return False
+    syntax = lexicon.syntax
     return any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children) \
-        or (verb.head.pos_ == "AUX" and verb.head.lower_ in COPULA_FORMS and any(
-            c.dep_ == "nsubj" and c.lower_ in PLACEHOLDER_SUBJECTS for c in verb.head.children))
+        or (verb.head.pos_ == "AUX" and token_lemma(verb.head, lexicon) in syntax.linking_verbs and any(
+            c.dep_ == "nsubj" and c.lower_ in syntax.placeholder_subjects for c in verb.head.children))
 
 
 __all__ = ["CLAUSE_DEPS", "asked_aside", "says_a_ritual", "impersonal_infinitive", "has_clause", "not_yet",

@@ -215,7 +215,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     cited = stated_in(token, lexicon)
     if cited is not None:
         source_token, passive, clause = cited, False, True
-    elif says_nothing(token, clause, has_quote, word in syntax.non_responses) or unrealized(token, lexicon) \
+    elif says_nothing(token, clause, has_quote, word in syntax.non_responses, lexicon) or unrealized(token, lexicon) \
             or owed(token, lexicon) or imperative(token) \
             or in_question(token) or asked_ahead(token) or (says_a_ritual(token, lexicon) and not has_quote) or (not clause and (
                 tells_how_much(token, lexicon) or any(
