@@ -19,7 +19,8 @@ from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript
-from sourcelight.pipeline.attribution.sources import SPOKESPERSON_REFERENCE, SourceGuess
+from sourcelight.pipeline.attribution.sources import SourceGuess
+from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE
 from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceKind, Span
 
 # An anonymous source without its own relay inherits the outlet relaying the nearest

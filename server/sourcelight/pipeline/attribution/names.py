@@ -184,6 +184,10 @@ def _group_word(word: str, lexicon: Lexicon) -> bool:
         lexicon.patterns[key].fullmatch(word) for key in ("vague", "anonymous_heads", "unnamed_roles"))
 
 
+# How a word that owns the next ends: "Clinton's", "Okafor’s", "the Joneses'".
+OWNER_MARKS = ("'s", "’s", "s'", "s’")
+
+
 def without_possessive(text: str) -> str:
     """The name without its possessive ending: "Acme's" -> "Acme", "Ouisa Davis'" -> "Ouisa Davis"."""
     if text.endswith(("s'", "s’")):

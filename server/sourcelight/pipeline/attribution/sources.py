@@ -12,20 +12,16 @@ from dataclasses import dataclass
 from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
-from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, bare_word, ends_in_plural, has_name,
-                                                    is_acronym, is_institution, is_name_word, known_word, single_name)
+from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, bare_word, ends_in_plural,
+                                                    has_name, is_acronym, is_institution, is_name_word, known_word,
+                                                    single_name)
 from sourcelight.pipeline.attribution.outlets import names_outlet, outlet_noun_heads
+from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE, body_of, spokesperson_without_body
 from sourcelight.pipeline.model import SourceKind
 
 MAX_SOURCE_WORDS = 14
-# How a word that owns the next ends: "Clinton's", "Okafor’s", "the Joneses'".
-_OWNER_MARKS = ("'s", "’s", "s'", "s’")
 HEAD_FIRST_WINDOW = 2
 MAX_CAPITALISED_NOUN_HEAD = 3  # words allowed before the head noun in head-first languages
-
-
-# An unnamed spokesperson with no body named speaks for the organization named before.
-SPOKESPERSON_REFERENCE = BackReference((SourceKind.ORGANIZATION,), SourceKind.ORGANIZATION)
 
 
 @dataclass(frozen=True)
@@ -114,7 +110,8 @@ def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess 
     kind, narrowed = _kind_of(phrase, lexicon)
     if kind is None:
         return None
-    if kind is SourceKind.ORGANIZATION and narrowed is None and spokesperson_without_body(phrase, lexicon):
+    if kind is SourceKind.ORGANIZATION and narrowed is None \
+            and spokesperson_without_body(phrase, _head_end(phrase, lexicon), lexicon):
         return SourceGuess(kind, phrase, start, end, SPOKESPERSON_REFERENCE)
     if narrowed is not None:
         n_start, n_end = trim_phrase(text, start + narrowed[0], start + narrowed[1], lexicon)
@@ -145,7 +142,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.NAMED_PERSON, None
     spokesperson = patterns["spokesperson"].search(head)
     if spokesperson:
-        body = _body_of(phrase, spokesperson, head_end, lexicon)
+        body = body_of(phrase, spokesperson, head_end, lexicon)
         if body is not None and head_end < len(phrase) and lexicon.patterns["titles"].match(phrase[body[0]:].strip()) \
                 and _kind_of(phrase[body[0]:], lexicon)[0] is SourceKind.NAMED_PERSON:
             # "a spokesman for Mayor Frank G. Jackson" speaks for him, as the parse reads "a
@@ -184,7 +181,7 @@ def _only_owner_named(head: str, lexicon: Lexicon) -> bool:
     names, people it leaves unnamed (but 'the mayor's spokesman, Lee Park' names one, and
     'Donald Trump's campaign manager' is the one who holds that office)."""
     words = head.split()
-    owner = max((i for i, word in enumerate(words[:-1]) if word.endswith(_OWNER_MARKS)), default=None)
+    owner = max((i for i, word in enumerate(words[:-1]) if word.endswith(OWNER_MARKS)), default=None)
     if owner is None:
         return False
     owned = " ".join(words[owner + 1:]).strip(EDGE_PUNCTUATION)
@@ -263,7 +260,7 @@ def _generic_bodies(head: str, lexicon: Lexicon) -> bool:
     'Western Power Networks' is a name."""
     words = head.split()
     return _head_word_matches("generic_bodies", head, lexicon) and words[-1].islower() and not any(
-        lexicon.patterns["definite"].fullmatch(word) or word.endswith(_OWNER_MARKS)
+        lexicon.patterns["definite"].fullmatch(word) or word.endswith(OWNER_MARKS)
         or is_institution(word, lexicon) for word in words[:-1])  # "NATO allies" are NATO's
 
 
@@ -352,31 +349,6 @@ def _head_word_matches(key: str, head: str, lexicon: Lexicon) -> bool:
         if lexicon.head_first and len(head[:match.start()].split()) <= HEAD_FIRST_WINDOW:
             return True
     return False
-
-
-def _body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
-    """The body a spokesperson speaks for: after 'for'/'of', else the words before."""
-    if head_end < len(phrase):
-        link_end = phrase.find(" ", head_end + 1)
-        return (link_end, len(phrase)) if link_end > 0 else None
-    before = phrase[:spokesperson.start()].strip()
-    if not before or lexicon.is_determiner(before):
-        return None
-    if before.endswith(_OWNER_MARKS):
-        return 0, len(phrase)  # "Cameron’s spokesman": whose office, shown whole (not "Cameron’s")
-    first = re.match(r"\s*(\S+)\s+", phrase)
-    # "A Pentagon spokesman": the Pentagon, not "A Pentagon" (but "a school spokesman" is "a school")
-    start = first.end() if first is not None and lexicon.is_determiner(first.group(1)) \
-        and phrase[first.end():first.end() + 1].isupper() else 0
-    return (start, spokesperson.start())
-
-
-def spokesperson_without_body(phrase: str, lexicon: Lexicon) -> bool:
-    """'A spokesperson added': the body is the organization named before."""
-    spokesperson = lexicon.patterns["spokesperson"].search(phrase)
-    if spokesperson is None:
-        return False
-    return _body_of(phrase, spokesperson, _head_end(phrase, lexicon), lexicon) is None
 
 
 def _role_kind(head: str, lexicon: Lexicon) -> SourceKind:

@@ -1,0 +1,42 @@
+"""Whom an unnamed spokesperson speaks for: the body after "for" or "of" ("a spokesman for
+the ministry"), the name before the role ("a Pentagon spokesman", "Cameron’s spokesman"), or,
+with none ("a spokeswoman added"), the organization named before."""
+from __future__ import annotations
+
+import re
+
+from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.names import OWNER_MARKS
+from sourcelight.pipeline.model import SourceKind
+
+# An unnamed spokesperson with no body named speaks for the organization named before.
+SPOKESPERSON_REFERENCE = BackReference((SourceKind.ORGANIZATION,), SourceKind.ORGANIZATION)
+
+
+def body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The body a spokesperson speaks for: after 'for'/'of', else the words before."""
+    if head_end < len(phrase):
+        link_end = phrase.find(" ", head_end + 1)
+        return (link_end, len(phrase)) if link_end > 0 else None
+    before = phrase[:spokesperson.start()].strip()
+    if not before or lexicon.is_determiner(before):
+        return None
+    if before.endswith(OWNER_MARKS):
+        return 0, len(phrase)  # "Cameron’s spokesman": whose office, shown whole (not "Cameron’s")
+    first = re.match(r"\s*(\S+)\s+", phrase)
+    # "A Pentagon spokesman": the Pentagon, not "A Pentagon" (but "a school spokesman" is "a school")
+    start = first.end() if first is not None and lexicon.is_determiner(first.group(1)) \
+        and phrase[first.end():first.end() + 1].isupper() else 0
+    return (start, spokesperson.start())
+
+
+def spokesperson_without_body(phrase: str, head_end: int, lexicon: Lexicon) -> bool:
+    """'A spokesperson added' (the phrase's head ending at ``head_end``): the body is the
+    organization named before."""
+    spokesperson = lexicon.patterns["spokesperson"].search(phrase)
+    if spokesperson is None:
+        return False
+    return body_of(phrase, spokesperson, head_end, lexicon) is None
+
+
+__all__ = ["SPOKESPERSON_REFERENCE", "body_of", "spokesperson_without_body"]
