@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.context import resolve_context
+from sourcelight.pipeline.attribution.context import ArticleReading, resolve_context
 from sourcelight.pipeline.attribution.cues import Finding, find_attribution, find_non_response_party
 from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
@@ -96,27 +96,27 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
     genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
     roles = roles_of(parses)
-    attributions = resolve_context(sentences, findings, states,
-                                   mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon, things, roles),
-                                   reported=reported, transcript=labelled, role_holders=roles,
-                                   fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
-                                   spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
-                                   pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
-                                   subject_of=lambda i: subject_thing(parses, i, lexicon),
-                                   # (not "the daughter of Lee Park": someone of a person it names)
-                                   described=lambda words: person_description(words, lexicon) and not people_mentioned(
-                                       words, cast, lexicon, things, roles),
-                                   same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon),
-                                   object_word=lambda word: word.lower() in lexicon.syntax.name_prepositions
-                                   if lexicon.syntax is not None else False,
-                                   first_person=lexicon.is_first_person,
-                                   clause_word=lambda word: any(lexicon.patterns[key].fullmatch(word.lower())
-                                                                for key in ("subordinators", "leading_conjunctions")),
-                                   company_noun=lambda word: lexicon.syntax is not None
-                                   and word in lexicon.syntax.company_nouns,
-                                   named_company=lambda words: _named_company(words, things, bodies, lexicon),
-                                   fits_description=lambda words, name: fits_description(words, name, genders,
-                                                                                         lexicon))
+    reading = ArticleReading(mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon, things, roles),
+                             reported=reported, transcript=labelled, role_holders=roles,
+                             fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
+                             spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
+                             pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
+                             subject_of=lambda i: subject_thing(parses, i, lexicon),
+                             # (not "the daughter of Lee Park": someone of a person it names)
+                             described=lambda words: person_description(words, lexicon) and not people_mentioned(
+                                 words, cast, lexicon, things, roles),
+                             same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon),
+                             object_word=lambda word: word.lower() in lexicon.syntax.name_prepositions
+                             if lexicon.syntax is not None else False,
+                             first_person=lexicon.is_first_person,
+                             clause_word=lambda word: any(lexicon.patterns[key].fullmatch(word.lower())
+                                                          for key in ("subordinators", "leading_conjunctions")),
+                             company_noun=lambda word: lexicon.syntax is not None
+                             and word in lexicon.syntax.company_nouns,
+                             named_company=lambda words: _named_company(words, things, bodies, lexicon),
+                             fits_description=lambda words, name: fits_description(words, name, genders,
+                                                                                   lexicon))
+    attributions = resolve_context(sentences, findings, states, reading)
     attributions = unify_entities(attributions, cast, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)

@@ -7,7 +7,7 @@ Input is one optional Finding per sentence; output one optional resolved Attribu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.attribution.continuations import (carried, continued_quote, introduced_paragraph,
                                                              paragraph_positions,
@@ -26,6 +26,8 @@ from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceK
 # An anonymous source without its own relay inherits the outlet relaying the nearest
 # earlier anonymous claim within this many paragraphs (rewrites of wire stories).
 VIA_CARRY_PARAGRAPHS = 3
+
+
 def _any_person(pronoun: str, name: str | None) -> bool:
     return True
 
@@ -34,26 +36,9 @@ def _always(_: str) -> bool:
     return True
 
 
-def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
-                    quotes: list[QuoteState],
-                    mentions: Callable[[int], list[str]] = lambda _: [],
-                    reported: list[bool] | None = None,
-                    transcript: Transcript | None = None,
-                    role_holders: dict[str, str] | None = None,
-                    fits: Callable[[str, str | None], bool] = _any_person,
-                    spokesperson_in: Callable[[str], bool] = _always,
-                    pair_of: Callable[[list[str]], str] = ", ".join,
-                    subject_of: Callable[[int], SourceGuess | None] = lambda _: None,
-                    described: Callable[[str], bool] = lambda _: False,
-                    same_pronoun: Callable[[str, str], bool] | None = None,
-                    object_word: Callable[[str], bool] = lambda _: False,
-                    first_person: Callable[[str], bool] = lambda _: False,
-                    clause_word: Callable[[str], bool] = lambda _: False,
-                    company_noun: Callable[[str], bool] = lambda _: False,
-                    named_company: Callable[[str], bool] = lambda _: False,
-                    fits_description: Callable[[str, str], bool] = lambda _words, _name: True
-                    ) -> list[Attribution | None]:
-    """One attribution (or None: unattributed) per sentence, context applied.
+@dataclass(frozen=True)
+class ArticleReading:
+    """What the whole article and its language tell the context rules, beyond the findings.
 
     ``mentions(i)`` lists the people sentence i names; a "she said" with no earlier
     attributed source falls back on the last person named shortly before. ``reported[i]``
@@ -82,6 +67,36 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     ``fits_description(words, name)`` says whether a description can mean the person (its
     role noun's gender against theirs: "the actress" is no man).
     """
+
+    mentions: Callable[[int], list[str]] = lambda _: []
+    reported: list[bool] | None = None
+    transcript: Transcript | None = None
+    role_holders: dict[str, str] | None = None
+    fits: Callable[..., bool] = _any_person
+    spokesperson_in: Callable[[str], bool] = _always
+    pair_of: Callable[[list[str]], str] = ", ".join
+    subject_of: Callable[[int], SourceGuess | None] = lambda _: None
+    described: Callable[[str], bool] = lambda _: False
+    same_pronoun: Callable[[str, str], bool] | None = None
+    object_word: Callable[[str], bool] = lambda _: False
+    first_person: Callable[[str], bool] = lambda _: False
+    clause_word: Callable[[str], bool] = lambda _: False
+    company_noun: Callable[[str], bool] = lambda _: False
+    named_company: Callable[[str], bool] = lambda _: False
+    fits_description: Callable[[str, str], bool] = lambda _words, _name: True
+
+
+def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
+                    quotes: list[QuoteState], reading: ArticleReading = ArticleReading()) -> list[Attribution | None]:
+    """One attribution (or None: unattributed) per sentence, context applied, with what the
+    ``reading`` of the whole article knows."""
+    mentions, reported, transcript, role_holders = (reading.mentions, reading.reported, reading.transcript,
+                                                    reading.role_holders)
+    fits, spokesperson_in, pair_of, subject_of = reading.fits, reading.spokesperson_in, reading.pair_of, reading.subject_of
+    described, same_pronoun, object_word, first_person = (reading.described, reading.same_pronoun, reading.object_word,
+                                                          reading.first_person)
+    clause_word, company_noun, named_company = reading.clause_word, reading.company_noun, reading.named_company
+    fits_description = reading.fits_description
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
     # The pronouns each person was already taken to be ("she said" meaning Louise Sunshine):
