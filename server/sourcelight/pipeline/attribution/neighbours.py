@@ -322,10 +322,16 @@ def first_written(name: str, text: str) -> int:
 def thing_before(attribution: Attribution, finding: Finding, index: int, sentences, subject_of) -> Attribution:
     """'The recording does not include the shooting. It also does not answer whether …': "it"
     means what the sentence before is about, where that is a body, an outlet or a document,
-    rather than the nearest such source attributed further back."""
+    rather than the nearest such source attributed further back; and what its own sentence is
+    about, where that comes before it."""
     reference = finding.back_reference
-    if (reference is None or not reference.one_thing or len(finding.source.split()) != 1 or index == 0
-            or sentences[index - 1].block < sentences[index].block - 1
+    if reference is None or not reference.one_thing or len(finding.source.split()) != 1:
+        return attribution
+    own = subject_of(index)
+    if own is not None and own.end <= finding.source_span[0] and own.kind in reference.refers_to:
+        # "the FAA is rolling out what it calls NextGen": the thing its own sentence is about
+        return replace(attribution, kind=own.kind, entity=own.text)
+    if (index == 0 or sentences[index - 1].block < sentences[index].block - 1
             or len(WORD.findall(sentences[index].text[:finding.source_span[0]])) > THING_PRONOUN_WORDS):
         return attribution
     thing = subject_of(index - 1)
