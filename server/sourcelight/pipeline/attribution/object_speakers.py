@@ -106,6 +106,8 @@ def object_controls(verb, lexicon: Lexicon | None):
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if obj is None or obj.lower_ == "it":
         return None  # "suffice it to say"
+    if obj.tag_ == "DT" or (lexicon is not None and obj.lower_ in lexicon.syntax.told_amounts):
+        return None  # "The mayor had this to say:", "had little to say": the words, not who says them
     if _speaks(obj, lexicon):
         return obj
     if lexicon is not None:

@@ -102,6 +102,10 @@ def _object_of_the_head(name, head, lexicon: Lexicon) -> bool:
             t.text[:1].isupper() and not t.text.endswith(".") and not lexicon.patterns["titles"].fullmatch(t.text)
             and t.ent_type_ != PERSON for t in between):
         return False  # (a title or a description before the name is the name's: "a friend of Mr. Park")
+    if preposition.head.i == head.i and preposition.lower_ in lexicon.syntax.topic_prepositions and (
+            lexicon.patterns["documents"].fullmatch(head.text) or lexicon.patterns["documents"].fullmatch(
+                token_lemma(head, lexicon))):
+        return True  # "a profile on Lena Moraes", "a report about Jane Doe": what it is about
     if preposition.head.dep_ == "amod" and preposition.head.head.i == head.i:
         return True  # "People close to Ms. Haley", "sources familiar with Lee": near the person, not the person
     return (preposition.head.i == head.i and preposition.lower_ in lexicon.syntax.relation_prepositions
