@@ -106,8 +106,11 @@ def object_controls(verb, lexicon: Lexicon | None):
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     if obj is None or obj.lower_ == "it":
         return None  # "suffice it to say"
-    if obj.tag_ == "DT" or (lexicon is not None and obj.lower_ in lexicon.syntax.told_amounts):
-        return None  # "The mayor had this to say:", "had little to say": the words, not who says them
+    if (obj.tag_ == "DT" or (lexicon is not None and obj.lower_ in lexicon.syntax.told_amounts)) \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        # "The mayor had this to say:", "had little to say": the words the verb lacks, not
+        # who says them (but "it takes this long to confirm a judge" has its own)
+        return None
     if _speaks(obj, lexicon):
         return obj
     if lexicon is not None:

@@ -42,6 +42,10 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
         # speaking on the record.
         return replace(finding, kind=SourceKind.MEDIA, via=employer)
     via = via or employer
+    if via is None and finding.kind is SourceKind.ANONYMOUS:
+        # "BBC sources described …": unnamed sources the outlet named before them has
+        via = next((outlet for c in source_token.children if c.dep_ == "compound"
+                    and (outlet := media_of(c, lexicon))), None)
     if via and via != finding.source:
         return replace(finding, via=via)
     if referred is not None and finding.via is None:
