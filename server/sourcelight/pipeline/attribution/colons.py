@@ -37,6 +37,8 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         placed, told = _told_before_colon(named, colon, masked, lexicon)
         if placed:
             return told  # who the words went to, or where they were said, is no speaker
+        if _topic_preposition(named, lexicon) is not None:
+            continue  # "One reason may be concern about Europe: “…”" quotes no Europe
         guess = _after_tag(guess_source(named, lexicon), doc[:colon.i], lexicon)
         # A common noun speaks only as a document ("From the report:"): "common among
         # Catholics in public office: “…”" names no speaker.
@@ -58,12 +60,19 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
 def _headline_topic(named, lexicon: Lexicon) -> bool:
     """ "Obama on Climate Change: ‘…’": the words after a name opening the line and a topic
     preposition are what the name spoke about, never who spoke."""
+    preposition = _topic_preposition(named, lexicon)
+    return preposition is not None and all(t.text[:1].isupper() for t in named.doc[:preposition.i])
+
+
+def _topic_preposition(named, lexicon: Lexicon):
+    """The topic preposition ("on", "about") the name is the object of, if any."""
     phrase = named
     while phrase.dep_ in ("compound", "flat") and phrase.head.i > phrase.i:
         phrase = phrase.head
     preposition = phrase.head
-    return (phrase.dep_ == "pobj" and preposition.lower_ in lexicon.syntax.topic_prepositions
-            and 0 < preposition.i and all(t.text[:1].isupper() for t in named.doc[:preposition.i]))
+    if phrase.dep_ == "pobj" and preposition.lower_ in lexicon.syntax.topic_prepositions and 0 < preposition.i:
+        return preposition
+    return None
 
 
 def _told_before_colon(named, colon, masked: str, lexicon: Lexicon) -> tuple[bool, Finding | None]:
