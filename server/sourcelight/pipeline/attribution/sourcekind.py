@@ -51,6 +51,14 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(named_body.text) else SourceKind.ORGANIZATION
         return _named(named_body, tokens, kind)
     guess = classify(text_of(doc), start, end, lexicon)
+    if guess is not None and tokens[0].i == 0 and tokens[0].tag_ in ("NN", "NNS") and not tokens[0].ent_type_ \
+            and tokens[0].text[:1].isupper() and tokens[0].text not in (doc.user_data.get(CAST_KEY) or {}):
+        # "Companies expect that …": a common noun with a capital only because it opens the
+        # sentence is the same word as inside one ("companies", a vague group)
+        written = text_of(doc)[start:end]
+        lowered = classify(written[:1].lower() + written[1:], 0, end - start, lexicon)
+        if lowered is not None and lowered.kind is not guess.kind and lowered.back_reference is None:
+            guess = replace(guess, kind=lowered.kind)
     if guess is None and tokens[-1].i > head.i and any(t.dep_ in ("prep", "acl") for t in head.children if t.i > head.i):
         # "A report about the integration of immigrants noted", "a complaint filed by the SEC
         # and a complaint by Vermont": what the head names.
