@@ -44,7 +44,8 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
     via = via or employer
     if via is None and finding.kind is SourceKind.ANONYMOUS:
         # "BBC sources described …": unnamed sources the outlet named before them has
-        via = next((outlet for c in source_token.children if c.dep_ == "compound"
+        # (by the outlet's name: "a former television producer", "media bosses" name none)
+        via = next((outlet for c in source_token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                     and (outlet := media_of(c, lexicon))), None)
     if via and via != finding.source:
         return replace(finding, via=via)
