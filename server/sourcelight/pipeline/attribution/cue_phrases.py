@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sourcelight.pipeline.attribution.cast import PERSON
 from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import hyphenated_word, opened_by_that, possessor, text_of
@@ -40,6 +41,12 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             tokens = list(misread.subtree)
         if obj is None:
             continue
+        named = next((e for e in doc.ents if e.label_ == PERSON and e.start == obj.i + 1), None) \
+            if obj.pos_ == "NOUN" and tokens is None else None
+        if named is not None and named.root.head.i != obj.i:
+            # "according to spoiler king Reality Steve" with the name hung elsewhere: the
+            # role's name, right after it, is the source
+            tokens, obj = list(doc[obj.left_edge.i:named.end]), named.root
         if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
             continue  # "…, citing rising costs": a reason, not a source
         if token.lower_ in lexicon.syntax.rate_prepositions and token.head.pos_ in ("NOUN", "NUM") and (
