@@ -48,7 +48,8 @@ def outlet_noun_heads(head: str, lexicon: Lexicon) -> bool:
         return False  # the outlet noun only describes: "the social media company" (not "a radio host")
     if last.group()[:1].isupper():
         return True  # a name: "Vatican Radio"
-    owner = head[:found[0].start()]
+    # (a word of a hyphened name is no body of its own: "The Register-Guard newspaper")
+    owner = " ".join(word for word in head[:found[0].start()].split() if "-" not in word.strip(EDGE_PUNCTUATION))
     return not (lexicon.patterns["organizations"].search(owner) or lexicon.patterns["metonyms"].search(owner))
 
 
