@@ -98,6 +98,7 @@ KEY_NOTES = {
     "syntax.perception": "lemmas of verbs whose object was come upon, taken up or believed, never said: 'had the authorities found the posts' reports no posts of theirs, 'after assuming his post' none of his",
     "syntax.first_person": "pronouns of the writer speaking for themself ('I told Megyn Kelly …'): on the record, by the byline",
     "syntax.quantities": "words that, heading a source, make it a group whatever the tagger says ('most of them said', 'half said')",
+    "syntax.performances": "lemmas of cue verbs whose quote right after them is the title of a work performed, not words said: 'will SING “You Are Drunk, Go Home”' (but '“…,” Paul Simon once SANG' quotes him)",
     "syntax.placeholder_subjects": "subjects of a copula with which a to-infinitive means rather than says: 'None of this is to say …', 'THAT is not to say …', '… WHICH is to say …' (unlike a person's thing: 'Their reaction is to tell the public that …', a saying)",
     "syntax.affiliation_prepositions": "prepositions that, between a group noun and a body's name, place the group in that body, so it speaks for the body: 'researchers AT IBM', 'experts FROM the National Oceanic and Atmospheric Administration' (not 'critics OF the plan')",
     "syntax.company_nouns": "nouns of a business or other body that, after 'the', mean the company or body named before whatever its name ('Verizon said … . The company announced …', 'The National Park Service said … . The organization also rejected …'), unlike 'the ministry', which means an earlier source with that word in it",

@@ -93,6 +93,8 @@ class SyntaxLexicon:
     company_nouns: frozenset[str] = frozenset()
     # "at", "from": a group noun with one of these before a body's name is that body's people
     affiliation_prepositions: frozenset[str] = frozenset()
+    # "sing": a quote right after the verb is a work's title, not words said
+    performances: frozenset[str] = frozenset()
     # "this", "none": a copula's subject that makes "is to say" mean, not say
     placeholder_subjects: frozenset[str] = frozenset()
     # "should", "must": a cue after one of these is a saying owed, not one done
@@ -280,6 +282,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         collections=frozenset(w.lower() for w in table.get("collections", ())),
         company_nouns=frozenset(w.lower() for w in table.get("company_nouns", ())),
         affiliation_prepositions=frozenset(w.lower() for w in table.get("affiliation_prepositions", ())),
+        performances=frozenset(w.lower() for w in table.get("performances", ())),
         placeholder_subjects=frozenset(w.lower() for w in table.get("placeholder_subjects", ())),
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
         other_senses=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("other_senses", ())),

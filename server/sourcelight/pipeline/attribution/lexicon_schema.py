@@ -59,7 +59,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "questions_things": "words", "positions": "words", "judgements": "words", "object_frames": "pairs", "said_frames": "pairs",
         "time_prepositions": "words",
         "viewpoints": "words", "stance_adjectives": "words", "linking_verbs": "words", "collections": "words", "company_nouns": "words",
-        "affiliation_prepositions": "words", "placeholder_subjects": "words",
+        "affiliation_prepositions": "words", "placeholder_subjects": "words", "performances": "words",
         "obligation_modals": "words", "other_senses": "pairs",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns

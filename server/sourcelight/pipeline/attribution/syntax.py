@@ -258,6 +258,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     # (a verb that frames its object says nothing by a colon: "attacking a rival …: Jeb Bush")
     framing = any(verb == word for verb, _ in syntax.object_frames)
+    if word in syntax.performances and masked[token.idx + len(token.text):].lstrip().startswith(MASK):
+        return None  # "will sing “You're Drunk, Go Home”": a song's title, not words said
     if word in syntax.needs_quote and as_clause(token) and not _quote_beside(token, masked):
         return None  # "… at first light as the search continues": a while, no saying
     if word in syntax.needs_quote and not (_quote_beside(token, masked) or has_clause(
