@@ -22,12 +22,13 @@ from sourcelight.pipeline.attribution.subject_misreads import (compound_noun_mis
 def name_before(verb):
     """'…,” Viguerie notes.' parsed as a noun compound: a name right before the verb that
     hangs from it is its subject; and '… to his hip and a hospital spokesman said Swanson was …'
-    parsed with the spokesman joined to the hip: a noun joined by "and" right before a verb with
-    no subject and a clause of its own is that verb's subject."""
+    parsed with the spokesman joined to the hip: a noun joined by "and" right before the
+    sentence's main verb, which has no subject and a clause of its own, is that verb's subject."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.head.i == verb.i and before.dep_ == "compound" and before.pos_ == "PROPN":
         return before
-    if before is not None and before.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN") and before.head.i < before.i \
+    if before is not None and verb.dep_ == "ROOT" and before.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN") \
+            and before.head.i < before.i \
             and any(c.dep_ == "cc" and c.i < before.left_edge.i for c in before.head.children) \
             and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return before
