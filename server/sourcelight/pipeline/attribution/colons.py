@@ -32,12 +32,17 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         if not masked[colon.idx + 1:].lstrip().startswith(MASK):
             continue
         named = doc[colon.i - 1]
-        if named.pos_ not in ("NOUN", "PROPN") or _headline_topic(named, lexicon):
+        if named.pos_ not in ("NOUN", "PROPN"):
+            continue
+        topic = _topic_preposition(named, lexicon)
+        if topic is not None and all(t.text[:1].isupper() for t in doc[:topic.i]):
+            # "Obama on Climate Change: ‘…’": the words after a name opening the line and a
+            # topic preposition are what the name spoke about, never who spoke
             continue
         placed, told = _told_before_colon(named, colon, masked, lexicon)
         if placed:
             return told  # who the words went to, or where they were said, is no speaker
-        if _topic_preposition(named, lexicon) is not None:
+        if topic is not None:
             continue  # "One reason may be concern about Europe: “…”" quotes no Europe
         guess = _after_tag(guess_source(named, lexicon), doc[:colon.i], lexicon)
         # A common noun speaks only as a document ("From the report:"): "common among
@@ -55,13 +60,6 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
                 finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
             return finding
     return None
-
-
-def _headline_topic(named, lexicon: Lexicon) -> bool:
-    """ "Obama on Climate Change: ‘…’": the words after a name opening the line and a topic
-    preposition are what the name spoke about, never who spoke."""
-    preposition = _topic_preposition(named, lexicon)
-    return preposition is not None and all(t.text[:1].isupper() for t in named.doc[:preposition.i])
 
 
 def _topic_preposition(named, lexicon: Lexicon):
