@@ -90,13 +90,6 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     quotes: list[QuoteState], reading: ArticleReading = ArticleReading()) -> list[Attribution | None]:
     """One attribution (or None: unattributed) per sentence, context applied, with what the
     ``reading`` of the whole article knows."""
-    mentions, reported, transcript, role_holders = (reading.mentions, reading.reported, reading.transcript,
-                                                    reading.role_holders)
-    fits, spokesperson_in, pair_of, subject_of = reading.fits, reading.spokesperson_in, reading.pair_of, reading.subject_of
-    described, same_pronoun, object_word, first_person = (reading.described, reading.same_pronoun, reading.object_word,
-                                                          reading.first_person)
-    clause_word, company_noun, named_company = reading.clause_word, reading.company_noun, reading.named_company
-    fits_description = reading.fits_description
     speakers = _quote_speakers(sentences, findings, quotes)
     resolved: list[Resolved] = []
     # The pronouns each person was already taken to be ("she said" meaning Louise Sunshine):
@@ -104,43 +97,44 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     called: dict[str, set[str]] = {}
 
     def fits_as_called(pronoun: str, name: str | None, named: bool = True) -> bool:
-        return fits(pronoun, name, named) and all(fits(pronoun, earlier) for earlier in called.get(name or "", ()))
+        return reading.fits(pronoun, name, named) and all(reading.fits(pronoun, earlier)
+                                                           for earlier in called.get(name or "", ()))
 
-    positions = paragraph_positions(sentences, findings, first_person)
+    positions = paragraph_positions(sentences, findings, reading.first_person)
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
             fitting = fits_here(fits_as_called, finding, index, sentences, quotes)
-            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting, role_holders or {},
-                                           company_noun, named_company)
+            attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting,
+                                           reading.role_holders or {}, reading.company_noun, reading.named_company)
             if finding.names:  # "Dana Okafor and Lee Park said": both, each by name
-                attribution = replace(attribution, entity=pair_of(list(finding.names)))
-            attribution = named_before(attribution, finding, index, sentences, mentions, fitting)
-            attribution = pair_named_before(attribution, finding, index, sentences, mentions, pair_of)
-            attribution = nearer_person(attribution, finding, index, sentences, resolved, mentions, fitting,
-                                         quotes[index], same_pronoun, before_its_quote(index, quotes), object_word,
-                                         clause_word)
-            attribution = thing_before(attribution, finding, index, sentences, subject_of)
-            attribution = described_before(attribution, finding, index, sentences, resolved, mentions, described,
-                                           fits_description)
-            if first_person(finding.source):
+                attribution = replace(attribution, entity=reading.pair_of(list(finding.names)))
+            attribution = named_before(attribution, finding, index, sentences, reading.mentions, fitting)
+            attribution = pair_named_before(attribution, finding, index, sentences, reading.mentions, reading.pair_of)
+            attribution = nearer_person(attribution, finding, index, sentences, resolved, reading.mentions, fitting,
+                                         quotes[index], reading.same_pronoun, before_its_quote(index, quotes),
+                                         reading.object_word, reading.clause_word)
+            attribution = thing_before(attribution, finding, index, sentences, reading.subject_of)
+            attribution = described_before(attribution, finding, index, sentences, resolved, reading.mentions,
+                                           reading.described, reading.fits_description)
+            if reading.first_person(finding.source):
                 # "The ambassador said:" then a paragraph "… I hope …": the "I" is the ambassador
                 attribution = introduced_paragraph(index, sentences, findings, resolved, positions) or attribution
         elif speakers[index] is not None:
             attribution = speakers[index]
         else:
             attribution = (continued_quote(index, sentences, quotes, resolved, findings)
-                           or reported_continuation(index, sentences, reported, resolved)
+                           or reported_continuation(index, sentences, reading.reported, resolved)
                            or introduced_paragraph(index, sentences, findings, resolved, positions))
         if finding is not None and finding.back_reference is not None and len(finding.source.split()) == 1 \
                 and attribution.entity is not None and attribution.kind is SourceKind.NAMED_PERSON:
             called.setdefault(attribution.entity, set()).add(finding.source.lower())
-        voiced = finding is not None and spokesperson_in(sentence.text[:finding.cue_span[1]])
+        voiced = finding is not None and reading.spokesperson_in(sentence.text[:finding.cue_span[1]])
         resolved.append(Resolved(attribution, sentence.block, voiced))
     _referred_quote_speakers(findings, quotes, resolved)
     tag_after_quote(sentences, findings, quotes, resolved)
-    if transcript is not None:
-        _transcript_turns(transcript, resolved)
+    if reading.transcript is not None:
+        _transcript_turns(reading.transcript, resolved)
     _signed_quotes(sentences, findings, quotes, resolved)
     _pointed_back(findings, quotes, resolved)
     return [_carry_via(i, resolved) for i in range(len(resolved))]

@@ -146,9 +146,8 @@ def _aside_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
 def _as_clause_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     """'As Dan Richter of Demand Media notes, “…”' with "notes" tagged as a plural noun heading
     the as-clause (or the sentence, the quote its clause, or the subject of the quote's own
-    verb): a speech verb's third-person form
-    with "as" and a subject of its own before it, and nothing after it but the comma, is that
-    verb, and the subject speaks."""
+    verb): a speech verb's third-person form with "as" and a subject of its own before it,
+    and nothing after it but the comma, is that verb, and the subject speaks."""
     if token.tag_ != "NNS" or token.dep_ not in ("advcl", "ROOT", "nsubj") or not says_form(token.text, lexicon):
         return None
     doc = token.doc

@@ -79,9 +79,9 @@ def in_cast(head, entity) -> bool:
 def _object_of_the_head(name, head, lexicon: Lexicon) -> bool:
     """'a longtime adviser to Dana Okafor', 'a friend of Lee Park': the person the head is
     adviser or friend to, as 'the parents of local woman Laura Stevens' are hers, not who
-    speaks (but in 'chief executive of Acme Robotics Jane Doe' a body's name comes between, and the name is the executive's; and a spokesman for Jane
-    Doe speaks for her; nor is a group placed with a name that name: "volunteers with Lee
-    Park")."""
+    speaks (but in 'chief executive of Acme Robotics Jane Doe' a body's name comes between,
+    and the name is the executive's; and a spokesman for Jane Doe speaks for her); nor is a
+    group placed with a name that name ("volunteers with Lee Park")."""
     # (the name set beside the preposition's object, "the parents of local woman Laura
     # Stevens", where the parse may hang it on the head with no comma between)
     before = name.doc[name.start - 1] if name.start > 0 else None
