@@ -72,7 +72,8 @@ def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
                 return guess.kind
     people = head.doc.user_data.get(CAST_KEY) or {}
     bodies = head.doc.user_data.get(BODIES_KEY) or frozenset()
-    if len(tokens) == 1 and head.pos_ == "PROPN" and head.text in bodies and head.text not in people:
+    written = one_word(tokens)  # (one word, or a hyphened one the tokenizer split: "M-Pesa")
+    if written is not None and head.pos_ == "PROPN" and written in bodies and written not in people:
         return SourceKind.ORGANIZATION
     if head.pos_ == "PROPN" and head.text not in people and any(c.lower_ == "the" for c in head.children):
         return SourceKind.ORGANIZATION  # a name with an article is no person's: "The General Staff said"
@@ -80,6 +81,12 @@ def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
             and thing_pronoun_after(head, lexicon):
         return SourceKind.ORGANIZATION  # "Vidyard announced updates to its video platform"
     return None
+
+
+def one_word(tokens) -> str | None:
+    """The phrase's text where it is one word ("Uber", "M-Pesa"), else None."""
+    written = text_of(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return written if written and not any(c.isspace() for c in written) else None
 
 
 def staff_of_body(head, lexicon: Lexicon) -> bool:

@@ -97,6 +97,12 @@ class SyntaxLexicon:
     performances: frozenset[str] = frozenset()
     # "this", "none": a copula's subject that makes "is to say" mean, not say
     placeholder_subjects: frozenset[str] = frozenset()
+    # "its", "itself", "which": pronouns only a thing or a body takes, never a person
+    thing_pronouns: frozenset[str] = frozenset()
+    # "who": pronouns only a person takes
+    person_pronouns: frozenset[str] = frozenset()
+    # "CEO", "headquarters": what only a body has ("Uber CEO Travis Kalanick")
+    body_only_nouns: frozenset[str] = frozenset()
     # "should", "must": a cue after one of these is a saying owed, not one done
     obligation_modals: frozenset[str] = frozenset()
     # ("add", "to"): a cue verb with that preposition and no clause is another verb ("added to the uncertainty")
@@ -285,6 +291,9 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         performances=frozenset(w.lower() for w in table.get("performances", ())),
         placeholder_subjects=frozenset(w.lower() for w in table.get("placeholder_subjects", ())),
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
+        thing_pronouns=frozenset(w.lower() for w in table.get("thing_pronouns", ())),
+        person_pronouns=frozenset(w.lower() for w in table.get("person_pronouns", ())),
+        body_only_nouns=frozenset(w.casefold() for w in table.get("body_only_nouns", ())),
         other_senses=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("other_senses", ())),
         past_forms=past_forms,
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")

@@ -22,6 +22,7 @@ from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.syntax import find_in_parse
+from sourcelight.pipeline.attribution.thing_names import THING_NAMES_KEY, names_used_as_things
 from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
 from sourcelight.pipeline.model import Sentence, SourceKind
 
@@ -96,7 +97,9 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     in_order = sorted([(i, p, True) for i, p in parsed.items()] + [(i, p, False) for i, p in zip(others, named)],
                       key=lambda entry: (in_title_case(sentences[entry[0]].text), entry[0]))
     every_parse = list(parsed.values()) + named
-    mostly = mostly_bodies(every_parse)
+    # (and "Uber", which the recogniser leaves unnamed, where the article writes "Uber … its")
+    used_as_things = names_used_as_things([s.text for s in sentences], lexicon)
+    mostly = mostly_bodies(every_parse) | used_as_things
     companies = companies_named(every_parse, lexicon)
     cast = people_named([(parse, full) for _, parse, full in in_order], lexicon, mostly, companies)
     # What an opening "it" may mean is the subject of the sentence before (context.py).
@@ -105,7 +108,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     about = dict(zip(before_it, nlp.pipe((_marks_tamed(sentences[i].text) for i in before_it), batch_size=PARSE_BATCH)))
     # (and a company's name in full wherever it stands: "(Alibaba says …)" where the
     # article names the Alibaba Group)
-    bodies = bodies_named(parsed.values(), companies)
+    bodies = bodies_named(parsed.values(), companies) | used_as_things
     roles = role_holders(every_parse, cast, lexicon)
     genders = genders_said(parsed.values(), lexicon)
     things = things_named(every_parse, mostly)
@@ -115,6 +118,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
         parse.user_data[ROLES_KEY] = roles
         parse.user_data[GENDERS_KEY] = genders
         parse.user_data[THINGS_KEY] = things
+        parse.user_data[THING_NAMES_KEY] = used_as_things
     return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed, about)
 
 

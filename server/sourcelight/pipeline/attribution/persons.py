@@ -12,6 +12,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.names import is_institution, without_possessive
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.thing_names import THING_NAMES_KEY
 
 
 def whole_name(head, entity):
@@ -119,6 +120,14 @@ def company_name(entity, lexicon: Lexicon) -> bool:
     return designates_company(entity[-1].text, lexicon)
 
 
+def _body_taken_for_a_person(entity) -> bool:
+    """A one-word name the article's pronouns show is a body's and no person's ("Parcelo … its
+    couriers": thing_names), which the recogniser took for a person here."""
+    doc = entity.doc
+    name = without_possessive(entity.text)
+    return name in (doc.user_data.get(THING_NAMES_KEY) or frozenset()) and name not in (doc.user_data.get(CAST_KEY) or {})
+
+
 def entity_of(token):
     doc = token.doc
     for entity in doc.ents:
@@ -133,7 +142,7 @@ def person_in(head, tokens, lexicon: Lexicon):
     spokeswoman, Jane Doe')."""
     entity = entity_of(head)
     if entity is not None and entity.label_ == PERSON and entity.text[:1].isalpha() \
-            and not company_name(entity, lexicon):
+            and not company_name(entity, lexicon) and not _body_taken_for_a_person(entity):
         return entity  # (not "’s Note" of "Editor’s Note:", the recogniser's slip)
     if head.pos_ == "PROPN" and entity is not None and entity.label_ != PERSON:
         # "Ursula von der Leyen" where the recogniser split off "Leyen" as a place: a person's
@@ -145,7 +154,7 @@ def person_in(head, tokens, lexicon: Lexicon):
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \
                 and entity.text[:1].isalpha() and not company_name(entity, lexicon) \
-                and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors) \
+                and not _body_taken_for_a_person(entity) and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors) \
                 and not _object_of_the_head(entity, head, lexicon):
             return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
     trailing = trailing_name(tokens, lexicon) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" \

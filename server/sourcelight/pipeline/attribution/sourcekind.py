@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.bodies import (body_in_apposition, body_named, body_word_before, possessed_body,
+from sourcelight.pipeline.attribution.bodies import (body_in_apposition, body_named, body_word_before, one_word, possessed_body,
                                                     staff_of_body)
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
 from sourcelight.pipeline.attribution.person_signs import is_person_role
@@ -172,7 +172,9 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
             t.is_punct for t in tokens if t.i != head.i):
         return None  # "WARNING: Video contains graphic images."
     if head.pos_ == "PROPN" and head.tag_ != "NNPS":
-        kind = SourceKind.ORGANIZATION if _acronym(head.text) else SourceKind.NAMED_PERSON
+        # (a lone name the article shows is a body's: "Uber … its drivers")
+        kind = SourceKind.ORGANIZATION if _acronym(head.text) or (one_word(tokens) and body_named(head, tokens, lexicon)) \
+            else SourceKind.NAMED_PERSON
         return SourceGuess(kind, text_of(doc)[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)  # a name tagged as a noun
