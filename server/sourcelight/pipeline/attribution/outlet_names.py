@@ -37,6 +37,16 @@ def media_of(token, lexicon: Lexicon) -> str | None:
     return None
 
 
+# "PolitickerNJ.com": a name that is a web address. Told something, or interviewing someone,
+# it is the site that reports it (but "said on Facebook.com" is no outlet's).
+_WEB_ADDRESS = re.compile(r"[^\W\d_][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|[a-z]{2})")
+
+
+def reporting_site(token, lexicon: Lexicon) -> str | None:
+    """The outlet ``token`` names, or the web address it is ("told PolitickerNJ.com")."""
+    return media_of(token, lexicon) or (token.text if _WEB_ADDRESS.fullmatch(token.text) else None)
+
+
 def _name_after_outlet_noun(tokens, lexicon: Lexicon) -> str | None:
     """'CNN affiliate WUSA', 'Indonesian newspaper Kompas', 'affiliate KFSM': the name that
     ends the phrase right after an outlet noun is the outlet (not the network before it)."""

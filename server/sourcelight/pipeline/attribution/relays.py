@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.deps import marked_by
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import quoting_verb
 from sourcelight.pipeline.attribution.sources import classify
-from sourcelight.pipeline.attribution.outlet_names import media_of
+from sourcelight.pipeline.attribution.outlet_names import media_of, reporting_site
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, speaker_of
 from sourcelight.pipeline.model import SourceKind
@@ -23,17 +23,19 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
     'CNN's Jane Roe reported', 'according to Jane Roe of the New York Times'."""
     via = None
     referred = None  # "told the paper": the outlet named before, which context.py finds
-    if token_lemma(verb, lexicon) in lexicon.syntax.recipients:
-        for child in verb.children:
-            target = child
-            if child.dep_ == "prep" and child.lower_ == "to":
-                target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            elif child.dep_ not in ("dative", "dobj", "iobj"):
-                continue
-            via = via or (media_of(target, lexicon) if target is not None else None)
-            guess = guess_source(target, lexicon) if target is not None and via is None else None
-            if guess is not None and guess.back_reference is not None and SourceKind.MEDIA in guess.back_reference.refers_to:
-                referred = referred or guess.back_reference
+    # "told Reuters", and with any cue "to" the outlet: "said to New Scientist", "confirmed to CNN"
+    takes_recipient = token_lemma(verb, lexicon) in lexicon.syntax.recipients
+    for child in verb.children:
+        target = child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ not in ("dative", "dobj", "iobj") or not takes_recipient:
+            continue
+        via = via or (reporting_site(target, lexicon) if target is not None else None)
+        # ("admitted to the paper" is no "told the paper": a word for "to" may be anything)
+        guess = guess_source(target, lexicon) if target is not None and via is None and takes_recipient else None
+        if guess is not None and guess.back_reference is not None and SourceKind.MEDIA in guess.back_reference.refers_to:
+            referred = referred or guess.back_reference
     via = via or interview_with(verb, lexicon) or _spoken_to(verb, lexicon) or _published_in(verb, lexicon) \
         or _quoting_outlet(verb, lexicon)
     employer = owner_outlet(source_token, lexicon)
@@ -84,7 +86,7 @@ def interview_with(verb, lexicon: Lexicon) -> str | None:
 def outlet_of_statement(noun, lexicon: Lexicon) -> str | None:
     """'an interview with CNN', 'a Fox interview', 'CNN's interview': the outlet it was given to."""
     for inner in noun.children:
-        if inner.dep_ == "prep" and (outlet := _outlet_object(inner, lexicon)):
+        if inner.dep_ == "prep" and (outlet := _outlet_object(inner, lexicon, site=True)):
             return outlet
     return possessor_outlet(noun, lexicon)
 
@@ -96,7 +98,8 @@ def _spoken_to(verb, lexicon: Lexicon) -> str | None:
         if participle.dep_ != "advcl" or participle.tag_ != "VBG":
             continue
         for prep in participle.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("to", "with") and (outlet := _outlet_object(prep, lexicon)):
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "with") \
+                    and (outlet := _outlet_object(prep, lexicon, site=True)):
                 return outlet
     return None
 
@@ -108,9 +111,11 @@ def _published_in(verb, lexicon: Lexicon) -> str | None:
                  and (outlet := _outlet_object(prep, lexicon))), None)
 
 
-def _outlet_object(prep, lexicon: Lexicon) -> str | None:
-    """The outlet a preposition governs ("with CNN", "to Reuters"), if it governs one."""
-    return next((outlet for obj in prep.children if obj.dep_ == "pobj" and (outlet := media_of(obj, lexicon))), None)
+def _outlet_object(prep, lexicon: Lexicon, site: bool = False) -> str | None:
+    """The outlet a preposition governs ("with CNN", "to Reuters"), if it governs one; with
+    ``site``, a web address too ("an interview with PolitickerNJ.com")."""
+    outlet_in = reporting_site if site else media_of
+    return next((outlet for obj in prep.children if obj.dep_ == "pobj" and (outlet := outlet_in(obj, lexicon))), None)
 
 
 def owner_outlet(source_token, lexicon: Lexicon) -> str | None:
