@@ -125,7 +125,8 @@ def _body_taken_for_a_person(entity) -> bool:
     couriers": thing_names), which the recogniser took for a person here."""
     doc = entity.doc
     name = without_possessive(entity.text)
-    return name in (doc.user_data.get(THING_NAMES_KEY) or frozenset()) and name not in (doc.user_data.get(CAST_KEY) or {})
+    return name in (doc.user_data.get(THING_NAMES_KEY) or frozenset()) \
+        and name not in (doc.user_data.get(CAST_KEY) or {})
 
 
 def entity_of(token):
@@ -154,7 +155,8 @@ def person_in(head, tokens, lexicon: Lexicon):
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \
                 and entity.text[:1].isalpha() and not company_name(entity, lexicon) \
-                and not _body_taken_for_a_person(entity) and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors) \
+                and not _body_taken_for_a_person(entity) \
+                and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors) \
                 and not _object_of_the_head(entity, head, lexicon):
             return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
     trailing = trailing_name(tokens, lexicon) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" \

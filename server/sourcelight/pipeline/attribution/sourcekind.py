@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.bodies import (body_in_apposition, body_named, body_word_before, one_word, possessed_body,
-                                                    staff_of_body)
+from sourcelight.pipeline.attribution.bodies import (body_in_apposition, body_named, body_word_before, one_word,
+                                                    possessed_body, staff_of_body)
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
@@ -79,6 +79,11 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if _counted_bodies(head):
         return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)
     person = person_in(head, tokens, lexicon) or name_after_role(tokens, lexicon)
+    if person is None and guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.VAGUE) \
+            and len(tokens) == 1 and head.tag_ in ("NN", "NNP") and head.text[:1].isupper() \
+            and head.text in (doc.user_data.get(CAST_KEY) or {}):
+        # "…, Expert said" where the article named Paul Expert: the surname, not an expert
+        return SourceGuess(SourceKind.NAMED_PERSON, head.text, start, end)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and (
             lexicon.patterns["metonyms"].fullmatch(guess.text) or lexicon.patterns["organizations"].fullmatch(guess.text)) \
             and (person is None or person.start <= head.i < person.end):
@@ -173,8 +178,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return None  # "WARNING: Video contains graphic images."
     if head.pos_ == "PROPN" and head.tag_ != "NNPS":
         # (a lone name the article shows is a body's: "Uber … its drivers")
-        kind = SourceKind.ORGANIZATION if _acronym(head.text) or (one_word(tokens) and body_named(head, tokens, lexicon)) \
-            else SourceKind.NAMED_PERSON
+        shown_a_body = one_word(tokens) is not None and body_named(head, tokens, lexicon) is not None
+        kind = SourceKind.ORGANIZATION if _acronym(head.text) or shown_a_body else SourceKind.NAMED_PERSON
         return SourceGuess(kind, text_of(doc)[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)  # a name tagged as a noun

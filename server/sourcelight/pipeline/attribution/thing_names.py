@@ -83,7 +83,8 @@ def _alone(text: str, start: int) -> bool:
 
 
 def _opens_a_clause(lower: str, lexicon: Lexicon) -> bool:
-    if lower in lexicon.syntax.cue_words or lemma(lower, lexicon.language, lexicon.lemmatizer) in lexicon.syntax.cue_words:
+    cues = lexicon.syntax.cue_words
+    if lower in cues or lemma(lower, lexicon.language, lexicon.lemmatizer) in cues:
         return True
     return bool(lexicon.patterns["relatives"].fullmatch(lower) or lexicon.patterns["subordinators"].fullmatch(lower))
 
