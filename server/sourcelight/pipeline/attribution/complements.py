@@ -1,15 +1,15 @@
 """What follows a cue verb on the parse, and what that makes of it: a clause, a colon or a
 thing said that the verb reports ("said that …", "predicted a Cruz win", "…, the AP
-reported"), or nothing said at all (an infinitive of purpose, a reflexive object, a verb that
-only names what was said, "has yet to apologize"). syntax.py applies these tests to each
-candidate verb; every word list comes from the lexicon's [syntax] section."""
+reported"), or an object, a reflexive or a perceived event instead (what makes a verb say
+nothing at all is said_nothing.py's). syntax.py applies these tests to each candidate verb;
+every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.deps import first_conjunct, marked_by, opened_by_that, text_of, to_infinitive
+from sourcelight.pipeline.attribution.deps import marked_by, opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.questions import leaves_open, question, weighs_whether
-from sourcelight.pipeline.attribution.unrealized import counterfactual, not_yet
+from sourcelight.pipeline.attribution.questions import question
+from sourcelight.pipeline.attribution.unrealized import not_yet
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
 
@@ -89,17 +89,6 @@ def only_adverbials_before(verb, start: int) -> bool:
         for c in left)
 
 
-def only_names(verb) -> bool:
-    """'His group, called the Virginia Conservation Legacy Fund, …': a name given, with no
-    object to say it of, says nothing (not "called Oz a quack", parsed with two predicates, nor
-    "called on Gov. Rick Snyder to resign", parsed with the governor as the name given)."""
-    reflexive = reflexive_object(verb)  # "a group that calls itself Asawitri Media"
-    predicates = [c for c in verb.children if c.dep_ == "oprd"]
-    return len(predicates) < 2 and any((c.pos_ == "PROPN" or reflexive) and c.text[:1].isupper()
-                                       for c in predicates) and not any(
-        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not is_reflexive(c)) for c in verb.children)
-
-
 def object_as_predicate(verb) -> bool:
     """'cited the tax as a major reason …', 'denounced the attack as terrorism': what the
     object is said to be; also 'called the citation and the demand a transparent political
@@ -129,41 +118,6 @@ def content_clause(noun) -> bool:
                for c in noun.children)
 
 
-def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool, lexicon: Lexicon) -> bool:
-    """The cue verb, where ``clause`` says whether anything said follows it, says nothing the
-    sentence rests on."""
-    if not clause and (names_what_was_said(verb)  # "what Obama says is the baseline"
-                       or only_itself(verb)  # "that bond quickly revealed itself"
-                       or infinitive_on_noun(verb)):  # "has positive things to say"
-        return True
-    if any(c.dep_ == "relcl" for c in verb.children) or (not has_quote and (finds_itself(verb) or finds_it_hard(verb))):
-        return True  # "Massachusetts and Vermont, states that vote on March 1": a noun
-    # ("whether she agrees or disagrees": the mark is on the first verb)
-    if marked_by(verb, "if", "unless", "whether") or marked_by(first_conjunct(verb), "if", "unless", "whether"):
-        return True  # "If Obama says it, it's true", "unclear whether the judges would rule that": not a claim
-    if in_generic_gerund(verb):
-        return True  # a case talked about, not a saying that happened
-    if counterfactual(verb):
-        return True  # "If the kids had held up a photo of …, they would have been identifying with …"
-    if not has_quote and (leaves_open(verb) or weighs_whether(verb)):
-        return True  # "The video does not show whether Scott had a gun": it tells nothing
-    if impersonal_infinitive(verb, lexicon) or asked_aside(verb) or not_yet(verb) or only_names(verb) or bare_passive(verb):
-        # "Suffice it to say, …", "asked about …, had said", "has yet to apologize", "X, called
-        # Y,", "failed as predicted"
-        return True
-    if not clause and negated(verb) and not has_quote and not non_response and verb.dep_ not in ("ROOT", "conj"):
-        # "taking heat for not condemning Trump's attacks": nothing said in a clause about
-        # something else ("Trump didn't apologize" is still his, and "did not disclose" a
-        # non-answer)
-        return True
-    # "Subscribers took to social media to complain.": nothing said is told
-    return not clause and bare_purpose(verb)
-
-
-
-
-
-
 def colon_after(token) -> bool:
     """ "Whitlock Endorses Aberly: I Am ‘Horrified’": a colon after the verb's object opens
     what was said."""
@@ -179,12 +133,6 @@ def bare_infinitive(verb) -> bool:
     if to_infinitive(verb):
         return any(c.dep_ == "nsubj" for c in verb.children)
     return not any(c.dep_ in ("aux", "mark", "nsubjpass", "auxpass") for c in verb.children)
-
-
-def infinitive_on_noun(verb) -> bool:
-    """'has positive things to say about the company': an infinitive describing a noun says
-    nothing yet."""
-    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PRON") and to_infinitive(verb)
 
 
 def tells_how_much(verb, lexicon: Lexicon) -> bool:
@@ -223,28 +171,6 @@ def is_reflexive(token) -> bool:
     return token.lower_.endswith(("self", "selves"))
 
 
-def only_itself(verb) -> bool:
-    """The verb's only object is a reflexive pronoun, with nothing after it."""
-    return reflexive_object(verb) and not any(c.dep_ == "prep" for c in verb.children)
-
-
-def finds_itself(verb) -> bool:
-    """'Fox News found itself playing host', 'he found himself embroiled in controversy':
-    what the subject does or undergoes, not what it found."""
-    return any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ in ("VBG", "VBN")
-               and any(s.dep_ == "nsubj" and is_reflexive(s) for s in c.children)
-               for c in verb.children)
-
-
-def finds_it_hard(verb) -> bool:
-    """'political leaders will find it harder to address pressing needs': how hard a thing
-    is to do, not a finding (but "found it likely that the fire was set" is one)."""
-    return any(c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ" and any(
-        s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children) and any(
-        to_infinitive(g) for g in c.children) and not any(
-        m.dep_ == "mark" for g in c.children for m in g.children) for c in verb.children)
-
-
 def sees_it_happen(verb) -> bool:
     """'cannot hear smugglers digging', 'watched the mayor leave': what a verb of perception
     takes in is an event, its doer named inside; nothing anyone claimed (what a poll finds
@@ -253,13 +179,6 @@ def sees_it_happen(verb) -> bool:
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     return bool(clauses) and all(c.tag_ in ("VBG", "VB") and any(g.dep_ == "nsubj" for g in c.children)
                                  and not any(g.dep_ in ("mark", "aux") for g in c.children) for c in clauses)
-
-
-def bare_purpose(verb) -> bool:
-    """An infinitive of purpose with nothing said ('gathered outside to protest'): why they
-    did something, not a claim they made."""
-    return verb.dep_ == "advcl" and to_infinitive(verb) and not any(
-        c.dep_ in ("dobj", "prep", "attr", "dative", "ccomp", "xcomp", "oprd") for c in verb.children)
 
 
 def says_without_object(verb) -> bool:
@@ -319,79 +238,5 @@ def says_what_came_before(verb) -> bool:
         c.dep_ == "nsubj" and c.tag_ == "DT" for c in verb.head.children)
 
 
-def names_what_was_said(verb) -> bool:
-    """The verb only describes a thing said, which the sentence then talks about: a free
-    relative ("what Obama says …") or a relative clause on its object ("the things that
-    Trump has said"), where the speaker is not the relative pronoun."""
-    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
-        return not says_what_came_before(verb)
-    if verb.dep_ != "relcl":
-        return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.tag_ not in ("WP", "WDT")
-
-
-def bare_passive(verb) -> bool:
-    """'Patriot failed as predicted', 'with Obama expected to visit': a passive participle
-    with no auxiliary and no agent hung on a clause or a preposition; nobody in the sentence
-    predicted or expected it. A preposition's complement is no past tense either, whatever
-    the tag."""
-    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
-        return False
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if marks & {"with", "without"}:
-        return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl"  # "With Obama expected to visit, …"
-    if as_clause(verb) and any(c.dep_ == "nsubj" for c in verb.children):
-        return False  # a finite clause the tagger took for a participle ("As the Post's unit reported just today, …")
-    if verb.tag_ == "VBN":  # not on a noun: the parser reads many a finite verb so ("A poll found …")
-        return verb.dep_ in ("advcl", "pcomp")
-    return verb.tag_ == "VBD" and verb.dep_ == "pcomp" and not any(
-        c.tag_ in ("WP", "WDT") for c in verb.children)  # but "with what lawmakers called “fraud”"
-
-
-def asked_aside(verb) -> bool:
-    """'Mr. Trump, asked about the deaths of journalists, had said …': a participle set off
-    after a comma with no subject or object of its own and a preposition after it is a
-    passive (he was asked); no one in the sentence said it."""
-    doc = verb.doc
-    end = verb.right_edge.i
-    # (or opening the sentence: "Asked about it by NJ Advance Media, Doherty declined …")
-    return (verb.tag_ in ("VBN", "VBD") and (verb.i == 0 or doc[verb.i - 1].text == ",")
-            and verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ == "prep"
-            # closed like an aside, not "tweeted in response:"
-            and (doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","))
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "ccomp") for c in verb.children))
-
-
-def in_generic_gerund(verb) -> bool:
-    """The verb is, or hangs by its clauses from, a gerund with no subject of its own that is
-    a clausal subject: a case talked about ("having a candidate rely on a TV doctor to
-    discuss his health may be …", "Telling voters that … is a mistake")."""
-    token = verb
-    while True:
-        if token.tag_ == "VBG" and token.dep_ == "csubj" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            return True
-        if token.dep_ not in ("xcomp", "advcl", "ccomp", "conj") or token.head is token:
-            return False
-        token = token.head
-
-
-def impersonal_infinitive(verb, lexicon: Lexicon) -> bool:
-    """'Suffice it to say, …': an infinitive whose verb has "it" for its object says nothing
-    anyone in the sentence said; nor does one a copula (syntax.linking_verbs) predicates of a
-    placeholder (syntax.placeholder_subjects: "None of this is to say Page ever stopped …",
-    "That is not to say …"; but "Their reaction is to tell the public that …" is a saying)."""
-    if verb.dep_ not in ("xcomp", "ccomp") or not to_infinitive(verb):
-        return False
-    syntax = lexicon.syntax
-    return any(c.dep_ == "dobj" and c.lower_ == "it" and c.i < verb.i for c in verb.head.children) \
-        or (verb.head.pos_ == "AUX" and token_lemma(verb.head, lexicon) in syntax.linking_verbs and any(
-            c.dep_ == "nsubj" and c.lower_ in syntax.placeholder_subjects for c in verb.head.children))
-
-
-__all__ = ["CLAUSE_DEPS", "asked_aside", "says_a_ritual", "impersonal_infinitive", "has_clause", "not_yet",
-           "has_object", "reflexive_object", "is_reflexive", "negated", "only_itself", "bare_purpose",
-           "says_without_object", "says_what_came_before", "names_what_was_said", "infinitive_on_noun",
-           "says_nothing", "in_generic_gerund", "sees_it_happen"]
-
+__all__ = ["CLAUSE_DEPS", "says_a_ritual", "has_clause", "not_yet", "has_object", "reflexive_object",
+           "is_reflexive", "negated", "says_without_object", "says_what_came_before", "sees_it_happen"]

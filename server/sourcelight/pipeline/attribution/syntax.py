@@ -16,9 +16,8 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import PERSON
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, as_clause, clause_hung_above, has_clause,
-                                                         has_object, negated, says_nothing, says_what_came_before,
-                                                         says_a_ritual, says_without_object, sees_it_happen,
-                                                         tells_how_much)
+                                                         has_object, negated, says_what_came_before, says_a_ritual,
+                                                         says_without_object, sees_it_happen, tells_how_much)
 from sourcelight.pipeline.attribution.colons import colon_cue, is_heading, named_before_quote, speaker_label
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
@@ -39,6 +38,7 @@ from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quot
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
 from sourcelight.pipeline.attribution.continuations import SPEAKER_TAG_WORDS
+from sourcelight.pipeline.attribution.said_nothing import says_nothing
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.stances import stance_cue
