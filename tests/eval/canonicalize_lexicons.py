@@ -95,6 +95,7 @@ KEY_NOTES = {
     "syntax.kept_prefixes": "prefixes that, hyphened to a cue verb, keep its meaning ('re-tweeted', 'co-wrote'); with any other the word is another ('second-guess', 'de-emphasized')",
     "syntax.body_only_nouns": "nouns only a body has, right after a one-word name or its possessive: 'SpaceX CEO Elon Musk', 'Square’s HEADQUARTERS' show the name is a body's (syntax.thing_pronouns)",
     "syntax.narrative_adverbs": "adverbs that make a modal before a verb tell what did happen, not a guess: 'an inquiry would LATER find that …' (syntax.modal_guesses)",
+    "syntax.staff_nouns": "lemmas of nouns for people whose work speaks for the body they work at: a body's name right before a group of them makes the group that body's ('IBM RESEARCHERS found', 'Fed POLICYMAKERS have said'; but 'Apple investors', 'Carrier workers' are no one's staff)",
     "syntax.thing_pronouns": "pronouns only a thing or a body takes: a one-word name the article refers back to with one ('Uber underpays ITS drivers', 'Uber found ITSELF …', 'Iridium, WHICH notes …') more often than with a person's is a body's name, not a person's",
     "syntax.person_pronouns": "pronouns only a person takes, besides the gendered ones: 'Emery, WHO …' counts against a name being a body's",
     "syntax.obligation_modals": "modals of obligation: a cue after one, with a subject other than the writer, is a saying owed, not one done ('voters should know what those questions are', 'the Committee should formally ask …'; but 'I should say that …' is the writer saying it)",

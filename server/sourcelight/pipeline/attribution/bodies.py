@@ -9,6 +9,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY
 from sourcelight.pipeline.attribution.companies import listed_body
 from sourcelight.pipeline.attribution.person_signs import is_person_role
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.persons import entity_of, thing_pronoun_after
@@ -90,17 +91,21 @@ def one_word(tokens) -> str | None:
 
 
 def staff_of_body(head, lexicon: Lexicon) -> bool:
-    """'Researchers at IBM found', 'experts from the National Oceanic and Atmospheric
-    Administration estimated': a group the sentence places in a named body (after one of the
+    """'Researchers at IBM found', 'IBM researchers found', 'experts from the National Oceanic
+    and Atmospheric Administration estimated': a group the sentence places in a named body (after one of the
     lexicon's syntax.affiliation_prepositions) speaks for that body, no vague crowd (but
     "critics of the plan", "residents from Kyiv" and "scientists at the lab" are no body's,
     nor, as owners name no one's employer, "the Anglosphere’s advocates")."""
     if head.tag_ != "NNS":
         return False
     for child in head.children:
-        if child.dep_ != "prep" or child.lower_ not in lexicon.syntax.affiliation_prepositions:
+        if child.dep_ == "compound" and child.i == head.i - 1 \
+                and token_lemma(head, lexicon) in lexicon.syntax.staff_nouns:
+            body = child  # "IBM researchers" (not "Apple investors", "Carrier workers": no one's staff)
+        elif child.dep_ == "prep" and child.lower_ in lexicon.syntax.affiliation_prepositions:
+            body = next((c for c in child.children if c.dep_ == "pobj"), None)
+        else:
             continue
-        body = next((c for c in child.children if c.dep_ == "pobj"), None)
         if body is None or body.pos_ != "PROPN":
             continue
         entity = entity_of(body)

@@ -101,6 +101,8 @@ class SyntaxLexicon:
     thing_pronouns: frozenset[str] = frozenset()
     # "who": pronouns only a person takes
     person_pronouns: frozenset[str] = frozenset()
+    # "researcher", "economist": a body's name before a group of them is their employer's ("IBM researchers")
+    staff_nouns: frozenset[str] = frozenset()
     # "later", "eventually": after "would", what did happen ("an inquiry would later find")
     narrative_adverbs: frozenset[str] = frozenset()
     # "CEO", "headquarters": what only a body has ("Uber CEO Travis Kalanick")
@@ -295,6 +297,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
         thing_pronouns=frozenset(w.lower() for w in table.get("thing_pronouns", ())),
         person_pronouns=frozenset(w.lower() for w in table.get("person_pronouns", ())),
+        staff_nouns=frozenset(w.lower() for w in table.get("staff_nouns", ())),
         narrative_adverbs=frozenset(w.lower() for w in table.get("narrative_adverbs", ())),
         body_only_nouns=frozenset(w.casefold() for w in table.get("body_only_nouns", ())),
         other_senses=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("other_senses", ())),
