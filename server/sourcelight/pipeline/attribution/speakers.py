@@ -35,10 +35,35 @@ def name_before(verb):
     return None
 
 
+def subject_after_phrase(verb, inside):
+    """The subject of a verb after the comma that closes the phrase holding ``inside``."""
+    doc = verb.doc
+    comma = next((t.i for t in doc[inside.i + 1:] if t.text == ","), None)
+    if comma is None:
+        return None
+    return next((t for t in doc[comma + 1:] if t.dep_ in SUBJECTS and t.head.i > comma
+                 and t.head.pos_ in ("VERB", "AUX")), None)
+
+
+def _people_talked_to(verb):
+    """'Residents we spoke to said …', 'nurses she spoke with said …': the parse reads "to
+    said" as an infinitive or "said" as the preposition's object, but a past form ends the
+    clause on the people, who said it."""
+    doc = verb.doc
+    at = verb.i
+    if verb.tag_ != "VBD" or at < 4 or doc[at - 1].tag_ not in ("IN", "TO") or doc[at - 2].pos_ != "VERB" \
+            or doc[at - 3].pos_ != "PRON" or doc[at - 4].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return doc[at - 4]
+
+
 def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, bool]:
     """The token heading the speaker of ``verb``: its subject, the agent of a passive, or the
     subject it shares with the verb it hangs from. (token, passive?) With ``lexicon``, the
     passive subject of a citing verb is the speaker ("Putin was quoted as saying")."""
+    talked_to = _people_talked_to(verb)
+    if talked_to is not None:
+        return talked_to, False
     inverted = _inverted_aside(verb)
     if inverted is not None:
         return inverted, False
@@ -127,6 +152,12 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             name_before(current) if current.i == verb.i or current.pos_ in ("VERB", "AUX") else None)
         if subject is not None:
             subject = _conjunct_after_object(subject) or subject
+        if subject is not None and verb.dep_ == "pcomp" and verb.i < subject.i < current.i \
+                and not any(t.text == "," for t in verb.doc[verb.i + 1:subject.i]):
+            # "In declaring Trump has “no responsibility” …, they feign …" parsed with "In" on
+            # "has": what follows the gerund is what it declares; the subject after the
+            # phrase's comma speaks (not "In saying that …, Okafor broke …", set off already)
+            return subject_after_phrase(verb, subject), False
         if subject is not None and current.i != verb.i and quoted(subject) and not quoted(verb):
             # "“We were wrong,” Ramos, 58, told AFP": a subject inside the quote is not the
             # speaker; nor in "Clinton seemed ready, telling the crowd, “Some people get …”".
