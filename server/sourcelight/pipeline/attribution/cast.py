@@ -206,7 +206,11 @@ def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, st
             if entity.label_ != PERSON or entity.start == 0:
                 continue
             role = parse[entity.start - 1]
-            if not lexicon.patterns["person_roles"].fullmatch(role.text) and not (
+            # (and a lower-case noun the parse hangs on the name: "Phoenix architect Marwan
+            # Al-Sayed", "photographer Lorenzo Tugnoli")
+            described = role.tag_ == "NN" and role.is_lower and role.dep_ == "compound" \
+                and entity.start <= role.head.i < entity.end
+            if not described and not lexicon.patterns["person_roles"].fullmatch(role.text) and not (
                     role.text[:1].isupper() and lexicon.patterns["titles"].fullmatch(role.text)):
                 continue
             name = without_possessive(entity.text)

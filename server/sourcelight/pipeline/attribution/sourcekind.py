@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.bodies import (body_in_apposition, body_named, body_word_before, one_word,
                                                     possessed_body, staff_of_body)
-from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
+from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON, ROLES_KEY
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
@@ -272,6 +272,9 @@ def _names_a_body(head, name, lexicon: Lexicon) -> bool:
 # "the billionaire real estate magnate says": a definite description of the person named last
 # (of whatever role: unlike "the mayor", its words need not be in the name), never of a body.
 DESCRIPTION_REFERENCE = BackReference((SourceKind.NAMED_PERSON,), SourceKind.VAGUE)
+# "the architect says": the one person the article gave that role (cast.role_holders), whose
+# name need not hold the word.
+ROLE_REFERENCE = BackReference((SourceKind.NAMED_PERSON,), SourceKind.VAGUE)
 
 
 def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
@@ -306,6 +309,10 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
         # "the GOP presidential front-runner", "the NeverTrump faction": described, not the
         # party, and not taken for whoever was named last
         return SourceGuess(SourceKind.VAGUE, text, start, end)
+    if described and head.lower_ in (head.doc.user_data.get(ROLES_KEY) or {}):
+        # "the architect says" where the article gave one person that role ("Phoenix
+        # architect Marwan Al-Sayed"): that person
+        return SourceGuess(SourceKind.VAGUE, text, start, end, ROLE_REFERENCE)
     if described:
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE if person else None)
     if person and head.tag_ == "NN" and determiner is not None and lexicon.patterns["indefinite"].fullmatch(
