@@ -204,7 +204,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
     own_clause = (phrasal or has_clause(token) or says_a_statement(token, lexicon)
-                  or says_what_came_before(token) or so_says)
+                  or says_what_came_before(token) or so_says or _thinks_so(token))
     clause = has_quote or own_clause
     if token.dep_ == "relcl" and not clause and (negated(token) or any(c.tag_ == "MD" for c in token.children)) \
             and _describes_a_thing(token.head):
@@ -318,6 +318,14 @@ def _so_says(verb) -> bool:
         return False
     spoken = {t.i for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i for t in c.subtree}
     return all(t.i == so.i or t.i in spoken or t.is_punct or t.dep_ == "cc" for t in verb.doc[:verb.i])
+
+
+def _thinks_so(verb) -> bool:
+    """'She doesn't think so.', 'the captain said so': "so" closing the verb's clause stands
+    for what was said (but it signs nothing above, as "So says …" does)."""
+    doc = verb.doc
+    return any(c.dep_ == "advmod" and c.lower_ == "so" and c.i == verb.i + 1
+               and (c.i + 1 == len(doc) or doc[c.i + 1].is_punct) for c in verb.children)
 
 
 def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:
