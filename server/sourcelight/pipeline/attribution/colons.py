@@ -168,8 +168,10 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None
     before = doc[:colon.i]
     after = doc[colon.i + 1:]
-    if before[0].text in ("[", "{"):
-        return None  # "[Video: FULL SPEECH: …]": a player's or an editor's bracketed label, no speaker
+    if before[0].text in ("[", "{") or before[0].text.startswith("#"):
+        # "[Video: FULL SPEECH: …]": a player's or an editor's bracketed label, no speaker;
+        # "#QZ8501: Search teams have …": a hashtag, what the post is about
+        return None
     opened = text_of(doc)[:colon.idx]
     if opened.count("(") > opened.count(")"):
         return None  # "Acme Corp. (NYSE: ACME) fell 2%": a ticker or a label inside brackets, no speaker
@@ -202,6 +204,10 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     guess = _after_tag(guess_source(head, lexicon, tokens=list(before)), doc[:colon.i], lexicon)
     if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
         return None
+    if guess.end > colon.idx:
+        # "Benjamin: Hello." read as one name by the recogniser: the label ends at its colon
+        end = guess.start + len(text_of(doc)[guess.start:colon.idx].rstrip())
+        guess = replace(guess, text=text_of(doc)[guess.start:end], end=end)
     owners = [t for t in before if t.dep_ == "poss" and any(c.dep_ == "case" for c in t.children)]
     if guess.kind is SourceKind.DOCUMENT and owners and all(
             is_person_role(t, lexicon) and not t.ent_type_ for t in owners):
