@@ -52,14 +52,16 @@ def summarize(claims: tuple[Claim, ...], language: str = "en") -> SourcingSummar
 def _named(claims: tuple[Claim, ...], language: str):
     """Each named source a claim rests on: each of the people who spoke together ("Both
     men", "Dana Okafor and Lee Park") counted on their own; not a pronoun or a description no
-    name was found for ("he said", "the senator said"), which names nobody."""
+    name was found for ("he said", "the senator said", "the company said"), which names
+    nobody."""
     for claim in claims:
         sourcing = claim.sourcing
         if sourcing is None or not sourcing.who:
             continue
         if sourcing.kind is SourceKind.NAMED_PERSON:
             yield from (name for name in people_of(sourcing.who, language) if not _names_no_one(name, language))
-        elif sourcing.kind is SourceKind.ORGANIZATION and not _unresolved_pronoun(sourcing.who, language):
+        elif sourcing.kind is SourceKind.ORGANIZATION and not _unresolved_pronoun(sourcing.who, language) \
+                and not _described_body(sourcing.who, language):
             yield sourcing.who
 
 
@@ -67,6 +69,14 @@ def _unresolved_pronoun(name: str, language: str) -> bool:
     """'it' where nothing earlier resolved it: some body, no name to count."""
     lexicon = load_lexicon(language)
     return lexicon is not None and " " not in name.strip() and lexicon.back_reference(name) is not None
+
+
+def _described_body(name: str, language: str) -> bool:
+    """'The company', 'the police' that nothing earlier resolved: a body, but no name (not
+    'the Scottish government', 'the Obama administration', which name one)."""
+    lexicon = load_lexicon(language)
+    return lexicon is not None and is_description(name, lexicon) \
+        and not any(word[:1].isupper() for word in name.split()[1:])
 
 
 def _names_no_one(name: str, language: str) -> bool:

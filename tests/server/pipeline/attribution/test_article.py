@@ -504,6 +504,17 @@ def test_a_description_no_name_was_found_for_is_not_a_named_person_or_one_more_i
     assert [s.name for s in summary.named_sources] == ["Dana Okafor"]
 
 
+def test_a_body_described_but_never_named_is_no_named_source():
+    # "the company" with no company named before is some body, not a name to list.
+    claims, summary = _annotate([
+        ["The ferry timetable app stopped working shortly before 10 a.m."],
+        ["The company said it was investigating the outage."],
+        ["The Harbour Authority said the ferries themselves ran on time."],
+    ])
+    assert claims[1].sourcing.kind.value == "organization"
+    assert [s.name for s in summary.named_sources] == ["The Harbour Authority"]
+
+
 def test_a_quote_its_pronoun_tag_closes_is_never_the_speaker_of_the_quote_before():
     claims, _ = _annotate([
         ["“The ferry is late,” said Ms. Okafor, the harbour master."],
