@@ -1,13 +1,13 @@
 """Which one-word names the article's own pronouns show are a body's, not a person's.
 
 "Uber said it would appeal" gives the recogniser nothing to go on, and a lone capitalised
-subject reads as a person. The article around it usually tells: "Uber underpays its
-drivers", "Uber soon found itself offering free rides", "Iridium, which notes …" — the
-pronouns a writer uses for a thing — where a person would be "his", "herself", "who"; and
-"Uber CEO Travis Kalanick", which no person has. Read on
-the text of every sentence (most of them are never parsed), within a clause: the name, at
-most MAX_WORDS_BETWEEN lower-case words and the pronoun, with no cue verb or clause opener
-between ("Okafor said its timetable …" is another clause's "its").
+subject reads as a person. The article around it usually tells: "Uber underpays its drivers",
+"Uber soon found itself offering free rides", "Iridium, which notes …" — the pronouns a writer
+uses for a thing — where a person would be "his", "herself", "who"; and "Uber CEO Travis
+Kalanick", which no person has. Read on the text of every sentence (most of them are never
+parsed), within a clause: the name, at most MAX_WORDS_BETWEEN lower-case words and the
+pronoun, with no cue verb or clause opener between ("Okafor said its timetable …" is another
+clause's "its").
 """
 from __future__ import annotations
 
