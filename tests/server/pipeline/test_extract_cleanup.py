@@ -184,6 +184,17 @@ def test_read_more_teasers_between_paragraphs_are_dropped(teaser):
     assert body_texts(extract_article(html, URL, options=OPTIONS)) == PARAS
 
 
+def test_an_ad_widget_s_from_the_web_list_items_are_dropped():
+    # An ad network's "FROM THE WEB" box, its items a list between the article's paragraphs.
+    widget = ("<ul><li>FROM THE WEB Harbour Daily [Photos] Ferry Captains Who Look Familiar…Ad is hidden</li>"
+              "<li>FROM THE WEB dockside.example Tugboat Gifts Everyone Is Buying…Ad is hidden</li></ul>")
+    items = "<ul><li>Life jackets for every passenger</li><li>A second ramp for cars</li></ul>"
+    html = page(paragraphs(PARAS[0]) + widget + paragraphs(PARAS[1]) + items + paragraphs(PARAS[2]))
+    texts = body_texts(extract_article(html, URL, options=OPTIONS))
+    assert not any("FROM THE WEB" in t for t in texts)
+    assert "Life jackets for every passenger" in texts
+
+
 @pytest.mark.parametrize("line", [
     "<a href='/report.pdf'>The full inspection report on the harbour entrance</a> was published",
     "<a href='https://petition.example.org/save-the-harbour-tugs'>https://petition.example.org/save-the-harbour</a>",

@@ -181,10 +181,12 @@ def _is_teaser_line(piece: Piece, phrases: LinePhrases) -> bool:
     """A link to another story between paragraphs ("Read more: …"): a short line that starts with
     a teaser label, or a "Label: " followed by mostly the linked headline of another story."""
     text = piece.text
-    if piece.kind is not BlockKind.PARAGRAPH or len(text) > TEASER_LINE_MAX_CHARS:
+    if piece.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or len(text) > TEASER_LINE_MAX_CHARS:
         return False
     if _starts_with(text, phrases.related):
-        return True
+        return True  # (a list of them too: an ad widget's "FROM THE WEB …" items)
+    if piece.kind is not BlockKind.PARAGRAPH:
+        return False
     # "Label: Linked headline of another story" in any language.
     label = _TEASER_LABEL.match(text)
     if label is None:
