@@ -92,10 +92,11 @@ def one_word(tokens) -> str | None:
 
 def staff_of_body(head, lexicon: Lexicon) -> bool:
     """'Researchers at IBM found', 'IBM researchers found', 'experts from the National Oceanic
-    and Atmospheric Administration estimated': a group the sentence places in a named body (after one of the
-    lexicon's syntax.affiliation_prepositions) speaks for that body, no vague crowd (but
-    "critics of the plan", "residents from Kyiv" and "scientists at the lab" are no body's,
-    nor, as owners name no one's employer, "the Anglosphere’s advocates")."""
+    and Atmospheric Administration estimated': a group the sentence places in a named body
+    (after one of the lexicon's syntax.affiliation_prepositions, or with the body's name right
+    before a noun of syntax.staff_nouns) speaks for that body, no vague crowd (but "critics of
+    the plan", "residents from Kyiv" and "scientists at the lab" are no body's, nor, as owners
+    name no one's employer, "the Anglosphere’s advocates")."""
     if head.tag_ != "NNS":
         return False
     for child in head.children:

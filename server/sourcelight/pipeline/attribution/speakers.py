@@ -35,7 +35,7 @@ def name_before(verb):
     return None
 
 
-def subject_after_phrase(verb, inside):
+def _subject_after_phrase(verb, inside):
     """The subject of a verb after the comma that closes the phrase holding ``inside``."""
     doc = verb.doc
     comma = next((t.i for t in doc[inside.i + 1:] if t.text == ","), None)
@@ -157,7 +157,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             # "In declaring Trump has “no responsibility” …, they feign …" parsed with "In" on
             # "has": what follows the gerund is what it declares; the subject after the
             # phrase's comma speaks (not "In saying that …, Okafor broke …", set off already)
-            return subject_after_phrase(verb, subject), False
+            return _subject_after_phrase(verb, subject), False
         if subject is not None and current.i != verb.i and quoted(subject) and not quoted(verb):
             # "“We were wrong,” Ramos, 58, told AFP": a subject inside the quote is not the
             # speaker; nor in "Clinton seemed ready, telling the crowd, “Some people get …”".

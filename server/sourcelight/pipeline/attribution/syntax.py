@@ -210,7 +210,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             and _describes_a_thing(token.head):
         return None  # "gives money to charities that do not disclose their donors", "distortions that would reveal …"
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
-            c.dep_ == "auxpass" or (c.dep_ == "advmod" and c.lower_ in syntax.narrative_adverbs) for c in token.children):
+            c.dep_ == "auxpass" or (c.dep_ == "advmod" and c.lower_ in syntax.narrative_adverbs)
+            for c in token.children):
         # "Donald Trump may want to check his stats": the writer's advice (but "an inquiry
         # would later find" tells what it found)
         return None
