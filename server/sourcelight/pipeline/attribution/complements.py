@@ -23,6 +23,7 @@ def has_clause(token, infinitive: bool = True, colon: bool = True) -> bool:
     ("promised to cut waiting times"). Without ``colon``, a colon alone is no clause."""
     after = text_of(token.doc)[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
+    colon = colon and not _clause_before_its_verb(token)
     return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_colon(child, token))
                or child.dep_ in opens or question(child)
                or (child.dep_ == "dobj" and ((colon and colon_after(child.right_edge)) or content_clause(child)))
@@ -32,6 +33,12 @@ def has_clause(token, infinitive: bool = True, colon: bool = True) -> bool:
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
         or reporting_aside(token) or reporting_opener(token) or clause_on_addressee(token) \
         or clause_hung_above(token) is not None
+
+
+def _clause_before_its_verb(token) -> bool:
+    """'not everyone who saw the Stuart: A Life Backwards experienced …': a colon inside a
+    clause on a noun whose verb comes later is part of a name, and opens nothing the clause says."""
+    return token.dep_ == "relcl" and token.head.head.i > token.i
 
 
 def _ends_before_colon(clause, verb) -> bool:

@@ -201,6 +201,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         # Latina” phrase Grassley cited" cites the words of its noun, and a tag the parse hung
         # on a quoted word tags the quote: "“… search them for records” …, Wolverton wrote")
         has_quote = False
+    if has_quote and token.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children) \
+            and MASK not in masked[token.left_edge.idx:]:
+        has_quote = False  # "… stay on “cc,” you’ll get the latest thread when everyone responds"
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
     own_clause = (phrasal or has_clause(token) or says_a_statement(token, lexicon)
