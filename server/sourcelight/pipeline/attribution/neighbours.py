@@ -97,9 +97,18 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
 def pair_named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
                        pair_of) -> Attribution:
     """'Dana Okafor and Lee Park met investors. Both men said …': two people the sentences
-    just before name are on the record, not anonymous (the fallback only where nobody is)."""
+    just before name are on the record, not anonymous (the fallback only where nobody is).
+    So are "they" with no earlier source, right after a sentence naming two people joined by
+    "and" ('Larry Page and Sergey Brin founded Google. … they discovered …')."""
     reference = finding.back_reference
-    if reference is None or reference.count != 2 or attribution.entity is not None:
+    if reference is None or attribution.entity is not None:
+        return attribution
+    if reference.count != 2:
+        if reference.plural and attribution.kind is reference.fallback and index > 0 \
+                and sentences[index - 1].block >= sentences[index].block - 1:
+            named = list(dict.fromkeys(mentions(index - 1)))
+            if len(named) == 2 and _joined_by_and(sentences[index - 1].text, named):
+                return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
         return attribution
     block = sentences[index].block
     for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
@@ -109,6 +118,13 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
         if len(named) >= 2:
             return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named[:2]))
     return attribution
+
+
+def _joined_by_and(text: str, names: list[str]) -> bool:
+    """The two names stand together as "A and B" (by their last words: "Page and Brin")."""
+    first, second = (re.escape(name.split()[-1]) for name in names)
+    return any(re.search(rf"\b{a}\b,?\s+and\s+(?:[\w.'’-]+\s+){{0,3}}{b}\b", text)
+               for a, b in ((first, second), (second, first)))
 
 
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
