@@ -233,8 +233,9 @@ def as_clause(verb) -> bool:
     it claims more territory' or 'as she continues to face', which have an object of their own)."""
     # (a ccomp where the parse hung it on a verb before: "does not answer whether …, as police have said")
     return verb.dep_ in ("advcl", "ccomp") and marked_by(verb, "as") and not any(
-        # a scene, not a report: "As Freddy … joked with his best friend at the table, …"
-        c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and not any(
+        # a scene, not a report: "As Freddy … joked with his best friend at the table, …",
+        # "The crowd cheered as Trump spoke about the wall"
+        c.dep_ == "prep" and c.lower_ in ("with", "about") for c in verb.children) and not any(
         (c.dep_ == "nsubjpass" and c.lower_ != "it") or c.dep_ in ("dobj", "xcomp") for c in verb.children)
 
 

@@ -89,8 +89,12 @@ def regular_stems(word: str, tag: str | None = None) -> list[str]:
 
 def hyphen_compound(token, lexicon: Lexicon) -> bool:
     """'trying to second-guess the FBI', 'has de-emphasized his identity': the verb is the
-    tail of a hyphenated word whose meaning is not the verb's own ('re-tweeting' keeps it)."""
+    tail of a hyphenated word whose meaning is not the verb's own ('re-tweeting' keeps it);
+    'the high fives and told-you-sos', 'a tell-all memoir': or its head."""
     doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text in HYPHENS and not token.whitespace_ \
+            and not doc[token.i + 1].whitespace_ and doc[token.i + 2].is_alpha:
+        return True
     return (token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_
             and not doc[token.i - 2].whitespace_ and doc[token.i - 2].is_alpha
             and doc[token.i - 2].lower_ not in lexicon.syntax.kept_prefixes)

@@ -101,6 +101,7 @@ class SyntaxLexicon:
     thing_pronouns: frozenset[str] = frozenset()
     # "who": pronouns only a person takes
     person_pronouns: frozenset[str] = frozenset()
+    head_prepositions: frozenset[str] = frozenset()
     # "researcher", "economist": a body's name before a group of them is their employer's ("IBM researchers")
     staff_nouns: frozenset[str] = frozenset()
     # "later", "eventually": after "would", what did happen ("an inquiry would later find")
@@ -297,6 +298,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
         thing_pronouns=frozenset(w.lower() for w in table.get("thing_pronouns", ())),
         person_pronouns=frozenset(w.lower() for w in table.get("person_pronouns", ())),
+        head_prepositions=frozenset(w.lower() for w in table.get("head_prepositions", ())),
         staff_nouns=frozenset(w.lower() for w in table.get("staff_nouns", ())),
         narrative_adverbs=frozenset(w.lower() for w in table.get("narrative_adverbs", ())),
         body_only_nouns=frozenset(w.casefold() for w in table.get("body_only_nouns", ())),

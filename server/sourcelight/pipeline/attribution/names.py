@@ -169,13 +169,21 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
 
 def ends_in_plural(phrase: str, lexicon: Lexicon) -> bool:
     """A description ending in a plural noun ("two officials", "Dana Okafor's aides", "real
-    women"), not a name: the last word is lower case and its lemma is another word."""
+    women", "the men in the car"), not a name: the last word, or the last before a
+    preposition of syntax.head_prepositions, is lower case and its lemma is another word."""
     words = phrase.split()
-    last = words[-1].strip(".,;:") if words else ""
+    if not words:
+        return False
     if len(words) > 1 and _group_word(words[0].lower(), lexicon):
         return True  # "People close to Ms. Haley", "Sources familiar with Lee Park": the head is the group
-    return (last[:1].islower() and last.endswith(("s", "men", "ren"))
-            and lemma(last, lexicon.language, lexicon.lemmatizer) != last.lower())
+    after = lexicon.syntax.head_prepositions if lexicon.syntax is not None else frozenset()
+    ending = next((i for i, word in enumerate(words) if i > 0 and word in after), len(words))
+    return any(_plural_noun(word.strip(".,;:"), lexicon) for word in {words[-1], words[ending - 1]})
+
+
+def _plural_noun(word: str, lexicon: Lexicon) -> bool:
+    return (word[:1].islower() and word.endswith(("s", "men", "ren"))
+            and lemma(word, lexicon.language, lexicon.lemmatizer) != word.lower())
 
 
 def _group_word(word: str, lexicon: Lexicon) -> bool:

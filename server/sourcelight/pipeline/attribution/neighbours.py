@@ -98,14 +98,25 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
                        pair_of) -> Attribution:
     """'Dana Okafor and Lee Park met investors. Both men said …': two people the sentences
     just before name are on the record, not anonymous (the fallback only where nobody is).
-    So are "they" with no earlier source, right after a sentence naming two people joined by
-    "and" ('Larry Page and Sergey Brin founded Google. … they discovered …')."""
+    So are "they" with no earlier source, after two people joined by "and" in its own
+    sentence or the one before ('Larry Page and Sergey Brin founded Google. … they
+    discovered …')."""
     reference = finding.back_reference
-    if reference is None or attribution.entity is not None:
+    if reference is None:
+        return attribution
+    if reference.count != 2 and reference.plural and attribution.kind is not SourceKind.NAMED_PERSON:
+        # its own sentence before it, whatever source came earlier ("Paul Edelstein and Lutz
+        # Kilian concentrated on …; they estimated …")
+        before = sentences[index].text[:finding.source_span[0]]
+        named = [name for name in dict.fromkeys(mentions(index)) if name.split()[-1] in before]
+        if len(named) == 2 and _joined_by_and(before, named) and _set_off_before(before, named):
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
+    if attribution.entity is not None:
         return attribution
     if reference.count != 2:
-        if reference.plural and attribution.kind is reference.fallback and index > 0 \
-                and sentences[index - 1].block >= sentences[index].block - 1:
+        if not reference.plural or attribution.kind is not reference.fallback:
+            return attribution
+        if index > 0 and sentences[index - 1].block >= sentences[index].block - 1:
             named = list(dict.fromkeys(mentions(index - 1)))
             if len(named) == 2 and _joined_by_and(sentences[index - 1].text, named):
                 return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
@@ -118,6 +129,17 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
         if len(named) >= 2:
             return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named[:2]))
     return attribution
+
+
+def _set_off_before(text: str, names: list[str]) -> bool:
+    """The pair opens the text or a phrase set off by a comma ("The authors of the paper, Paul
+    Edelstein and Lutz Kilian, …"), not an object ("for allowing Page and Brin to …")."""
+    words = [next((word for word in name.split() if word in text), "") for name in names]
+    starts = [text.find(word) for word in words if word]
+    if not starts:
+        return False
+    previous = text[:min(starts)].split()[-1:]
+    return not previous or previous[0].endswith((",", ";")) or previous[0][:1].isupper()
 
 
 def _joined_by_and(text: str, names: list[str]) -> bool:

@@ -1,7 +1,8 @@
 """Cue verbs that say nothing a sentence rests on: a verb that only names what was said
 ("what Obama says is the baseline"), a reflexive or "it" standing in for a clause ("that bond
 revealed itself", "It feels good to vent"), a condition or a question ("If Obama says it, …"),
-a saying not yet made or only supposed, a bare purpose ("took to social media to complain").
+a saying not yet made or only supposed, a bare purpose ("took to social media to complain"),
+a clause that only tells when the main one happened ("Wiig smiles when I tell her this").
 syntax.py asks says_nothing of each candidate verb; complements.py reads what follows it."""
 from __future__ import annotations
 
@@ -175,4 +176,21 @@ def impersonal_infinitive(verb, lexicon: Lexicon) -> bool:
             c.dep_ == "nsubj" and c.lower_ in syntax.placeholder_subjects for c in verb.head.children))
 
 
-__all__ = ["says_nothing"]
+def only_times_the_main_clause(verb, phrasal: bool) -> bool:
+    """'Wiig smiles when I tell her this', 'The crowd cheered as Trump spoke about the wall':
+    a clause opened by "when", "as", "after" … that says nothing of its own only tells when
+    the main clause happened (but "after it announced a breach" reports the breach, and "as
+    one aide put it" the main clause)."""
+    children = list(verb.children)
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in children):
+        return False
+    if any(c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN", "NUM") or (c.lower_ == "it" and marked_by(verb, "as")))
+           for c in children):
+        return False  # (nor "…, as Levy tells it")
+    # a topic, not what was said of it: "spoke about the wall", not "talks about how tough it's been"
+    topic = any(c.dep_ == "prep" and c.lower_ == "about" and not any(g.dep_ == "pcomp" for g in c.children)
+                for c in children)
+    return not phrasal or topic
+
+
+__all__ = ["says_nothing", "only_times_the_main_clause"]

@@ -46,15 +46,26 @@ def _subject_after_phrase(verb, inside):
 
 
 def _people_talked_to(verb):
-    """'Residents we spoke to said …', 'nurses she spoke with said …': the parse reads "to
-    said" as an infinitive or "said" as the preposition's object, but a past form ends the
-    clause on the people, who said it."""
+    """'Residents we spoke to said …', 'nurses she spoke with said …', 'Everyone we spoke to
+    said …': the parse reads "to said" as an infinitive or "said" as the preposition's
+    object, but a past form ends the clause on the people, who said it."""
     doc = verb.doc
     at = verb.i
     if verb.tag_ != "VBD" or at < 4 or doc[at - 1].tag_ not in ("IN", "TO") or doc[at - 2].pos_ != "VERB" \
-            or doc[at - 3].pos_ != "PRON" or doc[at - 4].pos_ not in ("NOUN", "PROPN"):
+            or doc[at - 3].pos_ != "PRON" or not (doc[at - 4].pos_ in ("NOUN", "PROPN") or doc[at - 4].tag_ == "NN"):
         return None
     return doc[at - 4]
+
+
+def _cleft_focus(verb):
+    """'It was Hannibal Buress calling Cosby a rapist on stage that turned the tide': in "it
+    was X doing", X does it, not the "it"."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or head.lemma_ != "be":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "attr" and c.i < verb.i), None)
 
 
 def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, bool]:
@@ -85,6 +96,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
               or subject_after_subordinator(verb, lexicon))
     if hidden is not None:
         return hidden, False
+    focus = _cleft_focus(verb)
+    if focus is not None:
+        return focus, False
     if verb.dep_ == "advcl" and verb.tag_ in ("VBP", "VBZ", "VBD") and not any(
             c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "expl" for c in verb.children):
         # "…, with Russia backing the government as the United States, Britain and France

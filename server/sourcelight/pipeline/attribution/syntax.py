@@ -38,7 +38,7 @@ from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quot
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
 from sourcelight.pipeline.attribution.continuations import SPEAKER_TAG_WORDS
-from sourcelight.pipeline.attribution.said_nothing import says_nothing
+from sourcelight.pipeline.attribution.said_nothing import only_times_the_main_clause, says_nothing
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.stances import stance_cue
@@ -206,9 +206,15 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         has_quote = False  # "… stay on “cc,” you’ll get the latest thread when everyone responds"
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
-    own_clause = (phrasal or has_clause(token) or says_a_statement(token, lexicon)
-                  or says_what_came_before(token) or so_says or _thinks_so(token))
+    said_what = (has_clause(token) or says_a_statement(token, lexicon) or says_what_came_before(token) or so_says
+                 or _thinks_so(token))
+    own_clause = phrasal or said_what
     clause = has_quote or own_clause
+    if not (has_quote or said_what) and only_times_the_main_clause(token, phrasal) \
+            and not (frames_object(token, word, lexicon) and word not in syntax.perception):
+        # "Wiig smiles when I tell her this": the moment of the main clause (but "after
+        # Clinton accused him of sexism" says what she accused him of)
+        return None
     if token.dep_ == "relcl" and not clause and (negated(token) or any(c.tag_ == "MD" for c in token.children)) \
             and _describes_a_thing(token.head):
         return None  # "gives money to charities that do not disclose their donors", "distortions that would reveal …"
