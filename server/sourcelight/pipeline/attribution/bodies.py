@@ -20,7 +20,10 @@ from sourcelight.pipeline.model import SourceKind
 
 def body_in_apposition(head, lexicon: Lexicon):
     """'The developer, Harbor Point Partners, did not respond': a description, then the
-    name of the organization it describes, which is the source."""
+    name of the organization it describes, which is the source (so is the firm after a place
+    it is based in: "Modena, Italy-based IK Multimedia")."""
+    if head.pos_ == "PROPN" and head.ent_type_ == "GPE":
+        return _based_in(head)
     if head.pos_ != "NOUN" or is_person_role(head, lexicon):  # "Schilling's son, Grant": a person
         return None
     cast = head.doc.user_data.get(CAST_KEY) or {}
@@ -30,6 +33,22 @@ def body_in_apposition(head, lexicon: Lexicon):
         entity = entity_of(child) if child.dep_ == "appos" and child.pos_ == "PROPN" and set_off else None
         if entity is not None and entity.label_ == "ORG" and not any(w in cast for w in entity.text.split()):
             return entity
+    return None
+
+
+def _based_in(place):
+    """'Modena, Italy-based tech firm IK Multimedia hopes …' parsed with the city as the
+    subject and the firm set beside it: the firm's name, which the "-based" describes."""
+    doc = place.doc
+    for child in place.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or place.i + 1 >= len(doc) or doc[place.i + 1].text != ",":
+            continue
+        if any(t.dep_ == "amod" and t.lower_ == "based" and t.i > 0 and doc[t.i - 1].text in ("-", "‐")
+               for t in child.subtree):
+            first = child.i
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+                first -= 1
+            return doc[first:child.i + 1]
     return None
 
 

@@ -31,8 +31,8 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         # "will increase the pressure on her to say whether …", "is encouraging her supporters
         # at a rally to ask why …": not said yet, nor by the one pressing
         return True
-    if verb.dep_ == "advcl" and any(c.dep_ == "acomp" and c.i < verb.i and c.lower_ in lexicon.syntax.unrealized
-                                    for c in verb.head.children):
+    if verb.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "acomp" and c.i < verb.i and c.lower_ in lexicon.syntax.unrealized for c in verb.head.children):
         return True  # "He was unable, deep inside, to say, “Yes …”": the parse hung the saying on "was"
     return verb.dep_ in ("xcomp", "ccomp") and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized
 
