@@ -176,13 +176,16 @@ def impersonal_infinitive(verb, lexicon: Lexicon) -> bool:
             c.dep_ == "nsubj" and c.lower_ in syntax.placeholder_subjects for c in verb.head.children))
 
 
-def only_times_the_main_clause(verb, phrasal: bool) -> bool:
+def only_times_the_main_clause(verb, phrasal: bool, lexicon: Lexicon) -> bool:
     """'Wiig smiles when I tell her this', 'The crowd cheered as Trump spoke about the wall':
-    a clause opened by "when", "as", "after" … that says nothing of its own only tells when
-    the main clause happened (but "after it announced a breach" reports the breach, and "as
-    one aide put it" the main clause)."""
+    a clause opened by "when", "as" or a preposition of time (syntax.time_prepositions, but
+    not "while", which also sets a claim against another) that says nothing of its own only
+    tells when the main clause happened (but "after it announced a breach" reports the
+    breach, and "as one aide put it" the main clause)."""
     children = list(verb.children)
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in children):
+    timed = [c for c in children if c.i < verb.i and (c.tag_ == "WRB" or (c.dep_ == "mark" and (
+        c.lower_ in lexicon.syntax.time_prepositions and c.lower_ != "while" or marked_by(verb, "as"))))]
+    if verb.dep_ != "advcl" or not timed:
         return False
     if any(c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN", "NUM") or (c.lower_ == "it" and marked_by(verb, "as")))
            for c in children):

@@ -210,7 +210,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
                  or _thinks_so(token))
     own_clause = phrasal or said_what
     clause = has_quote or own_clause
-    if not (has_quote or said_what) and only_times_the_main_clause(token, phrasal) \
+    if not (has_quote or said_what) and only_times_the_main_clause(token, phrasal, lexicon) \
             and not (frames_object(token, word, lexicon) and word not in syntax.perception):
         # "Wiig smiles when I tell her this": the moment of the main clause (but "after
         # Clinton accused him of sexism" says what she accused him of)
