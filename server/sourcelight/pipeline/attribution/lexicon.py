@@ -101,6 +101,7 @@ class SyntaxLexicon:
     thing_pronouns: frozenset[str] = frozenset()
     # "who": pronouns only a person takes
     person_pronouns: frozenset[str] = frozenset()
+    # "in", "of": a preposition that ends a description's head noun ("the men IN the car")
     head_prepositions: frozenset[str] = frozenset()
     # "researcher", "economist": a body's name before a group of them is their employer's ("IBM researchers")
     staff_nouns: frozenset[str] = frozenset()
