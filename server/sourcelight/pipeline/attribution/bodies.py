@@ -10,9 +10,9 @@ from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY
 from sourcelight.pipeline.attribution.companies import listed_body
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.deps import text_of
+from sourcelight.pipeline.attribution.deps import HYPHENS, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.persons import entity_of, thing_pronoun_after
+from sourcelight.pipeline.attribution.persons import entity_of, thing_pronoun_after, whole_name
 from sourcelight.pipeline.attribution.phrases import phrase_tokens
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.model import SourceKind
@@ -43,12 +43,9 @@ def _based_in(place):
     for child in place.children:
         if child.dep_ != "appos" or child.pos_ != "PROPN" or place.i + 1 >= len(doc) or doc[place.i + 1].text != ",":
             continue
-        if any(t.dep_ == "amod" and t.lower_ == "based" and t.i > 0 and doc[t.i - 1].text in ("-", "‐")
+        if any(t.dep_ == "amod" and t.lower_ == "based" and t.i > 0 and doc[t.i - 1].text in HYPHENS
                for t in child.subtree):
-            first = child.i
-            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
-                first -= 1
-            return doc[first:child.i + 1]
+            return whole_name(child, doc[child.i:child.i + 1])
     return None
 
 

@@ -177,9 +177,10 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
             t.is_punct for t in tokens if t.i != head.i):
         return None  # "WARNING: Video contains graphic images."
     if head.pos_ == "PROPN" and head.tag_ != "NNPS":
-        # (a lone name the article shows is a body's: "Uber … its drivers")
+        # (a lone name the article shows is a body's: "Uber … its drivers"; so is one after a
+        # noun for a body: "Research firm eMarketer")
         shown_a_body = (one_word(tokens) is not None and body_named(head, tokens, lexicon) is not None) \
-            or body_word_before(_name_ending_at(head), tokens, lexicon)  # ("Research firm eMarketer")
+            or body_word_before(whole_name(head, doc[head.i:head.i + 1]), tokens, lexicon)
         kind = SourceKind.ORGANIZATION if _acronym(head.text) or shown_a_body else SourceKind.NAMED_PERSON
         return SourceGuess(kind, text_of(doc)[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
@@ -193,14 +194,6 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and names_outlet(guess.text, lexicon):
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
     return guess or _first_of_unlike(head, tokens, lexicon)
-
-
-def _name_ending_at(head):
-    """The proper nouns that end at ``head``: "Project Jonah" of "group Project Jonah"."""
-    first = head.i
-    while first > 0 and head.doc[first - 1].pos_ == "PROPN" and head.doc[first - 1].dep_ in ("compound", "flat"):
-        first -= 1
-    return head.doc[first:head.i + 1]
 
 
 def _first_of_unlike(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
