@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.companies import (companies_named, holds_a
                                                         starts_a_company)
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.names import opening_participle, person_mentions, without_possessive
+from sourcelight.pipeline.attribution.names import opening_participle, person_mentions, title_before, without_possessive
 from sourcelight.pipeline.attribution.person_signs import names_with_roles, own_genders
 
 PERSON = "PERSON"
@@ -270,6 +270,8 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
         full = cast.get(word) if word[:1].isupper() else None
         if full is None:
             continue
+        if full == word and (title := title_before(text, match.start(), lexicon)) is not None:
+            full = f"{title} {word}"  # a surname nobody's in full: its title shows who (genders.cast_by_gender)
         if found and found[-1][1] == full and text[run_end:match.start()].strip() == "":
             run_end = match.end()
             continue  # "Sant Singh Chatwal": one mention

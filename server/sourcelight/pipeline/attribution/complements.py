@@ -14,20 +14,21 @@ from sourcelight.pipeline.attribution.unrealized import not_yet
 CLAUSE_DEPS = ("ccomp", "parataxis")
 
 
-def has_clause(token, infinitive: bool = True, colon: bool = True) -> bool:
+def has_clause(token, infinitive: bool = True, colon: bool = True, predicate: bool = True) -> bool:
     """What was said follows the verb: a clause, a predicate ("calls the wall stupid"), a
     question ("asked workers if they …"), a clause on its object ("voiced doubts that …") or
     what it is said to be ("cited the tax as a reason"), a colon (right after it or its
     object, or ending the sentence: "He then listed the qualities a nominee needs:"), or
     (``infinitive``) a promise
-    ("promised to cut waiting times"). Without ``colon``, a colon alone is no clause."""
+    ("promised to cut waiting times"). Without ``colon``, a colon alone is no clause; without
+    ``predicate``, neither is what the object is said to be."""
     after = text_of(token.doc)[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     colon = colon and not _clause_before_its_verb(token)
     return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_colon(child, token))
                or child.dep_ in opens or question(child)
                or (child.dep_ == "dobj" and ((colon and colon_after(child.right_edge)) or content_clause(child)))
-               for child in token.children) or object_as_predicate(token) or token.dep_ in ("parataxis",) \
+               for child in token.children) or (predicate and object_as_predicate(token)) or token.dep_ in ("parataxis",) \
         or (colon and after[:1] == ":") or as_clause(token) \
         or (colon and token.dep_ == "ROOT" and text_of(token.doc).rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \

@@ -55,10 +55,10 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
                     or (all(c.tag_ == "NN" for c in obj.children if c.dep_ == "compound")
                         and classify(obj.text, 0, len(obj.text), lexicon) is None)))
                 or token.head.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
-                or any(c.dep_ == "nummod" for c in obj.children)) or (
+                or obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children)) or (
                 token.lower_ in lexicon.syntax.rate_prepositions and any(c.dep_ == "nummod" for c in token.head.children)):
             # "a 3.5% raise per worker", "$2.86 per thousand cubic feet", "the death rate per
-            # vehicle mile", "up to 1TB eSATA per DVR": a rate, not a source
+            # vehicle mile", "up to 1TB eSATA per DVR", "parts per billion": a rate, not a source
             continue
         if token.lower_ in lexicon.syntax.rate_prepositions and obj.tag_ == "VBG":
             continue  # "Per Serving: 210 cal.": a label over figures

@@ -200,8 +200,11 @@ def _cited_after(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess
 
 
 def impersonal_finding(text: str, lexicon: Lexicon) -> Finding | None:
-    for cue in lexicon.find("impersonal_vague", text):
-        return Finding(SourceKind.VAGUE, cue.group(), cue.span(), cue.group(), cue.span())
+    """'It is widely believed that …' rests on a vague many; "We're told …", on sources the
+    writer leaves unnamed."""
+    for key, kind in (("impersonal_vague", SourceKind.VAGUE), ("impersonal_anonymous", SourceKind.ANONYMOUS)):
+        for cue in lexicon.find(key, text):
+            return Finding(kind, cue.group(), cue.span(), cue.group(), cue.span())
     return None
 
 

@@ -9,6 +9,7 @@ anywhere in the article (the cast), or a longer name another claim rests on.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from sourcelight.pipeline.attribution.cast import name_words
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
@@ -16,9 +17,11 @@ from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.model import Attribution, SourceKind
 
 
-def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
-                   lexicon: Lexicon) -> list[Attribution | None]:
-    """The attributions with each named person's entity set to their fullest name."""
+def unify_entities(attributions: list[Attribution | None], cast: dict[str, str], lexicon: Lexicon,
+                   other_gender: Callable[[Attribution, str], bool] = lambda _, __: False) -> list[Attribution | None]:
+    """The attributions with each named person's entity set to their fullest name, unless
+    ``other_gender`` says the claim's own words show a person of another gender than that
+    name's ("Mr. Trump said" where the only Trump named in full is Ivanka Trump)."""
     attributions = _bodies_by_fuller_name(_speakers_not_outlets(attributions), lexicon)
     names = dict(cast)
     for attribution in attributions:
@@ -29,8 +32,9 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
                 # of two Obamas stays nobody's in full)
                 if word[:1].isupper() and _known(word, cast) is None and len(full) > len(names.get(word, "")):
                     names[word] = full
-    return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(a, names, lexicon)
-            for a in attributions]
+    return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(
+        a, {word: full for word, full in names.items() if not other_gender(a, full)} if a is not None else names, lexicon)
+        for a in attributions]
 
 
 def _speakers_not_outlets(attributions: list[Attribution | None]) -> list[Attribution | None]:

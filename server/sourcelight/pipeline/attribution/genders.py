@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sourcelight.pipeline.attribution.entities import people_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.names import ends_in_plural
+from sourcelight.pipeline.attribution.names import ends_in_plural, title_before, without_possessive
 
 # Up to three capitalised words: the name after a title.
 # (one name, not the next sentence's: "Ms. Okafor.\n\nSam Reyes …", "Ms. Okafor. Sam Reyes …";
@@ -36,6 +36,9 @@ class Genders:
 
     full: dict[str, str] = field(default_factory=dict)
     single: dict[str, str] = field(default_factory=dict)
+    # single names titles give one gender while a full name they end has the other ("Mr.
+    # Trump", "Ivanka Trump"): either, so neither
+    either: frozenset[str] = frozenset()
 
     def of(self, name: str) -> str | None:
         words = name.split()
@@ -61,7 +64,8 @@ def genders_shown(text: str, lexicon: Lexicon) -> Genders:
         for title in lexicon.patterns[key].finditer(text):
             after = _NAME_AFTER.match(text, title.end())
             if after and not _is_title_itself(after.group(1), lexicon):
-                seen.setdefault(after.group(1).replace(".", "").strip(), set()).add(gender)
+                # (whose, too: "Mr. Moore's campaign" shows Moore is a man)
+                seen.setdefault(without_possessive(after.group(1).replace(".", "").strip()), set()).add(gender)
             before = _NAME_BEFORE.search(text, max(0, title.start() - _LOOK_BEHIND), title.start())
             if before:
                 seen.setdefault(before.group(1).strip(), set()).add(gender)
@@ -73,10 +77,56 @@ def genders_shown(text: str, lexicon: Lexicon) -> Genders:
         (gender,) = genders
         (single if " " not in name else full)[name] = gender
     # A single name that also ends a full name of the other gender is ambiguous.
-    for name, gender in list(single.items()):
-        if any(f.split()[-1] == name and g != gender for f, g in full.items()):
-            single.pop(name)
-    return Genders(full, single)
+    either = frozenset(name for name, gender in single.items()
+                       if any(f.split()[-1] == name and g != gender for f, g in full.items()))
+    return Genders(full, {name: gender for name, gender in single.items() if name not in either}, either)
+
+
+def titled_words(text: str, lexicon: Lexicon) -> dict[str, set[str]]:
+    """Every word a gendered title stands right before alone ("Mr. Trump", "Ms. Trump's"),
+    with the genders the article's titles give it."""
+    titled: dict[str, set[str]] = {}
+    for gender, key in (("m", "masculine_titles"), ("f", "feminine_titles")):
+        for title in lexicon.patterns[key].finditer(text):
+            after = _NAME_AFTER.match(text, title.end())
+            name = without_possessive(after.group(1).replace(".", "").strip()) if after else ""
+            if name and " " not in name and not _is_title_itself(name, lexicon):
+                titled.setdefault(name, set()).add(gender)
+    return titled
+
+
+def cast_by_gender(cast: dict[str, str], genders: Genders, titled: dict[str, set[str]]) -> dict[str, str]:
+    """The cast (cast.people_named), but a word a title shows is also another gender's
+    ("Mr. Trump") than the fullest name it belongs to ("Ivanka Trump, the president's
+    daughter") is nobody's in full: a "he" may then mean "Mr. Trump"."""
+    return {word: word if full != word and genders.of(full) is not None and titled.get(word, set()) - {genders.of(full)}
+            else full for word, full in cast.items()}
+
+
+def other_gender(source: str | None, span, name: str, genders: Genders, titled: dict[str, set[str]], text: str,
+                 lexicon: Lexicon) -> bool:
+    """Whether a claim's source cannot be the person called ``name``: its own words show
+    another gender (its pronoun, or a title right before it: "Mr. Trump said" is not Ivanka
+    Trump), or, showing none ("President Trump said"), its name is one the article's titles
+    also give the other gender."""
+    theirs = genders.of(name)
+    if theirs is None:
+        return False
+    shown = _mention_gender(source, span, text, lexicon)
+    if shown is not None:
+        return shown != theirs
+    words = (source or "").split()
+    return bool(words) and bool(titled.get(without_possessive(words[-1]), set()) - {theirs})
+
+
+def _mention_gender(source: str | None, span, text: str, lexicon: Lexicon) -> str | None:
+    """The gender a claim's own words show for its source: its pronoun ("he said") or a title
+    right before or opening the name ("Mr. Trump said", ``span`` locating it in ``text``)."""
+    words = (source or "").strip()
+    if lexicon.pronoun_genders.get(words.lower()):
+        return lexicon.pronoun_genders[words.lower()]
+    title = title_before(text, span.start, lexicon) if span is not None else None
+    return _title_gender(title, lexicon) if title else _title_gender(words, lexicon)
 
 
 def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
@@ -84,9 +134,9 @@ def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
     pronouns give a name ("Marguerite Vance took her campaign …"; cast.genders_said)."""
     full, single = dict(genders.full), dict(genders.single)
     for name, gender in said.items():
-        if genders.of(name) is None:
+        if genders.of(name) is None and name not in genders.either:
             (single if " " not in name else full)[name] = gender
-    return Genders(full, single)
+    return Genders(full, single, genders.either)
 
 
 def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
@@ -112,7 +162,10 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
         return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He
     # said …" then "She said …" are two people).
-    shown = lexicon.pronoun_genders.get(name.strip().lower()) or genders.of(name) or _described_as(name, lexicon)
+    # (a title the mention kept shows it first: "Mr. Trump" where the only Trump named in
+    # full is a woman; cast.people_mentioned)
+    shown = lexicon.pronoun_genders.get(name.strip().lower()) or _title_gender(name, lexicon) or genders.of(name) \
+        or _described_as(name, lexicon)
     return shown is None or shown == wanted
 
 
@@ -122,6 +175,12 @@ def fits_description(words: str, name: str, genders: Genders, lexicon: Lexicon) 
     wanted = _described_as(words, lexicon)
     shown = genders.of(name) if wanted is not None else None
     return wanted is None or shown is None or shown == wanted
+
+
+def _title_gender(name: str, lexicon: Lexicon) -> str | None:
+    """The gender of a title opening ``name`` ("Mr. Trump")."""
+    return next((gender for gender, key in (("m", "masculine_titles"), ("f", "feminine_titles"))
+                 if any(m.start() == 0 for m in lexicon.patterns[key].finditer(name))), None)
 
 
 def _described_as(name: str, lexicon: Lexicon) -> str | None:
@@ -141,4 +200,4 @@ def same_pronoun(pronoun: str, word: str, lexicon: Lexicon) -> bool:
     return wanted is not None and lexicon.pronoun_genders.get(word.lower()) == wanted
 
 
-__all__ = ["Genders", "genders_shown", "with_pronouns_said", "fits", "fits_description", "same_pronoun"]
+__all__ = ["Genders", "genders_shown", "titled_words", "cast_by_gender", "other_gender", "with_pronouns_said", "fits", "fits_description", "same_pronoun"]

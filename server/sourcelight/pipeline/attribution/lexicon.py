@@ -103,6 +103,8 @@ class SyntaxLexicon:
     person_pronouns: frozenset[str] = frozenset()
     # "in", "of": a preposition that ends a description's head noun ("the men IN the car")
     head_prepositions: frozenset[str] = frozenset()
+    # endings of nouns for a person by trade or study the lists need not hold ("cryptographer")
+    person_suffixes: tuple[str, ...] = ()
     # "researcher", "economist": a body's name before a group of them is their employer's ("IBM researchers")
     staff_nouns: frozenset[str] = frozenset()
     # "later", "eventually": after "would", what did happen ("an inquiry would later find")
@@ -218,6 +220,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         for phrase, entry in data["back_references"].items()
     }
     patterns["anonymity_reasons"] = pattern_of(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
+    patterns["impersonal_anonymous"] = pattern_of(data["cues"].get("impersonal_anonymous", []), "impersonal_anonymous")
     patterns["own_voice_labels"] = pattern_of(data["flags"].get("own_voice_labels", []), "own_voice_labels")
     patterns["discourse_markers"] = pattern_of(data["flags"].get("discourse_markers", []), "discourse_markers")
     patterns["generic_bodies"] = pattern_of(data["sources"].get("generic_bodies", []), "generic_bodies")
@@ -300,6 +303,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         thing_pronouns=frozenset(w.lower() for w in table.get("thing_pronouns", ())),
         person_pronouns=frozenset(w.lower() for w in table.get("person_pronouns", ())),
         head_prepositions=frozenset(w.lower() for w in table.get("head_prepositions", ())),
+        person_suffixes=tuple(w.lower() for w in table.get("person_suffixes", ())),
         staff_nouns=frozenset(w.lower() for w in table.get("staff_nouns", ())),
         narrative_adverbs=frozenset(w.lower() for w in table.get("narrative_adverbs", ())),
         body_only_nouns=frozenset(w.casefold() for w in table.get("body_only_nouns", ())),

@@ -62,6 +62,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "affiliation_prepositions": "words", "placeholder_subjects": "words", "performances": "words",
         "obligation_modals": "words", "other_senses": "pairs", "thing_pronouns": "words", "person_pronouns": "words",
         "body_only_nouns": "words", "narrative_adverbs": "words", "staff_nouns": "words", "head_prepositions": "words",
+        "person_suffixes": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition
@@ -80,7 +81,9 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # report no one's words ("needless to say", "having said that", "all told").
 # quotes.single_pairs is optional: the single quotation marks of headlines and short quotes
 # ("calls Obamacare ‘crazy system’"), read only within one sentence and outside double marks.
+# cues.impersonal_anonymous is optional: the writer told by sources left unnamed ("we're told").
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
+                                            "cues": {"impersonal_anonymous": "words"},
                                             "flags": {"anonymity_reasons": "words", "own_voice_labels": "words",
                                                       "discourse_markers": "words"},
                                             "sources": {"generic_bodies": "words", "media_roles": "words"},

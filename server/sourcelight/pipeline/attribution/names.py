@@ -155,8 +155,8 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
         end = index
         while end < len(tokens) and is_name_word(tokens[end], lexicon):
             end += 1
-            if tokens[end - 1][-1:] in ",.;:":
-                break  # "Anna Berg, defended": the name ends at the comma
+            if tokens[end - 1][-1:] in ",.;:" and not lexicon.patterns["titles"].fullmatch(tokens[end - 1]):
+                break  # "Anna Berg, defended": the name ends at the comma (not at "Mr.")
         touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
         # "the Islamic Republic", "a New York court": a determiner makes it a noun phrase.
         previous = originals[index - 1].casefold() if index > 0 else ""
@@ -194,6 +194,19 @@ def _group_word(word: str, lexicon: Lexicon) -> bool:
 
 # How a word that owns the next ends: "Clinton's", "Okafor’s", "the Joneses'".
 OWNER_MARKS = ("'s", "’s", "s'", "s’")
+
+
+def title_before(text: str, at: int, lexicon: Lexicon) -> str | None:
+    """The gendered title right before ``at`` in ``text`` ("Mr." of "Mr. Trump"), if any."""
+    before = text[max(0, at - TITLE_LOOK_BEHIND):at].rstrip()
+    for key in ("masculine_titles", "feminine_titles"):
+        title = next((m for m in lexicon.patterns[key].finditer(before) if m.end() == len(before)), None)
+        if title is not None:
+            return title.group()
+    return None
+
+
+TITLE_LOOK_BEHIND = 40  # characters: the longest title with its spaces ("Congresswoman ")
 
 
 def without_possessive(text: str) -> str:

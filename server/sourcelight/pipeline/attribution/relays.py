@@ -204,14 +204,14 @@ def outlet_reporting(preposition, others: list[tuple[object, Finding]]) -> Findi
                  and finding.via is None), None)
 
 
-def relayed_speaker(outlet: Finding, others: list[Finding]) -> Finding | None:
+def relayed_speaker(outlet: Finding, others: list[Finding], opening: bool = False) -> Finding | None:
     """'The plant will close, two officials said, Reuters reported.': an outlet reporting
     after a speaker's words relays that speaker, as 'Reuters reported, citing two officials'
-    does."""
+    does; so does one ``opening`` the sentence ("According to CNN, Lee said …")."""
     if outlet.kind is not SourceKind.MEDIA or outlet.via is not None:
         return None
-    speaker = next((f for f in others if f.kind is not SourceKind.MEDIA and f.cue_span[1] <= outlet.source_span[0]
-                    and f.cue_span[1] <= outlet.cue_span[0]), None)
+    speaker = next((f for f in others if f.kind is not SourceKind.MEDIA and (opening or (
+        f.cue_span[1] <= outlet.source_span[0] and f.cue_span[1] <= outlet.cue_span[0]))), None)
     return replace(speaker, via=outlet.source) if speaker is not None else None
 
 

@@ -25,6 +25,7 @@ from sourcelight.pipeline.attribution.persons import (ends_a_name, entity_of, ge
                                                      owns_as_person, person_in, whole_name)
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.attribution.unnamed_people import counted_people, person_word
 from sourcelight.pipeline.model import SourceKind
 
 def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:
@@ -106,6 +107,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return replace(guess, kind=SourceKind.ORGANIZATION)  # "Citizens for Responsibility and Ethics": a body's name
     if (guess is None or guess.kind is SourceKind.VAGUE) and person is None and staff_of_body(head, lexicon):
         return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)  # "researchers at IBM"
+    if guess is not None and guess.kind is SourceKind.VAGUE and person is None and counted_people(head, lexicon):
+        return replace(guess, kind=SourceKind.ANONYMOUS)  # "Three residents said": not "residents say"
     if guess is not None and guess.kind in (SourceKind.ANONYMOUS, SourceKind.MEDIA, SourceKind.VAGUE) and person is None:
         return guess
     if guess is not None and guess.kind is SourceKind.DOCUMENT and person is not None \
@@ -298,7 +301,7 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     described = (head.tag_ == "NN" and determiner is not None and determiner.lower_ in ("the", "this", "that")
                  and not any((t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME")) or t.ent_type_ in ("PERCENT", "CARDINAL")
                              for t in tokens))  # (a date is no count: "the nominee for the Nov. 8 election")
-    person = token_lemma(head, lexicon) in lexicon.syntax.person_descriptions or any(
+    person = person_word(token_lemma(head, lexicon), lexicon) or any(
         c.dep_ == "amod" and c.lower_ in lexicon.syntax.past_role_modifiers for c in head.children)
     # A person is from a place, not its government ("an exchange student in Montana").
     bodies = [t for t in tokens if t.i != head.i and (t.ent_type_ == "ORG" or (t.ent_type_ == "GPE" and not person))]
@@ -317,9 +320,13 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
         return SourceGuess(SourceKind.VAGUE, text, start, end, ROLE_REFERENCE)
     if described:
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE if person else None)
-    if person and head.tag_ == "NN" and determiner is not None and lexicon.patterns["indefinite"].fullmatch(
-            determiner.lower_):
-        return SourceGuess(SourceKind.ANONYMOUS, text, start, end)  # "a protester said": one person left unnamed
+    if person and head.tag_ == "NN" and (
+            (determiner is not None and lexicon.patterns["indefinite"].fullmatch(determiner.lower_))
+            or (determiner is None and any(c.dep_ == "nummod" and lexicon.patterns["indefinite"].fullmatch(c.lower_)
+                                           for c in head.children))):
+        return SourceGuess(SourceKind.ANONYMOUS, text, start, end)  # "a protester said", "one nurse": left unnamed
+    if counted_people(head, lexicon):
+        return SourceGuess(SourceKind.ANONYMOUS, text, start, end)
     if head.tag_ == "NN" and determiner is None and any(
             c.dep_ in ("poss", "nmod") and c.pos_ == "NOUN" and any(g.tag_ == "POS" for g in c.children)
             for c in head.children):

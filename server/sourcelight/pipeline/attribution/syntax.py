@@ -115,8 +115,10 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
                                     item[3].via is None, item[2]))
     if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
-    # (not "according to" an outlet's poll: what respondents said rests on the poll)
-    relayed = relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else None
+    # ("…,” she said, according to NBC News" is hers, relayed; a share of an outlet's poll is not)
+    relayed = relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else \
+        relayed_speaker(findings[0][3], [i[3] for i in findings[1:] if i[3].kind is not SourceKind.VAGUE],
+                        opening=not masked[:findings[0][3].cue_span[0]].strip())
     if relayed is not None:
         return _with_colon(doc, relayed)
     if not findings[0][0]:
@@ -275,7 +277,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if word in syntax.needs_quote and as_clause(token) and not _quote_beside(token, masked):
         return None  # "… at first light as the search continues": a while, no saying
     if word in syntax.needs_quote and not (_quote_beside(token, masked) or has_clause(
-            token, infinitive=False, colon=not framing) or (
+            token, infinitive=False, colon=not framing, predicate=False) or (
             listed_preposition(token, word, syntax.speech) and not has_clause(token)) or frames_object(
             token, word, lexicon)):
         # "agrees with Dean", not "agreed with regulators to pay" nor "the police shot back"

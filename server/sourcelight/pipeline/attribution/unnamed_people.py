@@ -1,0 +1,36 @@
+"""Common nouns for people an article leaves unnamed: whether a noun is one for a person
+("protester", "cryptographer"), and whether a phrase counts a few of them out ("one of the
+nurses", "Two Clinton donors"), which makes them unnamed people rather than a group."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
+from sourcelight.pipeline.attribution.deps import object_of
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS
+
+
+def counted_people(head, lexicon: Lexicon) -> bool:
+    """'one of the nurses said', 'two of the engineers present', 'Two Clinton donors': a few
+    people the article counts out and leaves unnamed (a share, "most of them" or "one or more
+    of its members", or a crowd, "500 residents", is a group)."""
+    if head.tag_ == "NNS":
+        people = head
+        # (not "the two voters", known already, nor "at least four senators", a count)
+        counted = not any(c.dep_ in ("det", "predet", "poss") for c in head.children) and any(
+            c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" and not any(c.children)
+            and lexicon.patterns["indefinite"].fullmatch(c.lower_) for c in head.children)
+    else:
+        people = object_of(head, "of")
+        counted = head.tag_ == "CD" and head.ent_type_ == "CARDINAL" and people is not None and people.tag_ == "NNS" \
+            and not any(c.dep_ == "conj" for c in head.children) and any(
+            d.dep_ == "poss" or (d.dep_ == "det" and lexicon.is_determiner(d.lower_)) for d in people.children)
+    return counted and (person_word(token_lemma(people, lexicon), lexicon) or any(
+        lexicon.patterns[key].fullmatch(token_lemma(people, lexicon)) for key in PERSON_ROLE_KEYS))
+
+
+def person_word(lemma: str, lexicon: Lexicon) -> bool:
+    """'protester', 'cryptographer': a noun for a person, listed or by its ending."""
+    return lemma in lexicon.syntax.person_descriptions or lemma.endswith(lexicon.syntax.person_suffixes)
+
+
+__all__ = ["counted_people", "person_word"]
