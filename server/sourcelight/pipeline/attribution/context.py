@@ -172,9 +172,14 @@ def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> Non
         opens_line = not sentences[line].text[:finding.cue_span[0]].strip()
         post = sentences[line - 1].block if opens_line else sentences[line].block
         for index in range(line - 1, -1, -1):
-            if sentences[index].block != post or findings[index] is not None:
+            # (what a post's own words seem to cite is the post's: "@stevenf British people
+            # say words funny" above "— Matt Haughey (@mathowie)" is Haughey's; an outlet's
+            # post relays whom it cites: "…, officials said" above "— The New York Times")
+            if sentences[index].block != post or (findings[index] is not None and findings[index].signs_above):
                 break
-            resolved[index] = replace(resolved[index], attribution=signer)
+            own = resolved[index].attribution
+            relayed = signer is not None and signer.kind is SourceKind.MEDIA and own is not None and own.via is None
+            resolved[index] = replace(resolved[index], attribution=replace(own, via=signer.who) if relayed else signer)
 
 
 def _pointed_back(findings, quotes, resolved: list[Resolved]) -> None:

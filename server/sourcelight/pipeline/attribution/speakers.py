@@ -379,6 +379,8 @@ def party_of(verb):
             if child.tag_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return child
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "The Fed chief, refusing to comment, left": the one it is said of
         if current.dep_ not in SHARED_SUBJECT_DEPS + ("ccomp",) or current.head.i == current.i:
             # the subject the parse left unlinked ("Schilling, through a spokeswoman, declined …")
             return stranded_speaker(verb) if current.i == verb.i else None

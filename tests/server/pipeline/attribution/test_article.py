@@ -371,6 +371,19 @@ def test_an_embedded_post_is_given_to_the_account_that_signs_it():
     assert (claims[1].sourcing.kind.value, claims[1].sourcing.who) == ("named_person", "Ben Jacobs")
 
 
+def test_what_an_embedded_post_seems_to_cite_is_the_posts_own():
+    claims, _ = _annotate([["Ben Jacobs answered the senator on Twitter."],
+                           ["@dmoore Critics say the bridge is a disgrace.", "— Ben Jacobs (@bjacobs) September 1, 2016"]])
+    assert (claims[1].sourcing.kind.value, claims[1].sourcing.who) == ("named_person", "Ben Jacobs")
+
+
+def test_an_outlets_post_relays_whom_it_cites():
+    claims, _ = _annotate([["The harbour closed on Friday."],
+                           ["The ferry sank near the pier, officials said.", "— Harbour Gazette (@harbourgazette) May 2, 2016"]])
+    sourcing = claims[1].sourcing
+    assert (sourcing.kind.value, sourcing.source, sourcing.via) == ("anonymous", "officials", "Harbour Gazette")
+
+
 def test_a_sign_off_right_after_a_quote_closes_gives_it_to_the_signer():
     claims, _ = _annotate([
         ["The new bridge over the Arroyo opened in May."],
