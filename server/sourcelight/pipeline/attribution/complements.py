@@ -28,7 +28,8 @@ def has_clause(token, infinitive: bool = True, colon: bool = True, predicate: bo
     return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_colon(child, token))
                or child.dep_ in opens or question(child)
                or (child.dep_ == "dobj" and ((colon and colon_after(child.right_edge)) or content_clause(child)))
-               for child in token.children) or (predicate and object_as_predicate(token)) or token.dep_ in ("parataxis",) \
+               for child in token.children) or (predicate and object_as_predicate(token)) \
+        or token.dep_ in ("parataxis",) \
         or (colon and after[:1] == ":") or as_clause(token) \
         or (colon and token.dep_ == "ROOT" and text_of(token.doc).rstrip().endswith(":")
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \

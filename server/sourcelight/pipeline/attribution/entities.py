@@ -33,8 +33,18 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
                 if word[:1].isupper() and _known(word, cast) is None and len(full) > len(names.get(word, "")):
                     names[word] = full
     return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(
-        a, {word: full for word, full in names.items() if not other_gender(a, full)} if a is not None else names, lexicon)
-        for a in attributions]
+        a, _fitting_names(a, names, lexicon, other_gender), lexicon) for a in attributions]
+
+
+def _fitting_names(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon,
+                   other_gender: Callable[[Attribution, str], bool]) -> dict[str, str]:
+    """The cast's fullest names for the words of the claim's source (all _unified looks up),
+    but not one its own words show is another gender's."""
+    if attribution is None or not attribution.who:
+        return {}
+    words = {_fold(word) for word in _bare(attribution.who, lexicon).split()} | {_fold(attribution.who)}
+    return {word: full for word, full in names.items()
+            if _fold(word) in words and not other_gender(attribution, full)}
 
 
 def _speakers_not_outlets(attributions: list[Attribution | None]) -> list[Attribution | None]:

@@ -200,4 +200,5 @@ def same_pronoun(pronoun: str, word: str, lexicon: Lexicon) -> bool:
     return wanted is not None and lexicon.pronoun_genders.get(word.lower()) == wanted
 
 
-__all__ = ["Genders", "genders_shown", "titled_words", "cast_by_gender", "other_gender", "with_pronouns_said", "fits", "fits_description", "same_pronoun"]
+__all__ = ["Genders", "genders_shown", "titled_words", "cast_by_gender", "other_gender", "with_pronouns_said", "fits",
+           "fits_description", "same_pronoun"]

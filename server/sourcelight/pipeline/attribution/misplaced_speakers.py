@@ -94,11 +94,11 @@ def outlet_closing(verb, lexicon: Lexicon):
     """'Cecile Richards noted that …, reported the Washington Examiner.' parsed as a second
     verb of Richards's (or a clause of hers, or an adverbial one) with the outlet for its
     object: a verb joined by a comma alone (no "and") whose object, an outlet, closes the
-    sentence is the outlet reporting. Only for a verb an outlet reports with (``syntax.findings``, which the caller
-    checks): not "Trump attacked Clinton, praised Fox News"."""
+    sentence is the outlet reporting. Only for a verb an outlet reports with
+    (``syntax.findings``, which the caller checks): not "Trump attacked Clinton, praised Fox News"."""
     doc = verb.doc
-    if verb.dep_ not in ("conj", "ccomp", "advcl") or verb.i == 0 or doc[verb.i - 1].text != "," or not without_and(verb) or any(
-            c.dep_ in SUBJECTS for c in verb.children):
+    if verb.dep_ not in ("conj", "ccomp", "advcl") or verb.i == 0 or doc[verb.i - 1].text != "," \
+            or not without_and(verb) or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     # (or the parse's adverbial noun: "…, reported MSNBC.")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
