@@ -15,6 +15,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.persons import entity_of, thing_pronoun_after, whole_name
 from sourcelight.pipeline.attribution.phrases import phrase_tokens
 from sourcelight.pipeline.attribution.sources import classify
+from sourcelight.pipeline.attribution.thing_names import THING_NAMES_KEY
 from sourcelight.pipeline.model import SourceKind
 
 
@@ -90,7 +91,10 @@ def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
     people = head.doc.user_data.get(CAST_KEY) or {}
     bodies = head.doc.user_data.get(BODIES_KEY) or frozenset()
     written = one_word(tokens)  # (one word, or a hyphened one the tokenizer split: "M-Pesa")
-    if written is not None and head.pos_ == "PROPN" and written in bodies and written not in people:
+    # (a name the tagger took for a common noun too, where the article's own words show it
+    # is a body's: "one Zentrix customer … Zentrix is hoping …"; thing_names)
+    if written is not None and written in bodies and written not in people and (
+            head.pos_ == "PROPN" or written in (head.doc.user_data.get(THING_NAMES_KEY) or frozenset())):
         return SourceKind.ORGANIZATION
     if head.pos_ == "PROPN" and head.text not in people and any(c.lower_ == "the" for c in head.children):
         return SourceKind.ORGANIZATION  # a name with an article is no person's: "The General Staff said"
