@@ -26,7 +26,7 @@ from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.genders import (cast_by_gender, fits, fits_description, genders_shown,
-                                                     other_gender, same_pronoun, titled_words, with_pronouns_said)
+                                                     other_gender, same_pronoun, with_pronouns_said)
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.sources import person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
@@ -92,8 +92,9 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
             findings.append(_finding(masked, lexicon, sentence_flags))
         reported.append(bool(lexicon.find("reported_mood", masked)))
     genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
-    titled = titled_words(article.text, lexicon)
-    cast, things, bodies = cast_by_gender(cast_of(parses), genders, titled), things_of(parses), bodies_of(parses)
+    # (the cast by name alone, for the claims' own words to choose from; pronouns read it by gender)
+    full_cast = cast_of(parses)
+    cast, things, bodies = cast_by_gender(full_cast, genders), things_of(parses), bodies_of(parses)
     labelled = transcript(sentences, findings, cast, lexicon.language)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
     roles = roles_of(parses)
@@ -118,8 +119,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              fits_description=lambda words, name: fits_description(words, name, genders,
                                                                                    lexicon))
     attributions = resolve_context(sentences, findings, states, reading)
-    attributions = unify_entities(attributions, cast_of(parses), lexicon, lambda attribution, name: other_gender(
-        attribution.source, attribution.source_span, name, genders, titled, article.text, lexicon))
+    attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
+        attribution.source, attribution.source_span, name, genders, article.text, lexicon))
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)
     claims = []

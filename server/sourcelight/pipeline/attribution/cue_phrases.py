@@ -49,16 +49,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             tokens, obj = list(doc[obj.left_edge.i:named.end]), named.root
         if token_lemma(token, lexicon) in lexicon.syntax.citing and not citable(obj, lexicon):
             continue  # "…, citing rising costs": a reason, not a source
-        if token.lower_ in lexicon.syntax.rate_prepositions and token.head.pos_ in ("NOUN", "NUM") and (
-                (obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in obj.children) and (
-                    not any(c.dep_ == "compound" for c in obj.children)
-                    or (all(c.tag_ == "NN" for c in obj.children if c.dep_ == "compound")
-                        and classify(obj.text, 0, len(obj.text), lexicon) is None)))
-                or token.head.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
-                or obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children)) or (
-                token.lower_ in lexicon.syntax.rate_prepositions and any(c.dep_ == "nummod" for c in token.head.children)):
-            # "a 3.5% raise per worker", "$2.86 per thousand cubic feet", "the death rate per
-            # vehicle mile", "up to 1TB eSATA per DVR", "parts per billion": a rate, not a source
+        if _rate(token, obj, lexicon):
             continue
         if token.lower_ in lexicon.syntax.rate_prepositions and obj.tag_ == "VBG":
             continue  # "Per Serving: 210 cal.": a label over figures
@@ -82,6 +73,23 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             finding = replace(finding, via=via)
         return finding
     return None
+
+
+def _rate(preposition, obj, lexicon: Lexicon) -> bool:
+    """'a 3.5% raise per worker', '$2.86 per thousand cubic feet', 'the death rate per vehicle
+    mile', 'up to 1TB eSATA per DVR', 'parts per billion': a rate, not a source."""
+    if preposition.lower_ not in lexicon.syntax.rate_prepositions:
+        return False
+    head = preposition.head
+    if any(c.dep_ == "nummod" for c in head.children):
+        return True
+    return head.pos_ in ("NOUN", "NUM") and (
+        (obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in obj.children) and (
+            not any(c.dep_ == "compound" for c in obj.children)
+            or (all(c.tag_ == "NN" for c in obj.children if c.dep_ == "compound")
+                and classify(obj.text, 0, len(obj.text), lexicon) is None)))
+        or head.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY")
+        or obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children))
 
 
 def _thing(noun, lexicon: Lexicon) -> bool:

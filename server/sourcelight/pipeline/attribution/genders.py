@@ -39,6 +39,9 @@ class Genders:
     # single names titles give one gender while a full name they end has the other ("Mr.
     # Trump", "Ivanka Trump"): either, so neither
     either: frozenset[str] = frozenset()
+    # every word a gendered title stands right before alone ("Mr. Trump", "Ms. Trump's"),
+    # with the genders the titles give it, both where both do
+    titled: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def of(self, name: str) -> str | None:
         words = name.split()
@@ -54,18 +57,26 @@ class Genders:
         ending = {gender for full, gender in self.full.items() if full.split()[-1] == words[-1]}
         return ending.pop() if len(ending) == 1 else None
 
+    def titled_otherwise(self, word: str, gender: str) -> bool:
+        """A title gives ``word`` alone another gender than ``gender`` somewhere ("Mr. Trump")."""
+        return bool(self.titled.get(word, frozenset()) - {gender})
+
 
 def genders_shown(text: str, lexicon: Lexicon) -> Genders:
     """Every name the article's text ties to a gender, without names it ties to both."""
     if not lexicon.pronoun_genders:
         return Genders()
     seen: dict[str, set[str]] = {}
+    titled: dict[str, set[str]] = {}
     for gender, key in (("m", "masculine_titles"), ("f", "feminine_titles")):
         for title in lexicon.patterns[key].finditer(text):
             after = _NAME_AFTER.match(text, title.end())
+            # (whose, too: "Mr. Moore's campaign" shows Moore is a man)
+            name = without_possessive(after.group(1).replace(".", "").strip()) if after else ""
             if after and not _is_title_itself(after.group(1), lexicon):
-                # (whose, too: "Mr. Moore's campaign" shows Moore is a man)
-                seen.setdefault(without_possessive(after.group(1).replace(".", "").strip()), set()).add(gender)
+                seen.setdefault(name, set()).add(gender)
+            if name and " " not in name and not _is_title_itself(name, lexicon):
+                titled.setdefault(name, set()).add(gender)
             before = _NAME_BEFORE.search(text, max(0, title.start() - _LOOK_BEHIND), title.start())
             if before:
                 seen.setdefault(before.group(1).strip(), set()).add(gender)
@@ -79,32 +90,21 @@ def genders_shown(text: str, lexicon: Lexicon) -> Genders:
     # A single name that also ends a full name of the other gender is ambiguous.
     either = frozenset(name for name, gender in single.items()
                        if any(f.split()[-1] == name and g != gender for f, g in full.items()))
-    return Genders(full, {name: gender for name, gender in single.items() if name not in either}, either)
+    return Genders(full, {name: gender for name, gender in single.items() if name not in either}, either,
+                   {name: frozenset(genders) for name, genders in titled.items()})
 
 
-def titled_words(text: str, lexicon: Lexicon) -> dict[str, set[str]]:
-    """Every word a gendered title stands right before alone ("Mr. Trump", "Ms. Trump's"),
-    with the genders the article's titles give it."""
-    titled: dict[str, set[str]] = {}
-    for gender, key in (("m", "masculine_titles"), ("f", "feminine_titles")):
-        for title in lexicon.patterns[key].finditer(text):
-            after = _NAME_AFTER.match(text, title.end())
-            name = without_possessive(after.group(1).replace(".", "").strip()) if after else ""
-            if name and " " not in name and not _is_title_itself(name, lexicon):
-                titled.setdefault(name, set()).add(gender)
-    return titled
-
-
-def cast_by_gender(cast: dict[str, str], genders: Genders, titled: dict[str, set[str]]) -> dict[str, str]:
+def cast_by_gender(cast: dict[str, str], genders: Genders) -> dict[str, str]:
     """The cast (cast.people_named), but a word a title shows is also another gender's
     ("Mr. Trump") than the fullest name it belongs to ("Ivanka Trump, the president's
     daughter") is nobody's in full: a "he" may then mean "Mr. Trump"."""
-    return {word: word if full != word and genders.of(full) is not None and titled.get(word, set()) - {genders.of(full)}
-            else full for word, full in cast.items()}
+    def theirs(word: str, full: str) -> str:
+        gender = genders.of(full) if full != word else None
+        return word if gender is not None and genders.titled_otherwise(word, gender) else full
+    return {word: theirs(word, full) for word, full in cast.items()}
 
 
-def other_gender(source: str | None, span, name: str, genders: Genders, titled: dict[str, set[str]], text: str,
-                 lexicon: Lexicon) -> bool:
+def other_gender(source: str | None, span, name: str, genders: Genders, text: str, lexicon: Lexicon) -> bool:
     """Whether a claim's source cannot be the person called ``name``: its own words show
     another gender (its pronoun, or a title right before it: "Mr. Trump said" is not Ivanka
     Trump), or, showing none ("President Trump said"), its name is one the article's titles
@@ -116,7 +116,7 @@ def other_gender(source: str | None, span, name: str, genders: Genders, titled: 
     if shown is not None:
         return shown != theirs
     words = (source or "").split()
-    return bool(words) and bool(titled.get(without_possessive(words[-1]), set()) - {theirs})
+    return bool(words) and genders.titled_otherwise(without_possessive(words[-1]), theirs)
 
 
 def _mention_gender(source: str | None, span, text: str, lexicon: Lexicon) -> str | None:
@@ -136,7 +136,7 @@ def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
     for name, gender in said.items():
         if genders.of(name) is None and name not in genders.either:
             (single if " " not in name else full)[name] = gender
-    return Genders(full, single, genders.either)
+    return Genders(full, single, genders.either, genders.titled)
 
 
 def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
@@ -200,5 +200,5 @@ def same_pronoun(pronoun: str, word: str, lexicon: Lexicon) -> bool:
     return wanted is not None and lexicon.pronoun_genders.get(word.lower()) == wanted
 
 
-__all__ = ["Genders", "genders_shown", "titled_words", "cast_by_gender", "other_gender", "with_pronouns_said", "fits",
+__all__ = ["Genders", "genders_shown", "cast_by_gender", "other_gender", "with_pronouns_said", "fits",
            "fits_description", "same_pronoun"]
