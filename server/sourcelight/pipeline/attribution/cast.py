@@ -13,7 +13,7 @@ from sourcelight.pipeline.attribution.companies import (companies_named, holds_a
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import opening_participle, person_mentions, title_before, without_possessive
-from sourcelight.pipeline.attribution.person_signs import names_with_roles, own_genders
+from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS, names_with_roles, own_genders
 
 PERSON = "PERSON"
 # The recogniser's labels for bodies: organizations, places and groups.
@@ -264,6 +264,7 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
     (``roles``, role_holders: "the admiral chuckled" after "Adm. Harry B. Harris Jr."). Parsed
     or not, a sentence then tells a later "he said" who was just named."""
     found: list[tuple[int, str]] = []
+    runs: list[tuple[int, int]] = []
     run_end = -1
     for match in _NAME_WORD.finditer(text):
         word = without_possessive(match.group().rstrip("."))
@@ -274,9 +275,14 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
             full = f"{title} {word}"  # a surname nobody's in full: its title shows who (genders.cast_by_gender)
         if found and found[-1][1] == full and text[run_end:match.start()].strip() == "":
             run_end = match.end()
+            runs[-1] = (runs[-1][0], run_end)
             continue  # "Sant Singh Chatwal": one mention
         found.append((match.start(), full))
         run_end = match.end()
+        runs.append((match.start(), run_end))
+    # "the Obama administration", "a Trump supporter": a name that only tells which noun is
+    # meant names no one a later "he" could be
+    found = [mention for mention, (start, end) in zip(found, runs) if not _attributive(text, start, end, lexicon)]
     for written in person_mentions(text, lexicon):
         name = without_possessive(written)  # "Keith Lamont Scott's wife": Keith Lamont Scott
         # a name the cast knows is found above, whole ("Robert C. “Bobby” Scott", not "Robert C")
@@ -287,6 +293,19 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
     found += [(match.start(), holder) for role, holder in (roles or {}).items()
               for match in re.finditer(rf"\b[Tt]he {re.escape(role)}\b", text)]
     return [name for _, name in sorted(found)]
+
+
+def _attributive(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A name between a determiner and a lower-case word: "the Obama administration" (not
+    after a word that may also open a clause, "… that Putin holds a grudge", nor a role the
+    recogniser took for a name, "the President-elect in the three weeks")."""
+    before = text[:start].split()
+    after = text[end:].split()
+    roles = any(lexicon.patterns[key].fullmatch(word.strip(".,;:")) for key in PERSON_ROLE_KEYS
+                for word in text[start:end].split())
+    return bool(before and after and not roles and lexicon.is_determiner(before[-1].lower())
+                and not lexicon.patterns["relatives"].fullmatch(before[-1].lower())
+                and after[0][:1].islower() and after[0][:1].isalpha())
 
 
 def bodies_named(parses, companies: list[list[str]] = ()) -> frozenset[str]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import CAST_KEY
 from sourcelight.pipeline.attribution.person_signs import is_person_role
-from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, said_form, says_form
+from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, said_form, says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -17,6 +17,7 @@ from sourcelight.pipeline.attribution.relays import owner_outlet
 from sourcelight.pipeline.attribution.outlet_names import media_of
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import speaker_of
+from sourcelight.pipeline.attribution.unnamed_people import person_word
 from sourcelight.pipeline.model import SourceKind
 
 # Words after a colon that are this much names and commas are a list, not what anyone said.
@@ -60,6 +61,30 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
                 finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
             return finding
     return None
+
+
+def subject_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
+    """'He is philosophical about his new situation: “You make little, but …”': a clause whose
+    subject is a person and that has no object, then a colon that opens a quote — the person's
+    words (not what they read or saw: "She found a note on the door: “Back soon.”")."""
+    colon = next((t for t in doc if t.text == ":" and masked[t.idx:t.idx + 1] == ":"), None)
+    if colon is None or colon.i < 3 or not masked[colon.idx + 1:].lstrip().startswith(MASK) \
+            or MASK in masked[:colon.idx]:
+        return None
+    subject = next((t for t in doc[:colon.i] if t.dep_ == "nsubj" and t.head.i < colon.i
+                    and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ in ("ROOT", "ccomp")), None)
+    if subject is None or subject.pos_ not in ("PRON", "PROPN") or token_lemma(subject.head, lexicon) in (
+            lexicon.syntax.perception | lexicon.syntax.speech) or subject.lower_ == "it" or any(
+            c.dep_ == "dobj" for c in subject.head.children):
+        return None  # (nor a thing done to an object: "Kaine has adopted the stance common among …: “…”")
+    if subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON" and subject.text not in (
+            doc.user_data.get(CAST_KEY) or {}):
+        return None  # a name known for a person's, not "reqHeaders = new Headers({ "…": … })"
+    guess = guess_source(subject, lexicon)
+    if guess is None or guess.kind not in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS):
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
+                   back_reference=guess.back_reference, names=guess.names, colon_intro=True)
 
 
 def _topic_preposition(named, lexicon: Lexicon):
@@ -202,7 +227,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     if (not named and not opening_tag) or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     guess = _after_tag(guess_source(head, lexicon, tokens=list(before)), doc[:colon.i], lexicon)
-    if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
+    if guess is None or guess.kind is SourceKind.UNATTRIBUTED or not _label_speaks(guess, head, before, after, lexicon):
         return None
     if guess.end > colon.idx:
         # "Benjamin: Hello." read as one name by the recogniser: the label ends at its colon
@@ -216,6 +241,21 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     cue = doc[0] if tagged else colon
     return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.text, (cue.idx, cue.idx + len(cue.text)),
                    back_reference=guess.back_reference)
+
+
+def _label_speaks(guess, head, before, after, lexicon: Lexicon) -> bool:
+    """A caption's, a list's or a title's label is no speaker: "Figure 1: …", "Scents and
+    Sounds: …", "Star Wars: The Last Jedi …" (a group speaks only as people: "Critics: …"), a
+    capitalised label no recogniser or cast knows for a person ("Header Image: …"), nor a
+    label over nothing but handles and links ("Twitter: @okafor")."""
+    if all(t.is_punct or t.like_url or t.like_email or t.text.startswith("@") for t in after):
+        return False
+    if guess.kind is SourceKind.VAGUE:
+        return person_word(token_lemma(head, lexicon), lexicon)
+    if guess.kind is SourceKind.NAMED_PERSON and not is_person_role(head, lexicon):  # ("CNN President On Trump: …")
+        cast = before.doc.user_data.get(CAST_KEY) or {}
+        return any(e.label_ == "PERSON" for e in before.ents) or all(t.text in cast for t in before if not t.is_punct)
+    return True
 
 
 def _opens_with_tag(doc, lexicon: Lexicon) -> bool:
@@ -254,4 +294,4 @@ def _headline_verb(before, lexicon: Lexicon) -> int | None:
     return None
 
 
-__all__ = ["colon_cue", "speaker_label", "named_before_quote", "is_heading"]
+__all__ = ["colon_cue", "speaker_label", "named_before_quote", "subject_before_quote", "is_heading"]

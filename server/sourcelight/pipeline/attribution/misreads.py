@@ -214,8 +214,10 @@ def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
         return None
     if token.i > 0 and doc[token.i - 1].tag_ in ("DT", "PRP$"):
         return None  # "… in all” the rest of the states.": a noun its determiner opens
+    # (not a comma between two adjectives: "the round, bearded businessman laughs")
     start = next((i for i in range(token.i - 1, max(-1, token.i - MAX_TAG_WORDS - 2), -1)
-                  if doc[i].text in (",", "”", "\"", "’")), None)
+                  if doc[i].text in (",", "”", "\"", "’") and not (
+                      doc[i].text == "," and 0 < i < token.i - 1 and doc[i - 1].tag_ == doc[i + 1].tag_ == "JJ")), None)
     if start is None or start + 1 >= token.i:
         return None
     phrase = list(doc[start + 1:token.i])

@@ -174,6 +174,11 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     unquoted = quote.masked(sentence.text)
     before = [name for name in mentions(index)
               if 0 <= _named_as_subject(name, unquoted, object_word, clause_word) < pronoun_at and fits(finding.source, name)]
+    if not before:
+        # "the case of Eric Garner, a man choked to death as he pleaded …": a name after a
+        # preposition, then a description set off that holds the pronoun, is who it means
+        before = [name for name in mentions(index)
+                  if fits(finding.source, name) and _described_up_to(name, unquoted, pronoun_at)][-1:]
     if not before and _opening_clause(unquoted, pronoun_at):
         # the name the main clause opens with after the pronoun's clause: "While he's said
         # he'll fight on, Sanders must decide …"
@@ -337,6 +342,17 @@ def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False, cla
             if not owner and (not previous or previous[0][:1].isupper() or clause_word(previous[0])):
                 return match.start()
     return -1
+
+
+def _described_up_to(name: str, unquoted: str, pronoun_at: int) -> bool:
+    """The whole name, then a comma, and from there to the pronoun one stretch of words: no
+    other comma, no other capital-led name."""
+    at = unquoted.rfind(name, 0, pronoun_at)
+    if at < 0 or not unquoted.startswith(",", at + len(name)):
+        return False
+    between = unquoted[at + len(name) + 1:pronoun_at]
+    return not any(mark in between for mark in ",;:.()") and not any(
+        word[:1].isupper() for word in between.split())
 
 
 def _only_as_owner(name: str, text: str) -> bool:

@@ -91,9 +91,16 @@ def looks_to_find_out(verb) -> bool:
         marked_by(c, "if", "whether") or (setting_out and _asks_what(c)) for c in clauses)
 
 
+def knows_how(verb) -> bool:
+    """'Georgians really know how to dance', 'she learned where to look': a way of doing
+    something known, no claim (but 'knew how many tunnels there were' is one)."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return bool(clauses) and all(to_infinitive(c) and _asks_what(c) for c in clauses)
+
+
 def _asks_what(clause) -> bool:
     """The clause opens with a question word ("how well the samples represent …")."""
     return clause.left_edge.tag_ in ("WRB", "WP", "WDT")
 
 
-__all__ = ["in_question", "asks", "leaves_open", "weighs_whether", "question", "looks_to_find_out"]
+__all__ = ["in_question", "asks", "leaves_open", "weighs_whether", "question", "looks_to_find_out", "knows_how"]

@@ -288,7 +288,11 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     care page"); a number, a share or a plural is a group; a body named inside makes it that
     body's ('a producer for Yahoo Studios')."""
     text = text_of(head.doc)[start:end]
-    determiner = next((t for t in tokens if t.dep_ == "det" and t.head.i == head.i), None)
+    # (or the phrase's first word, where the parse hung it outside the phrase: "the bearded
+    # businessman laughs" read with "laughs" as a noun)
+    inside = {t.i for t in tokens}
+    determiner = next((t for t in tokens if t.dep_ == "det" and (
+        t.head.i == head.i or (t.i == tokens[0].i and t.head.i not in inside))), None)
     if head.tag_ == "JJ" and determiner is not None and determiner.lower_ == "the":
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)  # "said the 46-year-old"
     if lexicon.syntax is not None and head.lower_ in lexicon.syntax.quantities:

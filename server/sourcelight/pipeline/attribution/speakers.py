@@ -32,6 +32,14 @@ def name_before(verb):
             and any(c.dep_ == "cc" and c.i < before.left_edge.i for c in before.head.children) \
             and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return before
+    if before is not None and verb.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN") \
+            and before.dep_ in ("conj", "appos") and before.head.i < before.left_edge.i \
+            and before.left_edge.i > verb.head.i and verb.doc[before.left_edge.i - 1].text == "," \
+            and not any(t.dep_ == "cc" or t.pos_ in ("VERB", "AUX") for t in verb.doc[before.left_edge.i:verb.i]):
+        # "The company will close three plants, chief executive Sarah Collins said" parsed with
+        # the name joined to the plants and "said" to "close" with no "and": the noun phrase
+        # set off by the comma right before the verb is its subject
+        return before
     return None
 
 

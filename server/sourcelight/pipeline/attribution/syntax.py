@@ -18,7 +18,8 @@ from sourcelight.pipeline.attribution.cast import PERSON
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, as_clause, clause_hung_above, has_clause,
                                                          has_object, negated, says_what_came_before, says_a_ritual,
                                                          says_without_object, sees_it_happen, tells_how_much)
-from sourcelight.pipeline.attribution.colons import colon_cue, is_heading, named_before_quote, speaker_label
+from sourcelight.pipeline.attribution.colons import (colon_cue, is_heading, named_before_quote, speaker_label,
+                                                     subject_before_quote)
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
@@ -32,7 +33,7 @@ from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_i
                                                           listed_preposition, questions_a_thing, says_a_statement,
                                                           self_image, takes_a_position)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
-from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, leaves_open, looks_to_find_out
+from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, knows_how, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quote_told_below
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
@@ -100,7 +101,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         # capitalised phrase alone ("Stealth Over Health: …") is a headline's kicker.
         unnamed_label = label if label is not None and label.kind is not SourceKind.NAMED_PERSON \
             and not is_heading(doc, label, lexicon) else None
-        return declined or unnamed_label or named_before_quote(doc, masked, lexicon)
+        return declined or unnamed_label or named_before_quote(doc, masked, lexicon) or subject_before_quote(
+            doc, masked, lexicon)
     # "According to X" speaks for the whole sentence ("Officials warned …, according to a
     # leaked memo": the memo); otherwise the cue highest in the tree wins ("Sanders denounced
     # …, saying his campaign doesn't want …": Sanders, not his campaign), and at the same
@@ -234,8 +236,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             or in_question(token) or asked_ahead(token) or (says_a_ritual(token, lexicon) and not has_quote) or (not clause and (
                 tells_how_much(token, lexicon) or any(
                 c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses for c in token.children))) or (
-            word in syntax.perception and not has_quote and (looks_to_find_out(token) or (not finding_verb and sees_it_happen(token))
-                                                           or leaves_open(token, question_words=True))):
+            word in syntax.perception and not has_quote and (
+                looks_to_find_out(token) or knows_how(token) or (not finding_verb and sees_it_happen(token))
+                or leaves_open(token, question_words=True))):
         return None
     else:
         source_token, passive = speaker_of(token, lexicon)
