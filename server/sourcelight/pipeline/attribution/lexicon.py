@@ -105,6 +105,9 @@ class SyntaxLexicon:
     head_prepositions: frozenset[str] = frozenset()
     # endings of nouns for a person by trade or study the lists need not hold ("cryptographer")
     person_suffixes: tuple[str, ...] = ()
+    # "refer", "reveal": cue verbs whose thing of a subject makes them mean something else
+    # ("The name refers to …", "the camera, only revealing the singer")
+    thing_senses: frozenset[str] = frozenset()
     # "researcher", "economist": a body's name before a group of them is their employer's ("IBM researchers")
     staff_nouns: frozenset[str] = frozenset()
     # "later", "eventually": after "would", what did happen ("an inquiry would later find")
@@ -304,6 +307,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         person_pronouns=frozenset(w.lower() for w in table.get("person_pronouns", ())),
         head_prepositions=frozenset(w.lower() for w in table.get("head_prepositions", ())),
         person_suffixes=tuple(w.lower() for w in table.get("person_suffixes", ())),
+        thing_senses=frozenset(w.lower() for w in table.get("thing_senses", ())),
         staff_nouns=frozenset(w.lower() for w in table.get("staff_nouns", ())),
         narrative_adverbs=frozenset(w.lower() for w in table.get("narrative_adverbs", ())),
         body_only_nouns=frozenset(w.casefold() for w in table.get("body_only_nouns", ())),

@@ -43,6 +43,7 @@ from sourcelight.pipeline.attribution.said_nothing import only_times_the_main_cl
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, name_before, speaker_of
 from sourcelight.pipeline.attribution.stances import stance_cue
+from sourcelight.pipeline.attribution.unnamed_people import a_thing
 from sourcelight.pipeline.attribution.unrealized import imperative, owed, unrealized
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
 from sourcelight.pipeline.model import SourceKind
@@ -285,8 +286,10 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             token, word, lexicon)):
         # "agrees with Dean", not "agreed with regulators to pay" nor "the police shot back"
         return None  # "he continued: …", not "Clinton continues to lead"
-    if not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION):
-        return None
+    if (not speech and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) or (
+            guess.kind is SourceKind.VAGUE and guess.back_reference is None and not has_quote
+            and word in syntax.thing_senses and a_thing(source_token, lexicon)):
+        return None  # ("The camera stays on him, only revealing the singer": no one speaks)
     if guess.kind is SourceKind.VAGUE and source_token.pos_ != "PRON":
         guess = survey_behind(token, lexicon) or survey_behind(source_token, lexicon, within=True) or guess
     cue_start, cue_end = _cue_extent(token, word, syntax.speech)

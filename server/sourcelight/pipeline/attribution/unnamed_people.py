@@ -33,4 +33,15 @@ def person_word(lemma: str, lexicon: Lexicon) -> bool:
     return lemma in lexicon.syntax.person_descriptions or lemma.endswith(lexicon.syntax.person_suffixes)
 
 
-__all__ = ["counted_people", "person_word"]
+def a_thing(head, lexicon: Lexicon) -> bool:
+    """'The camera …', 'The name refers to …', 'the server responds': one definite thing the
+    lexicon lists neither as a person nor as a body, an outlet or a document (those are known
+    before this is asked), with no name in it, and no one a description could mean."""
+    determiner = next((c for c in head.children if c.dep_ == "det"), None)
+    return head.tag_ == "NN" and determiner is not None and lexicon.patterns["definite"].fullmatch(determiner.lower_) \
+        and not person_word(token_lemma(head, lexicon), lexicon) and not any(
+            lexicon.patterns[key].fullmatch(head.text) for key in PERSON_ROLE_KEYS) and not any(
+            t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree)
+
+
+__all__ = ["counted_people", "person_word", "a_thing"]
