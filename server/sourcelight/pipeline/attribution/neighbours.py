@@ -207,8 +207,14 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     earlier = index - 1 if looked_back_from is None else looked_back_from
     if attribution.entity is None or earlier < 0 or sentences[earlier].block < sentences[quote_opens].block - 1:
         return attribution
-    previous = history[earlier].attribution if earlier < len(history) else None
     named = [name for name in mentions(earlier) if fits(finding.source, name)]
+    if not named and earlier > 0 and sentences[earlier - 1].block >= sentences[quote_opens].block - 1 \
+            and [w.casefold() for w in WORD.findall(sentences[earlier].text)[:1]] == [finding.source.casefold()]:
+        # "Ailes was paranoid … He was known for monitoring emails. “…,” he told the staff": a
+        # sentence that goes on about "him" by the same pronoun passes it on from the one before
+        earlier -= 1
+        named = [name for name in mentions(earlier) if fits(finding.source, name)]
+    previous = history[earlier].attribution if earlier < len(history) else None
     # (not one the sentence only names as an owner, where it names another person: "… outstripped
     # all of Apatow's other films …, puts Wiig in the zone …" then "“…,” she says." is Wiig)
     named = [name for name in named if not _only_as_owner(name, sentences[earlier].text)] or named
