@@ -11,6 +11,7 @@ from collections import Counter
 from sourcelight.pipeline.attribution.companies import (companies_named, holds_a_listed_company, listed_body,
                                                         starts_a_company)
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
+from sourcelight.pipeline.attribution.deps import hyphenated_word
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import opening_participle, person_mentions, title_before, without_possessive
 from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS, names_with_roles, own_genders
@@ -210,11 +211,14 @@ def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, st
             # Al-Sayed", "photographer Lorenzo Tugnoli")
             described = role.tag_ == "NN" and role.is_lower and role.dep_ == "compound" \
                 and entity.start <= role.head.i < entity.end
-            if not described and not lexicon.patterns["person_roles"].fullmatch(role.text) and not (
-                    role.text[:1].isupper() and lexicon.patterns["titles"].fullmatch(role.text)):
+            # a hyphenated role by its first word: "President-elect Donald Trump"
+            first, _ = hyphenated_word(role)
+            word = parse[first]
+            if not described and not lexicon.patterns["person_roles"].fullmatch(word.text) and not (
+                    word.text[:1].isupper() and lexicon.patterns["titles"].fullmatch(word.text)):
                 continue
             name = without_possessive(entity.text)
-            holders.setdefault(role.lower_, set()).add(cast.get(name.split()[-1], name))
+            holders.setdefault(parse[first:role.i + 1].text.lower(), set()).add(cast.get(name.split()[-1], name))
     return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
 
 
