@@ -47,6 +47,8 @@ def names_with_roles(parse, lexicon: Lexicon):
         span = parse[words[0].i:token.i + 1] if words else None
         if span is None or not all(_name_word(w) or w.tag_ == "HYPH" for w in span):
             continue
+        if roles and len(span) == 1 and not span[0].ent_type_ and not described:
+            continue  # "to become Chief Whip": one capitalised word after a title, no one's name to the recogniser
         # (a place is no one, but one described by "who" is a person: "Oyelaran Adebisi, who …")
         if span.text.endswith(("'s", "’s")) or (not described and any(
                 w.ent_type_ == "NORP" or (w.ent_type_ == "GPE" and not who) for w in span)):
