@@ -252,6 +252,8 @@ def _label_speaks(guess, head, before, after, lexicon: Lexicon) -> bool:
         return False
     if guess.kind is SourceKind.VAGUE:
         return person_word(token_lemma(head, lexicon), lexicon)
+    if guess.kind is SourceKind.NAMED_PERSON and {t.text for t in before if t.pos_ == "PROPN"} & {t.text for t in after}:
+        return False  # "Denis McDonough: You can continue to follow Denis at …" is about him, not his words
     if guess.kind is SourceKind.NAMED_PERSON and not is_person_role(head, lexicon):  # ("CNN President On Trump: …")
         cast = before.doc.user_data.get(CAST_KEY) or {}
         return any(e.label_ == "PERSON" for e in before.ents) or all(t.text in cast for t in before if not t.is_punct)
