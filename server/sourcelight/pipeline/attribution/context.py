@@ -117,9 +117,10 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = thing_before(attribution, finding, index, sentences, reading.subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, reading.mentions,
                                            reading.described, reading.fits_description)
-            holder = (reading.role_holders or {}).get(finding.source.split()[-1].casefold())
+            words = finding.source.split()
+            holder = (reading.role_holders or {}).get(words[-1].casefold())
             if attribution.kind is SourceKind.NAMED_PERSON and attribution.entity is None and holder is not None \
-                    and len(finding.source.split()) == 2 and holder in reading.mentions(index):
+                    and len(words) == 2 and holder in reading.mentions(index):
                 # "the president-elect said" where the article gave that role to one person (the
                 # sentence's mentions say it wrote the role so: not "Carlson's attorney")
                 attribution = replace(attribution, entity=holder)
