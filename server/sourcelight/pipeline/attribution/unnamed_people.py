@@ -38,6 +38,8 @@ def a_thing(head, lexicon: Lexicon) -> bool:
     lexicon lists neither as a person nor as a body, an outlet or a document (those are known
     before this is asked), with no name in it, and no one a description could mean."""
     determiner = next((c for c in head.children if c.dep_ == "det"), None)
+    if head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].pos_ == "PROPN":
+        return False  # "Obama the realist knows …": a name's description
     return head.tag_ == "NN" and determiner is not None and lexicon.patterns["definite"].fullmatch(determiner.lower_) \
         and not person_word(token_lemma(head, lexicon), lexicon) and not any(
             lexicon.patterns[key].fullmatch(head.text) for key in PERSON_ROLE_KEYS) and not any(
