@@ -6,7 +6,7 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import object_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS
+from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS, is_person_role
 
 
 def counted_people(head, lexicon: Lexicon) -> bool:
@@ -41,8 +41,7 @@ def a_thing(head, lexicon: Lexicon) -> bool:
     if head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].pos_ == "PROPN":
         return False  # "Obama the realist knows …": a name's description
     return head.tag_ == "NN" and determiner is not None and lexicon.patterns["definite"].fullmatch(determiner.lower_) \
-        and not person_word(token_lemma(head, lexicon), lexicon) and not any(
-            lexicon.patterns[key].fullmatch(head.text) for key in PERSON_ROLE_KEYS) and not any(
+        and not person_word(token_lemma(head, lexicon), lexicon) and not is_person_role(head, lexicon) and not any(
             t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree)
 
 
