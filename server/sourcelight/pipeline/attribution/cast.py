@@ -32,9 +32,10 @@ THINGS = ("GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
 # marks around it ("Bobby" of Robert C. “Bobby” Scott is a word of his name).
 NICKNAME_TOKENS = 4
 NICKNAME_MARKS = "\"“”‘’'"
-# How often, at least, the recogniser must take a one-word name for a body before its
-# guesses of a person there are set aside (mostly_bodies).
+# How often, at least, the recogniser must take a name for a body before its guesses of a
+# person there are set aside (mostly_bodies), and the most words such a name has.
 MOSTLY_BODY_LEAST = 3
+MOSTLY_BODY_WORDS = 3
 # What may follow a surname in a person's name: "Jr.", "Sr.", "III".
 NAME_SUFFIX = re.compile(r"[A-Z][a-z]{0,2}\.|[IVX]+", re.ASCII)
 
@@ -51,8 +52,8 @@ def people_named(parses, lexicon: Lexicon, bodies: frozenset[str] = frozenset(),
 
     ``parses`` are (parse, parsed) pairs in the article's order; ``parsed`` False marks a
     sentence only the recogniser ran on: from it, only full names ("Paul Manafort") count, a
-    lone word it took for a person may be a company ("Facebook"). ``bodies`` are the one-word
-    names it mostly took for a body (mostly_bodies): none of them is a person ("Carrier").
+    lone word it took for a person may be a company ("Facebook"). ``bodies`` are the names it
+    mostly took for a body (mostly_bodies): none of them is a person ("Carrier").
     ``companies``, the article's companies_named where the caller has them already."""
     parses = list(parses)
     if companies is None:
@@ -109,24 +110,33 @@ def _after_tag(span, lexicon: Lexicon):
     return span
 
 
-def mostly_bodies(parses) -> frozenset[str]:
-    """One-word names the recogniser took for a body, a place or a product at least twice as
-    often as for a person ("Carrier", the company whose plant a story is about, read as a
-    person now and then): its guesses of a person there are the exceptions."""
+def mostly_bodies(parses, lexicon: Lexicon) -> frozenset[str]:
+    """Names the recogniser took for a body, a place or a product at least twice as often as
+    for a person: one word ("Carrier", the company whose plant a story is about, read as a
+    person now and then), or a name of a few words one of which the article also writes as a
+    common word ("Whole Foods", a person once in 27 sentences of an article that writes "whole
+    paycheck"; not "Hori Parata", whose names the recogniser often takes for a tribe's): its
+    guesses of a person there are the exceptions."""
+    parses = list(parses)
     labels: dict[str, Counter] = {}
     for parse in parses:
         for entity in parse.ents:
-            if len(entity) == 1 or (len(entity) == 2 and entity[1].tag_ == "POS"):
+            words = entity[:-1] if len(entity) > 1 and entity[-1].tag_ == "POS" else entity
+            if len(words) <= MOSTLY_BODY_WORDS:
                 person = entity.label_ == PERSON
                 labels.setdefault(without_possessive(entity.text), Counter())[person] += 1
-    return frozenset(name for name, count in labels.items() if count[False] >= max(2 * count[True], MOSTLY_BODY_LEAST))
+    mostly = [name for name, count in labels.items() if count[False] >= max(2 * count[True], MOSTLY_BODY_LEAST)]
+    common = _common_words(parses, lexicon) if any(len(name.split()) > 1 for name in mostly) else frozenset()
+    return frozenset(name for name in mostly
+                     if len(words := name.split()) == 1 or any(w.casefold() in common for w in words))
 
 
 def _mostly_a_body(name: str, bodies: frozenset[str], common: frozenset[str]) -> bool:
-    """'Carrier', or 'Outside Carrier' with a common word run into it: a name of
-    ``bodies`` (mostly_bodies), whatever the recogniser guessed this once."""
-    words = without_possessive(name).split()
-    return bool(words) and words[-1] in bodies and all(w.casefold() in common for w in words[:-1])
+    """'Whole Foods', 'Carrier', or 'Outside Carrier' with a common word run into it: a name
+    of ``bodies`` (mostly_bodies), whatever the recogniser guessed this once."""
+    name = without_possessive(name)
+    words = name.split()
+    return name in bodies or (bool(words) and words[-1] in bodies and all(w.casefold() in common for w in words[:-1]))
 
 
 def _common_words(parses, lexicon: Lexicon) -> frozenset[str]:
@@ -325,8 +335,8 @@ def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
     """The names the recogniser took anywhere in the article for a place, a people, an event
     or a work, or for a body when of several words ("such as Time Warner, …. “The work is
     done,” he said" is no person's "he"), and nowhere for a person ("For black voters in states
-    like South Carolina, he said"), and ``bodies``, the one-word names it took mostly for a
-    body (mostly_bodies)."""
+    like South Carolina, he said"), and ``bodies``, the names it took mostly for a body
+    (mostly_bodies)."""
     parses = list(parses)
     people = {without_possessive(e.text) for parse in parses for e in parse.ents if e.label_ == PERSON}
     return frozenset(name for parse in parses for e in parse.ents

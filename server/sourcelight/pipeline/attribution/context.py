@@ -13,9 +13,9 @@ from sourcelight.pipeline.attribution.continuations import (carried, continued_q
                                                              paragraph_positions,
                                                              reported_continuation, tag_after_quote)
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, described_before, fits_here,
-                                                        named_before, nearer_person, pair_named_before, thing_before,
-                                                        who_of)
+from sourcelight.pipeline.attribution.descriptions import described_before, pair_named_before
+from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, fits_here, named_before,
+                                                        nearer_person, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript

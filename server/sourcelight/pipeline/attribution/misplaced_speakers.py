@@ -1,10 +1,13 @@
 """Speakers the parse put somewhere other than the cue verb's subject: the name between a
 quote and its verb ("“…,” Flynn, a top Trump surrogate, said"), the name after the last comma
 before a closing verb ("…, Dana Rubinstein at POLITICO New York reports"), the outlet a
-closing verb took for its object ("…, reported the Washington Examiner."), and the document a
-subjectless participle cites ("As stated in Davis' commentary, …")."""
+closing verb took for its object ("…, reported the Washington Examiner."), the document a
+subjectless participle cites ("As stated in Davis' commentary, …"), and the name after a said
+form opening the line, which the parser ran into one name ("Added Maria Okafor, “…”")."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
+from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import SUBJECTS, possessor, without_and
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -25,6 +28,23 @@ def name_after_quote(verb, masked: str):
     first = next((t for t in verb.doc[start:verb.i] if not t.is_punct), None)
     name = _whole_name(first, start, verb.i) if first is not None else None
     return name if name is not None and name.pos_ in ("PROPN", "PRON") else None
+
+
+def tag_opening_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
+    """'Added Maria Okafor, “…”', 'Replied Stephen, with some delicacy, “…”': a said form of a
+    speech verb opening the line, then a person's name and a comma, then a quote: the name
+    speaks (the parser reads the verb as the first word of the name)."""
+    if len(doc) < 4 or not inverted_tag(doc[0], lexicon) or doc[0].lower_.endswith("ing") or MASK not in masked:
+        return None  # (not a participle: "Citing John Locke, she recommended …")
+    comma = next((t for t in doc[2:] if t.text == ","), None)
+    if comma is None or masked.find(MASK) < comma.idx:
+        return None  # the quote comes after the name
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= 1 and e.end == comma.i), None)
+    if person is None:
+        return None
+    name = doc[1:person.end]
+    start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+    return Finding(SourceKind.NAMED_PERSON, name.text, (start, end), doc[0].text, (doc[0].idx, doc[0].idx + len(doc[0].text)))
 
 
 def _whole_name(first, start: int, end: int):

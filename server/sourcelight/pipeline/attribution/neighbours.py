@@ -1,7 +1,7 @@
 """Back references the sentences just before resolve, where no earlier source does: a
-pronoun or a description meaning the person named shortly before, "both" meaning the two
-people just named, a personal pronoun's nearer person, an opening "it" meaning what the
-sentence before is about (context.py calls these for every attributed sentence)."""
+pronoun meaning the person named shortly before, a personal pronoun's nearer person, an
+opening "it" meaning what the sentence before is about (context.py calls these for every
+attributed sentence; descriptions.py does the same for descriptions and pairs)."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.quotes import QuoteState
-from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.model import Attribution, SourceKind
 
 WORD = re.compile(r"\w+")  # "the president" is not "the presidential candidate"
@@ -62,93 +61,6 @@ def named_before(attribution: Attribution, finding: Finding, index: int, sentenc
     return attribution
 
 
-def described_before(attribution: Attribution, finding: Finding, index: int, sentences,
-                      history: list[Resolved], mentions, described,
-                      fits_description=lambda _words, _name: True) -> Attribution:
-    """'Marco Rubio campaigned in Iowa. The Florida senator said …': a description of a person
-    that no role or earlier source resolves means the person the sentence just before rests
-    on, else the one person it names (none where it names two: "Trump attacked Rubio. The
-    Florida senator said …" is left as written)."""
-    if (attribution.kind is not SourceKind.NAMED_PERSON or index == 0
-            or sentences[index - 1].block < sentences[index].block - 1):
-        return attribution
-    previous = history[index - 1].attribution if index - 1 < len(history) else None
-    named = list(dict.fromkeys(mentions(index - 1)))
-    if finding.back_reference is DESCRIPTION_REFERENCE:
-        # "Trump is taking questions in an Elks Lodge. The billionaire businessman began by
-        # …": the one person a sentence of narrative just named, not a speaker further back
-        if previous is None and len(named) == 1 and named[0] != attribution.entity \
-                and fits_description(finding.source, named[0]):
-            return replace(attribution, entity=named[0])
-        return attribution
-    if attribution.entity is not None or finding.back_reference is not None or not described(finding.source):
-        return attribution
-    if previous is not None:
-        # a named speaker ("Okafor said"), not a pronoun nobody resolved
-        who = previous.entity or (previous.source if previous.source in named else None)
-        # (not one the description's gender rules out: "the actress" is no Ryan Gosling)
-        person = previous.kind is SourceKind.NAMED_PERSON and who is not None \
-            and fits_description(finding.source, who)
-        return replace(attribution, entity=who) if person else attribution
-    return replace(attribution, entity=named[0]) if len(named) == 1 and fits_description(
-        finding.source, named[0]) else attribution
-
-
-def pair_named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
-                       pair_of) -> Attribution:
-    """'Dana Okafor and Lee Park met investors. Both men said …': two people the sentences
-    just before name are on the record, not anonymous (the fallback only where nobody is).
-    So are "they" with no earlier source, after two people joined by "and" in its own
-    sentence or the one before ('Larry Page and Sergey Brin founded Google. … they
-    discovered …')."""
-    reference = finding.back_reference
-    if reference is None:
-        return attribution
-    if reference.count != 2 and reference.plural and attribution.kind is not SourceKind.NAMED_PERSON:
-        # its own sentence before it, whatever source came earlier ("Paul Edelstein and Lutz
-        # Kilian concentrated on …; they estimated …")
-        before = sentences[index].text[:finding.source_span[0]]
-        named = [name for name in dict.fromkeys(mentions(index)) if name.split()[-1] in before]
-        if len(named) == 2 and _joined_by_and(before, named) and _set_off_before(before, named):
-            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
-    if attribution.entity is not None:
-        return attribution
-    if reference.count != 2:
-        if not reference.plural or attribution.kind is not reference.fallback:
-            return attribution
-        if index > 0 and sentences[index - 1].block >= sentences[index].block - 1:
-            named = list(dict.fromkeys(mentions(index - 1)))
-            if len(named) == 2 and _joined_by_and(sentences[index - 1].text, named):
-                return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
-        return attribution
-    block = sentences[index].block
-    for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
-        if sentences[earlier].block < block - 1:
-            break
-        named = list(dict.fromkeys(mentions(earlier)))
-        if len(named) >= 2:
-            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named[:2]))
-    return attribution
-
-
-def _set_off_before(text: str, names: list[str]) -> bool:
-    """The pair opens the text or a phrase set off by a comma ("The authors of the paper, Paul
-    Edelstein and Lutz Kilian, …"), not an object ("for allowing Page and Brin to …")."""
-    words = [next((word for word in name.split() if word in text), "") for name in names]
-    starts = [text.find(word) for word in words if word]
-    if not starts:
-        return False
-    previous = text[:min(starts)].split()[-1:]
-    return not previous or previous[0].endswith((",", ";")) or previous[0][:1].isupper()
-
-
-def _joined_by_and(text: str, names: list[str]) -> bool:
-    """The two names stand together as "A and B" (by their last words: "Page and Brin")."""
-    first, second = (re.escape(name.split()[-1]) for name in names)
-    return any(re.search(rf"\b{a}\b,?\s+and\s+(?:[\w.'’-]+\s+){{0,3}}{b}\b", text)
-               for a, b in ((first, second), (second, first)))
-
-
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
                    history: list[Resolved], mentions, fits, quote: QuoteState,
                    same_pronoun=None, looked_back_from: int | None = None,
@@ -172,8 +84,12 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     pronoun_at = finding.source_span[0]
     # not a name inside the quote ("“… Hillary Clinton will withdraw,” he said" is not hers)
     unquoted = quote.masked(sentence.text)
+    # (nor one in a participle's phrase opening the sentence: "Citing John Locke, Edmund Burke
+    # and Thomas Jefferson, she recommended …")
+    opening = unquoted.rfind(",", 0, pronoun_at) if unquoted.split(" ", 1)[0].endswith("ing") else -1
     before = [name for name in mentions(index)
-              if 0 <= _named_as_subject(name, unquoted, object_word, clause_word) < pronoun_at and fits(finding.source, name)]
+              if opening < _named_as_subject(name, unquoted, object_word, clause_word) < pronoun_at
+              and fits(finding.source, name)]
     if not before:
         # "the case of Eric Garner, a man choked to death as he pleaded …": a name after a
         # preposition, then a description set off that holds the pronoun, is who it means
@@ -352,12 +268,13 @@ def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False, cla
 
 def _described_up_to(name: str, unquoted: str, pronoun_at: int) -> bool:
     """The whole name, then a comma, and from there to the pronoun one stretch of words: no
-    other comma, no other capital-led name."""
+    other comma, no other capital-led name (and some words: "…, Burke, and Thomas Jefferson,
+    she recommended" describes no one)."""
     at = unquoted.rfind(name, 0, pronoun_at)
     if at < 0 or not unquoted.startswith(",", at + len(name)):
         return False
     between = unquoted[at + len(name) + 1:pronoun_at]
-    return not any(mark in between for mark in ",;:.()") and not any(
+    return bool(between.split()) and not any(mark in between for mark in ",;:.()") and not any(
         word[:1].isupper() for word in between.split())
 
 

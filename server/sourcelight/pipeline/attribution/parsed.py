@@ -99,7 +99,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     every_parse = list(parsed.values()) + named
     # (and "Uber", which the recogniser leaves unnamed, where the article writes "Uber … its")
     used_as_things = names_used_as_things([s.text for s in sentences], lexicon)
-    mostly = mostly_bodies(every_parse) | used_as_things
+    mostly = mostly_bodies(every_parse, lexicon) | used_as_things
     companies = companies_named(every_parse, lexicon)
     cast = people_named([(parse, full) for _, parse, full in in_order], lexicon, mostly, companies)
     # What an opening "it" may mean is the subject of the sentence before (context.py).

@@ -26,7 +26,8 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import adjective_read_as_verb, text_of
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.misplaced_speakers import name_after_quote, name_closing, outlet_closing, stated_in
+from sourcelight.pipeline.attribution.misplaced_speakers import (name_after_quote, name_closing, outlet_closing, stated_in,
+                                                                tag_opening_quote)
 from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object, judges_object,
@@ -55,7 +56,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     character offsets are the sentence's); ``masked`` the sentence with quotes masked;
     ``skip`` spans (hedges such as "is said to") whose verbs are no cue."""
     label = colon_cue(doc, masked, lexicon)
-    speaker = speaker_label(doc, label, lexicon) if label is not None else None
+    speaker = (speaker_label(doc, label, lexicon) if label is not None else None) or tag_opening_quote(doc, masked, lexicon)
     if speaker is not None:
         return speaker  # "JAKE TAPPER: Donald Trump released a video …" is Tapper speaking
     findings = []

@@ -1,0 +1,125 @@
+"""Descriptions and pairs the sentences just before resolve, where no earlier source does: "the
+president-elect" or "the Florida senator" meaning the person named shortly before, "both men"
+or "they" meaning the two people just named (context.py calls these for every attributed
+sentence, after neighbours.py)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.neighbours import PRONOUN_LOOKBACK_SENTENCES, Resolved
+from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
+from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
+
+
+def described_before(attribution: Attribution, finding: Finding, index: int, sentences,
+                      history: list[Resolved], mentions, described,
+                      fits_description=lambda _words, _name: True) -> Attribution:
+    """'Marco Rubio campaigned in Iowa. The Florida senator said …': a description of a person
+    that no role or earlier source resolves means the person the sentence just before rests
+    on, else the one person it names (none where it names two: "Trump attacked Rubio. The
+    Florida senator said …" is left as written)."""
+    if (attribution.kind is not SourceKind.NAMED_PERSON or index == 0
+            or sentences[index - 1].block < sentences[index].block - 1):
+        return attribution
+    previous = history[index - 1].attribution if index - 1 < len(history) else None
+    named = list(dict.fromkeys(mentions(index - 1)))
+    if finding.back_reference is DESCRIPTION_REFERENCE:
+        # "Trump is taking questions in an Elks Lodge. The billionaire businessman began by
+        # …": the one person a sentence of narrative just named, not a speaker further back;
+        # or the one person it named, who spoke there ("… to see Trump admit he could be
+        # taught. In an interview, the president-elect said …"), unless it quoted them answering
+        # another person: in a dialogue ("Kimmel asked …. Aniston replied, “…” The host quipped
+        # …") a description is more often the other one.
+        own = previous is None or (previous.kind is SourceKind.NAMED_PERSON and _one_of(previous, named) in named
+                                   and not _in_dialogue(previous, history, index - 2, named))
+        if own and len(named) == 1 and named[0] != attribution.entity \
+                and fits_description(finding.source, named[0]):
+            return replace(attribution, entity=named[0])
+        return attribution
+    if attribution.entity is not None or finding.back_reference is not None or not described(finding.source):
+        return attribution
+    if previous is not None:
+        # a named speaker ("Okafor said"), not a pronoun nobody resolved
+        who = _one_of(previous, named)
+        # (not one the description's gender rules out: "the actress" is no Ryan Gosling)
+        person = previous.kind is SourceKind.NAMED_PERSON and who is not None \
+            and fits_description(finding.source, who) and not _in_dialogue(previous, history, index - 2, [who])
+        return replace(attribution, entity=who) if person else attribution
+    return replace(attribution, entity=named[0]) if len(named) == 1 and fits_description(
+        finding.source, named[0]) else attribution
+
+
+def _one_of(attribution: Attribution, named: list[str]) -> str | None:
+    """Which of the people a sentence names its attribution rests on: its entity, else the
+    name its source is or ends with ("Trump" of "Donald Trump")."""
+    if attribution.entity is not None:
+        return attribution.entity
+    last = attribution.source.split()[-1] if attribution.source else None
+    return next((name for name in named if name == attribution.source or name.split()[-1] == last), None)
+
+
+def _in_dialogue(previous: Attribution, history: list[Resolved], index: int, named: list[str]) -> bool:
+    """Whether ``previous`` quotes the person ``named`` answering another named person, whom
+    sentence ``index`` rests on ("Kimmel asked her …. Aniston replied, “…”")."""
+    earlier = history[index].attribution if 0 <= index < len(history) else None
+    if previous.quote is not QuoteKind.DIRECT or earlier is None or earlier.kind is not SourceKind.NAMED_PERSON \
+            or not (earlier.entity or earlier.source):
+        return False
+    return (earlier.entity or earlier.source).split()[-1] != named[0].split()[-1]
+
+
+def pair_named_before(attribution: Attribution, finding: Finding, index: int, sentences, mentions,
+                       pair_of) -> Attribution:
+    """'Dana Okafor and Lee Park met investors. Both men said …': two people the sentences
+    just before name are on the record, not anonymous (the fallback only where nobody is).
+    So are "they" with no earlier source, after two people joined by "and" in its own
+    sentence or the one before ('Larry Page and Sergey Brin founded Google. … they
+    discovered …')."""
+    reference = finding.back_reference
+    if reference is None:
+        return attribution
+    if reference.count != 2 and reference.plural and attribution.kind is not SourceKind.NAMED_PERSON:
+        # its own sentence before it, whatever source came earlier ("Paul Edelstein and Lutz
+        # Kilian concentrated on …; they estimated …")
+        before = sentences[index].text[:finding.source_span[0]]
+        named = [name for name in dict.fromkeys(mentions(index)) if name.split()[-1] in before]
+        if len(named) == 2 and _joined_by_and(before, named) and _set_off_before(before, named):
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
+    if attribution.entity is not None:
+        return attribution
+    if reference.count != 2:
+        if not reference.plural or attribution.kind is not reference.fallback:
+            return attribution
+        if index > 0 and sentences[index - 1].block >= sentences[index].block - 1:
+            named = list(dict.fromkeys(mentions(index - 1)))
+            if len(named) == 2 and _joined_by_and(sentences[index - 1].text, named):
+                return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
+        return attribution
+    block = sentences[index].block
+    for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
+        if sentences[earlier].block < block - 1:
+            break
+        named = list(dict.fromkeys(mentions(earlier)))
+        if len(named) >= 2:
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named[:2]))
+    return attribution
+
+
+def _set_off_before(text: str, names: list[str]) -> bool:
+    """The pair opens the text or a phrase set off by a comma ("The authors of the paper, Paul
+    Edelstein and Lutz Kilian, …"), not an object ("for allowing Page and Brin to …")."""
+    words = [next((word for word in name.split() if word in text), "") for name in names]
+    starts = [text.find(word) for word in words if word]
+    if not starts:
+        return False
+    previous = text[:min(starts)].split()[-1:]
+    return not previous or previous[0].endswith((",", ";")) or previous[0][:1].isupper()
+
+
+def _joined_by_and(text: str, names: list[str]) -> bool:
+    """The two names stand together as "A and B" (by their last words: "Page and Brin")."""
+    first, second = (re.escape(name.split()[-1]) for name in names)
+    return any(re.search(rf"\b{a}\b,?\s+and\s+(?:[\w.'’-]+\s+){{0,3}}{b}\b", text)
+               for a, b in ((first, second), (second, first)))
