@@ -42,6 +42,9 @@ class Finding:
     # "The union endorsed Clinton": a position taken, with no words of its own; any saying in
     # the sentence tells the reader more
     position: bool = False
+    # "it", "its" (a pronoun, to the parser, only a thing takes): where nothing before is
+    # what it means, the claim rests on no one
+    thing_pronoun: bool = False
 
 
 

@@ -136,6 +136,10 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         if finding is not None and finding.back_reference is not None and len(finding.source.split()) == 1 \
                 and attribution.entity is not None and attribution.kind is SourceKind.NAMED_PERSON:
             called.setdefault(attribution.entity, set()).add(finding.source.lower())
+        if finding is not None and attribution is not None and attribution.entity is None and finding.thing_pronoun:
+            # "It says, “…”" about a photo, "As it tells the couple’s story" about a film: a
+            # thing's pronoun nothing before resolves rests on no one, not on a body called "it"
+            attribution = None
         voiced = finding is not None and reading.spokesperson_in(sentence.text[:finding.cue_span[1]])
         resolved.append(Resolved(attribution, sentence.block, voiced))
     _referred_quote_speakers(findings, quotes, resolved)

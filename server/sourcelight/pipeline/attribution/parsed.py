@@ -14,6 +14,7 @@ from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
+from sourcelight.pipeline.attribution.own_antecedents import with_own_antecedent
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.beside import parse_all
 from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, THINGS_KEY,
@@ -217,7 +218,7 @@ def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Findi
     finding = ((find_in_parse(parse, masked, lexicon, skip, flags.non_response_spans) if parse is not None else None)
                or impersonal_finding(masked, lexicon))
     if finding is not None and parse is not None:
-        finding = _in_own_words(finding, parse)
+        finding = _in_own_words(with_own_antecedent(finding, parse, masked, lexicon), parse)
     return with_anonymity(masked, lexicon, finding) if finding is not None else None
 
 

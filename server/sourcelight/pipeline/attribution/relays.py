@@ -215,11 +215,13 @@ def relayed_speaker(outlet: Finding, others: list[Finding], opening: bool = Fals
     return replace(speaker, via=outlet.source) if speaker is not None else None
 
 
-def with_outlet_aside(finding: Finding, others: list[tuple[object, Finding]]) -> Finding:
+def with_outlet_aside(finding: Finding, others: list[tuple[object, Finding]], cue=None) -> Finding:
     """'X recounted that …, per the New York Times': an outlet cited beside the speaker
     relays the speaker's words, and so does one whose as-clause opens the sentence ("As Us
-    Weekly reported in July, both families are hoping …"). ``others`` are the sentence's
-    other findings with their cue tokens."""
+    Weekly reported in July, both families are hoping …"); not one speaking by a verb inside
+    what the speaker says ("Banzi says that several retail outlets that claim to be selling …
+    are paying …"). ``others`` are the sentence's other findings with their cue tokens,
+    ``cue`` the finding's own cue token."""
     if finding.via is not None or finding.kind is SourceKind.MEDIA:
         return finding
     for token, other in others:
@@ -227,7 +229,11 @@ def with_outlet_aside(finding: Finding, others: list[tuple[object, Finding]]) ->
             continue
         # after the speaker's words: "CNN, Cruz said, called it …" is Cruz telling what CNN said
         opening = token.dep_ == "advcl" and marked_by(token, "as") and other.cue_span[1] < finding.source_span[0]
-        if other.source_span[0] > finding.cue_span[0] or opening:
+        # (below the clause the speaker's verb takes, not the parse hanging a closing "…, the
+        # Associated Press reported" on that verb)
+        said_inside = cue is not None and token.pos_ == "VERB" and token.head != cue and cue in token.ancestors \
+            and not marked_by(token, "as")  # ("…,” as NPR's Debbie Elliot reported" relays)
+        if (other.source_span[0] > finding.cue_span[0] and not said_inside) or opening:
             return replace(finding, via=other.source)
     return finding
 

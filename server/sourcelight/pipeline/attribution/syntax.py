@@ -130,7 +130,8 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
         if reporter is not None and findings[0][3].via is None:
             # "Reuters reported that, according to two officials, …": the officials, via Reuters
             return _with_colon(doc, replace(findings[0][3], via=reporter.source))
-    return _with_colon(doc, with_outlet_aside(findings[0][3], [(doc[item[2]], item[3]) for item in findings[1:]]))
+    return _with_colon(doc, with_outlet_aside(findings[0][3], [(doc[item[2]], item[3]) for item in findings[1:]],
+                                              doc[findings[0][2]]))
 
 
 def _only_itself_speaks(finding: Finding) -> bool:
