@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.clauses import Finding
+from sourcelight.pipeline.attribution.complements import CLAUSE_DEPS
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -18,9 +19,8 @@ from sourcelight.pipeline.model import SourceKind
 # The kinds a pronoun of a person or a group may mean: not one only a thing takes ("it").
 PEOPLE_KINDS = frozenset({SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE})
 BODY_KINDS = (SourceKind.ORGANIZATION, SourceKind.MEDIA)
-SUBJECTS = ("nsubj", "nsubjpass")
-# How the parse hangs what a cue reports on it.
-CONTENT_DEPS = ("ccomp", "parataxis")
+# A clause's subject, active or passive ("investigators realized", "fighters were seen").
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def with_own_antecedent(finding: Finding, doc, masked: str, lexicon: Lexicon) -> Finding:
@@ -59,7 +59,7 @@ def _a_body_named(token) -> bool:
             token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"):
         return False
     for word in [token, *token.ancestors]:
-        if word.dep_ in SUBJECTS:
+        if word.dep_ in CLAUSE_SUBJECTS:
             return True
         if word.pos_ in ("VERB", "AUX"):
             return False
@@ -71,9 +71,9 @@ def _a_group_heading_a_clause(token) -> bool:
     "a lot of", "many of" that is, or an object with a clause of its own ("the companies to")."""
     if token.tag_ != "NNS":
         return False
-    if token.dep_ in SUBJECTS:
+    if token.dep_ in CLAUSE_SUBJECTS:
         return True
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in SUBJECTS:
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in CLAUSE_SUBJECTS:
         return True
     return token.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in token.head.children if c.i > token.i)
 
@@ -97,7 +97,7 @@ def _below(lower, upper) -> bool:
     for ancestor in [lower, *lower.ancestors]:
         if ancestor == upper:
             return True
-        if ancestor.dep_ in CONTENT_DEPS:
+        if ancestor.dep_ in CLAUSE_DEPS:
             return False
     return False
 
