@@ -1,7 +1,8 @@
 """What follows a cue verb on the parse, and what that makes of it: a clause, a colon or a
 thing said that the verb reports ("said that …", "predicted a Cruz win", "…, the AP
 reported"), or an object, a reflexive or a perceived event instead (what makes a verb say
-nothing at all is said_nothing.py's). syntax.py applies these tests to each candidate verb;
+nothing at all is said_nothing.py's); and whether the verb and its speaker are set off by commas
+inside or after the words they report. syntax.py applies these tests to each candidate verb;
 every word list comes from the lexicon's [syntax] section."""
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import marked_by, opened_by_that, text_of, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.questions import question
+from sourcelight.pipeline.attribution.speakers import name_before
 from sourcelight.pipeline.attribution.unrealized import not_yet
 
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -248,5 +250,32 @@ def says_what_came_before(verb) -> bool:
         c.dep_ == "nsubj" and c.tag_ == "DT" for c in verb.head.children)
 
 
+def set_off_cue(verb) -> str | None:
+    """'CNN, Cruz said, called the announcement significant', '…, said Marcia Smith, …, Teck
+    wants …' and 'Russians now say they admire Putin …, a study by a Russian sociologist
+    concluded this year.': a speaker and verb set off by commas inside the sentence, or closing
+    it after the words they report, speak for all of it: "inside" or "closing", else None."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "appos":
+        subject = name_before(verb)  # "Democrats, Frank notes, applaud …" read as a noun "Frank notes"
+    if verb.dep_ not in ("parataxis", "ccomp", "appos") or verb.tag_ not in ("VBD", "VBZ", "VBP") or subject is None or any(
+            c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    # the speaker before the verb, or after it ("…, said Marcia Smith, a vice president, Teck wants …")
+    start = subject.left_edge.i if subject.i < verb.i else verb.i
+    end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and not c.is_punct])
+    doc = verb.doc
+    while start > 0 and doc[start - 1].tag_ in ("''", "``"):
+        start -= 1  # ",'' a study … concluded": past the quote that closes before it
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    if verb.head.i < verb.i and all(t.is_punct for t in doc[end + 1:]):
+        return "closing"
+    if verb.dep_ in ("parataxis", "appos") and end + 1 < len(doc) and doc[end + 1].text == ",":
+        return "inside"
+    return None
+
+
 __all__ = ["CLAUSE_DEPS", "says_a_ritual", "has_clause", "not_yet", "has_object", "reflexive_object",
-           "is_reflexive", "negated", "says_without_object", "says_what_came_before", "sees_it_happen"]
+           "is_reflexive", "negated", "says_without_object", "says_what_came_before", "sees_it_happen",
+           "set_off_cue"]

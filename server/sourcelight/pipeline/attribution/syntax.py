@@ -17,7 +17,8 @@ from dataclasses import replace
 from sourcelight.pipeline.attribution.cast import PERSON
 from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, as_clause, clause_hung_above, has_clause,
                                                          has_object, negated, says_what_came_before, says_a_ritual,
-                                                         says_without_object, sees_it_happen, tells_how_much)
+                                                         says_without_object, sees_it_happen, set_off_cue,
+                                                         tells_how_much)
 from sourcelight.pipeline.attribution.colons import (colon_cue, is_heading, named_before_quote, speaker_label,
                                                      subject_before_quote)
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
@@ -86,7 +87,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             # holds the verb it speaks by is a misparse
             finding = None
         if finding is not None:
-            aside = _parenthetical(token) if according is None else None
+            aside = set_off_cue(token) if according is None else None
             # A study closing the sentence speaks for all of it; an outlet or a body there
             # relays the speaker inside it ("…, two officials said, Reuters reported").
             hung_above = clause_hung_above(token) if token.pos_ == "VERB" else None
@@ -139,33 +140,6 @@ def _only_itself_speaks(finding: Finding) -> bool:
     that Clinton had given", read as a that-clause) tells less than any cue with a speaker
     ("…, which she said represented all her emails")."""
     return finding.source_span[0] <= finding.cue_span[0] and finding.cue_span[1] <= finding.source_span[1]
-
-
-def _parenthetical(verb) -> str | None:
-    """'CNN, Cruz said, called the announcement significant', '…, said Marcia Smith, …, Teck
-    wants …' and 'Russians now say they
-    admire Putin …, a study by a Russian sociologist concluded this year.': a speaker and
-    verb set off by commas inside the sentence, or closing it after the words they report,
-    speak for all of it: "inside" or "closing", else None."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "appos":
-        subject = name_before(verb)  # "Democrats, Frank notes, applaud …" read as a noun "Frank notes"
-    if verb.dep_ not in ("parataxis", "ccomp", "appos") or verb.tag_ not in ("VBD", "VBZ", "VBP") or subject is None or any(
-            c.dep_ in CLAUSE_DEPS for c in verb.children):
-        return None
-    # the speaker before the verb, or after it ("…, said Marcia Smith, a vice president, Teck wants …")
-    start = subject.left_edge.i if subject.i < verb.i else verb.i
-    end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and not c.is_punct])
-    doc = verb.doc
-    while start > 0 and doc[start - 1].tag_ in ("''", "``"):
-        start -= 1  # ",'' a study … concluded": past the quote that closes before it
-    if start == 0 or doc[start - 1].text != ",":
-        return None
-    if verb.head.i < verb.i and all(t.is_punct for t in doc[end + 1:]):
-        return "closing"
-    if verb.dep_ in ("parataxis", "appos") and end + 1 < len(doc) and doc[end + 1].text == ",":
-        return "inside"
-    return None
 
 
 def _token_at(doc, offset: int):
