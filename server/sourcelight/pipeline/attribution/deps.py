@@ -72,6 +72,11 @@ def name_suffix(token):
     return None
 
 
+def token_at(doc, offset: int):
+    """The token whose characters hold ``offset`` (a finding's span start), or None."""
+    return next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+
+
 def text_of(doc) -> str:
     """The parse's text (``doc.text``), read once."""
     text = doc.user_data.get(DOC_TEXT_KEY)
@@ -115,5 +120,5 @@ def adjective_read_as_verb(token) -> bool:
 
 
 __all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
-           "without_and", "hyphenated_word", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
+           "without_and", "hyphenated_word", "token_at", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
            "first_conjunct", "object_of", "adjective_read_as_verb"]

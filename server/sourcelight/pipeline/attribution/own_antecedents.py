@@ -10,6 +10,7 @@ from dataclasses import replace
 from sourcelight.pipeline.attribution.clauses import Finding
 from sourcelight.pipeline.attribution.complements import CLAUSE_DEPS
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
+from sourcelight.pipeline.attribution.deps import token_at
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.sourcekind import guess_source
@@ -32,8 +33,7 @@ def with_own_antecedent(finding: Finding, doc, masked: str, lexicon: Lexicon) ->
     things_only = reference is not None and not set(reference.refers_to) & PEOPLE_KINDS
     if reference is None or len(finding.source.split()) != 1 or not (reference.plural or things_only):
         return finding
-    pronoun = next((t for t in doc if t.idx == finding.source_span[0]), None)
-    cue = next((t for t in doc if t.idx == finding.cue_span[0]), None)
+    pronoun, cue = token_at(doc, finding.source_span[0]), token_at(doc, finding.cue_span[0])
     if pronoun is None or pronoun.pos_ != "PRON" or cue is None:
         return finding
     finding = replace(finding, thing_pronoun=things_only)

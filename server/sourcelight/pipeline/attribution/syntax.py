@@ -24,7 +24,7 @@ from sourcelight.pipeline.attribution.colons import (colon_cue, is_heading, name
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import adjective_read_as_verb, text_of
+from sourcelight.pipeline.attribution.deps import adjective_read_as_verb, text_of, token_at
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import (name_after_quote, name_closing, outlet_closing, stated_in,
@@ -118,7 +118,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     findings.sort(key=lambda item: (item[0], item[3].position, verb_before_colon and 0 <= colon < item[3].cue_span[0],
                                     _only_itself_speaks(item[3]), item[1], doc[item[2]].pos_ not in ("VERB", "AUX"),
                                     item[3].via is None, item[2]))
-    if declined is not None and findings[0][0] and _depth(_token_at(doc, declined.cue_span[0])) < findings[0][1]:
+    if declined is not None and findings[0][0] and _depth(token_at(doc, declined.cue_span[0]) or doc[0]) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
     # ("…,” she said, according to NBC News" is hers, relayed; a share of an outlet's poll is not)
     relayed = relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else \
@@ -140,10 +140,6 @@ def _only_itself_speaks(finding: Finding) -> bool:
     that Clinton had given", read as a that-clause) tells less than any cue with a speaker
     ("…, which she said represented all her emails")."""
     return finding.source_span[0] <= finding.cue_span[0] and finding.cue_span[1] <= finding.source_span[1]
-
-
-def _token_at(doc, offset: int):
-    return next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), doc[0])
 
 
 def _depth(token) -> int:
