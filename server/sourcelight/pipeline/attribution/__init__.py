@@ -44,15 +44,18 @@ __all__ = ["attribute_article", "prepare_language", "summarize_sourcing"]
 
 def prepare_language(language: str) -> None:
     """Load what annotating ``language`` needs on first use: its lexicon (compiled), its
-    lemmatizer's dictionary and its parser model, so that the first page in it does not
-    wait for them."""
+    lemmatizer's dictionary and its parser model (with the process that runs its recogniser,
+    beside.py), so that the first page in it does not wait for them."""
+    from sourcelight.pipeline.attribution.beside import start_helper
     from sourcelight.pipeline.attribution.parser import load_parser
 
     lexicon = load_lexicon(language)
     if lexicon is None:
         return
     lemma(language, language, lexicon.lemmatizer)  # any word: the lemmatizer reads its dictionary on first use
-    load_parser(language)
+    nlp = load_parser(language)
+    if nlp is not None:
+        start_helper(nlp)
 
 
 def attribute_article(article: Article, sentences: list[Sentence] | tuple[Sentence, ...],

@@ -204,11 +204,13 @@ def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     with the verb read as a plural noun: a third-person form of a speech verb ending the
     sentence, after a comma or a closing quote and the phrase between, is that verb, and the
     phrase speaks."""
+    if token.tag_ not in ("NNS", "NN"):
+        return None
     doc = token.doc
     # (a finding verb as written, "…, Commerce Department data show.", only for what a
     # document, an outlet or a body shows)
     spoken = says_form(token.text, lexicon)
-    if token.tag_ not in ("NNS", "NN") or not (spoken or token.lower_ in lexicon.syntax.findings):
+    if not (spoken or token.lower_ in lexicon.syntax.findings):
         return None
     if not all(t.is_punct for t in doc[token.i + 1:]):
         return None

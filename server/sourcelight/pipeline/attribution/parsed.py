@@ -44,9 +44,6 @@ _MARK_RUN = re.compile(r"[^\w\s]{9,}")
 # A curly apostrophe after a plural ("Sanders’ campaign", "residents’ routines"), which the
 # tokenizer takes for a closing quote, hanging the sentence's subject on nothing.
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])’(?= \w)")
-# Pipes a sentence with no cue word skips: only the recogniser's names are wanted from it,
-# and the recogniser reads the words through a tok2vec of its own.
-NAMES_ONLY_SKIPS = ("tok2vec", "tagger", "parser", "attribute_ruler")
 # Where a parse keeps the sentence it was made from, where the parser was given other words:
 # a Title Case headline is parsed with its cue verbs in lower case (headlines.py), and the
 # reader is shown the sentence's own words.
@@ -83,16 +80,16 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     texts = [without_dateline(sentences[i].text) if sentences[i].index < DATELINE_SENTENCES else sentences[i].text
              for i in wanted]
     given = [for_parser(_plain_possessives(_marks_tamed(t)), lexicon) for t in texts]
-    parsed = dict(zip(wanted, parse_all(nlp, given, PARSE_BATCH)))
+    # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
+    # operative"): the recogniser alone, without the parser, adds them to the cast.
+    chosen = set(wanted)
+    others = [i for i in range(len(sentences)) if i not in chosen and i not in unparsed
+              and _may_name_in_full(sentences[i].text) and not _too_long(sentences[i].text)][:MAX_PARSED_SENTENCES]
+    parses, named = parse_all(nlp, given, PARSE_BATCH, [_marks_tamed(sentences[i].text) for i in others])
+    parsed = dict(zip(wanted, parses))
     for text, parser_text, parse in zip(texts, given, parsed.values()):
         if parser_text != text:
             parse.user_data[TEXT_KEY] = text
-    # The other sentences only name people ("Trump hired Paul Manafort, a seasoned
-    # operative"): the recogniser alone, without the parser, adds them to the cast.
-    others = [i for i in range(len(sentences)) if i not in parsed and i not in unparsed
-              and _may_name_in_full(sentences[i].text) and not _too_long(sentences[i].text)][:MAX_PARSED_SENTENCES]
-    named = list(nlp.pipe((_marks_tamed(sentences[i].text) for i in others), batch_size=PARSE_BATCH,
-                          disable=NAMES_ONLY_SKIPS))
     # In the article's order, but a Title Case headline's after the running text: its names
     # are the recogniser's guesses ("Obama Seeks …" read as a person).
     in_order = sorted([(i, p, True) for i, p in parsed.items()] + [(i, p, False) for i, p in zip(others, named)],
