@@ -54,11 +54,12 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         if token.lower_ in lexicon.syntax.rate_prepositions and obj.tag_ == "VBG":
             continue  # "Per Serving: 210 cal.": a label over figures
         thing = _thing(obj, lexicon)
-        manner = thing and token_lemma(obj, lexicon) in lexicon.syntax.manner_nouns
+        # (a thing, or a document such as rules: "according to the rules" is how it was done)
+        manner = obj.pos_ == "NOUN" and token_lemma(obj, lexicon) in lexicon.syntax.manner_nouns
         if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
             obj = _giver(obj, lexicon) or obj  # "according to an interview his brother gave to ITV": the brother
         guess = guess_source(obj, lexicon, tokens)
-        if guess is None or (guess.kind is SourceKind.VAGUE and manner):
+        if guess is None or (guess.kind in (SourceKind.VAGUE, SourceKind.DOCUMENT) and manner):
             continue  # "according to simple rules", "according to his wishes": how, not who says
         if guess.kind is SourceKind.VAGUE and thing:
             guess = replace(guess, kind=SourceKind.DOCUMENT)  # "according to the summary", "per the playbook"

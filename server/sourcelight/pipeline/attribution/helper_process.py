@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 # How long a request may wait for the helper's names before the caller gives up on it and
 # finds them itself (the most a page may ask is ~2,000 sentences: a few seconds).
 ANSWER_SECONDS = 30.0
+_OWN_DESCRIPTORS = "/proc/self/fd"  # Linux's list of a process's open files
 
 
 class RecogniserHelper:
@@ -93,7 +94,8 @@ class RecogniserHelper:
 
 def can_fork() -> bool:
     """Whether a helper may be forked here and now (see the module's docstring)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and os.path.isdir(_OWN_DESCRIPTORS) \
+        and threading.active_count() == 1
 
 
 def _serve(nlp, recogniser: str, connection) -> None:
@@ -122,7 +124,7 @@ def _serve(nlp, recogniser: str, connection) -> None:
 
 
 def _close_all_but(kept: int) -> None:
-    for name in os.listdir("/proc/self/fd"):  # Linux, where alone helpers are forked
+    for name in os.listdir(_OWN_DESCRIPTORS):
         fd = int(name)
         if fd > 2 and fd != kept:
             try:

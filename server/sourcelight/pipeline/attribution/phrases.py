@@ -63,6 +63,9 @@ def phrase_tokens(head) -> list:
     suffix = name_suffix(tokens[-1])
     if suffix is not None:
         tokens.append(suffix)  # "Analysts with Moody’s said": the company's name is whole
+    beside = name_set_beside(head, tokens[-1])
+    if beside is not None:
+        tokens += list(head.doc[tokens[-1].i + 1:beside.right_edge.i + 1])  # "A study in the journal Nature"
     if len(tokens) > MAX_PHRASE_TOKENS:
         # Too long with the asides of its inner words ("a spokesman for the ministry, Oleg
         # Voloshyn, who also ran …"): without them, else the words up to the head.
@@ -83,6 +86,25 @@ def phrase_tokens(head) -> list:
         tokens = shorter if len(shorter) <= MAX_PHRASE_TOKENS and head in shorter \
             else [t for t in tokens if t.i <= head.i][-MAX_PHRASE_TOKENS:]
     return tokens
+
+
+def name_set_beside(subject, last):
+    """'A study in the journal Nature suggests' parsed with "Nature" a second subject of the
+    verb: a name that is another subject of the verb, right after the phrase of ``subject``
+    that ends in the common noun ``last``, is that noun's name (None where there is none)."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or last.tag_ not in ("NN", "NNS") or last.i + 1 >= len(last.doc):
+        return None
+    return next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > last.i and c.pos_ == "PROPN"
+                 and c.left_edge.i == last.i + 1), None)
+
+
+def beside_another_subject(subject, subjects) -> bool:
+    """Whether ``subject``, one of a verb's several ``subjects``, is a name set beside the last
+    noun of another one's phrase (name_set_beside)."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return before is not None and any(
+        other.i < subject.i and (before.i == other.i or other.is_ancestor(before))
+        and name_set_beside(other, before) == subject for other in subjects)
 
 
 def _name_run_on(head, child) -> bool:

@@ -7,6 +7,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import (MAX_CLIMB, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS,
                                                    SHARED_SUBJECT_DEPS, SUBJECTS, to_infinitive)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.phrases import beside_another_subject
 from sourcelight.pipeline.attribution.object_speakers import (object_controls, object_credited, object_described,
                                                              object_perceived, object_quoted, on_the_object,
                                                              participle_on_object, taker_of_occasion,
@@ -165,6 +166,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             subjects = [c for c in subjects if not any(
                 o.i > c.i and o.ent_type_ == "PERSON" and all(t.dep_ in ("compound", "nsubj") for t in c.doc[c.i + 1:o.i])
                 for o in subjects)] or subjects
+            # "A study in the journal Nature suggests": the journal's name, not a subject of its own
+            subjects = [c for c in subjects if not beside_another_subject(c, subjects)] or subjects
             # "Sen. Michael Doherty (R-Warren) said Christie when he first ran “sold himself …”":
             # a subject after the verb that the verb's clause after it lacks is that clause's
             subjects = [c for c in subjects if not (c.i > current.i and any(
