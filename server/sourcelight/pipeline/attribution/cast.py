@@ -13,7 +13,8 @@ from sourcelight.pipeline.attribution.companies import (companies_named, holds_a
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
 from sourcelight.pipeline.attribution.deps import hyphenated_word
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.names import opening_participle, person_mentions, title_before, without_possessive
+from sourcelight.pipeline.attribution.names import (opening_participle, person_mentions, title_before,
+                                                   without_possessive, without_role_in_front)
 from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS, names_with_roles, own_genders
 
 PERSON = "PERSON"
@@ -102,12 +103,13 @@ def _unquoted(span):
 
 def _after_tag(span, lexicon: Lexicon):
     """'Wrote Okafor: “…”', 'Entrusting Donald Trump with …': the name without the inverted
-    tag or the verb opening the sentence that the recogniser ran into it."""
+    tag or the verb opening the sentence that the recogniser ran into it, nor a role or title
+    in front."""
     if len(span) > 1 and inverted_tag(span[0], lexicon):
         return span[1:]
     if len(span) > 2 and span.start == 0 and opening_participle(span[0].text, lexicon):
         return span[1:]
-    return span
+    return without_role_in_front(span, lexicon)
 
 
 def mostly_bodies(parses, lexicon: Lexicon) -> frozenset[str]:

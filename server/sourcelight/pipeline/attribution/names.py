@@ -209,6 +209,20 @@ def title_before(text: str, at: int, lexicon: Lexicon) -> str | None:
 TITLE_LOOK_BEHIND = 40  # characters: the longest title with its spaces ("Congresswoman ")
 
 
+def without_role_in_front(name, lexicon: Lexicon):
+    """The recogniser's span of a name without the end of a title it cut in two ("Chair Donald
+    Kohn" of "Vice Chair Donald Kohn"): a capitalised role or title opening the span, after a
+    capitalised word the span left out, is not the name's (but "Councillor Mira Osei" keeps
+    its title whole, and two words of a name stay)."""
+    roles, titles = lexicon.patterns["person_roles"], lexicon.patterns["titles"]
+    doc = name.doc
+    cut_title = name.start > 0 and doc[name.start - 1].is_alpha and doc[name.start - 1].text[:1].isupper()
+    while cut_title and len(name) > 2 and name[0].text[:1].isupper() and (
+            roles.fullmatch(name[0].text) or titles.fullmatch(name[0].text)):
+        name = name[1:]
+    return name
+
+
 def without_possessive(text: str) -> str:
     """The name without its possessive ending: "Acme's" -> "Acme", "Ouisa Davis'" -> "Ouisa Davis"."""
     if text.endswith(("s'", "s’")):

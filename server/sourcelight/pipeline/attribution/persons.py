@@ -9,7 +9,7 @@ from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
 from sourcelight.pipeline.attribution.person_signs import ROLE_BEFORE_NAME_KEYS, is_person_role
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.names import is_institution, without_possessive
+from sourcelight.pipeline.attribution.names import is_institution, without_possessive, without_role_in_front
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.thing_names import THING_NAMES_KEY
@@ -144,7 +144,7 @@ def person_in(head, tokens, lexicon: Lexicon):
     entity = entity_of(head)
     if entity is not None and entity.label_ == PERSON and entity.text[:1].isalpha() \
             and not company_name(entity, lexicon) and not _body_taken_for_a_person(entity):
-        return entity  # (not "’s Note" of "Editor’s Note:", the recogniser's slip)
+        return without_role_in_front(entity, lexicon)  # (not "’s Note" of "Editor’s Note:", the recogniser's slip)
     if head.pos_ == "PROPN" and entity is not None and entity.label_ != PERSON:
         # "Ursula von der Leyen" where the recogniser split off "Leyen" as a place: a person's
         # name running up to the head is the head's.
@@ -158,7 +158,7 @@ def person_in(head, tokens, lexicon: Lexicon):
                 and not _body_taken_for_a_person(entity) \
                 and not any(a.dep_ in ("relcl", "acl") and a.i in token_ids for a in entity.root.ancestors) \
                 and not _object_of_the_head(entity, head, lexicon):
-            return entity  # not "Levine, who has given money to Marco Rubio": Rubio is no speaker
+            return without_role_in_front(entity, lexicon)  # not "Levine, who has given money to Marco Rubio"
     trailing = trailing_name(tokens, lexicon) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" \
         and tokens[-1].i > head.i else None
     if trailing is not None and not _object_of_the_head(trailing, head, lexicon):

@@ -157,7 +157,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
             # spokeswoman for Gov. Chris Christie" (a title shows the name is a person's)
             return SourceKind.NAMED_PERSON, body
         return SourceKind.ORGANIZATION, body
-    if _starts_with_vague(head, lexicon):
+    if _starts_with_vague(head, lexicon) and not _one_more_in_a_role(head, lexicon):
         return SourceKind.VAGUE, None
     role = _unnamed_role(head, lexicon)
     if role:
@@ -260,6 +260,15 @@ def _starts_with_vague(head: str, lexicon: Lexicon) -> bool:
     """'Experts not involved in the study', 'Some politicians': a vague group word first."""
     words = head.split()
     return bool(words) and bool(lexicon.patterns["vague"].fullmatch(words[0])) and not lexicon.patterns["anonymous_heads"].search(head)
+
+
+def _one_more_in_a_role(head: str, lexicon: Lexicon) -> bool:
+    """'Another senior official': one more person of a role, kept unnamed as "a senior
+    official" is (not "another year", "another user")."""
+    words = head.split()
+    return len(words) > 1 and bool(lexicon.patterns["indefinite"].fullmatch(words[0].casefold())) \
+        and not ends_in_plural(words[-1], lexicon) \
+        and (_unnamed_role(head, lexicon) or bool(lexicon.patterns["person_roles"].search(words[-1])))
 
 
 def _generic_bodies(head: str, lexicon: Lexicon) -> bool:

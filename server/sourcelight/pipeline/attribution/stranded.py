@@ -192,8 +192,9 @@ def _inverted_object(verb):
     # (or the parse's adverbial noun: "…, reports USA Today.")
     objects = [c for c in verb.children if c.i > verb.i and (c.dep_ == "dobj" or (
         c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")))]
-    # (not a verb in a row of predicates: "…, opposed his trade deal and outstripped his plans")
-    coordinated = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    # (not a verb in a row of predicates: "…, opposed his trade deal and outstripped his plans";
+    # but the rest of a quote split by the tag is no predicate: "…,” added one, “and he is …”")
+    coordinated = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not quoted(c) for c in verb.children)
     if said_before and not coordinated and len(objects) == 1 and objects[0].pos_ in ("PROPN", "NOUN", "NUM"):
         return objects[0]  # "“Trump is disgusting,” read one."
     return None
