@@ -6,7 +6,7 @@ the same tokens in a helper process (helper_process.py) or, where there is none,
 thread, the recogniser's names are then copied onto the parses: the same tags, parse and
 names, except that a name may now run over a sentence break the parser put inside a
 sentence ("… Trump Supporter Who Was in a Hospital", a Title Case headline). On the 2-core
-machine an 800-word article's parse takes about 80 ms so, against 140 ms in one thread and
+machine an 800-word article's parse takes about 75 ms so, against 140 ms in one thread and
 115 ms with the recogniser in a second thread (most of its work holds the GIL).
 """
 from __future__ import annotations
