@@ -91,8 +91,10 @@ def phrase_tokens(head) -> list:
 def name_set_beside(subject, last):
     """'A study in the journal Nature suggests' parsed with "Nature" a second subject of the
     verb: a name that is another subject of the verb, right after the phrase of ``subject``
-    that ends in the common noun ``last``, is that noun's name (None where there is none)."""
-    if subject.dep_ not in ("nsubj", "nsubjpass") or last.tag_ not in ("NN", "NNS") or last.i + 1 >= len(last.doc):
+    that ends in the singular common noun ``last``, is that noun's name (None where there is
+    none; not "The number of people  The Washington Post reported …", a caption run into a
+    sentence)."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or last.tag_ != "NN" or last.i + 1 >= len(last.doc):
         return None
     return next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > last.i and c.pos_ == "PROPN"
                  and c.left_edge.i == last.i + 1), None)
