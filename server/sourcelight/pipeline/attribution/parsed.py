@@ -85,8 +85,14 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     chosen = set(wanted)
     others = [i for i in range(len(sentences)) if i not in chosen and i not in unparsed
               and _may_name_in_full(sentences[i].text) and not _too_long(sentences[i].text)][:MAX_PARSED_SENTENCES]
-    parses, named = parse_all(nlp, given, PARSE_BATCH, [_marks_tamed(sentences[i].text) for i in others])
-    parsed = dict(zip(wanted, parses))
+    # What an opening "it" may mean is the subject of the sentence before (context.py): those
+    # sentences are parsed in the same batch, for that alone.
+    before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in chosen and _opens_with_it(sentences[i].text, lexicon)
+                 and not _too_long(sentences[i - 1].text)]
+    parses, named = parse_all(nlp, given + [_marks_tamed(sentences[i].text) for i in before_it], PARSE_BATCH,
+                              [_marks_tamed(sentences[i].text) for i in others])
+    about = dict(zip(before_it, parses[len(wanted):]))
+    parsed = dict(zip(wanted, parses[:len(wanted)]))
     for text, parser_text, parse in zip(texts, given, parsed.values()):
         if parser_text != text:
             parse.user_data[TEXT_KEY] = text
@@ -100,10 +106,6 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     mostly = mostly_bodies(every_parse, lexicon) | used_as_things
     companies = companies_named(every_parse, lexicon)
     cast = people_named([(parse, full) for _, parse, full in in_order], lexicon, mostly, companies)
-    # What an opening "it" may mean is the subject of the sentence before (context.py).
-    before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in parsed and _opens_with_it(sentences[i].text, lexicon)
-                 and not _too_long(sentences[i - 1].text)]
-    about = dict(zip(before_it, nlp.pipe((_marks_tamed(sentences[i].text) for i in before_it), batch_size=PARSE_BATCH)))
     # (and a company's name in full wherever it stands: "(Alibaba says …)" where the
     # article names the Alibaba Group)
     bodies = bodies_named(parsed.values(), companies) | used_as_things
