@@ -32,7 +32,7 @@ def parse_all(nlp, texts: list[str], batch_size: int, names_only: list[str] = ()
     """One parse per text, as ``nlp.pipe`` gives it, and the recogniser's names alone for
     each of ``names_only`` (a Doc with entities and no parse)."""
     names_only = list(names_only)
-    if len(texts) < MIN_SENTENCES_BESIDE or (os.cpu_count() or 1) < 2 or not _recogniser_stands_alone(nlp):
+    if len(texts) < MIN_SENTENCES_BESIDE or not _second_core_helps(nlp):
         return (list(nlp.pipe(texts, batch_size=batch_size)),
                 list(nlp.pipe(names_only, batch_size=batch_size, disable=_all_but_recogniser(nlp))))
     from spacy.attrs import ENT_IOB, ENT_TYPE
@@ -99,7 +99,7 @@ def _helper(nlp) -> helper_process.RecogniserHelper | None:
         helper = _helpers.get(id(nlp))
         if helper is not None and helper.alive:
             return helper
-        if (os.cpu_count() or 1) < 2 or not _recogniser_stands_alone(nlp) or not helper_process.can_fork():
+        if not _second_core_helps(nlp) or not helper_process.can_fork():
             return None
         helper = _helpers[id(nlp)] = helper_process.RecogniserHelper(nlp, RECOGNISER)
         return helper
@@ -107,6 +107,11 @@ def _helper(nlp) -> helper_process.RecogniserHelper | None:
 
 def _all_but_recogniser(nlp) -> tuple[str, ...]:
     return tuple(name for name in nlp.pipe_names if name != RECOGNISER)
+
+
+def _second_core_helps(nlp) -> bool:
+    """There is a second core, and the recogniser can run on it apart from the parser."""
+    return (os.cpu_count() or 1) >= 2 and _recogniser_stands_alone(nlp)
 
 
 @functools.cache
