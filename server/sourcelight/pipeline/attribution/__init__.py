@@ -31,7 +31,7 @@ from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.sources import person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
 from sourcelight.pipeline.attribution.parsed import (bodies_of, cast_of, find_with_parse, genders_of, parse_sentences,
-                                                    roles_of, subject_thing, things_of)
+                                                    roles_of, shared_roles_of, subject_thing, things_of)
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.cast import people_mentioned
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
@@ -103,6 +103,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     roles = roles_of(parses)
     reading = ArticleReading(mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon, things, roles),
                              reported=reported, transcript=labelled, role_holders=roles,
+                             shared_roles=shared_roles_of(parses),
                              fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
                              spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                              pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
@@ -123,7 +124,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                                                                                    lexicon))
     attributions = resolve_context(sentences, findings, states, reading)
     attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
-        attribution.source, attribution.source_span, name, genders, article.text, lexicon))
+        attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity))
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     reasons = anonymity_reasons(sentences, attributions, lexicon)
     claims = []

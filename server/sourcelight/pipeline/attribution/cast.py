@@ -24,6 +24,7 @@ BODIES = ("ORG", "GPE", "NORP", "FAC", "LOC")
 # and the words of the organizations' names.
 CAST_KEY = "sourcelight.cast"
 ROLES_KEY = "sourcelight.roles"
+SHARED_ROLES_KEY = "sourcelight.shared_roles"
 BODIES_KEY = "sourcelight.bodies"
 GENDERS_KEY = "sourcelight.genders"
 THINGS_KEY = "sourcelight.things"
@@ -208,11 +209,22 @@ def _fuller(name: str, than: str) -> bool:
     return places == sorted(places)
 
 
-def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
-    """'President Barack Obama', 'Mayor Jane Doe': the one person the article gives each role
-    in front of a name (the role word in lower case -> the fullest name), so that "the
-    president said" means Obama, not whoever was quoted last. A role two people hold in the
-    article ("President Obama", "Acme's president, Dana Lee") is nobody's."""
+def role_holders(holders: dict[str, frozenset[str]]) -> dict[str, str]:
+    """The one person the article gives each role (holders_by_role), so that "the president
+    said" means Obama, not whoever was quoted last. A role two people hold in the article
+    ("President Obama", "Acme's president, Dana Lee") is nobody's here."""
+    return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
+
+
+def shared_roles(holders: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The roles the article gives several people (holders_by_role): "President Trump" and
+    "President George W. Bush"."""
+    return {role: names for role, names in holders.items() if len(names) > 1}
+
+
+def holders_by_role(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """'President Barack Obama', 'Mayor Jane Doe': the people the article gives each role in
+    front of a name (the role word in lower case -> their fullest names)."""
     holders: dict[str, set[str]] = {}
     for parse in parses:
         for entity in parse.ents:
@@ -231,7 +243,7 @@ def role_holders(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str, st
                 continue
             name = without_possessive(entity.text)
             holders.setdefault(parse[first:role.i + 1].text.lower(), set()).add(cast.get(name.split()[-1], name))
-    return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
+    return {role: frozenset(names) for role, names in holders.items()}
 
 
 def _nicknamed(parse):
@@ -346,6 +358,6 @@ def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
                      and (name := without_possessive(e.text)) not in people) | bodies
 
 
-__all__ = ["people_named", "role_holders", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
+__all__ = ["people_named", "role_holders", "shared_roles", "holders_by_role", "SHARED_ROLES_KEY", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
            "name_words", "CAST_KEY", "ROLES_KEY",
            "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

@@ -13,7 +13,7 @@ from sourcelight.pipeline.attribution.continuations import (carried, continued_q
                                                              paragraph_positions,
                                                              reported_continuation, tag_after_quote)
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.descriptions import described_before, pair_named_before
+from sourcelight.pipeline.attribution.descriptions import described_before, pair_named_before, role_held_nearby
 from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, fits_here, named_before,
                                                         nearer_person, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
@@ -46,7 +46,8 @@ class ArticleReading:
     with no cue of its own it goes on reporting the previous sentence's source.
     ``transcript`` says which sentences are whose turn in a transcript (transcripts.py).
     ``role_holders`` maps a role to the one person the article gives it ("president" ->
-    Barack Obama): "the president said" is that person.
+    Barack Obama): "the president said" is that person. ``shared_roles`` maps a role several
+    people hold to them: "the president" is the one the sentences just before name.
     ``fits(pronoun, name, named)`` says whether a pronoun can mean that source (genders.py).
     ``spokesperson_in(words)`` says whether the words name someone speaking for a body: only
     then can "he" or "she" later mean that body. ``pair_of(names)`` writes two people as one
@@ -72,6 +73,7 @@ class ArticleReading:
     reported: list[bool] | None = None
     transcript: Transcript | None = None
     role_holders: dict[str, str] | None = None
+    shared_roles: dict[str, frozenset[str]] | None = None
     fits: Callable[..., bool] = _any_person
     spokesperson_in: Callable[[str], bool] = _always
     pair_of: Callable[[list[str]], str] = ", ".join
@@ -124,6 +126,10 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                 # "the president-elect said" where the article gave that role to one person (the
                 # sentence's mentions say it wrote the role so: not "Carlson's attorney")
                 attribution = replace(attribution, entity=holder)
+            elif attribution.kind is SourceKind.NAMED_PERSON and attribution.entity is None and len(words) == 2 \
+                    and words[0].casefold() == "the" and words[-1].casefold() in (reading.shared_roles or {}):
+                attribution = role_held_nearby(attribution, index, sentences, reading.mentions,
+                                               reading.shared_roles[words[-1].casefold()])
             if reading.first_person(finding.source):
                 # "The ambassador said:" then a paragraph "… I hope …": the "I" is the ambassador
                 attribution = introduced_paragraph(index, sentences, findings, resolved, positions) or attribution

@@ -12,14 +12,18 @@ from sourcelight.pipeline.attribution.neighbours import PRONOUN_LOOKBACK_SENTENC
 from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
 
+# How far back "the president" looks for which of the article's presidents it is.
+ROLE_LOOKBACK_SENTENCES = 4
+
 
 def described_before(attribution: Attribution, finding: Finding, index: int, sentences,
                       history: list[Resolved], mentions, described,
                       fits_description=lambda _words, _name: True) -> Attribution:
     """'Marco Rubio campaigned in Iowa. The Florida senator said …': a description of a person
     that no role or earlier source resolves means the person the sentence just before rests
-    on, else the one person it names (none where it names two: "Trump attacked Rubio. The
-    Florida senator said …" is left as written)."""
+    on, else the one person it names whom the description fits (none where it names two:
+    "Trump attacked Rubio. The Florida senator said …" is left as written; but "Mr. Reyes met
+    Ms. Okafor …" then "the actress says" is Okafor)."""
     if (attribution.kind is not SourceKind.NAMED_PERSON or index == 0
             or sentences[index - 1].block < sentences[index].block - 1):
         return attribution
@@ -34,9 +38,11 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
         # …") a description is more often the other one.
         own = previous is None or (previous.kind is SourceKind.NAMED_PERSON and _one_of(previous, named) in named
                                    and not _in_dialogue(previous, history, index - 2, named))
-        if own and len(named) == 1 and named[0] != attribution.entity \
-                and fits_description(finding.source, named[0]):
-            return replace(attribution, entity=named[0])
+        # (of several it named, the one its gender fits: "…, he met Gosling, …; Stone had just
+        # come off doing Cabaret. “…,” the actress says")
+        fitting = [name for name in named if fits_description(finding.source, name)]
+        if own and len(fitting) == 1 and fitting[0] != attribution.entity:
+            return replace(attribution, entity=fitting[0])
         return attribution
     if attribution.entity is not None or finding.back_reference is not None or not described(finding.source):
         return attribution
@@ -47,8 +53,26 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
         person = previous.kind is SourceKind.NAMED_PERSON and who is not None \
             and fits_description(finding.source, who) and not _in_dialogue(previous, history, index - 2, [who])
         return replace(attribution, entity=who) if person else attribution
-    return replace(attribution, entity=named[0]) if len(named) == 1 and fits_description(
-        finding.source, named[0]) else attribution
+    fitting = [name for name in named if fits_description(finding.source, name)]
+    return replace(attribution, entity=fitting[0]) if len(fitting) == 1 else attribution
+
+
+def role_held_nearby(attribution: Attribution, index: int, sentences, mentions,
+                     holders: frozenset[str]) -> Attribution:
+    """'President Trump’s ambassador, Nikki R. Haley, said …' then 'But the president said …' in
+    an article that also names President George W. Bush: a role several people hold in the
+    article means the one of them the sentences just before name, where they name only one
+    (and its own sentence none: "the president told Putin" is not Putin)."""
+    # (by surname: the cast may give a shared one to another of the family, "President Trump"
+    # to Ivanka Trump, where a sentence's "Mr. Trump" is by gender the president)
+    surnames = {name.split()[-1] for name in holders}
+    if any(name.split()[-1] in surnames for name in mentions(index)):
+        return attribution
+    near = {name for earlier in range(index - 1, max(-1, index - 1 - ROLE_LOOKBACK_SENTENCES), -1)
+            for name in mentions(earlier) if name.split()[-1] in surnames}
+    if len({name.split()[-1] for name in near}) != 1:
+        return attribution
+    return replace(attribution, entity=max(near, key=len))
 
 
 def _one_of(attribution: Attribution, named: list[str]) -> str | None:

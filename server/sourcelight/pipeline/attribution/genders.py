@@ -53,9 +53,13 @@ class Genders:
             return None
         if words[-1] in self.single:
             return self.single[words[-1]]
-        # "Lee" after "Dana Lee, a spokeswoman": the one full name it ends
+        # "Lee" after "Dana Lee, a spokeswoman": the one full name it ends (not a surname a
+        # title gives the other gender alone: "Mr. Trump" where "Ivanka Trump" is a woman)
         ending = {gender for full, gender in self.full.items() if full.split()[-1] == words[-1]}
-        return ending.pop() if len(ending) == 1 else None
+        if len(ending) != 1:
+            return None
+        gender = ending.pop()
+        return None if self.titled_otherwise(words[-1], gender) else gender
 
     def titled_otherwise(self, word: str, gender: str) -> bool:
         """A title gives ``word`` alone another gender than ``gender`` somewhere ("Mr. Trump")."""
@@ -104,15 +108,19 @@ def cast_by_gender(cast: dict[str, str], genders: Genders) -> dict[str, str]:
     return {word: theirs(word, full) for word, full in cast.items()}
 
 
-def other_gender(source: str | None, span, name: str, genders: Genders, text: str, lexicon: Lexicon) -> bool:
+def other_gender(source: str | None, span, name: str, genders: Genders, text: str, lexicon: Lexicon,
+                 entity: str | None = None) -> bool:
     """Whether a claim's source cannot be the person called ``name``: its own words show
     another gender (its pronoun, or a title right before it: "Mr. Trump said" is not Ivanka
-    Trump), or, showing none ("President Trump said"), its name is one the article's titles
+    Trump), or the person already taken for it does ("the president said" taken for "Mr.
+    Trump"), or, showing none ("President Trump said"), its name is one the article's titles
     also give the other gender."""
     theirs = genders.of(name)
     if theirs is None:
         return False
     shown = _mention_gender(source, span, text, lexicon)
+    if shown is None and entity:
+        shown = _title_gender(entity, lexicon)
     if shown is not None:
         return shown != theirs
     words = (source or "").split()

@@ -225,10 +225,27 @@ def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteS
         earlier -= 1
 
     def fitting(pronoun: str, name: str | None, named: bool = True) -> bool:
+        # (but "he said that his daughter Ivanka Trump …" may be Mr. Trump: a fuller name the
+        # pronoun cannot mean is another of the family)
         return fits(pronoun, name, named) and not (name and first_written(name, before) < 0 and any(
-            first_written(name, text) >= 0 for text in texts))
+            first_written(name, text) >= 0 and not _another_of_family(name, text, lambda run: fits(pronoun, run))
+            for text in texts))
 
     return fitting
+
+
+def _another_of_family(name: str, text: str, fits_run) -> bool:
+    """Whether the text writes the name's word within a fuller name of someone else, one the
+    pronoun cannot mean ("Ivanka Trump" for "Mr. Trump" and "he")."""
+    at = first_written(name, text)
+    start = at
+    while (previous := _CAPITALISED_BEFORE.search(text, 0, start)) is not None:
+        start = previous.start()
+    run = text[start:at] + text[at:].split(maxsplit=1)[0]
+    return bool(set(run.split()) - set(name.split())) and not fits_run(run)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<!\S)[A-Z][\w’'-]*\.?\s+$")
 
 
 def _opening_clause(unquoted: str, pronoun_at: int) -> bool:

@@ -17,7 +17,8 @@ from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.own_antecedents import with_own_antecedent
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.beside import parse_all
-from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, THINGS_KEY,
+from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, SHARED_ROLES_KEY,
+                                                  THINGS_KEY, holders_by_role, shared_roles,
                                                   bodies_named, genders_said, mostly_bodies, people_named,
                                                   role_holders, things_named)
 from sourcelight.pipeline.attribution.sourcekind import guess_source
@@ -109,13 +110,15 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     # (and a company's name in full wherever it stands: "(Alibaba says …)" where the
     # article names the Alibaba Group)
     bodies = bodies_named(parsed.values(), companies) | used_as_things
-    roles = role_holders(every_parse, cast, lexicon)
+    holders = holders_by_role(every_parse, cast, lexicon)
+    roles, shared = role_holders(holders), shared_roles(holders)
     genders = genders_said(parsed.values(), lexicon)
     things = things_named(every_parse, mostly)
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies
         parse.user_data[ROLES_KEY] = roles
+        parse.user_data[SHARED_ROLES_KEY] = shared
         parse.user_data[GENDERS_KEY] = genders
         parse.user_data[THINGS_KEY] = things
         parse.user_data[THING_NAMES_KEY] = used_as_things
@@ -186,6 +189,11 @@ def genders_of(parses: Parses) -> dict[str, str]:
 def roles_of(parses: Parses) -> dict[str, str]:
     """The one holder of each role the article names in front of a name (cast.role_holders)."""
     return _article_wide(parses, ROLES_KEY)
+
+
+def shared_roles_of(parses: Parses) -> dict[str, frozenset[str]]:
+    """The holders of each role the article gives several people (cast.shared_roles)."""
+    return _article_wide(parses, SHARED_ROLES_KEY)
 
 
 def things_of(parses: Parses) -> frozenset[str]:
