@@ -302,11 +302,17 @@ def people_named(head) -> list:
         members += [c for c in member.children if c.dep_ == "conj"]
     members.sort(key=lambda t: t.i)
     people = []
+    cast = head.doc.user_data.get(CAST_KEY) or {}
     for member in members:
         entity = entity_of(member)
-        if entity is None or entity.label_ != PERSON or entity.root.i != member.i:
+        if entity is not None and entity.label_ == PERSON and entity.root.i == member.i:
+            people.append(whole_name(member, entity))
+        elif member.pos_ == "PROPN" and member.text in cast and not any(c.dep_ == "compound" for c in member.children):
+            # (a surname the article named a person by, whatever the recogniser took it for
+            # here: "Reyes and Okafor said" after "Tom Reyes" and "Maria Okafor")
+            people.append(member.doc[member.i:member.i + 1])
+        else:
             return []
-        people.append(whole_name(member, entity))
     return people
 
 

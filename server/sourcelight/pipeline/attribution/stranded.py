@@ -12,7 +12,8 @@ from sourcelight.pipeline.attribution.deps import MAX_CLIMB, SUBJECTS
 
 def stranded_speaker(verb):
     """The speaker of a verb with no subject on the parse, or None."""
-    return (_inverted_object(verb) or _inverted_subject_taken(verb) or _name_read_as_adverb(verb)
+    return (_inverted_object(verb) or _inverted_subject_taken(verb) or _speaker_taken_by_quote(verb)
+            or _name_read_as_adverb(verb)
             or _name_read_as_verb(verb)
             or _subject_before_then(verb) or name_left_behind(verb) or _subject_left_behind(verb)
             or noun_right_before(verb) or _share_as_modifier(verb))
@@ -98,6 +99,31 @@ def _inverted_subject_taken(verb):
     # Set off by commas before its verb ("a former adviser, Ivan Petrenko, who …"), unlike
     # the subject of the clause said ("…, said Mr. Trump was a candidate").
     if not any(t.text == "," for t in doc[follower.i + 1:follower.head.i]):
+        return None
+    return follower
+
+
+def participle_taken_for_subject(subject, verb) -> bool:
+    """'Speaking from a stage at Microsoft’s headquarters in Redmond, Washington, Chief
+    Executive Satya Nadella said …' parsed with the opening participle as the verb's subject
+    and the name hung inside it: of a participle opening the sentence whose phrase the parse
+    runs on to the verb, the name right before the verb speaks (name_left_behind)."""
+    if subject.dep_ != "csubj" or subject.tag_ != "VBG" or subject.i != verb.sent.start or verb.i < 2:
+        return False
+    return subject.right_edge.i == verb.i - 1 and name_left_behind(verb) is not None
+
+
+def _speaker_taken_by_quote(verb):
+    """'“The risk,” said Edward Leamer, an economist who …, “is that …”' parsed with the speaker
+    as the subject of the verb the quote resumes with: right after a closing quotation mark,
+    the verb's speaker follows it, whatever verb inside the quote the parse hung them on."""
+    doc = verb.doc
+    closing = verb.i - (2 if verb.i >= 2 and doc[verb.i - 1].text == "," else 1)
+    if closing < 0 or doc[closing].tag_ != "''" or verb.i + 1 >= len(doc):
+        return None
+    follower = next((t for t in doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
+    if follower is None or follower.pos_ not in ("NOUN", "PROPN") or follower.head.i < follower.i \
+            or not quoted(follower.head) or quoted(follower):
         return None
     return follower
 
