@@ -16,6 +16,10 @@ SPEAKER_TAG_WORDS = 8
 # The most words between a cue and the colon ending its sentence for the paragraph after it to
 # be what was said ("told me just after the bodies arrived:").
 INTRO_AFTER_CUE_WORDS = 8
+# … and where the paragraph speaks in the first person, which a list under a colon does not
+# ("Jack Dorsey told Recode editor Kara Swisher at Recode’s conference that he thought Trump’s
+# Twitter presence was “interesting”:" then "… I think that’s interesting.").
+FIRST_PERSON_INTRO_AFTER_CUE_WORDS = 24
 # How a sentence ends (not a title or a date line): a full stop, a question or an exclamation
 # mark, perhaps inside closing quotation marks or brackets.
 SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
@@ -65,36 +69,45 @@ def continued_quote(index, sentences, quotes, resolved: list[Resolved], findings
     return None
 
 
-def paragraph_positions(sentences, findings, first_person) -> tuple[list[int], list[bool]]:
+def paragraph_positions(sentences, findings, first_person) -> tuple[list[int], list[bool], set[int]]:
     """For each sentence, where its paragraph starts, and whether a sentence of the paragraph
-    before it names a source of its own (a speaker's own "I" names none): one pass, so that
+    before it names a source of its own (a speaker's own "I" names none); and the starts of
+    the paragraphs where someone speaks in the first person: in linear time, so that
     introduced_paragraph stays linear on a page of one huge paragraph."""
     starts: list[int] = []
     sourced_before: list[bool] = []
+    first_person_paragraphs: set[int] = set()
     for index, sentence in enumerate(sentences):
         new_paragraph = index == 0 or sentences[index - 1].block != sentence.block
         starts.append(index if new_paragraph else starts[-1])
         previous = findings[index - 1] if index > 0 else None
         sourced_before.append(False if new_paragraph else sourced_before[-1] or (
             previous is not None and not first_person(previous.source)))
-    return starts, sourced_before
+        if findings[index] is not None and first_person(findings[index].source):
+            first_person_paragraphs.add(starts[-1])
+    return starts, sourced_before, first_person_paragraphs
 
 
 def introduced_paragraph(index, sentences, findings, resolved: list[Resolved],
-                         positions: tuple[list[int], list[bool]]) -> Attribution | None:
+                         positions: tuple[list[int], list[bool], set[int]]) -> Attribution | None:
     """'An airline pilot … told me just after the bodies arrived:' then a paragraph of his words
     set without quotation marks (in italics, after a quote picture, or as a block quote): the
     paragraph right after a speaker's sentence that ends on a colon is theirs, up to a
     sentence of it that names a source of its own (their own "I" names none). ``positions``
     are paragraph_positions."""
-    starts, sourced_before = positions
+    starts, sourced_before, first_person_paragraphs = positions
     intro = starts[index] - 1
     if intro < 0 or sentences[intro].block != sentences[index].block - 1 \
             or not sentences[intro].text.rstrip().endswith(":") or findings[intro] is None:
         return None
     # (the colon introduces what was said only close after the cue: not "EgyptAir has confirmed
     # that there were 56 passengers …, among them:" over a list of the passengers)
-    if len(sentences[intro].text[findings[intro].cue_span[1]:].split()) > INTRO_AFTER_CUE_WORDS:
+    # (by a speaker its subject names: not "here’s the referral sources for articles written by
+    # our CTO …:" over the writer's own "we")
+    speaking = findings[intro].source_span[1] <= findings[intro].cue_span[0]
+    most = FIRST_PERSON_INTRO_AFTER_CUE_WORDS if speaking and starts[index] in first_person_paragraphs \
+        else INTRO_AFTER_CUE_WORDS
+    if len(sentences[intro].text[findings[intro].cue_span[1]:].split()) > most:
         return None
     if not SENTENCE_END.search(sentences[index].text):
         return None  # a title, a date line or a link under the colon ("This video by KQED explains:")
