@@ -112,8 +112,10 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              described=lambda words: person_description(words, lexicon) and not people_mentioned(
                                  words, cast, lexicon, things, roles),
                              same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon),
-                             object_word=lambda word: word.lower() in lexicon.syntax.name_prepositions
-                             if lexicon.syntax is not None else False,
+                             # (and a determiner: "The Hillary Clinton campaign" names no subject)
+                             object_word=lambda word: lexicon.is_determiner(word.lower()) or (
+                                 word.lower() in lexicon.syntax.name_prepositions if lexicon.syntax is not None
+                                 else False),
                              first_person=lexicon.is_first_person,
                              clause_word=lambda word: any(lexicon.patterns[key].fullmatch(word.lower())
                                                           for key in ("subordinators", "leading_conjunctions")),

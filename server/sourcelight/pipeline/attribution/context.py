@@ -58,7 +58,8 @@ class ArticleReading:
     named person the sentence just before rests on, else the one person it names.
     ``same_pronoun(pronoun, word)`` says whether a word is a pronoun of the same person as
     ``pronoun`` ("his" for "he"). ``object_word(word)`` says whether a word before a name makes
-    it an object ("against Mitt Romney"), which a later pronoun in its sentence does not mean.
+    it an object or a modifier ("against Mitt Romney", "the Hillary Clinton campaign"), which a
+    later pronoun in its sentence does not mean.
     ``first_person(words)`` says whether the words are the speaker's own "I" or "we": in a
     paragraph an "X said:" introduces, that is X. ``clause_word(word)`` says whether a word
     opens a clause ("when", "and"), so that a name right after it is a subject.
