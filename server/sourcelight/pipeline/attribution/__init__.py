@@ -104,6 +104,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     reading = ArticleReading(mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon, things, roles),
                              reported=reported, transcript=labelled, role_holders=roles,
                              shared_roles=shared_roles_of(parses),
+                             definite=lambda word: bool(lexicon.patterns["definite"].fullmatch(word.lower())),
                              fits=lambda pronoun, name, named=True: fits(pronoun, name, genders, lexicon, named),
                              spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                              pair_of=lambda names: messages_for(lexicon.language).join("summary", names),

@@ -47,7 +47,8 @@ class ArticleReading:
     ``transcript`` says which sentences are whose turn in a transcript (transcripts.py).
     ``role_holders`` maps a role to the one person the article gives it ("president" ->
     Barack Obama): "the president said" is that person. ``shared_roles`` maps a role several
-    people hold to them: "the president" is the one the sentences just before name.
+    people hold to them: "the president" is the one the sentences just before name (``definite``
+    says whether a word is a definite article).
     ``fits(pronoun, name, named)`` says whether a pronoun can mean that source (genders.py).
     ``spokesperson_in(words)`` says whether the words name someone speaking for a body: only
     then can "he" or "she" later mean that body. ``pair_of(names)`` writes two people as one
@@ -75,6 +76,7 @@ class ArticleReading:
     transcript: Transcript | None = None
     role_holders: dict[str, str] | None = None
     shared_roles: dict[str, frozenset[str]] | None = None
+    definite: Callable[[str], bool] = lambda _: False
     fits: Callable[..., bool] = _any_person
     spokesperson_in: Callable[[str], bool] = _always
     pair_of: Callable[[list[str]], str] = ", ".join
@@ -128,7 +130,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                 # sentence's mentions say it wrote the role so: not "Carlson's attorney")
                 attribution = replace(attribution, entity=holder)
             elif attribution.kind is SourceKind.NAMED_PERSON and attribution.entity is None and len(words) == 2 \
-                    and words[0].casefold() == "the" and words[-1].casefold() in (reading.shared_roles or {}):
+                    and reading.definite(words[0]) and words[-1].casefold() in (reading.shared_roles or {}):
                 attribution = role_held_nearby(attribution, index, sentences, reading.mentions,
                                                reading.shared_roles[words[-1].casefold()])
             if reading.first_person(finding.source):

@@ -239,13 +239,13 @@ def _another_of_family(name: str, text: str, fits_run) -> bool:
     pronoun cannot mean ("Ivanka Trump" for "Mr. Trump" and "he")."""
     at = first_written(name, text)
     start = at
-    while (previous := _CAPITALISED_BEFORE.search(text, 0, start)) is not None:
+    while (previous := _WORD_BEFORE.search(text, 0, start)) is not None and previous.group(1)[:1].isupper():
         start = previous.start()
     run = text[start:at] + text[at:].split(maxsplit=1)[0]
     return bool(set(run.split()) - set(name.split())) and not fits_run(run)
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?<!\S)[A-Z][\w’'-]*\.?\s+$")
+_WORD_BEFORE = re.compile(r"(?<!\S)([^\W\d_][\w’'-]*\.?)\s+$")
 
 
 def _opening_clause(unquoted: str, pronoun_at: int) -> bool:
