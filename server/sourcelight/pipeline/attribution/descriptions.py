@@ -70,9 +70,9 @@ def role_held_nearby(attribution: Attribution, index: int, sentences, mentions,
         return attribution
     near = {name for earlier in range(index - 1, max(-1, index - 1 - ROLE_LOOKBACK_SENTENCES), -1)
             for name in mentions(earlier) if name.split()[-1] in surnames}
-    if len({name.split()[-1] for name in near}) != 1:
-        return attribution
-    return replace(attribution, entity=max(near, key=len))
+    # (one name: two of a surname, "George W. Bush" and "George H. W. Bush", or "Mr. Trump" and
+    # "Ivanka Trump", leave it open)
+    return replace(attribution, entity=near.pop()) if len(near) == 1 else attribution
 
 
 def _one_of(attribution: Attribution, named: list[str]) -> str | None:
