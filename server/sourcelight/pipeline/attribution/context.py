@@ -131,7 +131,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                 attribution = replace(attribution, entity=holder)
             elif attribution.kind is SourceKind.NAMED_PERSON and attribution.entity is None and len(words) == 2 \
                     and reading.definite(words[0]) and words[-1].casefold() in (reading.shared_roles or {}):
-                attribution = role_held_nearby(attribution, index, sentences, reading.mentions,
+                attribution = role_held_nearby(attribution, index, reading.mentions,
                                                reading.shared_roles[words[-1].casefold()])
             if reading.first_person(finding.source):
                 # "The ambassador said:" then a paragraph "… I hope …": the "I" is the ambassador

@@ -57,8 +57,7 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     return replace(attribution, entity=fitting[0]) if len(fitting) == 1 else attribution
 
 
-def role_held_nearby(attribution: Attribution, index: int, sentences, mentions,
-                     holders: frozenset[str]) -> Attribution:
+def role_held_nearby(attribution: Attribution, index: int, mentions, holders: frozenset[str]) -> Attribution:
     """'President Trump’s ambassador, Nikki R. Haley, said …' then 'But the president said …' in
     an article that also names President George W. Bush: a role several people hold in the
     article means the one of them the sentences just before name, where they name only one

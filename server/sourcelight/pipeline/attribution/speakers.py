@@ -13,7 +13,7 @@ from sourcelight.pipeline.attribution.object_speakers import (object_controls, o
                                                              participle_on_object, taker_of_occasion,
                                                              subject_after_subordinator, subject_after_with)
 from sourcelight.pipeline.attribution.relatives import cleft_subject, described_by_predicate, who_means
-from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, participle_taken_for_subject,
+from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, name_after_participle,
                                                        quoted, stranded_speaker, subject_before_aside, unquoted_root_subject)
 from sourcelight.pipeline.attribution.subject_misreads import (compound_noun_misread, object_misread,
                                                                participle_misread, perfect_misread, plural_noun_misread,
@@ -177,8 +177,9 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             name_before(current) if current.i == verb.i or current.pos_ in ("VERB", "AUX") else None)
         if subject is not None:
             subject = _conjunct_after_object(subject) or subject
-        if subject is not None and current.i == verb.i and participle_taken_for_subject(subject, verb):
-            return name_left_behind(verb), False
+        named = name_after_participle(subject, verb) if subject is not None and current.i == verb.i else None
+        if named is not None:
+            return named, False
         if subject is not None and verb.dep_ == "pcomp" and verb.i < subject.i < current.i \
                 and not any(t.text == "," for t in verb.doc[verb.i + 1:subject.i]):
             # "In declaring Trump has “no responsibility” …, they feign …" parsed with "In" on

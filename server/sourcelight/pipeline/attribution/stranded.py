@@ -93,7 +93,7 @@ def _inverted_subject_taken(verb):
     if not _said_before(verb) or verb.i + 1 >= len(verb.doc):
         return None
     doc = verb.doc
-    follower = next((t for t in doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
+    follower = _subject_right_after(verb)
     if follower is None or follower.pos_ not in ("NOUN", "PROPN") or verb not in follower.head.ancestors:
         return None
     # Set off by commas before its verb ("a former adviser, Ivan Petrenko, who …"), unlike
@@ -103,14 +103,15 @@ def _inverted_subject_taken(verb):
     return follower
 
 
-def participle_taken_for_subject(subject, verb) -> bool:
+def name_after_participle(subject, verb):
     """'Speaking from a stage at Microsoft’s headquarters in Redmond, Washington, Chief
     Executive Satya Nadella said …' parsed with the opening participle as the verb's subject
     and the name hung inside it: of a participle opening the sentence whose phrase the parse
-    runs on to the verb, the name right before the verb speaks (name_left_behind)."""
-    if subject.dep_ != "csubj" or subject.tag_ != "VBG" or subject.i != verb.sent.start or verb.i < 2:
-        return False
-    return subject.right_edge.i == verb.i - 1 and name_left_behind(verb) is not None
+    runs on to the verb, the name right before the verb speaks (name_left_behind); else None."""
+    if subject.dep_ != "csubj" or subject.tag_ != "VBG" or subject.i != verb.sent.start or verb.i < 2 \
+            or subject.right_edge.i != verb.i - 1:
+        return None
+    return name_left_behind(verb)
 
 
 def _speaker_taken_by_quote(verb):
@@ -121,11 +122,16 @@ def _speaker_taken_by_quote(verb):
     closing = verb.i - (2 if verb.i >= 2 and doc[verb.i - 1].text == "," else 1)
     if closing < 0 or doc[closing].tag_ != "''" or verb.i + 1 >= len(doc):
         return None
-    follower = next((t for t in doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
+    follower = _subject_right_after(verb)
     if follower is None or follower.pos_ not in ("NOUN", "PROPN") or follower.head.i < follower.i \
             or not quoted(follower.head) or quoted(follower):
         return None
     return follower
+
+
+def _subject_right_after(verb):
+    """The first subject whose phrase starts right after the verb, on whatever verb it hangs."""
+    return next((t for t in verb.doc[verb.i + 1:] if t.dep_ == "nsubj" and t.left_edge.i == verb.i + 1), None)
 
 
 def subject_before_aside(verb):

@@ -7,7 +7,7 @@ PRESIDENT = Attribution(kind=SourceKind.NAMED_PERSON, source="the president")
 
 def _resolved(named_before: list[str], holders: set[str], named_here: list[str] = ()) -> str | None:
     mentions = {0: named_before, 1: list(named_here)}
-    return role_held_nearby(PRESIDENT, 1, [None, None], lambda i: mentions[i], frozenset(holders)).entity
+    return role_held_nearby(PRESIDENT, 1, lambda i: mentions[i], frozenset(holders)).entity
 
 
 def test_the_one_holder_named_just_before_is_the_president():
