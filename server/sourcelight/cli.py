@@ -81,9 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 # -- serve ------------------------------------------------------------------------------
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from sourcelight.app import create_app
-    from sourcelight.config import load_config
-    from sourcelight.serving import is_loopback, serve
+    from sourcelight.config import is_loopback, load_config
     from sourcelight.workers import shared_pool
 
     overrides = {key: value for key, value in {
@@ -99,8 +97,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             return 2
         print(f"WARNING: listening on {config['HOST']}: anyone who can reach this machine and has the "
               "token can read and change your notes.", file=sys.stderr)
-    # Workers import the pipeline while this process migrates the database and binds.
+    # Workers import the pipeline while this process imports the web stack, migrates the
+    # database and binds: they, not this process, decide when the first page can be answered.
     shared_pool(int(config["ANNOTATE_CONCURRENCY"])).warm()
+    from sourcelight.app import create_app
+    from sourcelight.serving import serve
+
     app = create_app(overrides)
 
     def ready(url: str) -> None:

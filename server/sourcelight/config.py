@@ -3,7 +3,9 @@ then the mapping a caller (a test, the CLI) passes to create_app(). Nothing else
 package reads os.environ."""
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -90,6 +92,20 @@ def resolve_data_dir(configured: str | os.PathLike | None) -> Path:
     path = Path(configured) if configured else Path(platformdirs.user_data_dir("sourcelight", appauthor=False))
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only (binding anything else needs
+    ALLOW_REMOTE)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        try:
+            return all(ipaddress.ip_address(info[4][0]).is_loopback for info in socket.getaddrinfo(host, None))
+        except OSError:
+            return False
 
 
 def pipeline_options(config: Mapping[str, Any]):

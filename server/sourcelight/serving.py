@@ -3,9 +3,7 @@ client sent escaped; connections bounded in number, idle time and time to send a
 """
 from __future__ import annotations
 
-import ipaddress
 import logging
-import socket
 import time
 from typing import Any, Callable
 
@@ -26,18 +24,6 @@ def _wsgi_text(value: str | None) -> str | None:
         return value.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return value
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        try:
-            return all(ipaddress.ip_address(info[4][0]).is_loopback for info in socket.getaddrinfo(host, None))
-        except OSError:
-            return False
 
 
 class AccessLog:
