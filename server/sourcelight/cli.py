@@ -5,6 +5,7 @@ import argparse
 import json
 import logging
 import sys
+import threading
 from pathlib import Path
 
 from sourcelight import __version__
@@ -102,12 +103,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     shared_pool(int(config["ANNOTATE_CONCURRENCY"])).warm()
     from sourcelight.app import create_app
     from sourcelight.serving import serve
+    from sourcelight.store.sourcing_rows import load_name_rules
 
     app = create_app(overrides)
 
     def ready(url: str) -> None:
         print(f"sourcelight {__version__} listening on {url} (data in {config['DATA_DIR']})", flush=True)
         print("Pair the extension with the token printed by: sourcelight token", flush=True)
+        # This process is idle until the workers have loaded their models (they take longer
+        # than binding does): load what saving the first page needs meanwhile.
+        threading.Thread(target=load_name_rules, name="sourcelight-load-name-rules", daemon=True).start()
 
     serve(app, config["HOST"], int(config["PORT"]), threads=int(config["THREADS"]),
           max_body=int(config["MAX_CONTENT_LENGTH"]), on_ready=ready)

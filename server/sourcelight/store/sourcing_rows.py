@@ -16,11 +16,12 @@ from typing import Any
 
 from sqlalchemy import column, delete, insert, select, table, update
 
-from sourcelight.pipeline.attribution.lexicon import load_lexicon
+from sourcelight.pipeline.attribution.lexicon import available_languages, load_lexicon
 from sourcelight.pipeline.model import SourceKind
 from sourcelight.store import ledger_totals, search
 
-__all__ = ["KINDS", "ArticleRows", "rows_for_document", "write_rows", "mark_read", "source_key", "day_of"]
+__all__ = ["KINDS", "ArticleRows", "rows_for_document", "write_rows", "mark_read", "source_key", "day_of",
+           "load_name_rules"]
 
 KINDS = tuple(k.value for k in SourceKind)
 # Keys are kind + "." + the name's words joined by "-"; longer names are cut (still stable).
@@ -150,6 +151,14 @@ def _claim_rows(claim: dict[str, Any], sourcing: dict[str, Any], position: int, 
     if relay is not None and relay != key:
         rows.append({**common, "role": RELAY, "source_key": relay, "source_name": via, "relayed_key": key})
     return rows
+
+
+def load_name_rules() -> None:
+    """Load now the lexicons whose determiners normalize source names (_strip_determiners):
+    the server does this while its workers load their models, so that saving the first page
+    does not wait for them (a tenth of a second or more each)."""
+    for language in available_languages():
+        load_lexicon(language)
 
 
 def _strip_determiners(name: str, language: str | None) -> str:
