@@ -58,12 +58,14 @@ def phrase_tokens(head) -> list:
     at = tokens.index(head)
     tokens = tokens[max([k + 1 for k in dashes if k < at], default=0):
                     min([k for k in dashes if k > at], default=len(tokens))]
-    while len(tokens) > 1 and (tokens[-1].dep_ == "case" or tokens[-1].dep_ == "punct" and tokens[-1].text == ","):
+    # (nor a conjunction whose conjunct the parse hung elsewhere: "divers with no part in the
+    # search but | with years of work in flooded caves watched …")
+    while len(tokens) > 1 and (tokens[-1].dep_ in ("case", "cc") or tokens[-1].dep_ == "punct" and tokens[-1].text == ","):
         tokens.pop()
     suffix = name_suffix(tokens[-1])
     if suffix is not None:
         tokens.append(suffix)  # "Analysts with Moody’s said": the company's name is whole
-    beside = name_set_beside(head, tokens[-1])
+    beside = name_set_beside(head, tokens[-1]) or object_set_beside(head, tokens[-1])
     if beside is not None:
         tokens += list(head.doc[tokens[-1].i + 1:beside.right_edge.i + 1])  # "A study in the journal Nature"
     if len(tokens) > MAX_PHRASE_TOKENS:
@@ -100,13 +102,26 @@ def name_set_beside(subject, last):
                  and c.left_edge.i == last.i + 1), None)
 
 
+def object_set_beside(subject, last):
+    """'Other former CIA officers with no direct knowledge of the case but with experience in
+    war zones chafed …' parsed with "experience" a second subject of the verb: the phrase of
+    ``subject`` ending in a preposition ``last`` with no object of its own goes on with the
+    other subject right after it (None where there is none)."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or last.tag_ != "IN" or last.dep_ not in ("prep", "conj") \
+            or any(c.dep_ == "pobj" for c in last.children):
+        return None
+    return next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > last.i
+                 and c.left_edge.i == last.i + 1), None)
+
+
 def beside_another_subject(subject, subjects) -> bool:
     """Whether ``subject``, one of a verb's several ``subjects``, is a name set beside the last
-    noun of another one's phrase (name_set_beside)."""
+    noun of another one's phrase (name_set_beside) or the object of the preposition that
+    phrase ends in (object_set_beside)."""
     before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
     return before is not None and any(
         other.i < subject.i and (before.i == other.i or other.is_ancestor(before))
-        and name_set_beside(other, before) == subject for other in subjects)
+        and subject in (name_set_beside(other, before), object_set_beside(other, before)) for other in subjects)
 
 
 def _name_run_on(head, child) -> bool:
