@@ -30,7 +30,9 @@ def role_beyond_outlet(head: str, outlet_end: int, lexicon: Lexicon) -> bool:
             and not lexicon.patterns["media_nouns"].fullmatch(words[0]):
         return True  # "The Post Office", "the Atlantic Council": a longer name the outlet's starts
     last = words[-1]
-    return bool(lexicon.patterns["person_roles"].fullmatch(last) or lexicon.patterns["titles"].fullmatch(last)) \
+    # (or anyone else the outlet employs: "another Fox News administrative assistant", "More
+    # than two dozen Fox News women" speak for themselves, unnamed)
+    return any(lexicon.patterns[key].fullmatch(last) for key in ("person_roles", "titles", "unnamed_roles")) \
         and not lexicon.patterns["media_roles"].fullmatch(last)
 
 

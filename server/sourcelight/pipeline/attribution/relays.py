@@ -44,9 +44,11 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
         # speaking on the record.
         return replace(finding, kind=SourceKind.MEDIA, via=employer)
     via = via or employer
-    if via is None and finding.kind is SourceKind.ANONYMOUS:
+    if via is None and finding.kind is SourceKind.ANONYMOUS \
+            and lexicon.patterns["anonymous_heads"].fullmatch(source_token.text):
         # "BBC sources described …": unnamed sources the outlet named before them has
-        # (by the outlet's name: "a former television producer", "media bosses" name none)
+        # (by the outlet's name: "a former television producer", "media bosses" name none;
+        # nor does the outlet relay its own people: "a Fox News administrative assistant said")
         via = next((outlet for c in source_token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                     and (outlet := media_of(c, lexicon))), None)
     if via and via != finding.source:
