@@ -13,7 +13,7 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.relays import owner_outlet
+from sourcelight.pipeline.attribution.relays import employer_outlet
 from sourcelight.pipeline.attribution.outlet_names import media_of
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.speakers import speaker_of
@@ -56,7 +56,7 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
                 guess.back_reference is None or guess.kind is SourceKind.DOCUMENT):
             finding = Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
                               back_reference=guess.back_reference, colon_intro=True)
-            employer = owner_outlet(named, lexicon)
+            employer = employer_outlet(named, lexicon)
             if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
                 finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
             return finding

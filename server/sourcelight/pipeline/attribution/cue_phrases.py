@@ -11,7 +11,7 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import hyphenated_word, opened_by_that, possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.questions import in_asked_clause
-from sourcelight.pipeline.attribution.relays import citable, citer, outlet_of_statement, owner_outlet
+from sourcelight.pipeline.attribution.relays import citable, citer, employer_outlet, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, speaker_of
@@ -66,10 +66,10 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         cue_end = last.idx + len(last.text)
         finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[token.idx:cue_end],
                           (token.idx, cue_end), back_reference=guess.back_reference)
-        employer = owner_outlet(obj, lexicon)
+        employer = employer_outlet(obj, lexicon)
         if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
             return replace(finding, kind=SourceKind.MEDIA, via=employer)  # "according to Jane Roe of the Times"
-        via = employer or citer(token, lexicon)
+        via = owner_outlet(obj, lexicon) or citer(token, lexicon)
         if via and via != finding.source:
             finding = replace(finding, via=via)
         return finding

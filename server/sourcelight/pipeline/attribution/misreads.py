@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import marked_by
+from sourcelight.pipeline.attribution.deps import marked_by, object_of_as
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.model import SourceKind
@@ -148,13 +148,17 @@ def _as_clause_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     the as-clause (or the sentence, the quote its clause, or the subject of the quote's own
     verb): a speech verb's third-person form with "as" and a subject of its own before it,
     and nothing after it but the comma, is that verb, and the subject speaks."""
-    if token.tag_ != "NNS" or token.dep_ not in ("advcl", "ROOT", "nsubj") or not says_form(token.text, lexicon):
+    as_object = object_of_as(token)  # ("As Mashable reports, the ministry said …")
+    if token.tag_ != "NNS" or (token.dep_ not in ("advcl", "ROOT", "nsubj") and not as_object) \
+            or not says_form(token.text, lexicon):
         return None
     doc = token.doc
-    # (or the name the parse hung on the noun: "As Lee Park of Harbour Analytics notes, …")
+    # (or the name the parse hung on the noun: "As Lee Park of Harbour Analytics notes, …",
+    # or tagged as its adjective: "As Mashable reports, …")
     subject = next((c for c in token.children if c.i < token.i and (
-        c.dep_ == "nsubj" or (c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"))), None)
-    if not marked_by(token, "as") or subject is None or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        c.dep_ == "nsubj" or (c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN")
+        or (c.dep_ == "amod" and c.text[:1].isupper() and not c.is_sent_start))), None)
+    if not (marked_by(token, "as") or as_object) or subject is None or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
         return None
     return _finding(guess_source(subject, lexicon, tokens=list(doc[subject.left_edge.i:token.i])), token)
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.clauses import Finding
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.deps import marked_by
+from sourcelight.pipeline.attribution.deps import marked_by, object_of_as
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.object_speakers import quoting_verb
 from sourcelight.pipeline.attribution.sources import classify
@@ -38,12 +38,12 @@ def with_relays(verb, source_token, finding: Finding, lexicon: Lexicon) -> Findi
             referred = referred or guess.back_reference
     via = via or interview_with(verb, lexicon) or _spoken_to(verb, lexicon) or _published_in(verb, lexicon) \
         or _quoting_outlet(verb, lexicon)
-    employer = owner_outlet(source_token, lexicon)
+    employer = employer_outlet(source_token, lexicon)
     if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
         # "CNN's Jane Roe reported": a journalist's report is her outlet's, not a person
         # speaking on the record.
         return replace(finding, kind=SourceKind.MEDIA, via=employer)
-    via = via or employer
+    via = via or employer or _holder_outlet(source_token, lexicon)
     if via is None and finding.kind is SourceKind.ANONYMOUS \
             and lexicon.patterns["anonymous_heads"].fullmatch(source_token.text):
         # "BBC sources described …": unnamed sources the outlet named before them has
@@ -73,12 +73,17 @@ def _quoting_outlet(verb, lexicon: Lexicon) -> str | None:
 
 
 def interview_with(verb, lexicon: Lexicon) -> str | None:
-    """'said in an interview with CNN', 'said in a Fox interview': the outlet interviewing."""
-    for prep in verb.children:
+    """'said in an interview with CNN', 'said in a Fox interview': the outlet interviewing
+    (or holding the recording: "In an audio recording obtained by The New York Times, Clinton
+    can be heard saying …", on the verb the saying completes)."""
+    holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ != "prep":
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and token_lemma(noun, lexicon) in lexicon.syntax.nouns:
+            # (by the word as listed too: "recording" is no "record")
+            if noun.dep_ == "pobj" and (token_lemma(noun, lexicon) in lexicon.syntax.nouns
+                                        or noun.lower_ in lexicon.syntax.nouns):
                 outlet = outlet_of_statement(noun, lexicon)
                 if outlet:
                     return outlet
@@ -86,10 +91,20 @@ def interview_with(verb, lexicon: Lexicon) -> str | None:
 
 
 def outlet_of_statement(noun, lexicon: Lexicon) -> str | None:
-    """'an interview with CNN', 'a Fox interview', 'CNN's interview': the outlet it was given to."""
+    """'an interview with CNN', 'a Fox interview', 'CNN's interview': the outlet it was given
+    to; 'a recording obtained by The New York Times': the outlet that has it."""
     for inner in noun.children:
         if inner.dep_ == "prep" and (outlet := _outlet_object(inner, lexicon, site=True)):
             return outlet
+    # (the participle may hang on the noun's own object: "an audio recording from the event
+    # obtained by The New York Times"; an outlet by name: "a statement released by his
+    # official transition website" is his own, no relay)
+    held = [noun] + [o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for participle in (c for n in held for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for agent in participle.children:
+            if agent.dep_ == "agent" and (outlet := _outlet_object(agent, lexicon)) \
+                    and lexicon.patterns["media_names"].search(outlet):
+                return outlet
     return possessor_outlet(noun, lexicon)
 
 
@@ -123,19 +138,30 @@ def _outlet_object(prep, lexicon: Lexicon, site: bool = False) -> str | None:
 def owner_outlet(source_token, lexicon: Lexicon) -> str | None:
     """'CNN's Jane Roe' or 'Jane Roe of the New York Times': the outlet she works for;
     'documents seen by Reuters', 'audio provided to The Times': the outlet that has them."""
+    return employer_outlet(source_token, lexicon) or _holder_outlet(source_token, lexicon)
+
+
+def employer_outlet(source_token, lexicon: Lexicon) -> str | None:
+    """'CNN's Jane Roe', 'Jane Roe of the New York Times': the outlet a journalist works for
+    (a person it has is no journalist of it: "The minister, as quoted by Reuters, said")."""
     outlet = possessor_outlet(source_token, lexicon)
     if outlet:
         return outlet
+    for prep in source_token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "with", "for") and (outlet := _outlet_object(prep, lexicon)):
+            return outlet
+    return None
+
+
+def _holder_outlet(source_token, lexicon: Lexicon) -> str | None:
     for clause in source_token.children:
-        if clause.dep_ in ("acl", "relcl"):
+        # (and "Maria Okafor, as quoted by Reuters, said", the as-clause hung on the name)
+        if clause.dep_ in ("acl", "relcl") or (clause.dep_ == "advcl" and marked_by(clause, "as")):
             for agent in clause.children:
                 # "seen by Reuters", and "audio provided to The Times": the outlet that has it
                 if (agent.dep_ == "agent" or (agent.dep_ in ("prep", "dative") and agent.lower_ == "to"
                                               and clause.dep_ == "acl")) and (outlet := _outlet_object(agent, lexicon)):
                     return outlet
-    for prep in source_token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "with", "for") and (outlet := _outlet_object(prep, lexicon)):
-            return outlet
     return None
 
 
@@ -230,7 +256,8 @@ def with_outlet_aside(finding: Finding, others: list[tuple[object, Finding]], cu
         if other.kind is not SourceKind.MEDIA or other.back_reference is not None or other.source == finding.source:
             continue
         # after the speaker's words: "CNN, Cruz said, called it …" is Cruz telling what CNN said
-        opening = token.dep_ == "advcl" and marked_by(token, "as") and other.cue_span[1] < finding.source_span[0]
+        opening = ((token.dep_ == "advcl" and marked_by(token, "as")) or object_of_as(token)) \
+            and other.cue_span[1] < finding.source_span[0]
         # (below the clause the speaker's verb takes, not the parse hanging a closing "…, the
         # Associated Press reported" on that verb)
         said_inside = cue is not None and token.pos_ == "VERB" and token.head != cue and cue in token.ancestors \
@@ -240,5 +267,5 @@ def with_outlet_aside(finding: Finding, others: list[tuple[object, Finding]], cu
     return finding
 
 
-__all__ = ["with_relays", "with_citing", "owner_outlet", "citer", "citable", "outlet_reporting",
+__all__ = ["with_relays", "with_citing", "owner_outlet", "employer_outlet", "citer", "citable", "outlet_reporting",
            "relayed_speaker", "with_outlet_aside"]
