@@ -45,6 +45,9 @@ class Finding:
     # "it", "its" (a pronoun, to the parser, only a thing takes): where nothing before is
     # what it means, the claim rests on no one
     thing_pronoun: bool = False
+    # "X told me", "I spoke with X, who said": the writer heard it, so no outlet relays it
+    # (context.py carries no relay from an earlier anonymous source onto it)
+    heard_by_writer: bool = False
 
 
 

@@ -157,7 +157,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         _transcript_turns(reading.transcript, resolved)
     _signed_quotes(sentences, findings, quotes, resolved)
     _pointed_back(findings, quotes, resolved)
-    return [_carry_via(i, resolved) for i in range(len(resolved))]
+    return [_carry_via(i, resolved) if findings[i] is None or not findings[i].heard_by_writer
+            else resolved[i].attribution for i in range(len(resolved))]
 
 
 def _transcript_turns(labelled: Transcript, resolved: list[Resolved]) -> None:

@@ -6,6 +6,7 @@ import re
 
 from sourcelight.pipeline.attribution.deps import text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.outlets import role_beyond_outlet
 from sourcelight.pipeline.attribution.phrases import phrase_tokens
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.model import SourceKind
@@ -24,6 +25,8 @@ def media_of(token, lexicon: Lexicon) -> str | None:
         return named
     phrase = text_of(token.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     match = lexicon.patterns["media_names"].search(phrase)
+    if match and role_beyond_outlet(phrase, match.end(), lexicon):
+        return None  # "interviews with Fox News women": women the outlet employs, not the outlet
     if match:
         # the whole name a listed word ends ("the Harbour Gazette", not "Gazette")
         leading = re.search(r"(?:[^\W\d_][\w'’.&-]*\s+)*$", phrase[:match.start()])

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field, replace
 from sourcelight.pipeline.attribution.companies import companies_named
 from sourcelight.pipeline.attribution.cue_lemmas import regular_stems
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
+from sourcelight.pipeline.attribution.deps import token_at
 from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
 from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.own_antecedents import with_own_antecedent
+from sourcelight.pipeline.attribution.relays import heard_by_writer
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.beside import parse_all
 from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, SHARED_ROLES_KEY,
@@ -226,6 +228,8 @@ def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Findi
                or impersonal_finding(masked, lexicon))
     if finding is not None and parse is not None:
         finding = _in_own_words(with_own_antecedent(finding, parse, masked, lexicon), parse)
+        if heard_by_writer(token_at(parse, finding.cue_span[0]), lexicon):
+            finding = replace(finding, heard_by_writer=True)
     return with_anonymity(masked, lexicon, finding) if finding is not None else None
 
 

@@ -223,6 +223,25 @@ def citer(token, lexicon: Lexicon) -> str | None:
     return guess.text
 
 
+def heard_by_writer(verb, lexicon: Lexicon) -> bool:
+    """'… that Laterza invited her,” she told me', 'said to us', and 'I spoke with another
+    assistant who said …': the writer is who the source spoke to."""
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any((c.dep_ in ("dative", "dobj") and lexicon.is_first_person(c.text)) or (
+            c.dep_ == "prep" and c.lower_ == "to" and any(
+                o.dep_ == "pobj" and lexicon.is_first_person(o.text) for o in c.children))
+           for c in verb.children):
+        return True
+    if verb.dep_ != "relcl":
+        return False
+    talked = verb.head  # up from the one the clause is on to the verb the writer talked by
+    while talked.dep_ in ("pobj", "prep") and talked.head.i != talked.i:
+        talked = talked.head
+    return talked.pos_ == "VERB" and any(c.dep_ == "nsubj" and lexicon.is_first_person(c.text)
+                                        for c in talked.children)
+
+
 def outlet_reporting(preposition, others: list[tuple[object, Finding]]) -> Finding | None:
     """The outlet whose reporting verb has the "according to" phrase in its clause ("Reuters
     reported that, according to two officials, …"); ``others`` are the sentence's other cues,
@@ -267,5 +286,5 @@ def with_outlet_aside(finding: Finding, others: list[tuple[object, Finding]], cu
     return finding
 
 
-__all__ = ["with_relays", "with_citing", "owner_outlet", "employer_outlet", "citer", "citable", "outlet_reporting",
+__all__ = ["with_relays", "with_citing", "owner_outlet", "employer_outlet", "heard_by_writer", "citer", "citable", "outlet_reporting",
            "relayed_speaker", "with_outlet_aside"]
