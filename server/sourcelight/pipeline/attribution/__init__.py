@@ -33,6 +33,7 @@ from sourcelight.pipeline.attribution.transcripts import transcript
 from sourcelight.pipeline.attribution.parsed import (bodies_of, cast_of, find_with_parse, genders_of, parse_sentences,
                                                     roles_of, shared_roles_of, subject_thing, things_of)
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
+from sourcelight.pipeline.attribution.own_outlet import own_outlet_names, without_own_outlet
 from sourcelight.pipeline.attribution.cast import people_mentioned
 from sourcelight.pipeline.attribution.summary import summarize, unavailable_summary
 from sourcelight.pipeline.model import (
@@ -129,6 +130,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
         attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity))
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
+    attributions = without_own_outlet(attributions, own_outlet_names(article, lexicon), lexicon)
     reasons = anonymity_reasons(sentences, attributions, lexicon)
     claims = []
     for sentence, finding, attribution, sentence_flags, reason in zip(sentences, findings, attributions, flags,
