@@ -157,8 +157,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         _transcript_turns(reading.transcript, resolved)
     _signed_quotes(sentences, findings, quotes, resolved)
     _pointed_back(findings, quotes, resolved)
-    return [_carry_via(i, resolved) if findings[i] is None or not findings[i].heard_by_writer
-            else resolved[i].attribution for i in range(len(resolved))]
+    return [_carry_via(i, resolved, findings[i]) for i in range(len(resolved))]
 
 
 def _transcript_turns(labelled: Transcript, resolved: list[Resolved]) -> None:
@@ -342,9 +341,12 @@ def _relay_antecedent(history: list[Resolved]) -> str | None:
     return None
 
 
-def _carry_via(index: int, resolved: list[Resolved]) -> Attribution | None:
+def _carry_via(index: int, resolved: list[Resolved], finding: Finding | None) -> Attribution | None:
+    """An anonymous source near one an outlet relayed is relayed by it too, unless the writer
+    heard it ("A former employee told me …")."""
     attribution = resolved[index].attribution
-    if attribution is None or attribution.via or attribution.kind is not SourceKind.ANONYMOUS:
+    if attribution is None or attribution.via or attribution.kind is not SourceKind.ANONYMOUS \
+            or (finding is not None and finding.heard_by_writer):
         return attribution
     block = resolved[index].block
     for entry in reversed(resolved[:index]):

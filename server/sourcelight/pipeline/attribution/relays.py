@@ -154,6 +154,7 @@ def employer_outlet(source_token, lexicon: Lexicon) -> str | None:
 
 
 def _holder_outlet(source_token, lexicon: Lexicon) -> str | None:
+    """The outlet that has what is cited ("documents seen by Reuters"): a relay only."""
     for clause in source_token.children:
         # (and "Maria Okafor, as quoted by Reuters, said", the as-clause hung on the name)
         if clause.dep_ in ("acl", "relcl") or (clause.dep_ == "advcl" and marked_by(clause, "as")):
@@ -286,5 +287,5 @@ def with_outlet_aside(finding: Finding, others: list[tuple[object, Finding]], cu
     return finding
 
 
-__all__ = ["with_relays", "with_citing", "owner_outlet", "employer_outlet", "heard_by_writer", "citer", "citable", "outlet_reporting",
-           "relayed_speaker", "with_outlet_aside"]
+__all__ = ["with_relays", "with_citing", "owner_outlet", "employer_outlet", "heard_by_writer", "citer", "citable",
+           "outlet_reporting", "relayed_speaker", "with_outlet_aside"]
