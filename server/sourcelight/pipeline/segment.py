@@ -185,7 +185,8 @@ def _is_boundary(text: str, match: re.Match, rules: SegmentationRules) -> bool:
     if after >= len(text):
         return False
     following = text[after]
-    if not (following.isupper() or following.isdigit() or following in _OPENERS):
+    # (and the language's own opening marks: German »…« opens with »)
+    if not (following.isupper() or following.isdigit() or following in _OPENERS or following in rules.openers):
         return False
     if match.group(1) != ".":
         return True

@@ -54,6 +54,9 @@ def sentences(text: str, language: str) -> list[str]:
          ["Am 3. Oktober sagte Dr. Müller, die Lage sei ernst.", "Die Regierung widersprach z.B. in Berlin."]),
         ("de", "„Wir werden das prüfen. Es gibt keine Eile“, sagte der Sprecher. Danach war Schluss.",
          ["„Wir werden das prüfen. Es gibt keine Eile“, sagte der Sprecher.", "Danach war Schluss."]),
+        ("de", "Die Kunst des Witzes ist alt. »Strom macht Locken«, sagte ein Schäfer. Dann lachten alle.",
+         # German quotes may open with » (»…«): the sentence before ends there
+         ["Die Kunst des Witzes ist alt.", "»Strom macht Locken«, sagte ein Schäfer.", "Dann lachten alle."]),
         ("fr", "Mme Dupont a déclaré que la réforme était prête. « Nous irons jusqu'au bout. Sans attendre », a-t-elle ajouté.",
          ["Mme Dupont a déclaré que la réforme était prête.", "« Nous irons jusqu'au bout. Sans attendre », a-t-elle ajouté."]),
         ("es", "El Sr. García dijo que no habrá cambios. «No es el momento. Esperaremos», añadió.",

@@ -28,7 +28,8 @@ from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.genders import (cast_by_gender, fits, fits_description, genders_shown,
                                                      other_gender, same_pronoun, with_pronouns_said)
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
-from sourcelight.pipeline.attribution.sources import person_description
+from sourcelight.pipeline.attribution.cast import written_cast
+from sourcelight.pipeline.attribution.sources import is_description, person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
 from sourcelight.pipeline.attribution.parsed import (bodies_of, cast_of, find_with_parse, genders_of, parse_sentences,
                                                     roles_of, shared_roles_of, subject_thing, things_of)
@@ -97,7 +98,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         reported.append(bool(lexicon.find("reported_mood", masked)))
     genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
     # (the cast by name alone, for the claims' own words to choose from; pronouns read it by gender)
-    full_cast = cast_of(parses)
+    full_cast = cast_of(parses) if parses.engine else written_cast((s.text for s in sentences), lexicon)
     cast, things, bodies = cast_by_gender(full_cast, genders), things_of(parses), bodies_of(parses)
     labelled = transcript(sentences, findings, cast, lexicon.language)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
@@ -111,7 +112,10 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
                              subject_of=lambda i: subject_thing(parses, i, lexicon),
                              # (not "the daughter of Lee Park": someone of a person it names)
-                             described=lambda words: person_description(words, lexicon) and not people_mentioned(
+                             # (where every noun is capitalised, a noun with a person's ending:
+                             # "die Branchenkennerin")
+                             described=lambda words: (person_description(words, lexicon) or (
+                                 lexicon.capitalised_nouns and is_description(words, lexicon))) and not people_mentioned(
                                  words, cast, lexicon, things, roles),
                              same_pronoun=lambda pronoun, word: same_pronoun(pronoun, word, lexicon),
                              # (and a determiner: "The Hillary Clinton campaign" names no subject)

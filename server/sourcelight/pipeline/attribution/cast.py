@@ -113,6 +113,28 @@ def _after_tag(span, lexicon: Lexicon):
     return without_role_in_front(span, lexicon)
 
 
+def written_cast(texts, lexicon: Lexicon) -> dict[str, str]:
+    """Where no recogniser ran (the rule engine's languages), the cast the text itself shows:
+    the surname of every name of two words written in full (person_mentions: "Eliane
+    Steinmeyer"), mapped to the name first written with it, so that "Steinmeyer" alone later is
+    the same person; not where a capital makes no name (German: "Nächster Anruf", "Thema
+    Fashion" are two nouns), nor where the first word opens a clause ("Cuando Rajoy")."""
+    cast: dict[str, str] = {}
+    if lexicon.capitalised_nouns:
+        return cast
+    for text in texts:
+        for name in person_mentions(text, lexicon):
+            words = name.split()
+            if len(words) == 2 and len(words[-1]) > 1 and not _opens_a_clause(words[0], lexicon):
+                cast.setdefault(words[-1], name)
+    return cast
+
+
+def _opens_a_clause(word: str, lexicon: Lexicon) -> bool:
+    return word.casefold() in lexicon.not_names or any(
+        lexicon.patterns[key].fullmatch(word) for key in ("subordinators", "leading_conjunctions", "definite", "indefinite"))
+
+
 def mostly_bodies(parses, lexicon: Lexicon) -> frozenset[str]:
     """Names the recogniser took for a body, a place or a product at least twice as often as
     for a person: one word ("Carrier", the company whose plant a story is about, read as a
@@ -358,6 +380,6 @@ def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
                      and (name := without_possessive(e.text)) not in people) | bodies
 
 
-__all__ = ["people_named", "role_holders", "shared_roles", "holders_by_role", "SHARED_ROLES_KEY", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
+__all__ = ["people_named", "written_cast", "role_holders", "shared_roles", "holders_by_role", "SHARED_ROLES_KEY", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
            "name_words", "CAST_KEY", "ROLES_KEY",
            "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

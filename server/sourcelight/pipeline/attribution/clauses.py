@@ -72,9 +72,21 @@ def object_after(text: str, position: int, lexicon: Lexicon) -> tuple[int, int]:
             if text[position:stop.start()].strip():
                 end = min(end, stop.start())
                 break
+    end = _before_object(text, position, end, lexicon)
     if len(text[position:end].split()) > MAX_OBJECT_WORDS:
         return position, position
     return position, end
+
+
+def _before_object(text: str, position: int, end: int, lexicon: Lexicon) -> int:
+    """Where a phrase after the verb gives way to the verb's object: an article after a noun
+    ("Dennoch nennt das Gericht | die Zahl der Follower", "verkündete Adele | die Trennung");
+    in lower case, as no article of a name is ("Die Linke")."""
+    for article in lexicon.patterns["object_articles"].finditer(text, position, end):
+        words_before = text[position:article.start()].split()
+        if words_before and words_before[-1][:1].isupper() and article.group()[:1].islower():
+            return article.start()
+    return end
 
 
 def is_abbreviation_dot(text: str, index: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sourcelight.pipeline.attribution.clauses import Finding
+from sourcelight.pipeline.attribution.clauses import AFTER_BREAK, Finding
 from sourcelight.pipeline.attribution.clauses import guess_finding as _guess_finding
 from sourcelight.pipeline.attribution.clauses import object_after as _object_after
 from sourcelight.pipeline.attribution.clauses import segments_before as _segments_before
@@ -17,8 +17,10 @@ from sourcelight.pipeline.attribution.clauses import shortest_source as _shortes
 from sourcelight.pipeline.attribution.clauses import skip_spaces as _skip_spaces
 from sourcelight.pipeline.attribution.frames import according_to_after as _according_to_after
 from sourcelight.pipeline.attribution.frames import according_to_compound as _according_to_compound
+from sourcelight.pipeline.attribution.frames import closing_tag as _closing_tag
 from sourcelight.pipeline.attribution.frames import according_to_opening as _according_to_opening
 from sourcelight.pipeline.attribution.frames import impersonal_speech as _impersonal_speech
+from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import has_name
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
@@ -34,7 +36,7 @@ def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]])
     verbs are not cues."""
     finding = (_by_phrase(masked, lexicon) or _quoted_as(masked, lexicon) or _according_to(masked, lexicon)
                or _according_to_after(masked, lexicon) or _according_to_opening(masked, lexicon)
-               or _according_to_compound(masked, lexicon)
+               or _according_to_compound(masked, lexicon) or _closing_tag(masked, lexicon)
                or impersonal_finding(masked, lexicon) or _speech(masked, lexicon, skip, "speech")
                or _speech(masked, lexicon, skip, "document_verbs") or _impersonal_speech(masked, lexicon)
                or _noun_cue(masked, lexicon) or _citing_alone(masked, lexicon))
@@ -144,7 +146,8 @@ def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
 def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) -> Finding | None:
     """'X said' or (inverted) 'said X'; document verbs accept only documents and outlets."""
     for cue in lexicon.find(key, text):
-        if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) or is_passive(text, cue, lexicon):
+        if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) or is_passive(text, cue, lexicon) \
+                or _other_sense(text, cue, lexicon):
             continue
         guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
         if guess is None:
@@ -155,6 +158,21 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
         colon = text[cue.end():].lstrip()[:1] == ":" or text.rstrip().endswith(":")
         return Finding(**{**finding.__dict__, "colon_intro": colon})
     return None
+
+
+def _other_sense(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
+    """'Im vergangenen Jahr schrieb das Haus einen Verlust', 'Das Ergebnis hält mit teureren
+    Geräten mit': the cue verb's clause holds an object (cues.other_senses), or ends with a
+    particle (cues.particle_senses), that makes it another verb."""
+    if not lexicon.speech_other_senses and not lexicon.particle_senses:
+        return False
+    verb = lemma(cue.group().split()[0], lexicon.language, lexicon.lemmatizer)
+    clause_end = next((b.start() for b in AFTER_BREAK.finditer(text, cue.end())), len(text))
+    words = [w.casefold() for w in re.findall(r"\w+", text[cue.end():clause_end])]
+    clause = " ".join(words)
+    if any(sense_verb == verb and f" {word} " in f" {clause} " for sense_verb, word in lexicon.speech_other_senses):
+        return True
+    return bool(words) and (verb, words[-1]) in lexicon.particle_senses and len(cue.group().split()) == 1
 
 
 def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:

@@ -1,9 +1,9 @@
 """Cue frames where the source is not the subject of a speech verb: "Pour X, …" at a
-sentence's opening, postpositions ("Dem Bericht zufolge"), compounds ("nach
+sentence's opening, postpositions ("Dem Bericht zufolge"), a closing tag ("…, so der Minister"), compounds ("nach
 SPIEGEL-Informationen"), and impersonal speech whose
 source stands in a prepositional phrase ("Aus Sicherheitskreisen hieß es", "В Кремле
 заявили") or is the speaker before ("…, hieß es."). Words come from the lexicon
-(cues.according_to_opening, cues.according_to_after, cues.according_to_compound, cues.impersonal,
+(cues.according_to_opening, cues.according_to_after, cues.according_to_compound, cues.closing_tags, cues.impersonal,
 grammar.source_prepositions).
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 
 from sourcelight.pipeline.attribution.clauses import Finding, guess_finding, object_after, segments_before, skip_spaces
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
@@ -54,6 +55,32 @@ def according_to_after(text: str, lexicon: Lexicon) -> Finding | None:
         if guess:
             return guess_finding(guess, cue)
     return None
+
+
+def closing_tag(text: str, lexicon: Lexicon) -> Finding | None:
+    """'»Ich freue mich auf die Aufgabe«, so Emanuel Scobel.', 'Die Lage sei ernst, so der
+    Minister.': a tag word (cues.closing_tags) after a comma, then the source, which ends the
+    sentence or is set off by a comma. Only a name or a source the lists know: "…, so die
+    Hoffnung" and "…, so der Plan" name no one."""
+    for cue in lexicon.find("closing_tags", text):
+        if not text[:cue.start()].rstrip().endswith(","):
+            continue
+        start, end = object_after(text, cue.end(), lexicon)
+        if text[end:].strip(" .!?…\"'“”»«)") and not text[end:].lstrip().startswith(","):
+            continue
+        guess = classify(text, start, end, lexicon)
+        if guess is not None and _names_a_source(guess, text[start:end], lexicon):
+            return guess_finding(guess, cue)
+    return None
+
+
+def _names_a_source(guess: SourceGuess, phrase: str, lexicon: Lexicon) -> bool:
+    """A person by name or by a role, or a body, outlet or group the lists know (a
+    spokesperson's too: "ein Sprecher der Stadtwerke"), not any noun a determiner stands
+    before ("die Hoffnung", which only capitals made a name)."""
+    if guess.kind is not SourceKind.ORGANIZATION or guess.back_reference is not None:
+        return True
+    return is_institution(phrase, lexicon) or bool(lexicon.patterns["spokesperson"].search(phrase))
 
 
 def according_to_compound(text: str, lexicon: Lexicon) -> Finding | None:

@@ -148,6 +148,15 @@ class Lexicon:
     lemmatized_sources: bool = False  # source phrases are also tried in dictionary form (Russian cases)
     infinitive_lemmas: bool = False  # a verb's dictionary form is only its infinitive, never a cue
     single_quote_pairs: tuple[tuple[str, str], ...] = ()  # quotes.single_pairs
+    # cues.other_senses: (verb lemma, object word) pairs that make a cue verb another verb
+    # ("schreiben" with "Verlust": "schrieb das Haus einen Verlust" reports no one's words)
+    speech_other_senses: frozenset[tuple[str, str]] = frozenset()
+    # cues.particle_senses: (verb lemma, particle) pairs; a cue verb whose clause ends with the
+    # particle is another verb ("Das Ergebnis hält mit teureren Geräten mit")
+    particle_senses: frozenset[tuple[str, str]] = frozenset()
+    # sources.person_suffixes: endings only a noun for people has, where nouns are capitalised
+    # ("-erin": "die Branchenkennerin"; "-innen": "Wissenschaftlerinnen")
+    person_suffixes: tuple[str, ...] = ()
     syntax: SyntaxLexicon | None = None
     explains_anonymity: bool = False  # flags.anonymity_reasons is given: reasons can be told
     # pronoun (lower case) -> "m" / "f"; empty without a [gender] section
@@ -228,6 +237,8 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     patterns["discourse_markers"] = pattern_of(data["flags"].get("discourse_markers", []), "discourse_markers")
     patterns["generic_bodies"] = pattern_of(data["sources"].get("generic_bodies", []), "generic_bodies")
     patterns["media_roles"] = pattern_of(data["sources"].get("media_roles", []), "media_roles")
+    patterns["object_articles"] = pattern_of(data["grammar"].get("object_articles", []), "object_articles")
+    patterns["closing_tags"] = pattern_of(data["cues"].get("closing_tags", []), "closing_tags")
     patterns["back_references"] = pattern_of(list(data["back_references"]), "back_references")
     for key in ("masculine_titles", "feminine_titles"):
         patterns[key] = pattern_of(data.get("gender", {}).get(key, []), key)
@@ -238,6 +249,9 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         name=data["meta"]["name"],
         quote_pairs=tuple((a, b) for a, b in data["quotes"]["pairs"]),
         single_quote_pairs=tuple((a, b) for a, b in data["quotes"].get("single_pairs", [])),
+        speech_other_senses=frozenset((verb.casefold(), word.casefold()) for verb, word in data["cues"].get("other_senses", [])),
+        particle_senses=frozenset((verb.casefold(), word.casefold()) for verb, word in data["cues"].get("particle_senses", [])),
+        person_suffixes=tuple(w.casefold() for w in data["sources"].get("person_suffixes", [])),
         patterns=patterns,
         back_references=references,
         not_names=frozenset(w.casefold() for w in data["grammar"]["not_names"]),

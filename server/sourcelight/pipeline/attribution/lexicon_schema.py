@@ -73,6 +73,8 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
     },
 }
 # sources.generic_bodies is optional: without it a bare plural of bodies stays an organization.
+# sources.person_suffixes is optional: endings only a noun for people has, where every noun is
+# capitalised ("die Branchenkennerin" is a person, "die Hoffnung" is not).
 # sources.media_roles is optional: without it an outlet's name before any role word makes an
 # outlet ("the Independent Vermont senator" then stays "another outlet").
 # grammar.contractions is optional: [full, contracted] pairs ("did not", "didn't"); a phrase
@@ -82,12 +84,20 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # quotes.single_pairs is optional: the single quotation marks of headlines and short quotes
 # ("calls Obamacare ‘crazy system’"), read only within one sentence and outside double marks.
 # cues.impersonal_anonymous is optional: the writer told by sources left unnamed ("we're told").
+# cues.other_senses is optional: [verb lemma, object word] pairs; a cue verb with that object
+# in its clause is another verb ("schrieb das Haus einen Verlust"). cues.particle_senses is
+# optional: [verb lemma, particle] pairs; a cue verb whose clause ends with the particle is
+# another verb ("hält … mit"). cues.closing_tags is optional: a word after a comma that gives
+# the sentence to the source after it, which ends the sentence ("…, so der Minister.").
+# grammar.object_articles is optional: articles that, after a noun, open the verb's object
+# rather than go on with the phrase ("nennt das Gericht | die Zahl der Follower").
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
-                                            "cues": {"impersonal_anonymous": "words"},
+                                            "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
+                                                     "closing_tags": "words"},
                                             "flags": {"anonymity_reasons": "words", "own_voice_labels": "words",
                                                       "discourse_markers": "words"},
-                                            "sources": {"generic_bodies": "words", "media_roles": "words"},
-                                            "grammar": {"contractions": "pairs"}}
+                                            "sources": {"generic_bodies": "words", "media_roles": "words", "person_suffixes": "words"},
+                                            "grammar": {"contractions": "pairs", "object_articles": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
+from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
 from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, bare_word, ends_in_plural,
                                                     has_name, is_acronym, is_institution, is_name_word, known_word,
                                                     single_name)
@@ -175,6 +176,9 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return (SourceKind.ANONYMOUS if _indefinite_lead(head, lexicon) else SourceKind.NAMED_PERSON), None
     if is_institution(head, lexicon) or is_institution(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
+    by_suffix = person_by_suffix(head, lexicon)
+    if by_suffix is not None:
+        return by_suffix, None
     if _determiner_and_capitalised_word(head, lexicon):
         # "la Fnaut", "eine Bahnsprecherin": a determiner before a lone capitalised word
         # marks a name of a body (or, in German, any noun), not a person's name.
@@ -200,12 +204,14 @@ def _only_owner_named(head: str, lexicon: Lexicon) -> bool:
 def is_description(phrase: str, lexicon: Lexicon) -> bool:
     """'the senator', 'The former Mexican leader', 'the chairman of the panel': a person
     described by a definite article and a common noun for a head, with no name. (Where every
-    noun is capitalised, German, nothing reads as one.)"""
+    noun is capitalised, German, only a noun with a person's ending reads as one: "die
+    Branchenkennerin", sources.person_suffixes.)"""
     words = phrase.split()
     if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):
         return False
     head = phrase[:_head_end(phrase, lexicon)].split()[1:]
-    return bool(head) and head[-1][:1].islower()
+    return bool(head) and (head[-1][:1].islower() or person_by_suffix(" ".join(words[:1] + head), lexicon)
+                           is SourceKind.NAMED_PERSON)
 
 
 def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:

@@ -117,11 +117,16 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         if not piece.strip():
             comma_before_verb = True  # "X, a monitor, said" — or an inversion's clause
             continue
-        # A relative clause never opens the sentence (German "der"/"die" are articles there).
-        relative = start > 0 and lexicon.patterns["relatives"].match(piece)
+        # A relative clause never opens the sentence (German "der"/"die" are articles there),
+        # nor the clause a colon opens right before the verb ("Erstens: Das Gericht sagt, …").
+        opened = text[:start].rstrip()[-1:] in ":;" and not comma_before_verb
+        relative = start > 0 and not opened and lexicon.patterns["relatives"].match(piece)
         # "Чиновник, …, поскольку не уполномочен говорить с прессой, сообщил": a subordinate
-        # clause set off by commas before the verb is an aside, not the subject.
-        aside = comma_before_verb and start > 0 and lexicon.patterns["subordinators"].match(piece.lstrip())
+        # clause set off by commas before the verb is an aside, not the subject; so is one
+        # opening the sentence where a comma comes right before the verb ("Ob der Leitfaden
+        # überarbeitet wird, steht nicht fest, sagte …"; not "Aunque el líder (…) declare").
+        aside = comma_before_verb and lexicon.patterns["subordinators"].match(piece.lstrip()) and (
+            start > 0 or text[:end].rstrip().endswith(","))
         if lexicon.patterns["parentheticals"].match(piece) or relative or aside:
             skipped = True
             continue
