@@ -121,6 +121,10 @@ def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess 
         return None
     if kind is SourceKind.ORGANIZATION and narrowed is None \
             and spokesperson_without_body(phrase, _head_end(phrase, lexicon), lexicon):
+        if words[0].casefold() in lexicon.pronoun_genders:
+            # "His spokesman said": a person's, described (as "his lawyer" is), never the
+            # company named before
+            return SourceGuess(SourceKind.NAMED_PERSON, phrase, start, end)
         return SourceGuess(kind, phrase, start, end, SPOKESPERSON_REFERENCE)
     if narrowed is not None:
         n_start, n_end = trim_phrase(text, start + narrowed[0], start + narrowed[1], lexicon)
