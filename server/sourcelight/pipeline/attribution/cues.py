@@ -8,6 +8,7 @@ quote are never taken. Offsets are relative to the sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sourcelight.pipeline.attribution.clauses import AFTER_BREAK, Finding
 from sourcelight.pipeline.attribution.clauses import guess_finding as _guess_finding
@@ -152,12 +153,34 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
         guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
         if guess is None:
             continue
+        guess = _group_of_plural_verb(text, guess, cue, lexicon)
         if key == "document_verbs" and guess.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA):
             continue
         finding = _guess_finding(guess, cue)
         colon = text[cue.end():].lstrip()[:1] == ":" or text.rstrip().endswith(":")
         return Finding(**{**finding.__dict__, "colon_intro": colon})
     return None
+
+
+def _group_of_plural_verb(text: str, guess: SourceGuess, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess:
+    """'Die beteiligten AfD-Politiker bestreiten, …', 'Die Richter schreiben': where a verb's
+    ending shows it plural (grammar.plural_verb_endings) and the German noun for one person is
+    the same as for many, a subject phrase that names no one is a group: vague, or anonymous
+    when counted ("zwei Politiker"), never one person described. Only a verb right next to its
+    subject is surely the finite one ("Der Minister wird morgen sagen" is one minister), and a
+    lone word may be a surname the coordination before it shares ("Sowohl Keith als auch Keuter
+    behaupten")."""
+    if (guess.kind is not SourceKind.NAMED_PERSON or guess.back_reference is not None or not lexicon.plural_verb_endings
+            or len(guess.text.split()) < 2 or not cue.group().split()[0].casefold().endswith(lexicon.plural_verb_endings)
+            or has_name(guess.text, lexicon) or lexicon.patterns["leading_conjunctions"].search(guess.text)):
+        return guess
+    before = guess.end <= cue.start() and not text[guess.end:cue.start()].strip()
+    after = guess.start >= cue.end() and not text[cue.end():guess.start].strip()
+    if not before and not after:
+        return guess
+    first = guess.text.split()[0].casefold()
+    counted = bool(lexicon.patterns["indefinite"].fullmatch(first)) or first.isdigit()
+    return replace(guess, kind=SourceKind.ANONYMOUS if counted else SourceKind.VAGUE)
 
 
 def _other_sense(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:

@@ -157,6 +157,8 @@ class Lexicon:
     # sources.person_suffixes: endings only a noun for people has, where nouns are capitalised
     # ("-erin": "die Branchenkennerin"; "-innen": "Wissenschaftlerinnen")
     person_suffixes: tuple[str, ...] = ()
+    # grammar.plural_verb_endings: a finite verb ending so is plural ("bestreiten", "schreiben")
+    plural_verb_endings: tuple[str, ...] = ()
     syntax: SyntaxLexicon | None = None
     explains_anonymity: bool = False  # flags.anonymity_reasons is given: reasons can be told
     # pronoun (lower case) -> "m" / "f"; empty without a [gender] section
@@ -252,6 +254,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         speech_other_senses=frozenset((verb.casefold(), word.casefold()) for verb, word in data["cues"].get("other_senses", [])),
         particle_senses=frozenset((verb.casefold(), word.casefold()) for verb, word in data["cues"].get("particle_senses", [])),
         person_suffixes=tuple(w.casefold() for w in data["sources"].get("person_suffixes", [])),
+        plural_verb_endings=tuple(w.casefold() for w in data["grammar"].get("plural_verb_endings", [])),
         patterns=patterns,
         back_references=references,
         not_names=frozenset(w.casefold() for w in data["grammar"]["not_names"]),

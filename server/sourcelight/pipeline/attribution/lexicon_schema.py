@@ -91,13 +91,16 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # the sentence to the source after it, which ends the sentence ("…, so der Minister.").
 # grammar.object_articles is optional: articles that, after a noun, open the verb's object
 # rather than go on with the phrase ("nennt das Gericht | die Zahl der Follower").
+# grammar.plural_verb_endings is optional: endings of a plural finite verb; a subject right next
+# to one that names no one is a group ("Die Richter schreiben").
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
                                             "flags": {"anonymity_reasons": "words", "own_voice_labels": "words",
                                                       "discourse_markers": "words"},
                                             "sources": {"generic_bodies": "words", "media_roles": "words", "person_suffixes": "words"},
-                                            "grammar": {"contractions": "pairs", "object_articles": "words"}}
+                                            "grammar": {"contractions": "pairs", "object_articles": "words",
+                                                        "plural_verb_endings": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").
