@@ -241,6 +241,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     patterns["media_roles"] = pattern_of(data["sources"].get("media_roles", []), "media_roles")
     patterns["object_articles"] = pattern_of(data["grammar"].get("object_articles", []), "object_articles")
     patterns["closing_tags"] = pattern_of(data["cues"].get("closing_tags", []), "closing_tags")
+    patterns["prepositions"] = pattern_of(data["grammar"].get("prepositions", []), "prepositions")
     patterns["back_references"] = pattern_of(list(data["back_references"]), "back_references")
     for key in ("masculine_titles", "feminine_titles"):
         patterns[key] = pattern_of(data.get("gender", {}).get(key, []), key)

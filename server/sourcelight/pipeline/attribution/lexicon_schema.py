@@ -92,7 +92,8 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # grammar.object_articles is optional: articles that, after a noun, open the verb's object
 # rather than go on with the phrase ("nennt das Gericht | die Zahl der Follower").
 # grammar.plural_verb_endings is optional: endings of a plural finite verb; a subject right next
-# to one that names no one is a group ("Die Richter schreiben").
+# to one that names no one is a group ("Die Richter schreiben"). grammar.prepositions is
+# optional: a phrase one opens right before the verb is no subject ("Für ihre Fans schreibt …").
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
@@ -100,7 +101,7 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                       "discourse_markers": "words"},
                                             "sources": {"generic_bodies": "words", "media_roles": "words", "person_suffixes": "words"},
                                             "grammar": {"contractions": "pairs", "object_articles": "words",
-                                                        "plural_verb_endings": "words"}}
+                                                        "plural_verb_endings": "words", "prepositions": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

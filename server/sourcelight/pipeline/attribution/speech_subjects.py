@@ -134,6 +134,10 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         piece = text[start:stop]
         if len(piece.split()) > MAX_SUBJECT_WORDS:
             return None, False
+        if not comma_before_verb and lexicon.patterns["prepositions"].match(piece.lstrip()):
+            # "Für ihre Fans schreibt Pamela …": a phrase a preposition opens is no subject;
+            # where the verb comes second, the speaker follows it
+            return None, False
         guess = classify(text, start, stop, lexicon)
         if guess is None and start > 0 and (len(piece.split()) <= 2 and not piece.strip()[:1].isalpha()):
             skipped = True  # "Brian Holt, 71, says": an age or a number between commas
@@ -198,7 +202,9 @@ def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: b
     if end < len(text) and text[end] == ",":
         _, extended = _object_after(text, end + 1, lexicon)
         apposition = classify(text, end + 1, extended, lexicon)
-        if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and not _names_someone(guess, lexicon):
+        # (a name: not the pronoun opening the reported clause, "erklärte die Partei, sie sei …")
+        if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and apposition.back_reference is None \
+                and not _names_someone(guess, lexicon):
             return apposition
     return guess
 
