@@ -125,14 +125,15 @@ def written_cast(texts, lexicon: Lexicon) -> dict[str, str]:
     for text in texts:
         for name in person_mentions(text, lexicon):
             words = name.split()
-            if len(words) == 2 and len(words[-1]) > 1 and not _opens_a_clause(words[0], lexicon):
+            if len(words) == 2 and len(words[-1]) > 1 and not _no_first_name(words[0], lexicon):
                 cast.setdefault(words[-1], name)
     return cast
 
 
-def _opens_a_clause(word: str, lexicon: Lexicon) -> bool:
-    return word.casefold() in lexicon.not_names or any(
-        lexicon.patterns[key].fullmatch(word) for key in ("subordinators", "leading_conjunctions", "definite", "indefinite"))
+def _no_first_name(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised word that opens a clause or a phrase ("Cuando", "Le"), not a name."""
+    return word.casefold() in lexicon.not_names or lexicon.is_determiner(word) or any(
+        lexicon.patterns[key].fullmatch(word) for key in ("subordinators", "leading_conjunctions"))
 
 
 def mostly_bodies(parses, lexicon: Lexicon) -> frozenset[str]:

@@ -24,6 +24,7 @@ from sourcelight.pipeline.attribution.frames import impersonal_speech as _impers
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import has_name
+from sourcelight.pipeline.attribution.person_nouns import group_kind
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, is_passive, speaker,
                                                              subject_before)
@@ -178,9 +179,7 @@ def _group_of_plural_verb(text: str, guess: SourceGuess, cue: re.Match[str], lex
     after = guess.start >= cue.end() and not text[cue.end():guess.start].strip()
     if not before and not after:
         return guess
-    first = guess.text.split()[0].casefold()
-    counted = bool(lexicon.patterns["indefinite"].fullmatch(first)) or first.isdigit()
-    return replace(guess, kind=SourceKind.ANONYMOUS if counted else SourceKind.VAGUE)
+    return replace(guess, kind=group_kind(guess.text.split()[0], lexicon))
 
 
 def _other_sense(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:

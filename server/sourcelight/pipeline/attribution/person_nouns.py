@@ -21,13 +21,20 @@ def person_by_suffix(head: str, lexicon: Lexicon) -> SourceKind | None:
     suffix = next((s for s in lexicon.person_suffixes if last.endswith(s) and len(last) > len(s) + 2), None)
     if suffix is None or _spokesperson_compound(words[-1], lexicon):
         return None
-    if lexicon.patterns["indefinite"].fullmatch(words[0].casefold()) or words[0].isdigit():
-        return SourceKind.ANONYMOUS
-    if suffix.endswith(PLURAL_PERSON_SUFFIX):
-        return SourceKind.VAGUE
+    group = group_kind(words[0], lexicon)
+    if suffix.endswith(PLURAL_PERSON_SUFFIX) or group is SourceKind.ANONYMOUS:
+        return group
     if len(words) > 1 and lexicon.patterns["definite"].fullmatch(words[0]):
         return SourceKind.NAMED_PERSON
     return None
+
+
+def group_kind(first_word: str, lexicon: Lexicon) -> SourceKind:
+    """People the text leaves unnamed, by the word their phrase opens with: counted ("eine
+    Studentin", "zwei Politiker", "3 Ärztinnen") they are kept unnamed, anonymous; otherwise
+    ("die Richter", "Wissenschaftlerinnen") a group left vague."""
+    counted = lexicon.patterns["indefinite"].fullmatch(first_word.casefold()) or first_word.isdigit()
+    return SourceKind.ANONYMOUS if counted else SourceKind.VAGUE
 
 
 def _spokesperson_compound(word: str, lexicon: Lexicon) -> bool:
@@ -39,4 +46,4 @@ def _spokesperson_compound(word: str, lexicon: Lexicon) -> bool:
 PLURAL_PERSON_SUFFIX = "innen"
 
 
-__all__ = ["person_by_suffix"]
+__all__ = ["person_by_suffix", "group_kind"]
