@@ -243,6 +243,8 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     patterns["closing_tags"] = pattern_of(data["cues"].get("closing_tags", []), "closing_tags")
     patterns["prepositions"] = pattern_of(data["grammar"].get("prepositions", []), "prepositions")
     patterns["back_references"] = pattern_of(list(data["back_references"]), "back_references")
+    patterns["short_media_names"] = pattern_of(_short_names(data["sources"]["media_names"], data["grammar"]["definite"]),
+                                               "short_media_names")
     for key in ("masculine_titles", "feminine_titles"):
         patterns[key] = pattern_of(data.get("gender", {}).get(key, []), key)
     patterns["relatives_anywhere"] = pattern_of(data["grammar"]["relatives"], "relatives_anywhere")
@@ -271,6 +273,14 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         explains_anonymity=bool(data["flags"].get("anonymity_reasons")),
         pronoun_genders=_pronoun_genders(data.get("gender")),
     )
+
+
+def _short_names(names: list[str], definite: list[str]) -> list[str]:
+    """Derived: the one-word outlet names listed only with their article ("the Times" gives
+    "Times"), which stand alone only as a modifier ("a Times reporter")."""
+    articles = {word.casefold() for word in definite}
+    return sorted({words[1] for words in (name.split() for name in names)
+                   if len(words) == 2 and words[0].casefold() in articles})
 
 
 def _pronoun_genders(table: dict[str, list[str]] | None) -> dict[str, str]:

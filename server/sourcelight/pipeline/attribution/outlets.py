@@ -11,7 +11,18 @@ def names_outlet(text: str, lexicon: Lexicon) -> bool:
     """A listed outlet's name is in ``text`` and is the outlet's, not the start of a longer
     name or a modifier of someone's role."""
     match = lexicon.patterns["media_names"].search(text)
-    return match is not None and not role_beyond_outlet(text, match.end(), lexicon)
+    if match is None:
+        return _short_name_before_media_role(text, lexicon)
+    return not role_beyond_outlet(text, match.end(), lexicon)
+
+
+def _short_name_before_media_role(text: str, lexicon: Lexicon) -> bool:
+    """'a Times reporter', 'a Post columnist': an outlet's short name, which alone is only
+    listed with its article, right before a role of someone who reports for it (but 'Post
+    office workers', 'a Times Square vendor' name no outlet)."""
+    words = text.rstrip(EDGE_PUNCTUATION).split()
+    return any(lexicon.patterns["short_media_names"].fullmatch(word) and lexicon.patterns["media_roles"].fullmatch(after)
+               for word, after in zip(words, words[1:]))
 
 
 def role_beyond_outlet(head: str, outlet_end: int, lexicon: Lexicon) -> bool:

@@ -105,7 +105,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     if guess is not None and guess.kind is SourceKind.VAGUE and person is None and head.pos_ == "PROPN" \
             and (named_body := entity_of(head)) is not None and named_body.label_ == "ORG" and len(named_body) > 2:
         return replace(guess, kind=SourceKind.ORGANIZATION)  # "Citizens for Responsibility and Ethics": a body's name
-    if (guess is None or guess.kind is SourceKind.VAGUE) and person is None and staff_of_body(head, lexicon):
+    if (guess is None or guess.kind is SourceKind.VAGUE) and person is None and staff_of_body(head, lexicon) \
+            and not counted_people(head, lexicon):  # (but "two researchers at IBM" are left unnamed)
         return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)  # "researchers at IBM"
     if guess is not None and guess.kind is SourceKind.VAGUE and person is None and counted_people(head, lexicon):
         return replace(guess, kind=SourceKind.ANONYMOUS)  # "Three residents said": not "residents say"
@@ -312,16 +313,20 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
     # (a body named before a person's description is whose the person is, not who speaks: "a
     # Trump supporter", "a Sanders voter")
     before_only = all(t.i < head.i for t in bodies)
+    if bodies and not described and lexicon.patterns["media_roles"].fullmatch(head.lower_) and names_outlet(text, lexicon):
+        return SourceGuess(SourceKind.MEDIA, text, start, end)  # "a Washington Post columnist": the outlet's
+    if person and bodies and _one_placed_at_body(head, determiner, bodies, lexicon):
+        return SourceGuess(SourceKind.ANONYMOUS, text, start, end)
     if not _group_head(head) and bodies and not ((described or person) and before_only):
         return SourceGuess(SourceKind.ORGANIZATION, text, start, end)
+    if described and head.lower_ in (head.doc.user_data.get(ROLES_KEY) or {}):
+        # "the architect says", "the Washington Post columnist said" where the article gave
+        # one person that role ("Phoenix architect Marwan Al-Sayed"): that person
+        return SourceGuess(SourceKind.VAGUE, text, start, end, ROLE_REFERENCE)
     if described and bodies:
         # "the GOP presidential front-runner", "the NeverTrump faction": described, not the
         # party, and not taken for whoever was named last
         return SourceGuess(SourceKind.VAGUE, text, start, end)
-    if described and head.lower_ in (head.doc.user_data.get(ROLES_KEY) or {}):
-        # "the architect says" where the article gave one person that role ("Phoenix
-        # architect Marwan Al-Sayed"): that person
-        return SourceGuess(SourceKind.VAGUE, text, start, end, ROLE_REFERENCE)
     if described:
         return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE if person else None)
     if person and head.tag_ == "NN" and (
@@ -339,6 +344,23 @@ def _unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sour
             t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens):
         return SourceGuess(SourceKind.VAGUE, text, start, end)
     return None
+
+
+def _one_placed_at_body(head, determiner, bodies, lexicon: Lexicon) -> bool:
+    """'One student at Duke University', 'a nurse at St. Mary's', 'two students from
+    Wesleyan': people the article counts out and places at a body, where they study or
+    work, but leaves unnamed; they speak for no one but themselves (unlike 'a producer for
+    Yahoo Studios', who works for it, or 'researchers at IBM', its staff)."""
+    if head.tag_ == "NN":
+        counted = (determiner is not None and lexicon.patterns["indefinite"].fullmatch(determiner.lower_)) or (
+            determiner is None and any(c.dep_ == "nummod" and lexicon.patterns["indefinite"].fullmatch(c.lower_)
+                                       for c in head.children))
+    else:
+        counted = counted_people(head, lexicon)
+    if not counted:
+        return False
+    places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in lexicon.syntax.affiliation_prepositions]
+    return all(any(p.left_edge.i <= b.i <= p.right_edge.i for p in places) for b in bodies)
 
 
 def _share_of_group(head, text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
