@@ -56,7 +56,8 @@ def body_word_before(name, tokens, lexicon: Lexicon) -> bool:
     person's)."""
     doc = name.doc
     before = doc[name.start - 1] if name.start > tokens[0].i else None
-    if before is None or before.pos_ != "NOUN" or not before.text.islower() \
+    # (the tagger reads "firm" of "data analysis firm 1010data" as the adjective)
+    if before is None or before.pos_ not in ("NOUN", "ADJ") or not before.text.islower() \
             or not name.start <= before.head.i < name.end:
         return False
     first = before.i  # the description's words: "whale rescue group"

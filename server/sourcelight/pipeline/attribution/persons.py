@@ -150,7 +150,12 @@ def person_in(head, tokens, lexicon: Lexicon):
         # name running up to the head is the head's.
         before = next((e for e in head.doc.ents if e.label_ == PERSON and e.end == head.i
                        and e.start >= tokens[0].i), None)
-        return head.doc[before.start:head.i + 1] if before is not None else None  # else a body: "the Doe Foundation"
+        if before is not None:
+            return head.doc[before.start:head.i + 1]
+        # "Director of Product Management Joe Ambeault", read as one organization from
+        # "Product": a role opening the phrase leads up to a name
+        led = len(tokens) > 1 and entity.start > tokens[0].i and is_person_role(tokens[0], lexicon, ROLE_BEFORE_NAME_KEYS)
+        return trailing_name(tokens, lexicon) if led and tokens[-1].i == head.i else None  # else a body: "the Doe Foundation"
     token_ids = {t.i for t in tokens}
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \

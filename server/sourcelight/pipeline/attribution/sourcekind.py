@@ -189,6 +189,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return SourceGuess(kind, text_of(doc)[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)  # a name tagged as a noun
+    if head.pos_ == "NOUN" and _written_as_a_name(head.text) and body_word_before(doc[head.i:head.i + 1], tokens, lexicon):
+        return SourceGuess(SourceKind.ORGANIZATION, text_of(doc)[start:end], start, end)  # "data analysis firm 1010data"
     owner = possessor(head)
     if owner is not None and head.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "NOUN" \
             and token_lemma(head, lexicon) in lexicon.syntax.nouns:
@@ -385,6 +387,12 @@ def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     last = clause.right_edge
     whole = classify(text_of(head.doc), tokens[0].idx, last.idx + len(last.text), lexicon)
     return whole if whole is not None and whole.kind is SourceKind.ANONYMOUS else None
+
+
+def _written_as_a_name(word: str) -> bool:
+    """'1010data', 'eMarketer': a word no dictionary has, with figures or a capital inside,
+    which the tagger may take for a common noun."""
+    return any(c.isalpha() for c in word) and (any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]))
 
 
 def _group_head(head) -> bool:
