@@ -60,6 +60,10 @@ def body_word_before(name, tokens, lexicon: Lexicon) -> bool:
     if before is None or before.pos_ not in ("NOUN", "ADJ") or not before.text.islower() \
             or not name.start <= before.head.i < name.end:
         return False
+    if before.pos_ == "ADJ":  # (only a word the lists know for a body: not "anchor" of "Co-anchor Norah O’Donnell")
+        word = classify(before.text, 0, len(before.text), lexicon)
+        if word is None or word.kind is not SourceKind.ORGANIZATION:
+            return False
     first = before.i  # the description's words: "whale rescue group"
     while first > tokens[0].i and doc[first - 1].dep_ in ("compound", "amod") \
             and doc[first - 1].head.i in range(first, name.end):

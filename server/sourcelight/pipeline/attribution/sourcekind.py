@@ -66,6 +66,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         guess = classify(text_of(doc), start, head.idx + len(head.text), lexicon)
     if guess is not None and guess.back_reference is not None:
         return guess
+    if guess is not None and guess.kind is SourceKind.ORGANIZATION and _people_on_a_persons_side(head, lexicon):
+        return replace(guess, kind=SourceKind.VAGUE)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and _document_about_a_body(head, start, lexicon):
         return replace(guess, kind=SourceKind.DOCUMENT)
     if guess is None and head.pos_ == "PRON" and len(tokens) > 1 and any(c.dep_ == "conj" for c in head.children):
@@ -154,7 +156,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         # "Manafort said" with the name tagged as a common noun and a company, where the
         # article named Paul Manafort as a person.
         return _named(whole_name(head, entity), tokens, SourceKind.NAMED_PERSON)
-    if entity is not None and entity.label_ == "NORP" and head.tag_ in ("NNS", "NNPS") and entity.root.i == head.i and not any(
+    if entity is not None and entity.label_ == "NORP" and _plural_people(head) and entity.root.i == head.i and not any(
             c.dep_ == "det" for c in head.children):
         # "Russians now say", "Muslims in the city said": people of a nation or faith, a
         # vague group (but "the Russians said" is one side speaking)
@@ -387,6 +389,24 @@ def _kept_unnamed(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     last = clause.right_edge
     whole = classify(text_of(head.doc), tokens[0].idx, last.idx + len(last.text), lexicon)
     return whole if whole is not None and whole.kind is SourceKind.ANONYMOUS else None
+
+
+def _people_on_a_persons_side(head, lexicon: Lexicon) -> bool:
+    """'his allies', 'Ailes’s allies claimed': a plural the lexicon knows for bodies and for
+    people alike ("NATO allies" are states), owned by a person, is people on that person's
+    side, a vague group."""
+    owner = possessor(head)
+    if head.tag_ != "NNS" or owner is None or not person_word(token_lemma(head, lexicon), lexicon):
+        return False
+    return owner.lower_ in lexicon.pronoun_genders or owner.ent_type_ == PERSON \
+        or owner.text in (head.doc.user_data.get(CAST_KEY) or {})
+
+
+def _plural_people(head) -> bool:
+    """'Russians', 'Hispanics' (which the tagger may take for one name): a nation's, a faith's
+    or a party's people in the plural."""
+    return head.tag_ in ("NNS", "NNPS") or (head.tag_ == "NNP" and head.lower_.endswith("s")
+                                            and not head.lower_.endswith("ss"))
 
 
 def _written_as_a_name(word: str) -> bool:
