@@ -17,7 +17,7 @@ from sourcelight.pipeline.attribution.descriptions import described_before, pair
 from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, fits_here, named_before,
                                                         nearer_person, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
-from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
+from sourcelight.pipeline.attribution.common_nouns import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.neighbours import PRONOUN_LOOKBACK_SENTENCES, Resolved
-from sourcelight.pipeline.attribution.sourcekind import DESCRIPTION_REFERENCE
+from sourcelight.pipeline.attribution.common_nouns import DESCRIPTION_REFERENCE
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
 
 # How far back "the president" looks for which of the article's presidents it is.

@@ -64,7 +64,6 @@ def phrase_tokens(head) -> list:
         tokens.pop()
     if tokens[0].tag_ in ("``", "''") and not any(t.tag_ in ("``", "''") for t in tokens[1:]):
         tokens = tokens[1:]  # '… for Trump,” a student at Wesleyan wrote': the mark closes the title before
-
     suffix = name_suffix(tokens[-1])
     if suffix is not None:
         tokens.append(suffix)  # "Analysts with Moody’s said": the company's name is whole
