@@ -19,10 +19,12 @@ def names_outlet(text: str, lexicon: Lexicon) -> bool:
 def _short_name_before_media_role(text: str, lexicon: Lexicon) -> bool:
     """'a Times reporter', 'a Post columnist': an outlet's short name, which alone is only
     listed with its article, right before a role of someone who reports for it (but 'Post
-    office workers', 'a Times Square vendor' name no outlet)."""
+    office workers', 'a Times Square vendor', and 'a Capitol Hill reporter', where the word
+    ends a longer name, name no outlet)."""
     words = text.rstrip(EDGE_PUNCTUATION).split()
     return any(lexicon.patterns["short_media_names"].fullmatch(word) and lexicon.patterns["media_roles"].fullmatch(after)
-               for word, after in zip(words, words[1:]))
+               and not (k > 0 and words[k - 1][:1].isupper() and not lexicon.is_determiner(words[k - 1]))
+               for k, (word, after) in enumerate(zip(words, words[1:])))
 
 
 def role_beyond_outlet(head: str, outlet_end: int, lexicon: Lexicon) -> bool:

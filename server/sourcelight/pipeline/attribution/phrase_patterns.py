@@ -8,7 +8,7 @@ import functools
 import re
 
 # Proper names are matched with their case; everything else ignoring case.
-CASE_SENSITIVE = {"media_names", "metonyms", "titles"}
+CASE_SENSITIVE = {"media_names", "short_media_names", "metonyms", "titles"}
 # Lists matched only where a phrase starts / ends, not anywhere inside it.
 LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions",
            "according_to_opening", "own_voice_labels"}
