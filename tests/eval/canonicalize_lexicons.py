@@ -43,6 +43,7 @@ KEY_NOTES = {
     "cues.particle_senses": "[verb lemma, particle]: a cue verb whose clause ends with that particle is another verb ('hält … mit', 'sagte … ab')",
     "cues.closing_tags": "a word after a comma that gives the sentence to the source after it, which ends the sentence ('…, so der Minister.')",
     "sources.person_suffixes": "endings only a noun for people has: the head noun names people, not a body ('die Branchenkennerin')",
+    "sources.plural_person_suffixes": "endings only the plural of a noun for people has: the head noun names a group, not a body ('Wissenschaftlerinnen')",
     "grammar.plural_verb_endings": "endings of a plural finite verb: a subject right next to one that names no one is a group ('Die Richter schreiben')",
     "grammar.prepositions": "prepositions: a phrase one opens right before the verb is no subject; where the verb comes second, the speaker follows it ('Für ihre Fans schreibt Pamela …')",
     "grammar.np_stops": "words that end a source phrase after the cue ('said Smith on Monday')",

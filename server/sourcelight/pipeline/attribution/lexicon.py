@@ -157,6 +157,8 @@ class Lexicon:
     # sources.person_suffixes: endings only a noun for people has, where nouns are capitalised
     # ("-erin": "die Branchenkennerin"; "-innen": "Wissenschaftlerinnen")
     person_suffixes: tuple[str, ...] = ()
+    # sources.plural_person_suffixes: the same for people in the plural ("-innen": a group)
+    plural_person_suffixes: tuple[str, ...] = ()
     # grammar.plural_verb_endings: a finite verb ending so is plural ("bestreiten", "schreiben")
     plural_verb_endings: tuple[str, ...] = ()
     syntax: SyntaxLexicon | None = None
@@ -257,6 +259,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         speech_other_senses=frozenset((verb.casefold(), word.casefold()) for verb, word in data["cues"].get("other_senses", [])),
         particle_senses=frozenset((verb.casefold(), word.casefold()) for verb, word in data["cues"].get("particle_senses", [])),
         person_suffixes=tuple(w.casefold() for w in data["sources"].get("person_suffixes", [])),
+        plural_person_suffixes=tuple(w.casefold() for w in data["sources"].get("plural_person_suffixes", [])),
         plural_verb_endings=tuple(w.casefold() for w in data["grammar"].get("plural_verb_endings", [])),
         patterns=patterns,
         back_references=references,

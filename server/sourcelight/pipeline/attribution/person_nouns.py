@@ -1,6 +1,7 @@
 """Which nouns name people by their ending, where every noun is capitalised and a capital
 proves no name (German): "die Branchenkennerin", "eine Studentin", "Wissenschaftlerinnen"
-are people, described, unnamed or a group, never a body (sources.person_suffixes)."""
+are people, described, unnamed or a group, never a body (sources.person_suffixes,
+sources.plural_person_suffixes)."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -10,19 +11,19 @@ from sourcelight.pipeline.model import SourceKind
 
 def person_by_suffix(head: str, lexicon: Lexicon) -> SourceKind | None:
     """'die Branchenkennerin', 'eine Studentin', 'Wissenschaftler:innen': where every noun is
-    capitalised, a head noun with an ending only nouns for people have (sources.person_suffixes)
-    is people, not a body: one described ("die Journalistin", whom the article may have named),
-    one kept unnamed ("eine Studentin", "zwei Ärztinnen"), or a group left vague
-    ("Wissenschaftlerinnen")."""
+    capitalised, a head noun with an ending only nouns for people have (sources.person_suffixes,
+    and sources.plural_person_suffixes for their plurals) is people, not a body: one described
+    ("die Journalistin", whom the article may have named), one kept unnamed ("eine Studentin",
+    "zwei Ärztinnen"), or a group left vague ("Wissenschaftlerinnen")."""
     words = head.strip(EDGE_PUNCTUATION).split()
-    if not lexicon.person_suffixes or not words:
+    if not words:
         return None
     last = words[-1].casefold()
-    suffix = next((s for s in lexicon.person_suffixes if last.endswith(s) and len(last) > len(s) + 2), None)
-    if suffix is None or _spokesperson_compound(words[-1], lexicon):
+    plural = _ends_in(last, lexicon.plural_person_suffixes)
+    if not (plural or _ends_in(last, lexicon.person_suffixes)) or _spokesperson_compound(words[-1], lexicon):
         return None
     group = group_kind(words[0], lexicon)
-    if suffix.endswith(PLURAL_PERSON_SUFFIX) or group is SourceKind.ANONYMOUS:
+    if plural or group is SourceKind.ANONYMOUS:
         return group
     if len(words) > 1 and lexicon.patterns["definite"].fullmatch(words[0]):
         return SourceKind.NAMED_PERSON
@@ -37,13 +38,14 @@ def group_kind(first_word: str, lexicon: Lexicon) -> SourceKind:
     return SourceKind.ANONYMOUS if counted else SourceKind.VAGUE
 
 
+def _ends_in(word: str, suffixes: tuple[str, ...]) -> bool:
+    """The word ends in one of the suffixes, with a stem of three letters or more before it."""
+    return any(word.endswith(s) and len(word) > len(s) + 2 for s in suffixes)
+
+
 def _spokesperson_compound(word: str, lexicon: Lexicon) -> bool:
     """'Bahnsprecherin': a compound that ends in a spokesperson's word speaks for its body."""
     return any(lexicon.patterns["spokesperson"].fullmatch(word[i].upper() + word[i + 1:]) for i in range(1, len(word) - 3))
-
-
-# The plural of a person's suffix ("-innen"): a group.
-PLURAL_PERSON_SUFFIX = "innen"
 
 
 __all__ = ["person_by_suffix", "group_kind"]
