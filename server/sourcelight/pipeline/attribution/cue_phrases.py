@@ -262,7 +262,8 @@ def _relative_giver(statement):
 
 def _statement_owner(noun):
     for child in noun.children:
-        if child.dep_ == "poss" and child.tag_ not in ("PRP$",):
+        # (a time owns no statement: "In this week's address, the Vice President laid out …")
+        if child.dep_ == "poss" and child.tag_ not in ("PRP$",) and child.ent_type_ not in ("DATE", "TIME"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -37,6 +37,11 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         head, tokens = whole_words(head, conjoined(head))
     if not tokens or (head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj" and head.head.dep_ == "agent"):
         return None  # "declared extinct by the 1970s": a time, no one
+    if head.ent_type_ in ("DATE", "TIME") and head.pos_ == "NOUN" \
+            and classify(head.text, 0, len(head.text), lexicon) is None:
+        # "spend another year scolding each other", "this week's address": a time, no one (but
+        # "minutes of the meeting showed" are a document)
+        return None
     if head.pos_ == "PRON" and head.dep_ == "nsubj" and "Acc" in head.morph.get("Case"):
         return None  # "Let us know in the comments", "made them feel that …": someone made to, not a source
     if len(tokens) == 1 and lexicon.is_first_person(head.text) \
