@@ -44,6 +44,7 @@ KEY_NOTES = {
     "cues.closing_tags": "a word after a comma that gives the sentence to the source after it, which ends the sentence ('…, so der Minister.')",
     "sources.person_suffixes": "endings only a noun for people has: the head noun names people, not a body ('die Branchenkennerin')",
     "sources.plural_person_suffixes": "endings only the plural of a noun for people has: the head noun names a group, not a body ('Wissenschaftlerinnen')",
+    "sources.same_words": "after a determiner, words that make the phrase mean one named before ('the same official' is 'the official')",
     "grammar.plural_verb_endings": "endings of a plural finite verb: a subject right next to one that names no one is a group ('Die Richter schreiben')",
     "grammar.prepositions": "prepositions: a phrase one opens right before the verb is no subject; where the verb comes second, the speaker follows it ('Für ihre Fans schreibt Pamela …')",
     "grammar.np_stops": "words that end a source phrase after the cue ('said Smith on Monday')",

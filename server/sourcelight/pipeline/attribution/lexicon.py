@@ -159,6 +159,9 @@ class Lexicon:
     person_suffixes: tuple[str, ...] = ()
     # sources.plural_person_suffixes: the same for people in the plural ("-innen": a group)
     plural_person_suffixes: tuple[str, ...] = ()
+    # sources.same_words: after a determiner, the phrase means one named before ("the same
+    # official" is "the official")
+    same_words: frozenset[str] = frozenset()
     # grammar.plural_verb_endings: a finite verb ending so is plural ("bestreiten", "schreiben")
     plural_verb_endings: tuple[str, ...] = ()
     syntax: SyntaxLexicon | None = None
@@ -186,7 +189,11 @@ class Lexicon:
     def back_reference(self, phrase: str) -> BackReference | None:
         """What ``phrase`` refers back to, if it is listed ("the agency", "der 48-Jährige": a
         number stands for "#"), whatever its case, spacing or apostrophe."""
-        return self.back_references.get(re.sub(r"\d+", "#", _reference_key(phrase)))
+        key = re.sub(r"\d+", "#", _reference_key(phrase))
+        words = key.split()
+        if key not in self.back_references and len(words) > 2 and words[1] in self.same_words:
+            key = " ".join((words[0], *words[2:]))  # "the same official": the official named before
+        return self.back_references.get(key)
 
     def is_determiner(self, word: str) -> bool:
         """'the', 'a', 'two of the': a definite or indefinite determiner of the language."""
@@ -260,6 +267,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         particle_senses=frozenset((verb.casefold(), word.casefold()) for verb, word in data["cues"].get("particle_senses", [])),
         person_suffixes=tuple(w.casefold() for w in data["sources"].get("person_suffixes", [])),
         plural_person_suffixes=tuple(w.casefold() for w in data["sources"].get("plural_person_suffixes", [])),
+        same_words=frozenset(w.casefold() for w in data["sources"].get("same_words", [])),
         plural_verb_endings=tuple(w.casefold() for w in data["grammar"].get("plural_verb_endings", [])),
         patterns=patterns,
         back_references=references,

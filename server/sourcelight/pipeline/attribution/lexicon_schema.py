@@ -76,6 +76,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # sources.person_suffixes is optional: endings only a noun for people has, where every noun is
 # capitalised ("die Branchenkennerin" is a person, "die Hoffnung" is not); and
 # sources.plural_person_suffixes the endings of their plurals ("Wissenschaftlerinnen", a group).
+# sources.same_words is optional: after a determiner, a phrase with one means one named before.
 # sources.media_roles is optional: without it an outlet's name before any role word makes an
 # outlet ("the Independent Vermont senator" then stays "another outlet").
 # grammar.contractions is optional: [full, contracted] pairs ("did not", "didn't"); a phrase
@@ -101,7 +102,7 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "flags": {"anonymity_reasons": "words", "own_voice_labels": "words",
                                                       "discourse_markers": "words"},
                                             "sources": {"generic_bodies": "words", "media_roles": "words", "person_suffixes": "words",
-                                                        "plural_person_suffixes": "words"},
+                                                        "plural_person_suffixes": "words", "same_words": "words"},
                                             "grammar": {"contractions": "pairs", "object_articles": "words",
                                                         "plural_verb_endings": "words", "prepositions": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
