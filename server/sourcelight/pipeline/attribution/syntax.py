@@ -195,6 +195,11 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if token.dep_ == "relcl" and not clause and (negated(token) or any(c.tag_ == "MD" for c in token.children)) \
             and _describes_a_thing(token.head):
         return None  # "gives money to charities that do not disclose their donors", "distortions that would reveal …"
+    wish = token.head if token.dep_ == "xcomp" and token.head.i != token.i else token
+    if token_lemma(wish, lexicon) in syntax.wishes and not has_quote and _wish_that_describes(wish):
+        # "items they want to sell", "as much video as they want", "fans who hope to see the
+        # band": who or what, not a view nor a saying
+        return None
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" or (c.dep_ == "advmod" and c.lower_ in syntax.narrative_adverbs)
             for c in token.children):
@@ -275,6 +280,30 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
+
+
+def _wish_that_describes(verb) -> bool:
+    """'apartment dwellers that want to avoid wires', 'the packages we want to install', 'as
+    much video as they want', 'wherever he wanted it to': a wish in a clause on a noun or of
+    manner, held by no one it names, tells who or what that is; it is no view the sentence
+    reports (but "topics Clinton wants to talk about" tells hers, and "Democrats, who hope
+    that the vote …" hold one: a finite clause of its own)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS and g.tag_ not in ("WDT", "WP") for g in c.children)
+           for c in verb.children):
+        return False  # "the reason he hopes Americans consider moving there": a view of its own
+    if verb.dep_ in ("relcl", "acl"):
+        holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if holder is None or holder.tag_ in ("WDT", "WP"):
+            holder = verb.head  # "dwellers that want …": the ones the clause describes
+    elif verb.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ == "as") or (
+            c.tag_ == "WRB" and c.lower_.endswith("ever")) for c in verb.children):
+        holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    else:
+        return False
+    clause = {t.i for t in verb.subtree} if holder is not None and holder.i == verb.head.i else set()
+    return holder is None or not any(t.pos_ == "PROPN" for t in holder.subtree if t.i not in clause)
 
 
 def _describes_a_thing(noun) -> bool:
