@@ -36,8 +36,19 @@ def media_of(token, lexicon: Lexicon) -> str | None:
         return " ".join(words + [match.group()])
     guess = classify(text_of(token.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), lexicon)
     if guess is not None and guess.kind is SourceKind.MEDIA and guess.back_reference is None:
-        return guess.text
+        return _name_split_off(token, tokens) or guess.text
     return None
+
+
+def _name_split_off(token, tokens) -> str | None:
+    """'told People magazine', 'told Now magazine': a capitalised word right before a lone
+    lowercase outlet noun, which the parse hung on the verb beside it, is the outlet's name."""
+    if len(tokens) != 1 or token.i == 0 or not token.text.islower():
+        return None
+    before = token.doc[token.i - 1]
+    if not (before.is_alpha and before.text[:1].isupper()) or before.head.i != token.head.i or before.i == token.head.i:
+        return None
+    return f"{before.text} {token.text}"
 
 
 # "PolitickerNJ.com": a name that is a web address. Told something, or interviewing someone,
