@@ -84,6 +84,11 @@ def _rate(preposition, obj, lexicon: Lexicon) -> bool:
     head = preposition.head
     if any(c.dep_ == "nummod" for c in head.children):
         return True
+    # (not a part of a document: "per section 2.3 of the RFC")
+    if obj.tag_ == "NN" and obj.text.islower() and all(c.dep_ in ("compound", "amod") for c in obj.children) \
+            and all(c.tag_ == "NN" and c.text.islower() for c in obj.children if c.dep_ == "compound") \
+            and classify(text_of(obj.doc), obj.left_edge.idx, obj.idx + len(obj.text), lexicon) is None:
+        return True  # "…, and that per vehicle mile, motorcyclists were …": a unit, whatever it hangs on
     return head.pos_ in ("NOUN", "NUM") and (
         (obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in obj.children) and (
             not any(c.dep_ == "compound" for c in obj.children)
