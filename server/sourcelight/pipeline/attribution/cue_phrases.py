@@ -114,7 +114,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         return None  # "But Trump claims that …": a verb read as a noun (misreads.py)
     if in_asked_clause(token):
         return None
-    owner = _statement_owner(token)
+    owner = _statement_owner(token, lexicon)
     # "In a statement, the ministry said …", "As X put it in a statement": on a verb, not on a
     # noun ("emails in Clinton's private account"), nor in a subordinate clause ("received
     # $250,000 after Sanders endorsed him in a fundraising email" is not Sanders's claim)
@@ -122,9 +122,11 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children) \
         and not _in_relative_clause(token.head.head, lexicon) and not _in_answer_to(token)
     quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT") and _quote_beyond_modifiers(token)
-    if owner is not None and owner.head.lower_ != "by" and not (quoted or _that_clause(token) or said_in):
+    if owner is not None and (owner.head.lower_ != "by" or owner.head.dep_ == "agent") \
+            and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its
-        # author, and "… in a statement from X" says the sentence is X's.
+        # author, and "… in a statement from X" says the sentence is X's (not "articles
+        # written by volunteers": what they made, not what it says).
         owner = None
     if owner is None and said_in:
         verb = token.head.head
@@ -246,7 +248,7 @@ def _giver(statement, lexicon: Lexicon):
     """Who gave a statement, an interview, a speech: its owner ('a statement from X', 'X's
     letter') or the subject of the clause on it ('an interview his brother gave', 'an account
     she gave')."""
-    owner = _statement_owner(statement)
+    owner = _statement_owner(statement, lexicon)
     if owner is None and not lexicon.patterns["documents"].fullmatch(statement.text):
         # "according to her account": hers; but "according to its FEC reports" rests on the filings
         owner = possessor(statement)
@@ -265,13 +267,20 @@ def _relative_giver(statement):
     return None
 
 
-def _statement_owner(noun):
+def _statement_owner(noun, lexicon: Lexicon):
+    """Who made a statement or document: 'the ministry's statement', 'a report by the agency',
+    'a statement from X', 'a report issued last year by the agency' (syntax.issuing_verbs)."""
     for child in noun.children:
         # (a time owns no statement: "In this week's address, the Vice President laid out …")
         if child.dep_ == "poss" and child.tag_ not in ("PRP$",) and child.ent_type_ not in ("DATE", "TIME"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN" and token_lemma(child, lexicon) in lexicon.syntax.issuing_verbs:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
                 return obj
     return None

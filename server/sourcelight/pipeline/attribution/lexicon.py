@@ -82,6 +82,7 @@ class SyntaxLexicon:
     judgements: frozenset[str]
     time_prepositions: frozenset[str]
     wishes: frozenset[str]
+    issuing_verbs: frozenset[str]
     object_frames: frozenset[tuple[str, str]]
     said_frames: frozenset[tuple[str, str]]
     # ("in", "view"), ("by", "account"): a preposition and the lemma of a noun of viewpoint
@@ -330,7 +331,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         rituals=lemmas("rituals"), naming_verbs=lemmas("naming_verbs"), past_role_modifiers=lemmas("past_role_modifiers"), manner_nouns=lemmas("manner_nouns"), name_prepositions=lemmas("name_prepositions"),
         questions_things=lemmas("questions_things"), positions=lemmas("positions"),
         judgements=lemmas("judgements"),
-        time_prepositions=lemmas("time_prepositions"), wishes=lemmas("wishes"),
+        time_prepositions=lemmas("time_prepositions"), wishes=lemmas("wishes"), issuing_verbs=lemmas("issuing_verbs"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         said_frames=frozenset((verb.lower(), preposition.lower())
                               for verb, preposition in table.get("said_frames", [])),
