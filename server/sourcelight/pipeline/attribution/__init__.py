@@ -23,6 +23,7 @@ from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
+from sourcelight.pipeline.attribution.refusals import without_refusals
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities
 from sourcelight.pipeline.attribution.genders import (cast_by_gender, fits, fits_description, genders_shown,
@@ -86,6 +87,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     for index, (sentence, state, parse) in enumerate(zip(sentences, states, parses)):
         masked = state.masked(sentence.text)
         sentence_flags = find_flags(sentence.text, masked, lexicon)
+        if parses.engine and index not in parses.unparsed:
+            sentence_flags = without_refusals(sentence_flags, parse, lexicon)
         flags.append(sentence_flags)
         if lexicon.patterns["own_voice_labels"].match(sentence.text):
             # "Editor's note: Trump … has repeatedly pledged to ban …": the outlet's own
