@@ -196,7 +196,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             and _describes_a_thing(token.head):
         return None  # "gives money to charities that do not disclose their donors", "distortions that would reveal …"
     wish = token.head if token.dep_ == "xcomp" and token.head.i != token.i else token
-    if token_lemma(wish, lexicon) in syntax.wishes and not has_quote and _wish_that_describes(wish):
+    if token_lemma(wish, lexicon) in syntax.wishes and not has_quote and _wish_that_describes(wish, lexicon):
         # "items they want to sell", "as much video as they want", "fans who hope to see the
         # band": who or what, not a view nor a saying
         return None
@@ -282,28 +282,42 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     return with_citing(token, finding, lexicon)
 
 
-def _wish_that_describes(verb) -> bool:
+def _wish_that_describes(verb, lexicon: Lexicon) -> bool:
     """'apartment dwellers that want to avoid wires', 'the packages we want to install', 'as
     much video as they want', 'wherever he wanted it to': a wish in a clause on a noun or of
     manner, held by no one it names, tells who or what that is; it is no view the sentence
-    reports (but "topics Clinton wants to talk about" tells hers, and "Democrats, who hope
-    that the vote …" hold one: a finite clause of its own)."""
+    reports (but "topics Clinton wants to talk about" and "the policy points he hopes to see"
+    tell that person's, "…, as some liberals hope, …" set off is theirs, and "Democrats, who
+    hope that the vote …" hold one: a finite clause of its own)."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    if any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS and g.tag_ not in ("WDT", "WP") for g in c.children)
-           for c in verb.children):
-        return False  # "the reason he hopes Americans consider moving there": a view of its own
+    if any(c.dep_ == "ccomp" and _finite(c) for c in verb.children):
+        return False  # "the reason he hopes Americans consider moving there", "which he hoped would spark …"
     if verb.dep_ in ("relcl", "acl"):
         holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if holder is None or holder.tag_ in ("WDT", "WP"):
             holder = verb.head  # "dwellers that want …": the ones the clause describes
-    elif verb.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ == "as") or (
+    elif verb.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ == "as" and not _comma_before(c)) or (
             c.tag_ == "WRB" and c.lower_.endswith("ever")) for c in verb.children):
         holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     else:
         return False
     clause = {t.i for t in verb.subtree} if holder is not None and holder.i == verb.head.i else set()
-    return holder is None or not any(t.pos_ == "PROPN" for t in holder.subtree if t.i not in clause)
+    # (a name, or "he", "his campaign": someone the article names)
+    return holder is None or not any(t.pos_ == "PROPN" or t.lower_ in lexicon.pronoun_genders
+                                     for t in holder.subtree if t.i not in clause)
+
+
+def _finite(clause) -> bool:
+    """A clause with a verb of its own: a subject (not the relative pronoun of the clause
+    around it) or a tense ('would spark')."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        (c.dep_ in SUBJECTS and c.tag_ not in ("WDT", "WP")) or c.tag_ == "MD" for c in clause.children)
+
+
+def _comma_before(word) -> bool:
+    """A comma right before the word: '…, as some liberals hope, …'."""
+    return word.i > 0 and word.doc[word.i - 1].text == ","
 
 
 def _describes_a_thing(noun) -> bool:
