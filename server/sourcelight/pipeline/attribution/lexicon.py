@@ -84,6 +84,7 @@ class SyntaxLexicon:
     wishes: frozenset[str]
     issuing_verbs: frozenset[str]
     refusals: frozenset[str]
+    motives: frozenset[str]
     object_frames: frozenset[tuple[str, str]]
     said_frames: frozenset[tuple[str, str]]
     # ("in", "view"), ("by", "account"): a preposition and the lemma of a noun of viewpoint
@@ -333,7 +334,7 @@ def _syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         questions_things=lemmas("questions_things"), positions=lemmas("positions"),
         judgements=lemmas("judgements"),
         time_prepositions=lemmas("time_prepositions"), wishes=lemmas("wishes"), issuing_verbs=lemmas("issuing_verbs"),
-        refusals=lemmas("refusals"),
+        refusals=lemmas("refusals"), motives=lemmas("motives"),
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         said_frames=frozenset((verb.lower(), preposition.lower())
                               for verb, preposition in table.get("said_frames", [])),

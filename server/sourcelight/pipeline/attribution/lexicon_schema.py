@@ -57,7 +57,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "receipt": "words", "occasions": "words", "past_forms": "pairs", "told_amounts": "words",
         "rituals": "words", "naming_verbs": "words", "past_role_modifiers": "words", "manner_nouns": "words", "name_prepositions": "words",
         "questions_things": "words", "positions": "words", "judgements": "words", "object_frames": "pairs", "said_frames": "pairs",
-        "time_prepositions": "words", "wishes": "words", "issuing_verbs": "words", "refusals": "words",
+        "time_prepositions": "words", "wishes": "words", "issuing_verbs": "words", "refusals": "words", "motives": "words",
         "viewpoints": "words", "stance_adjectives": "words", "linking_verbs": "words", "collections": "words", "company_nouns": "words",
         "affiliation_prepositions": "words", "placeholder_subjects": "words", "performances": "words",
         "obligation_modals": "words", "other_senses": "pairs", "thing_pronouns": "words", "person_pronouns": "words",

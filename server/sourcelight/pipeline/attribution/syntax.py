@@ -200,6 +200,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         # "items they want to sell", "as much video as they want", "fans who hope to see the
         # band": who or what, not a view nor a saying
         return None
+    if word in syntax.motives and _opening_motive(token):
+        return None  # "Fearing that his back would not heal, the Nats let him leave": why, not who says
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" or (c.dep_ == "advmod" and c.lower_ in syntax.narrative_adverbs)
             for c in token.children):
@@ -280,6 +282,15 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
+
+
+def _opening_motive(verb) -> bool:
+    """'Fearing that …, the Nats let Span leave', 'Thinking I could fix things …, I made a
+    discovery': a participle that opens the sentence, with no subject or subordinator of its
+    own, before the main verb."""
+    first = next((t for t in verb.doc if not t.is_punct), None)
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and first is not None \
+        and verb.left_edge.i <= first.i and not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in verb.children)
 
 
 def _wish_that_describes(verb, lexicon: Lexicon) -> bool:
