@@ -48,6 +48,7 @@ from sourcelight.pipeline.attribution.stances import stance_cue
 from sourcelight.pipeline.attribution.unnamed_people import a_thing
 from sourcelight.pipeline.attribution.unrealized import imperative, owed, unrealized
 from sourcelight.pipeline.attribution.viewpoints import viewpoint_cue
+from sourcelight.pipeline.attribution.wishes import opening_motive, wish_that_describes
 from sourcelight.pipeline.model import SourceKind
 
 
@@ -196,11 +197,11 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             and _describes_a_thing(token.head):
         return None  # "gives money to charities that do not disclose their donors", "distortions that would reveal …"
     wish = token.head if token.dep_ == "xcomp" and token.head.i != token.i else token
-    if token_lemma(wish, lexicon) in syntax.wishes and not has_quote and _wish_that_describes(wish, lexicon):
+    if token_lemma(wish, lexicon) in syntax.wishes and not has_quote and wish_that_describes(wish, lexicon):
         # "items they want to sell", "as much video as they want", "fans who hope to see the
         # band": who or what, not a view nor a saying
         return None
-    if word in syntax.motives and _opening_motive(token):
+    if word in syntax.motives and opening_motive(token):
         return None  # "Fearing that his back would not heal, the Nats let him leave": why, not who says
     if word in syntax.modal_guesses and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) and not any(
             c.dep_ == "auxpass" or (c.dep_ == "advmod" and c.lower_ in syntax.narrative_adverbs)
@@ -282,53 +283,6 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and finding.kind is not SourceKind.MEDIA and finding.via is None:
         return finding  # "“…,” he continued, citing the many Americans …": his own words
     return with_citing(token, finding, lexicon)
-
-
-def _opening_motive(verb) -> bool:
-    """'Fearing that …, the Nats let Span leave', 'Thinking I could fix things …, I made a
-    discovery': a participle that opens the sentence, with no subject or subordinator of its
-    own, before the main verb."""
-    first = next((t for t in verb.doc if not t.is_punct), None)
-    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i and first is not None \
-        and verb.left_edge.i <= first.i and not any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in verb.children)
-
-
-def _wish_that_describes(verb, lexicon: Lexicon) -> bool:
-    """'apartment dwellers that want to avoid wires', 'the packages we want to install', 'as
-    much video as they want', 'wherever he wanted it to': a wish in a clause on a noun or of
-    manner, held by no one it names, tells who or what that is; it is no view the sentence
-    reports (but "topics Clinton wants to talk about" and "the policy points he hopes to see"
-    tell that person's, "…, as some liberals hope, …" set off is theirs, and "Democrats, who
-    hope that the vote …" hold one: a finite clause of its own)."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    if any(c.dep_ == "ccomp" and _finite(c) for c in verb.children):
-        return False  # "the reason he hopes Americans consider moving there", "which he hoped would spark …"
-    if verb.dep_ in ("relcl", "acl"):
-        holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if holder is None or holder.tag_ in ("WDT", "WP"):
-            holder = verb.head  # "dwellers that want …": the ones the clause describes
-    elif verb.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ == "as" and not _comma_before(c)) or (
-            c.tag_ == "WRB" and c.lower_.endswith("ever")) for c in verb.children):
-        holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    else:
-        return False
-    clause = {t.i for t in verb.subtree} if holder is not None and holder.i == verb.head.i else set()
-    # (a name, or "he", "his campaign": someone the article names)
-    return holder is None or not any(t.pos_ == "PROPN" or t.lower_ in lexicon.pronoun_genders
-                                     for t in holder.subtree if t.i not in clause)
-
-
-def _finite(clause) -> bool:
-    """A clause with a verb of its own: a subject (not the relative pronoun of the clause
-    around it) or a tense ('would spark')."""
-    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
-        (c.dep_ in SUBJECTS and c.tag_ not in ("WDT", "WP")) or c.tag_ == "MD" for c in clause.children)
-
-
-def _comma_before(word) -> bool:
-    """A comma right before the word: '…, as some liberals hope, …'."""
-    return word.i > 0 and word.doc[word.i - 1].text == ","
 
 
 def _describes_a_thing(noun) -> bool:
