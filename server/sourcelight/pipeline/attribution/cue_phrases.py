@@ -65,7 +65,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             guess = replace(guess, kind=SourceKind.DOCUMENT)  # "according to the summary", "per the playbook"
         cue_end = last.idx + len(last.text)
         finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[token.idx:cue_end],
-                          (token.idx, cue_end), back_reference=guess.back_reference)
+                          (token.idx, cue_end), back_reference=guess.back_reference, names=guess.names)
         employer = employer_outlet(obj, lexicon)
         if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
             return replace(finding, kind=SourceKind.MEDIA, via=employer)  # "according to Jane Roe of the Times"
@@ -158,7 +158,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     cue_start = token.doc[hyphenated_word(token)[0]].idx  # "op-ed", not "ed"
     return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:token.idx + len(token.text)],
                    (cue_start, token.idx + len(token.text)), back_reference=guess.back_reference,
-                   via=via if via != guess.text else None)
+                   via=via if via != guess.text else None, names=guess.names)
 
 
 def _in_answer_to(noun) -> bool:

@@ -44,6 +44,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "named_pair": ("text", frozenset()),
         "pronoun_person": ("text", frozenset()),
         "described_person": ("text", frozenset()),
+        "described_people": ("text", frozenset()),
         "writer": ("text", frozenset()),
     },
     "notes.kind": {kind: ("text", frozenset()) for kind in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from sourcelight.pipeline.attribution.entities import is_pair
+from sourcelight.pipeline.attribution.entities import is_pair, people_of
 from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
 from sourcelight.pipeline.attribution.sources import is_description
@@ -64,7 +64,9 @@ def _kind_key(attribution: Attribution, lexicon) -> str:
     found for (no person "named on the record" the reader could tell)."""
     if attribution.kind is SourceKind.NAMED_PERSON and lexicon is not None:
         if is_pair(attribution, lexicon):
-            return "notes.named_pair"
+            # ("the President and the First Lady": described, and neither named here)
+            described = all(is_description(name, lexicon) for name in people_of(attribution.entity, lexicon.language))
+            return "notes.described_people" if described else "notes.named_pair"
         unnamed = attribution.source is not None and attribution.entity in (None, attribution.source)
         if unnamed and lexicon.is_first_person(attribution.source):
             return "notes.writer"

@@ -321,6 +321,23 @@ def people_named(head) -> list:
     return people
 
 
+def roles_coordinated(head, lexicon: Lexicon) -> list:
+    """'The President and the First Lady said': each person a coordination of definite role
+    descriptions gives (no name in any), so that the two are never taken for one person named
+    before; empty unless every member is such a description."""
+    members = [head] + [c for c in head.children if c.dep_ == "conj"]
+    if len(members) < 2:
+        return []
+    described = []
+    for member in members:
+        phrase = member.doc[member.left_edge.i:member.i + 1]
+        if not phrase or not lexicon.patterns["definite"].fullmatch(phrase[0].lower_) \
+                or any(t.ent_type_ == PERSON for t in phrase) or not lexicon.patterns["person_roles"].search(phrase.text):
+            return []
+        described.append(phrase)
+    return described
+
+
 def people_listed_beside(head) -> list:
     """'Two senators, Dana Okafor and Lee Park, said': the people the apposition of a plural
     subject names, each whole (empty unless it names more than one and only people)."""

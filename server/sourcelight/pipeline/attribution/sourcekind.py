@@ -21,7 +21,7 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (ends_a_name, entity_of, gendered_pronoun_after, in_cast,
-                                                     people_listed_beside, people_named,
+                                                     people_listed_beside, people_named, roles_coordinated,
                                                      name_after_role, name_set_off, one_holder, outlet_by_name,
                                                      owns_as_person, person_in, whole_name)
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
@@ -80,7 +80,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return guess_source(head, lexicon, tokens=[head])  # "She and her defenders argue": she, with others
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
-    people = people_named(head) or people_listed_beside(head)
+    people = people_named(head) or people_listed_beside(head) or roles_coordinated(head, lexicon)
     if len(people) > 1:
         end = max(end, people[-1].end_char)  # "A, B and C" with C hung on B: to the last name
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end,
