@@ -302,10 +302,7 @@ def ends_a_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
 def people_named(head) -> list:
     """'Dana Okafor and Lee Park said': the name of each person a coordination of names
     gives, whole; empty unless every member is a person's name."""
-    members = [head]
-    for member in members:  # "A, B and C": the parse hangs B and C on A, or C on B
-        members += [c for c in member.children if c.dep_ == "conj"]
-    members.sort(key=lambda t: t.i)
+    members = _conjuncts(head)
     people = []
     cast = head.doc.user_data.get(CAST_KEY) or {}
     for member in members:
@@ -321,11 +318,20 @@ def people_named(head) -> list:
     return people
 
 
+def _conjuncts(head) -> list:
+    """The head and every phrase coordinated with it, in the text's order ("A, B and C": the
+    parse hangs B and C on A, or C on B)."""
+    members = [head]
+    for member in members:
+        members += [c for c in member.children if c.dep_ == "conj"]
+    return sorted(members, key=lambda t: t.i)
+
+
 def roles_coordinated(head, lexicon: Lexicon) -> list:
     """'The President and the First Lady said': each person a coordination of definite role
     descriptions gives (no name in any), so that the two are never taken for one person named
     before; empty unless every member is such a description."""
-    members = [head] + [c for c in head.children if c.dep_ == "conj"]
+    members = _conjuncts(head)
     if len(members) < 2:
         return []
     described = []

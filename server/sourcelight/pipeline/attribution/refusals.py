@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.complements import negated
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.deps import PASSIVE_SUBJECTS
+from sourcelight.pipeline.attribution.deps import PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, token_at
 from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
@@ -22,14 +22,13 @@ def without_refusals(flags: Flags, doc, lexicon: Lexicon) -> Flags:
 
 
 def _denies_nothing(doc, span: tuple[int, int], lexicon: Lexicon) -> bool:
-    # (the verb ends the span: "flatly denied")
-    verb = next((t for t in reversed(doc) if span[0] <= t.idx < span[1]), None)
+    verb = token_at(doc, span[1] - 1)  # (the verb ends the span: "flatly denied")
     if verb is None or verb.pos_ != "VERB":
         return False
     if negated(verb):
         return True
     taken = next((c for c in verb.children if c.dep_ == "dobj" or c.dep_ in PASSIVE_SUBJECTS), None)
-    if taken is not None and taken.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+    if taken is not None and taken.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         taken = verb.head  # "the request, which the board rejected"
     return taken is not None and token_lemma(taken, lexicon) in lexicon.syntax.refusals
 

@@ -5,7 +5,7 @@ its subject a motive ("Fearing that …, the Nats let Span leave"). Which verbs 
 lexicon's syntax.wishes and syntax.motives; syntax.py asks."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.deps import SUBJECTS
+from sourcelight.pipeline.attribution.deps import RELATIVE_PRONOUNS, SUBJECTS
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 
@@ -31,7 +31,7 @@ def wish_that_describes(verb, lexicon: Lexicon) -> bool:
         return False  # "the reason he hopes Americans consider moving there", "which he hoped would spark …"
     if verb.dep_ in ("relcl", "acl"):
         holder = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if holder is None or holder.tag_ in ("WDT", "WP"):
+        if holder is None or holder.tag_ in RELATIVE_PRONOUNS:
             holder = verb.head  # "dwellers that want …": the ones the clause describes
     elif verb.dep_ == "advcl" and any((c.dep_ == "mark" and c.lower_ == "as" and not _comma_before(c)) or (
             c.tag_ == "WRB" and c.lower_.endswith("ever")) for c in verb.children):
@@ -48,7 +48,7 @@ def _finite(clause) -> bool:
     """A clause with a verb of its own: a subject (not the relative pronoun of the clause
     around it) or a tense ('would spark')."""
     return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
-        (c.dep_ in SUBJECTS and c.tag_ not in ("WDT", "WP")) or c.tag_ == "MD" for c in clause.children)
+        (c.dep_ in SUBJECTS and c.tag_ not in RELATIVE_PRONOUNS) or c.tag_ == "MD" for c in clause.children)
 
 
 def _comma_before(word) -> bool:
