@@ -71,7 +71,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "list_separator": ("text", frozenset()),
     },
     "summary.kinds": {kind: ("text", frozenset()) for kind in (
-        "named_person", "organization", "media", "document", "anonymous", "vague",
+        "named_person", "unnamed_person", "organization", "media", "document", "anonymous", "vague",
         "anonymous_or_vague")},
 }
 

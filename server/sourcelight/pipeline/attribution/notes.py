@@ -74,6 +74,8 @@ def _kind_key(attribution: Attribution, lexicon) -> str:
             return "notes.pronoun_person"
         if unnamed and is_description(attribution.source, lexicon):
             return "notes.described_person"
+        if attribution.entity and is_description(attribution.entity, lexicon):
+            return "notes.described_person"  # "she" after "the ferry captain said": still no name
     return f"notes.kind.{attribution.kind.value}"
 
 

@@ -148,37 +148,41 @@ def _counts(names, key=None) -> tuple[SourceCount, ...]:
 def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messages: Messages) -> str:
     if attributed == 0:
         return messages.plural("summary.no_source", len(claims))
+    people = [name for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
+              for name in people_of(c.sourcing.who, messages.language)]  # "both men": two people
+    # "he", "I", "the senator": someone, but no one more than the people the article names
+    named_people = {_person_key(name, messages.language) for name in people
+                    if not _names_no_one(name, messages.language)}
+    # the writer's own "I" or "we" is no one the article quotes on the record
+    writer = any(_person_key(name, messages.language) == _WRITER for name in people)
+    # claims resting only on "he" or "the actress" rest on someone the reader is never told the name of
+    person_kind = "named_person" if named_people or writer else "unnamed_person"
+    first = _what_most_rest_on(claims, kinds, attributed, messages, person_kind)
+    others = named_people - {_WRITER}
+    if others:
+        return messages.plural("summary.named_people", len(others), first=first)
+    if writer:
+        return messages.text("summary.writer_only", first=first)
+    return messages.text("summary.no_named_person", first=first)
+
+
+def _what_most_rest_on(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messages: Messages,
+                       person_kind: str) -> str:
+    """The headline's first half: the kind most attributed claims rest on, or the mix."""
+    label = lambda kind: messages.text(  # noqa: E731
+        f"summary.kinds.{person_kind if kind is SourceKind.NAMED_PERSON else kind.value}")
     unnamed = kinds[SourceKind.ANONYMOUS] + kinds[SourceKind.VAGUE]
     if unnamed * 2 > attributed:
         first = messages.text("summary.most_rest_on", count=unnamed, attributed=attributed,
                               sources=messages.text(f"summary.kinds.{_unnamed_key(kinds)}"))
         relay = _main_relay(claims)
-        if relay:
-            first = messages.text("summary.relayed_by", first=first, relay=relay)
-    else:
-        kind, count = max(((k, kinds[k]) for k in _SOURCE_KINDS), key=lambda kv: kv[1])
-        if count * 2 > attributed:
-            first = messages.text("summary.most_rest_on", count=count, attributed=attributed,
-                                  sources=messages.text(f"summary.kinds.{kind.value}"))
-        else:
-            mix = messages.join("summary", (
-                messages.text("summary.mix_item", count=kinds[k], sources=messages.text(f"summary.kinds.{k.value}"))
-                for k in _SOURCE_KINDS if kinds[k]))
-            first = messages.plural("summary.mix", attributed, mix=mix)
-    named = kinds[SourceKind.NAMED_PERSON]
-    if named == 0:
-        return messages.text("summary.no_named_person", first=first)
-    people = [name for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
-              for name in people_of(c.sourcing.who, messages.language)]  # "both men": two people
-    # "he", "I", "the senator": someone, but no one more than the people named (unless no one is named)
-    keyed = [(name, _person_key(name, messages.language)) for name in people]
-    named_people = {key for name, key in keyed if not _names_no_one(name, messages.language)} or {
-        key for _, key in keyed}
-    # the writer's own "I" or "we" is no one the article quotes on the record
-    others = named_people - {_WRITER}
-    if not others:
-        return messages.text("summary.writer_only", first=first)
-    return messages.plural("summary.named_people", len(others), first=first)
+        return messages.text("summary.relayed_by", first=first, relay=relay) if relay else first
+    kind, count = max(((k, kinds[k]) for k in _SOURCE_KINDS), key=lambda kv: kv[1])
+    if count * 2 > attributed:
+        return messages.text("summary.most_rest_on", count=count, attributed=attributed, sources=label(kind))
+    mix = messages.join("summary", (messages.text("summary.mix_item", count=kinds[k], sources=label(k))
+                                    for k in _SOURCE_KINDS if kinds[k]))
+    return messages.plural("summary.mix", attributed, mix=mix)
 
 
 def _person_key(name: str, language: str) -> str:

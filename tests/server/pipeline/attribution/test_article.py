@@ -95,6 +95,25 @@ def test_a_pronoun_no_name_was_found_for_is_no_more_named_people():
     assert summary.headline == "Most attributed claims (2 of 2) rest on named people; 1 named person speaks on the record."
 
 
+def test_a_headline_never_counts_a_person_it_was_not_told_the_name_of():
+    _, summary = _annotate([
+        ["“The harbour will close,” he said on Monday."],
+        ["The ferry captain said the night crossing would be the last one."],
+    ])
+    assert summary.named_sources == ()
+    assert summary.headline == ("Most attributed claims (2 of 2) rest on people referred to only by a pronoun or a "
+                                "description; no named person speaks on the record.")
+
+
+def test_the_writer_and_a_pronoun_are_the_writer_alone_on_the_record():
+    _, summary = _annotate([
+        ["I think the new timetable is a mistake."],
+        ["“The harbour will close,” he said on Monday."],
+    ])
+    assert summary.headline == ("Most attributed claims (2 of 2) rest on named people; the writer speaks in the first "
+                                "person, and no one else named is on the record.")
+
+
 def test_the_writer_is_one_person_however_they_write_themself():
     _, summary = _annotate([
         ["I think the new timetable is a mistake.", "We know that the new timetable will cut the night ferry."],
@@ -515,6 +534,15 @@ def test_a_description_no_name_was_found_for_is_not_a_named_person_or_one_more_i
     assert claims[1].sourcing.who == "Dana Okafor"
     assert "1 named person speaks on the record" in summary.headline
     assert [s.name for s in summary.named_sources] == ["Dana Okafor"]
+
+
+def test_a_pronoun_for_a_person_only_described_is_still_no_name():
+    claims, _ = _annotate([
+        ["The ferry captain said the night crossing would be the last one.",
+         "She said the harbour would close in May."],
+    ])
+    assert claims[1].sourcing.who == "The ferry captain"
+    assert claims[1].note == "Rests on a person described, not named, here: The ferry captain (“She”)."
 
 
 def test_a_body_described_but_never_named_is_no_named_source():
