@@ -216,7 +216,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             or owed(token, lexicon) or imperative(token) \
             or in_question(token) or asked_ahead(token) or (says_a_ritual(token, lexicon) and not has_quote) or (not clause and (
                 tells_how_much(token, lexicon) or any(
-                c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses for c in token.children))) or (
+                c.dep_ == "prep" and (word, c.lower_) in syntax.other_senses and not _opens_words_said(c)
+                for c in token.children))) or (
             word in syntax.perception and not has_quote and (
                 looks_to_find_out(token) or knows_how(token) or (not finding_verb and sees_it_happen(token))
                 or leaves_open(token, question_words=True))):
@@ -291,6 +292,13 @@ def _describes_a_thing(noun) -> bool:
     donors"), unlike one on the sentence's subject or on a person named ("Swanson, who
     declined …"), and unlike a saying done ("the Saudi government, which has denied …")."""
     return noun.pos_ in ("NOUN", "PROPN") and noun.ent_type_ != PERSON and noun.dep_ in ("dobj", "pobj", "dative", "attr")
+
+
+def _opens_words_said(token) -> bool:
+    """'I felt like, That’s what …': a preposition a comma or colon follows opens the words
+    said (quotative "like"), not an object of another sense of the verb ("has felt like (and
+    been called) a giant outrage machine" is one)."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (",", ":")
 
 
 def _unlisted_particle(verb, word: str, lexicon: Lexicon) -> bool:
