@@ -25,7 +25,7 @@ from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.refusals import without_refusals
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
-from sourcelight.pipeline.attribution.entities import unify_entities
+from sourcelight.pipeline.attribution.entities import unify_entities, without_nouns_as_names
 from sourcelight.pipeline.attribution.genders import (cast_by_gender, fits, fits_description, genders_shown,
                                                      other_gender, same_pronoun, with_pronouns_said)
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
@@ -136,6 +136,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     attributions = resolve_context(sentences, findings, states, reading)
     attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
         attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity))
+    attributions = without_nouns_as_names(attributions, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     attributions = without_own_outlet(attributions, own_outlet_names(article, lexicon), lexicon)
     reasons = anonymity_reasons(sentences, attributions, lexicon)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Callable
 
 from sourcelight.pipeline.attribution.cast import name_words
+from sourcelight.pipeline.attribution.lemmas import inflected_noun
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.model import Attribution, SourceKind
@@ -34,6 +35,17 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
                     names[word] = full
     return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(
         a, _fitting_names(a, names, lexicon, other_gender), lexicon) for a in attributions]
+
+
+def without_nouns_as_names(attributions: list[Attribution | None], lexicon: Lexicon) -> list[Attribution | None]:
+    """Where every noun is capitalised (German), a lone word that no name in the article
+    resolved and that the dictionary knows as an inflected noun ("Patienten", "Preise", "in
+    Industriekreisen") is a group or a thing spoken of, not a person named on the record."""
+    if not lexicon.capitalised_nouns:
+        return attributions
+    return [replace(a, kind=SourceKind.VAGUE) if a is not None and a.kind is SourceKind.NAMED_PERSON
+            and a.source and len(a.source.split()) == 1 and a.entity in (None, a.source)
+            and inflected_noun(a.source.strip(), lexicon.language, lexicon.lemmatizer) else a for a in attributions]
 
 
 def _fitting_names(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon,

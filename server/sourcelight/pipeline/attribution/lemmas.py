@@ -58,6 +58,31 @@ def lemma(word: str, language: str, lemmatizer: str) -> str:
     return lowered
 
 
+def inflected_noun(word: str, language: str, lemmatizer: str) -> bool:
+    """'Preise' of 'Preis', 'Patienten' of 'Patient': a form the dictionary derives from
+    another noun, where every noun is capitalised (German) and a capital proves no name ('Adele'
+    the dictionary reads as a form of the verb 'adeln' is no such noun)."""
+    base = _as_in_dictionary(word, language, lemmatizer)
+    return base is not None and base != word and base[:1].isupper()
+
+
+def capitalised_adjective(word: str, language: str, lemmatizer: str) -> bool:
+    """'Deutsche' of 'deutsch': a word the dictionary writes in lower case, capitalised,
+    where only nouns and names are (German): part of a name ("Die Deutsche Bahn")."""
+    # (looked up in lower case: "Deutsche" as written is also the noun, "Deutscher")
+    base = _as_in_dictionary(word.lower(), language, lemmatizer)
+    return word[:1].isupper() and base is not None and base[:1].islower()
+
+
+def _as_in_dictionary(word: str, language: str, lemmatizer: str) -> str | None:
+    """The dictionary form with the dictionary's capitals, where the lemmatizer keeps them."""
+    if lemmatizer != "simplemma":
+        return None
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=language, low_memory=True)
+
+
 def lemma_matches(text: str, lemmas: frozenset[str], language: str, lemmatizer: str,
                   dictionary_form_too: bool = True) -> tuple[WordMatch, ...]:
     """Every word of ``text`` whose lemma is in ``lemmas``; without ``dictionary_form_too``

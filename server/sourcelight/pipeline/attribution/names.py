@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sourcelight.pipeline.attribution.lemmas import lemma
+from sourcelight.pipeline.attribution.lemmas import capitalised_adjective, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 NAME_WORD = re.compile(r"[\w][\w'’.\-]*")
@@ -97,6 +97,18 @@ def is_name_word(token: str, lexicon: Lexicon) -> bool:
     if token[0] == _MARK or not capitalised([token], lexicon)[0] or is_acronym(bare_word(word)):
         return False
     return not any(lexicon.patterns[key].fullmatch(word) for key in _NOUN_KEYS)
+
+
+def determiner_and_capitalised_word(head: str, lexicon: Lexicon) -> bool:
+    """'la Fnaut', 'die Bahn', and where only nouns and names take a capital (German), with
+    capitalised adjectives before the noun: 'Die Deutsche Bahn', 'die Europäische Zentralbank'."""
+    words = head.split()
+    middle = words[1:-1]
+    if middle and not (lexicon.capitalised_nouns and all(
+            capitalised_adjective(word, lexicon.language, lexicon.lemmatizer) for word in middle)):
+        return False
+    return (len(words) >= 2 and lexicon.is_determiner(words[0]) and is_name_word(words[-1], lexicon)
+            and not known_word(words[-1].strip(".,"), lexicon))
 
 
 def known_word(word: str, lexicon: Lexicon) -> bool:

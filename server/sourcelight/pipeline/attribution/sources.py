@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 
 from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
-from sourcelight.pipeline.attribution.lemmas import lemma
+from sourcelight.pipeline.attribution.lemmas import inflected_noun, lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
-from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, bare_word, ends_in_plural,
-                                                    has_name, is_acronym, is_institution, is_name_word, known_word,
-                                                    single_name)
+from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, bare_word,
+                                                    determiner_and_capitalised_word, ends_in_plural, has_name,
+                                                    is_acronym, is_institution, is_name_word, known_word, single_name)
 from sourcelight.pipeline.attribution.outlets import names_outlet, outlet_noun_heads
 from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE, body_of, spokesperson_without_body
 from sourcelight.pipeline.model import SourceKind
@@ -183,10 +183,12 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     by_suffix = person_by_suffix(head, lexicon)
     if by_suffix is not None:
         return by_suffix, None
-    if _determiner_and_capitalised_word(head, lexicon):
-        # "la Fnaut", "eine Bahnsprecherin": a determiner before a lone capitalised word
-        # marks a name of a body (or, in German, any noun), not a person's name.
-        return SourceKind.ORGANIZATION, None
+    if determiner_and_capitalised_word(head, lexicon):
+        # "la Fnaut", "eine Bahnsprecherin", "Die Deutsche Bahn": a determiner before a lone
+        # capitalised word marks a name of a body (or, in German, any noun), not a person's
+        # name; in German an inflected noun there is a group ("die Patienten" of "Patient").
+        inflected = lexicon.capitalised_nouns and inflected_noun(head.split()[-1], lexicon.language, lexicon.lemmatizer)
+        return (SourceKind.VAGUE if inflected else SourceKind.ORGANIZATION), None
     if single_name(head, lexicon):
         return SourceKind.NAMED_PERSON, None
     return None, None
@@ -258,12 +260,6 @@ def _named_document(head: str, lexicon: Lexicon) -> bool:
     if _head_word_matches("vague", head, lexicon):
         return False  # "Republican establishment figures": people, not figures
     return words[-1][:1].islower() or lexicon.is_determiner(words[0])
-
-
-def _determiner_and_capitalised_word(head: str, lexicon: Lexicon) -> bool:
-    words = head.split()
-    return (len(words) == 2 and lexicon.is_determiner(words[0]) and is_name_word(words[1], lexicon)
-            and not known_word(words[1].strip(".,"), lexicon))
 
 
 def _starts_with_vague(head: str, lexicon: Lexicon) -> bool:
