@@ -75,11 +75,14 @@ def capitalised_adjective(word: str, language: str, lemmatizer: str) -> bool:
 
 
 def _as_in_dictionary(word: str, language: str, lemmatizer: str) -> str | None:
-    """The dictionary form with the dictionary's capitals, where the lemmatizer keeps them."""
+    """The dictionary form with the dictionary's capitals, where the lemmatizer keeps them
+    and knows the word (an unknown word comes back as it was given)."""
     if lemmatizer != "simplemma":
         return None
     import simplemma
 
+    if not simplemma.is_known(word, lang=language):
+        return None
     return simplemma.lemmatize(word, lang=language, low_memory=True)
 
 
