@@ -49,11 +49,16 @@ class Finding:
     # (context.py carries no relay from an earlier anonymous source onto it)
     heard_by_writer: bool = False
 
+    @classmethod
+    def of(cls, guess: SourceGuess, cue: str, cue_span: tuple[int, int], **fields) -> "Finding":
+        """The finding whose source is ``guess``, with all it knows: its kind, words, span,
+        back-reference and the people a coordination names ("Tom Reyes and Maria Okafor")."""
+        return cls(guess.kind, guess.text, (guess.start, guess.end), cue, cue_span,
+                   back_reference=guess.back_reference, names=guess.names, **fields)
 
 
 def guess_finding(guess: SourceGuess, cue: re.Match[str]) -> Finding:
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.group(), cue.span(),
-                   back_reference=guess.back_reference)
+    return Finding.of(guess, cue.group(), cue.span())
 
 
 def object_after(text: str, position: int, lexicon: Lexicon) -> tuple[int, int]:

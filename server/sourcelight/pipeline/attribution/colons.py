@@ -54,8 +54,7 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         # senator:") is left to the sentences around it.
         if guess is not None and guess.kind in kinds and (
                 guess.back_reference is None or guess.kind is SourceKind.DOCUMENT):
-            finding = Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
-                              back_reference=guess.back_reference, colon_intro=True)
+            finding = Finding.of(guess, ":", (colon.idx, colon.idx + 1), colon_intro=True)
             employer = employer_outlet(named, lexicon)
             if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
                 finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "by Times' Ben Sisario: “…”"
@@ -83,8 +82,7 @@ def subject_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     guess = guess_source(subject, lexicon)
     if guess is None or guess.kind not in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS):
         return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), ":", (colon.idx, colon.idx + 1),
-                   back_reference=guess.back_reference, names=guess.names, colon_intro=True)
+    return Finding.of(guess, ":", (colon.idx, colon.idx + 1), colon_intro=True)
 
 
 def _topic_preposition(named, lexicon: Lexicon):
@@ -239,8 +237,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None  # "Editor's note: This story has been updated." labels the outlet's own note
     # (the cue is the tag's verb where one opens the line: "Said the mayor: …")
     cue = doc[0] if tagged else colon
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.text, (cue.idx, cue.idx + len(cue.text)),
-                   back_reference=guess.back_reference)
+    return Finding.of(guess, cue.text, (cue.idx, cue.idx + len(cue.text)))
 
 
 def _label_speaks(guess, head, before, after, lexicon: Lexicon) -> bool:

@@ -64,8 +64,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         if guess.kind is SourceKind.VAGUE and thing:
             guess = replace(guess, kind=SourceKind.DOCUMENT)  # "according to the summary", "per the playbook"
         cue_end = last.idx + len(last.text)
-        finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[token.idx:cue_end],
-                          (token.idx, cue_end), back_reference=guess.back_reference, names=guess.names)
+        finding = Finding.of(guess, text_of(doc)[token.idx:cue_end], (token.idx, cue_end))
         employer = employer_outlet(obj, lexicon)
         if employer and employer != finding.source and finding.kind is SourceKind.NAMED_PERSON:
             return replace(finding, kind=SourceKind.MEDIA, via=employer)  # "according to Jane Roe of the Times"
@@ -156,9 +155,8 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         return None
     via = outlet_of_statement(token, lexicon) if said_in else None  # "In an interview with ABC News, …"
     cue_start = token.doc[hyphenated_word(token)[0]].idx  # "op-ed", not "ed"
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:token.idx + len(token.text)],
-                   (cue_start, token.idx + len(token.text)), back_reference=guess.back_reference,
-                   via=via if via != guess.text else None, names=guess.names)
+    return Finding.of(guess, text_of(token.doc)[cue_start:token.idx + len(token.text)],
+                      (cue_start, token.idx + len(token.text)), via=via if via != guess.text else None)
 
 
 def _in_answer_to(noun) -> bool:
@@ -307,8 +305,7 @@ def non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int
                     party = party_of(token.head)  # "The foundation had no comment."
                 guess = guess_source(party, lexicon) if party is not None else None
                 if guess is not None:
-                    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[start:end], (start, end),
-                                   back_reference=guess.back_reference)
+                    return Finding.of(guess, text_of(doc)[start:end], (start, end))
                 continue
             if not token.tag_.startswith("VB"):
                 continue
@@ -320,8 +317,7 @@ def non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int
             guess = guess_source(party, lexicon)
             if guess is None:
                 continue
-            return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(doc)[start:end], (start, end),
-                           back_reference=guess.back_reference)
+            return Finding.of(guess, text_of(doc)[start:end], (start, end))
     return None
 
 

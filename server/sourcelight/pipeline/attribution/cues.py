@@ -59,8 +59,7 @@ def find_non_response_party(masked: str, lexicon: Lexicon, spans: tuple[tuple[in
         seg_stop = _subject_end(masked, seg_start, seg_stop, lexicon)
         guess = classify(masked, seg_start, seg_stop, lexicon) or _shortest_source(masked, seg_start, seg_stop, lexicon)
         if guess is not None and guess.kind is not SourceKind.UNATTRIBUTED:
-            return Finding(guess.kind, guess.text, (guess.start, guess.end), masked[start:end], (start, end),
-                           back_reference=guess.back_reference)
+            return Finding.of(guess, masked[start:end], (start, end))
     return None
 
 

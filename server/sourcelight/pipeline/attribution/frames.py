@@ -93,8 +93,7 @@ def according_to_compound(text: str, lexicon: Lexicon) -> Finding | None:
         guess = classify(text, word.start(), word.start() + len(head), lexicon)
         if guess is not None:
             cue_start = word.start() + len(head) + 1
-            return Finding(guess.kind, guess.text, (guess.start, guess.end), tail, (cue_start, word.end()),
-                           back_reference=guess.back_reference)
+            return Finding.of(guess, tail, (cue_start, word.end()))
     return None
 
 

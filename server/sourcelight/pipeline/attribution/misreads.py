@@ -248,8 +248,7 @@ def _finding(guess, cue, kinds: tuple[SourceKind, ...] | None = None) -> Finding
     """The finding of the misread verb ``cue`` with the source ``guess``, if it is of ``kinds``."""
     if guess is None or (kinds is not None and guess.kind not in kinds):
         return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), cue.text, (cue.idx, cue.idx + len(cue.text)),
-                   back_reference=guess.back_reference)
+    return Finding.of(guess, cue.text, (cue.idx, cue.idx + len(cue.text)))
 
 
 __all__ = ["verb_read_as_noun"]

@@ -42,8 +42,7 @@ def poll_figure(token, lexicon: Lexicon) -> Finding | None:
     guess = guess_source(token, lexicon)
     if guess is None or guess.kind not in POLL_KINDS:
         return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), token.text, (token.idx, token.idx + len(token.text)),
-                   back_reference=guess.back_reference)
+    return Finding.of(guess, token.text, (token.idx, token.idx + len(token.text)))
 
 
 def _in_main_clause(word) -> bool:

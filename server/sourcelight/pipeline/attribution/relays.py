@@ -197,9 +197,8 @@ def with_citing(verb, finding: Finding, lexicon: Lexicon) -> Finding:
         guess = guess_source(cited, lexicon)
         if guess is None or guess.kind is SourceKind.UNATTRIBUTED:
             continue
-        return Finding(guess.kind, guess.text, (guess.start, guess.end), finding.cue, finding.cue_span,
-                       via=finding.source, back_reference=guess.back_reference,
-                       via_reference=finding.back_reference)
+        return Finding.of(guess, finding.cue, finding.cue_span, via=finding.source,
+                          via_reference=finding.back_reference)
     return finding
 
 

@@ -54,8 +54,7 @@ def stance_cue(token, lexicon: Lexicon) -> Finding | None:
     # the copula with the adjective ("are not sure", "remain confident"), when it comes first
     start = copula.idx if copula.i < token.i and token.i - copula.i <= 3 else token.idx
     end = token.idx + len(token.text)
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[start:end], (start, end),
-                   back_reference=guess.back_reference, names=guess.names)
+    return Finding.of(guess, text_of(token.doc)[start:end], (start, end))
 
 
 def _copula_asks(holder, copula) -> bool:

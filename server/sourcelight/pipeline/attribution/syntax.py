@@ -274,10 +274,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if guess.kind is SourceKind.VAGUE and source_token.pos_ != "PRON":
         guess = survey_behind(token, lexicon) or survey_behind(source_token, lexicon, within=True) or guess
     cue_start, cue_end = _cue_extent(token, word, syntax.speech)
-    finding = Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(token.doc)[cue_start:cue_end],
-                      (cue_start, cue_end), back_reference=guess.back_reference,
-                      predicate_end=_predicate_end(token), names=guess.names,
-                      position=word in syntax.positions and not clause)
+    finding = Finding.of(guess, text_of(token.doc)[cue_start:cue_end], (cue_start, cue_end),
+                         predicate_end=_predicate_end(token), position=word in syntax.positions and not clause)
     finding = with_relays(token, source_token, finding, lexicon)
     if so_says:
         finding = replace(finding, points_back=True)

@@ -51,8 +51,7 @@ def _held_by(holder, cue_start: int, cue_end: int, lexicon: Lexicon, only: Sourc
     guess = guess_source(holder, lexicon)
     if guess is None or (only is not None and guess.kind is not only):
         return None
-    return Finding(guess.kind, guess.text, (guess.start, guess.end), text_of(holder.doc)[cue_start:cue_end],
-                   (cue_start, cue_end), back_reference=guess.back_reference)
+    return Finding.of(guess, text_of(holder.doc)[cue_start:cue_end], (cue_start, cue_end))
 
 
 __all__ = ["viewpoint_cue"]
