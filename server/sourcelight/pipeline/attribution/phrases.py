@@ -62,7 +62,7 @@ def phrase_tokens(head) -> list:
     # search but | with years of work in flooded caves watched …")
     while len(tokens) > 1 and (tokens[-1].dep_ in ("case", "cc") or tokens[-1].dep_ == "punct" and tokens[-1].text == ","):
         tokens.pop()
-    if tokens[0].tag_ in ("``", "''") and not any(t.tag_ in ("``", "''") for t in tokens[1:]):
+    if len(tokens) > 1 and tokens[0].tag_ in ("``", "''") and not any(t.tag_ in ("``", "''") for t in tokens[1:]):
         tokens = tokens[1:]  # '… for Trump,” a student at Wesleyan wrote': the mark closes the title before
     suffix = name_suffix(tokens[-1])
     if suffix is not None:
