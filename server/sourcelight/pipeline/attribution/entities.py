@@ -123,7 +123,11 @@ def is_pair(attribution: Attribution, lexicon: Lexicon) -> bool:
 
 
 def _bare(name: str, lexicon: Lexicon) -> str:
-    """The name without titles in front ("Mr.", "Senator", "Prime Minister")."""
+    """The name without titles in front ("Mr.", "Senator", "Prime Minister", and with an
+    article before the title, "le juge Bocock")."""
+    words = name.split()
+    if len(words) > 2 and lexicon.is_determiner(words[0]) and lexicon.patterns["titles"].match(" ".join(words[1:])):
+        name = " ".join(words[1:])
     while True:
         match = lexicon.patterns["titles"].match(name)
         if not match or match.end() == 0 or match.end() >= len(name):

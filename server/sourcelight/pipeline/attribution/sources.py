@@ -175,8 +175,10 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.VAGUE, None
     if outlet_noun_heads(head, lexicon):
         return SourceKind.MEDIA, None
-    if patterns["person_roles"].search(head):
-        # "the senator" is the one named before; "a senator", "two candidates" keep them unnamed
+    role = patterns["person_roles"].search(phrase)
+    if role and role.start() < head_end:
+        # "the senator" is the one named before; "a senator", "two candidates" keep them
+        # unnamed; "le chef du gouvernement" is no government
         return (SourceKind.ANONYMOUS if _indefinite_lead(head, lexicon) else SourceKind.NAMED_PERSON), None
     if is_institution(head, lexicon) or is_institution(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
@@ -226,11 +228,13 @@ def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:
 
 
 def _title_word_body(head: str, lexicon: Lexicon) -> bool:
-    """'The General Staff', 'the General Assembly': "the", a title, one capitalised word is
-    a body's name (a person with a title takes no article: "General Gerasimov")."""
+    """'The General Staff', 'the General Assembly': "the", a capitalised title, one capitalised
+    word is a body's name (a person's title takes no article, "General Gerasimov", or none in
+    capitals: "le juge Bocock", "el juez Castro")."""
     words = head.split()
     roles = ("titles", "person_roles", "unnamed_roles")
     return (len(words) == 3 and bool(lexicon.patterns["definite"].fullmatch(words[0]))
+            and words[1][:1].isupper()
             and not words[1].endswith(".")  # "the Rev. Sharpton"
             and any(lexicon.patterns[key].fullmatch(words[1]) for key in roles)
             and words[2][:1].isupper() and not any(lexicon.patterns[key].fullmatch(words[2]) for key in roles))
