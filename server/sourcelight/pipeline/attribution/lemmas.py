@@ -81,7 +81,7 @@ def _as_in_dictionary(word: str, language: str, lemmatizer: str) -> str | None:
         return None
     import simplemma
 
-    if not simplemma.is_known(word, lang=language):
+    if not simplemma.is_known(word, lang=language, low_memory=True):
         return None
     return simplemma.lemmatize(word, lang=language, low_memory=True)
 
