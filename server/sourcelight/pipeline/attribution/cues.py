@@ -52,7 +52,11 @@ def find_non_response_party(masked: str, lexicon: Lexicon, spans: tuple[tuple[in
     l'entreprise n'a pas souhaité réagir', 'В Минфине от комментариев отказались'): the
     source phrase opening the clause of the non-response, which the note then names."""
     for start, end in sorted(spans):
-        seg_start, seg_stop = _segments_before(masked, start)[0]
+        segments = _segments_before(masked, start)
+        # (past an aside set off by commas: "La Rioja, por ejemplo, se ha negado a revelar …")
+        seg_start, seg_stop = next((segment for segment in segments if masked[slice(*segment)].strip()
+                                    and not lexicon.patterns["parentheticals"].match(masked[slice(*segment)])),
+                                   segments[0])
         preposition = lexicon.patterns["source_prepositions"].match(masked, _skip_spaces(masked, seg_start), seg_stop)
         if preposition is not None:  # "В Минфине … отказались": the ministry
             seg_start = preposition.end()

@@ -46,7 +46,9 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
     negators = [m.span() for m in lexicon.find("negators", masked)]
     spans += [m.span() for m in lexicon.find("negated_responses", masked)
               if any(_negates(negator, m.span(), lexicon.negation_before, masked) for negator in negators)]
-    denials = tuple(m.span() for m in lexicon.find("denials", masked))
+    # (a denial word inside a non-response is none: "se negó a comentar" refused to comment)
+    denials = tuple(m.span() for m in lexicon.find("denials", masked)
+                    if not any(start <= m.start() and m.end() <= end for start, end in spans))
     return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans)
 
 
