@@ -272,16 +272,18 @@ def _statement_owner(noun, lexicon: Lexicon):
         # (a time owns no statement: "In this week's address, the Vice President laid out …")
         if child.dep_ == "poss" and child.tag_ not in ("PRP$",) and child.ent_type_ not in ("DATE", "TIME"):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
-                return obj
-        if child.dep_ == "acl" and child.tag_ == "VBN" and token_lemma(child, lexicon) in lexicon.syntax.issuing_verbs:
-            agent = next((c for c in child.children if c.dep_ == "agent"), None)
-            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
-                return obj
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and (obj := _maker(child)) is not None:
+            return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN" and token_lemma(child, lexicon) in lexicon.syntax.issuing_verbs \
+                and (obj := _maker(next((c for c in child.children if c.dep_ == "agent"), None))) is not None:
+            return obj
     return None
+
+
+def _maker(preposition):
+    """The noun or name a 'by' or 'from' takes, who made the statement, or None."""
+    obj = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
+    return obj if obj is not None and obj.pos_ in ("PROPN", "NOUN") else None
 
 
 def _answer_from(noun):

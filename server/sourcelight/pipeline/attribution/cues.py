@@ -54,9 +54,8 @@ def find_non_response_party(masked: str, lexicon: Lexicon, spans: tuple[tuple[in
     for start, end in sorted(spans):
         segments = _segments_before(masked, start)
         # (past an aside set off by commas: "La Rioja, por ejemplo, se ha negado a revelar …")
-        seg_start, seg_stop = next((segment for segment in segments if masked[slice(*segment)].strip()
-                                    and not lexicon.patterns["parentheticals"].match(masked[slice(*segment)])),
-                                   segments[0])
+        seg_start, seg_stop = next((segment for segment in segments
+                                    if not _aside(masked[segment[0]:segment[1]], lexicon)), segments[0])
         preposition = lexicon.patterns["source_prepositions"].match(masked, _skip_spaces(masked, seg_start), seg_stop)
         if preposition is not None:  # "В Минфине … отказались": the ministry
             seg_start = preposition.end()
@@ -65,6 +64,11 @@ def find_non_response_party(masked: str, lexicon: Lexicon, spans: tuple[tuple[in
         if guess is not None and guess.kind is not SourceKind.UNATTRIBUTED:
             return Finding.of(guess, masked[start:end], (start, end))
     return None
+
+
+def _aside(piece: str, lexicon: Lexicon) -> bool:
+    """Nothing, or a parenthetical the lists know ("por ejemplo"), between two commas or dashes."""
+    return not piece.strip() or bool(lexicon.patterns["parentheticals"].match(piece))
 
 
 def _subject_end(text: str, start: int, stop: int, lexicon: Lexicon) -> int:

@@ -72,10 +72,10 @@ def _kind_key(attribution: Attribution, lexicon) -> str:
             return "notes.writer"
         if unnamed and lexicon.is_pronoun(attribution.source):
             return "notes.pronoun_person"
-        if unnamed and is_description(attribution.source, lexicon):
+        # (a "she" the sentences before resolved to "the ferry captain" names no one either)
+        who = attribution.entity or attribution.source
+        if who and is_description(who, lexicon):
             return "notes.described_person"
-        if attribution.entity and is_description(attribution.entity, lexicon):
-            return "notes.described_person"  # "she" after "the ferry captain said": still no name
     return f"notes.kind.{attribution.kind.value}"
 
 

@@ -150,11 +150,11 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
         return messages.plural("summary.no_source", len(claims))
     people = [name for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
               for name in people_of(c.sourcing.who, messages.language)]  # "both men": two people
+    keyed = [(name, _person_key(name, messages.language)) for name in people]
     # "he", "I", "the senator": someone, but no one more than the people the article names
-    named_people = {_person_key(name, messages.language) for name in people
-                    if not _names_no_one(name, messages.language)}
+    named_people = {key for name, key in keyed if not _names_no_one(name, messages.language)}
     # the writer's own "I" or "we" is no one the article quotes on the record
-    writer = any(_person_key(name, messages.language) == _WRITER for name in people)
+    writer = any(key == _WRITER for _, key in keyed)
     # claims resting only on "he" or "the actress" rest on someone the reader is never told the name of
     person_kind = "named_person" if named_people or writer else "unnamed_person"
     first = _what_most_rest_on(claims, kinds, attributed, messages, person_kind)
