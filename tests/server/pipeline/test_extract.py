@@ -203,3 +203,50 @@ def test_paragraphs_inside_a_division_stay_paragraphs():
         (BlockKind.PARAGRAPH, "A loose line the page left between its blocks."),
         (BlockKind.PARAGRAPH, "The minister did not comment."),
     ]
+
+
+def _pieces(xml: str):
+    signals = PageSignals(base_url=None, language="en", headlines=(), standfirsts={}, anchor_texts=(), images={},
+                          lead_image=None)
+    return [(p.kind, p.text) for p in pieces_from_body(lxml.etree.fromstring(xml), "Rail line delayed again",
+                                                        signals, with_images=False)]
+
+
+def test_a_story_laid_out_in_a_table_cell_is_read_paragraph_by_paragraph():
+    # old wire pages set the whole story in one cell of a layout table: each paragraph is a
+    # sentence of its own, not "…no trace of him, an official said.Mateen met with reporters …"
+    pieces = _pieces(
+        "<main><table><row><cell><p>Rail line delayed again</p></cell></row><row><cell>"
+        "<p>Officials said on Tuesday that the rail line would open next spring.</p>"
+        "<p>Contractors met with reporters on Wednesday, the minister said.</p></cell></row></table></main>")
+    assert pieces == [
+        (BlockKind.PARAGRAPH, "Rail line delayed again"),
+        (BlockKind.PARAGRAPH, "Officials said on Tuesday that the rail line would open next spring."),
+        (BlockKind.PARAGRAPH, "Contractors met with reporters on Wednesday, the minister said."),
+    ]
+
+
+def test_a_data_table_keeps_its_rows():
+    pieces = _pieces("<main><table><row><cell><p>Route</p></cell><cell><p>Opening</p></cell></row>"
+                     "<row><cell>Western section</cell><cell>2027</cell></row></table></main>")
+    assert pieces == [(BlockKind.PARAGRAPH, "Route | Opening"), (BlockKind.PARAGRAPH, "Western section | 2027")]
+
+
+def test_blocks_nested_in_a_block_are_never_glued_to_its_last_sentence():
+    pieces = _pieces(
+        "<main><p>Officials said the line would open next spring.<p>Contractors disagreed.</p></p>"
+        "<list><item><head>2/10</head><p>The minister resigned on Friday.</p><p>Getty</p></item></list></main>")
+    assert pieces == [
+        (BlockKind.PARAGRAPH, "Officials said the line would open next spring. Contractors disagreed."),
+        (BlockKind.LIST_ITEM, "2/10 The minister resigned on Friday. Getty"),
+    ]
+
+
+def test_a_photo_credit_in_a_box_of_one_column_is_no_article_text():
+    html = page("<h1>Rail line delayed again</h1><table><tr><td>The unfinished station photographed from the air "
+                "on Monday, two years after work began.<p>Credit: Harbour Trust/ESA</p></td></tr></table>"
+                + PARA + PARA.replace("Tuesday", "Friday"))
+    article = extract_article(html, "https://news.example.com/rail", options=OPTIONS)
+    texts = [b.text for b in article.blocks]
+    assert "The unfinished station photographed from the air on Monday, two years after work began." in texts
+    assert not any("Credit" in text or "Harbour Trust/ESA" in text for text in texts)

@@ -178,7 +178,10 @@ def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> Non
             continue
         signer = carried(resolved[line].attribution)
         inline = bool(quotes[line].stretches)  # "… our greatest shame.” ― Sonya Herridge"
-        if (inline and quotes[line].starts_inside) or (not inline and line > 0 and quotes[line - 1].stretches):
+        # (a post's text before its sign-off signs that post, not a quote in the paragraph above)
+        opens_line = not sentences[line].text[:finding.cue_span[0]].strip()
+        if (inline and quotes[line].starts_inside) or (not inline and opens_line and line > 0
+                                                       and quotes[line - 1].stretches):
             index = line - 1
             while index >= 0 and quotes[index].stretches and (findings[index] is None
                                                               or not findings[index].signs_above):
@@ -189,7 +192,6 @@ def _signed_quotes(sentences, findings, quotes, resolved: list[Resolved]) -> Non
             continue
         if inline:
             continue
-        opens_line = not sentences[line].text[:finding.cue_span[0]].strip()
         post = sentences[line - 1].block if opens_line else sentences[line].block
         for index in range(line - 1, -1, -1):
             # (what a post's own words seem to cite is the post's: "@stevenf British people

@@ -17,6 +17,7 @@ from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD,
                                                     determiner_and_capitalised_word, ends_in_plural, has_name,
                                                     is_acronym, is_institution, is_name_word, known_word, single_name)
 from sourcelight.pipeline.attribution.outlets import names_outlet, outlet_noun_heads
+from sourcelight.pipeline.attribution.phrase_edges import trim_phrase
 from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE, body_of, spokesperson_without_body
 from sourcelight.pipeline.model import SourceKind
 
@@ -36,33 +37,6 @@ class SourceGuess:
     back_reference: BackReference | None = None
     # The people a coordination names, each whole ("Dana Okafor and Lee Park").
     names: tuple[str, ...] = ()
-
-
-# A live blog's time stamp opening an entry: "14.29 Indonesian authorities are hoping …"
-_CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}\s+(?=[A-Z])")
-
-
-def trim_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
-    """Narrow [start, end) to the phrase proper: no edge punctuation, no leading 'and', no
-    time stamp of a live blog's entry."""
-    while True:
-        while start < end and text[start] in EDGE_PUNCTUATION:
-            start += 1
-        clock = _CLOCK_TIME.match(text, start, end)
-        if clock:
-            start = clock.end()
-        while end > start and text[end - 1] in EDGE_PUNCTUATION and not _ends_abbreviation(text, end) and not (
-                text[end - 1] == ")" and text.count("(", start, end) > text.count(")", start, end - 1)):
-            end -= 1  # (but the ")" of "the Employers' Association (UCEA)" closes what the phrase opened)
-        match = lexicon.patterns["leading_conjunctions"].match(text, start, end)
-        if not match or match.end() == start:
-            return start, end
-        start = match.end()
-
-
-def _ends_abbreviation(text: str, end: int) -> bool:
-    # Keep the period of "U.S." or "Mr." at the end of a phrase.
-    return text[end - 1] == "." and end >= 3 and (text[end - 3] == "." or text[end - 3:end - 1] in ("Mr", "Dr", "Ms", "Jr", "St"))
 
 
 def classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
@@ -218,8 +192,17 @@ def is_description(phrase: str, lexicon: Lexicon) -> bool:
     if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):
         return False
     head = phrase[:_head_end(phrase, lexicon)].split()[1:]
-    return bool(head) and (head[-1][:1].islower() or person_by_suffix(" ".join(words[:1] + head), lexicon)
-                           is SourceKind.NAMED_PERSON)
+    # (a capitalised word no name is made of is a noun too, "the California Republican", and
+    # so is an office written with capitals, "the First Lady")
+    return bool(head) and (head[-1][:1].islower() or head[-1].casefold() in lexicon.not_names
+                           or _ends_in_role(" ".join(head), lexicon)
+                           or person_by_suffix(" ".join(words[:1] + head), lexicon) is SourceKind.NAMED_PERSON)
+
+
+def _ends_in_role(head: str, lexicon: Lexicon) -> bool:
+    """'First Lady', 'US President': the head ends in an office (not "président Alain Fuchs")."""
+    return any(not head[match.end():].strip(EDGE_PUNCTUATION)
+               for match in lexicon.patterns["person_roles"].finditer(head))
 
 
 def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:

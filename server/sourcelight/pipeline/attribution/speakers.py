@@ -15,7 +15,9 @@ from sourcelight.pipeline.attribution.object_speakers import (object_controls, o
 from sourcelight.pipeline.attribution.relatives import cleft_subject, described_by_predicate, who_means
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, name_after_participle,
                                                        quoted, stranded_speaker, subject_before_aside, unquoted_root_subject)
-from sourcelight.pipeline.attribution.subject_misreads import (compound_noun_misread, object_misread,
+from sourcelight.pipeline.attribution.subject_misreads import (agent_misread, compound_noun_misread,
+                                                               conjunct_after_object, object_left_by, stray_agent,
+                                                               object_misread,
                                                                participle_misread, perfect_misread, plural_noun_misread,
                                                                possessor_misread, reduced_passive, disagreeing_inversion)
 
@@ -135,7 +137,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         # (not an auxiliary inside a quote before it: "“Is the ferry late?” asked Okafor")
         children = [c for c in current.children if c.dep_ not in ("auxpass", "aux") or not quoted(c) or quoted(current)]
         agent = next((c for c in children if c.dep_ == "agent"), None)
-        if agent is not None:
+        if agent is not None and not agent_misread(current, children):
             objects = [c for c in agent.children if c.dep_ == "pobj"]
             return (objects[0], True) if objects else (None, True)
         perfect = any(c.dep_ == "auxpass" and perfect_misread(current, c) for c in children)
@@ -152,7 +154,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 # …", "After saying her foot was swollen, she was taken to hospital"
                 return passive_subject, False
             if current.i == verb.i:
-                return _stray_agent(verb), True  # "the plan was announced": no speaker in the sentence
+                return stray_agent(verb), True  # "the plan was announced": no speaker in the sentence
             return None, True
         # Of two subjects (a parse that took a quoted word for one), the nearer is the speaker.
         subjects = [c for c in children if c.dep_ in SUBJECTS or (perfect and c.dep_ in PASSIVE_SUBJECTS)]
@@ -160,7 +162,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             # "Republican establishment figures — … — both suggested": "both" floats; "Sanders
             # called on Gov. Rick Snyder to resign" parsed with the governor as a second subject
             # is what "on" was left without
-            subjects = [c for c in subjects if c.tag_ != "DT" and not _object_left_by(c, current)] or subjects
+            subjects = [c for c in subjects if c.tag_ != "DT" and not object_left_by(c, current)] or subjects
             # "says study co-author Boris Kingma" parsed with "co" as a subject of its own: a
             # role word running up to a name describes it
             subjects = [c for c in subjects if not any(
@@ -176,7 +178,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else (
             name_before(current) if current.i == verb.i or current.pos_ in ("VERB", "AUX") else None)
         if subject is not None:
-            subject = _conjunct_after_object(subject) or subject
+            subject = conjunct_after_object(subject) or subject
         named = name_after_participle(subject, verb) if subject is not None and current.i == verb.i else None
         if named is not None:
             return named, False
@@ -269,45 +271,6 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
             continue
         current = current.head
     return None, False
-
-
-def _conjunct_after_object(subject):
-    """'… 5 percent prefer Libertarian nominee Gary Johnson and 1 percent support Jill Stein'
-    parsed with "Gary Johnson and 1 percent" as the subject: a subject right after a verb that
-    has no object of its own is that verb's object, and the last noun joined to it is the
-    subject."""
-    at = subject.left_edge.i - 1
-    if at < 0 or subject.i > subject.head.i:
-        return None
-    before = subject.doc[at]
-    if before.pos_ != "VERB" or before.tag_ not in ("VB", "VBD", "VBP", "VBZ") or any(
-            c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in before.children):
-        return None
-    joined = [c for c in subject.children if c.dep_ == "conj" and c.i > subject.i]
-    return joined[-1] if joined else None
-
-
-def _object_left_by(subject, verb) -> bool:
-    """A subject after the verb right behind a preposition of that verb with no object of its
-    own: that preposition's object."""
-    at = subject.left_edge.i - 1
-    if subject.i < verb.i or at <= verb.i:
-        return False
-    preposition = subject.doc[at]
-    return preposition.dep_ == "prep" and preposition.head.i == verb.i and not any(
-        c.dep_ == "pobj" for c in preposition.children)
-
-
-def _stray_agent(verb):
-    """'Al-Muteiri was confirmed as one of the passengers by the assistant foreign minister':
-    the "by" phrase of a passive that the parse hung on a noun inside it."""
-    for token in verb.subtree:
-        if token.dep_ == "prep" and token.lower_ == "by" and token.head.i != verb.i and not quoted(token):
-            named = next((c for c in token.children if c.dep_ == "pobj"), None)
-            # a name, not "grabbing a photographer by the throat" or "by the end of the year"
-            if named is not None and named.pos_ == "PROPN" and named.ent_type_ not in ("DATE", "TIME"):
-                return named
-    return None
 
 
 def _time_gerund(preposition, lexicon: Lexicon | None) -> bool:

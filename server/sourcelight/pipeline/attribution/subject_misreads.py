@@ -1,10 +1,12 @@
 """Subjects the parse got wrong: a participle it made the sentence's verb ("Three names
 mentioned as nominees are …") or the sentence's verb it made a participle ("A new poll found
 last week that …"), a noun it read as a verb ("filming television shows"), a possessor it
-read as a subject. speakers.speaker_of asks these before it reads a verb's subject."""
+read as a subject, a "by" it made an active verb's agent. speakers.speaker_of asks these
+before it reads a verb's subject."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.deps import SUBJECTS, name_suffix, to_infinitive
+from sourcelight.pipeline.attribution.stranded import quoted
 
 
 def perfect_misread(verb, auxiliary) -> bool:
@@ -157,3 +159,52 @@ def reduced_passive(verb) -> bool:
 
 
 __all__ = ["perfect_misread", "participle_misread", "compound_noun_misread", "possessor_misread", "plural_noun_misread", "object_misread", "reduced_passive"]
+
+
+def agent_misread(verb, children) -> bool:
+    """'Mateen … called the massacre by his son, Omar Mateen, “the act of a terrorist”' parsed
+    with "by his son" as the agent of "called": a verb in an active tense with an object of its
+    own, in a clause of its own, has no passive agent; the "by" belongs to the object (but
+    "…, backed by a phalanx of officials" and "Called a 'violent rhythm game' by its
+    creators, …", participles tagged as a past tense, have one)."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "conj", "ccomp") \
+        and not any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "dobj" for c in children)
+
+
+def conjunct_after_object(subject):
+    """'… 5 percent prefer Libertarian nominee Gary Johnson and 1 percent support Jill Stein'
+    parsed with "Gary Johnson and 1 percent" as the subject: a subject right after a verb that
+    has no object of its own is that verb's object, and the last noun joined to it is the
+    subject."""
+    at = subject.left_edge.i - 1
+    if at < 0 or subject.i > subject.head.i:
+        return None
+    before = subject.doc[at]
+    if before.pos_ != "VERB" or before.tag_ not in ("VB", "VBD", "VBP", "VBZ") or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in before.children):
+        return None
+    joined = [c for c in subject.children if c.dep_ == "conj" and c.i > subject.i]
+    return joined[-1] if joined else None
+
+
+def object_left_by(subject, verb) -> bool:
+    """A subject after the verb right behind a preposition of that verb with no object of its
+    own: that preposition's object."""
+    at = subject.left_edge.i - 1
+    if subject.i < verb.i or at <= verb.i:
+        return False
+    preposition = subject.doc[at]
+    return preposition.dep_ == "prep" and preposition.head.i == verb.i and not any(
+        c.dep_ == "pobj" for c in preposition.children)
+
+
+def stray_agent(verb):
+    """'Al-Muteiri was confirmed as one of the passengers by the assistant foreign minister':
+    the "by" phrase of a passive that the parse hung on a noun inside it."""
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ == "by" and token.head.i != verb.i and not quoted(token):
+            named = next((c for c in token.children if c.dep_ == "pobj"), None)
+            # a name, not "grabbing a photographer by the throat" or "by the end of the year"
+            if named is not None and named.pos_ == "PROPN" and named.ent_type_ not in ("DATE", "TIME"):
+                return named
+    return None

@@ -14,6 +14,11 @@ __all__ = ["pieces_from_body"]
 
 # Elements of trafilatura's XML that are blocks of their own, never inline text.
 BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "graphic", "div"})
+# Blocks that only prose holds: a table cell with one of these, or with paragraphs of
+# sentences, lays out a page rather than holding data.
+PROSE_TAGS = frozenset({"head", "list", "quote"})
+# A paragraph this long in a cell is prose, not a datum.
+MIN_PROSE_WORDS = 12
 # A paragraph in capitals this short, with no sentence end, is a sub-heading.
 MAX_SUBHEADING_WORDS = 12
 
@@ -65,10 +70,30 @@ def _unwrapped(container):
             if (element.text or "").strip():
                 yield _paragraph(element.text)
             yield from _unwrapped(element)
+        elif element.tag == "table" and _is_layout_table(element):
+            for cell in element.iter("cell"):
+                if (cell.text or "").strip():
+                    yield _paragraph(cell.text)
+                yield from _unwrapped(cell)
         else:
             yield element
-        if container.tag == "div" and (element.tail or "").strip():
+        if container.tag in ("div", "cell") and (element.tail or "").strip():
             yield _paragraph(element.tail)
+
+
+def _is_layout_table(table) -> bool:
+    """A table used to lay out the page (old wire and forum pages put the whole story in one
+    cell, and a photo's caption and credit in a box of one column): a cell holds headings,
+    lists or paragraphs of prose, or no row has more than one cell. Its cells are read as
+    the page's blocks; a data table keeps its rows."""
+    if all(len(row.findall("cell")) <= 1 for row in table.iter("row")):
+        return True
+    for cell in table.iter("cell"):
+        paragraphs = [child for child in cell if child.tag == "p"]
+        if PROSE_TAGS.intersection(child.tag for child in cell) or (len(paragraphs) > 1 and any(
+                len("".join(p.itertext()).split()) >= MIN_PROSE_WORDS for p in paragraphs)):
+            return True
+    return False
 
 
 def _paragraph(text: str):

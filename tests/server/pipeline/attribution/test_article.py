@@ -390,6 +390,13 @@ def test_an_embedded_post_is_given_to_the_account_that_signs_it():
     assert (claims[1].sourcing.kind.value, claims[1].sourcing.who) == ("named_person", "Ben Jacobs")
 
 
+def test_a_post_signed_at_its_end_leaves_the_quote_in_the_paragraph_above_to_its_speaker():
+    claims, _ = _annotate([["“The debris suggests the ferry broke up at the pier,” said Tom Reyes, a former captain."],
+                           ["Search boats found a life jacket near the pier. — Harbour Gazette (@harbourgazette) May 2, 2016"]])
+    assert claims[0].sourcing.who == "Tom Reyes"
+    assert claims[1].sourcing.who == "Harbour Gazette"
+
+
 def test_what_an_embedded_post_seems_to_cite_is_the_posts_own():
     claims, _ = _annotate([["Ben Jacobs answered the senator on Twitter."],
                            ["@dmoore Critics say the bridge is a disgrace.", "— Ben Jacobs (@bjacobs) September 1, 2016"]])
@@ -534,6 +541,41 @@ def test_a_description_no_name_was_found_for_is_not_a_named_person_or_one_more_i
     assert claims[1].sourcing.who == "Dana Okafor"
     assert "1 named person speaks on the record" in summary.headline
     assert [s.name for s in summary.named_sources] == ["Dana Okafor"]
+
+
+def test_a_party_member_described_by_state_is_a_description_not_a_name_or_a_body():
+    # "the Texas Republican" is how US reporters refer back to a lawmaker; with nobody named
+    # before it is no name on the record, and "the Florida Democrat" is no organization
+    claims, summary = _annotate([
+        ["The harbour bill would cost the state its beaches, the Texas Republican said."],
+        ["The Florida Democrat said the bill would pass in May."],
+    ])
+    assert claims[0].note == "Rests on a person described, not named, here: “the Texas Republican”."
+    assert claims[1].note == "Rests on a person described, not named, here: “The Florida Democrat”."
+    assert "no named person speaks on the record" in summary.headline
+
+
+def test_a_party_member_described_after_the_person_is_that_person():
+    claims, _ = _annotate([
+        ["Sarah Collins toured the harbour on Monday.", "The California Democrat said the bill would pass in May."],
+    ])
+    assert claims[1].sourcing.who == "Sarah Collins"
+
+
+def test_a_description_opening_its_sentence_is_still_the_person_named_before():
+    claims, _ = _annotate([
+        ["Sarah Collins spoke at the harbour on Friday."],
+        ["The California Democrat said the closure of the ferry by Tom Reyes had drained the town of hope."],
+    ])
+    assert claims[1].sourcing.who == "Sarah Collins"
+
+
+def test_an_office_written_in_capitals_is_a_description_but_an_office_before_a_name_is_not():
+    claims, summary = _annotate([["“Tariffs on ferries will stay,” the US President said."]])
+    assert claims[0].note == "Rests on a person described, not named, here: “the US President” (direct quote)."
+    assert "no named person speaks on the record" in summary.headline
+    claims, _ = _annotate([["Le président Tom Reyes déclare que le port fermera en mai."]], language="fr")
+    assert claims[0].note.startswith("Repose sur une personne citée nommément")
 
 
 def test_a_pronoun_for_a_person_only_described_is_still_no_name():
