@@ -92,6 +92,7 @@ KEY_NOTES = {
     "flags.denials": "denial verbs and nouns",
     "flags.anonymity_reasons": "why a source is kept anonymous ('not authorized to speak publicly')",
     "flags.own_voice_labels": "labels opening the outlet's own note ('Editor's note:'): no one else's claim, whatever it reports",
+    "flags.refusals": "(optional) phrases of refusing to do something, in which a denial word denies nothing and whose verb is no cue ('SE NEGÓ A dimitir')",
     "flags.discourse_markers": "(optional) the writer's set phrases that hold a speech verb but report no one's words: their verb is no cue ('NEEDLESS TO SAY, the ferry was late')",
     "syntax.speech": "lemmas of verbs whose subject is the source ('say', 'testify')",
     "syntax.findings": "lemmas of verbs that attribute with no clause only when a document, outlet or organization is the subject ('polls show Clinton ahead', 'the company reported earnings')",

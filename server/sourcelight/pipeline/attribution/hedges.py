@@ -16,6 +16,8 @@ class Flags:
     non_response_spans: tuple[tuple[int, int], ...]
     # Spans of multi-word hedges ("is said to"), whose verbs are no cue either.
     hedge_spans: tuple[tuple[int, int], ...] = ()
+    # Spans of refusals to act ("se negó a dimitir"): no denial, and their verbs no cue.
+    refusal_spans: tuple[tuple[int, int], ...] = ()
 
 
 # A negator makes "responded" a non-response only close by ("Neither the ministry nor its
@@ -46,10 +48,12 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
     negators = [m.span() for m in lexicon.find("negators", masked)]
     spans += [m.span() for m in lexicon.find("negated_responses", masked)
               if any(_negates(negator, m.span(), lexicon.negation_before, masked) for negator in negators)]
-    # (a denial word inside a non-response is none: "se negó a comentar" refused to comment)
+    # (a denial word inside a non-response or a refusal is none: "se negó a comentar" refused
+    # to comment, "se negó a dimitir" refused to resign)
+    refusals = [m.span() for m in lexicon.find("refusals", masked)]
     denials = tuple(m.span() for m in lexicon.find("denials", masked)
-                    if not any(start <= m.start() and m.end() <= end for start, end in spans))
-    return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans)
+                    if not any(start <= m.start() and m.end() <= end for start, end in spans + refusals))
+    return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans, tuple(refusals))
 
 
 # A denial word belongs to the source when it is the cue or follows the source closely

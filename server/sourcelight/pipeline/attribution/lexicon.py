@@ -250,6 +250,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     patterns["impersonal_anonymous"] = pattern_of(data["cues"].get("impersonal_anonymous", []), "impersonal_anonymous")
     patterns["own_voice_labels"] = pattern_of(data["flags"].get("own_voice_labels", []), "own_voice_labels")
     patterns["discourse_markers"] = pattern_of(data["flags"].get("discourse_markers", []), "discourse_markers")
+    patterns["refusals"] = pattern_of(data["flags"].get("refusals", []), "refusals")
     patterns["generic_bodies"] = pattern_of(data["sources"].get("generic_bodies", []), "generic_bodies")
     patterns["media_roles"] = pattern_of(data["sources"].get("media_roles", []), "media_roles")
     patterns["object_articles"] = pattern_of(data["grammar"].get("object_articles", []), "object_articles")

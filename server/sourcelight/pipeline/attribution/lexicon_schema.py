@@ -82,7 +82,9 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # grammar.contractions is optional: [full, contracted] pairs ("did not", "didn't"); a phrase
 # any list writes one way matches the other way too.
 # flags.discourse_markers is optional: the writer's set phrases that hold a speech verb but
-# report no one's words ("needless to say", "having said that", "all told").
+# report no one's words ("needless to say", "having said that", "all told"). flags.refusals is
+# optional: phrases of refusing to do something, in which a denial word denies nothing ("se
+# negó a dimitir").
 # quotes.single_pairs is optional: the single quotation marks of headlines and short quotes
 # ("calls Obamacare ‘crazy system’"), read only within one sentence and outside double marks.
 # cues.impersonal_anonymous is optional: the writer told by sources left unnamed ("we're told").
@@ -100,7 +102,7 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
                                             "flags": {"anonymity_reasons": "words", "own_voice_labels": "words",
-                                                      "discourse_markers": "words"},
+                                                      "discourse_markers": "words", "refusals": "words"},
                                             "sources": {"generic_bodies": "words", "media_roles": "words", "person_suffixes": "words",
                                                         "plural_person_suffixes": "words", "same_words": "words"},
                                             "grammar": {"contractions": "pairs", "object_articles": "words",
