@@ -189,6 +189,8 @@ def is_description(phrase: str, lexicon: Lexicon) -> bool:
     noun is capitalised, German, only a noun with a person's ending reads as one: "die
     Branchenkennerin", sources.person_suffixes.)"""
     words = phrase.split()
+    if len(words) > 1 and all(word.isalpha() and word.islower() for word in words):
+        return True  # no capital, no name: "…, says search chief", "father and son agreed"
     if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):
         return False
     head = phrase[:_head_end(phrase, lexicon)].split()[1:]

@@ -578,6 +578,16 @@ def test_an_office_written_in_capitals_is_a_description_but_an_office_before_a_n
     assert claims[0].note.startswith("Repose sur une personne citée nommément")
 
 
+def test_a_role_with_no_name_or_the_writers_own_relative_is_no_name_on_the_record():
+    claims, summary = _annotate([
+        ["Search teams found two more bodies near the pier, says search chief."],
+        ["My father phoned me to say the ferry would not run on Sunday."],
+    ])
+    assert claims[0].note == "Rests on a person described, not named, here: “search chief”."
+    assert claims[1].note == "Rests on a person described, not named, here: “My father”."
+    assert "no named person speaks on the record" in summary.headline
+
+
 def test_a_pronoun_for_a_person_only_described_is_still_no_name():
     claims, _ = _annotate([
         ["The ferry captain said the night crossing would be the last one.",
