@@ -250,3 +250,17 @@ def test_a_photo_credit_in_a_box_of_one_column_is_no_article_text():
     texts = [b.text for b in article.blocks]
     assert "The unfinished station photographed from the air on Monday, two years after work began." in texts
     assert not any("Credit" in text or "Harbour Trust/ESA" in text for text in texts)
+
+
+def test_embed_code_offered_in_a_text_box_never_reaches_the_extractor():
+    # a small page's story and its video box can come out of trafilatura as one run of text,
+    # the box's "<iframe …>" code with it (globalnews.ca): a text box is a form's, never prose
+    from sourcelight.pipeline.extract.page import drop_invisible, parse_page
+
+    tree = parse_page(page(PARA + "<div class='embed_box'><textarea class='embed_select'><iframe width='670' "
+                                  "src='https://news.example.com/video/embed/1/'>Your browser does not support frames."
+                                  "</iframe></textarea> Loading video.</div>"))
+    drop_invisible(tree)
+    text = " ".join(tree.itertext())
+    assert "iframe" not in text and "does not support frames" not in text
+    assert "Loading video." in text and "rail line would open next spring" in text

@@ -30,7 +30,7 @@ def names_with_roles(parse, lexicon: Lexicon):
         words = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
         described = any(c.dep_ == "appos" and c.i > token.i and c.pos_ in ("NOUN", "PROPN") and _describes_person(c, lexicon)
                         for c in token.children) or _own_gendered(token, lexicon) or _age_given(token) \
-            or _role_beside(token, lexicon)
+            or _role_beside(token, lexicon) or (token.ent_type_ == "ORG" and _speaks_of_own(token, lexicon))
         # (a "who" clause on a full name; not on a description: "a New Hampshire Republican, who …")
         who = len(words) >= 2 and not any(c.dep_ == "det" for c in token.children) and _who_after(token)
         # "One Republican presidential hopeful, Carly Fiorina," (but not "Catholics" after
@@ -102,6 +102,18 @@ def _own_gendered(name, lexicon: Lexicon) -> bool:
     """'Carly Fiorina threw her support behind Cruz': the subject's own thing is "his" or
     "her", so the subject is a person (a company's is "its")."""
     return bool(own_genders(name, lexicon))
+
+
+def _speaks_of_own(name, lexicon: Lexicon) -> bool:
+    """'Lovato has previously spoken out about her body image', the name taken for a company:
+    a subject whose verb has no object, doing something about "his" or "her" thing, is a
+    person (not "Trump attacked Clinton over her emails": that verb has an object)."""
+    verb = name.head
+    if name.dep_ != "nsubj" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders
+               for c in verb.children if c.dep_ == "prep" and c.i > name.i
+               for o in c.children if o.dep_ == "pobj" for p in o.children)
 
 
 def own_genders(name, lexicon: Lexicon) -> list[str]:

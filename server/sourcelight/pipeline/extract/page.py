@@ -105,8 +105,10 @@ def check_tree_budget(tree: lxml.html.HtmlElement, options: PipelineOptions) -> 
 
 def drop_invisible(tree: lxml.html.HtmlElement) -> None:
     """Remove style sheets and scripts (JSON-LD stays): nothing later needs them, and a page's
-    megabyte of inline CSS would otherwise be walked by every later step."""
-    for element in list(tree.iter("style", "script", "template")):
+    megabyte of inline CSS would otherwise be walked by every later step. A text box goes too:
+    what it holds is a form's, often a video's embed code ("<iframe width='670' …") offered to
+    copy, never the article's."""
+    for element in list(tree.iter("style", "script", "template", "textarea")):
         if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
             continue
         if element.getparent() is not None:
