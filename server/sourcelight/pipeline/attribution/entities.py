@@ -124,15 +124,27 @@ def is_pair(attribution: Attribution, lexicon: Lexicon) -> bool:
 
 def _bare(name: str, lexicon: Lexicon) -> str:
     """The name without titles in front ("Mr.", "Senator", "Prime Minister", and with an
-    article before the title, "le juge Bocock")."""
+    article before the title, "le juge Bocock"), nor a role joined to a body's name before it
+    ("Flixbus-Manager Stenger", "Condor-Sprecherin Magdalena Hauser")."""
     words = name.split()
     if len(words) > 2 and lexicon.is_determiner(words[0]) and lexicon.patterns["titles"].match(" ".join(words[1:])):
         name = " ".join(words[1:])
     while True:
         match = lexicon.patterns["titles"].match(name)
         if not match or match.end() == 0 or match.end() >= len(name):
-            return name.strip()
+            break
         name = name[match.end():].lstrip(" .")
+    words = name.split()
+    if len(words) > 2 and lexicon.is_determiner(words[0]) and "-" in words[1] and _ends_in_role(words[1], lexicon):
+        words = words[1:]
+    while len(words) > 1 and "-" in words[0] and words[1][:1].isupper() and _ends_in_role(words[0], lexicon):
+        words = words[1:]
+    return " ".join(words).strip()
+
+
+def _ends_in_role(word: str, lexicon: Lexicon) -> bool:
+    return any(match.end() == len(word) for key in ("titles", "person_roles", "unnamed_roles", "spokesperson")
+               for match in lexicon.patterns[key].finditer(word))
 
 
 def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon) -> Attribution | None:

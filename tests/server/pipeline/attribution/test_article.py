@@ -628,3 +628,11 @@ def test_a_quote_after_a_sentence_of_its_paragraph_is_that_speaker_s_unless_a_ta
     whose = [c.sourcing.who if c.sourcing else None for c in claims]
     assert whose[1] == "Tomasz Wojcik"
     assert whose[3] == "Maribel Ortiz"
+
+
+def test_a_spokeswoman_of_a_body_named_with_her_role_is_counted_once():
+    _, summary = _annotate([
+        ["Die Hafen-Sprecherin Maria Okafor sagte, die Fähren führen wieder."],
+        ["Okafor sagte außerdem, es gebe keine Verspätungen."],
+    ], language="de")
+    assert [s.name for s in summary.named_sources] == ["Maria Okafor"]
