@@ -264,3 +264,14 @@ def test_embed_code_offered_in_a_text_box_never_reaches_the_extractor():
     text = " ".join(tree.itertext())
     assert "iframe" not in text and "does not support frames" not in text
     assert "Loading video." in text and "rail line would open next spring" in text
+
+
+def test_a_copyright_notice_is_no_article_text_but_a_sentence_about_copyright_is():
+    html = page("<h1>Rail line delayed again</h1>" + PARA
+                + "<p>Copyright lawyers said the audit could be published in full.</p>"
+                + PARA.replace("Tuesday", "Friday")
+                + "<p>© 2026 Example Media. All rights reserved. This material may not be published, broadcast, "
+                  "rewritten or redistributed.</p>")
+    article = extract_article(html, "https://news.example.com/rail", options=OPTIONS)
+    assert "All rights reserved" not in article.text and "redistributed" not in article.text
+    assert "Copyright lawyers said the audit could be published in full." in article.text

@@ -20,6 +20,8 @@ __all__ = ["tidy_pieces", "Tidied", "LinePhrases", "line_phrases"]
 
 # A line with no letter or digit is a separator ("___", "* * *", "•").
 _NO_WORD = re.compile(r"^[\W_]+$")
+# A copyright notice: "© 2016 The Associated Press. All rights reserved. …", "Copyright 2026 …".
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}\b))", re.IGNORECASE)
 # A list number printed as its own paragraph ("2.", "(3)", "4)").
 _LIST_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\)?$")
 # A date or a time in a line: a year, or hh:mm.
@@ -97,8 +99,8 @@ def tidy_pieces(pieces: list[Piece], signals: PageSignals, *, title: str, byline
         if piece.kind is BlockKind.PARAGRAPH and _LIST_NUMBER.match(text):
             carried_number = text
             continue
-        if _NO_WORD.match(text):
-            continue
+        if _NO_WORD.match(text) or (_COPYRIGHT.match(text) and len(text) <= CREDIT_LINE_MAX_CHARS):
+            continue  # (a separator, or the publisher's copyright notice: no article text)
         if position < HEADER_ZONE and piece.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and title_key \
                 and _key(text) == title_key:
             continue  # the headline again, as the first heading or paragraph
