@@ -15,6 +15,8 @@ from sourcelight.pipeline.attribution.cast import name_words
 from sourcelight.pipeline.attribution.lemmas import inflected_noun
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.messages import messages_for
+from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS
+from sourcelight.pipeline.attribution.sources import ends_in_word_of
 from sourcelight.pipeline.model import Attribution, SourceKind
 
 
@@ -127,7 +129,8 @@ def _bare(name: str, lexicon: Lexicon) -> str:
     article before the title, "le juge Bocock"), nor a role joined to a body's name before it
     ("Flixbus-Manager Stenger", "Condor-Sprecherin Magdalena Hauser")."""
     words = name.split()
-    if len(words) > 2 and lexicon.is_determiner(words[0]) and lexicon.patterns["titles"].match(" ".join(words[1:])):
+    if len(words) > 2 and lexicon.is_determiner(words[0]) and (
+            lexicon.patterns["titles"].match(" ".join(words[1:])) or _joined_role(words[1], lexicon)):
         name = " ".join(words[1:])
     while True:
         match = lexicon.patterns["titles"].match(name)
@@ -135,16 +138,14 @@ def _bare(name: str, lexicon: Lexicon) -> str:
             break
         name = name[match.end():].lstrip(" .")
     words = name.split()
-    if len(words) > 2 and lexicon.is_determiner(words[0]) and "-" in words[1] and _ends_in_role(words[1], lexicon):
-        words = words[1:]
-    while len(words) > 1 and "-" in words[0] and words[1][:1].isupper() and _ends_in_role(words[0], lexicon):
+    while len(words) > 1 and words[1][:1].isupper() and _joined_role(words[0], lexicon):
         words = words[1:]
     return " ".join(words).strip()
 
 
-def _ends_in_role(word: str, lexicon: Lexicon) -> bool:
-    return any(match.end() == len(word) for key in ("titles", "person_roles", "unnamed_roles", "spokesperson")
-               for match in lexicon.patterns[key].finditer(word))
+def _joined_role(word: str, lexicon: Lexicon) -> bool:
+    """'Flixbus-Manager', 'Condor-Sprecherin': a body's name and a person's role in one word."""
+    return "-" in word and ends_in_word_of(PERSON_ROLE_KEYS, word, lexicon)
 
 
 def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon) -> Attribution | None:

@@ -111,9 +111,8 @@ def _speaks_of_own(name, lexicon: Lexicon) -> bool:
     verb = name.head
     if name.dep_ != "nsubj" or any(c.dep_ == "dobj" for c in verb.children):
         return False
-    return any(p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders
-               for c in verb.children if c.dep_ == "prep" and c.i > name.i
-               for o in c.children if o.dep_ == "pobj" for p in o.children)
+    return bool(_gendered_owners([o for c in verb.children if c.dep_ == "prep" and c.i > name.i
+                                  for o in c.children if o.dep_ == "pobj"], lexicon))
 
 
 def own_genders(name, lexicon: Lexicon) -> list[str]:
@@ -121,8 +120,13 @@ def own_genders(name, lexicon: Lexicon) -> list[str]:
     ("her" of "Fiorina threw her support"), one per such pronoun."""
     if name.dep_ != "nsubj":
         return []
-    return [lexicon.pronoun_genders[p.lower_] for c in name.head.children if c.dep_ == "dobj"
-            for p in c.children if p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders]
+    return [lexicon.pronoun_genders[p.lower_]
+            for p in _gendered_owners([c for c in name.head.children if c.dep_ == "dobj"], lexicon)]
+
+
+def _gendered_owners(nouns, lexicon: Lexicon) -> list:
+    """The "his" and "her" that own the ``nouns``."""
+    return [p for noun in nouns for p in noun.children if p.dep_ == "poss" and p.lower_ in lexicon.pronoun_genders]
 
 
 __all__ = ["PERSON_ROLE_KEYS", "ROLE_BEFORE_NAME_KEYS", "is_person_role", "names_with_roles", "own_genders"]

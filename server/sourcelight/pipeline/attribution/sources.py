@@ -197,14 +197,8 @@ def is_description(phrase: str, lexicon: Lexicon) -> bool:
     # (a capitalised word no name is made of is a noun too, "the California Republican", and
     # so is an office written with capitals, "the First Lady")
     return bool(head) and (head[-1][:1].islower() or head[-1].casefold() in lexicon.not_names
-                           or _ends_in_role(" ".join(head), lexicon)
+                           or ends_in_word_of(("person_roles",), " ".join(head), lexicon)
                            or person_by_suffix(" ".join(words[:1] + head), lexicon) is SourceKind.NAMED_PERSON)
-
-
-def _ends_in_role(head: str, lexicon: Lexicon) -> bool:
-    """'First Lady', 'US President': the head ends in an office (not "président Alain Fuchs")."""
-    return any(not head[match.end():].strip(EDGE_PUNCTUATION)
-               for match in lexicon.patterns["person_roles"].finditer(head))
 
 
 def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:
@@ -353,14 +347,18 @@ def _head_is_source(head: str, lexicon: Lexicon) -> bool:
 def _head_word_matches(key: str, head: str, lexicon: Lexicon) -> bool:
     """True when the head's last words (or first, in head-first languages) are one of
     the lexicon's ``key`` words."""
-    for match in lexicon.patterns[key].finditer(head):
-        if not head[match.end():].strip(EDGE_PUNCTUATION):
-            return True
-        # Head-first languages: the head noun is among the first words ("un haut
-        # responsable iranien", "высокопоставленный иранский чиновник").
-        if lexicon.head_first and len(head[:match.start()].split()) <= HEAD_FIRST_WINDOW:
-            return True
-    return False
+    # Head-first languages: the head noun is among the first words ("un haut responsable
+    # iranien", "высокопоставленный иранский чиновник").
+    return ends_in_word_of((key,), head, lexicon) or (lexicon.head_first and any(
+        len(head[:match.start()].split()) <= HEAD_FIRST_WINDOW for match in lexicon.patterns[key].finditer(head)))
+
+
+def ends_in_word_of(keys: tuple[str, ...], text: str, lexicon: Lexicon) -> bool:
+    """The text's last words are one of the lexicon's ``keys`` words, whatever the language's
+    head position: "First Lady", "US President", "Flixbus-Manager" (not "président Alain
+    Fuchs")."""
+    return any(not text[match.end():].strip(EDGE_PUNCTUATION)
+               for key in keys for match in lexicon.patterns[key].finditer(text))
 
 
 def _role_kind(head: str, lexicon: Lexicon) -> SourceKind:

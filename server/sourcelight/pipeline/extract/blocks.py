@@ -67,18 +67,21 @@ def _unwrapped(container):
     Tuesday, …"). Text loose between its blocks becomes a paragraph of its own."""
     for element in container:
         if element.tag == "div" and any(child.tag in BLOCK_TAGS for child in element):
-            if (element.text or "").strip():
-                yield _paragraph(element.text)
-            yield from _unwrapped(element)
+            yield from _opened(element)
         elif element.tag == "table" and _is_layout_table(element):
             for cell in element.iter("cell"):
-                if (cell.text or "").strip():
-                    yield _paragraph(cell.text)
-                yield from _unwrapped(cell)
+                yield from _opened(cell)
         else:
             yield element
         if container.tag in ("div", "cell") and (element.tail or "").strip():
             yield _paragraph(element.tail)
+
+
+def _opened(box):
+    """A division's or a layout cell's blocks, the text loose before them a paragraph."""
+    if (box.text or "").strip():
+        yield _paragraph(box.text)
+    yield from _unwrapped(box)
 
 
 def _is_layout_table(table) -> bool:
