@@ -182,7 +182,7 @@ def _as_written(attribution: Attribution, article: Article) -> Attribution:
 def _finding(masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:
     """The sentence's attribution; a non-response with no other cue is attributed to the
     party that did not answer (issue 9: the note names it)."""
-    return (find_attribution(masked, lexicon, list(flags.non_response_spans + flags.hedge_spans + flags.refusal_spans))
+    return (find_attribution(masked, lexicon, list(flags.non_response_spans + flags.not_cue_spans))
             or find_non_response_party(masked, lexicon, flags.non_response_spans))
 
 

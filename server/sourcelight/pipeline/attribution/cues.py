@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.clauses import AFTER_BREAK, Finding
+from sourcelight.pipeline.attribution.clauses import AFTER_BREAK, CLAUSE_BREAK, Finding
 from sourcelight.pipeline.attribution.clauses import guess_finding as _guess_finding
 from sourcelight.pipeline.attribution.clauses import object_after as _object_after
 from sourcelight.pipeline.attribution.clauses import segments_before as _segments_before
@@ -22,7 +22,7 @@ from sourcelight.pipeline.attribution.frames import closing_tag as _closing_tag
 from sourcelight.pipeline.attribution.frames import according_to_opening as _according_to_opening
 from sourcelight.pipeline.attribution.frames import impersonal_speech as _impersonal_speech
 from sourcelight.pipeline.attribution.lemmas import lemma
-from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import has_name
 from sourcelight.pipeline.attribution.person_nouns import group_kind
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
@@ -156,7 +156,7 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
     """'X said' or (inverted) 'said X'; document verbs accept only documents and outlets."""
     for cue in lexicon.find(key, text):
         if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) or is_passive(text, cue, lexicon) \
-                or _other_sense(text, cue, lexicon):
+                or _other_sense(text, cue, lexicon) or _verb_first_question(text, cue) or _not_done(text, cue, lexicon):
             continue
         guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
         if guess is None:
@@ -170,23 +170,56 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
     return None
 
 
+def _not_done(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
+    """'Die Kanzlerin will morgen sprechen', 'Trotzdem wollen wir über Zahlen sprechen': a cue
+    verb's infinitive with a modal or future auxiliary in its clause (grammar.modal_verbs) is a
+    saying not done; it reports no one's words."""
+    word = cue.group().split()[0]
+    if lemma(word, lexicon.language, lexicon.lemmatizer) != word.lower():
+        return False  # "hat gesagt", "sagte": done
+    clause_start = max((b.end() for b in CLAUSE_BREAK.finditer(text, 0, cue.start())), default=0)
+    clause_end = next((b.start() for b in CLAUSE_BREAK.finditer(text, cue.end())), len(text))
+    return any(m.start() < cue.start() or m.start() >= cue.end()
+               for m in lexicon.patterns["modal_verbs"].finditer(text, clause_start, clause_end))
+
+
+def _verb_first_question(text: str, cue: re.Match[str]) -> bool:
+    """'Glauben Sie, dass …?', '¿Cree usted que …?': a question that opens with the verb asks
+    the reader or the interviewee; it reports no one."""
+    return text.rstrip().endswith("?") and not text[:cue.start()].strip(" \x00\"'“”„«»‘’([—–-¿")
+
+
 def _group_of_plural_verb(text: str, guess: SourceGuess, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess:
     """'Die beteiligten AfD-Politiker bestreiten, …', 'Die Richter schreiben': where a verb's
     ending shows it plural (grammar.plural_verb_endings) and the German noun for one person is
     the same as for many, a subject phrase that names no one is a group: vague, or anonymous
-    when counted ("zwei Politiker"), never one person described. Only a verb right next to its
-    subject is surely the finite one ("Der Minister wird morgen sagen" is one minister), and a
-    lone word may be a surname the coordination before it shares ("Sowohl Keith als auch Keuter
-    behaupten")."""
-    if (guess.kind is not SourceKind.NAMED_PERSON or guess.back_reference is not None or not lexicon.plural_verb_endings
-            or len(guess.text.split()) < 2 or not cue.group().split()[0].casefold().endswith(lexicon.plural_verb_endings)
+    when counted ("zwei Politiker"), never one person described. So is one word opening the
+    sentence ("Brandenburger halten …": no surname takes a plural verb), and "sie" is "they"
+    ("Sie fürchten …"), never one woman. Only a verb right next to its subject is surely the
+    finite one ("Der Minister wird morgen sagen" is one minister), and a lone word after the
+    sentence's start may be a surname the coordination before it shares ("Sowohl Keith als
+    auch Keuter behaupten")."""
+    if (guess.kind is not SourceKind.NAMED_PERSON or not lexicon.plural_verb_endings
+            or not cue.group().split()[0].casefold().endswith(lexicon.plural_verb_endings)
             or has_name(guess.text, lexicon) or lexicon.patterns["leading_conjunctions"].search(guess.text)):
         return guess
     before = guess.end <= cue.start() and not text[guess.end:cue.start()].strip()
     after = guess.start >= cue.end() and not text[cue.end():guess.start].strip()
+    words = guess.text.split()
     if not before and not after:
         return guess
-    return replace(guess, kind=group_kind(guess.text.split()[0], lexicon))
+    if guess.back_reference is not None:
+        if len(words) == 1:  # a pronoun
+            return replace(guess, kind=THEY.fallback, back_reference=THEY)
+        return guess
+    opens = not text[:guess.start].strip(" \x00\"'“”„«»‘’([—–-")
+    if len(words) < 2 and not opens:
+        return guess
+    return replace(guess, kind=group_kind(words[0], lexicon))
+
+
+# A pronoun that is "she" or "they" with a plural verb: people left unnamed, never one person.
+THEY = BackReference((SourceKind.ANONYMOUS, SourceKind.VAGUE), SourceKind.VAGUE, plural=True)
 
 
 def _other_sense(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:

@@ -18,6 +18,14 @@ class Flags:
     hedge_spans: tuple[tuple[int, int], ...] = ()
     # Spans of refusals to act ("se negó a dimitir"): no denial, and their verbs no cue.
     refusal_spans: tuple[tuple[int, int], ...] = ()
+    # Spans of the writer's set phrases ("needless to say", "kurz gesagt"): their verbs no cue.
+    marker_spans: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def not_cue_spans(self) -> tuple[tuple[int, int], ...]:
+        """Every span whose verbs are no cue (the non-responses are read apart: they name who
+        did not answer)."""
+        return self.hedge_spans + self.refusal_spans + self.marker_spans
 
 
 # A negator makes "responded" a non-response only close by ("Neither the ministry nor its
@@ -53,7 +61,18 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
     refusals = [m.span() for m in lexicon.find("refusals", masked)]
     denials = tuple(m.span() for m in lexicon.find("denials", masked)
                     if not any(start <= m.start() and m.end() <= end for start, end in spans + refusals))
-    return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans, tuple(refusals))
+    markers = tuple(m.span() for m in lexicon.find("discourse_markers", masked) if _set_off(m, masked, lexicon))
+    return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans, tuple(refusals), markers)
+
+
+def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:
+    """ "Needless to say, …", "But that said, …", "…, needless to say.": a set phrase opening the
+    sentence or a clause, or closing it, set off by punctuation; not the words of "a report that
+    said …"."""
+    before = masked[:marker.start()].rstrip()
+    last = before.split()[-1] if before else ""
+    return masked[marker.end():].lstrip()[:1] in (",", ".", "!", "?", ";", ")") and (
+        not before or before[-1] in ",;:(—–-" or bool(lexicon.patterns["leading_conjunctions"].fullmatch(last)))
 
 
 # A denial word belongs to the source when it is the cue or follows the source closely

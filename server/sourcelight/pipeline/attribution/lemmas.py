@@ -74,6 +74,17 @@ def capitalised_adjective(word: str, language: str, lemmatizer: str) -> bool:
     return word[:1].isupper() and base is not None and base[:1].islower()
 
 
+def lower_case_word(word: str, language: str, lemmatizer: str) -> bool:
+    """'Sinngemäß', 'Kurz', 'Noch': a capitalised word the dictionary knows in lower case as its
+    own dictionary form (an adverb, an adjective, a particle), where only nouns and names take
+    a capital (German): opening a sentence, no name. Stricter than capitalised_adjective:
+    'Adele', read as a form of 'adeln', is not one, nor 'Klein', which it also knows as a name."""
+    lowered = word.lower()
+    # (as written too: "Hamburger", "Klein" the dictionary also knows as a noun or a name)
+    return word[:1].isupper() and _as_in_dictionary(word, language, lemmatizer) == lowered \
+        and _as_in_dictionary(lowered, language, lemmatizer) == lowered
+
+
 def _as_in_dictionary(word: str, language: str, lemmatizer: str) -> str | None:
     """The dictionary form with the dictionary's capitals, where the lemmatizer keeps them
     and knows the word (an unknown word comes back as it was given)."""

@@ -98,6 +98,10 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # grammar.plural_verb_endings is optional: endings of a plural finite verb; a subject right next
 # to one that names no one is a group ("Die Richter schreiben"). grammar.prepositions is
 # optional: a phrase one opens right before the verb is no subject ("Für ihre Fans schreibt …").
+# grammar.finite_auxiliaries is optional: auxiliaries of a perfect that leave the cue verb to the
+# end of the clause; the speaker is the phrase before one, or right after it ("Okafor hat einen
+# Beitrag geschrieben", "Gestern hat der Minister gesagt"). grammar.modal_verbs is optional:
+# a cue verb's infinitive after one in its clause is a saying not done ("will morgen sprechen").
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
@@ -106,7 +110,8 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "sources": {"generic_bodies": "words", "media_roles": "words", "person_suffixes": "words",
                                                         "plural_person_suffixes": "words", "same_words": "words"},
                                             "grammar": {"contractions": "pairs", "object_articles": "words",
-                                                        "plural_verb_endings": "words", "prepositions": "words"}}
+                                                        "plural_verb_endings": "words", "prepositions": "words",
+                                                        "finite_auxiliaries": "words", "modal_verbs": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

@@ -82,9 +82,10 @@ def _particle_in_name(tokens: list[str], index: int, opens_phrase: bool, lexicon
     return following < len(tokens) and is_name_word(tokens[following], lexicon)
 
 
-# Lists whose words are nouns, not names (German capitalises every noun).
+# Lists whose words are nouns, not names (German capitalises every noun), or words that open
+# a clause ("Welche Schiffe …, verrät er": no one named "Welche Schiffe").
 _NOUN_KEYS = ("anonymous_heads", "vague", "media_nouns", "documents", "spokesperson",
-              "person_roles", "unnamed_roles")
+              "person_roles", "unnamed_roles", "subordinators")
 
 
 def has_name(phrase: str | None, lexicon: Lexicon) -> bool:

@@ -223,7 +223,7 @@ def _first_parse(parses: Parses):
 def find_with_parse(parse, masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:
     """The attribution of a sentence on its parse (``parse`` None: a sentence without cue
     words, where only sentence-wide forms such as "it is alleged" can attribute)."""
-    skip = list(flags.hedge_spans)
+    skip = list(flags.not_cue_spans)
     finding = ((find_in_parse(parse, masked, lexicon, skip, flags.non_response_spans) if parse is not None else None)
                or impersonal_finding(masked, lexicon))
     if finding is not None and parse is not None:

@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.clauses import segments_before as _segment
 from sourcelight.pipeline.attribution.clauses import shortest_source as _shortest_source
 from sourcelight.pipeline.attribution.clauses import skip_spaces as _skip_spaces
 from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
-from sourcelight.pipeline.attribution.lemmas import lemma
+from sourcelight.pipeline.attribution.lemmas import lemma, lower_case_word
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.names import has_name
@@ -131,9 +131,16 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
             skipped = True
             continue
         start = _after_last_subordinator(text, start, stop, lexicon)
+        start = _past_opening_adverb(text, start, stop, verb_start, lexicon)
+        if start is None:
+            return None, False  # "Sinngemäß sagt Wodarg": where the verb comes second, the speaker follows it
         piece = text[start:stop]
         if len(piece.split()) > MAX_SUBJECT_WORDS:
             return None, False
+        # (only in the verb's own clause: "Er habe davon erfahren, als ihm … erzählten" is theirs)
+        auxiliary = _finite_auxiliary(text, start, stop, lexicon) if not text[stop:end].strip() else None
+        if auxiliary is not None:
+            return _around_auxiliary(text, start, auxiliary, lexicon), False
         if not comma_before_verb and lexicon.patterns["prepositions"].match(piece.lstrip()):
             # "Für ihre Fans schreibt Pamela …": a phrase a preposition opens is no subject;
             # where the verb comes second, the speaker follows it
@@ -159,13 +166,52 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
     return None, False
 
 
+def _finite_auxiliary(text: str, start: int, stop: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The auxiliary or modal inside the phrase before a verb at the clause's end ("Okafor
+    HAT einen Beitrag | geschrieben"): that phrase is a clause, not its subject."""
+    return next((m for m in lexicon.patterns["finite_auxiliaries"].finditer(text, start, stop)
+                 if text[m.end():stop].strip()), None)
+
+
+def _around_auxiliary(text: str, start: int, auxiliary: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
+    """Who speaks in a clause whose verb comes last: the phrase before its auxiliary ("Dana
+    Okafor hat … geschrieben"), or, where that phrase is no source ("Gestern hat der Minister
+    … gesagt", "Trotzdem wollen wir …"), the phrase right after it."""
+    if text[start:auxiliary.start()].strip():
+        before = classify(text, start, auxiliary.start(), lexicon)
+        if before is not None:
+            return before
+    after_start, after_end = _object_after(text, auxiliary.end(), lexicon)
+    return classify(text, after_start, after_end, lexicon) if text[after_start:after_end].strip() else None
+
+
+def _past_opening_adverb(text: str, start: int, stop: int, verb_start: int, lexicon: Lexicon) -> int | None:
+    """Where only nouns and names take a capital (German), a word opening the sentence that
+    the dictionary writes in lower case is no name: alone before the verb, with a phrase right
+    after the verb, it is no speaker (None: "Sinngemäß sagt Wodarg:"; but "Kurz sagte, …" may
+    be Sebastian Kurz); before a name it is not the name's ("Noch Peter Ensikat glaubte" is
+    Peter Ensikat; "Der Arzt Wolfgang Wodarg" keeps its article, "Sie hält …" its pronoun)."""
+    words = text[start:stop].split()
+    opens = not text[:start].strip(" \x00\"'“”„«»‘’([—–-")
+    if not (lexicon.capitalised_nouns and opens and words and not lexicon.is_determiner(words[0])
+            and lexicon.back_reference(words[0]) is None and not lexicon.is_pronoun(words[0])
+            and lower_case_word(words[0], lexicon.language, lexicon.lemmatizer)):
+        return start
+    if len(words) == 1:
+        verb_and_next = text[verb_start:].split(maxsplit=2)
+        inverted = len(verb_and_next) > 1 and verb_and_next[0][-1:].isalpha() and verb_and_next[1][:1].isalpha()
+        return None if inverted else start
+    rest = text.index(words[1], start + len(words[0]))
+    return rest if has_name(text[rest:stop], lexicon) else start
+
+
 def _after_last_subordinator(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
     """'Carter resigned after a newspaper reported': the subject follows the last
     subordinating conjunction of the segment."""
     last = None
     for match in lexicon.patterns["subordinators"].finditer(text, start, stop):
         last = match
-    return last.end() if last is not None and last.start() > start else start
+    return last.end() if last is not None and last.start() >= start else start
 
 
 def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexicon) -> SourceGuess | None:

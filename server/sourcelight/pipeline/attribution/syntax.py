@@ -67,8 +67,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     quotes_words = has_quote and any(" " in text_of(doc)[m.start():m.end()].strip()
                                      for m in re.finditer(f"{MASK}+", masked))
     # "who asked not to be named" says why a source is anonymous; it is no cue.
-    not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)] \
-        + [m.span() for m in lexicon.find("discourse_markers", masked) if _set_off(m, masked, lexicon)]
+    not_cues = list(skip) + list(non_response_spans) + [m.span() for m in lexicon.find("anonymity_clauses", masked)]
     hearsay = told_by_no_one(doc, lexicon)
     for token in doc:
         # The verb completing such a phrase is no cue either ("were not authorized | to discuss").
@@ -330,16 +329,6 @@ def _thinks_so(verb) -> bool:
     doc = verb.doc
     return any(c.dep_ == "advmod" and c.lower_ == "so" and c.i == verb.i + 1
                and (c.i + 1 == len(doc) or doc[c.i + 1].is_punct) for c in verb.children)
-
-
-def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:
-    """ "Needless to say, …", "But that said, …", "…, needless to say.": a set phrase opening the
-    sentence or a clause, or closing it, set off by punctuation; not the words of "a report that
-    said …"."""
-    before = masked[:marker.start()].rstrip()
-    last = before.split()[-1] if before else ""
-    return masked[marker.end():].lstrip()[:1] in (",", ".", "!", "?", ";", ")") and (
-        not before or before[-1] in ",;:(—–-" or bool(lexicon.patterns["leading_conjunctions"].fullmatch(last)))
 
 
 def _quote_beside(token, masked: str) -> bool:
