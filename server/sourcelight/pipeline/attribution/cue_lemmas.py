@@ -14,15 +14,25 @@ def token_lemma(token, lexicon: Lexicon) -> str:
     """The token's lemma. Where the lemmatizer takes a verb for a noun or botches it
     ("warning", "writing", "thanked" → "thanke"), the tagger's verb tag and the regular
     English endings give the cue verb the lexicon lists."""
-    word = lemma(token.lower_, lexicon.language, lexicon.lemmatizer)
+    lowered = _without_kept_prefix(token.lower_, lexicon)
+    word = lemma(lowered, lexicon.language, lexicon.lemmatizer)
     if not token.tag_.startswith("VB") or lexicon.syntax is None:
         return _hyphenated(token, word, lexicon) or word
     known = lexicon.syntax.verbs
     if word in known:
         return word
-    if token.tag_ in ("VBD", "VBN") and token.lower_ in lexicon.syntax.past_forms:
-        return lexicon.syntax.past_forms[token.lower_]
-    return next((stem for stem in regular_stems(token.lower_, token.tag_) if stem in known), word)
+    if token.tag_ in ("VBD", "VBN") and lowered in lexicon.syntax.past_forms:
+        return lexicon.syntax.past_forms[lowered]
+    return next((stem for stem in regular_stems(lowered, token.tag_) if stem in known), word)
+
+
+def _without_kept_prefix(word: str, lexicon: Lexicon) -> str:
+    """'re-tweeting' kept whole by the tokenizer (syntax.joined_prefixes) is 'tweeting' where
+    the prefix keeps the verb's meaning (syntax.kept_prefixes)."""
+    prefix, hyphen, rest = word.partition("-")
+    if hyphen and rest and lexicon.syntax is not None and prefix in lexicon.syntax.kept_prefixes:
+        return rest
+    return word
 
 
 def _hyphenated(token, word: str, lexicon: Lexicon) -> str | None:

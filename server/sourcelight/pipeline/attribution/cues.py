@@ -156,7 +156,8 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
     """'X said' or (inverted) 'said X'; document verbs accept only documents and outlets."""
     for cue in lexicon.find(key, text):
         if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) or is_passive(text, cue, lexicon) \
-                or _other_sense(text, cue, lexicon) or _verb_first_question(text, cue) or _not_done(text, cue, lexicon):
+                or _other_sense(text, cue, lexicon) or _verb_first_question(text, cue) \
+                or _not_done(text, cue, lexicon):
             continue
         guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
         if guess is None:

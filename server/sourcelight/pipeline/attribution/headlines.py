@@ -24,13 +24,18 @@ TITLE_WORDS = 3
 LOWER_RUN = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# "Ranchi25 Bokaro10 … Details Awaited*14 | 59": names glued to figures make a table's row
+# (two of them, or one among cells joined by " | "), no headline.
+_GLUED_FIGURES = re.compile(r"[^\W\d_]{2,}\d+\b")
 
 
 def in_title_case(text: str) -> bool:
     """ "Trump Says He Will Build The Wall", not "Senator Bernie Sanders of Vermont told CNN"
-    (a sentence of names with a lower-case verb) nor a line in capitals."""
+    (a sentence of names with a lower-case verb) nor a line in capitals, nor a table's row
+    of names glued to figures ("DistrictCases Ranchi25 Bokaro10 … Details Awaited*14")."""
     words = [w for w in _WORD.findall(text) if len(w) >= TELLING_LENGTH]
-    if len(words) < TITLE_WORDS or all(w.isupper() for w in words):
+    glued = _GLUED_FIGURES.findall(text)
+    if len(words) < TITLE_WORDS or all(w.isupper() for w in words) or len(glued) >= 2 or (glued and " | " in text):
         return False
     capitalised = [w[0].isupper() and not w.isupper() for w in words]
     # "The other groups that signed the letter are Demand Progress, American Family Voices, …":

@@ -95,6 +95,7 @@ def load_parser(language: str):
         raise ParserModelError(f"{package} reports model {name} {nlp.meta.get('version')}; "
                                f"sourcelight needs one of {list(spec.names)} {spec.version}")
     _split_glued_quotes(nlp)
+    _keep_prefixed_words(nlp, language)
     use_tag_rules(nlp)
     missing = [p for p in NEEDED_PIPES if p not in nlp.pipe_names]
     if missing:
@@ -114,6 +115,24 @@ def _split_glued_quotes(nlp) -> None:
 
     infixes = list(nlp.Defaults.infixes) + list(_GLUED_QUOTES)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _keep_prefixed_words(nlp, language: str) -> None:
+    """'co-piloted', 'self-described', 're-tweeting' as one token (the lexicon's
+    syntax.joined_prefixes): cut at the hyphen, "who co - piloted the aircraft …, told" left
+    "told" without its subject. Only participles and past forms: a noun ("co-chair",
+    "ex-wife") stays cut, its tail the role the lists know, and so does "anti-Trump", so that
+    the recogniser sees the name."""
+    import re
+
+    from sourcelight.pipeline.attribution.lexicon import load_lexicon
+
+    lexicon = load_lexicon(language)
+    prefixes = sorted(lexicon.syntax.joined_prefixes) if lexicon is not None and lexicon.syntax is not None else []
+    if not prefixes or nlp.tokenizer.token_match is not None:
+        return
+    alternatives = "|".join(re.escape(p) for p in prefixes)
+    nlp.tokenizer.token_match = re.compile(rf"(?i:{alternatives})-[a-z]+(?:ed|ing)").fullmatch
 
 
 def engine_info(language: str) -> EngineInfo:

@@ -78,15 +78,20 @@ def implicit_speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceG
 
 def is_passive(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
     """'Residents have been told to stay away': the subject is told, it does not tell.
-    Verb-final clauses put the auxiliary earlier: 'Dabei wird ein Zusatzcode verlangt.'"""
+    Verb-final clauses put the auxiliary earlier ('Dabei wird ein Zusatzcode verlangt.'), or,
+    in a subordinate clause, right after the participle ('…, so wie es angekündigt worden ist')."""
     words = text[:cue.start()].split()
     if words and lexicon.patterns["passive_markers"].fullmatch(words[-1]):
         return True
     after = text[cue.end():].lstrip()
+    participle = lemma(cue.group(), lexicon.language, lexicon.lemmatizer) != cue.group().lower()
+    following = after.split(maxsplit=1)[0].rstrip(".,;:!?") if after else ""
+    if participle and following and any(lexicon.patterns[key].fullmatch(following)
+                                        for key in ("passive_auxiliaries", "passive_markers")):
+        return True  # "…, wie es angekündigt worden ist", "der für wertlos erklärt wurde"
     if after and after[0] not in ".,;:!?\x00":
         return False  # not the clause's last word
     start = _segments_before(text, cue.start())[0][0]
-    participle = lemma(cue.group(), lexicon.language, lexicon.lemmatizer) != cue.group().lower()
     return participle and bool(lexicon.patterns["passive_auxiliaries"].search(text, start, cue.start()))
 
 

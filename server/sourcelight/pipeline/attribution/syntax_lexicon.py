@@ -81,6 +81,8 @@ class SyntaxLexicon:
     thing_senses: frozenset[str] = frozenset()
     # "researcher", "economist": a body's name before a group of them is their employer's ("IBM researchers")
     staff_nouns: frozenset[str] = frozenset()
+    # "co", "self": prefixes whose hyphenated word the tokenizer keeps whole ("co-piloted")
+    joined_prefixes: frozenset[str] = frozenset()
     # "later", "eventually": after "would", what did happen ("an inquiry would later find")
     narrative_adverbs: frozenset[str] = frozenset()
     # "CEO", "headquarters": what only a body has ("Uber CEO Travis Kalanick")
@@ -150,6 +152,7 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         person_suffixes=tuple(w.lower() for w in table.get("person_suffixes", ())),
         thing_senses=frozenset(w.lower() for w in table.get("thing_senses", ())),
         staff_nouns=frozenset(w.lower() for w in table.get("staff_nouns", ())),
+        joined_prefixes=frozenset(w.lower() for w in table.get("joined_prefixes", ())),
         narrative_adverbs=frozenset(w.lower() for w in table.get("narrative_adverbs", ())),
         body_only_nouns=frozenset(w.casefold() for w in table.get("body_only_nouns", ())),
         other_senses=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table.get("other_senses", ())),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import spacy.util
 
-from sourcelight.pipeline.attribution.headlines import function_words
+from sourcelight.pipeline.attribution.headlines import function_words, in_title_case
 
 SERVER = Path(__file__).resolve().parents[4] / "server"
 
@@ -42,3 +42,9 @@ def test_a_french_page_does_not_load_spacys_french_language():
     assert language == "fr"
     assert "named_person" in kinds and "document" in kinds
     assert not loaded
+
+
+def test_a_table_row_of_names_glued_to_figures_is_no_headline():
+    assert not in_title_case("DistrictCases Northgate12 Eastpier4 Westbay2 Details Awaited*3 | 40 | 21 | 18 | 1")
+    assert in_title_case("Mayor Okafor Details Her Plan For The Harbour")
+    assert not in_title_case("DistrictCases Northgate12 Details Awaited*2 | 28 1 | 13 | 15 1 | 0")

@@ -32,3 +32,12 @@ def test_a_model_of_another_version_is_refused(monkeypatch):
             parser.load_parser("en")
     finally:
         parser.load_parser.cache_clear()
+
+
+def test_a_prefixed_verb_stays_one_word_and_nouns_and_names_stay_cut():
+    nlp = parser.load_parser("en")
+    words = [t.text for t in nlp.tokenizer("The co-chair, who co-piloted the boat and is self-described as shy, "
+                                             "joined an anti-Trump march.")]
+    assert "co-piloted" in words and "self-described" in words
+    assert "co-chair" not in words and "chair" in words  # the role the lists know
+    assert "anti-Trump" not in words and "Trump" in words  # the name the recogniser sees
