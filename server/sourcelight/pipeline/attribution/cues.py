@@ -26,8 +26,8 @@ from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import has_name
 from sourcelight.pipeline.attribution.person_nouns import group_kind
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
-from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, is_passive, speaker,
-                                                             subject_before)
+from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, is_passive,
+                                                             opens_sentence, speaker, subject_before)
 from sourcelight.pipeline.model import SourceKind
 
 __all__ = ["Finding", "find_attribution", "find_non_response_party"]
@@ -187,7 +187,11 @@ def _not_done(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
 def _verb_first_question(text: str, cue: re.Match[str]) -> bool:
     """'Glauben Sie, dass …?', '¿Cree usted que …?': a question that opens with the verb asks
     the reader or the interviewee; it reports no one."""
-    return text.rstrip().endswith("?") and not text[:cue.start()].strip(" \x00\"'“”„«»‘’([—–-¿")
+    return text.rstrip().endswith("?") and opens_sentence(text, cue.start())
+
+
+# A pronoun that is "she" or "they" with a plural verb: people left unnamed, never one person.
+THEY = BackReference((SourceKind.ANONYMOUS, SourceKind.VAGUE), SourceKind.VAGUE, plural=True)
 
 
 def _group_of_plural_verb(text: str, guess: SourceGuess, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess:
@@ -213,14 +217,10 @@ def _group_of_plural_verb(text: str, guess: SourceGuess, cue: re.Match[str], lex
         if len(words) == 1:  # a pronoun
             return replace(guess, kind=THEY.fallback, back_reference=THEY)
         return guess
-    opens = not text[:guess.start].strip(" \x00\"'“”„«»‘’([—–-")
-    if len(words) < 2 and not opens:
+    if len(words) < 2 and not opens_sentence(text, guess.start):
         return guess
     return replace(guess, kind=group_kind(words[0], lexicon))
 
-
-# A pronoun that is "she" or "they" with a plural verb: people left unnamed, never one person.
-THEY = BackReference((SourceKind.ANONYMOUS, SourceKind.VAGUE), SourceKind.VAGUE, plural=True)
 
 
 def _other_sense(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:

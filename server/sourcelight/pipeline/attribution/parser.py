@@ -12,12 +12,14 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import re
 import threading
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.tag_rules import use_tag_rules
 
 log = logging.getLogger(__name__)
@@ -123,10 +125,6 @@ def _keep_prefixed_words(nlp, language: str) -> None:
     "told" without its subject. Only participles and past forms: a noun ("co-chair",
     "ex-wife") stays cut, its tail the role the lists know, and so does "anti-Trump", so that
     the recogniser sees the name."""
-    import re
-
-    from sourcelight.pipeline.attribution.lexicon import load_lexicon
-
     lexicon = load_lexicon(language)
     prefixes = sorted(lexicon.syntax.joined_prefixes) if lexicon is not None and lexicon.syntax is not None else []
     if not prefixes or nlp.tokenizer.token_match is not None:

@@ -95,10 +95,20 @@ def is_passive(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
     return participle and bool(lexicon.patterns["passive_auxiliaries"].search(text, start, cue.start()))
 
 
+# What may stand before a sentence's first word: quotation marks, brackets, a dash, an opening
+# "¿", and the mask of a quote.
+_SENTENCE_OPENERS = " \x00\"'“”„«»‘’([—–-¿"
+
+
+def opens_sentence(text: str, position: int) -> bool:
+    """Nothing but opening marks comes before ``position``: a word there opens the sentence."""
+    return not text[:position].strip(_SENTENCE_OPENERS)
+
+
 def is_capitalised_noun(text: str, cue: re.Match[str]) -> bool:
     """'the United States' is no 'states': a capitalised cue counts only where a
     sentence (or a quote) starts, or in a headline written in title case."""
-    if not cue.group()[:1].isupper() or not text[:cue.start()].strip(" \x00\"'“”„«»‘’([—–-"):
+    if not cue.group()[:1].isupper() or opens_sentence(text, cue.start()):
         return False
     words = [w for w in text.split() if w[:1].isalpha()]
     title_case = sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
@@ -172,8 +182,9 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
 
 
 def _finite_auxiliary(text: str, start: int, stop: int, lexicon: Lexicon) -> re.Match[str] | None:
-    """The auxiliary or modal inside the phrase before a verb at the clause's end ("Okafor
-    HAT einen Beitrag | geschrieben"): that phrase is a clause, not its subject."""
+    """The perfect's auxiliary inside the phrase before a verb at the clause's end ("Okafor
+    HAT einen Beitrag | geschrieben"; grammar.finite_auxiliaries): that phrase is a clause,
+    not its subject."""
     return next((m for m in lexicon.patterns["finite_auxiliaries"].finditer(text, start, stop)
                  if text[m.end():stop].strip()), None)
 
@@ -181,7 +192,7 @@ def _finite_auxiliary(text: str, start: int, stop: int, lexicon: Lexicon) -> re.
 def _around_auxiliary(text: str, start: int, auxiliary: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
     """Who speaks in a clause whose verb comes last: the phrase before its auxiliary ("Dana
     Okafor hat … geschrieben"), or, where that phrase is no source ("Gestern hat der Minister
-    … gesagt", "Trotzdem wollen wir …"), the phrase right after it."""
+    … gesagt"), the phrase right after it."""
     if text[start:auxiliary.start()].strip():
         before = classify(text, start, auxiliary.start(), lexicon)
         if before is not None:
@@ -197,8 +208,7 @@ def _past_opening_adverb(text: str, start: int, stop: int, verb_start: int, lexi
     be Sebastian Kurz); before a name it is not the name's ("Noch Peter Ensikat glaubte" is
     Peter Ensikat; "Der Arzt Wolfgang Wodarg" keeps its article, "Sie hält …" its pronoun)."""
     words = text[start:stop].split()
-    opens = not text[:start].strip(" \x00\"'“”„«»‘’([—–-")
-    if not (lexicon.capitalised_nouns and opens and words and not lexicon.is_determiner(words[0])
+    if not (lexicon.capitalised_nouns and opens_sentence(text, start) and words and not lexicon.is_determiner(words[0])
             and lexicon.back_reference(words[0]) is None and not lexicon.is_pronoun(words[0])
             and lower_case_word(words[0], lexicon.language, lexicon.lemmatizer)):
         return start
