@@ -34,8 +34,10 @@ def in_title_case(text: str) -> bool:
     (a sentence of names with a lower-case verb) nor a line in capitals, nor a table's row
     of names glued to figures ("DistrictCases Ranchi25 Bokaro10 … Details Awaited*14")."""
     words = [w for w in _WORD.findall(text) if len(w) >= TELLING_LENGTH]
+    if len(words) < TITLE_WORDS or all(w.isupper() for w in words):
+        return False
     glued = _GLUED_FIGURES.findall(text)
-    if len(words) < TITLE_WORDS or all(w.isupper() for w in words) or len(glued) >= 2 or (glued and " | " in text):
+    if len(glued) >= 2 or (glued and " | " in text):
         return False
     capitalised = [w[0].isupper() and not w.isupper() for w in words]
     # "The other groups that signed the letter are Demand Progress, American Family Voices, …":

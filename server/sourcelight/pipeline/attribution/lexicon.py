@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from sourcelight.pipeline.attribution.lemmas import lemma_matches
-from sourcelight.pipeline.attribution.lexicon_schema import SCHEMA, LexiconError, validate
+from sourcelight.pipeline.attribution.lexicon_schema import OPTIONAL_KEYS, SCHEMA, LexiconError, validate
 from sourcelight.pipeline.attribution.phrase_patterns import phrase_pattern, with_contractions
 from sourcelight.pipeline.attribution.syntax_lexicon import SyntaxLexicon, syntax_lexicon
 from sourcelight.pipeline.model import SourceKind
@@ -144,28 +144,18 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         return phrase_pattern(with_contractions(words, contractions), key)
 
     patterns: dict[str, re.Pattern[str]] = {}
-    for section, keys in SCHEMA.items():
-        for key, kind in keys.items():
-            if kind == "words":
-                patterns[key] = pattern_of(data[section][key], key)
+    # (an optional list a lexicon leaves out matches nothing)
+    for schema in (SCHEMA, OPTIONAL_KEYS):
+        for section, keys in schema.items():
+            for key, kind in keys.items():
+                if kind == "words":
+                    patterns[key] = pattern_of(data[section].get(key, []), key)
     references = {
         _reference_key(phrase): BackReference(
             tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]), entry.get("count", 1),
             entry.get("plural", False))
         for phrase, entry in data["back_references"].items()
     }
-    patterns["anonymity_reasons"] = pattern_of(data["flags"].get("anonymity_reasons", []), "anonymity_reasons")
-    patterns["impersonal_anonymous"] = pattern_of(data["cues"].get("impersonal_anonymous", []), "impersonal_anonymous")
-    patterns["own_voice_labels"] = pattern_of(data["flags"].get("own_voice_labels", []), "own_voice_labels")
-    patterns["discourse_markers"] = pattern_of(data["flags"].get("discourse_markers", []), "discourse_markers")
-    patterns["refusals"] = pattern_of(data["flags"].get("refusals", []), "refusals")
-    patterns["generic_bodies"] = pattern_of(data["sources"].get("generic_bodies", []), "generic_bodies")
-    patterns["media_roles"] = pattern_of(data["sources"].get("media_roles", []), "media_roles")
-    patterns["object_articles"] = pattern_of(data["grammar"].get("object_articles", []), "object_articles")
-    patterns["closing_tags"] = pattern_of(data["cues"].get("closing_tags", []), "closing_tags")
-    patterns["prepositions"] = pattern_of(data["grammar"].get("prepositions", []), "prepositions")
-    for key in ("finite_auxiliaries", "modal_verbs"):
-        patterns[key] = pattern_of(data["grammar"].get(key, []), key)
     patterns["back_references"] = pattern_of(list(data["back_references"]), "back_references")
     patterns["short_media_names"] = pattern_of(_short_names(data["sources"]["media_names"], data["grammar"]["definite"]),
                                                "short_media_names")

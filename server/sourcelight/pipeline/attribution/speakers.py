@@ -16,10 +16,10 @@ from sourcelight.pipeline.attribution.relatives import cleft_subject, described_
 from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_right_before, name_after_participle,
                                                        quoted, stranded_speaker, subject_before_aside, unquoted_root_subject)
 from sourcelight.pipeline.attribution.subject_misreads import (agent_misread, compound_noun_misread,
-                                                               conjunct_after_object, object_left_by, stray_agent,
-                                                               object_misread,
-                                                               participle_misread, perfect_misread, plural_noun_misread,
-                                                               possessor_misread, reduced_passive, disagreeing_inversion)
+                                                               conjunct_after_object, disagreeing_inversion,
+                                                               object_left_by, object_misread, participle_misread,
+                                                               perfect_misread, plural_noun_misread, possessor_misread,
+                                                               reduced_passive, stray_agent)
 
 
 def name_before(verb):

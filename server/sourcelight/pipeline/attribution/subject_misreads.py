@@ -158,7 +158,6 @@ def reduced_passive(verb) -> bool:
         and not any(c.dep_ == "pobj" for c in doc[verb.i + 1].children) and doc[verb.i + 2].lower_ == "as"
 
 
-__all__ = ["perfect_misread", "participle_misread", "compound_noun_misread", "possessor_misread", "plural_noun_misread", "object_misread", "reduced_passive"]
 
 
 def agent_misread(verb, children) -> bool:
@@ -208,3 +207,8 @@ def stray_agent(verb):
             if named is not None and named.pos_ == "PROPN" and named.ent_type_ not in ("DATE", "TIME"):
                 return named
     return None
+
+
+__all__ = ["perfect_misread", "participle_misread", "compound_noun_misread", "possessor_misread", "plural_noun_misread",
+           "object_misread", "reduced_passive", "disagreeing_inversion", "agent_misread", "conjunct_after_object",
+           "object_left_by", "stray_agent"]

@@ -7,13 +7,11 @@ import lxml.etree
 
 from sourcelight.pipeline.extract.images import graphic_image
 from sourcelight.pipeline.extract.records import PageSignals, Piece
-from sourcelight.pipeline.extract.text import TextBuilder, inline_text, walk_inline
+from sourcelight.pipeline.extract.text import BLOCK_TAGS, TextBuilder, inline_text, walk_inline
 from sourcelight.pipeline.model import BlockKind
 
 __all__ = ["pieces_from_body"]
 
-# Elements of trafilatura's XML that are blocks of their own, never inline text.
-BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "graphic", "div"})
 # Blocks that only prose holds: a table cell with one of these, or with paragraphs of
 # sentences, lays out a page rather than holding data.
 PROSE_TAGS = frozenset({"head", "list", "quote"})

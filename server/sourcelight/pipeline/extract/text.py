@@ -14,10 +14,13 @@ _WHITESPACE_RUN = re.compile("[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]
 _DROP_INVISIBLE = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}
 # One for one, so that plain text keeps its offsets: line breaks inside a paragraph are spaces.
 _PLAIN_TEXT = {**_DROP_INVISIBLE, **{ord(c): " " for c in "\t\n\r\f\v\u2028\u2029"}}
-# trafilatura's elements that are blocks: nested in text read as one run (a paragraph inside a
-# paragraph, a list item of a heading and paragraphs), they are set apart by a space, never
-# glued to the sentence before them ("…in the sequel.Ere introducing …").
-_BLOCK_ELEMENTS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell", "div"})
+# Elements of trafilatura's XML that are blocks of their own, never inline text.
+BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "graphic", "div"})
+# Nested in text read as one run (a paragraph inside a paragraph, a list item of a heading and
+# paragraphs), a block and the parts of lists and tables are set apart by a space, never glued
+# to the sentence before them ("…in the sequel.Ere introducing …"); a graphic (an inline icon)
+# is not, so the words around it stay as they were.
+_SET_APART = (BLOCK_TAGS - {"graphic"}) | {"item", "row", "cell"}
 
 
 class TextBuilder:
@@ -94,7 +97,7 @@ def walk_inline(element, builder: TextBuilder, url: str | None, skip: tuple[str,
         builder.add(element.tail or "")
         return
     href = link_target(element.get("target"), url) if element.tag == "ref" else None
-    is_block = not top and element.tag in _BLOCK_ELEMENTS
+    is_block = not top and element.tag in _SET_APART
     if is_block:
         builder.add(" ")
     start = builder.mark()
