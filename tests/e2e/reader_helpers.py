@@ -26,12 +26,22 @@ CHAR_BOXES = """el => {
 }"""
 
 
+# How far from the window's top and bottom a drag must stay so the browser does not autoscroll.
+EDGE_PX = 40
+
+
 def drag_over(page, element) -> None:
-    """A real mouse drag from the left edge of the element's first letter to the right edge of its last."""
-    element.scroll_into_view_if_needed()
+    """A real mouse drag from the left edge of the element's first letter to the right edge of its last.
+
+    The element is first brought to the middle of the window, as a reader scrolls before selecting:
+    a drag that ends at the window's edge makes the browser scroll the page under the mouse and
+    grow the selection past the sentence, by as much as the time the machine takes to release it."""
+    element.evaluate("el => el.scrollIntoView({block: 'center', inline: 'nearest'})")
     page.mouse.move(5, 5)
     boxes = element.evaluate(CHAR_BOXES)
     first, last = boxes["first"], boxes["last"]
+    height = page.evaluate("() => window.innerHeight")
+    assert EDGE_PX < first["y"] and last["y"] + last["h"] < height - EDGE_PX, f"drag too close to the window's edge: {boxes}"
     page.mouse.move(first["x"] + 1, first["y"] + first["h"] / 2)
     page.mouse.down()
     page.mouse.move(last["x"] + last["w"] - 1, last["y"] + last["h"] / 2, steps=12)
