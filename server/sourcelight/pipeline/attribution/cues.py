@@ -156,7 +156,7 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
     """'X said' or (inverted) 'said X'; document verbs accept only documents and outlets."""
     for cue in lexicon.find(key, text):
         if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) or is_passive(text, cue, lexicon) \
-                or _other_sense(text, cue, lexicon) or _verb_first_question(text, cue) \
+                or _other_sense(text, cue, lexicon) or _verb_first_question(text, cue, lexicon) \
                 or _not_done(text, cue, lexicon):
             continue
         guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
@@ -184,10 +184,20 @@ def _not_done(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
                for m in lexicon.patterns["modal_verbs"].finditer(text, clause_start, clause_end))
 
 
-def _verb_first_question(text: str, cue: re.Match[str]) -> bool:
+def _verb_first_question(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
     """'Glauben Sie, dass …?', '¿Cree usted que …?': a question that opens with the verb asks
-    the reader or the interviewee; it reports no one."""
-    return text.rstrip().endswith("?") and opens_sentence(text, cue.start())
+    the reader or the interviewee; it reports no one. So does one whose verb takes its pronoun
+    after it (grammar.inverted_pronouns: 'Ceux qui sont refusés répondaient-ils …?'), but not
+    the inversion that follows a quote ('…, a-t-il répondu.')."""
+    if not text.rstrip().endswith("?"):
+        return False
+    if opens_sentence(text, cue.start()):
+        return True
+    before = text[:cue.start()].rstrip()
+    inverted = lexicon.patterns["inverted_pronouns"]
+    # ("Le ministre a-t-il déclaré …?": the auxiliary takes the pronoun)
+    after_auxiliary = any(m.end() == len(before) for m in inverted.finditer(before, max(0, len(before) - 8)))
+    return (inverted.match(text, cue.end()) is not None or after_auxiliary) and before[-1:] not in (",", "»", '"', "”")
 
 
 # A pronoun that is "she" or "they" with a plural verb: people left unnamed, never one person.

@@ -107,11 +107,12 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                      "closing_tags": "words"},
                                             "flags": {"anonymity_reasons": "words", "own_voice_labels": "words",
                                                       "discourse_markers": "words", "refusals": "words"},
-                                            "sources": {"generic_bodies": "words", "media_roles": "words", "person_suffixes": "words",
+                                            "sources": {"generic_bodies": "words", "media_roles": "words", "negative_determiners": "words", "person_suffixes": "words",
                                                         "plural_person_suffixes": "words", "same_words": "words"},
                                             "grammar": {"contractions": "pairs", "object_articles": "words",
                                                         "plural_verb_endings": "words", "prepositions": "words",
-                                                        "finite_auxiliaries": "words", "modal_verbs": "words"}}
+                                                        "finite_auxiliaries": "words", "modal_verbs": "words",
+                                                        "inverted_pronouns": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

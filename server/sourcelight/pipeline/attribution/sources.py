@@ -13,6 +13,7 @@ from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import inflected_noun, lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
+from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
 from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, bare_word,
                                                     determiner_and_capitalised_word, ends_in_plural, has_name,
                                                     is_acronym, is_institution, is_name_word, known_word, single_name)
@@ -84,6 +85,9 @@ def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess 
     words = phrase.split()
     if not words or len(words) > MAX_SOURCE_WORDS or "\x00" in phrase:
         return None
+    no_one = negative_opener(text, start, end, lexicon)
+    if no_one is not None:
+        return _party_of_no_one(text, no_one, end, lexicon)
     reference = lexicon.back_reference(phrase)
     if reference:
         return SourceGuess(reference.fallback, phrase, start, end, reference)
@@ -105,6 +109,18 @@ def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess 
         if n_end > n_start:
             return SourceGuess(kind, text[n_start:n_end], n_start, n_end)
     return SourceGuess(kind, phrase, start, end)
+
+
+def _party_of_no_one(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
+    """ "No one from Acme commented", "No spokesman for the railway would comment": a subject
+    that names no one speaks for the body it names ("Acme", "the railway"), if any; "No official
+    commented" rests on no one, neither anonymous nor vague."""
+    if not answer_after(text, end, lexicon):
+        return None  # "Nobody in British Columbia is talking about it": the writer's word
+    rest = _classify(text, start, end, lexicon)
+    if rest is None or rest.back_reference is not None or rest.kind not in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
+        return None
+    return rest
 
 
 def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[int, int] | None]:
