@@ -193,10 +193,11 @@ def _title_gender(name: str, lexicon: Lexicon) -> str | None:
 
 def _described_as(name: str, lexicon: Lexicon) -> str | None:
     """The gender of a description's role noun: "his mother" is a woman whatever "his" says,
-    "the company's spokesman" a man. (A capitalised last word is a name: "John King".)"""
+    "the company's spokesman" a man. (A capitalised last word is a name, "John King", except
+    where every noun is capitalised: "der Mann".)"""
     words = name.split()
     last = words[-1] if words else ""
-    if not last[:1].islower():
+    if not last[:1].islower() and not (lexicon.capitalised_nouns and len(words) > 1):
         return None
     return next((gender for gender, key in (("m", "masculine_titles"), ("f", "feminine_titles"))
                  if lexicon.patterns[key].fullmatch(last)), None)
