@@ -47,7 +47,7 @@ KEY_NOTES = {
     "sources.same_words": "after a determiner, words that make the phrase mean one named before ('the same official' is 'the official')",
     "grammar.plural_verb_endings": "endings of a plural finite verb: a subject right next to one that names no one is a group ('Die Richter schreiben')",
     "grammar.prepositions": "prepositions: a phrase one opens right before the verb is no subject; where the verb comes second, the speaker follows it ('Für ihre Fans schreibt Pamela …')",
-    "grammar.finite_auxiliaries": "auxiliaries of a perfect that leave the cue verb to the end of the clause: the speaker is the phrase before one, or right after it ('Okafor HAT einen Beitrag geschrieben', 'Gestern HAT der Minister gesagt')",
+    "grammar.finite_auxiliaries": "finite verbs that leave the cue verb to the end of the clause (a perfect's auxiliary, lassen): the speaker is the phrase before one, or right after it ('Okafor HAT einen Beitrag geschrieben', 'Gestern HAT der Minister gesagt', 'Die Bahn LIESS mitteilen')",
     "grammar.inverted_pronouns": "(optional) subject pronouns written after the verb ('répondaient-ILS'): in a sentence ending with '?', not after a quote, the verb asks; no cue",
     "grammar.modal_verbs": "modal and future auxiliaries: a cue verb's infinitive after one in its clause is a saying not done ('Die Kanzlerin WILL morgen sprechen'): no cue",
     "grammar.np_stops": "words that end a source phrase after the cue ('said Smith on Monday')",

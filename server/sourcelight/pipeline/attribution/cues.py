@@ -223,6 +223,10 @@ def _group_of_plural_verb(text: str, guess: SourceGuess, cue: re.Match[str], lex
     words = guess.text.split()
     if not before and not after:
         return guess
+    auxiliary = next((m for m in lexicon.patterns["finite_auxiliaries"].finditer(text, 0, guess.start)
+                      if not text[m.end():guess.start].strip()), None)
+    if before and auxiliary is not None and not auxiliary.group().casefold().endswith(lexicon.plural_verb_endings):
+        return guess  # "Über seinen Anwalt ließ der Minister mitteilen": the auxiliary's number
     if guess.back_reference is not None:
         if len(words) == 1:  # a pronoun
             return replace(guess, kind=THEY.fallback, back_reference=THEY)

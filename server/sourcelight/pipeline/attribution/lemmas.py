@@ -85,6 +85,28 @@ def lower_case_word(word: str, language: str, lemmatizer: str) -> bool:
         and _as_in_dictionary(lowered, language, lemmatizer) == lowered
 
 
+# Linking elements between the parts of a German compound ("Verkehr|s|minister").
+_LINKS = ("es", "en", "s", "n", "e")
+_MIN_PART = 3
+
+
+@functools.lru_cache(maxsize=4096)
+def compound_stem(stem: str, language: str, lemmatizer: str, depth: int = 2) -> bool:
+    """``stem`` is the first part of a compound: a word the dictionary knows, perhaps with a
+    linking element ("Polizei", "Verkehrs"), or two such parts ("Bundesgesundheits"); not a
+    piece of a word ("Appa" of "Apparat")."""
+    if lemmatizer != "simplemma" or len(stem) < _MIN_PART:
+        return False
+    import simplemma
+
+    forms = [stem] + [stem[:-len(link)] for link in _LINKS if stem.endswith(link) and len(stem) - len(link) >= _MIN_PART]
+    if any(simplemma.is_known(form, lang=language, low_memory=True) for form in forms):
+        return True
+    return depth > 1 and any(
+        compound_stem(stem[:cut], language, lemmatizer, 1) and compound_stem(stem[cut].upper() + stem[cut + 1:], language, lemmatizer, 1)
+        for cut in range(_MIN_PART, len(stem) - _MIN_PART + 1))
+
+
 def _as_in_dictionary(word: str, language: str, lemmatizer: str) -> str | None:
     """The dictionary form with the dictionary's capitals, where the lemmatizer keeps them
     and knows the word (an unknown word comes back as it was given)."""

@@ -76,6 +76,9 @@ class Lexicon:
     same_words: frozenset[str] = frozenset()
     # grammar.plural_verb_endings: a finite verb ending so is plural ("bestreiten", "schreiben")
     plural_verb_endings: tuple[str, ...] = ()
+    # grammar.finite_auxiliaries is given where the finite verb comes second and the rest of the
+    # verb last (German): there an adverbial may open the sentence ("Am Montag hat …")
+    verb_second: bool = False
     syntax: SyntaxLexicon | None = None
     explains_anonymity: bool = False  # flags.anonymity_reasons is given: reasons can be told
     # pronoun (lower case) -> "m" / "f"; empty without a [gender] section
@@ -174,6 +177,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         plural_person_suffixes=tuple(w.casefold() for w in data["sources"].get("plural_person_suffixes", [])),
         same_words=frozenset(w.casefold() for w in data["sources"].get("same_words", [])),
         plural_verb_endings=tuple(w.casefold() for w in data["grammar"].get("plural_verb_endings", [])),
+        verb_second=bool(data["grammar"].get("finite_auxiliaries")),
         patterns=patterns,
         back_references=references,
         not_names=frozenset(w.casefold() for w in data["grammar"]["not_names"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sourcelight.pipeline.attribution.compounds import as_last_part
 from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import inflected_noun, lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
@@ -140,6 +141,9 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.DOCUMENT, None
     if _title_word_body(head, lexicon) or _named_group(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
+    last_part = as_last_part(head, lexicon)
+    if last_part is not None and (kind := _kind_of(last_part, lexicon)[0]) is not None:
+        return kind, None  # "der Verkehrsminister" is "der Minister"
     if (has_name(head, lexicon) or _ends_with_name(head, lexicon)) and not _only_owner_named(head, lexicon) \
             and not _unnamed_after_capitals(head, lexicon):
         return SourceKind.NAMED_PERSON, None

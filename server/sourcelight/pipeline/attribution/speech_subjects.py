@@ -142,13 +142,22 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         # überarbeitet wird, steht nicht fest, sagte …"; not "Aunque el líder (…) declare").
         aside = comma_before_verb and lexicon.patterns["subordinators"].match(piece.lstrip()) and (
             start > 0 or text[:end].rstrip().endswith(","))
-        if lexicon.patterns["parentheticals"].match(piece) or relative or aside:
+        # (an aside stands between a subject and its verb; where the verb comes second, words
+        # that open one may open the sentence: "Am Montag hat der Minister gesagt", "Auch
+        # Minister Müller sagte")
+        parenthetical = lexicon.patterns["parentheticals"].match(piece) and (
+            start > 0 or comma_before_verb or not lexicon.verb_second)
+        if parenthetical or relative or aside:
             skipped = True
             continue
         start = _after_last_subordinator(text, start, stop, lexicon)
-        start = _past_opening_adverb(text, start, stop, verb_start, lexicon)
-        if start is None:
-            return None, False  # "Sinngemäß sagt Wodarg": where the verb comes second, the speaker follows it
+        opening = _past_opening_adverb(text, start, stop, verb_start, lexicon)
+        if opening is None:
+            # "Sinngemäß sagt Wodarg": where the verb comes second, the speaker follows it; the
+            # auxiliary's where it comes second ("Am Montag hat der Minister gesagt")
+            auxiliary = _finite_auxiliary(text, start, stop, lexicon) if not text[stop:end].strip() else None
+            return (None if auxiliary is None else _around_auxiliary(text, auxiliary.start(), auxiliary, lexicon)), False
+        start = opening
         piece = text[start:stop]
         if len(piece.split()) > MAX_SUBJECT_WORDS:
             return None, False
@@ -186,15 +195,20 @@ def _finite_auxiliary(text: str, start: int, stop: int, lexicon: Lexicon) -> re.
     HAT einen Beitrag | geschrieben"; grammar.finite_auxiliaries): that phrase is a clause,
     not its subject."""
     return next((m for m in lexicon.patterns["finite_auxiliaries"].finditer(text, start, stop)
-                 if text[m.end():stop].strip()), None)
+                 if text[m.end():stop].strip() or text[start:m.start()].strip()), None)
 
 
 def _around_auxiliary(text: str, start: int, auxiliary: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
     """Who speaks in a clause whose verb comes last: the phrase before its auxiliary ("Dana
     Okafor hat … geschrieben"), or, where that phrase is no source ("Gestern hat der Minister
     … gesagt"), the phrase right after it."""
-    if text[start:auxiliary.start()].strip():
-        before = classify(text, start, auxiliary.start(), lexicon)
+    # (not a phrase the preposition opening it makes an adverbial: "Über seinen Anwalt ließ der
+    # Minister mitteilen")
+    # ("Sinngemäß hat Wodarg gesagt": an opening adverb is no speaker either)
+    opening = _past_opening_adverb(text, start, auxiliary.start(), auxiliary.start(), lexicon)
+    if opening is not None and text[opening:auxiliary.start()].strip() \
+            and not lexicon.patterns["prepositions"].match(text[opening:auxiliary.start()].lstrip()):
+        before = classify(text, opening, auxiliary.start(), lexicon)
         if before is not None:
             return before
     after_start, after_end = _object_after(text, auxiliary.end(), lexicon)
