@@ -196,7 +196,7 @@ def _verb_first_question(text: str, cue: re.Match[str], lexicon: Lexicon) -> boo
     before = text[:cue.start()].rstrip()
     inverted = lexicon.patterns["inverted_pronouns"]
     # ("Le ministre a-t-il déclaré …?": the auxiliary takes the pronoun)
-    after_auxiliary = any(m.end() == len(before) for m in inverted.finditer(before, max(0, len(before) - 8)))
+    after_auxiliary = any(m.end() == len(before) for m in inverted.finditer(before))
     return (inverted.match(text, cue.end()) is not None or after_auxiliary) and before[-1:] not in (",", "»", '"', "”")
 
 

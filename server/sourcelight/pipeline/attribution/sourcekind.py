@@ -24,8 +24,8 @@ from sourcelight.pipeline.attribution.persons import (ends_a_name, entity_of, ge
                                                      people_listed_beside, people_named, roles_coordinated,
                                                      name_after_role, name_set_off, one_holder, outlet_by_name,
                                                      owns_as_person, person_in, whole_name)
-from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
+from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.attribution.unnamed_people import counted_people, person_word
 from sourcelight.pipeline.model import SourceKind
@@ -51,7 +51,7 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if negative_opener(text_of(doc), start, end, lexicon) is not None:
-        return _party_of_no_one(head, start, end, lexicon)
+        return _party_of_no_one_on_parse(head, start, end, lexicon)
     if _gathered_documents(head, lexicon):
         return SourceGuess(SourceKind.DOCUMENT, text_of(doc)[start:end], start, end)  # "a trove of emails showed"
     if head.pos_ == "PROPN" and designates_company(head.text, lexicon) and (len(tokens) > 1 or head.i > 0):
@@ -248,7 +248,7 @@ def _counted_bodies(head) -> bool:
     return first is not None and first.ent_type_ in BODIES
 
 
-def _party_of_no_one(head, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
+def _party_of_no_one_on_parse(head, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
     """ "No Acme spokesman would comment", "No one from Acme commented": only the body named
     (the lexicon knows "spokesman for", the recogniser that "Acme" is a company); "No official
     commented" rests on no one."""

@@ -14,10 +14,10 @@ from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import inflected_noun, lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
-from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
 from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, bare_word,
                                                     determiner_and_capitalised_word, ends_in_plural, has_name,
                                                     is_acronym, is_institution, is_name_word, known_word, single_name)
+from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
 from sourcelight.pipeline.attribution.outlets import names_outlet, outlet_noun_heads
 from sourcelight.pipeline.attribution.phrase_edges import trim_phrase
 from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE, body_of, spokesperson_without_body

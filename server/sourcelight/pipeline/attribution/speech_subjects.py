@@ -191,20 +191,19 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
 
 
 def _finite_auxiliary(text: str, start: int, stop: int, lexicon: Lexicon) -> re.Match[str] | None:
-    """The perfect's auxiliary inside the phrase before a verb at the clause's end ("Okafor
-    HAT einen Beitrag | geschrieben"; grammar.finite_auxiliaries): that phrase is a clause,
-    not its subject."""
+    """The finite verb inside the phrase before a verb at the clause's end (a perfect's
+    auxiliary or "lassen", grammar.finite_auxiliaries: "Okafor HAT einen Beitrag | geschrieben",
+    "Die Bahn LIESS | mitteilen"): that phrase is a clause, not its subject."""
     return next((m for m in lexicon.patterns["finite_auxiliaries"].finditer(text, start, stop)
                  if text[m.end():stop].strip() or text[start:m.start()].strip()), None)
 
 
 def _around_auxiliary(text: str, start: int, auxiliary: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
-    """Who speaks in a clause whose verb comes last: the phrase before its auxiliary ("Dana
+    """Who speaks in a clause whose verb comes last: the phrase before its finite verb ("Dana
     Okafor hat … geschrieben"), or, where that phrase is no source ("Gestern hat der Minister
     … gesagt"), the phrase right after it."""
-    # (not a phrase the preposition opening it makes an adverbial: "Über seinen Anwalt ließ der
-    # Minister mitteilen")
-    # ("Sinngemäß hat Wodarg gesagt": an opening adverb is no speaker either)
+    # (neither an opening adverb, "Sinngemäß hat Wodarg gesagt", nor a phrase a preposition
+    # opens, "Über seinen Anwalt ließ der Minister mitteilen")
     opening = _past_opening_adverb(text, start, auxiliary.start(), auxiliary.start(), lexicon)
     if opening is not None and text[opening:auxiliary.start()].strip() \
             and not lexicon.patterns["prepositions"].match(text[opening:auxiliary.start()].lstrip()):
