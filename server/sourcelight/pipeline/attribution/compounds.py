@@ -31,12 +31,15 @@ def as_last_part(head: str, lexicon: Lexicon) -> str | None:
         tail = word[start].upper() + word[start + 1:]
         if not tail[1:].islower() or not (word[start - 1].isalpha() or word[start - 1] == "-"):
             continue
-        if word[start - 1] != "-" and not compound_stem(word[:start], lexicon.language, lexicon.lemmatizer):
+        spokesperson = lexicon.patterns["spokesperson"].fullmatch(tail) is not None
+        listed = any(lexicon.patterns[key].fullmatch(tail) for key in TAIL_LISTS)
+        # (the dictionary is asked only about a first part before a listed word)
+        if not (spokesperson or listed) or (
+                word[start - 1] != "-" and not compound_stem(word[:start], lexicon.language, lexicon.lemmatizer)):
             continue  # "Appa|rat" is no council
-        if lexicon.patterns["spokesperson"].fullmatch(tail):
+        if spokesperson:
             return None  # "Bahnsprecherin", "Gewerkschaftsvertreter": person_nouns.py reads them
-        if any(lexicon.patterns[key].fullmatch(tail) for key in TAIL_LISTS):
-            return " ".join(words[:-1] + [tail])
+        return " ".join(words[:-1] + [tail])
     return None
 
 

@@ -152,17 +152,17 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
             continue
         start = _after_last_subordinator(text, start, stop, lexicon)
         opening = _past_opening_adverb(text, start, stop, verb_start, lexicon)
+        # (only in the verb's own clause: "Er habe davon erfahren, als ihm … erzählten" is theirs)
+        auxiliary = _finite_auxiliary(text, start if opening is None else opening, stop, lexicon) \
+            if not text[stop:end].strip() else None
         if opening is None:
             # "Sinngemäß sagt Wodarg": where the verb comes second, the speaker follows it; the
             # auxiliary's where it comes second ("Am Montag hat der Minister gesagt")
-            auxiliary = _finite_auxiliary(text, start, stop, lexicon) if not text[stop:end].strip() else None
             return (None if auxiliary is None else _around_auxiliary(text, auxiliary.start(), auxiliary, lexicon)), False
         start = opening
         piece = text[start:stop]
         if len(piece.split()) > MAX_SUBJECT_WORDS:
             return None, False
-        # (only in the verb's own clause: "Er habe davon erfahren, als ihm … erzählten" is theirs)
-        auxiliary = _finite_auxiliary(text, start, stop, lexicon) if not text[stop:end].strip() else None
         if auxiliary is not None:
             return _around_auxiliary(text, start, auxiliary, lexicon), False
         if not comma_before_verb and lexicon.patterns["prepositions"].match(piece.lstrip()):
