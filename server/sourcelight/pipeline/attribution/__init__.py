@@ -132,7 +132,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              and word in lexicon.syntax.company_nouns,
                              named_company=lambda words: _named_company(words, things, bodies, lexicon),
                              fits_description=lambda words, name: fits_description(words, name, genders,
-                                                                                   lexicon))
+                                                                                   lexicon),
+                             personal_pronoun=lambda word: word.lower() in lexicon.pronoun_genders)
     attributions = resolve_context(sentences, findings, states, reading)
     attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
         attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity))

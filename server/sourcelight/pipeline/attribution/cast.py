@@ -12,6 +12,7 @@ from sourcelight.pipeline.attribution.companies import (companies_named, holds_a
                                                         starts_a_company)
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag
 from sourcelight.pipeline.attribution.deps import hyphenated_word
+from sourcelight.pipeline.attribution.lemmas import unknown_word
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import (opening_participle, person_mentions, title_before,
                                                    without_possessive, without_role_in_front)
@@ -117,15 +118,22 @@ def written_cast(texts, lexicon: Lexicon) -> dict[str, str]:
     """Where no recogniser ran (the rule engine's languages), the cast the text itself shows:
     the surname of every name of two words written in full (person_mentions: "Eliane
     Steinmeyer"), mapped to the name first written with it, so that "Steinmeyer" alone later is
-    the same person; not where a capital makes no name (German: "Nächster Anruf", "Thema
-    Fashion" are two nouns), nor where the first word opens a clause ("Cuando Rajoy")."""
+    the same person; not where the first word opens a clause ("Cuando Rajoy"). Where a capital
+    makes no name (German: "Nächster Anruf", "Thema Fashion" are two nouns), only names a
+    particle joins ("Kris de Decker": "de Decker" and "Decker" later are him) and names whose
+    last word the dictionary does not know ("Claas Relotius", not "Thema Fashion")."""
     cast: dict[str, str] = {}
-    if lexicon.capitalised_nouns:
-        return cast
     for text in texts:
         for name in person_mentions(text, lexicon):
             words = name.split()
-            if len(words) == 2 and len(words[-1]) > 1 and not _no_first_name(words[0], lexicon):
+            if lexicon.capitalised_nouns:
+                joined = len(words) >= 3 and all(lexicon.patterns["name_particles"].fullmatch(word)
+                                                 for word in words[1:-1])
+                rare = len(words) == 2 and not _no_first_name(words[0], lexicon) \
+                    and unknown_word(words[-1], lexicon.language, lexicon.lemmatizer)
+                if (joined or rare) and len(words[-1]) > 1:
+                    cast.setdefault(words[-1], name)
+            elif len(words) == 2 and len(words[-1]) > 1 and not _no_first_name(words[0], lexicon):
                 cast.setdefault(words[-1], name)
     return cast
 

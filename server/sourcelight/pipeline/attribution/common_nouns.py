@@ -20,6 +20,10 @@ DESCRIPTION_REFERENCE = BackReference((SourceKind.NAMED_PERSON,), SourceKind.VAG
 # "the architect says": the one person the article gave that role (cast.role_holders), whose
 # name need not hold the word.
 ROLE_REFERENCE = BackReference((SourceKind.NAMED_PERSON,), SourceKind.VAGUE)
+# "said the 46-year-old": a person described by what they are, not by a role another person
+# may hold ("the moderator" after "Trump was asked …" is not Trump), so where no one spoke
+# before, the one person the sentence before names.
+ATTRIBUTE_REFERENCE = BackReference((SourceKind.NAMED_PERSON,), SourceKind.VAGUE)
 
 
 def unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
@@ -34,7 +38,7 @@ def unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sourc
     determiner = next((t for t in tokens if t.dep_ == "det" and (
         t.head.i == head.i or (t.i == tokens[0].i and t.head.i not in inside))), None)
     if head.tag_ == "JJ" and determiner is not None and determiner.lower_ == "the":
-        return SourceGuess(SourceKind.VAGUE, text, start, end, DESCRIPTION_REFERENCE)  # "said the 46-year-old"
+        return SourceGuess(SourceKind.VAGUE, text, start, end, ATTRIBUTE_REFERENCE)  # "said the 46-year-old"
     if lexicon.syntax is not None and head.lower_ in lexicon.syntax.quantities:
         return _share_of_group(head, text, start, end, lexicon)
     if head.pos_ not in ("NOUN", "NUM"):
@@ -123,4 +127,4 @@ def group_head(head) -> bool:
     return head.tag_ == "NNS" and not head.ent_type_ and head.text not in cast
 
 
-__all__ = ["DESCRIPTION_REFERENCE", "ROLE_REFERENCE", "unlisted_noun", "group_head"]
+__all__ = ["ATTRIBUTE_REFERENCE", "DESCRIPTION_REFERENCE", "ROLE_REFERENCE", "unlisted_noun", "group_head"]

@@ -13,11 +13,12 @@ from sourcelight.pipeline.attribution.continuations import (carried, continued_q
                                                              paragraph_positions,
                                                              reported_continuation, tag_after_quote)
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.descriptions import described_before, pair_named_before, role_held_nearby
+from sourcelight.pipeline.attribution.descriptions import (described_before, named_since_speaker, pair_named_before,
+                                                           role_held_nearby)
 from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, fits_here, named_before,
                                                         nearer_person, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
-from sourcelight.pipeline.attribution.common_nouns import DESCRIPTION_REFERENCE
+from sourcelight.pipeline.attribution.common_nouns import ATTRIBUTE_REFERENCE, DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE
@@ -68,7 +69,8 @@ class ArticleReading:
     its name ("the company", "the firm"), and ``named_company(words)`` whether an earlier
     source is a body's own name that can be one (not a place nor a metonym of a government).
     ``fits_description(words, name)`` says whether a description can mean the person (its
-    role noun's gender against theirs: "the actress" is no man).
+    role noun's gender against theirs: "the actress" is no man). ``personal_pronoun(word)``
+    says whether a word is a pronoun of a person ("er", "she").
     """
 
     mentions: Callable[[int], list[str]] = lambda _: []
@@ -89,6 +91,7 @@ class ArticleReading:
     company_noun: Callable[[str], bool] = lambda _: False
     named_company: Callable[[str], bool] = lambda _: False
     fits_description: Callable[[str, str], bool] = lambda _words, _name: True
+    personal_pronoun: Callable[[str], bool] = lambda _: False
 
 
 def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
@@ -122,6 +125,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = thing_before(attribution, finding, index, sentences, reading.subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, reading.mentions,
                                            reading.described, reading.fits_description)
+            attribution = named_since_speaker(attribution, finding, index, sentences, resolved, reading.mentions,
+                                              reading.fits_description, reading.personal_pronoun)
             words = finding.source.split()
             holder = (reading.role_holders or {}).get(words[-1].casefold())
             if attribution.kind is SourceKind.NAMED_PERSON and attribution.entity is None and holder is not None \
@@ -303,7 +308,8 @@ def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
     same_word_only = (wanted in ((SourceKind.ORGANIZATION,), (SourceKind.NAMED_PERSON,))
                       and len(finding.source.split()) > 1
                       and finding.back_reference is not SPOKESPERSON_REFERENCE
-                      and finding.back_reference is not DESCRIPTION_REFERENCE)
+                      and finding.back_reference is not DESCRIPTION_REFERENCE
+                      and finding.back_reference is not ATTRIBUTE_REFERENCE)
     holder = role_holders.get(head_word) if same_word_only and wanted == (SourceKind.NAMED_PERSON,) else None
     if holder is not None:
         return Attribution(kind=SourceKind.NAMED_PERSON, source=holder, entity=holder)

@@ -213,20 +213,32 @@ def _group_of_plural_verb(text: str, guess: SourceGuess, cue: re.Match[str], lex
     ("Sie fürchten …"), never one woman. Only a verb right next to its subject is surely the
     finite one ("Der Minister wird morgen sagen" is one minister), and a lone word after the
     sentence's start may be a surname the coordination before it shares ("Sowohl Keith als
-    auch Keuter behaupten")."""
+    auch Keuter behaupten"); or an auxiliary right next to it ("Sie hatten erklärt", "Die
+    Richter haben geschrieben")."""
     if (guess.kind is not SourceKind.NAMED_PERSON or not lexicon.plural_verb_endings
-            or not cue.group().split()[0].casefold().endswith(lexicon.plural_verb_endings)
             or has_name(guess.text, lexicon) or lexicon.patterns["leading_conjunctions"].search(guess.text)):
         return guess
     before = guess.end <= cue.start() and not text[guess.end:cue.start()].strip()
     after = guess.start >= cue.end() and not text[cue.end():guess.start].strip()
     words = guess.text.split()
-    if not before and not after:
-        return guess
-    auxiliary = next((m for m in lexicon.patterns["finite_auxiliaries"].finditer(text, 0, guess.start)
+    auxiliaries = lexicon.patterns["finite_auxiliaries"]
+    auxiliary = next((m for m in auxiliaries.finditer(text, 0, guess.start)
                       if not text[m.end():guess.start].strip()), None)
-    if before and auxiliary is not None and not auxiliary.group().casefold().endswith(lexicon.plural_verb_endings):
-        return guess  # "Über seinen Anwalt ließ der Minister mitteilen": the auxiliary's number
+    if before and auxiliary is not None:
+        finite = auxiliary.group()  # "Über seinen Anwalt ließ der Minister mitteilen": the auxiliary's number
+    elif before or after:
+        finite = cue.group().split()[0]
+    else:
+        gap = len(text[guess.end:]) - len(text[guess.end:].lstrip())
+        following = auxiliaries.match(text, guess.end + gap)
+        if following is not None and following.end() <= cue.start():
+            finite = following.group()  # "Sie hatten erklärt"
+        elif auxiliary is not None:
+            finite = auxiliary.group()  # "Hatten sie das erklärt"
+        else:
+            return guess
+    if not finite.casefold().endswith(lexicon.plural_verb_endings):
+        return guess
     if guess.back_reference is not None:
         if len(words) == 1:  # a pronoun
             return replace(guess, kind=THEY.fallback, back_reference=THEY)

@@ -8,12 +8,18 @@ import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.neighbours import PRONOUN_LOOKBACK_SENTENCES, Resolved
-from sourcelight.pipeline.attribution.common_nouns import DESCRIPTION_REFERENCE
+from sourcelight.pipeline.attribution.neighbours import (PRONOUN_LOOKBACK_SENTENCES, Resolved, WORD,
+                                                         first_written, who_of)
+from sourcelight.pipeline.attribution.common_nouns import ATTRIBUTE_REFERENCE, DESCRIPTION_REFERENCE
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
 
 # How far back "the president" looks for which of the article's presidents it is.
 ROLE_LOOKBACK_SENTENCES = 4
+# How far back a description that may mean anyone ("der 48-Jährige") looks for a person the
+# narrative named after the speaker it would otherwise mean.
+DESCRIPTION_LOOKBACK_SENTENCES = 3
+# What a description of a person may mean ("…, hieß es" may also mean a body or a document).
+_PEOPLE = {SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE}
 
 
 def described_before(attribution: Attribution, finding: Finding, index: int, sentences,
@@ -24,12 +30,21 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     on, else the one person it names whom the description fits (none where it names two:
     "Trump attacked Rubio. The Florida senator said …" is left as written; but "Mr. Reyes met
     Ms. Okafor …" then "the actress says" is Okafor)."""
-    if (attribution.kind is not SourceKind.NAMED_PERSON or index == 0
-            or sentences[index - 1].block < sentences[index].block - 1):
+    if index == 0 or sentences[index - 1].block < sentences[index].block - 1:
         return attribution
     previous = history[index - 1].attribution if index - 1 < len(history) else None
     named = list(dict.fromkeys(mentions(index - 1)))
-    if finding.back_reference is DESCRIPTION_REFERENCE:
+    if attribution.kind is SourceKind.VAGUE and attribution.entity is None \
+            and finding.back_reference is ATTRIBUTE_REFERENCE:
+        # no one spoke before: "Tom Reyes came home. The 48-year-old said …" is the one person
+        # the sentence just before names (not "the moderator", whom "Trump was asked …" names
+        # no one as)
+        fitting = [name for name in named if fits_description(finding.source, name)]
+        return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=fitting[0]) \
+            if len(named) == 1 and fitting else attribution
+    if attribution.kind is not SourceKind.NAMED_PERSON:
+        return attribution
+    if finding.back_reference is DESCRIPTION_REFERENCE or finding.back_reference is ATTRIBUTE_REFERENCE:
         # "Trump is taking questions in an Elks Lodge. The billionaire businessman began by
         # …": the one person a sentence of narrative just named, not a speaker further back;
         # or the one person it named, who spoke there ("… to see Trump admit he could be
@@ -55,6 +70,42 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
         return replace(attribution, entity=who) if person else attribution
     fitting = [name for name in named if fits_description(finding.source, name)]
     return replace(attribution, entity=fitting[0]) if len(fitting) == 1 else attribution
+
+
+def named_since_speaker(attribution: Attribution, finding: Finding, index: int, sentences,
+                        history: list[Resolved], mentions, fits_description, personal_pronoun) -> Attribution:
+    """'„…“, sagte Lindner. Kris de Decker kennt das aus eigener Erfahrung. Seit 2008 verzichtet
+    der Journalist auf Flüge. „…“, erzählt der 48-Jährige.': a description the lexicon lets
+    mean anyone (an age, "der Politiker") means the person a sentence of narrative names after
+    the last speaker it fits, not that speaker: the nearest such sentence that names one
+    person, whom the description fits, and no pronoun before them ("Er kritisierte Olaf Scholz"
+    goes on about someone already there)."""
+    reference = finding.back_reference
+    # (a description: words of its own, not "er"; one that may mean a named person or not, not
+    # "der Minister", whom an earlier source with that word means)
+    if (reference is None or reference.count != 1 or reference.plural or len(reference.refers_to) < 2
+            or SourceKind.NAMED_PERSON not in reference.refers_to or not set(reference.refers_to) <= _PEOPLE
+            or reference.fallback not in (SourceKind.NAMED_PERSON, SourceKind.VAGUE)
+            or len(finding.source.split()) < 2 or finding.source == finding.cue):
+        return attribution
+    spoke_at = -1
+    if attribution.entity is not None:
+        spoke_at = next((earlier for earlier in range(min(index, len(history)) - 1, -1, -1)
+                         if history[earlier].attribution is not None
+                         and who_of(history[earlier].attribution) == attribution.entity), -1)
+    for earlier in range(index - 1, max(spoke_at, index - 1 - DESCRIPTION_LOOKBACK_SENTENCES), -1):
+        if sentences[earlier].block < sentences[earlier + 1].block - 1 or history[earlier].attribution is not None:
+            return attribution
+        named = list(dict.fromkeys(mentions(earlier)))
+        if not named:
+            continue
+        text = sentences[earlier].text
+        at = first_written(named[0], text)
+        if len(named) != 1 or at < 0 or not fits_description(finding.source, named[0]) \
+                or any(personal_pronoun(word) for word in WORD.findall(text[:at])):
+            return attribution
+        return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=named[0])
+    return attribution
 
 
 def role_held_nearby(attribution: Attribution, index: int, mentions, holders: frozenset[str]) -> Attribution:

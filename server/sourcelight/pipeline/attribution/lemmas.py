@@ -107,6 +107,13 @@ def compound_stem(stem: str, language: str, lemmatizer: str, depth: int = 2) -> 
         for cut in range(_MIN_PART, len(stem) - _MIN_PART + 1))
 
 
+def unknown_word(word: str, language: str, lemmatizer: str) -> bool:
+    """A word the dictionary does not know at all (a rare surname, "Relotius"); False where
+    there is no dictionary to ask."""
+    return lemmatizer == "simplemma" and _as_in_dictionary(word, language, lemmatizer) is None \
+        and _as_in_dictionary(word.lower(), language, lemmatizer) is None
+
+
 def _as_in_dictionary(word: str, language: str, lemmatizer: str) -> str | None:
     """The dictionary form with the dictionary's capitals, where the lemmatizer keeps them
     and knows the word (an unknown word comes back as it was given)."""

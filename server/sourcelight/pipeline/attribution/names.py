@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from sourcelight.pipeline.attribution.lemmas import capitalised_adjective, lemma
+from sourcelight.pipeline.attribution.lemmas import (capitalised_adjective, inflected_noun, lemma,
+                                                     lower_case_word)
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 NAME_WORD = re.compile(r"[\w][\w'’.\-]*")
@@ -56,6 +57,11 @@ def _has_name(head: str, lexicon: Lexicon) -> bool:
     tokens = head.split()
     index = 0
     while index < len(tokens):
+        if role_compound(tokens[index], lexicon) and index + 1 < len(tokens) and is_name_word(tokens[index + 1], lexicon):
+            return True  # as after a title: "Bundesverkehrsminister Scheuer"
+        if _no_name_opening(tokens[index], lexicon):
+            index += 1
+            continue
         end = index
         while end < len(tokens) and (is_name_word(tokens[end], lexicon)
                                      or _particle_in_name(tokens, end, end == index == 0, lexicon)):
@@ -112,6 +118,18 @@ def determiner_and_capitalised_word(head: str, lexicon: Lexicon) -> bool:
             and not known_word(words[-1].strip(".,"), lexicon))
 
 
+def adjective_and_noun(head: str, lexicon: Lexicon) -> bool:
+    """'Kritische Stimmen', 'Private Anbieter': where only nouns and names take a capital
+    (German), capitalised adjectives with an ending and then a noun, with no determiner: people
+    or things in the plural, never a person's name nor a body's (which takes an article: "Die
+    Deutsche Bahn")."""
+    words = head.split()
+    return lexicon.capitalised_nouns and len(words) >= 2 and all(
+        _inflected_adjective(word, lexicon) and not lexicon.is_determiner(word.lower()) for word in words[:-1]) \
+        and is_name_word(words[-1], lexicon) \
+        and not known_word(words[-1].strip(".,"), lexicon)
+
+
 def known_word(word: str, lexicon: Lexicon) -> bool:
     patterns = lexicon.patterns
     return bool(is_acronym(word) or patterns["metonyms"].fullmatch(word)
@@ -165,19 +183,88 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
     found: list[str] = []
     index = 0
     while index < len(tokens):
+        if _no_name_opening(tokens[index], lexicon):
+            index += 1
+            continue
         end = index
-        while end < len(tokens) and is_name_word(tokens[end], lexicon):
+        while end < len(tokens) and (is_name_word(tokens[end], lexicon) or (
+                end > index and _particle_in_name(tokens, end, False, lexicon)
+                and not (lexicon.capitalised_nouns and lexicon.patterns["prepositions"].fullmatch(tokens[end])))):
+            # (but where every noun is capitalised, a particle that is also a preposition joins
+            # nouns more often than names: "Anbieter von Fernwärme")
             end += 1
             if tokens[end - 1][-1:] in ",.;:" and not lexicon.patterns["titles"].fullmatch(tokens[end - 1]):
                 break  # "Anna Berg, defended": the name ends at the comma (not at "Mr.")
         touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
         # "the Islamic Republic", "a New York court": a determiner makes it a noun phrase.
         previous = originals[index - 1].casefold() if index > 0 else ""
+        if lexicon.capitalised_nouns and end - index >= 3 and lexicon.is_determiner(previous) \
+                and not _no_name_opening(tokens[index + 1], lexicon):
+            # (but where every noun is capitalised, a noun before a name: "der Reporter Claas
+            # Relotius"; not "der Bundesverband Deutscher Zeitungsverleger")
+            index += 1
+            previous = originals[index - 1].casefold()
         if end - index >= 2 and not touches and not lexicon.is_determiner(previous) \
+                and not _noun_phrase_after(previous, lexicon) \
                 and not _quoted_title(originals, index, end, lexicon):
             found.append(" ".join(w.strip(".,;:'’\"“”") for w in originals[index:end]))
         index = max(end, index + 1)
     return found
+
+
+# How an adjective before a noun ends in German ("Allgemeine", "Privaten"; not "Mark", "Tim").
+_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+# The shortest role that ends a compound written as one word ("Digital|ministerin"; not
+# "Her|mann"), and the shortest first part before it.
+_ROLE_TAIL = 6
+_ROLE_STEM = 3
+
+
+def _no_name_opening(token: str, lexicon: Lexicon) -> bool:
+    """Where every noun is capitalised (German), a word no name opens with: one the dictionary
+    knows in lower case ("Bei Fahrten", "Seit 2008"), as a form of another noun ("Dutzende
+    Pendler") or of an adjective ("Allgemeine Bedingungen"), or a compound that ends in a role
+    (role_compound: the name is what follows). (Only the first word: a surname may look like a
+    plural, "Michael Moore".)"""
+    word = token.strip(".,;:'’\"“”„«»()")
+    if not lexicon.capitalised_nouns or not word[:1].isupper():
+        return False  # (a particle opens a name in lower case: "van Damme")
+    return lower_case_word(word, lexicon.language, lexicon.lemmatizer) \
+        or inflected_noun(word, lexicon.language, lexicon.lemmatizer) \
+        or _inflected_adjective(word, lexicon) or role_compound(word, lexicon)
+
+
+def role_compound(token: str, lexicon: Lexicon) -> bool:
+    """'Digitalministerin', 'FDP-Chef': where nouns are written together (German), a compound
+    that ends in a role or a title, which a name may follow as it follows a title
+    ("Digitalministerin Dorothee Bär", "Bundesverkehrsminister Scheuer")."""
+    word = token.strip(".,;:'’\"“”„«»()")
+    return lexicon.capitalised_nouns and any(
+        lexicon.patterns[key].fullmatch(word[start].upper() + word[start + 1:])
+        for key in ("person_roles", "titles") for start in range(_ROLE_STEM, len(word) - 1)
+        if word[start - 1] == "-" or len(word) - start >= _ROLE_TAIL)
+
+
+def _noun_phrase_after(previous: str, lexicon: Lexicon) -> bool:
+    """Where every noun is capitalised (German), a word after which capitalised words are a
+    noun phrase, not a name: an article of an object or a possessive ("seinem Wohnort
+    Barcelona"), or an inflected adjective ("im unterirdischen Holzverschlag Ruhe"; its
+    dictionary form no verb's, which ends in -n: "sagte Anna Berg" names her)."""
+    if not lexicon.capitalised_nouns or not previous.isalpha() or not previous.islower():
+        return False
+    if lexicon.patterns["object_articles"].fullmatch(previous):
+        return True
+    base = lemma(previous, lexicon.language, lexicon.lemmatizer)
+    return base != previous and base.islower() and not base.endswith("n") \
+        and previous.endswith(("e", "en", "em", "er", "es"))
+
+
+def _inflected_adjective(word: str, lexicon: Lexicon) -> bool:
+    """'Allgemeine', 'Kritische': an adjective capitalised with an ending, where only nouns and
+    names take a capital (German); not "Frank", "Ernst" or "Mark", first names the dictionary
+    also knows as adjectives."""
+    return word.endswith(_ADJECTIVE_ENDINGS) and capitalised_adjective(word, lexicon.language, lexicon.lemmatizer) \
+        and lemma(word.lower(), lexicon.language, lexicon.lemmatizer) != word.lower()
 
 
 def ends_in_plural(phrase: str, lexicon: Lexicon) -> bool:

@@ -67,6 +67,9 @@ def phrase_tokens(head) -> list:
     suffix = name_suffix(tokens[-1])
     if suffix is not None:
         tokens.append(suffix)  # "Analysts with Moody’s said": the company's name is whole
+    opening = head.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if head.dep_ == "amod" and opening is not None and opening.dep_ == "det" and opening.head.i == head.head.i:
+        tokens.insert(0, opening)  # "“…,” the 48-year-old said" with "the" hung on the verb too
     beside = name_set_beside(head, tokens[-1]) or object_set_beside(head, tokens[-1])
     if beside is not None:
         tokens += list(head.doc[tokens[-1].i + 1:beside.right_edge.i + 1])  # "A study in the journal Nature"

@@ -14,9 +14,10 @@ from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import inflected_noun, lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
-from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, bare_word,
-                                                    determiner_and_capitalised_word, ends_in_plural, has_name,
-                                                    is_acronym, is_institution, is_name_word, known_word, single_name)
+from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, adjective_and_noun,
+                                                    bare_word, determiner_and_capitalised_word, ends_in_plural,
+                                                    has_name, is_acronym, is_institution, is_name_word, known_word,
+                                                    single_name)
 from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
 from sourcelight.pipeline.attribution.outlets import names_outlet, outlet_noun_heads
 from sourcelight.pipeline.attribution.phrase_edges import trim_phrase
@@ -179,6 +180,8 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
     by_suffix = person_by_suffix(head, lexicon)
     if by_suffix is not None:
         return by_suffix, None
+    if adjective_and_noun(head, lexicon):
+        return SourceKind.VAGUE, None  # "Kritische Stimmen warnen"
     if determiner_and_capitalised_word(head, lexicon):
         # "la Fnaut", "eine Bahnsprecherin", "Die Deutsche Bahn": a determiner before a lone
         # capitalised word marks a name of a body (or, in German, any noun), not a person's

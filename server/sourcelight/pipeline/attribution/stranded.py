@@ -16,13 +16,25 @@ def stranded_speaker(verb):
             or _name_read_as_adverb(verb)
             or _name_read_as_verb(verb)
             or _subject_before_then(verb) or name_left_behind(verb) or _subject_left_behind(verb)
-            or noun_right_before(verb) or _share_as_modifier(verb))
+            or noun_right_before(verb) or _share_as_modifier(verb) or _description_as_modifier(verb))
 
 
 def _share_as_modifier(verb):
     """'About 4 in 10 say they want …' parsed with the share as a number modifying the verb:
     the share is who speaks."""
     return next((c for c in verb.children if c.dep_ == "nummod" and c.tag_ == "CD" and c.i < verb.i), None)
+
+
+def _description_as_modifier(verb):
+    """'“…,” the 48-year-old said' parsed with "the" and "old" both hung on the verb, as if it
+    were a noun: the adjective right before the verb, with a determiner before it, is who
+    speaks."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.dep_ != "amod" or before.head.i != verb.i or before.pos_ != "ADJ":
+        return None
+    first = min(t.i for t in before.subtree)
+    opening = verb.doc[first - 1] if first > 0 else None
+    return before if opening is not None and opening.dep_ == "det" and opening.head.i == verb.i else None
 
 
 def _subject_before_then(verb):
