@@ -127,7 +127,8 @@ def is_pair(attribution: Attribution, lexicon: Lexicon) -> bool:
 def _bare(name: str, lexicon: Lexicon) -> str:
     """The name without titles in front ("Mr.", "Senator", "Prime Minister", and with an
     article before the title, "le juge Bocock"), nor a role joined to a body's name before it
-    ("Flixbus-Manager Stenger", "Condor-Sprecherin Magdalena Hauser")."""
+    ("Flixbus-Manager Stenger", "Condor-Sprecherin Magdalena Hauser"), nor an article and words
+    in lower case ("The elder Mateen")."""
     words = name.split()
     if len(words) > 2 and lexicon.is_determiner(words[0]) and (
             lexicon.patterns["titles"].match(" ".join(words[1:])) or _joined_role(words[1], lexicon)):
@@ -140,6 +141,9 @@ def _bare(name: str, lexicon: Lexicon) -> str:
     words = name.split()
     while len(words) > 1 and words[1][:1].isupper() and _joined_role(words[0], lexicon):
         words = words[1:]
+    named_at = next((i for i, word in enumerate(words) if i > 0 and word[:1].isupper()), 0)
+    if named_at > 1 and lexicon.is_determiner(words[0].lower()) and all(w.islower() for w in words[1:named_at]):
+        words = words[named_at:]  # "The elder Mateen": a name with words that tell which one
     return " ".join(words).strip()
 
 

@@ -114,6 +114,7 @@ def unknown_word(word: str, language: str, lemmatizer: str) -> bool:
         and _as_in_dictionary(word.lower(), language, lemmatizer) is None
 
 
+@functools.lru_cache(maxsize=100_000)
 def _as_in_dictionary(word: str, language: str, lemmatizer: str) -> str | None:
     """The dictionary form with the dictionary's capitals, where the lemmatizer keeps them
     and knows the word (an unknown word comes back as it was given)."""

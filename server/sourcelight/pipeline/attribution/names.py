@@ -107,9 +107,13 @@ def is_name_word(token: str, lexicon: Lexicon) -> bool:
 
 
 def determiner_and_capitalised_word(head: str, lexicon: Lexicon) -> bool:
-    """'la Fnaut', 'die Bahn', and where only nouns and names take a capital (German), with
+    """'la Fnaut', "l'Unédic", 'die Bahn', and where only nouns and names take a capital (German), with
     capitalised adjectives before the noun: 'Die Deutsche Bahn', 'die Europäische Zentralbank'."""
     words = head.split()
+    if words and bare_word(words[0]) != words[0]:
+        # an article elided onto the word ("l’Arcep", "l'Unédic"): the article and a name
+        name = bare_word(words[0])
+        words = [words[0][:len(words[0]) - len(name)].replace("’", "'"), name, *words[1:]]
     middle = words[1:-1]
     if middle and not (lexicon.capitalised_nouns and all(
             capitalised_adjective(word, lexicon.language, lexicon.lemmatizer) for word in middle)):
