@@ -54,6 +54,9 @@ class SegmentationRules:
     number_abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
     months: frozenset[str]
+    # Nouns an ordinal number comes before ("im 18. Jahrhundert", "auf dem 2. Platz"): a period
+    # after a number ends no sentence before one, as before a month.
+    ordinal_nouns: frozenset[str]
     openers: dict[str, str]  # opening mark → its closing mark
     closers: frozenset[str]
     # False: a quotation closing within its paragraph stays one sentence with its
@@ -78,6 +81,7 @@ def rules_for(language: str) -> SegmentationRules:
         number_abbreviations=frozenset(data.get("number_abbreviations", ())),
         sentence_starters=frozenset(data.get("sentence_starters", ())),
         months=frozenset(data.get("months", ())),
+        ordinal_nouns=frozenset(data.get("ordinal_nouns", ())),
         openers=openers,
         closers=frozenset(closing for _, closing in pairs),
         split_inside_quotes=bool(data.get("split_inside_quotes", False)),
@@ -208,8 +212,8 @@ def _period_ends_sentence(token: str, following: str, next_word: str, rules: Seg
         return False
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "John F. Kennedy", "В. Путин"
-    if token.isdigit() and next_word in rules.months:
-        return False  # an ordinal date: "am 3. Oktober"
+    if token.isdigit() and (next_word in rules.months or next_word in rules.ordinal_nouns):
+        return False  # an ordinal: "am 3. Oktober", "im 18. Jahrhundert"
     if _ACRONYM.match(token) or token in rules.ambiguous_abbreviations:
         return next_word in rules.sentence_starters  # "the U.S. The ..." vs "U.S. officials"
     return True

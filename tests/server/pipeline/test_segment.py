@@ -52,6 +52,12 @@ def sentences(text: str, language: str) -> list[str]:
          ["She said “Yes.”” and left."]),
         ("de", "Am 3. Oktober sagte Dr. Müller, die Lage sei ernst. Die Regierung widersprach z.B. in Berlin.",
          ["Am 3. Oktober sagte Dr. Müller, die Lage sei ernst.", "Die Regierung widersprach z.B. in Berlin."]),
+        ("de", "Schon im 18. Jahrhundert erklärt ein Reisender die Märker zu Grantlern. Die Elf landete auf dem 2. Platz.",
+         # an ordinal before a noun it counts, as before a month
+         ["Schon im 18. Jahrhundert erklärt ein Reisender die Märker zu Grantlern.",
+          "Die Elf landete auf dem 2. Platz."]),
+        ("de", "Die Zahl stieg im Jahr 2018. Jahrhundertelang war das anders.",
+         ["Die Zahl stieg im Jahr 2018.", "Jahrhundertelang war das anders."]),
         ("de", "„Wir werden das prüfen. Es gibt keine Eile“, sagte der Sprecher. Danach war Schluss.",
          ["„Wir werden das prüfen. Es gibt keine Eile“, sagte der Sprecher.", "Danach war Schluss."]),
         ("de", "Die Kunst des Witzes ist alt. »Strom macht Locken«, sagte ein Schäfer. Dann lachten alle.",

@@ -85,13 +85,14 @@ def _names_a_source(guess: SourceGuess, phrase: str, lexicon: Lexicon) -> bool:
 
 def according_to_compound(text: str, lexicon: Lexicon) -> Finding | None:
     """'nach SPIEGEL-Informationen', 'laut Polizei-Angaben': the source is the first part
-    of a hyphenated compound whose last part is a cue."""
+    of a hyphenated compound whose last part is a cue; a body, an outlet or a document, not
+    a capitalised word taken for a person's name ("Artikel-Informationen" heads a box)."""
     for word in re.finditer(r"[\w.]+(?:-[\w.]+)+", text):
         head, _, tail = word.group().rpartition("-")
         if not lexicon.patterns["according_to_compound"].fullmatch(tail):
             continue
         guess = classify(text, word.start(), word.start() + len(head), lexicon)
-        if guess is not None:
+        if guess is not None and guess.kind is not SourceKind.NAMED_PERSON:
             cue_start = word.start() + len(head) + 1
             return Finding.of(guess, tail, (cue_start, word.end()))
     return None

@@ -101,7 +101,8 @@ def has_name(phrase: str | None, lexicon: Lexicon) -> bool:
 
 def is_name_word(token: str, lexicon: Lexicon) -> bool:
     word = token.strip(".,'’")
-    if token[0] == _MARK or not capitalised([token], lexicon)[0] or is_acronym(bare_word(word)):
+    # (no name is written with a slash: "Fashion/Beauty Teil")
+    if token[0] == _MARK or not capitalised([token], lexicon)[0] or is_acronym(bare_word(word)) or "/" in word:
         return False
     return not any(lexicon.patterns[key].fullmatch(word) for key in _NOUN_KEYS)
 
