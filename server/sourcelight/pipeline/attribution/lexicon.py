@@ -76,6 +76,10 @@ class Lexicon:
     same_words: frozenset[str] = frozenset()
     # grammar.plural_verb_endings: a finite verb ending so is plural ("bestreiten", "schreiben")
     plural_verb_endings: tuple[str, ...] = ()
+    # grammar.adjective_endings: how an adjective before a noun ends ("Allgemeine", "unterirdischen")
+    adjective_endings: tuple[str, ...] = ()
+    # grammar.infinitive_endings: how a verb's dictionary form ends ("sagen"), unlike an adjective's
+    infinitive_endings: tuple[str, ...] = ()
     # grammar.finite_auxiliaries is given where the finite verb comes second and the rest of the
     # verb last (German): there an adverbial may open the sentence ("Am Montag hat …")
     verb_second: bool = False
@@ -177,6 +181,8 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         plural_person_suffixes=tuple(w.casefold() for w in data["sources"].get("plural_person_suffixes", [])),
         same_words=frozenset(w.casefold() for w in data["sources"].get("same_words", [])),
         plural_verb_endings=tuple(w.casefold() for w in data["grammar"].get("plural_verb_endings", [])),
+        adjective_endings=tuple(w.casefold() for w in data["grammar"].get("adjective_endings", [])),
+        infinitive_endings=tuple(w.casefold() for w in data["grammar"].get("infinitive_endings", [])),
         verb_second=bool(data["grammar"].get("finite_auxiliaries")),
         patterns=patterns,
         back_references=references,

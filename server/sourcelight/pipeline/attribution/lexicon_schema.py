@@ -102,6 +102,10 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # end of the clause; the speaker is the phrase before one, or right after it ("Okafor hat einen
 # Beitrag geschrieben", "Gestern hat der Minister gesagt"). grammar.modal_verbs is optional:
 # a cue verb's infinitive after one in its clause is a saying not done ("will morgen sprechen").
+# grammar.adjective_endings and grammar.infinitive_endings are optional: how an adjective before
+# a noun ends and how a verb's dictionary form ends, where every noun is capitalised: no name
+# opens with an inflected adjective ("Allgemeine Bedingungen"), nor follows one ("im
+# unterirdischen Holzverschlag Ruhe"), while a verb may come before a name ("sagte Anna Berg").
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
@@ -113,7 +117,8 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "grammar": {"contractions": "pairs", "object_articles": "words",
                                                         "plural_verb_endings": "words", "prepositions": "words",
                                                         "finite_auxiliaries": "words", "modal_verbs": "words",
-                                                        "inverted_pronouns": "words"}}
+                                                        "inverted_pronouns": "words", "adjective_endings": "words",
+                                                        "infinitive_endings": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

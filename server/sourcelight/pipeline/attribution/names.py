@@ -217,8 +217,6 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
     return found
 
 
-# How an adjective before a noun ends in German ("Allgemeine", "Privaten"; not "Mark", "Tim").
-_ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
 # The shortest role that ends a compound written as one word ("Digital|ministerin"; not
 # "Her|mann"), and the shortest first part before it.
 _ROLE_TAIL = 6
@@ -254,21 +252,22 @@ def _noun_phrase_after(previous: str, lexicon: Lexicon) -> bool:
     """Where every noun is capitalised (German), a word after which capitalised words are a
     noun phrase, not a name: an article of an object or a possessive ("seinem Wohnort
     Barcelona"), or an inflected adjective ("im unterirdischen Holzverschlag Ruhe"; its
-    dictionary form no verb's, which ends in -n: "sagte Anna Berg" names her)."""
+    dictionary form no verb's, grammar.infinitive_endings: "sagte Anna Berg" names her)."""
     if not lexicon.capitalised_nouns or not previous.isalpha() or not previous.islower():
         return False
     if lexicon.patterns["object_articles"].fullmatch(previous):
         return True
     base = lemma(previous, lexicon.language, lexicon.lemmatizer)
-    return base != previous and base.islower() and not base.endswith("n") \
-        and previous.endswith(("e", "en", "em", "er", "es"))
+    return bool(lexicon.adjective_endings) and previous.endswith(lexicon.adjective_endings) and base != previous \
+        and not (lexicon.infinitive_endings and base.endswith(lexicon.infinitive_endings))
 
 
 def _inflected_adjective(word: str, lexicon: Lexicon) -> bool:
-    """'Allgemeine', 'Kritische': an adjective capitalised with an ending, where only nouns and
-    names take a capital (German); not "Frank", "Ernst" or "Mark", first names the dictionary
-    also knows as adjectives."""
-    return word.endswith(_ADJECTIVE_ENDINGS) and capitalised_adjective(word, lexicon.language, lexicon.lemmatizer) \
+    """'Allgemeine', 'Kritische': an adjective capitalised with an ending (grammar.adjective_endings),
+    where only nouns and names take a capital (German); not "Frank", "Ernst" or "Mark", first
+    names the dictionary also knows as adjectives."""
+    return bool(lexicon.adjective_endings) and word.casefold().endswith(lexicon.adjective_endings) \
+        and capitalised_adjective(word, lexicon.language, lexicon.lemmatizer) \
         and lemma(word.lower(), lexicon.language, lexicon.lemmatizer) != word.lower()
 
 
