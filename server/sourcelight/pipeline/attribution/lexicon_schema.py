@@ -106,6 +106,9 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # a noun ends and how a verb's dictionary form ends, where every noun is capitalised: no name
 # opens with an inflected adjective ("Allgemeine Bedingungen"), nor follows one ("im
 # unterirdischen Holzverschlag Ruhe"), while a verb may come before a name ("sagte Anna Berg").
+# grammar.oblique_articles is optional: articles of no subject's case (German "den", "dem"): a
+# phrase one opens before the verb is its object, and the speaker follows the verb ("Den Vorwurf
+# weist die Bahn zurück").
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
@@ -118,7 +121,7 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                         "plural_verb_endings": "words", "prepositions": "words",
                                                         "finite_auxiliaries": "words", "modal_verbs": "words",
                                                         "inverted_pronouns": "words", "adjective_endings": "words",
-                                                        "infinitive_endings": "words"}}
+                                                        "infinitive_endings": "words", "oblique_articles": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

@@ -11,7 +11,7 @@ import re
 CASE_SENSITIVE = {"media_names", "short_media_names", "metonyms", "titles"}
 # Lists matched only where a phrase starts / ends, not anywhere inside it.
 LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions",
-           "negative_determiners", "inverted_pronouns",
+           "negative_determiners", "inverted_pronouns", "oblique_articles",
            "according_to_opening", "own_voice_labels"}
 TRAILING = {"skip_before_verb"}
 

@@ -37,7 +37,9 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
         return subject
     if not lexicon.free_inversion:
         return None
-    inverted = _inverted_subject(text, cue, lexicon, strict=False)
+    # (a sentence that opens with the verb's object: "Diesen Schritt kritisierte Tom Reyes scharf")
+    object_first = lexicon.patterns["oblique_articles"].match(text[:cue.start()].lstrip(_SENTENCE_OPENERS)) is not None
+    inverted = _inverted_subject(text, cue, lexicon, strict=False, up_to_noun=object_first)
     if inverted is not None:
         return inverted
     return _clause_subject(text, cue.start(), lexicon) or _prepositional_source(text, cue, lexicon)
@@ -165,9 +167,11 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
             return None, False
         if auxiliary is not None:
             return _around_auxiliary(text, start, auxiliary, lexicon), False
-        if not comma_before_verb and lexicon.patterns["prepositions"].match(piece.lstrip()):
-            # "Für ihre Fans schreibt Pamela …": a phrase a preposition opens is no subject;
-            # where the verb comes second, the speaker follows it
+        if not comma_before_verb and (lexicon.patterns["prepositions"].match(piece.lstrip())
+                                      or lexicon.patterns["oblique_articles"].match(piece.lstrip())):
+            # "Für ihre Fans schreibt Pamela …": a phrase a preposition opens is no subject, nor
+            # one an object's article opens ("Den Vorwurf weist die Bahn zurück"); where the
+            # verb comes second, the speaker follows it
             return None, False
         guess = classify(text, start, stop, lexicon)
         if guess is None and start > 0 and (len(piece.split()) <= 2 and not piece.strip()[:1].isalpha()):
@@ -206,7 +210,8 @@ def _around_auxiliary(text: str, start: int, auxiliary: re.Match[str], lexicon: 
     # opens, "Über seinen Anwalt ließ der Minister mitteilen")
     opening = _past_opening_adverb(text, start, auxiliary.start(), auxiliary.start(), lexicon)
     if opening is not None and text[opening:auxiliary.start()].strip() \
-            and not lexicon.patterns["prepositions"].match(text[opening:auxiliary.start()].lstrip()):
+            and not lexicon.patterns["prepositions"].match(text[opening:auxiliary.start()].lstrip()) \
+            and not lexicon.patterns["oblique_articles"].match(text[opening:auxiliary.start()].lstrip()):
         before = classify(text, opening, auxiliary.start(), lexicon)
         if before is not None:
             return before
@@ -249,9 +254,12 @@ def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexico
     return None
 
 
-def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: bool = True) -> SourceGuess | None:
+def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: bool = True,
+                     up_to_noun: bool = False) -> SourceGuess | None:
     """'…," said Mr. Smith' / 'the growth will slow, says the ministry' / '…, a rapporté
-    vendredi l'agence Reuters'. A name in apposition wins ('…, said the spokesman, John Smith')."""
+    vendredi l'agence Reuters'. A name in apposition wins ('…, said the spokesman, John Smith').
+    ``up_to_noun``: where the sentence opens with the verb's object, the subject after the verb
+    may end before an adverb or the verb's particle ("Den Vorwurf weist die Bahn zurück")."""
     before = text[:cue.start()].rstrip()
     if strict and (not before or (before[-1] not in ",\x00\"”»“„:—–" and not before.endswith(MASK))):
         return None
@@ -270,6 +278,17 @@ def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: b
     if following and lexicon.patterns["auxiliaries"].fullmatch(following[0]):
         return None  # "said engineers would work": the start of the reported clause
     guess = _without_addressee(text, start, end, lexicon) or classify(text, start, end, lexicon)
+    if guess is None and up_to_noun and lexicon.capitalised_nouns:
+        # "Diesen Schritt kritisierte Tom Reyes scharf", "Den Vorwurf weist die Bahn zurück": the
+        # subject after the verb ends before the first word in lower case after its noun (an
+        # adverb, the verb's particle)
+        words = list(re.finditer(r"\S+", text[start:end]))
+        noun_seen = False
+        for word in words:
+            if noun_seen and not word.group()[:1].isupper():
+                guess = classify(text, start, start + word.start(), lexicon)
+                break
+            noun_seen = noun_seen or word.group()[:1].isupper()
     if guess is None and lexicon.head_first:
         # "— заявил Дмитрий Песков журналистам": the speaker, then who was spoken to.
         guess = _shortest_source(text, start, end, lexicon)
