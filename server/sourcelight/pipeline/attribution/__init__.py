@@ -106,7 +106,14 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     labelled = transcript(sentences, findings, cast, lexicon.language)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
     roles = roles_of(parses)
-    reading = ArticleReading(mentions=lambda i: people_mentioned(sentences[i].text, cast, lexicon, things, roles),
+    mentioned: dict[int, list[str]] = {}  # (the context rules ask about one sentence many times)
+
+    def mentions(index: int) -> list[str]:
+        if index not in mentioned:
+            mentioned[index] = people_mentioned(sentences[index].text, cast, lexicon, things, roles)
+        return mentioned[index]
+
+    reading = ArticleReading(mentions=mentions,
                              reported=reported, transcript=labelled, role_holders=roles,
                              shared_roles=shared_roles_of(parses),
                              definite=lambda word: bool(lexicon.patterns["definite"].fullmatch(word.lower())),

@@ -229,8 +229,7 @@ def _group_of_plural_verb(text: str, guess: SourceGuess, cue: re.Match[str], lex
     elif before or after:
         finite = cue.group().split()[0]
     else:
-        gap = len(text[guess.end:]) - len(text[guess.end:].lstrip())
-        following = auxiliaries.match(text, guess.end + gap)
+        following = auxiliaries.match(text, _skip_spaces(text, guess.end))
         if following is not None and following.end() <= cue.start():
             finite = following.group()  # "Sie hatten erklärt"
         elif auxiliary is not None:

@@ -217,6 +217,8 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
     return found
 
 
+# What may stand around a word in a sentence, stripped before asking what the word is.
+_AROUND_A_WORD = ".,;:'’\"“”„«»()"
 # The shortest role that ends a compound written as one word ("Digital|ministerin"; not
 # "Her|mann"), and the shortest first part before it.
 _ROLE_TAIL = 6
@@ -229,7 +231,7 @@ def _no_name_opening(token: str, lexicon: Lexicon) -> bool:
     Pendler") or of an adjective ("Allgemeine Bedingungen"), or a compound that ends in a role
     (role_compound: the name is what follows). (Only the first word: a surname may look like a
     plural, "Michael Moore".)"""
-    word = token.strip(".,;:'’\"“”„«»()")
+    word = token.strip(_AROUND_A_WORD)
     if not lexicon.capitalised_nouns or not word[:1].isupper():
         return False  # (a particle opens a name in lower case: "van Damme")
     return lower_case_word(word, lexicon.language, lexicon.lemmatizer) \
@@ -241,7 +243,7 @@ def role_compound(token: str, lexicon: Lexicon) -> bool:
     """'Digitalministerin', 'FDP-Chef': where nouns are written together (German), a compound
     that ends in a role or a title, which a name may follow as it follows a title
     ("Digitalministerin Dorothee Bär", "Bundesverkehrsminister Scheuer")."""
-    word = token.strip(".,;:'’\"“”„«»()")
+    word = token.strip(_AROUND_A_WORD)
     return lexicon.capitalised_nouns and any(
         lexicon.patterns[key].fullmatch(word[start].upper() + word[start + 1:])
         for key in ("person_roles", "titles") for start in range(_ROLE_STEM, len(word) - 1)

@@ -167,8 +167,7 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
             return None, False
         if auxiliary is not None:
             return _around_auxiliary(text, start, auxiliary, lexicon), False
-        if not comma_before_verb and (lexicon.patterns["prepositions"].match(piece.lstrip())
-                                      or lexicon.patterns["oblique_articles"].match(piece.lstrip())):
+        if not comma_before_verb and _opens_no_subject(piece, lexicon):
             # "Für ihre Fans schreibt Pamela …": a phrase a preposition opens is no subject, nor
             # one an object's article opens ("Den Vorwurf weist die Bahn zurück"); where the
             # verb comes second, the speaker follows it
@@ -202,6 +201,14 @@ def _finite_auxiliary(text: str, start: int, stop: int, lexicon: Lexicon) -> re.
                  if text[m.end():stop].strip() or text[start:m.start()].strip()), None)
 
 
+def _opens_no_subject(phrase: str, lexicon: Lexicon) -> bool:
+    """The phrase opens with a preposition ("Für ihre Fans", "Über seinen Anwalt") or an
+    object's article ("Den Vorwurf", grammar.oblique_articles): whatever it says, it is no
+    subject."""
+    phrase = phrase.lstrip()
+    return bool(lexicon.patterns["prepositions"].match(phrase) or lexicon.patterns["oblique_articles"].match(phrase))
+
+
 def _around_auxiliary(text: str, start: int, auxiliary: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
     """Who speaks in a clause whose verb comes last: the phrase before its finite verb ("Dana
     Okafor hat … geschrieben"), or, where that phrase is no source ("Gestern hat der Minister
@@ -210,8 +217,7 @@ def _around_auxiliary(text: str, start: int, auxiliary: re.Match[str], lexicon: 
     # opens, "Über seinen Anwalt ließ der Minister mitteilen")
     opening = _past_opening_adverb(text, start, auxiliary.start(), auxiliary.start(), lexicon)
     if opening is not None and text[opening:auxiliary.start()].strip() \
-            and not lexicon.patterns["prepositions"].match(text[opening:auxiliary.start()].lstrip()) \
-            and not lexicon.patterns["oblique_articles"].match(text[opening:auxiliary.start()].lstrip()):
+            and not _opens_no_subject(text[opening:auxiliary.start()], lexicon):
         before = classify(text, opening, auxiliary.start(), lexicon)
         if before is not None:
             return before
