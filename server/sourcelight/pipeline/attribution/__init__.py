@@ -30,7 +30,7 @@ from sourcelight.pipeline.attribution.genders import (cast_by_gender, fits, fits
                                                      other_gender, same_pronoun, with_pronouns_said)
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.cast import written_cast
-from sourcelight.pipeline.attribution.sources import is_description, person_description
+from sourcelight.pipeline.attribution.described import is_description, person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
 from sourcelight.pipeline.attribution.parsed import (bodies_of, cast_of, find_with_parse, genders_of, parse_sentences,
                                                     roles_of, shared_roles_of, subject_thing, things_of)

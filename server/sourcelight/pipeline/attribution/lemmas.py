@@ -85,6 +85,32 @@ def lower_case_word(word: str, language: str, lemmatizer: str) -> bool:
         and _as_in_dictionary(lowered, language, lemmatizer) == lowered
 
 
+# Grammemes pymorphy3 gives the words of names: first names, surnames, patronymics, places,
+# organizations, trade marks.
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+@functools.lru_cache(maxsize=4096)
+def person_noun_number(word: str, language: str, lemmatizer: str) -> str | None:
+    """"plur" for 'Врачи', 'Журналисты', "sing" for 'Врач': a word the morphology dictionary
+    knows as a noun for people (animate) and in no reading as a name ('Песков', 'Путин' are
+    also read as surnames), where a capital opening a sentence proves no name (Russian); None
+    for any other word, and where there is no such dictionary."""
+    if lemmatizer != "pymorphy3":
+        return None
+    lowered = word.lower()
+    analyzer = _pymorphy()
+    if not analyzer.word_is_known(lowered):
+        return None
+    readings = analyzer.parse(lowered)
+    if any(_NAME_GRAMMEMES & reading.tag.grammemes for reading in readings):
+        return None
+    best = readings[0].tag
+    if best.POS != "NOUN" or best.animacy != "anim":
+        return None
+    return best.number
+
+
 # Linking elements between the parts of a German compound ("Verkehr|s|minister").
 _LINKS = ("es", "en", "s", "n", "e")
 _MIN_PART = 3

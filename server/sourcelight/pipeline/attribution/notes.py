@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from sourcelight.pipeline.attribution.entities import is_pair, people_of
 from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
-from sourcelight.pipeline.attribution.sources import is_description
+from sourcelight.pipeline.attribution.described import is_description
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
 
 

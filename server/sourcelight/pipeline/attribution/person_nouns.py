@@ -4,6 +4,7 @@ are people, described, unnamed or a group, never a body (sources.person_suffixes
 sources.plural_person_suffixes)."""
 from __future__ import annotations
 
+from sourcelight.pipeline.attribution.lemmas import person_noun_number
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION
 from sourcelight.pipeline.model import SourceKind
@@ -30,6 +31,22 @@ def person_by_suffix(head: str, lexicon: Lexicon) -> SourceKind | None:
     return None
 
 
+def person_by_dictionary(head: str, lexicon: Lexicon) -> SourceKind | None:
+    """'Врачи сказали', 'Медики рассказали': a lone word the morphology dictionary knows only
+    as a noun for people, never as a name, is people the text does not name, though a capital
+    opens the sentence: in the plural a group left vague, in the singular ('Врач сказал',
+    'Владельца склада не удалось найти') one person described, as "the owner" is where an
+    article shows it, whom the article may have named before. None for anything else (a name,
+    a body, several words)."""
+    words = head.strip(EDGE_PUNCTUATION).split()
+    if len(words) != 1:
+        return None
+    number = person_noun_number(words[0], lexicon.language, lexicon.lemmatizer)
+    if number == "plur":
+        return SourceKind.VAGUE
+    return SourceKind.NAMED_PERSON if number == "sing" else None
+
+
 def group_kind(first_word: str, lexicon: Lexicon) -> SourceKind:
     """People the text leaves unnamed, by the word their phrase opens with: counted ("eine
     Studentin", "zwei Politiker", "3 Ärztinnen") they are kept unnamed, anonymous; otherwise
@@ -48,4 +65,4 @@ def _spokesperson_compound(word: str, lexicon: Lexicon) -> bool:
     return any(lexicon.patterns["spokesperson"].fullmatch(word[i].upper() + word[i + 1:]) for i in range(1, len(word) - 3))
 
 
-__all__ = ["person_by_suffix", "group_kind"]
+__all__ = ["person_by_suffix", "person_by_dictionary", "group_kind"]

@@ -7,13 +7,16 @@ quote ("We said no," he said.) is never taken for the attribution.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sourcelight.pipeline.model import Sentence
 
 MASK = "\x00"  # stands in for quoted characters; never a word character
 # A quote shorter than this many words is a scare quote or a title, not a direct quote.
 MIN_QUOTE_WORDS = 2
+# How many paragraphs with no quotation mark a quote may run over, its marks left out,
+# before a paragraph that closes it.
+MAX_UNMARKED_PARAGRAPHS = 2
 
 
 @dataclass(frozen=True)
@@ -55,10 +58,11 @@ def quote_states(sentences: list[Sentence] | tuple[Sentence, ...],
     states: list[QuoteState] = []
     expected: str | None = None  # the closing mark of the quote open at this point
     previous_block = None
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         text = _scanned(sentence.text, openers)
         first = text.lstrip()[:1]
-        if sentence.block != previous_block and expected is not None and first not in openers:
+        if sentence.block != previous_block and expected is not None and first not in openers \
+                and not _closed_unopened(sentences, index, openers, closers):
             expected = None  # a new paragraph that does not reopen the quote ends it
         if sentence.block != previous_block and expected is not None and first in openers:
             expected = None  # the paragraph reopens it: the opener below starts a stretch
@@ -72,20 +76,43 @@ def _without_dangling(sentences, states: list[QuoteState], openers: dict[str, st
                       closers: set[str], singles: dict[str, str]) -> list[QuoteState]:
     """A quotation mark that never closes in its paragraph, where the next paragraph does
     not reopen a quote (the convention for a quote running over paragraphs), is a stray or a
-    typo: it must not hide the cues of every later sentence of the paragraph."""
+    typo: it must not hide the cues of every later sentence of the paragraph, nor run on into
+    the next paragraph (whose speaker is not its speaker: '"As we have explained before, … ¶
+    Then, in 2017, Kerry said that …' is not Kerry's)."""
     for index, sentence in enumerate(sentences):
         last_of_block = index + 1 == len(sentences) or sentences[index + 1].block != sentence.block
         if not last_of_block or not states[index].ends_inside:
             continue
         following = _scanned(sentences[index + 1].text, openers).lstrip()[:1] if index + 1 < len(sentences) else ""
-        if following in openers:
+        if following in openers or _closed_unopened(sentences, index + 1, openers, closers):
             continue
         first = index
         while first > 0 and sentences[first - 1].block == sentence.block and states[first].starts_inside:
             first -= 1
         for later in range(first + 1, index + 1):
             states[later], _ = _scan(_scanned(sentences[later].text, openers), None, openers, closers, singles)
+        states[index] = replace(states[index], ends_inside=False)
     return states
+
+
+def _closed_unopened(sentences, first: int, openers: dict[str, str], closers: set[str]) -> bool:
+    """The paragraph from ``first`` on, or one of the next few after paragraphs with no
+    quotation mark at all, closes a quote it never opened ('… declared “I think NATO may be
+    obsolete. ¶ … NATO was set up a long time ago. Things are different now.”'): the quote of
+    the paragraph before runs on into it, its opening mark left out."""
+    index, unmarked = first, 0
+    while index < len(sentences) and unmarked <= MAX_UNMARKED_PARAGRAPHS:
+        block = sentences[index].block
+        paragraph = []
+        while index < len(sentences) and sentences[index].block == block:
+            paragraph.append(sentences[index].text)
+            index += 1
+        text = _scanned(" ".join(paragraph), openers)
+        marks = [i for i, char in enumerate(text) if char in openers or char in closers]
+        if marks:
+            return _closes(text, marks[0])
+        unmarked += 1
+    return False
 
 
 def _scanned(text: str, openers: dict[str, str]) -> str:

@@ -13,7 +13,7 @@ from sourcelight.pipeline.attribution.compounds import as_last_part
 from sourcelight.pipeline.attribution.lemmas import WORD as LEMMA_WORD
 from sourcelight.pipeline.attribution.lemmas import inflected_noun, lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
-from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
+from sourcelight.pipeline.attribution.person_nouns import person_by_dictionary, person_by_suffix
 from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD, OWNER_MARKS, adjective_and_noun,
                                                     bare_word, determiner_and_capitalised_word, ends_in_plural,
                                                     has_name, is_acronym, is_institution, is_name_word, known_word,
@@ -27,6 +27,8 @@ from sourcelight.pipeline.model import SourceKind
 MAX_SOURCE_WORDS = 14
 HEAD_FIRST_WINDOW = 2
 MAX_CAPITALISED_NOUN_HEAD = 3  # words allowed before the head noun in head-first languages
+# An owner in a description: "China's", "the senator’s".
+POSSESSOR = re.compile(r"\w['’]s?\b")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def _classify(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess 
     if kind is None:
         return None
     if kind is SourceKind.ORGANIZATION and narrowed is None \
-            and spokesperson_without_body(phrase, _head_end(phrase, lexicon), lexicon):
+            and spokesperson_without_body(phrase, phrase_head_end(phrase, lexicon), lexicon):
         if words[0].casefold() in lexicon.pronoun_genders:
             # "His spokesman said": a person's, described (as "his lawyer" is), never the
             # company named before
@@ -128,7 +130,7 @@ def _party_of_no_one(text: str, start: int, end: int, lexicon: Lexicon) -> Sourc
 def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[int, int] | None]:
     """The kind, and optionally a narrower span (the body behind a spokesperson)."""
     patterns = lexicon.patterns
-    head_end = _head_end(phrase, lexicon)
+    head_end = phrase_head_end(phrase, lexicon)
     head = phrase[:head_end]
     if patterns["anonymous"].search(phrase):
         return SourceKind.ANONYMOUS, None
@@ -177,7 +179,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return (SourceKind.ANONYMOUS if _indefinite_lead(head, lexicon) else SourceKind.NAMED_PERSON), None
     if is_institution(head, lexicon) or is_institution(phrase, lexicon):
         return SourceKind.ORGANIZATION, None
-    by_suffix = person_by_suffix(head, lexicon)
+    by_suffix = person_by_suffix(head, lexicon) or person_by_dictionary(head, lexicon)
     if by_suffix is not None:
         return by_suffix, None
     if adjective_and_noun(head, lexicon):
@@ -204,24 +206,6 @@ def _only_owner_named(head: str, lexicon: Lexicon) -> bool:
     owned = " ".join(words[owner + 1:]).strip(EDGE_PUNCTUATION)
     return (bool(owned) and owned[:1].islower() and ends_in_plural(owned, lexicon)
             and not has_name(owned, lexicon) and not _ends_with_name(owned, lexicon))
-
-
-def is_description(phrase: str, lexicon: Lexicon) -> bool:
-    """'the senator', 'The former Mexican leader', 'the chairman of the panel': a person
-    described by a definite article and a common noun for a head, with no name. (Where every
-    noun is capitalised, German, only a noun with a person's ending reads as one: "die
-    Branchenkennerin", sources.person_suffixes.)"""
-    words = phrase.split()
-    if len(words) > 1 and all(word.isalpha() and word.islower() for word in words):
-        return True  # no capital, no name: "…, says search chief", "father and son agreed"
-    if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):
-        return False
-    head = phrase[:_head_end(phrase, lexicon)].split()[1:]
-    # (a capitalised word no name is made of is a noun too, "the California Republican", and
-    # so is an office written with capitals, "the First Lady")
-    return bool(head) and (head[-1][:1].islower() or head[-1].casefold() in lexicon.not_names
-                           or ends_in_word_of(("person_roles",), " ".join(head), lexicon)
-                           or person_by_suffix(" ".join(words[:1] + head), lexicon) is SourceKind.NAMED_PERSON)
 
 
 def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:
@@ -327,7 +311,7 @@ def _ends_with_name(head: str, lexicon: Lexicon) -> bool:
             and any(lexicon.patterns[k].search(head) for k in ("person_roles", "unnamed_roles")))
 
 
-def _head_end(phrase: str, lexicon: Lexicon) -> int:
+def phrase_head_end(phrase: str, lexicon: Lexicon) -> int:
     """Where the head of the phrase ends: before 'for'/'of'/'who' ... (not at the start).
     A head of mere numbers ("two of his aides") reaches on to the next link."""
     end = len(phrase)
@@ -391,17 +375,3 @@ def _role_kind(head: str, lexicon: Lexicon) -> SourceKind:
     if definite and lexicon.patterns["person_roles"].search(head):
         return SourceKind.NAMED_PERSON
     return SourceKind.ANONYMOUS
-
-
-# An owner in a description: "China's", "the senator’s".
-POSSESSOR = re.compile(r"\w['’]s?\b")
-
-
-def person_description(words: str, lexicon: Lexicon) -> bool:
-    """'The Florida senator', 'the billionaire business mogul', 'the Wisconsin Republican': a
-    definite description of a person (a name the cast knows has its entity by then), and
-    none that places them with an owner ("the deputy head of China's delegation", "the
-    senator's former doctor": someone of theirs, not the person named before)."""
-    parts = words.split()
-    return (lexicon.syntax is not None and len(parts) > 1 and parts[0].casefold() in lexicon.syntax.description_determiners
-            and not POSSESSOR.search(words))

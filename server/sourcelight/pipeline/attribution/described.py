@@ -1,0 +1,41 @@
+"""Whether a phrase describes a person instead of naming one ("the senator", "the Florida
+senator", "Врач"): the notes say "described, not named", and the summary counts no one
+for it among the people named on the record."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.lemmas import person_noun_number
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION
+from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
+from sourcelight.pipeline.attribution.sources import POSSESSOR, ends_in_word_of, phrase_head_end
+from sourcelight.pipeline.model import SourceKind
+
+
+def is_description(phrase: str, lexicon: Lexicon) -> bool:
+    """'the senator', 'The former Mexican leader', 'the chairman of the panel': a person
+    described by a definite article and a common noun for a head, with no name. (Where every
+    noun is capitalised, German, only a noun with a person's ending reads as one: "die
+    Branchenkennerin", sources.person_suffixes.)"""
+    words = phrase.split()
+    if len(words) > 1 and all(word.isalpha() and word.islower() for word in words):
+        return True  # no capital, no name: "…, says search chief", "father and son agreed"
+    if len(words) == 1 and person_noun_number(phrase.strip(EDGE_PUNCTUATION), lexicon.language, lexicon.lemmatizer):
+        return True  # where no article marks it (Russian): "Министр заявил"
+    if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):
+        return False
+    head = phrase[:phrase_head_end(phrase, lexicon)].split()[1:]
+    # (a capitalised word no name is made of is a noun too, "the California Republican", and
+    # so is an office written with capitals, "the First Lady")
+    return bool(head) and (head[-1][:1].islower() or head[-1].casefold() in lexicon.not_names
+                           or ends_in_word_of(("person_roles",), " ".join(head), lexicon)
+                           or person_by_suffix(" ".join(words[:1] + head), lexicon) is SourceKind.NAMED_PERSON)
+
+
+def person_description(words: str, lexicon: Lexicon) -> bool:
+    """'The Florida senator', 'the billionaire business mogul', 'the Wisconsin Republican': a
+    definite description of a person (a name the cast knows has its entity by then), and
+    none that places them with an owner ("the deputy head of China's delegation", "the
+    senator's former doctor": someone of theirs, not the person named before)."""
+    parts = words.split()
+    return (lexicon.syntax is not None and len(parts) > 1 and parts[0].casefold() in lexicon.syntax.description_determiners
+            and not POSSESSOR.search(words))
