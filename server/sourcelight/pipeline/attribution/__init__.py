@@ -140,7 +140,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              named_company=lambda words: _named_company(words, things, bodies, lexicon),
                              fits_description=lambda words, name: fits_description(words, name, genders,
                                                                                    lexicon),
-                             personal_pronoun=lambda word: word.lower() in lexicon.pronoun_genders)
+                             personal_pronoun=lambda word: word.lower() in lexicon.pronoun_genders,
+                             pronoun=lambda word: lexicon.is_pronoun(word) and not lexicon.is_first_person(word))
     attributions = resolve_context(sentences, findings, states, reading)
     attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
         attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity))

@@ -9,19 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from sourcelight.pipeline.attribution.antecedents import antecedent_of, in_view_at, relay_antecedent
 from sourcelight.pipeline.attribution.continuations import (carried, continued_quote, introduced_paragraph,
                                                              paragraph_positions,
                                                              reported_continuation, tag_after_quote)
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.descriptions import (described_before, named_since_speaker, pair_named_before,
                                                            role_held_nearby)
-from sourcelight.pipeline.attribution.neighbours import (WORD, Resolved, before_its_quote, fits_here, named_before,
+from sourcelight.pipeline.attribution.neighbours import (Resolved, before_its_quote, fits_here, named_before,
                                                         nearer_person, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
-from sourcelight.pipeline.attribution.common_nouns import ATTRIBUTE_REFERENCE, DESCRIPTION_REFERENCE
 from sourcelight.pipeline.attribution.transcripts import Transcript
 from sourcelight.pipeline.attribution.sources import SourceGuess
-from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE
 from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceKind, Span
 
 # An anonymous source without its own relay inherits the outlet relaying the nearest
@@ -70,7 +69,10 @@ class ArticleReading:
     source is a body's own name that can be one (not a place nor a metonym of a government).
     ``fits_description(words, name)`` says whether a description can mean the person (its
     role noun's gender against theirs: "the actress" is no man). ``personal_pronoun(word)``
-    says whether a word is a pronoun of a person ("er", "she").
+    says whether a word is a pronoun of a person ("er", "she"). ``pronoun(word)`` says whether
+    a word is a pronoun of the third person ("he", "they", "it"), which, like a dropped subject,
+    means a source named further back than PRONOUN_LOOKBACK_PARAGRAPHS paragraphs only if the
+    paragraphs since still write a word of its name.
     """
 
     mentions: Callable[[int], list[str]] = lambda _: []
@@ -92,6 +94,7 @@ class ArticleReading:
     named_company: Callable[[str], bool] = lambda _: False
     fits_description: Callable[[str, str], bool] = lambda _words, _name: True
     personal_pronoun: Callable[[str], bool] = lambda _: False
+    pronoun: Callable[[str], bool] = lambda _: False
 
 
 def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
@@ -114,7 +117,9 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
         if finding is not None:
             fitting = fits_here(fits_as_called, finding, index, sentences, quotes)
             attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting,
-                                           reading.role_holders or {}, reading.company_noun, reading.named_company)
+                                           reading.role_holders or {}, reading.company_noun, reading.named_company,
+                                           in_view_at(sentences, index, reading.personal_pronoun(finding.source))
+                                           if finding.source == finding.cue or reading.pronoun(finding.source) else None)
             if finding.names:  # "Dana Okafor and Lee Park said": both, each by name
                 attribution = replace(attribution, entity=reading.pair_of(list(finding.names)))
             attribution = named_before(attribution, finding, index, sentences, reading.mentions, fitting)
@@ -268,11 +273,13 @@ def _assign_run(run: list[int], findings, speakers) -> None:
 
 def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved],
                      sentence: Sentence, fits, role_holders: dict[str, str],
-                     company_noun=lambda _: False, named_company=lambda _: False) -> Attribution:
+                     company_noun=lambda _: False, named_company=lambda _: False,
+                     in_view: Callable[[Attribution], bool] | None = None) -> Attribution:
     kind, source, via, entity = finding.kind, finding.source, finding.via, None
     source_span = _span(sentence, finding.source_span)
     if finding.back_reference is not None:
-        antecedent = _antecedent(finding, history, fits, sentence.block, role_holders, company_noun, named_company)
+        antecedent = antecedent_of(finding, history, fits, sentence.block, role_holders, company_noun, named_company,
+                                 in_view)
         if antecedent is not None:
             # The sentence's own words ("he", "the agency") stay the source; who they mean
             # is the entity.
@@ -283,7 +290,7 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
         elif finding.source == finding.cue:  # an implicit speaker with no one named before
             source, source_span = None, None
     if finding.via_reference is not None:
-        via = _relay_antecedent(history) or via
+        via = relay_antecedent(history) or via
     quote_kind = QuoteKind.DIRECT if quote.is_direct else QuoteKind.INDIRECT
     return Attribution(kind=kind, source=source, cue=finding.cue, via=via, quote=quote_kind,
                        source_span=source_span, cue_span=_span(sentence, finding.cue_span), entity=entity)
@@ -292,61 +299,6 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
 def _span(sentence: Sentence, span: tuple[int, int]) -> Span:
     start, end = span
     return Span(sentence.offset(start), sentence.offset(end), sentence.text[start:end])
-
-
-def _antecedent(finding: Finding, history: list[Resolved], fits, block: int,
-                role_holders: dict[str, str], company_noun=lambda _: False,
-                named_company=lambda _: False) -> Attribution | None:
-    """The nearest earlier attribution the back-reference can mean. A reference to an
-    outlet or document also matches an attribution that outlet relayed, and then takes
-    over that attribution whole ("according to the report" = the report's sources)."""
-    wanted = finding.back_reference.refers_to
-    # "the government" or "the ministry" means an earlier source with that word in it, not
-    # just any institution, and "the mayor" an earlier "Mayor Jane Doe", not the last person
-    # quoted; "he", "the agency" or "the report" mean the nearest fit.
-    head_word = finding.source.split()[-1].casefold()
-    same_word_only = (wanted in ((SourceKind.ORGANIZATION,), (SourceKind.NAMED_PERSON,))
-                      and len(finding.source.split()) > 1
-                      and finding.back_reference is not SPOKESPERSON_REFERENCE
-                      and finding.back_reference is not DESCRIPTION_REFERENCE
-                      and finding.back_reference is not ATTRIBUTE_REFERENCE)
-    holder = role_holders.get(head_word) if same_word_only and wanted == (SourceKind.NAMED_PERSON,) else None
-    if holder is not None:
-        return Attribution(kind=SourceKind.NAMED_PERSON, source=holder, entity=holder)
-    for entry in reversed(history):
-        earlier = entry.attribution
-        if earlier is None or earlier.source is None:
-            continue
-        if same_word_only:
-            if earlier.kind in wanted and head_word in WORD.findall(who_of(earlier).casefold()):
-                return earlier
-            if earlier.kind in wanted and company_noun(head_word) and named_company(who_of(earlier)):
-                return earlier  # "Verizon said … . The company announced …"
-            continue
-        if earlier.kind in wanted:
-            if (earlier.kind is SourceKind.ORGANIZATION and finding.back_reference.fallback is SourceKind.NAMED_PERSON
-                    and not (entry.voiced and block - entry.block <= 1)):
-                continue  # "he said" is a person: not "the Clinton campaign" unless its spokesman just spoke
-            if earlier.kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE) \
-                    and not fits(finding.source, who_of(earlier), earlier.kind is SourceKind.NAMED_PERSON):
-                continue  # "she said" never means Mr. Park, nor "he" two officials
-            if earlier.kind is SourceKind.DOCUMENT and finding.back_reference.fallback is SourceKind.DOCUMENT \
-                    and head_word not in WORD.findall(who_of(earlier).casefold()):
-                continue  # "the report" is a report named before, not the email quoted before it
-            return earlier
-        if earlier.via and SourceKind.MEDIA in wanted and block - entry.block <= 1:
-            # "…, Reuters reported, citing two officials. According to the report, …": the
-            # outlet's report just named; not "the letter" after "Haley told CBS"
-            return earlier
-    return None
-
-
-def _relay_antecedent(history: list[Resolved]) -> str | None:
-    """'The paper cites a document': the outlet named before ("the paper" = Les Échos)."""
-    for entry in reversed(history):
-        if entry.attribution is not None and entry.attribution.outlet:
-            return entry.attribution.outlet
-    return None
 
 
 def _carry_via(index: int, resolved: list[Resolved], finding: Finding | None) -> Attribution | None:

@@ -3,6 +3,7 @@ whether it is true. Written in the article's language from its message catalogue
 (messages.py; English when the language has none)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from sourcelight.pipeline.attribution.entities import is_pair, people_of
@@ -47,6 +48,11 @@ def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], message
         if links:
             return messages.text("notes.no_source_only_link", hosts=_hosts(links, messages))
         return messages.text("notes.no_source")
+    lexicon = load_lexicon(messages.language)
+    if attribution.entity and lexicon is not None and lexicon.is_pronoun(attribution.entity) \
+            and not lexicon.is_first_person(attribution.entity):
+        # an earlier "He" nothing resolved either ("He died believing … In 1885, he told …"): no name
+        attribution = replace(attribution, entity=None)
     source = ""
     if attribution.source and attribution.entity and attribution.entity != attribution.source:
         source = messages.text("notes.source_resolved", source=attribution.source, entity=attribution.entity)
@@ -54,7 +60,7 @@ def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], message
         source = messages.text("notes.source", source=attribution.source)
     via = messages.text("notes.via", via=attribution.via) if attribution.via else ""
     direct = messages.text("notes.direct_quote") if attribution.quote is QuoteKind.DIRECT else ""
-    kind = _kind_key(attribution, load_lexicon(messages.language))
+    kind = _kind_key(attribution, lexicon)
     return messages.text("notes.rests_on", kind=messages.text(kind), source=source, via=via, direct=direct)
 
 

@@ -1,0 +1,33 @@
+"""How far back a pronoun finds the source it means (antecedents.antecedent_of)."""
+from __future__ import annotations
+
+from attribution_articles import build_article
+from sourcelight.pipeline.attribution import attribute_article
+
+NARRATIVE = [["The ferry has run since 1952."], ["Its timetable changed twice in the last decade."],
+             ["Fares rose by a third in 2019."], ["The town council has not met since March."]]
+
+
+def _claims(paragraphs, language="en"):
+    article, sentences = build_article(paragraphs)
+    return attribute_article(article, sentences, language)
+
+
+def test_a_pronoun_after_paragraphs_of_narrative_is_not_the_speaker_further_up():
+    claims = _claims([["Harbour Trust officials said the ferry plan would fail."], *NARRATIVE,
+                      ["They believe the ferry can be saved."]])
+    they = claims[-1].sourcing
+    assert they.who == "They"
+    assert "Harbour Trust officials" not in claims[-1].note
+
+
+def test_a_pronoun_a_paragraph_or_two_after_the_speaker_is_still_that_speaker():
+    claims = _claims([["Harbour Trust officials said the ferry plan would fail."], *NARRATIVE[:2],
+                      ["They believe the ferry can be saved."]])
+    assert claims[-1].sourcing.who == "Harbour Trust officials"
+
+
+def test_a_description_may_still_mean_a_person_named_further_up():
+    claims = _claims([["Mayor Sarah Collins said the ferry plan would fail."], *NARRATIVE,
+                      ["The mayor said the town would appeal."]])
+    assert claims[-1].sourcing.who == "Sarah Collins"
