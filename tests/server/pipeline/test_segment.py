@@ -69,6 +69,11 @@ def sentences(text: str, language: str) -> list[str]:
          ["El Sr. García dijo que no habrá cambios.", "«No es el momento. Esperaremos», añadió."]),
         ("ru", "В. В. Путин заявил, что переговоры продолжатся. «Мы готовы. Но не сейчас», — сказал Песков.",
          ["В. В. Путин заявил, что переговоры продолжатся.", "«Мы готовы. Но не сейчас», — сказал Песков."]),
+        ("ru", "«Почему так долго?» — спросил Иван Петров. — Не знаю. — Жаль.",
+         # a dash before a word in lower case tags the quote; before a capital it opens a new line
+         ["«Почему так долго?» — спросил Иван Петров.", "— Не знаю.", "— Жаль."]),
+        ("es", "—¿Por qué tanto? —preguntó Juan. —No sé.",
+         ["—¿Por qué tanto? —preguntó Juan.", "—No sé."]),
     ],
 )
 def test_paragraph_splits_where_a_reader_would(language, text, expected):

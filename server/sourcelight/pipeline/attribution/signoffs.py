@@ -21,6 +21,11 @@ SIGN_OFF = re.compile(
     rf"\s*(?P<dash>{_DASH})\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}?)"
     r"(?:\s*\((?P<handle>@\w+)\))?(?:\s*,\s*[^.,]{1,40}){0,3}"
     r"(?:\s+[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*[.]?\s*$")
+# A speaker's tag after a quote that ends its sentence: a dash, a verb in lower case (whatever
+# the verb: "спросил", "удивился", "fragte"), a name ("«Почему?» — спросил Иван Петров.").
+_TAG_AFTER_QUOTE = re.compile(
+    rf"\s*,?\s*(?P<dash>{_DASH})\s*(?P<verb>[^\W\d_][\w-]*)\s+"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}?)\s*[.!]?\s*$")
 # What a signed line may be: a person; a body or an outlet only with its handle.
 SIGNERS = (SourceKind.NAMED_PERSON,)
 HANDLE_SIGNERS = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA)
@@ -32,6 +37,10 @@ def with_sign_offs(sentences: list[Sentence] | tuple[Sentence, ...], findings: l
     signed = list(findings)
     for index, sentence in enumerate(sentences):
         if findings[index] is not None:
+            continue
+        tagged = _tag_after_quote(sentence.text, quotes[index], lexicon)
+        if tagged is not None:
+            signed[index] = tagged
             continue
         match = _after_quote(sentence.text, quotes[index])
         if match is None and index > 0 and not quotes[index].stretches:
@@ -58,6 +67,21 @@ def _after_quote(text: str, quote: QuoteState) -> re.Match[str] | None:
     if not quote.stretches:
         return None
     return SIGN_OFF.match(text, quote.stretches[-1][1])
+
+
+def _tag_after_quote(text: str, quote: QuoteState, lexicon: Lexicon) -> Finding | None:
+    """'«Почему ремонт так затянулся?» — спросил Иван Петров.': the quote closing the sentence
+    is the person the tag after it names, its verb the cue, whether or not the lexicon lists
+    that verb (typography: a dash, a verb, a name, and nothing else)."""
+    if not quote.stretches or quote.ends_inside:
+        return None
+    match = _TAG_AFTER_QUOTE.match(text, quote.stretches[-1][1])
+    if match is None or not match.group("verb").islower() or not match.group("name")[:1].isupper():
+        return None
+    guess = classify(text, match.start("name"), match.end("name"), lexicon)
+    if guess is None or guess.kind not in SIGNERS:
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), match.group("verb"), match.span("verb"))
 
 
 def _closing_sign_off(text: str) -> re.Match[str] | None:
