@@ -19,6 +19,7 @@ from sourcelight.pipeline.attribution.descriptions import (described_before, nam
 from sourcelight.pipeline.attribution.neighbours import (Resolved, before_its_quote, fits_here, named_before,
                                                         nearer_person, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
+from sourcelight.pipeline.attribution.spokespeople import body_named_before
 from sourcelight.pipeline.attribution.transcripts import Transcript
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceKind, Span
@@ -128,6 +129,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                                          quotes[index], reading.same_pronoun, before_its_quote(index, quotes),
                                          reading.object_word, reading.clause_word)
             attribution = thing_before(attribution, finding, index, sentences, reading.subject_of)
+            attribution = body_named_before(attribution, finding, index, sentences, reading.subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, reading.mentions,
                                            reading.described, reading.fits_description)
             attribution = named_since_speaker(attribution, finding, index, sentences, resolved, reading.mentions,

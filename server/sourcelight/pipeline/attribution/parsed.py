@@ -88,10 +88,11 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     chosen = set(wanted)
     others = [i for i in range(len(sentences)) if i not in chosen and i not in unparsed
               and _may_name_in_full(sentences[i].text) and not _too_long(sentences[i].text)][:MAX_PARSED_SENTENCES]
-    # What an opening "it" may mean is the subject of the sentence before (context.py): those
-    # sentences are parsed in the same batch, for that alone.
-    before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in chosen and _opens_with_it(sentences[i].text, lexicon)
-                 and not _too_long(sentences[i - 1].text)]
+    # What an opening "it" may mean, or whom an opening "a spokesman" speaks for, is the subject
+    # of the sentence before (context.py): those sentences are parsed in the same batch, for that
+    # alone.
+    before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in chosen and not _too_long(sentences[i - 1].text)
+                 and (_opens_with_it(sentences[i].text, lexicon) or _opens_with_spokesperson(sentences[i].text, lexicon))]
     parses, named = parse_all(nlp, given + [_marks_tamed(sentences[i].text) for i in before_it], PARSE_BATCH,
                               [_marks_tamed(sentences[i].text) for i in others])
     about = dict(zip(before_it, parses[len(wanted):]))
@@ -169,6 +170,13 @@ def _opens_with_it(text: str, lexicon: Lexicon) -> bool:
         if reference is not None and reference.one_thing:
             return True
     return False
+
+
+def _opens_with_spokesperson(text: str, lexicon: Lexicon) -> bool:
+    """'A spokesman said …': a spokesperson among the sentence's first few words, who may speak
+    for the body the sentence before is about (spokespeople.body_named_before)."""
+    opening = " ".join(WORD.findall(text)[:THING_PRONOUN_WORDS + 1])
+    return lexicon.patterns["spokesperson"].search(opening) is not None
 
 
 def _may_name_in_full(text: str) -> bool:

@@ -4,6 +4,7 @@ with none ("a spokeswoman added"), the organization named before."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import OWNER_MARKS
@@ -39,4 +40,17 @@ def spokesperson_without_body(phrase: str, head_end: int, lexicon: Lexicon) -> b
     return body_of(phrase, spokesperson, head_end, lexicon) is None
 
 
-__all__ = ["SPOKESPERSON_REFERENCE", "body_of", "spokesperson_without_body"]
+__all__ = ["SPOKESPERSON_REFERENCE", "body_of", "body_named_before", "spokesperson_without_body"]
+
+
+def body_named_before(attribution, finding, index: int, sentences, subject_of):
+    """'The Harbour Trust opened a new office. A spokesman said …': an unnamed spokesperson that
+    no earlier source resolves speaks for the body the sentence just before is about (its
+    subject), in the same paragraph or the one before, not for no one."""
+    if finding.back_reference is not SPOKESPERSON_REFERENCE or attribution.entity is not None or index == 0 \
+            or sentences[index - 1].block < sentences[index].block - 1:
+        return attribution
+    body = subject_of(index - 1)
+    if body is None or body.kind is not SourceKind.ORGANIZATION:
+        return attribution
+    return replace(attribution, kind=body.kind, entity=body.text)

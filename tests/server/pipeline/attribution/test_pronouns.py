@@ -1,4 +1,5 @@
-"""How far back a pronoun finds the source it means (antecedents.antecedent_of)."""
+"""How far back a pronoun finds the source it means (antecedents.antecedent_of), and whom an
+unnamed spokesperson speaks for (spokespeople.body_named_before)."""
 from __future__ import annotations
 
 from attribution_articles import build_article
@@ -31,3 +32,10 @@ def test_a_description_may_still_mean_a_person_named_further_up():
     claims = _claims([["Mayor Sarah Collins said the ferry plan would fail."], *NARRATIVE,
                       ["The mayor said the town would appeal."]])
     assert claims[-1].sourcing.who == "Sarah Collins"
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_the_sentence_before_is_about():
+    claims = _claims([["Acme Robotics opened a new office in the harbour on Monday.",
+                       "A spokesman said the ferry plan was on hold."]])
+    assert claims[1].sourcing.kind.value == "organization"
+    assert claims[1].sourcing.who == "Acme Robotics"
