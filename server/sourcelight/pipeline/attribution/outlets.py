@@ -3,13 +3,21 @@ names ("the Daily News", "a Times reporter") or only describes it ("the social m
 company", "the Independent Vermont senator")."""
 from __future__ import annotations
 
+import re
+
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION, is_institution
 
 
+# A web site's address standing for the site ("according to Tchadinfos.com", "ouest-france.fr").
+_WEB_ADDRESS = re.compile(r"(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}", re.IGNORECASE)
+
+
 def names_outlet(text: str, lexicon: Lexicon) -> bool:
     """A listed outlet's name is in ``text`` and is the outlet's, not the start of a longer
-    name or a modifier of someone's role."""
+    name or a modifier of someone's role; or ``text`` is a web site's address."""
+    if _WEB_ADDRESS.fullmatch(text.strip(EDGE_PUNCTUATION)):
+        return True
     match = lexicon.patterns["media_names"].search(text)
     if match is None:
         return _short_name_before_media_role(text, lexicon)

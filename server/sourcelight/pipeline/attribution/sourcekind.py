@@ -197,6 +197,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         shown_a_body = (one_word(tokens) is not None and body_named(head, tokens, lexicon) is not None) \
             or body_word_before(whole_name(head, doc[head.i:head.i + 1]), tokens, lexicon)
         kind = SourceKind.ORGANIZATION if _acronym(head.text) or shown_a_body else SourceKind.NAMED_PERSON
+        if names_outlet(text_of(doc)[start:end], lexicon):
+            kind = SourceKind.MEDIA  # a site's address: "according to ouest-france.fr"
         return SourceGuess(kind, text_of(doc)[start:end], start, end)
     if head.pos_ == "NOUN" and head.text[:1].isupper() and head.text in (doc.user_data.get(CAST_KEY) or {}):
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end)  # a name tagged as a noun
