@@ -38,7 +38,6 @@ _OPENERS = frozenset("\"'“‘„«([¿¡―—–-")
 # A dash, then a word in lower case: the sentence goes on ("«…?» — спросил Иван", "—¿Por qué?
 # —preguntó Juan"); a dash before a capital opens the next line of a dialogue. (Not a hyphen,
 # which also marks the items of a list: "… adm. -she doesn't have the range".)
-_DASHES = frozenset("―—–")
 _DASH_THEN_LETTER = re.compile(r"[―—–]\s*([^\W\d_])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")
@@ -197,7 +196,7 @@ def _is_boundary(text: str, match: re.Match, rules: SegmentationRules) -> bool:
     # (and the language's own opening marks: German »…« opens with »)
     if not (following.isupper() or following.isdigit() or following in _OPENERS or following in rules.openers):
         return False
-    dash = _DASH_THEN_LETTER.match(text, after) if following in _DASHES else None
+    dash = _DASH_THEN_LETTER.match(text, after)
     if dash and dash.group(1).islower():
         return False  # a speaker's tag after a quote, not a new line of dialogue: "«Почему?» — спросил он."
     if match.group(1) != ".":

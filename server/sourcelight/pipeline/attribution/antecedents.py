@@ -83,15 +83,17 @@ def in_view_at(sentences, index: int, personal: bool) -> Callable[[Attribution],
     Smith was so closely scrutinised … he could have been excused for thinking" is the Steve
     Smith quoted far up). A "he" or "she" (``personal``) may mean a person named on the record
     any way back (a profile, a story, tells of one person for pages), not a body or a group."""
-    first_block = sentences[index].block - PRONOUN_LOOKBACK_PARAGRAPHS
-    start = index
-    while start > 0 and sentences[start - 1].block >= first_block:
-        start -= 1
-    written = set(WORD.findall(" ".join(s.text for s in sentences[start:index + 1]).casefold()))
+    written: set[str] = set()  # (read only when a source that far back is asked about, seldom)
 
     def in_view(earlier: Attribution) -> bool:
         if personal and earlier.kind is SourceKind.NAMED_PERSON:
             return True
+        if not written:
+            first_block = sentences[index].block - PRONOUN_LOOKBACK_PARAGRAPHS
+            start = index
+            while start > 0 and sentences[start - 1].block >= first_block:
+                start -= 1
+            written.update(WORD.findall(" ".join(s.text for s in sentences[start:index + 1]).casefold()))
         return any((len(word) > 3 or word[:1].isupper()) and word.casefold() in written
                    for word in WORD.findall(who_of(earlier)))
     return in_view

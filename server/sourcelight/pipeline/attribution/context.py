@@ -281,7 +281,7 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
     source_span = _span(sentence, finding.source_span)
     if finding.back_reference is not None:
         antecedent = antecedent_of(finding, history, fits, sentence.block, role_holders, company_noun, named_company,
-                                 in_view)
+                                   in_view)
         if antecedent is not None:
             # The sentence's own words ("he", "the agency") stay the source; who they mean
             # is the entity.

@@ -122,6 +122,10 @@ class Lexicon:
         """'he', 'they', or the writer's 'I', 'me', 'we' (sources.pronouns, syntax.first_person)."""
         return bool(self.patterns["pronouns"].fullmatch(word.strip())) or self.is_first_person(word)
 
+    def is_third_person(self, word: str) -> bool:
+        """'he', 'they', 'it': a pronoun of someone or something other than the writer."""
+        return self.is_pronoun(word) and not self.is_first_person(word)
+
     def is_first_person(self, word: str) -> bool:
         """'I', 'me', 'we', 'us': the writer speaking for themself (listed for a language
         with a parse engine)."""

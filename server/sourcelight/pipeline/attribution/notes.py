@@ -49,8 +49,7 @@ def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], message
             return messages.text("notes.no_source_only_link", hosts=_hosts(links, messages))
         return messages.text("notes.no_source")
     lexicon = load_lexicon(messages.language)
-    if attribution.entity and lexicon is not None and lexicon.is_pronoun(attribution.entity) \
-            and not lexicon.is_first_person(attribution.entity):
+    if attribution.entity and lexicon is not None and lexicon.is_third_person(attribution.entity):
         # an earlier "He" nothing resolved either ("He died believing … In 1885, he told …"): no name
         attribution = replace(attribution, entity=None)
     source = ""

@@ -17,15 +17,15 @@ from sourcelight.pipeline.segment import NAME_WORD
 # A dash, a name of up to five words (initials and "de", "van" between them allowed), an
 # optional handle, role ("…, 34, teacher") or date, and nothing else.
 _DASH = r"(?:[―—–]|--?)"
+_NAME_RUN = rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}?)"
 SIGN_OFF = re.compile(
-    rf"\s*(?P<dash>{_DASH})\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}?)"
+    rf"\s*(?P<dash>{_DASH})\s*{_NAME_RUN}"
     r"(?:\s*\((?P<handle>@\w+)\))?(?:\s*,\s*[^.,]{1,40}){0,3}"
     r"(?:\s+[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*[.]?\s*$")
 # A speaker's tag after a quote that ends its sentence: a dash, a verb in lower case (whatever
 # the verb: "спросил", "удивился", "fragte"), a name ("«Почему?» — спросил Иван Петров.").
 _TAG_AFTER_QUOTE = re.compile(
-    rf"\s*,?\s*(?P<dash>{_DASH})\s*(?P<verb>[^\W\d_][\w-]*)\s+"
-    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}?)\s*[.!]?\s*$")
+    rf"\s*,?\s*(?P<dash>{_DASH})\s*(?P<verb>[^\W\d_][\w-]*)\s+{_NAME_RUN}\s*[.!]?\s*$")
 # What a signed line may be: a person; a body or an outlet only with its handle.
 SIGNERS = (SourceKind.NAMED_PERSON,)
 HANDLE_SIGNERS = (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA)

@@ -40,9 +40,6 @@ def spokesperson_without_body(phrase: str, head_end: int, lexicon: Lexicon) -> b
     return body_of(phrase, spokesperson, head_end, lexicon) is None
 
 
-__all__ = ["SPOKESPERSON_REFERENCE", "body_of", "body_named_before", "spokesperson_without_body"]
-
-
 def body_named_before(attribution, finding, index: int, sentences, subject_of):
     """'The Harbour Trust opened a new office. A spokesman said …': an unnamed spokesperson that
     no earlier source resolves speaks for the body the sentence just before is about (its
@@ -54,3 +51,6 @@ def body_named_before(attribution, finding, index: int, sentences, subject_of):
     if body is None or body.kind is not SourceKind.ORGANIZATION:
         return attribution
     return replace(attribution, kind=body.kind, entity=body.text)
+
+
+__all__ = ["SPOKESPERSON_REFERENCE", "body_of", "body_named_before", "spokesperson_without_body"]
