@@ -23,17 +23,20 @@ def has_clause(token, infinitive: bool = True, colon: bool = True, predicate: bo
     object, or ending the sentence: "He then listed the qualities a nominee needs:"), or
     (``infinitive``) a promise
     ("promised to cut waiting times"). Without ``colon``, a colon alone is no clause; without
-    ``predicate``, neither is what the object is said to be."""
+    ``predicate``, neither is what the object is said to be. A colon ending the sentence of a
+    verb denied shows what went wrong ("she’s not calculating his income taxes correctly:"),
+    not what anyone said."""
     after = text_of(token.doc)[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     colon = colon and not _clause_before_its_verb(token)
-    return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_colon(child, token))
+    return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_colon(child, token)
+                and not _bare_comparison(child))
                or child.dep_ in opens or question(child)
                or (child.dep_ == "dobj" and ((colon and colon_after(child.right_edge)) or content_clause(child)))
                for child in token.children) or (predicate and object_as_predicate(token)) \
         or token.dep_ in ("parataxis",) \
         or (colon and after[:1] == ":") or as_clause(token) \
-        or (colon and token.dep_ == "ROOT" and text_of(token.doc).rstrip().endswith(":")
+        or (colon and token.dep_ == "ROOT" and text_of(token.doc).rstrip().endswith(":") and not negated(token)
             and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in token.children)) \
         or reporting_aside(token) or reporting_opener(token) or clause_on_addressee(token) \
         or clause_hung_above(token) is not None
@@ -135,6 +138,14 @@ def colon_after(token) -> bool:
     return text_of(token.doc)[token.idx + len(token.text):].lstrip()[:1] == ":"
 
 
+def _bare_comparison(clause) -> bool:
+    """'High streets saw 1.5 per cent fewer shoppers and shopping centres 2 per cent fewer in
+    May' parsed with the last "fewer" as a clause: a comparative with no subject of its own
+    is part of what was counted, not a clause anyone said."""
+    return clause.tag_ in ("JJR", "JJS", "RBR", "RBS") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+
+
 def bare_infinitive(verb) -> bool:
     """'would like to see Ryan stay on': a bare infinitive is what was seen or heard, not a
     clause anyone said; nor is an infinitive with a subject of its own, which the parse
@@ -156,9 +167,10 @@ def tells_how_much(verb, lexicon: Lexicon) -> bool:
 
 
 def says_a_ritual(verb, lexicon: Lexicon) -> bool:
-    """'could say goodbye to all that', 'said grace', 'thank God it did': words said as a
-    custom, which claim nothing, whatever clause follows (a quote beside them still may)."""
-    return any(c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.rituals for c in verb.children)
+    """'could say goodbye to all that', 'said grace', 'thank God it did', 'which the firm
+    calls home': words said as a custom, which claim nothing, whatever clause follows (a quote
+    beside them still may)."""
+    return any(c.dep_ in ("dobj", "oprd") and token_lemma(c, lexicon) in lexicon.syntax.rituals for c in verb.children)
 
 
 def has_object(verb) -> bool:
@@ -196,8 +208,10 @@ def says_without_object(verb) -> bool:
     """'Few economists agree.', 'Some residents worry about traffic.': an unnamed group's
     view, told with no object, is the claim the sentence rests on."""
     # (a "conj" only of the sentence's own verb, not "begin shouting, pointing and jeering")
+    # (nor a comparison the parse made a clause of: "High streets saw … 2 per cent fewer")
     return (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) and not any(
-        c.dep_ in ("dobj", "attr", "dative", "acomp", "neg") for c in verb.children)
+        c.dep_ in ("dobj", "attr", "dative", "acomp", "neg") or (c.dep_ in CLAUSE_DEPS and _bare_comparison(c))
+        for c in verb.children)
 
 
 def reporting_aside(verb) -> bool:

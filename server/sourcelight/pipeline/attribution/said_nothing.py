@@ -19,7 +19,8 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool, lexico
     sentence rests on."""
     if not clause and (names_what_was_said(verb)  # "what Obama says is the baseline"
                        or only_itself(verb)  # "that bond quickly revealed itself"
-                       or infinitive_on_noun(verb)):  # "has positive things to say"
+                       or infinitive_on_noun(verb)  # "has positive things to say"
+                       or only_an_address(verb)):  # "He tweets @pmorici1."
         return True
     if any(c.dep_ == "relcl" for c in verb.children) or (not has_quote and (
             finds_itself(verb) or finds_it_hard(verb) or it_feels_so(verb))):
@@ -46,8 +47,12 @@ def says_nothing(verb, clause: bool, has_quote: bool, non_response: bool, lexico
     return not clause and bare_purpose(verb)
 
 
-
-
+def only_an_address(verb) -> bool:
+    """'He tweets @pmorici1.', 'She blogs at example.org': a handle or an address where the
+    words would be tells where someone writes, not anything written."""
+    objects = [c for c in verb.subtree if c.dep_ in ("dobj", "pobj") and c.head.i in (
+        verb.i, *(p.i for p in verb.children if p.dep_ == "prep"))]
+    return bool(objects) and all(o.text.startswith("@") or o.like_url or o.like_email for o in objects)
 
 
 def only_names(verb) -> bool:

@@ -49,6 +49,8 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
             and head.pos_ == "PRON":
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.
         return SourceGuess(SourceKind.NAMED_PERSON, head.text, head.idx, head.idx + len(head.text))
+    if _one_of_things(head, lexicon):
+        return None  # "One of Schmidt’s first efforts … was to convince Page …": a deed, no one
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if negative_opener(text_of(doc), start, end, lexicon) is not None:
         return _party_of_no_one_on_parse(head, start, end, lexicon)
@@ -214,6 +216,21 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
         return replace(guess, kind=SourceKind.MEDIA)  # "the Washington Post's investigative unit"
     return guess or _first_of_unlike(head, tokens, lexicon)
 
+
+
+def _one_of_things(head, lexicon: Lexicon) -> bool:
+    """'One of his goals was to convince …', 'one of the efforts was to tell …': one of things
+    no word of which names a person, a body, an outlet or a document, said to be a deed, is not
+    anyone who could speak (an unlisted noun with a saying verb still speaks: "one of the
+    cooks said")."""
+    things = object_of(head, "of") if head.tag_ == "CD" and head.head.lemma_ == "be" else None
+    if things is None:
+        return False
+    owned = {t.i for c in things.children if c.dep_ == "poss" for t in c.subtree}  # ("Tom Reyes's efforts")
+    return things.tag_ == "NNS" and not things.ent_type_ and not any(
+        t.pos_ == "PROPN" and t.i not in owned for t in things.subtree) \
+        and classify(things.text, 0, len(things.text), lexicon) is None \
+        and not person_word(token_lemma(things, lexicon), lexicon) and not is_person_role(things, lexicon)
 
 def _first_of_unlike(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     """'His campaign and much of the media will tell you …': sources of unlike kinds that

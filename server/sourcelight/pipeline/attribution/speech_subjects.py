@@ -131,6 +131,8 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
     skipped = comma_before_verb = False
     for index, (start, stop) in enumerate(segments):
         piece = text[start:stop]
+        if not piece.strip() and text[:start].rstrip()[-1:] == ":" and index == 0:
+            return None, False  # "Die Lage: Am Montag sagte er": a label's colon opens the verb's clause
         if not piece.strip():
             comma_before_verb = True  # "X, a monitor, said" — or an inversion's clause
             continue
@@ -146,9 +148,10 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
             start > 0 or text[:end].rstrip().endswith(","))
         # (an aside stands between a subject and its verb; where the verb comes second, words
         # that open one may open the sentence: "Am Montag hat der Minister gesagt", "Auch
-        # Minister Müller sagte")
+        # Minister Müller sagte", and so may they after a label's colon: "Die Lage: Am Montag
+        # sagte der Minister")
         parenthetical = lexicon.patterns["parentheticals"].match(piece) and (
-            start > 0 or comma_before_verb or not lexicon.verb_second)
+            (start > 0 and not (opened and lexicon.verb_second)) or comma_before_verb or not lexicon.verb_second)
         if parenthetical or relative or aside:
             skipped = True
             continue

@@ -250,7 +250,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)
             and word not in syntax.positions) and not (
-            speech and _speaker_tag(token)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
+            speech and _speaker_tag(token) and not _found_somewhere(token, word, lexicon)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
             token, word, lexicon) and not frames_object(token, word, lexicon) and not takes_a_position(
             token, word, lexicon):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
@@ -356,6 +356,15 @@ def _speaker_tag(verb) -> bool:
                     for c in verb.children)):
         return False
     return len(verb.doc) <= SPEAKER_TAG_WORDS or sum(not t.is_punct for t in verb.doc) <= SPEAKER_TAG_WORDS
+
+
+def _found_somewhere(verb, word: str, lexicon: Lexicon) -> bool:
+    """'Wreckage found in Java Sea': a past form of a verb of perceiving, a noun before it and
+    only a place after it, tells where a thing was found or seen, and tags no one's words
+    (unlike "As an immigrant, she felt for me", "I know all about it")."""
+    return word in lexicon.syntax.perception and verb.tag_ in ("VBD", "VBN") and any(
+        c.dep_ == "prep" for c in verb.children) and not any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
 
 
 def _predicate_end(verb) -> int | None:
