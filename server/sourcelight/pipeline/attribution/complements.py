@@ -50,9 +50,11 @@ def _clause_before_its_verb(token) -> bool:
 
 def _ends_before_colon(clause, verb) -> bool:
     """'… the challenge faced by anyone appointed to fill Kaine's seat: That candidate would
-    assume office in January': the sentence before a colon, which the parse hung on the verb
-    after it, is what the colon explains, not what the verb's subject said."""
-    return clause.i < verb.i and clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text == ":"
+    assume office in January', 'That’s right — a man in England found a statue …': the
+    sentence before a colon or a dash, which the parse hung on the verb after it, is what the
+    colon explains or the dash goes on from, not what the verb's subject said."""
+    return clause.i < verb.i and clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text in (
+        ":", "—", "–")
 
 
 def clause_hung_above(verb):
@@ -200,8 +202,19 @@ def sees_it_happen(verb) -> bool:
     happening, "found Clinton leading Sanders", is its finding: syntax.py asks this of no
     verb of finding)."""
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    return bool(clauses) and all(c.tag_ in ("VBG", "VB") and any(g.dep_ == "nsubj" for g in c.children)
+    return bool(clauses) and all((c.tag_ in ("VBG", "VB") or _bare_infinitive_misread(verb, c))
+                                 and any(g.dep_ == "nsubj" for g in c.children)
                                  and not any(g.dep_ in ("mark", "aux") for g in c.children) for c in clauses)
+
+
+def _bare_infinitive_misread(verb, clause) -> bool:
+    """'The group saw operating profits rise': a present form right after its subject, which
+    follows a past verb of perceiving, is the parse's misread of a bare infinitive (not "I
+    learned how they think", nor "I learned this … — rate cards are mostly fiction")."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return clause.tag_ == "VBP" and verb.tag_ == "VBD" and subject is not None \
+        and subject.left_edge.i == verb.i + 1 and clause.i == subject.i + 1 \
+        and not any(c.tag_ in ("WRB", "WP", "WDT") or c.dep_ == "mark" for c in clause.children)
 
 
 def says_without_object(verb) -> bool:

@@ -185,8 +185,8 @@ def _not_done(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
 
 
 def _verb_first_question(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
-    """'Glauben Sie, dass …?', '¿Cree usted que …?': a question that opens with the verb asks
-    the reader or the interviewee; it reports no one. So does one whose verb takes its pronoun
+    """'Glauben Sie, dass …?', '¿Cree usted que …?': a question that opens with the verb (or
+    with a question word and the verb) asks the reader or the interviewee; it reports no one. So does one whose verb takes its pronoun
     after it (grammar.inverted_pronouns: 'Ceux qui sont refusés répondaient-ils …?'), but not
     the inversion that follows a quote ('…, a-t-il répondu.')."""
     if not text.rstrip().endswith("?"):
@@ -194,6 +194,8 @@ def _verb_first_question(text: str, cue: re.Match[str], lexicon: Lexicon) -> boo
     if opens_sentence(text, cue.start()):
         return True
     before = text[:cue.start()].rstrip()
+    if len(before.split()) == 1 and lexicon.patterns["subordinators"].fullmatch(before.strip("¿¡«„“\"' ")):
+        return True  # "Warum behauptet die Bahn, dass …?": a question word, then the verb
     inverted = lexicon.patterns["inverted_pronouns"]
     # ("Le ministre a-t-il déclaré …?": the auxiliary takes the pronoun)
     after_auxiliary = any(m.end() == len(before) for m in inverted.finditer(before))

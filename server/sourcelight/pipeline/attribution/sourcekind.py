@@ -33,6 +33,17 @@ from sourcelight.pipeline.model import SourceKind
 def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:
     """The source phrase headed by ``head`` (or made of ``tokens``, where the parse gives
     no phrase) and its kind, or None when it names no source."""
+    guess = _guess_source(head, lexicon, tokens)
+    if guess is not None and guess.kind is SourceKind.NAMED_PERSON and head.pos_ == "PROPN" and any(
+            c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ == "pobj" and w.i < c.i for w in c.subtree)
+            for c in head.children):
+        # "another, Imogene, in which she stars …, wants …": a work's name, not a person's (no
+        # one is "in which"; a plain "which" the parse may have hung on a name from further on)
+        return None
+    return guess
+
+
+def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:
     doc = head.doc
     if tokens is None:
         head, tokens = whole_words(head, conjoined(head))

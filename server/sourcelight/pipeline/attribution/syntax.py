@@ -350,9 +350,11 @@ def _speaker_tag(verb) -> bool:
     verb of finding alone tags nothing ("Trump's inexperience has shown in many ways")."""
     if verb.dep_ != "ROOT" or text_of(verb.doc).rstrip().endswith("?"):
         return False  # "How has the administration responded?"
-    # Not a credit line ("Lerer reported from Los Angeles.").
+    # Not a credit line ("Lerer reported from Los Angeles."), nor a market's move ("The FTSE
+    # 100 added 1.2 percent on Monday.")
     if not (any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
             and all(c.dep_ in ("nsubj", "advmod", "npadvmod", "prep", "punct", "aux") and c.lower_ != "from"
+                    and not (c.dep_ == "npadvmod" and c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY"))
                     for c in verb.children)):
         return False
     return len(verb.doc) <= SPEAKER_TAG_WORDS or sum(not t.is_punct for t in verb.doc) <= SPEAKER_TAG_WORDS
