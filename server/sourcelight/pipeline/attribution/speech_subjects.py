@@ -139,7 +139,11 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         # A relative clause never opens the sentence (German "der"/"die" are articles there),
         # nor the clause a colon opens right before the verb ("Erstens: Das Gericht sagt, …").
         opened = text[:start].rstrip()[-1:] in ":;" and not comma_before_verb
-        relative = start > 0 and not opened and lexicon.patterns["relatives"].match(piece)
+        # (but a verb inside a clause an aside holds has that clause's subject: "…, dont il ne
+        # cite pas le nom quand il dénonce …" is "il")
+        holds_clause = not comma_before_verb and bool(lexicon.patterns["relatives"].match(piece)) \
+            and _after_last_subordinator(text, start, stop, lexicon) > start
+        relative = start > 0 and not opened and lexicon.patterns["relatives"].match(piece) and not holds_clause
         # "Чиновник, …, поскольку не уполномочен говорить с прессой, сообщил": a subordinate
         # clause set off by commas before the verb is an aside, not the subject; so is one
         # opening the sentence where a comma comes right before the verb ("Ob der Leitfaden
@@ -150,7 +154,7 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         # that open one may open the sentence: "Am Montag hat der Minister gesagt", "Auch
         # Minister Müller sagte", and so may they after a label's colon: "Die Lage: Am Montag
         # sagte der Minister")
-        parenthetical = lexicon.patterns["parentheticals"].match(piece) and (
+        parenthetical = lexicon.patterns["parentheticals"].match(piece) and not holds_clause and (
             (start > 0 and not (opened and lexicon.verb_second)) or comma_before_verb or not lexicon.verb_second)
         if parenthetical or relative or aside:
             skipped = True
