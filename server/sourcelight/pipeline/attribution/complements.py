@@ -29,7 +29,7 @@ def has_clause(token, infinitive: bool = True, colon: bool = True, predicate: bo
     after = text_of(token.doc)[token.idx + len(token.text):].lstrip()
     opens = ("oprd", "xcomp") if infinitive else ("oprd",)
     colon = colon and not _clause_before_its_verb(token)
-    return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_colon(child, token)
+    return any((child.dep_ in CLAUSE_DEPS and not bare_infinitive(child) and not _ends_before_break(child, token)
                 and not _bare_comparison(child))
                or child.dep_ in opens or question(child)
                or (child.dep_ == "dobj" and ((colon and colon_after(child.right_edge)) or content_clause(child)))
@@ -48,7 +48,7 @@ def _clause_before_its_verb(token) -> bool:
     return token.dep_ == "relcl" and token.head.head.i > token.i
 
 
-def _ends_before_colon(clause, verb) -> bool:
+def _ends_before_break(clause, verb) -> bool:
     """'… the challenge faced by anyone appointed to fill Kaine's seat: That candidate would
     assume office in January', 'That’s right — a man in England found a statue …': the
     sentence before a colon or a dash, which the parse hung on the verb after it, is what the

@@ -186,9 +186,10 @@ def _not_done(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
 
 def _verb_first_question(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
     """'Glauben Sie, dass …?', '¿Cree usted que …?': a question that opens with the verb (or
-    with a question word and the verb) asks the reader or the interviewee; it reports no one. So does one whose verb takes its pronoun
-    after it (grammar.inverted_pronouns: 'Ceux qui sont refusés répondaient-ils …?'), but not
-    the inversion that follows a quote ('…, a-t-il répondu.')."""
+    with a question word and the verb: 'Warum behauptet die Bahn, dass …?') asks the reader or
+    the interviewee; it reports no one. So does one whose verb takes its pronoun after it
+    (grammar.inverted_pronouns: 'Ceux qui sont refusés répondaient-ils …?'), but not the
+    inversion that follows a quote ('…, a-t-il répondu.')."""
     if not text.rstrip().endswith("?"):
         return False
     if opens_sentence(text, cue.start()):

@@ -34,13 +34,17 @@ def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGu
     """The source phrase headed by ``head`` (or made of ``tokens``, where the parse gives
     no phrase) and its kind, or None when it names no source."""
     guess = _guess_source(head, lexicon, tokens)
-    if guess is not None and guess.kind is SourceKind.NAMED_PERSON and head.pos_ == "PROPN" and any(
-            c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ == "pobj" and w.i < c.i for w in c.subtree)
-            for c in head.children):
-        # "another, Imogene, in which she stars …, wants …": a work's name, not a person's (no
-        # one is "in which"; a plain "which" the parse may have hung on a name from further on)
-        return None
+    if guess is not None and guess.kind is SourceKind.NAMED_PERSON and _in_which(head):
+        return None  # "another, Imogene, in which she stars …, wants …": a work's name, not a person's
     return guess
+
+
+def _in_which(head) -> bool:
+    """A name with a clause on it that a preposition and "which" open: no one is "in which"
+    (a plain "which" the parse may have hung on a name from further on)."""
+    return head.pos_ == "PROPN" and any(
+        c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ == "pobj" and w.i < c.i for w in c.subtree)
+        for c in head.children)
 
 
 def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:

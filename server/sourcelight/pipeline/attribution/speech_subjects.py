@@ -141,9 +141,10 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         opened = text[:start].rstrip()[-1:] in ":;" and not comma_before_verb
         # (but a verb inside a clause an aside holds has that clause's subject: "…, dont il ne
         # cite pas le nom quand il dénonce …" is "il")
-        holds_clause = not comma_before_verb and bool(lexicon.patterns["relatives"].match(piece)) \
-            and _after_last_subordinator(text, start, stop, lexicon) > start
-        relative = start > 0 and not opened and lexicon.patterns["relatives"].match(piece) and not holds_clause
+        opens_relative = lexicon.patterns["relatives"].match(piece) is not None
+        holds_clause = opens_relative and not comma_before_verb and _after_last_subordinator(
+            text, start, stop, lexicon) > start
+        relative = start > 0 and not opened and opens_relative and not holds_clause
         # "Чиновник, …, поскольку не уполномочен говорить с прессой, сообщил": a subordinate
         # clause set off by commas before the verb is an aside, not the subject; so is one
         # opening the sentence where a comma comes right before the verb ("Ob der Leitfaden

@@ -250,9 +250,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             and guess.kind in (SourceKind.DOCUMENT, SourceKind.MEDIA, SourceKind.ORGANIZATION)) and not (
             guess.kind in (SourceKind.VAGUE, SourceKind.ANONYMOUS) and says_without_object(token)
             and word not in syntax.positions) and not (
-            speech and _speaker_tag(token) and not _found_somewhere(token, word, lexicon)) and not cites_as_its_own(token, word, lexicon) and not questions_a_thing(
-            token, word, lexicon) and not frames_object(token, word, lexicon) and not takes_a_position(
-            token, word, lexicon):
+            speech and _speaker_tag(token, word, lexicon)) and not cites_as_its_own(
+            token, word, lexicon) and not questions_a_thing(token, word, lexicon) and not frames_object(
+            token, word, lexicon) and not takes_a_position(token, word, lexicon):
         return None  # "added 200 jobs", but "polls show Clinton ahead", "was first reported by MSNBC"
     # (a verb that frames its object says nothing by a colon: "attacking a rival …: Jeb Bush")
     framing = any(verb == word for verb, _ in syntax.object_frames)
@@ -344,10 +344,11 @@ def _quote_beside(token, masked: str) -> bool:
     return before.endswith(MASK) or after.startswith(MASK)
 
 
-def _speaker_tag(verb) -> bool:
+def _speaker_tag(verb, word: str, lexicon: Lexicon) -> bool:
     """'Mr. Manafort asked.', 'he added on Tuesday.': a sentence that is only a speaker and the
     verb (the quote it tags ended the sentence before, on a question or an exclamation); a
-    verb of finding alone tags nothing ("Trump's inexperience has shown in many ways")."""
+    verb of finding alone tags nothing ("Trump's inexperience has shown in many ways"), nor
+    does one that tells where a thing was found (_found_somewhere)."""
     if verb.dep_ != "ROOT" or text_of(verb.doc).rstrip().endswith("?"):
         return False  # "How has the administration responded?"
     # Not a credit line ("Lerer reported from Los Angeles."), nor a market's move ("The FTSE
@@ -356,6 +357,8 @@ def _speaker_tag(verb) -> bool:
             and all(c.dep_ in ("nsubj", "advmod", "npadvmod", "prep", "punct", "aux") and c.lower_ != "from"
                     and not (c.dep_ == "npadvmod" and c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY"))
                     for c in verb.children)):
+        return False
+    if _found_somewhere(verb, word, lexicon):
         return False
     return len(verb.doc) <= SPEAKER_TAG_WORDS or sum(not t.is_punct for t in verb.doc) <= SPEAKER_TAG_WORDS
 
