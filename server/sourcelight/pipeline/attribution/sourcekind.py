@@ -232,7 +232,6 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
     return guess or _first_of_unlike(head, tokens, lexicon)
 
 
-
 def _one_of_things(head, lexicon: Lexicon) -> bool:
     """'One of his goals was to convince …', 'one of the efforts was to tell …': one of things
     no word of which names a person, a body, an outlet or a document, said to be a deed, is not
@@ -246,6 +245,7 @@ def _one_of_things(head, lexicon: Lexicon) -> bool:
         t.pos_ == "PROPN" and t.i not in owned for t in things.subtree) \
         and classify(things.text, 0, len(things.text), lexicon) is None \
         and not person_word(token_lemma(things, lexicon), lexicon) and not is_person_role(things, lexicon)
+
 
 def _first_of_unlike(head, tokens, lexicon: Lexicon) -> SourceGuess | None:
     """'His campaign and much of the media will tell you …': sources of unlike kinds that

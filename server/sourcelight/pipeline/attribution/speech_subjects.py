@@ -131,9 +131,9 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
     skipped = comma_before_verb = False
     for index, (start, stop) in enumerate(segments):
         piece = text[start:stop]
-        if not piece.strip() and text[:start].rstrip()[-1:] == ":" and index == 0:
-            return None, False  # "Die Lage: Am Montag sagte er": a label's colon opens the verb's clause
         if not piece.strip():
+            if index == 0 and text[:start].rstrip()[-1:] == ":":
+                return None, False  # "Die Lage: Am Montag sagte er": a label's colon opens the verb's clause
             comma_before_verb = True  # "X, a monitor, said" — or an inversion's clause
             continue
         # A relative clause never opens the sentence (German "der"/"die" are articles there),
