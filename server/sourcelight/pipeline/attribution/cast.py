@@ -266,6 +266,10 @@ def holders_by_role(parses, cast: dict[str, str], lexicon: Lexicon) -> dict[str,
             # Al-Sayed", "photographer Lorenzo Tugnoli")
             described = role.tag_ == "NN" and role.is_lower and role.dep_ == "compound" \
                 and entity.start <= role.head.i < entity.end
+            # (whatever the parse made of it, a listed noun for a person: "the house that
+            # architect Marwan Al-Sayed created", with "architect" read as a verb)
+            described = described or (role.is_lower and lexicon.syntax is not None
+                                       and role.text in lexicon.syntax.person_descriptions)
             # a hyphenated role by its first word: "President-elect Donald Trump"
             first, _ = hyphenated_word(role)
             word = parse[first]

@@ -14,8 +14,8 @@ from sourcelight.pipeline.attribution.continuations import (carried, continued_q
                                                              paragraph_positions,
                                                              reported_continuation, tag_after_quote)
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.descriptions import (described_before, named_since_speaker, pair_named_before,
-                                                           role_held_nearby)
+from sourcelight.pipeline.attribution.descriptions import (described_before, named_since_speaker, one_described,
+                                                           pair_named_before, role_held_nearby)
 from sourcelight.pipeline.attribution.neighbours import (Resolved, before_its_quote, fits_here, named_before,
                                                         nearer_person, thing_before, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
@@ -145,6 +145,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                     and reading.definite(words[0]) and words[-1].casefold() in (reading.shared_roles or {}):
                 attribution = role_held_nearby(attribution, index, reading.mentions,
                                                reading.shared_roles[words[-1].casefold()])
+            attribution = one_described(attribution, finding)
             if reading.first_person(finding.source):
                 # "The ambassador said:" then a paragraph "… I hope …": the "I" is the ambassador
                 attribution = introduced_paragraph(index, sentences, findings, resolved, positions) or attribution

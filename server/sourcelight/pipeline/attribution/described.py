@@ -3,7 +3,7 @@ senator", "Врач"): the notes say "described, not named", and the summary cou
 for it among the people named on the record."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.lemmas import person_noun_number
+from sourcelight.pipeline.attribution.lemmas import lemma, person_noun_number
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION
 from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
@@ -26,9 +26,30 @@ def is_description(phrase: str, lexicon: Lexicon) -> bool:
     head = phrase[:phrase_head_end(phrase, lexicon)].split()[1:]
     # (a capitalised word no name is made of is a noun too, "the California Republican", and
     # so is an office written with capitals, "the First Lady")
+    # (and so is an office's plural: "The Prime Ministers of Australia and Canada")
     return bool(head) and (head[-1][:1].islower() or head[-1].casefold() in lexicon.not_names
                            or ends_in_word_of(("person_roles",), " ".join(head), lexicon)
+                           or ends_in_word_of(("person_roles",), _singular(head[-1], lexicon), lexicon)
                            or person_by_suffix(" ".join(words[:1] + head), lexicon) is SourceKind.NAMED_PERSON)
+
+
+def describes_several(phrase: str, lexicon: Lexicon) -> bool:
+    """'The foreign ministers of France and Germany': a description whose head is a plural
+    (its lemma the word without an ending: not "radicalizado", whose lemma is a verb's),
+    people described."""
+    if not is_description(phrase, lexicon):
+        return False  # (a name is no plural: "Bernie Sanders")
+    head = phrase[:phrase_head_end(phrase, lexicon)].split()
+    if not head:
+        return False
+    word = head[-1].strip(EDGE_PUNCTUATION).lower()
+    singular = _singular(word, lexicon)
+    return singular != word and word.startswith(singular)
+
+
+def _singular(word: str, lexicon: Lexicon) -> str:
+    word = word.strip(EDGE_PUNCTUATION).lower()
+    return lemma(word, lexicon.language, lexicon.lemmatizer)
 
 
 def person_description(words: str, lexicon: Lexicon) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.neighbours import (PRONOUN_LOOKBACK_SENTENCES, Resolved, WORD,
                                                          first_written, who_of)
-from sourcelight.pipeline.attribution.common_nouns import ATTRIBUTE_REFERENCE, DESCRIPTION_REFERENCE
+from sourcelight.pipeline.attribution.common_nouns import ATTRIBUTE_REFERENCE, DESCRIPTION_REFERENCE, ROLE_REFERENCE
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
 
 # How far back "the president" looks for which of the article's presidents it is.
@@ -70,6 +70,16 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
         return replace(attribution, entity=who) if person else attribution
     fitting = [name for name in named if fits_description(finding.source, name)]
     return replace(attribution, entity=fitting[0]) if len(fitting) == 1 else attribution
+
+
+def one_described(attribution: Attribution, finding: Finding) -> Attribution:
+    """'“I used limestone,” the architect explains' where no one named before is the
+    architect: one person the text describes and does not name, never a vague group (unlike
+    "the poor", whose words are no person's noun)."""
+    if attribution.kind is SourceKind.VAGUE and attribution.entity is None \
+            and (finding.back_reference is DESCRIPTION_REFERENCE or finding.back_reference is ROLE_REFERENCE):
+        return replace(attribution, kind=SourceKind.NAMED_PERSON)
+    return attribution
 
 
 def named_since_speaker(attribution: Attribution, finding: Finding, index: int, sentences,

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Callable
 
 from sourcelight.pipeline.attribution.cast import name_words
+from sourcelight.pipeline.attribution.described import describes_several
 from sourcelight.pipeline.attribution.lemmas import inflected_noun
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.messages import messages_for
@@ -102,8 +103,15 @@ def _bodies_by_fuller_name(attributions: list[Attribution | None], lexicon: Lexi
 
 def people_of(who: str | None, language: str) -> list[str]:
     """The people a source's entity names: one, or each of several named together, whose
-    names the entity joins with the language's list separator ("Dana Okafor, Lee Park")."""
-    return who.split(messages_for(language).text("summary.list_separator")) if who else []
+    names the entity joins with the language's list separator ("Dana Okafor, Lee Park"); a
+    description of several is one whole, whatever commas it holds ("The Prime Ministers of
+    Australia, Canada and New Zealand")."""
+    if not who:
+        return []
+    lexicon = load_lexicon(language)
+    if lexicon is not None and describes_several(who, lexicon):
+        return [who]
+    return who.split(messages_for(language).text("summary.list_separator"))
 
 
 def _each_unified(pair: Attribution, names: dict[str, str], lexicon: Lexicon) -> Attribution:

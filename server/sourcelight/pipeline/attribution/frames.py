@@ -51,10 +51,31 @@ def according_to_after(text: str, lexicon: Lexicon) -> Finding | None:
     before the postposition, back to the clause break."""
     for cue in lexicon.find("according_to_after", text):
         start, stop = segments_before(text, cue.start())[0]
+        start = _noun_phrase_start(text, start, stop, lexicon)
         guess = classify(text, start, stop, lexicon)
         if guess:
             return guess_finding(guess, cue)
     return None
+
+
+def _noun_phrase_start(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
+    """Where the noun phrase ending at ``stop`` starts, after the verb a clause puts before it
+    ("Der Minister ist | Berichten zufolge zurückgetreten"): back over nouns (capitalised),
+    adjectives ("übereinstimmenden Medienberichten") and the words that hang a noun on the one
+    before ("Angaben der Polizei"), to the determiner that opens it, or to a word that is
+    none of them, an auxiliary or a hedge such as "soll"."""
+    words = list(re.finditer(r"\S+", text[start:stop]))
+    for word in reversed(words):
+        written = word.group().strip(".,;:!?\"'“”„«»()")
+        if not written or any(lexicon.patterns[key].fullmatch(written) for key in ("auxiliaries", "hedges")):
+            return start + word.end()
+        if written[:1].isupper() or lexicon.patterns["possessive_links"].fullmatch(written):
+            continue  # a noun, or a word that hangs one on the noun before it ("Angaben der Polizei")
+        if lexicon.is_determiner(written):
+            return start + word.start()  # it opens the phrase: "sei der Minister | dem Spiegel zufolge"
+        if not written.casefold().endswith(lexicon.adjective_endings):
+            return start + word.end()
+    return start
 
 
 def closing_tag(text: str, lexicon: Lexicon) -> Finding | None:

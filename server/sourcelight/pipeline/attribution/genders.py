@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sourcelight.pipeline.attribution.described import describes_several
 from sourcelight.pipeline.attribution.entities import people_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import ends_in_plural, title_before, without_possessive
@@ -156,16 +157,18 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     the record): always, unless both the pronoun's gender and the person's are known and
     differ, or the pronoun's number and theirs, or ``name`` is the writer's own "I"."""
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
-    several = len(people_of(name, lexicon.language)) > 1
+    several = len(people_of(name, lexicon.language)) > 1 or (name is not None and describes_several(name, lexicon))
     reference = lexicon.back_reference(pronoun)
     if reference is not None and reference.plural and name:
         # "Okafor and Park said … They added": the two of them, never one of them alone
         # (an unnamed "senior official" may still be "they")
         return several or not named
+    if name and reference is None and describes_several(name, lexicon) and not describes_several(pronoun, lexicon):
+        return False  # "The foreign ministers of France and Germany said …" then "the boss said": not them
+    if name and lexicon.is_first_person(name) and not lexicon.is_first_person(pronoun):
+        return False  # the writer ("I can't say …") is never a later "he", nor "the wine merchant"
     if wanted is None or not name:
         return True
-    if lexicon.is_first_person(name):
-        return False  # the writer ("I can't say …") is never a later "he"
     if ends_in_plural(name, lexicon) or several:
         return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He

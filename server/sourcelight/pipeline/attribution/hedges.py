@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sourcelight.pipeline.attribution.lemmas import inflected_noun
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 
@@ -43,14 +44,25 @@ def _negates(negator: tuple[int, int], verb: tuple[int, int], before_only: bool,
         and not CLAUSE_BREAK.search(text, verb[1], negator[0])
 
 
+def _as_written(phrase: str, lexicon: Lexicon) -> str:
+    """A hedge as the sentence writes it, but for the capital that only opens the sentence
+    ("Reportedly, …", "Vermutlich …") or a headline's: "as far as I can tell", and where every
+    noun has a capital, a noun's: "Berichten zufolge"."""
+    words = phrase.split()
+    if phrase.isupper():
+        return " ".join(words).lower()
+    noun = lexicon.capitalised_nouns and inflected_noun(words[0], lexicon.language, lexicon.lemmatizer)
+    return " ".join([words[0] if noun else words[0].lower()] + words[1:])
+
+
 def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
     """Hedges anywhere in the sentence (a speaker's hedge counts too); non-responses and
     denials only outside quotes, where they describe the sources themselves."""
     hedges: list[str] = []
     hedge_spans = tuple(m.span() for m in lexicon.find("hedges", text) if " " in m.group())
     for match in lexicon.find("hedges", text):
-        word = " ".join(match.group().lower().split())
-        if word not in hedges:
+        word = _as_written(match.group(), lexicon)
+        if all(word.casefold() != hedge.casefold() for hedge in hedges):
             hedges.append(word)
     spans = [m.span() for m in lexicon.find("non_responses", masked)]
     negators = [m.span() for m in lexicon.find("negators", masked)]

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from sourcelight.pipeline.attribution.entities import is_pair, people_of
 from sourcelight.pipeline.attribution.lexicon import load_lexicon
 from sourcelight.pipeline.attribution.messages import Messages, messages_for
-from sourcelight.pipeline.attribution.described import is_description
+from sourcelight.pipeline.attribution.described import describes_several, is_description
 from sourcelight.pipeline.model import Attribution, QuoteKind, SourceKind
 
 
@@ -80,7 +80,7 @@ def _kind_key(attribution: Attribution, lexicon) -> str:
         # (a "she" the sentences before resolved to "the ferry captain" names no one either)
         who = attribution.entity or attribution.source
         if who and is_description(who, lexicon):
-            return "notes.described_person"
+            return "notes.described_people" if describes_several(who, lexicon) else "notes.described_person"
     return f"notes.kind.{attribution.kind.value}"
 
 

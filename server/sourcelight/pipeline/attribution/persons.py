@@ -10,7 +10,7 @@ from sourcelight.pipeline.attribution.person_signs import ROLE_BEFORE_NAME_KEYS,
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.names import is_institution, without_possessive, without_role_in_front
-from sourcelight.pipeline.attribution.deps import text_of
+from sourcelight.pipeline.attribution.deps import object_of, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.thing_names import THING_NAMES_KEY
 
@@ -265,6 +265,23 @@ def one_holder(head, lexicon: Lexicon) -> bool:
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children) and not any(c.dep_ == "det" for c in head.children)
 
 
+def holders_for_places(head, lexicon: Lexicon) -> bool:
+    """'The foreign ministers of France and Germany', 'the Prime Ministers of Australia,
+    Canada and New Zealand': an office that each of the places named has one holder of, so
+    people described, not left unnamed (but "the ministers of a few states" and "officials
+    of Germany" are)."""
+    # (a plural whatever the tag, "the Prime Ministers" read as a name: its lemma another word)
+    office = token_lemma(head, lexicon)
+    if office == head.lower_ or not lexicon.patterns["person_roles"].fullmatch(office) or not any(
+            c.dep_ == "det" and lexicon.patterns["definite"].fullmatch(c.text) for c in head.children):
+        return False
+    place = object_of(head, "of")
+    # (the parse may hang the places after the first on the office: "… of Norway, Iceland")
+    others = [c for t in (place, head) if t is not None for c in t.children if c.dep_ == "conj"]
+    return place is not None and place.ent_type_ in ("GPE", "NORP") and any(
+        c.ent_type_ in ("GPE", "NORP") for c in others)
+
+
 def name_set_off(tokens):
     """'his best friend at Lehigh, Bruce Turry': a person described, then named after a
     comma, whatever the recogniser took the name for (here part of "Lehigh, Bruce Turry")."""
@@ -320,11 +337,20 @@ def people_named(head) -> list:
 
 def _conjuncts(head) -> list:
     """The head and every phrase coordinated with it, in the text's order ("A, B and C": the
-    parse hangs B and C on A, or C on B)."""
+    parse hangs B and C on A, or C on B, or B on A as an apposition with C on B)."""
     members = [head]
     for member in members:
-        members += [c for c in member.children if c.dep_ == "conj"]
+        members += [c for c in member.children if c.dep_ == "conj" or (member is head and _listed_on(c, head))]
     return sorted(members, key=lambda t: t.i)
+
+
+def _listed_on(child, head) -> bool:
+    """'Dana Okafor, Tom Reyes and Sarah Collins said': the parse took "Tom Reyes" for an
+    apposition of Okafor, and hung "Sarah Collins" on it; an apposition is a list's member
+    only where a coordination follows it so, before the verb ("Trump … endorsed … Paul Ryan,
+    Sen. John McCain, and Sen. Kelly Ayotte" may hang McCain on Trump across the verb)."""
+    return child.dep_ == "appos" and head.i < child.i < head.head.i \
+        and child.doc[child.left_edge.i - 1].text == "," and any(c.dep_ == "conj" for c in child.children)
 
 
 def roles_coordinated(head, lexicon: Lexicon) -> list:
@@ -356,4 +382,5 @@ def people_listed_beside(head) -> list:
 
 
 __all__ = ["entity_of", "people_named", "people_listed_beside", "whole_name", "in_cast", "person_in", "name_after_role",
-           "one_holder", "name_set_off", "owns_as_person", "gendered_pronoun_after", "outlet_by_name", "ends_a_name"]
+           "one_holder", "holders_for_places", "name_set_off", "owns_as_person", "gendered_pronoun_after",
+           "outlet_by_name", "ends_a_name"]

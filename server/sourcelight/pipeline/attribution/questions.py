@@ -11,6 +11,10 @@ def in_question(verb) -> bool:
     wrong thing?': a verb whose auxiliary comes before its subject in a sentence that asks is
     a question the writer puts, not anything its subject said."""
     verb = first_conjunct(verb)
+    above = verb.head.head
+    if verb.dep_ == "relcl" and above.pos_ in ("VERB", "AUX") and above.i != verb.head.i:
+        # "What do you call a boy who calls himself a girl?": part of what is asked
+        return in_question(above)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children):
         return False
@@ -47,8 +51,16 @@ def asked_ahead(verb) -> bool:
 
 
 def asks(token) -> bool:
-    """The sentence of ``token`` is a question: it ends on a question mark, quotes aside."""
-    return token.sent.text.rstrip(" \"'”’").endswith("?")
+    """The sentence of ``token`` is a question: it ends on a question mark, quotes aside; or
+    the brackets that hold ``token`` do ("… at the foot of Mummy Mountain (did someone say
+    Egypt?) in …")."""
+    if token.sent.text.rstrip(" \"'”’").endswith("?"):
+        return True
+    sentence = token.sent
+    opening = next((t for t in reversed(sentence[:token.i - sentence.start]) if t.text in "()"), None)
+    closing = next((t for t in sentence[token.i - sentence.start + 1:] if t.text in "()"), None)
+    return opening is not None and opening.text == "(" and closing is not None and closing.text == ")" \
+        and token.doc[closing.i - 1].text == "?"
 
 
 def leaves_open(verb, question_words: bool = False) -> bool:

@@ -22,8 +22,8 @@ from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (ends_a_name, entity_of, gendered_pronoun_after, in_cast,
                                                      people_listed_beside, people_named, roles_coordinated,
-                                                     name_after_role, name_set_off, one_holder, outlet_by_name,
-                                                     owns_as_person, person_in, whole_name)
+                                                     holders_for_places, name_after_role, name_set_off, one_holder,
+                                                     outlet_by_name, owns_as_person, person_in, whole_name)
 from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
@@ -125,7 +125,7 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
         return guess  # "whale rescue group Project Jonah", whatever the recogniser took the name for
     if guess is not None and guess.kind is SourceKind.ANONYMOUS and person is None:
         person = name_set_off(tokens)
-        if person is None and one_holder(head, lexicon):
+        if person is None and (one_holder(head, lexicon) or holders_for_places(head, lexicon)):
             return replace(guess, kind=SourceKind.NAMED_PERSON)
     if guess is not None and guess.kind is SourceKind.MEDIA and person is None and len(tokens) == 1 \
             and ends_a_name(head, head.idx, head.idx + len(head.text), lexicon):

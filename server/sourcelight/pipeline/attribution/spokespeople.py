@@ -25,7 +25,10 @@ def body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: Le
     if before.endswith(OWNER_MARKS):
         return 0, len(phrase)  # "Cameron’s spokesman": whose office, shown whole (not "Cameron’s")
     first = re.match(r"\s*(\S+)\s+", phrase)
-    # "A Pentagon spokesman": the Pentagon, not "A Pentagon" (but "a school spokesman" is "a school")
+    if first is not None and lexicon.patterns["indefinite"].fullmatch(first.group(1)) \
+            and phrase[first.end():first.end() + 1].islower():
+        return 0, len(phrase)  # "A police spokeswoman", whole: its "a" is the spokeswoman's, "a police" no body
+    # "A Pentagon spokesman": the Pentagon, not "A Pentagon"
     start = first.end() if first is not None and lexicon.is_determiner(first.group(1)) \
         and phrase[first.end():first.end() + 1].isupper() else 0
     return (start, spokesperson.start())

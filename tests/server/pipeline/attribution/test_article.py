@@ -555,6 +555,21 @@ def test_a_party_member_described_by_state_is_a_description_not_a_name_or_a_body
     assert "no named person speaks on the record" in summary.headline
 
 
+def test_the_holders_of_an_office_in_named_places_are_people_described_and_no_one_counted():
+    # one foreign minister per country: people the text describes, not sources it keeps
+    # anonymous; and the places in the description are no people on the record
+    claims, summary = _annotate([
+        ["The Prime Ministers of Norway and Denmark said the ferry treaty would be signed in May."],
+        ["The ferry boss said the company would run the route."],
+    ])
+    assert claims[0].note == ("Rests on people described, not named, here: "
+                              "“The Prime Ministers of Norway and Denmark”.")
+    # (one boss is none of the ministers)
+    assert claims[1].note == "Rests on a person described, not named, here: “The ferry boss”."
+    assert "no named person speaks on the record" in summary.headline
+    assert summary.named_sources == ()
+
+
 def test_a_party_member_described_after_the_person_is_that_person():
     claims, _ = _annotate([
         ["Sarah Collins toured the harbour on Monday.", "The California Democrat said the bill would pass in May."],
