@@ -63,6 +63,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "obligation_modals": "words", "other_senses": "pairs", "thing_pronouns": "words", "person_pronouns": "words",
         "body_only_nouns": "words", "narrative_adverbs": "words", "staff_nouns": "words", "head_prepositions": "words",
         "person_suffixes": "words", "thing_senses": "words", "joined_prefixes": "words",
+        "said_objects": "pairs", "said_object_prepositions": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
     # that stand before a name ("Ms. Lee", "Congresswoman Lee") or after it as an apposition

@@ -12,8 +12,10 @@ from __future__ import annotations
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.complements import has_object, is_reflexive, negated, reflexive_object
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
-from sourcelight.pipeline.attribution.deps import marked_by, to_infinitive
+from sourcelight.pipeline.attribution.deps import marked_by, opened_by_that, to_infinitive
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.unnamed_people import person_word
+from sourcelight.pipeline.model import SourceKind
 
 
 def says_a_statement(verb, lexicon: Lexicon) -> bool:
@@ -27,6 +29,49 @@ def says_a_statement(verb, lexicon: Lexicon) -> bool:
         c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.nouns and not _bare_document(c, lexicon)
         and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in verb.children)  # (not "offered no explanation", "did not offer an explanation")
+
+
+def says_by_object(verb, word: str, lexicon: Lexicon) -> bool:
+    """'issued a warning that the deal would collapse', 'raised concerns about the deal', 'made
+    the case for a new harbour': a verb that with such an object (syntax.said_objects) says
+    what it tells, where it tells something: a clause, an infinitive ("made a pledge to cut
+    taxes") or what it is about or for (not "gave a warning", "made a case"), unless negated."""
+    syntax = lexicon.syntax
+
+    def tells(token, clauses: tuple[str, ...]) -> bool:  # ("on Monday" is when, not what about)
+        return any(g.dep_ in clauses or (g.dep_ in ("relcl", "ccomp") and opened_by_that(g)) or (
+            g.dep_ == "prep" and g.lower_ in syntax.said_object_prepositions
+            and not any(o.ent_type_ in ("DATE", "TIME") for o in g.children))
+            for g in token.children if g.i > token.i)
+
+    def others(noun) -> bool:  # "renewed Republican calls for …", "Clinton's call": not the subject's own
+        return any((c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+                   for c in noun.children)
+
+    # (not "was pilloried for making dubious claims": what the critics say he did; nor "more
+    # productive ways to express your opposition", a way, not anyone's words)
+    own_subject = verb.dep_ not in ("acl", "relcl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return not negated(verb) and verb.dep_ != "pcomp" and own_subject and any(
+        c.dep_ == "dobj" and (word, token_lemma(c, lexicon)) in syntax.said_objects and not others(c)
+        and (tells(c, ("acl", "ccomp")) or tells(verb, ()))  # (the parse may hang "for a new harbour" on the verb)
+        for c in verb.children)
+
+
+def speaks_by_object(subject, guess, lexicon: Lexicon) -> bool:
+    """Whether the subject of a verb of syntax.said_objects says what the object tells, not
+    only prompts it: a person, a body or an outlet, not a document, a statement ("Remarks on
+    the economy raise questions") nor one thing ("The attack raised concerns that …", "Trump's
+    behavior raises questions", "It raises a question")."""
+    if guess.kind is SourceKind.DOCUMENT or token_lemma(subject, lexicon) in lexicon.syntax.nouns:
+        return False
+    if subject.pos_ == "PRON":
+        reference = lexicon.back_reference(subject.text)
+        return reference is None or not reference.one_thing
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.ent_type_:
+        return True  # a name, or a group ("researchers", "several sisters")
+    word = token_lemma(subject, lexicon)
+    return person_word(word, lexicon) or is_person_role(subject, lexicon) or word in lexicon.syntax.company_nouns \
+        or bool(lexicon.patterns["organizations"].fullmatch(subject.text))
 
 
 def _bare_document(noun, lexicon: Lexicon) -> bool:
@@ -160,5 +205,5 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
                and any(g.dep_ == "pobj" for g in child.children) for child in token.children)
 
 
-__all__ = ["says_a_statement", "body_tells", "cites_as_its_own", "questions_a_thing", "takes_a_position",
+__all__ = ["says_a_statement", "says_by_object", "speaks_by_object", "body_tells", "cites_as_its_own", "questions_a_thing", "takes_a_position",
            "frames_object", "judges_object", "self_image", "listed_preposition"]

@@ -33,7 +33,8 @@ from sourcelight.pipeline.attribution.misreads import verb_read_as_noun
 from sourcelight.pipeline.attribution.names import is_institution
 from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_its_own, frames_object, judges_object,
                                                           listed_preposition, questions_a_thing, says_a_statement,
-                                                          self_image, takes_a_position)
+                                                          says_by_object, self_image, speaks_by_object,
+                                                          takes_a_position)
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, knows_how, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
@@ -166,7 +167,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if not has_quote and adjective_read_as_verb(token):
         return None  # "The response was telling.": revealing, not telling anyone
     phrasal = phrasal_cue(token, word, syntax.speech)
-    speech, finding_verb = word in syntax.speech or phrasal, word in syntax.findings
+    stated = says_by_object(token, word, lexicon)  # "issued a warning that …"
+    speech, finding_verb = word in syntax.speech or phrasal or stated, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
     if (word in syntax.judgements and not judges_object(token)) or self_image(token, word, lexicon):
@@ -184,7 +186,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
     said_what = (has_clause(token) or says_a_statement(token, lexicon) or says_what_came_before(token) or so_says
-                 or _thinks_so(token))
+                 or _thinks_so(token) or stated)
     own_clause = phrasal or said_what
     clause = has_quote or own_clause
     if not (has_quote or said_what) and only_times_the_main_clause(token, phrasal, lexicon) \
@@ -237,6 +239,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     guess = guess_source(source_token, lexicon)
     if guess is None:
         return None
+    if stated and word not in syntax.speech and not speaks_by_object(source_token, guess, lexicon):
+        return None  # "The documents raised new questions about …", "The attack raised concerns": they prompt them
     if passive and word in syntax.perception and not clause and not any(
             t.dep_ == "prep" and t.lower_ == "as" for t in token.subtree if t.i > token.i):
         return None  # "The arguments will be heard by 10 judges", not "was seen by some as a demotion"

@@ -94,6 +94,9 @@ class SyntaxLexicon:
     # "thought" -> "think": past forms the lemmatizer takes for nouns, read so only where
     # tagged as verbs ("a thought" stays a noun).
     past_forms: dict[str, str] = field(default_factory=dict)
+    # [verb, noun] (syntax.said_objects): 'issued a warning that …'
+    said_objects: frozenset[tuple[str, str]] = frozenset()
+    said_object_prepositions: frozenset[str] = frozenset()
     # Derived: the first words of every cue (a sentence without one is not parsed), and the
     # verbs among them ("warning" tagged as a verb is "warn", though "a warning" is a noun cue).
     cue_words: frozenset[str] = frozenset()
@@ -116,6 +119,7 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
     past_forms = {form.lower(): base.lower() for form, base in table.get("past_forms", [])}
     viewpoints = frozenset(tuple(phrase.lower().split()) for phrase in table.get("viewpoints", ()))
     stance_adjectives = frozenset(w.lower() for w in table.get("stance_adjectives", ()))
+    said_objects = frozenset((verb.lower(), noun.lower()) for verb, noun in table.get("said_objects", []))
     return SyntaxLexicon(
         speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"), prepositions=prepositions,
         citing=lemmas("citing"), recipients=lemmas("recipients"), non_responses=lemmas("non_responses"),
@@ -137,6 +141,8 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         object_frames=frozenset((verb.lower(), preposition.lower()) for verb, preposition in table["object_frames"]),
         said_frames=frozenset((verb.lower(), preposition.lower())
                               for verb, preposition in table.get("said_frames", [])),
+        said_objects=said_objects,
+        said_object_prepositions=frozenset(w.lower() for w in table.get("said_object_prepositions", ())),
         viewpoints=viewpoints,
         stance_adjectives=stance_adjectives,
         linking_verbs=frozenset(w.lower() for w in table.get("linking_verbs", ())),
@@ -159,7 +165,7 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         past_forms=past_forms,
         cue_words=first_words("speech", "findings", "nouns", "citing", "non_responses", "surveys")
         | frozenset(p[0] for p in prepositions) | frozenset(past_forms) | frozenset(v[-1] for v in viewpoints)
-        | stance_adjectives,
+        | stance_adjectives | frozenset(noun for _, noun in said_objects),
         verbs=first_words("speech", "findings", "citing", "recipients", "non_responses", "needs_clause",
                           "needs_quote"),
         hyphenated=frozenset(w for key, kind in OPTIONAL_SECTIONS["syntax"].items() if kind == "words"
