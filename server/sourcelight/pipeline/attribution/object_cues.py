@@ -32,10 +32,11 @@ def says_a_statement(verb, lexicon: Lexicon) -> bool:
 
 
 def says_by_object(verb, word: str, lexicon: Lexicon) -> bool:
-    """'issued a warning that the deal would collapse', 'raised concerns about the deal', 'made
-    the case for a new harbour': a verb that with such an object (syntax.said_objects) says
-    what it tells, where it tells something: a clause, an infinitive ("made a pledge to cut
-    taxes") or what it is about or for (not "gave a warning", "made a case"), unless negated."""
+    """'sounded a warning about the cost', 'raised concerns about the deal', 'made the case for
+    a new harbour': a verb that with such an object (syntax.said_objects) says what it tells,
+    where it tells something: a clause ("made the case that …"), an infinitive ("made a pledge
+    to cut taxes") or what it is about or for (not "gave a warning", "made a case"), unless
+    negated."""
     syntax = lexicon.syntax
 
     def tells(token, clauses: tuple[str, ...]) -> bool:  # ("on Monday" is when, not what about)
@@ -205,5 +206,5 @@ def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:
                and any(g.dep_ == "pobj" for g in child.children) for child in token.children)
 
 
-__all__ = ["says_a_statement", "says_by_object", "speaks_by_object", "body_tells", "cites_as_its_own", "questions_a_thing", "takes_a_position",
-           "frames_object", "judges_object", "self_image", "listed_preposition"]
+__all__ = ["says_a_statement", "says_by_object", "speaks_by_object", "body_tells", "cites_as_its_own",
+           "questions_a_thing", "takes_a_position", "frames_object", "judges_object", "self_image", "listed_preposition"]

@@ -167,7 +167,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if not has_quote and adjective_read_as_verb(token):
         return None  # "The response was telling.": revealing, not telling anyone
     phrasal = phrasal_cue(token, word, syntax.speech)
-    stated = says_by_object(token, word, lexicon)  # "issued a warning that …"
+    stated = says_by_object(token, word, lexicon)  # "raised concerns about …"
     speech, finding_verb = word in syntax.speech or phrasal or stated, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None

@@ -94,7 +94,7 @@ class SyntaxLexicon:
     # "thought" -> "think": past forms the lemmatizer takes for nouns, read so only where
     # tagged as verbs ("a thought" stays a noun).
     past_forms: dict[str, str] = field(default_factory=dict)
-    # [verb, noun] (syntax.said_objects): 'issued a warning that …'
+    # [verb, noun] (syntax.said_objects): 'raised concerns about …'
     said_objects: frozenset[tuple[str, str]] = frozenset()
     said_object_prepositions: frozenset[str] = frozenset()
     # Derived: the first words of every cue (a sentence without one is not parsed), and the
