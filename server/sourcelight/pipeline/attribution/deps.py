@@ -104,6 +104,11 @@ def first_conjunct(verb):
     return verb
 
 
+def main_conjunct(token) -> bool:
+    """A verb of a main clause after the first, joined to it: "…, and Breitbart News responded"."""
+    return token.dep_ == "conj" and token.head.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX")
+
+
 def opened_by_that(clause) -> bool:
     """The clause opens with the conjunction "that" (a content clause), not with "that" as
     its subject or object (a relative one). The parse may hang it on the clause's auxiliary
@@ -127,4 +132,4 @@ def object_of_as(token) -> bool:
 
 __all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
            "without_and", "hyphenated_word", "token_at", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
-           "first_conjunct", "object_of", "adjective_read_as_verb", "object_of_as"]
+           "first_conjunct", "main_conjunct", "object_of", "adjective_read_as_verb", "object_of_as"]

@@ -24,7 +24,7 @@ from sourcelight.pipeline.attribution.colons import (colon_cue, is_heading, name
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import adjective_read_as_verb, text_of, token_at
+from sourcelight.pipeline.attribution.deps import adjective_read_as_verb, main_conjunct, text_of, token_at
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import (name_after_quote, name_closing, outlet_closing, stated_in,
@@ -116,9 +116,12 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     verb_before_colon = any(doc[item[2]].pos_ == "VERB" and 0 <= item[3].cue_span[0] < colon for item in findings)
     # At one height a verb beats a statement noun ("shrugged off Trump's comments, telling
     # reporters, “…”": the campaign telling, not Trump commenting).
+    # A sentence that ends on a colon introduces what its last main clause's cue says: "The
+    # Times made these same allegations …, and Breitbart News responded:".
+    introduces = masked.rstrip().endswith(":")
     findings.sort(key=lambda item: (item[0], item[3].position, verb_before_colon and 0 <= colon < item[3].cue_span[0],
-                                    _only_itself_speaks(item[3]), item[1], doc[item[2]].pos_ not in ("VERB", "AUX"),
-                                    item[3].via is None, item[2]))
+                                    _only_itself_speaks(item[3]), not (introduces and main_conjunct(doc[item[2]])),
+                                    item[1], doc[item[2]].pos_ not in ("VERB", "AUX"), item[3].via is None, item[2]))
     if declined is not None and findings[0][0] and _depth(token_at(doc, declined.cue_span[0]) or doc[0]) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
     # ("…,” she said, according to NBC News" is hers, relayed; a share of an outlet's poll is not)
