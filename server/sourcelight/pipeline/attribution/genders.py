@@ -157,13 +157,14 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     the record): always, unless both the pronoun's gender and the person's are known and
     differ, or the pronoun's number and theirs, or ``name`` is the writer's own "I"."""
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
-    several = len(people_of(name, lexicon.language)) > 1 or (name is not None and describes_several(name, lexicon))
+    described_group = bool(name) and describes_several(name, lexicon)
+    several = len(people_of(name, lexicon.language)) > 1 or described_group
     reference = lexicon.back_reference(pronoun)
     if reference is not None and reference.plural and name:
         # "Okafor and Park said … They added": the two of them, never one of them alone
         # (an unnamed "senior official" may still be "they")
         return several or not named
-    if name and reference is None and describes_several(name, lexicon) and not describes_several(pronoun, lexicon):
+    if described_group and reference is None and not describes_several(pronoun, lexicon):
         return False  # "The foreign ministers of France and Germany said …" then "the boss said": not them
     if name and lexicon.is_first_person(name) and not lexicon.is_first_person(pronoun):
         return False  # the writer ("I can't say …") is never a later "he", nor "the wine merchant"

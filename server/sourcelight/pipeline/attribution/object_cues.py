@@ -63,14 +63,14 @@ def speaks_by_object(subject, guess, lexicon: Lexicon) -> bool:
     only prompts it: a person, a body or an outlet, not a document, a statement ("Remarks on
     the economy raise questions") nor one thing ("The attack raised concerns that …", "Trump's
     behavior raises questions", "It raises a question")."""
-    if guess.kind is SourceKind.DOCUMENT or token_lemma(subject, lexicon) in lexicon.syntax.nouns:
+    word = token_lemma(subject, lexicon)
+    if guess.kind is SourceKind.DOCUMENT or word in lexicon.syntax.nouns:
         return False
     if subject.pos_ == "PRON":
         reference = lexicon.back_reference(subject.text)
         return reference is None or not reference.one_thing
     if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.ent_type_:
         return True  # a name, or a group ("researchers", "several sisters")
-    word = token_lemma(subject, lexicon)
     return person_word(word, lexicon) or is_person_role(subject, lexicon) or word in lexicon.syntax.company_nouns \
         or bool(lexicon.patterns["organizations"].fullmatch(subject.text))
 
