@@ -294,9 +294,18 @@ def _own_attribution(finding: Finding, quote: QuoteState, history: list[Resolved
             source, source_span = None, None
     if finding.via_reference is not None:
         via = relay_antecedent(history) or via
-    quote_kind = QuoteKind.DIRECT if quote.is_direct else QuoteKind.INDIRECT
+    quote_kind = QuoteKind.DIRECT if quote.is_direct and not _quotes_only_the_source(quote, finding) \
+        else QuoteKind.INDIRECT
     return Attribution(kind=kind, source=source, cue=finding.cue, via=via, quote=quote_kind,
                        source_span=source_span, cue_span=_span(sentence, finding.cue_span), entity=entity)
+
+
+def _quotes_only_the_source(quote: QuoteState, finding: Finding) -> bool:
+    """'…, according to the new “dot plot” of rate projections': the only marks in the
+    sentence are in the source's name, which quotes no one's words."""
+    start, end = finding.source_span
+    return bool(quote.stretches) and not quote.starts_inside and not quote.ends_inside and all(
+        start <= at and until <= end for at, until in quote.stretches)
 
 
 def _span(sentence: Sentence, span: tuple[int, int]) -> Span:

@@ -24,6 +24,7 @@ from sourcelight.pipeline.attribution.frames import impersonal_speech as _impers
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import has_name
+from sourcelight.pipeline.attribution.noun_readings import is_determined_noun
 from sourcelight.pipeline.attribution.person_nouns import group_kind
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, is_passive,
@@ -157,7 +158,7 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
     for cue in lexicon.find(key, text):
         if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) or is_passive(text, cue, lexicon) \
                 or _other_sense(text, cue, lexicon) or _verb_first_question(text, cue, lexicon) \
-                or _not_done(text, cue, lexicon):
+                or _not_done(text, cue, lexicon) or is_determined_noun(text, cue, lexicon):
             continue
         guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
         if guess is None:

@@ -33,8 +33,10 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
             full = _bare(attribution.who or "", lexicon)
             for word in full.split():
                 # the cast, read off the whole article, decides the words it knows ("Obama"
-                # of two Obamas stays nobody's in full)
-                if word[:1].isupper() and _known(word, cast) is None and len(full) > len(names.get(word, "")):
+                # of two Obamas stays nobody's in full); the writer's "I" in "Both Sam & I"
+                # is no word of anyone's name
+                if word[:1].isupper() and not lexicon.is_first_person(word) and _known(word, cast) is None \
+                        and len(full) > len(names.get(word, "")):
                     names[word] = full
     return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(
         a, _fitting_names(a, names, lexicon, other_gender), lexicon) for a in attributions]
@@ -168,7 +170,8 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
         # "Sanders said", which the recogniser took for a company, where the article names
         # Bernie Sanders as a person: a name seen as a person stays a person.
         attribution = replace(attribution, kind=SourceKind.NAMED_PERSON)
-    if attribution is None or attribution.kind is not SourceKind.NAMED_PERSON or not attribution.who:
+    if attribution is None or attribution.kind is not SourceKind.NAMED_PERSON or not attribution.who \
+            or lexicon.is_first_person(attribution.who):
         return attribution
     bare = _bare(attribution.who, lexicon)
     words = bare.split()

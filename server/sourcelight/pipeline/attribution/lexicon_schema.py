@@ -110,6 +110,10 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # grammar.oblique_articles is optional: articles of no subject's case (German "den", "dem"): a
 # phrase one opens before the verb is its object, and the speaker follows the verb ("Den Vorwurf
 # weist die Bahn zurück").
+# grammar.noun_determiners, grammar.article_pronouns and grammar.article_openers are optional:
+# a cue verb's form right after a noun determiner ("au juge", "una denuncia") is a noun, and so
+# is one after an article that may also be an object pronoun ("le", "la") where a clause opens
+# before it or an article opener (a preposition, "est") comes right before it (noun_readings.py).
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
@@ -122,7 +126,9 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                         "plural_verb_endings": "words", "prepositions": "words",
                                                         "finite_auxiliaries": "words", "modal_verbs": "words",
                                                         "inverted_pronouns": "words", "adjective_endings": "words",
-                                                        "infinitive_endings": "words", "oblique_articles": "words"}}
+                                                        "infinitive_endings": "words", "oblique_articles": "words",
+                                                        "noun_determiners": "words", "article_pronouns": "words",
+                                                        "article_openers": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

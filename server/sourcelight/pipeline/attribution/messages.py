@@ -46,6 +46,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "described_person": ("text", frozenset()),
         "described_people": ("text", frozenset()),
         "writer": ("text", frozenset()),
+        "writer_listed": ("text", frozenset()),
     },
     "notes.kind": {kind: ("text", frozenset()) for kind in (
         "named_person", "organization", "media", "document", "anonymous", "vague")},

@@ -46,6 +46,22 @@ def _without_institutions(head: str, lexicon: Lexicon) -> str:
     return head
 
 
+def _touches_institution(tokens: list[str], index: int, end: int, originals: list[str] | None = None) -> bool:
+    """The run of name words tokens[index:end] runs into an institution's name marked out
+    before it or after it ("World Health Organization Director …"). Where runs end at a
+    comma (``originals``, the words unmarked, given), a name a comma sets off from a single
+    proper name before it is no part of it ("Depuis Washington, Christine Lagarde a …"), but
+    one in a list with it is ("Colombia, Costa Rica, Ecuador"), and so is one naming the body a
+    common noun before it means ("his own company, Tesla Electric Light & Manufacturing")."""
+    before = index > 0 and tokens[index - 1][0] == _MARK
+    after = end < len(tokens) and tokens[end][0] == _MARK
+    if originals is None:
+        return before or after
+    listed = end < len(tokens) and tokens[end - 1][-1] == "," and (tokens[end][:1].isupper() or after)
+    set_off = before and tokens[index - 1][-1] in ",;:" and originals[index - 1][:1].isupper() and not listed
+    return (after and tokens[end - 1][-1] not in ",;:") or (before and not set_off)
+
+
 def _has_name(head: str, lexicon: Lexicon) -> bool:
     """A title followed by a capitalised word, or a run of two or more capitalised words
     that does not run into an institution's name."""
@@ -67,7 +83,7 @@ def _has_name(head: str, lexicon: Lexicon) -> bool:
                                      or _particle_in_name(tokens, end, end == index == 0, lexicon)):
             end += 1
         if end - index >= 2:
-            touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
+            touches = _touches_institution(tokens, index, end)
             if not touches:
                 return True
         index = max(end, index + 1)
@@ -200,7 +216,7 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
             end += 1
             if tokens[end - 1][-1:] in ",.;:" and not lexicon.patterns["titles"].fullmatch(tokens[end - 1]):
                 break  # "Anna Berg, defended": the name ends at the comma (not at "Mr.")
-        touches = (index > 0 and tokens[index - 1][0] == _MARK) or (end < len(tokens) and tokens[end][0] == _MARK)
+        touches = _touches_institution(tokens, index, end, originals)
         # "the Islamic Republic", "a New York court": a determiner makes it a noun phrase.
         previous = originals[index - 1].casefold() if index > 0 else ""
         if lexicon.capitalised_nouns and end - index >= 3 and lexicon.is_determiner(previous) \

@@ -27,6 +27,8 @@ SUBJECT_AT = 8
 OWNED_NAME_WITHIN = 40
 # How far after the opening clause's comma the main clause's subject may start (", Sanders").
 MAIN_CLAUSE_AT = 3
+# What may follow a tag's cue: the tag ends there (", he said." ", she added, and …")
+_TAG_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 _POSSESSIVE_WORD = re.compile(r"[\w.-]+(?:['’]s|s['’])(?!\w)")
 
 
@@ -90,6 +92,16 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     before = [name for name in mentions(index)
               if opening < _named_as_subject(name, unquoted, object_word, clause_word) < pronoun_at
               and fits(finding.source, name)]
+    previous = history[index - 1].attribution if 0 < index <= len(history) else None
+    if before and previous is not None and previous.kind is SourceKind.NAMED_PERSON and attribution.entity is not None \
+            and who_of(previous) == attribution.entity and _closing_tag(sentence.text, pronoun_at, finding.cue_span[1]):
+        # A tag set off after the words it reports, where the sentence before is the same
+        # speaker's: a name inside those words is whom they speak of ("He said … . What Page
+        # was doing was “completely ridiculous,” he said" is Ron Dolin on Page), unless it
+        # opens the sentence and the speaker before was named ("(Scott denies this.) Luhn
+        # later moved …, she says" is Luhn's)
+        same_pronoun = (previous.source or "").casefold() == finding.source.casefold()
+        before = [] if same_pronoun else [name for name in before if first_written(name, unquoted) < SUBJECT_AT]
     if not before:
         # "the case of Eric Garner, a man choked to death as he pleaded …": a name after a
         # preposition, then a description set off that holds the pronoun, is who it means
@@ -256,6 +268,13 @@ def _opening_clause(unquoted: str, pronoun_at: int) -> bool:
     opening = opening[max(opening.rfind(":"), opening.rfind(";")) + 1:]
     words = opening.split()
     return 0 < len(words) <= 2 and "," not in opening and "," in unquoted[pronoun_at:]
+
+
+def _closing_tag(text: str, pronoun_at: int, cue_end: int) -> bool:
+    """', he said.', ', she added, and …': a pronoun and its cue set off after the words they
+    report, with nothing of their own after the cue."""
+    return text[:pronoun_at].rstrip().endswith((",", "”", '"', "’", "'")) and bool(
+        _TAG_END.match(text, cue_end))
 
 
 def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False, clause_word=lambda _: False) -> int:

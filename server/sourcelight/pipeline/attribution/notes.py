@@ -54,13 +54,23 @@ def _sourcing_sentence(attribution: Attribution, links: tuple[str, ...], message
         attribution = replace(attribution, entity=None)
     source = ""
     if attribution.source and attribution.entity and attribution.entity != attribution.source:
-        source = messages.text("notes.source_resolved", source=attribution.source, entity=attribution.entity)
+        source = messages.text("notes.source_resolved", source=attribution.source,
+                               entity=_shown_people(attribution, lexicon, messages))
     elif attribution.source:
         source = messages.text("notes.source", source=attribution.source)
     via = messages.text("notes.via", via=attribution.via) if attribution.via else ""
     direct = messages.text("notes.direct_quote") if attribution.quote is QuoteKind.DIRECT else ""
     kind = _kind_key(attribution, lexicon)
     return messages.text("notes.rests_on", kind=messages.text(kind), source=source, via=via, direct=direct)
+
+
+def _shown_people(attribution: Attribution, lexicon, messages: Messages) -> str:
+    """The entity as the note names it: of several people, the writer's own "I" as the
+    writer ("Sam and I wrote": Sam, the writer)."""
+    if lexicon is None or not is_pair(attribution, lexicon):
+        return attribution.entity
+    return messages.join("summary", (messages.text("notes.writer_listed") if lexicon.is_first_person(name) else name
+                                     for name in people_of(attribution.entity, lexicon.language)))
 
 
 def _kind_key(attribution: Attribution, lexicon) -> str:

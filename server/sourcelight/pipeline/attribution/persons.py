@@ -1,8 +1,8 @@
 """The person a source phrase names on the parse: the recogniser's person, a name after a
 role ("chief executive of Acme Robotics Jane Doe") or set off by a comma ("his best friend at
 Lehigh, Bruce Turry"), a name the article's cast knows, or the one holder of an office a
-named owner makes ("Donald Trump's campaign manager"); and the people a coordination or a
-plural subject's apposition names ("Two senators, Dana Okafor and Lee Park")."""
+named owner makes ("Donald Trump's campaign manager"). The people a coordination names
+together are coordinations.py's."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
@@ -152,6 +152,9 @@ def person_in(head, tokens, lexicon: Lexicon):
                        and e.start >= tokens[0].i), None)
         if before is not None:
             return head.doc[before.start:head.i + 1]
+        titled = _titled_name_after(entity, tokens, lexicon)
+        if titled is not None:
+            return titled
         # "Director of Product Management Joe Ambeault", read as one organization from
         # "Product": a role opening the phrase leads up to a name
         led = len(tokens) > 1 and entity.start > tokens[0].i and is_person_role(tokens[0], lexicon, ROLE_BEFORE_NAME_KEYS)
@@ -204,6 +207,20 @@ def person_in(head, tokens, lexicon: Lexicon):
             if inner is not None and inner.label_ == PERSON and token.head.dep_ == "pobj":
                 return inner
     return None
+
+
+def _titled_name_after(body, tokens, lexicon: Lexicon):
+    """'The Council on American-Islamic Relations National Executive Director Nihad Awad',
+    which the parse heads with the council: a title in capitals right after the body's name
+    leads up to the person's name that ends the phrase."""
+    doc = body.doc
+    person = next((e for e in doc.ents if e.label_ == PERSON and e.start > body.start and e.end - 1 == tokens[-1].i), None)
+    if person is None or person.start - 1 < body.end - 1 or not is_person_role(doc[person.start - 1], lexicon,
+                                                                                ROLE_BEFORE_NAME_KEYS):
+        return None
+    if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in doc[body.end:person.start]):
+        return None  # (not "the lawyer for Director Jane Doe": a preposition between)
+    return person
 
 
 def _named_by_participle(head, lexicon: Lexicon):
@@ -316,71 +333,6 @@ def ends_a_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
         and text[:start].split()[-1:] not in (["the"], ["The"]) and gendered_pronoun_after(doc, head.i + 1, lexicon)
 
 
-def people_named(head) -> list:
-    """'Dana Okafor and Lee Park said': the name of each person a coordination of names
-    gives, whole; empty unless every member is a person's name."""
-    members = _conjuncts(head)
-    people = []
-    cast = head.doc.user_data.get(CAST_KEY) or {}
-    for member in members:
-        entity = entity_of(member)
-        if entity is not None and entity.label_ == PERSON and entity.root.i == member.i:
-            people.append(whole_name(member, entity))
-        elif member.pos_ == "PROPN" and member.text in cast and not any(c.dep_ == "compound" for c in member.children):
-            # (a surname the article named a person by, whatever the recogniser took it for
-            # here: "Reyes and Okafor said" after "Tom Reyes" and "Maria Okafor")
-            people.append(member.doc[member.i:member.i + 1])
-        else:
-            return []
-    return people
-
-
-def _conjuncts(head) -> list:
-    """The head and every phrase coordinated with it, in the text's order ("A, B and C": the
-    parse hangs B and C on A, or C on B, or B on A as an apposition with C on B)."""
-    members = [head]
-    for member in members:
-        members += [c for c in member.children if c.dep_ == "conj" or (member is head and _listed_on(c, head))]
-    return sorted(members, key=lambda t: t.i)
-
-
-def _listed_on(child, head) -> bool:
-    """'Dana Okafor, Tom Reyes and Sarah Collins said': the parse took "Tom Reyes" for an
-    apposition of Okafor, and hung "Sarah Collins" on it; an apposition is a list's member
-    only where a coordination follows it so, before the verb ("Trump … endorsed … Paul Ryan,
-    Sen. John McCain, and Sen. Kelly Ayotte" may hang McCain on Trump across the verb)."""
-    return child.dep_ == "appos" and head.i < child.i < head.head.i \
-        and child.doc[child.left_edge.i - 1].text == "," and any(c.dep_ == "conj" for c in child.children)
-
-
-def roles_coordinated(head, lexicon: Lexicon) -> list:
-    """'The President and the First Lady said': each person a coordination of definite role
-    descriptions gives (no name in any), so that the two are never taken for one person named
-    before; empty unless every member is such a description."""
-    members = _conjuncts(head)
-    if len(members) < 2:
-        return []
-    described = []
-    for member in members:
-        phrase = member.doc[member.left_edge.i:member.i + 1]
-        if not phrase or not lexicon.patterns["definite"].fullmatch(phrase[0].lower_) \
-                or any(t.ent_type_ == PERSON for t in phrase) or not lexicon.patterns["person_roles"].search(phrase.text):
-            return []
-        described.append(phrase)
-    return described
-
-
-def people_listed_beside(head) -> list:
-    """'Two senators, Dana Okafor and Lee Park, said': the people the apposition of a plural
-    subject names, each whole (empty unless it names more than one and only people)."""
-    if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    # (before the verb: "The lawyers also pointed to …, Sen. John McCain … and …" hangs the
-    # names on the subject across the verb)
-    listed = next((c for c in head.children if c.dep_ == "appos" and c.i < head.head.i), None)
-    return people_named(listed) if listed is not None else []
-
-
-__all__ = ["entity_of", "people_named", "people_listed_beside", "whole_name", "in_cast", "person_in", "name_after_role",
+__all__ = ["entity_of", "whole_name", "in_cast", "person_in", "name_after_role",
            "one_holder", "holders_for_places", "name_set_off", "owns_as_person", "gendered_pronoun_after",
            "outlet_by_name", "ends_a_name"]

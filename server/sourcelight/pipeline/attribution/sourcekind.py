@@ -21,10 +21,11 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (ends_a_name, entity_of, gendered_pronoun_after, in_cast,
-                                                     people_listed_beside, people_named, roles_coordinated,
                                                      holders_for_places, name_after_role, name_set_off, one_holder,
                                                      outlet_by_name, owns_as_person, person_in, whole_name)
+from sourcelight.pipeline.attribution.coordinations import people_listed_beside, people_named, roles_coordinated
 from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
+from sourcelight.pipeline.attribution.phrase_edges import past_closing_mark
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.attribution.unnamed_people import counted_people, person_word
@@ -67,6 +68,7 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
     if _one_of_things(head, lexicon):
         return None  # "One of Schmidt’s first efforts … was to convince Page …": a deed, no one
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    end = past_closing_mark(text_of(doc), start, end)
     if negative_opener(text_of(doc), start, end, lexicon) is not None:
         return _party_of_no_one_on_parse(head, start, end, lexicon)
     if _gathered_documents(head, lexicon):
@@ -100,7 +102,8 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
         return guess_source(head, lexicon, tokens=[head])  # "She and her defenders argue": she, with others
     if guess is None or guess.kind is SourceKind.VAGUE:
         guess = _kept_unnamed(head, tokens, lexicon) or guess
-    people = people_named(head) or people_listed_beside(head) or roles_coordinated(head, lexicon)
+    people = people_named(head, lexicon.is_first_person) or people_listed_beside(head) \
+        or roles_coordinated(head, lexicon)
     if len(people) > 1:
         end = max(end, people[-1].end_char)  # "A, B and C" with C hung on B: to the last name
         return SourceGuess(SourceKind.NAMED_PERSON, text_of(doc)[start:end], start, end,

@@ -25,12 +25,13 @@ MAX_SUBJECT_WORDS = 12
 
 def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
     """Who the verb's speaker is. A subject set off by an aside ("The source, who asked
-    not to be named, said") beats an inversion; an inversion ("…, said Mr. Smith") beats
+    not to be named, said") beats an inversion but one that ends the sentence ("…, como
+    presunta responsable …, informa Europa Press."); an inversion ("…, said Mr. Smith") beats
     a plain subject; free word order languages also invert without a comma."""
     subject, across_aside = subject_before(text, cue.start(), lexicon)
-    if subject is not None and across_aside:
-        return subject
     inverted = _inverted_subject(text, cue, lexicon)
+    if subject is not None and across_aside and not (inverted is not None and _ends_sentence(text, inverted.end)):
+        return subject
     if inverted is not None:
         return inverted
     if subject is not None:
@@ -43,6 +44,10 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     if inverted is not None:
         return inverted
     return _clause_subject(text, cue.start(), lexicon) or _prepositional_source(text, cue, lexicon)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    return not text[end:].strip(" .!?…»”\"'")
 
 
 def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess | None:

@@ -132,6 +132,27 @@ def test_the_writer_is_not_counted_among_the_people_quoted_on_the_record():
     assert summary.headline == "Most attributed claims (3 of 3) rest on named people; 1 named person speaks on the record."
 
 
+def test_the_writers_i_named_beside_someone_is_still_the_writer_alone_later():
+    claims, summary = _annotate([
+        ["Both Dana & I wrote about the ferry timetable last spring."],
+        ["I think the new timetable is a mistake."],
+    ])
+    assert claims[-1].sourcing.who == "I"
+    assert claims[-1].note == "Rests on the writer: “I”."
+    assert claims[0].note == "Rests on people named on the record: Dana, the writer (“Both Dana & I”)."
+
+
+def test_a_person_and_the_writer_together_are_both_named_in_the_note():
+    claims, summary = _annotate([
+        ["Dana Okafor and I said the ferry timetable was a mistake."],
+        ["Okafor said the night crossing would be the last one."],
+    ])
+    assert claims[0].note == ("Rests on people named on the record: Dana Okafor, the writer "
+                              "(“Dana Okafor and I”).")
+    assert claims[-1].sourcing.who == "Dana Okafor"
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Dana Okafor", 2)]
+
+
 def test_summary_without_any_source_says_so():
     _, summary = _annotate([["The sun rose at six."], ["It was a quiet day."]])
     assert summary.anonymous_share is None

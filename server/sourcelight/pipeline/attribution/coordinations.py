@@ -1,0 +1,85 @@
+"""People a coordination or a list names together ("Dana Okafor and Lee Park said", "Dana
+Okafor, Tom Reyes and Sarah Collins said", "Two senators, Dana Okafor and Lee Park, said",
+"Sam and I wrote"): each of them, so that several are never read as one."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.cast import CAST_KEY, PERSON
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.persons import entity_of, whole_name
+
+
+def people_named(head, first_person=lambda _: False) -> list:
+    """'Dana Okafor and Lee Park said': the name of each person a coordination of names
+    gives, whole; empty unless every member is a person's name, or the writer's own "I" or
+    "we" (``first_person``) beside at least one ("Sam and I wrote")."""
+    members = _conjuncts(head)
+    people = []
+    cast = head.doc.user_data.get(CAST_KEY) or {}
+    beside_writer = len(members) > 1 and any(m.pos_ == "PRON" and first_person(m.text) for m in members)
+    for member in members:
+        entity = entity_of(member)
+        if beside_writer and member.pos_ == "PRON" and first_person(member.text):
+            people.append(member.doc[member.i:member.i + 1])
+        elif beside_writer and member.pos_ == "PROPN" and (entity is None or entity.label_ != PERSON):
+            # "Both Sam & I", "@d_okafor & I": one the writer names as a companion is a
+            # person, whatever the recogniser took the name for
+            start = min([c.i for c in member.children if c.dep_ == "compound"] + [member.i])
+            people.append(member.doc[start:member.i + 1])
+        elif entity is not None and entity.label_ == PERSON and entity.root.i == member.i:
+            people.append(whole_name(member, entity))
+        elif member.pos_ == "PROPN" and member.text in cast and not any(c.dep_ == "compound" for c in member.children):
+            # (a surname the article named a person by, whatever the recogniser took it for
+            # here: "Reyes and Okafor said" after "Tom Reyes" and "Maria Okafor")
+            people.append(member.doc[member.i:member.i + 1])
+        else:
+            return []
+    return people if any(not first_person(p.text) for p in people) else []
+
+
+def _conjuncts(head) -> list:
+    """The head and every phrase coordinated with it, in the text's order ("A, B and C": the
+    parse hangs B and C on A, or C on B, or B on A as an apposition with C on B)."""
+    members = [head]
+    for member in members:
+        members += [c for c in member.children if c.dep_ == "conj" or (member is head and _listed_on(c, head))]
+    return sorted(members, key=lambda t: t.i)
+
+
+def _listed_on(child, head) -> bool:
+    """'Dana Okafor, Tom Reyes and Sarah Collins said': the parse took "Tom Reyes" for an
+    apposition of Okafor, and hung "Sarah Collins" on it; an apposition is a list's member
+    only where a coordination follows it so, before the verb ("Trump … endorsed … Paul Ryan,
+    Sen. John McCain, and Sen. Kelly Ayotte" may hang McCain on Trump across the verb)."""
+    return child.dep_ == "appos" and head.i < child.i < head.head.i \
+        and child.doc[child.left_edge.i - 1].text == "," and any(c.dep_ == "conj" for c in child.children)
+
+
+def roles_coordinated(head, lexicon: Lexicon) -> list:
+    """'The President and the First Lady said': each person a coordination of definite role
+    descriptions gives (no name in any), so that the two are never taken for one person named
+    before; empty unless every member is such a description."""
+    members = _conjuncts(head)
+    if len(members) < 2:
+        return []
+    described = []
+    for member in members:
+        phrase = member.doc[member.left_edge.i:member.i + 1]
+        if not phrase or not lexicon.patterns["definite"].fullmatch(phrase[0].lower_) \
+                or any(t.ent_type_ == PERSON for t in phrase) or not lexicon.patterns["person_roles"].search(phrase.text):
+            return []
+        described.append(phrase)
+    return described
+
+
+def people_listed_beside(head) -> list:
+    """'Two senators, Dana Okafor and Lee Park, said': the people the apposition of a plural
+    subject names, each whole (empty unless it names more than one and only people)."""
+    if head.tag_ != "NNS" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    # (before the verb: "The lawyers also pointed to …, Sen. John McCain … and …" hangs the
+    # names on the subject across the verb)
+    listed = next((c for c in head.children if c.dep_ == "appos" and c.i < head.head.i), None)
+    return people_named(listed) if listed is not None else []
+
+
+__all__ = ["people_named", "people_listed_beside", "roles_coordinated"]
