@@ -27,6 +27,9 @@ def sentences(text: str, language: str) -> list[str]:
         ("en", "”Mr. Lee waved back. The crowd cheered.",
          # a closing mark typed before "Mr." leaves it an abbreviation
          ["”Mr. Lee waved back.", "The crowd cheered."]),
+        ("en", "The ferry case, Okafor v. Harbour Trust, went to the high court. It was lost.",
+         # a case's "v." ends nothing
+         ["The ferry case, Okafor v. Harbour Trust, went to the high court.", "It was lost."]),
         ("en", "Sanctions were imposed by the U.S. The move angered Tehran.",
          ["Sanctions were imposed by the U.S.", "The move angered Tehran."]),
         ("en", "Dr. Jane Smith spoke at No. 10 Downing Street. She left at 3.30 p.m. on Friday.",

@@ -104,10 +104,10 @@ def _unquoted(span):
 
 
 def _after_tag(span, lexicon: Lexicon):
-    """'Wrote Okafor: “…”', 'Entrusting Donald Trump with …': the name without the inverted
-    tag or the verb opening the sentence that the recogniser ran into it, nor a role or title
-    in front."""
-    if len(span) > 1 and inverted_tag(span[0], lexicon):
+    """'Wrote Okafor: “…”', 'Entrusting Donald Trump with …', 'Top Clinton adviser': the
+    name without the inverted tag, the verb or the capitalised word no name has that the
+    recogniser ran into it, nor a role or title in front."""
+    if len(span) > 1 and (inverted_tag(span[0], lexicon) or span[0].text.casefold() in lexicon.not_names):
         return span[1:]
     if len(span) > 2 and span.start == 0 and opening_participle(span[0].text, lexicon):
         return span[1:]

@@ -21,6 +21,8 @@ def is_description(phrase: str, lexicon: Lexicon) -> bool:
         return True  # no capital, no name: "…, says search chief", "father and son agreed"
     if len(words) == 1 and person_noun_number(phrase.strip(EDGE_PUNCTUATION), lexicon.language, lexicon.lemmatizer):
         return True  # where no article marks it (Russian): "Министр заявил"
+    if len(words) == 1 and lexicon.patterns["person_roles"].fullmatch(phrase.strip(EDGE_PUNCTUATION)):
+        return True  # a role written as a name: "Mother remembered …", "Dad said …"
     if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):
         return False
     head = phrase[:phrase_head_end(phrase, lexicon)].split()[1:]

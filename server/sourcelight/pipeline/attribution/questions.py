@@ -9,13 +9,16 @@ from sourcelight.pipeline.attribution.deps import first_conjunct, marked_by, to_
 def in_question(verb) -> bool:
     """'Why would any rational person believe …?', 'Does that person get tired and say the
     wrong thing?': a verb whose auxiliary comes before its subject in a sentence that asks is
-    a question the writer puts, not anything its subject said."""
+    a question the writer puts, not anything its subject said; so is one whose subject is the
+    question word ("Who knows …?")."""
     verb = first_conjunct(verb)
     above = verb.head.head
     if verb.dep_ == "relcl" and above.pos_ in ("VERB", "AUX") and above.i != verb.head.i:
         # "What do you call a boy who calls himself a girl?": part of what is asked
         return in_question(above)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ == "WP" and verb.dep_ != "relcl" and asks(verb):
+        return True  # "Who knows what might be out there in your shed?": no one the writer names
     if subject is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in verb.children):
         return False
     return asks(verb)

@@ -25,6 +25,7 @@ MAX_WORDS_BETWEEN = 6
 _NAME_THEN_WORDS = re.compile(r"(?<![\w’'-])([A-Z][\w-]*\w)((?:\s+[a-z][\w’'-]*){1,%d})" % (MAX_WORDS_BETWEEN + 1))
 _NAME_THEN_NOUN = re.compile(r"(?<![\w’'-])([A-Z][\w-]*\w)(?:['’]s)?\s+([A-Za-z-]+)(?:\s+([a-z]+))?")
 _NAME_THEN_RELATIVE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*\w),\s+([a-z]+)\b")
+_NAME_THEN_APPOSITION = re.compile(r"(?<![\w’'-])([A-Z][\w-]*\w),((?:\s+[a-z][\w’'-]*){2,4})")
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
 
 
@@ -45,6 +46,9 @@ def names_used_as_things(texts, lexicon: Lexicon) -> frozenset[str]:
         for match in _NAME_THEN_RELATIVE.finditer(text):
             if _alone(text, match.start(1)):
                 _count(match.group(1), match.group(2), things, people, lexicon)
+        for match in _NAME_THEN_APPOSITION.finditer(text):
+            if _alone(text, match.start(1)) and _body_described(match.group(2).split(), lexicon):
+                things[match.group(1)] += 1  # "the idea for Square, a company that provides …"
         for match in _NAME_THEN_NOUN.finditer(text):
             noun, more = match.group(2).casefold(), (match.group(3) or "").casefold()
             if _alone(text, match.start(1)) and (noun in syntax.body_only_nouns
@@ -73,6 +77,18 @@ def _first_pronoun(words: list[str], lexicon: Lexicon) -> str | None:
         if lower in lexicon.syntax.thing_pronouns or lower in lexicon.pronoun_genders:
             return lower
     return None
+
+
+def _body_described(words: list[str], lexicon: Lexicon) -> bool:
+    """'a company', 'the mobile payments firm': an article, then up to two words, then a noun
+    the lists know for a body and not for a person (not "the judge", "a spokesman")."""
+    if not words or not lexicon.is_determiner(words[0]):
+        return False
+    for word in words[1:4]:
+        if lexicon.patterns["organizations"].fullmatch(word):
+            return not (word in lexicon.syntax.person_descriptions or lexicon.patterns["person_roles"].fullmatch(word)
+                        or lexicon.patterns["spokesperson"].fullmatch(word))
+    return False
 
 
 def _alone(text: str, start: int) -> bool:

@@ -153,6 +153,15 @@ def test_a_person_and_the_writer_together_are_both_named_in_the_note():
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Dana Okafor", 2)]
 
 
+def test_a_relative_the_writer_calls_by_a_role_is_described_not_named():
+    claims, summary = _annotate([
+        ["Mother remembered that the night ferry ran twice a day.", "Dad said it never ran on time."],
+    ])
+    assert [c.note for c in claims] == ["Rests on a person described, not named, here: “Mother”.",
+                                        "Rests on a person described, not named, here: “Dad”."]
+    assert summary.named_sources == ()
+
+
 def test_summary_without_any_source_says_so():
     _, summary = _annotate([["The sun rose at six."], ["It was a quiet day."]])
     assert summary.anonymous_share is None
