@@ -52,6 +52,7 @@ KEY_NOTES = {
     "grammar.prepositions": "prepositions: a phrase one opens right before the verb is no subject; where the verb comes second, the speaker follows it ('Für ihre Fans schreibt Pamela …')",
     "grammar.finite_auxiliaries": "finite verbs that leave the cue verb to the end of the clause (a perfect's auxiliary, lassen): the speaker is the phrase before one, or right after it ('Okafor HAT einen Beitrag geschrieben', 'Gestern HAT der Minister gesagt', 'Die Bahn LIESS mitteilen')",
     "grammar.inverted_pronouns": "(optional) subject pronouns written after the verb ('répondaient-ILS'): in a sentence ending with '?', not after a quote, the verb asks; no cue",
+    "grammar.agent_prepositions": "the preposition of a passive's agent ('a été critiqué PAR la mairie'): the agent is the source; a participle set off after a noun with one describes the noun ('Le projet, soutenu par la mairie, …')",
     "grammar.noun_determiners": "determiners after which a cue verb's form is a noun ('AU juge', 'UNA denuncia'): no cue",
     "grammar.article_pronouns": "articles that are also object pronouns ('le juge' or 'il LE juge'): a cue after one is a noun only at a clause's start or after grammar.article_openers",
     "grammar.article_openers": "words after which an article of grammar.article_pronouns is an article ('CONTRE le juge', 'ES la pregunta')",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
@@ -81,6 +82,41 @@ def object_after(text: str, position: int, lexicon: Lexicon) -> tuple[int, int]:
     if len(text[position:end].split()) > MAX_OBJECT_WORDS:
         return position, position
     return position, end
+
+
+def noun_phrase_end(text: str, position: int, end: int, lexicon: Lexicon) -> int:
+    """Where every noun is capitalised, where the noun phrase opening [position, end) ends:
+    at the first word in lower case after its noun that neither goes on with the phrase (an
+    article, an adjective or a name particle before a capitalised word, a preposition right
+    before one: "dem Bundesamt für Statistik", "Angaben der Polizei", "Ursula von der Leyen")
+    nor is the noun's ("Laut dem Bundesamt für Statistik | steigen die Preise", "laut Gericht
+    | für die Nutzer …"). A phrase that opens with no noun ("laut dpa") is left whole."""
+    words = list(re.finditer(r"\S+", text[position:end]))
+    bare = [w.group().strip(EDGE_PUNCTUATION) for w in words]
+    noun_at = next((i for i, word in enumerate(bare) if word[:1].isupper()), None)
+    if noun_at is None or any(not _leads_to_a_noun(word, lexicon) for word in bare[:noun_at]):
+        return end
+    for i in range(noun_at + 1, len(words)):
+        word = bare[i]
+        if word[:1].isupper() or not word:
+            continue
+        # the next word that is no adjective: "der | griechischen | Küche"
+        ahead = next((w for w in bare[i + 1:] if w and not (w.islower() and w.casefold().endswith(lexicon.adjective_endings)
+                                                              and not lexicon.is_determiner(w))), "")
+        if ahead[:1].isupper() and (_leads_to_a_noun(word, lexicon) or lexicon.patterns["prepositions"].fullmatch(word)
+                                    or lexicon.patterns["name_particles"].fullmatch(word)):
+            continue
+        following = bare[i + 1:i + 3]
+        if lexicon.patterns["name_particles"].fullmatch(word) and len(following) == 2 \
+                and lexicon.is_determiner(following[0]) and following[1][:1].isupper():
+            continue  # "von der Leyen"
+        return position + words[i].start()
+    return end
+
+
+def _leads_to_a_noun(word: str, lexicon: Lexicon) -> bool:
+    """An article, a number or an adjective before a noun ("dem", "2", "Statistischem")."""
+    return lexicon.is_determiner(word) or word[:1].isdigit() or word.casefold().endswith(lexicon.adjective_endings)
 
 
 def _before_object(text: str, position: int, end: int, lexicon: Lexicon) -> int:

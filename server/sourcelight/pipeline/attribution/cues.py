@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from sourcelight.pipeline.attribution.clauses import AFTER_BREAK, CLAUSE_BREAK, Finding
 from sourcelight.pipeline.attribution.clauses import guess_finding as _guess_finding
+from sourcelight.pipeline.attribution.clauses import noun_phrase_end
 from sourcelight.pipeline.attribution.clauses import object_after as _object_after
 from sourcelight.pipeline.attribution.clauses import segments_before as _segments_before
 from sourcelight.pipeline.attribution.clauses import shortest_source as _shortest_source
@@ -28,7 +29,8 @@ from sourcelight.pipeline.attribution.noun_readings import is_determined_noun
 from sourcelight.pipeline.attribution.person_nouns import group_kind
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, is_passive,
-                                                             opens_sentence, speaker, subject_before)
+                                                             opens_sentence, participle_aside, passive_agent,
+                                                             speaker, subject_before)
 from sourcelight.pipeline.model import SourceKind
 
 __all__ = ["Finding", "find_attribution", "find_non_response_party"]
@@ -147,6 +149,8 @@ def _quoted_as(text: str, lexicon: Lexicon) -> Finding | None:
 def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
     for cue in lexicon.find("according_to", text):
         start, end = _object_after(text, cue.end(), lexicon)
+        if lexicon.capitalised_nouns:
+            end = noun_phrase_end(text, start, end, lexicon)  # "Laut dem Bundesamt | steigen …"
         guess = classify(text, start, end, lexicon) or _shortest_source(text, start, end, lexicon)
         if guess:
             return _guess_finding(guess, cue)
@@ -156,11 +160,17 @@ def _according_to(text: str, lexicon: Lexicon) -> Finding | None:
 def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) -> Finding | None:
     """'X said' or (inverted) 'said X'; document verbs accept only documents and outlets."""
     for cue in lexicon.find(key, text):
-        if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) or is_passive(text, cue, lexicon) \
+        if any(s <= cue.start() < e for s, e in skip) or is_capitalised_noun(text, cue) \
                 or _other_sense(text, cue, lexicon) or _verb_first_question(text, cue, lexicon) \
-                or _not_done(text, cue, lexicon) or is_determined_noun(text, cue, lexicon):
+                or _not_done(text, cue, lexicon) or is_determined_noun(text, cue, lexicon) \
+                or participle_aside(text, cue, lexicon):
             continue
-        guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
+        if is_passive(text, cue, lexicon):
+            guess = passive_agent(text, cue, lexicon)  # "a été critiqué par la mairie"
+            if guess is None:
+                continue
+        else:
+            guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
         if guess is None:
             continue
         guess = _group_of_plural_verb(text, guess, cue, lexicon)

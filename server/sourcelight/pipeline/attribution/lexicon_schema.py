@@ -114,6 +114,9 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # a cue verb's form right after a noun determiner ("au juge", "una denuncia") is a noun, and so
 # is one after an article that may also be an object pronoun ("le", "la") where a clause opens
 # before it or an article opener (a preposition, "est") comes right before it (noun_readings.py).
+# grammar.agent_prepositions is optional: the preposition that opens a passive's agent ("a été
+# critiqué PAR la mairie": the mairie is the source); a participle set off after a noun with
+# its agent ("Le projet, soutenu par la mairie, a été adopté") describes the noun.
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
@@ -128,7 +131,7 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                         "inverted_pronouns": "words", "adjective_endings": "words",
                                                         "infinitive_endings": "words", "oblique_articles": "words",
                                                         "noun_determiners": "words", "article_pronouns": "words",
-                                                        "article_openers": "words"}}
+                                                        "article_openers": "words", "agent_prepositions": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

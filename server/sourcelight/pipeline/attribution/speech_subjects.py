@@ -102,6 +102,27 @@ def is_passive(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
     return participle and bool(lexicon.patterns["passive_auxiliaries"].search(text, start, cue.start()))
 
 
+def passive_agent(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
+    """'Le projet a été critiqué par la mairie', 'fue criticado por el alcalde': the agent a
+    passive cue names right after it (grammar.agent_prepositions), who did the saying."""
+    agent = lexicon.patterns["agent_prepositions"].match(text, _skip_spaces(text, cue.end()))
+    if agent is None or agent.end() == cue.end():
+        return None
+    start, end = _object_after(text, agent.end(), lexicon)
+    return classify(text, start, end, lexicon) if text[start:end].strip() else None
+
+
+def participle_aside(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
+    """'Le projet, soutenu par la mairie, a été adopté', 'Braguino, soutenu par le prix …': a
+    participle set off after a noun, with its agent, describes the noun; the sentence rests on
+    no one it names."""
+    before = text[:cue.start()].rstrip()
+    # (a word before the comma, not a quote's end: "«…», dijo por teléfono el alcalde" says)
+    after_noun = before.endswith(",") and before[:-1].rstrip()[-1:].isalnum()
+    participle = len(cue.group().split()) == 1 and lemma(cue.group(), lexicon.language, lexicon.lemmatizer) != cue.group().lower()
+    return after_noun and participle and bool(lexicon.patterns["agent_prepositions"].match(text, _skip_spaces(text, cue.end())))
+
+
 # What may stand before a sentence's first word: quotation marks, brackets, a dash, an opening
 # "¿", and the mask of a quote.
 _SENTENCE_OPENERS = " \x00\"'“”„«»‘’([—–-¿"
@@ -370,4 +391,5 @@ def _names_someone(guess: SourceGuess | None, lexicon: Lexicon) -> bool:
     return not role and any(word[:1].isupper() for word in guess.text.split()[1:])
 
 
-__all__ = ["speaker", "implicit_speaker", "is_passive", "is_capitalised_noun", "subject_before", "IMPLICIT_SPEAKER"]
+__all__ = ["speaker", "implicit_speaker", "is_passive", "passive_agent", "participle_aside", "is_capitalised_noun",
+           "subject_before", "IMPLICIT_SPEAKER"]
