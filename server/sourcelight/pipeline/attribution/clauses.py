@@ -101,8 +101,7 @@ def noun_phrase_end(text: str, position: int, end: int, lexicon: Lexicon) -> int
         if word[:1].isupper() or not word:
             continue
         # the next word that is no adjective: "der | griechischen | Küche"
-        ahead = next((w for w in bare[i + 1:] if w and not (w.islower() and w.casefold().endswith(lexicon.adjective_endings)
-                                                              and not lexicon.is_determiner(w))), "")
+        ahead = next((w for w in bare[i + 1:] if w and not _adjective(w, lexicon)), "")
         if ahead[:1].isupper() and (_leads_to_a_noun(word, lexicon) or lexicon.patterns["prepositions"].fullmatch(word)
                                     or lexicon.patterns["name_particles"].fullmatch(word)):
             continue
@@ -112,6 +111,10 @@ def noun_phrase_end(text: str, position: int, end: int, lexicon: Lexicon) -> int
             continue  # "von der Leyen"
         return position + words[i].start()
     return end
+
+
+def _adjective(word: str, lexicon: Lexicon) -> bool:
+    return word.islower() and word.casefold().endswith(lexicon.adjective_endings) and not lexicon.is_determiner(word)
 
 
 def _leads_to_a_noun(word: str, lexicon: Lexicon) -> bool:

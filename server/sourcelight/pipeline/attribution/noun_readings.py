@@ -1,10 +1,9 @@
 """A cue verb's form that a determiner before it makes a noun: French "le juge", "au juge",
 "cette note", Spanish "una denuncia" name a judge, a note or a complaint; they report no one's
-words. The rule
-engine's languages say which words mark a noun (grammar.noun_determiners), which articles are
-also object pronouns ("il le juge", "la denuncia" as "denounces her": grammar.article_pronouns),
-and after which words such an article is an article ("contre le juge", "es la pregunta":
-grammar.article_openers)."""
+words. The rule engine's languages say which words mark a noun (grammar.noun_determiners),
+which articles are also object pronouns ("il le juge", "la denuncia" as "denounces her":
+grammar.article_pronouns), and after which words such an article is an article ("contre le
+juge", "es la pregunta": grammar.article_openers)."""
 from __future__ import annotations
 
 import re

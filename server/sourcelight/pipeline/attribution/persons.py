@@ -214,7 +214,8 @@ def _titled_name_after(body, tokens, lexicon: Lexicon):
     which the parse heads with the council: a title in capitals right after the body's name
     leads up to the person's name that ends the phrase."""
     doc = body.doc
-    person = next((e for e in doc.ents if e.label_ == PERSON and e.start > body.start and e.end - 1 == tokens[-1].i), None)
+    person = next((e for e in doc.ents if e.label_ == PERSON and e.start > body.start and e.end - 1 == tokens[-1].i),
+                  None)
     if person is None or person.start - 1 < body.end - 1 or not is_person_role(doc[person.start - 1], lexicon,
                                                                                 ROLE_BEFORE_NAME_KEYS):
         return None

@@ -105,10 +105,10 @@ def is_passive(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
 def passive_agent(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
     """'Le projet a été critiqué par la mairie', 'fue criticado por el alcalde': the agent a
     passive cue names right after it (grammar.agent_prepositions), who did the saying."""
-    agent = lexicon.patterns["agent_prepositions"].match(text, _skip_spaces(text, cue.end()))
-    if agent is None or agent.end() == cue.end():
+    agent = _agent_after(text, cue.end(), lexicon)
+    if agent is None:
         return None
-    start, end = _object_after(text, agent.end(), lexicon)
+    start, end = _object_after(text, agent, lexicon)
     return classify(text, start, end, lexicon) if text[start:end].strip() else None
 
 
@@ -119,8 +119,24 @@ def participle_aside(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
     before = text[:cue.start()].rstrip()
     # (a word before the comma, not a quote's end: "«…», dijo por teléfono el alcalde" says)
     after_noun = before.endswith(",") and before[:-1].rstrip()[-1:].isalnum()
-    participle = len(cue.group().split()) == 1 and lemma(cue.group(), lexicon.language, lexicon.lemmatizer) != cue.group().lower()
-    return after_noun and participle and bool(lexicon.patterns["agent_prepositions"].match(text, _skip_spaces(text, cue.end())))
+    word = cue.group()
+    participle = " " not in word and lemma(word, lexicon.language, lexicon.lemmatizer) != word.lower()
+    return after_noun and participle and _agent_after(text, cue.end(), lexicon) is not None
+
+
+def _agent_after(text: str, position: int, lexicon: Lexicon) -> int | None:
+    """Where the agent the preposition right after ``position`` opens begins: a phrase an
+    article or a capital opens ("par la mairie", "par Jean Martin"), not "par ailleurs", "par
+    exemple", "por teléfono"."""
+    agent = lexicon.patterns["agent_prepositions"].match(text, _skip_spaces(text, position))
+    if agent is None or agent.end() == position:
+        return None
+    first = text[agent.end():].split(maxsplit=1)[:1]
+    if not first:
+        return None
+    elided = re.match(r"\w+['’]", first[0])  # "l’association"
+    article = elided.group() if elided else first[0]
+    return agent.end() if first[0][:1].isupper() or lexicon.is_determiner(article) else None
 
 
 # What may stand before a sentence's first word: quotation marks, brackets, a dash, an opening
