@@ -15,10 +15,11 @@ def people_named(head, first_person=lambda _: False) -> list:
     members = _conjuncts(head)
     people = []
     cast = head.doc.user_data.get(CAST_KEY) or {}
-    beside_writer = len(members) > 1 and any(m.pos_ == "PRON" and first_person(m.text) for m in members)
+    writers = {m.i for m in members if m.pos_ == "PRON" and first_person(m.text)}
+    beside_writer = len(members) > 1 and bool(writers)
     for member in members:
         entity = entity_of(member)
-        if beside_writer and member.pos_ == "PRON" and first_person(member.text):
+        if beside_writer and member.i in writers:
             people.append(member.doc[member.i:member.i + 1])
         elif beside_writer and member.pos_ == "PROPN" and (entity is None or entity.label_ != PERSON):
             # "Both Sam & I", "@d_okafor & I": one the writer names as a companion is a
@@ -33,7 +34,7 @@ def people_named(head, first_person=lambda _: False) -> list:
             people.append(member.doc[member.i:member.i + 1])
         else:
             return []
-    return people if any(not first_person(p.text) for p in people) else []
+    return people if any(p.start not in writers for p in people) else []
 
 
 def _conjuncts(head) -> list:

@@ -45,7 +45,7 @@ def describes_several(phrase: str, lexicon: Lexicon) -> bool:
     if not head:
         return False
     word = head[-1].strip(EDGE_PUNCTUATION).lower()
-    singular = _singular(word, lexicon)
+    singular = lemma(word, lexicon.language, lexicon.lemmatizer)
     return singular != word and word.startswith(singular)
 
 

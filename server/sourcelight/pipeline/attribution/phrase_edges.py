@@ -1,6 +1,7 @@
 """Where a source phrase found in running text begins and ends: no edge punctuation (but the
-period of "U.S." and the bracket or quote mark closing one the phrase opened), no leading "and", no time stamp of a live
-blog's entry, no verb before the pronoun it takes after it ("a-t-elle")."""
+period of "U.S." and the bracket or quote mark closing one the phrase opened), no leading
+"and", no time stamp of a live blog's entry, no verb before the pronoun it takes after it
+("a-t-elle")."""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION
 _CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}\s+(?=[A-Z])")
 # Closing marks and the marks they close (German quotes close with "“": „…“)
 _CLOSING = {")": "(", "]": "[", "”": "“", "»": "«", "“": "„"}
-_OPENING = {"(": ")", "[": "]", "“": "”", "«": "»", "„": "“"}
+_OPENING = {opening: closing for closing, opening in _CLOSING.items()}
 
 
 def trim_phrase(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
