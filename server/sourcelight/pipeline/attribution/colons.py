@@ -251,10 +251,20 @@ def _label_speaks(guess, head, before, after, lexicon: Lexicon) -> bool:
         return person_word(token_lemma(head, lexicon), lexicon)
     if guess.kind is SourceKind.NAMED_PERSON and {t.text for t in before if t.pos_ == "PROPN"} & {t.text for t in after}:
         return False  # "Denis McDonough: You can continue to follow Denis at …" is about him, not his words
+    if guess.kind is SourceKind.ORGANIZATION and not before.ents and not _listed_body(before, lexicon):
+        return False  # "Revamped UX: Vidyard makes …": a list item's label, capitals no one knows for a body
     if guess.kind is SourceKind.NAMED_PERSON and not is_person_role(head, lexicon):  # ("CNN President On Trump: …")
         cast = before.doc.user_data.get(CAST_KEY) or {}
         return any(e.label_ == "PERSON" for e in before.ents) or all(t.text in cast for t in before if not t.is_punct)
     return True
+
+
+def _listed_body(before, lexicon: Lexicon) -> bool:
+    """The label holds a body the lexicon lists ("Police: …") or the article names elsewhere."""
+    text = before.text
+    cast = before.doc.user_data.get(CAST_KEY) or {}
+    return any(lexicon.find(key, text) for key in ("organizations", "metonyms")) or any(
+        t.text in cast for t in before if t.pos_ == "PROPN")
 
 
 def _opens_with_tag(doc, lexicon: Lexicon) -> bool:

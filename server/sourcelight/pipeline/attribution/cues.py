@@ -27,9 +27,9 @@ from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.names import has_name
 from sourcelight.pipeline.attribution.noun_readings import is_determined_noun
 from sourcelight.pipeline.attribution.person_nouns import group_kind
+from sourcelight.pipeline.attribution.passives import is_passive, participle_aside, passive_agent
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
-from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, is_passive,
-                                                             opens_sentence, participle_aside, passive_agent,
+from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, opens_sentence,
                                                              speaker, subject_before)
 from sourcelight.pipeline.model import SourceKind
 

@@ -3,12 +3,18 @@ senator", "Врач"): the notes say "described, not named", and the summary cou
 for it among the people named on the record."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.lemmas import lemma, person_noun_number
+import re
+
+from sourcelight.pipeline.attribution.lemmas import lemma, lower_case_word, person_noun_number
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import EDGE_PUNCTUATION
 from sourcelight.pipeline.attribution.person_nouns import person_by_suffix
 from sourcelight.pipeline.attribution.sources import POSSESSOR, ends_in_word_of, phrase_head_end
+from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS
 from sourcelight.pipeline.model import SourceKind
+
+# The owner's possessive mark before the words of a description: "Trump's | lawyer".
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?(?=\s)")
 
 
 def is_description(phrase: str, lexicon: Lexicon) -> bool:
@@ -23,6 +29,8 @@ def is_description(phrase: str, lexicon: Lexicon) -> bool:
         return True  # where no article marks it (Russian): "Министр заявил"
     if len(words) == 1 and lexicon.patterns["person_roles"].fullmatch(phrase.strip(EDGE_PUNCTUATION)):
         return True  # a role written as a name: "Mother remembered …", "Dad said …"
+    if _someones_person(phrase, lexicon):
+        return True  # "Trump's lawyer", "Elton John's publicist": someone of a person named, unnamed
     if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):
         return False
     head = phrase[:phrase_head_end(phrase, lexicon)].split()[1:]
@@ -31,8 +39,39 @@ def is_description(phrase: str, lexicon: Lexicon) -> bool:
     # (and so is an office's plural: "The Prime Ministers of Australia and Canada")
     return bool(head) and (head[-1][:1].islower() or head[-1].casefold() in lexicon.not_names
                            or ends_in_word_of(("person_roles",), " ".join(head), lexicon)
-                           or ends_in_word_of(("person_roles",), _singular(head[-1], lexicon), lexicon)
+                           or (ends_in_word_of(("person_roles",), _singular(head[-1], lexicon), lexicon)
+                               and _plural_may_be_office(head, lexicon))
                            or person_by_suffix(" ".join(words[:1] + head), lexicon) is SourceKind.NAMED_PERSON)
+
+
+def _someones_person(phrase: str, lexicon: Lexicon) -> bool:
+    """'Trump's lawyer', 'Elton John's publicist', 'the senator's chief of staff': after an
+    owner's possessive, a head in lower case that is a noun for a person (a role, or a person
+    noun of the parse's lexicon; not "Trump's campaign", a body, nor "DNAinfo's Eddie Small")."""
+    owner = _POSSESSIVE.search(phrase)
+    if owner is None:
+        return False
+    rest = phrase[owner.end():].strip()
+    head = rest[:phrase_head_end(rest, lexicon)].strip()
+    # (an office may take capitals, "Chad's Ambassador", but no name: "DNAinfo's Eddie Small")
+    if not head or not all(word.islower() or any(lexicon.patterns[key].fullmatch(word) for key in PERSON_ROLE_KEYS)
+                           for word in head.split()):
+        return False
+    last = head.split()[-1]
+    return ends_in_word_of(PERSON_ROLE_KEYS, head, lexicon) or (
+        lexicon.syntax is not None and _singular(last, lexicon) in lexicon.syntax.person_descriptions)
+
+
+def _plural_may_be_office(head: list[str], lexicon: Lexicon) -> bool:
+    """A capitalised plural of a role ("The Prime Ministers", "los Reyes") is an office, but not
+    after a role ("el alcalde Reyes") or a word no dictionary writes in lower case ("el
+    alcalde Tom Reyes"): there it is a surname."""
+    if len(head) < 2:
+        return True
+    before = head[-2].strip(EDGE_PUNCTUATION)
+    if lexicon.patterns["person_roles"].fullmatch(before):
+        return False
+    return before.islower() or lower_case_word(before, lexicon.language, lexicon.lemmatizer)
 
 
 def describes_several(phrase: str, lexicon: Lexicon) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sourcelight.pipeline.attribution.described import describes_several
+from sourcelight.pipeline.attribution.described import describes_several, is_description
 from sourcelight.pipeline.attribution.entities import people_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.names import ends_in_plural, title_before, without_possessive
@@ -166,6 +166,8 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
         return several or not named
     if described_group and reference is None and not describes_several(pronoun, lexicon):
         return False  # "The foreign ministers of France and Germany said …" then "the boss said": not them
+    if name and _speaks_for_another(pronoun, name, lexicon):
+        return False  # "The mayor said …" then "The spokeswoman said …": someone else
     if name and lexicon.is_first_person(name) and not lexicon.is_first_person(pronoun):
         return False  # the writer ("I can't say …") is never a later "he", nor "the wine merchant"
     if wanted is None or not name:
@@ -179,6 +181,14 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     shown = lexicon.pronoun_genders.get(name.strip().lower()) or _title_gender(name, lexicon) or genders.of(name) \
         or _described_as(name, lexicon)
     return shown is None or shown == wanted
+
+
+def _speaks_for_another(reference: str, name: str, lexicon: Lexicon) -> bool:
+    """A spokesperson ("the spokeswoman") speaks for someone else: never an earlier speaker
+    only described by another role ("the mayor"), who would have no spokesperson of their own."""
+    spokesperson = lexicon.patterns["spokesperson"]
+    return spokesperson.search(reference) is not None and spokesperson.search(name) is None \
+        and is_description(name, lexicon)
 
 
 def fits_description(words: str, name: str, genders: Genders, lexicon: Lexicon) -> bool:

@@ -117,6 +117,9 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # grammar.agent_prepositions is optional: the preposition that opens a passive's agent ("a été
 # critiqué PAR la mairie": the mairie is the source); a participle set off after a noun with
 # its agent ("Le projet, soutenu par la mairie, a été adopté") describes the noun.
+# grammar.object_pronouns is optional: unstressed object pronouns that stand between a subject
+# and its verb ("Le ministre LE dit", "El alcalde LO anunció") and are no word of the subject;
+# one that may also be a subject (sources.pronouns: "nous") is skipped only after a subject.
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
@@ -131,7 +134,8 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                         "inverted_pronouns": "words", "adjective_endings": "words",
                                                         "infinitive_endings": "words", "oblique_articles": "words",
                                                         "noun_determiners": "words", "article_pronouns": "words",
-                                                        "article_openers": "words", "agent_prepositions": "words"}}
+                                                        "article_openers": "words", "agent_prepositions": "words",
+                                                        "object_pronouns": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

@@ -54,6 +54,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "unavailable": ("text", frozenset({"language"})),
         "no_source": ("plural", frozenset({"count"})),
         "most_rest_on": ("text", frozenset({"count", "attributed", "sources"})),
+        "all_rest_on": ("plural", frozenset({"count", "sources"})),
         "relayed_by": ("text", frozenset({"first", "relay"})),
         "mix": ("plural", frozenset({"count", "mix"})),
         "mix_item": ("text", frozenset({"count", "sources"})),

@@ -28,7 +28,8 @@ def with_own_antecedent(finding: Finding, doc, masked: str, lexicon: Lexicon) ->
     """The finding with a pronoun source replaced by what its own sentence names before it:
     for a plural pronoun, the group heading a clause (or the object a verb makes do something:
     "enables the companies to …, while they bemoan …"); for a thing's pronoun, the body named
-    there. Unchanged where there is none, or two."""
+    there: the nearer of two groups, but no body where two are named. Unchanged where there
+    is none."""
     reference = finding.back_reference
     things_only = reference is not None and not set(reference.refers_to) & PEOPLE_KINDS
     if reference is None or len(finding.source.split()) != 1 or not (reference.plural or things_only):
@@ -41,6 +42,9 @@ def with_own_antecedent(finding: Finding, doc, masked: str, lexicon: Lexicon) ->
     if reference.plural:
         candidates = [t for t in before if _a_group_heading_a_clause(t) and _beside_the_cue(t, cue)]
         guesses = [guess for guess in (_group(t, lexicon) for t in candidates) if guess is not None]
+        # (of two groups, the nearer: "Economists looked at firms in which some managers could
+        # hire the employees they thought …" are the managers)
+        guesses = guesses[-1:]
     else:
         candidates = [t for t in before if _a_body_named(t) and _beside_the_cue(t, cue)]
         guesses = [guess for guess in (guess_source(t, lexicon) for t in candidates)

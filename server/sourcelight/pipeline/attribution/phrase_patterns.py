@@ -13,7 +13,7 @@ CASE_SENSITIVE = {"media_names", "short_media_names", "metonyms", "titles"}
 LEADING = {"parentheticals", "relatives", "leading_conjunctions", "indefinite", "definite", "source_prepositions",
            "negative_determiners", "inverted_pronouns", "oblique_articles",
            "according_to_opening", "own_voice_labels"}
-TRAILING = {"skip_before_verb"}
+TRAILING = {"skip_before_verb", "object_pronouns"}
 
 
 _END = ""  # marks the end of a phrase in the trie

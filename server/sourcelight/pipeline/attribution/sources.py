@@ -142,7 +142,7 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return SourceKind.MEDIA, None
     if _named_document(head, lexicon):
         return SourceKind.DOCUMENT, None
-    if _title_word_body(head, lexicon) or _named_group(phrase, lexicon):
+    if _title_word_body(head, lexicon) or _named_group(phrase, lexicon) or _article_and_acronym(head, lexicon):
         return SourceKind.ORGANIZATION, None
     last_part = as_last_part(head, lexicon)
     if last_part is not None and (kind := _kind_of(last_part, lexicon)[0]) is not None:
@@ -224,6 +224,26 @@ def _title_word_body(head: str, lexicon: Lexicon) -> bool:
             and not words[1].endswith(".")  # "the Rev. Sharpton"
             and any(lexicon.patterns[key].fullmatch(words[1]) for key in roles)
             and words[2][:1].isupper() and not any(lexicon.patterns[key].fullmatch(words[2]) for key in roles))
+
+
+_ROLE_KEYS = ("titles", "person_roles", "unnamed_roles")
+
+
+def _article_and_acronym(head: str, lexicon: Lexicon) -> bool:
+    """'L’AG Éducation Île-de-France', 'la CGT': a definite article before an acronym opens a
+    body's name (a person's takes none); not a role's acronym ("le PDG Luca de Meo") nor one
+    before a role ("the US President")."""
+    words = head.split()
+    elided = re.match(r"(\w+['’])(\w+)$", words[0]) if words else None
+    article, acronym = (elided.group(1), elided.group(2)) if elided else (words[0], words[1]) if len(words) > 1 \
+        else ("", "")
+    letters = [c for c in acronym if c.isalpha()]
+    # (not a name written all in capitals: "THE WEEKLY STANDARD", though "L’AG" may be)
+    shouted = article.isupper() and sum(c.isalpha() for c in article) > 1
+    return bool(lexicon.patterns["definite"].fullmatch(article)) and len(letters) >= 2 and not shouted \
+        and all(c.isupper() for c in letters) \
+        and not any(lexicon.patterns[key].fullmatch(acronym) for key in _ROLE_KEYS) \
+        and not ends_in_word_of(_ROLE_KEYS, head, lexicon)
 
 
 def _named_group(phrase: str, lexicon: Lexicon) -> bool:

@@ -1,7 +1,7 @@
 """The rule engine's speaker of a speech verb in one masked sentence: the subject before it
 (the nearest clause, past subordinators and addressees), the inverted subject after it ("said
-X"), or the speaker a passive or an implicit subject leaves to the sentences before. cues.py
-finds the verbs; this module finds who they report.
+X"), or the speaker an implicit subject leaves to the sentences before. cues.py finds the
+verbs, passives.py reads the passive ones; this module finds who they report.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.clauses import segments_before as _segment
 from sourcelight.pipeline.attribution.clauses import shortest_source as _shortest_source
 from sourcelight.pipeline.attribution.clauses import skip_spaces as _skip_spaces
 from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
-from sourcelight.pipeline.attribution.lemmas import lemma, lower_case_word
+from sourcelight.pipeline.attribution.lemmas import lower_case_word
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.names import has_name
@@ -83,62 +83,6 @@ def implicit_speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceG
     return None
 
 
-def is_passive(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
-    """'Residents have been told to stay away': the subject is told, it does not tell.
-    Verb-final clauses put the auxiliary earlier ('Dabei wird ein Zusatzcode verlangt.'), or,
-    in a subordinate clause, right after the participle ('…, so wie es angekündigt worden ist')."""
-    words = text[:cue.start()].split()
-    if words and lexicon.patterns["passive_markers"].fullmatch(words[-1]):
-        return True
-    after = text[cue.end():].lstrip()
-    participle = lemma(cue.group(), lexicon.language, lexicon.lemmatizer) != cue.group().lower()
-    following = after.split(maxsplit=1)[0].rstrip(".,;:!?") if after else ""
-    if participle and following and any(lexicon.patterns[key].fullmatch(following)
-                                        for key in ("passive_auxiliaries", "passive_markers")):
-        return True  # "…, wie es angekündigt worden ist", "der für wertlos erklärt wurde"
-    if after and after[0] not in ".,;:!?\x00":
-        return False  # not the clause's last word
-    start = _segments_before(text, cue.start())[0][0]
-    return participle and bool(lexicon.patterns["passive_auxiliaries"].search(text, start, cue.start()))
-
-
-def passive_agent(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
-    """'Le projet a été critiqué par la mairie', 'fue criticado por el alcalde': the agent a
-    passive cue names right after it (grammar.agent_prepositions), who did the saying."""
-    agent = _agent_after(text, cue.end(), lexicon)
-    if agent is None:
-        return None
-    start, end = _object_after(text, agent, lexicon)
-    return classify(text, start, end, lexicon) if text[start:end].strip() else None
-
-
-def participle_aside(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
-    """'Le projet, soutenu par la mairie, a été adopté', 'Braguino, soutenu par le prix …': a
-    participle set off after a noun, with its agent, describes the noun; the sentence rests on
-    no one it names."""
-    before = text[:cue.start()].rstrip()
-    # (a word before the comma, not a quote's end: "«…», dijo por teléfono el alcalde" says)
-    after_noun = before.endswith(",") and before[:-1].rstrip()[-1:].isalnum()
-    word = cue.group()
-    participle = " " not in word and lemma(word, lexicon.language, lexicon.lemmatizer) != word.lower()
-    return after_noun and participle and _agent_after(text, cue.end(), lexicon) is not None
-
-
-def _agent_after(text: str, position: int, lexicon: Lexicon) -> int | None:
-    """Where the agent the preposition right after ``position`` opens begins: a phrase an
-    article or a capital opens ("par la mairie", "par Jean Martin"), not "par ailleurs", "par
-    exemple", "por teléfono"."""
-    agent = lexicon.patterns["agent_prepositions"].match(text, _skip_spaces(text, position))
-    if agent is None or agent.end() == position:
-        return None
-    first = text[agent.end():].split(maxsplit=1)[:1]
-    if not first:
-        return None
-    elided = re.match(r"\w+['’]", first[0])  # "l’association"
-    article = elided.group() if elided else first[0]
-    return agent.end() if first[0][:1].isupper() or lexicon.is_determiner(article) else None
-
-
 # What may stand before a sentence's first word: quotation marks, brackets, a dash, an opening
 # "¿", and the mask of a quote.
 _SENTENCE_OPENERS = " \x00\"'“”„«»‘’([—–-¿"
@@ -162,13 +106,7 @@ def is_capitalised_noun(text: str, cue: re.Match[str]) -> bool:
 def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[SourceGuess | None, bool]:
     """The subject of a verb: the nearest clause segment before it, skipping asides
     (parentheticals, relative clauses, an age). Also says whether an aside was skipped."""
-    end = verb_start
-    skip = lexicon.patterns["skip_before_verb"]
-    while True:
-        match = skip.search(text, 0, end)
-        if not match or match.start() == match.end():
-            break
-        end = match.start()
+    end = _before_verb_words(text, verb_start, lexicon)
     segments = _segments_before(text, end)
     skipped = comma_before_verb = False
     for index, (start, stop) in enumerate(segments):
@@ -241,6 +179,24 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
                 return SourceGuess(guess.kind, named.text, named.start, named.end), True
         return guess, skipped and guess is not None
     return None, False
+
+
+def _before_verb_words(text: str, verb_start: int, lexicon: Lexicon) -> int:
+    """Where the subject's words before a verb may end: before the auxiliaries, adverbs
+    (grammar.skip_before_verb) and object pronouns (grammar.object_pronouns: "Le ministre LE
+    dit", "LO dice el ministro") between them. A pronoun that may also be the subject
+    ("Nous disons") is the object only after another word ("Elle NOUS a dit")."""
+    end = verb_start
+    skip, objects = lexicon.patterns["skip_before_verb"], lexicon.patterns["object_pronouns"]
+    while True:
+        match = skip.search(text, 0, end)
+        if not match or match.start() == match.end():
+            match = objects.search(text, 0, end)
+            if not match or match.start() == match.end():
+                return end
+            if lexicon.is_pronoun(match.group().strip()) and not text[:match.start()].strip():
+                return end
+        end = match.start()
 
 
 def _finite_auxiliary(text: str, start: int, stop: int, lexicon: Lexicon) -> re.Match[str] | None:
@@ -407,5 +363,5 @@ def _names_someone(guess: SourceGuess | None, lexicon: Lexicon) -> bool:
     return not role and any(word[:1].isupper() for word in guess.text.split()[1:])
 
 
-__all__ = ["speaker", "implicit_speaker", "is_passive", "passive_agent", "participle_aside", "is_capitalised_noun",
+__all__ = ["speaker", "implicit_speaker", "is_capitalised_noun",
            "subject_before", "IMPLICIT_SPEAKER"]

@@ -148,16 +148,18 @@ def _counts(names, key=None) -> tuple[SourceCount, ...]:
 def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messages: Messages) -> str:
     if attributed == 0:
         return messages.plural("summary.no_source", len(claims))
-    people = [name for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON
-              for name in people_of(c.sourcing.who, messages.language)]  # "both men": two people
-    keyed = [(name, _person_key(name, messages.language)) for name in people]
+    keyed_claims = [[(name, _person_key(name, messages.language)) for name in people_of(c.sourcing.who, messages.language)]
+                    for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON]  # "both men": two people
+    keyed = [pair for people in keyed_claims for pair in people]
     # "he", "I", "the senator": someone, but no one more than the people the article names
     named_people = {key for name, key in keyed if not _names_no_one(name, messages.language)}
     # the writer's own "I" or "we" is no one the article quotes on the record
     writer = any(key == _WRITER for _, key in keyed)
-    # claims resting only on "he" or "the actress" rest on someone the reader is never told the name of
-    person_kind = "named_person" if named_people or writer else "unnamed_person"
-    first = _what_most_rest_on(claims, kinds, attributed, messages, person_kind)
+    # a claim resting only on "he" or "the actress" rests on someone the reader is never told
+    # the name of: "people named" only counts the claims that name theirs
+    unnamed_person_claims = sum(1 for people in keyed_claims
+                                if all(_names_no_one(name, messages.language) and key != _WRITER for name, key in people))
+    first = _what_most_rest_on(claims, kinds, attributed, messages, unnamed_person_claims)
     others = named_people - {_WRITER}
     if others:
         return messages.plural("summary.named_people", len(others), first=first)
@@ -167,22 +169,32 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
 
 
 def _what_most_rest_on(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messages: Messages,
-                       person_kind: str) -> str:
-    """The headline's first half: the kind most attributed claims rest on, or the mix."""
-    label = lambda kind: messages.text(  # noqa: E731
-        f"summary.kinds.{person_kind if kind is SourceKind.NAMED_PERSON else kind.value}")
+                       unnamed_person_claims: int) -> str:
+    """The headline's first half: the kind most attributed claims rest on, or the mix; claims
+    on people named and on people only described count apart."""
     unnamed = kinds[SourceKind.ANONYMOUS] + kinds[SourceKind.VAGUE]
     if unnamed * 2 > attributed:
-        first = messages.text("summary.most_rest_on", count=unnamed, attributed=attributed,
-                              sources=messages.text(f"summary.kinds.{_unnamed_key(kinds)}"))
+        first = _rest_on(messages, unnamed, attributed, messages.text(f"summary.kinds.{_unnamed_key(kinds)}"))
         relay = _main_relay(claims)
         return messages.text("summary.relayed_by", first=first, relay=relay) if relay else first
-    kind, count = max(((k, kinds[k]) for k in _SOURCE_KINDS), key=lambda kv: kv[1])
+    counts = {"named_person": kinds[SourceKind.NAMED_PERSON] - unnamed_person_claims,
+              "unnamed_person": unnamed_person_claims,
+              **{kind.value: kinds[kind] for kind in _SOURCE_KINDS if kind is not SourceKind.NAMED_PERSON}}
+    label = lambda key: messages.text(f"summary.kinds.{key}")  # noqa: E731
+    key, count = max(counts.items(), key=lambda kv: kv[1])
     if count * 2 > attributed:
-        return messages.text("summary.most_rest_on", count=count, attributed=attributed, sources=label(kind))
-    mix = messages.join("summary", (messages.text("summary.mix_item", count=kinds[k], sources=label(k))
-                                    for k in _SOURCE_KINDS if kinds[k]))
+        return _rest_on(messages, count, attributed, label(key))
+    mix = messages.join("summary", (messages.text("summary.mix_item", count=count, sources=label(key))
+                                    for key, count in counts.items() if count))
     return messages.plural("summary.mix", attributed, mix=mix)
+
+
+def _rest_on(messages: Messages, count: int, attributed: int, sources: str) -> str:
+    """"Most attributed claims (3 of 4) rest on …", or, where that is every one, "The 4
+    attributed claims all rest on …"."""
+    if count == attributed:
+        return messages.plural("summary.all_rest_on", count, sources=sources)
+    return messages.text("summary.most_rest_on", count=count, attributed=attributed, sources=sources)
 
 
 def _person_key(name: str, language: str) -> str:

@@ -92,7 +92,8 @@ def test_a_pronoun_no_name_was_found_for_is_no_more_named_people():
         ["Prime Minister Boris Johnson said the lockdown would end in June."],
     ])
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Boris Johnson", 1)]
-    assert summary.headline == "Most attributed claims (2 of 2) rest on named people; 1 named person speaks on the record."
+    assert summary.headline == ("The 2 attributed claims rest on a mix: 1 on named people, 1 on people referred to only by "
+                                "a pronoun or a description; 1 named person speaks on the record.")
 
 
 def test_a_headline_never_counts_a_person_it_was_not_told_the_name_of():
@@ -101,7 +102,7 @@ def test_a_headline_never_counts_a_person_it_was_not_told_the_name_of():
         ["The ferry captain said the night crossing would be the last one."],
     ])
     assert summary.named_sources == ()
-    assert summary.headline == ("Most attributed claims (2 of 2) rest on people referred to only by a pronoun or a "
+    assert summary.headline == ("The 2 attributed claims all rest on people referred to only by a pronoun or a "
                                 "description; no named person speaks on the record.")
 
 
@@ -110,8 +111,10 @@ def test_the_writer_and_a_pronoun_are_the_writer_alone_on_the_record():
         ["I think the new timetable is a mistake."],
         ["“The harbour will close,” he said on Monday."],
     ])
-    assert summary.headline == ("Most attributed claims (2 of 2) rest on named people; the writer speaks in the first "
-                                "person, and no one else named is on the record.")
+    # (the writer is known; "he" is not)
+    assert summary.headline == ("The 2 attributed claims rest on a mix: 1 on named people, 1 on people referred to only "
+                                "by a pronoun or a description; the writer speaks in the first person, and no one else "
+                                "named is on the record.")
 
 
 def test_the_writer_is_one_person_however_they_write_themself():
@@ -119,7 +122,7 @@ def test_the_writer_is_one_person_however_they_write_themself():
         ["I think the new timetable is a mistake.", "We know that the new timetable will cut the night ferry."],
         ["I believe riders will remember it in November."],
     ])
-    assert summary.headline == ("Most attributed claims (3 of 3) rest on named people; the writer speaks in the first "
+    assert summary.headline == ("The 3 attributed claims all rest on named people; the writer speaks in the first "
                                 "person, and no one else named is on the record.")
 
 
@@ -129,7 +132,7 @@ def test_the_writer_is_not_counted_among_the_people_quoted_on_the_record():
         ["Transport Minister Aroha Ngata said the night ferry would return in spring."],
     ])
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Aroha Ngata", 1)]
-    assert summary.headline == "Most attributed claims (3 of 3) rest on named people; 1 named person speaks on the record."
+    assert summary.headline == "The 3 attributed claims all rest on named people; 1 named person speaks on the record."
 
 
 def test_the_writers_i_named_beside_someone_is_still_the_writer_alone_later():
@@ -681,3 +684,36 @@ def test_a_spokeswoman_of_a_body_named_with_her_role_is_counted_once():
         ["Okafor sagte außerdem, es gebe keine Verspätungen."],
     ], language="de")
     assert [s.name for s in summary.named_sources] == ["Maria Okafor"]
+
+
+def test_a_headline_counts_claims_on_people_named_apart_from_claims_on_people_described():
+    _, summary = _annotate([
+        ["The ferry captain said the quay was unsafe.", "He added that repairs would take a year."],
+        ["The mayor said the crossing had been cancelled twice."],
+        ["Dana Okafor said the ferry would run until March."],
+    ])
+    assert summary.headline == ("Most attributed claims (3 of 4) rest on people referred to only by a pronoun or a "
+                                "description; 1 named person speaks on the record.")
+
+
+def test_a_spokeswoman_after_a_person_described_by_another_role_is_not_that_person():
+    claims, _ = _annotate([["The mayor told residents there was no money for the quay."],
+                           ["The spokeswoman said the repairs would wait until spring."]])
+    assert claims[1].sourcing.who == "The spokeswoman"
+    assert "mayor" not in claims[1].note
+
+
+def test_a_spanish_surname_that_is_also_a_plural_role_is_a_name():
+    claims, summary = _annotate([["El alcalde Felipe Reyes dijo a los vecinos que no hay dinero para el muelle."]],
+                                language="es")
+    assert claims[0].note == "Se basa en una persona identificada con su nombre: «El alcalde Felipe Reyes»."
+    assert summary.headline.endswith("1 persona habla con nombre y apellido.")
+
+
+def test_someone_s_lawyer_is_a_person_described_whom_the_headline_does_not_count_as_named():
+    claims, summary = _annotate([["Sarah Collins's lawyer said she would appeal the ruling."],
+                                 ["Dana Okafor’s campaign manager said the vote would be close."]])
+    assert claims[0].note == "Rests on a person described, not named, here: “Sarah Collins's lawyer”."
+    assert claims[1].note == "Rests on a person described, not named, here: “Dana Okafor’s campaign manager”."
+    assert summary.named_sources == ()
+    assert summary.headline.endswith("no named person speaks on the record.")
