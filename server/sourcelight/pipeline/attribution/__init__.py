@@ -16,12 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.context import ArticleReading, resolve_context
-from sourcelight.pipeline.attribution.cues import Finding, find_attribution, find_non_response_party
+from sourcelight.pipeline.attribution.cues import Finding, find_attribution
 from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
 from sourcelight.pipeline.attribution.lemmas import lemma
 from sourcelight.pipeline.attribution.messages import messages_for
 from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
+from sourcelight.pipeline.attribution.silent_parties import find_non_response_party, silent_party
 from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.refusals import without_refusals
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
@@ -83,6 +84,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     findings: list[Finding | None] = []
     flags: list[Flags] = []
     reported: list[bool] = []
+    silent: list[str | None] = []  # who did not answer, where a cue before it reports that
     parses = parse_sentences(sentences, lexicon)
     for index, (sentence, state, parse) in enumerate(zip(sentences, states, parses)):
         masked = state.masked(sentence.text)
@@ -98,7 +100,11 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
             findings.append(find_with_parse(parse, masked, lexicon, sentence_flags))
         else:
             findings.append(_finding(masked, lexicon, sentence_flags))
-        reported.append(bool(lexicon.find("reported_mood", masked)))
+        # (a silence reports nothing a sentence after it could go on with: "Darüber möchte H.
+        # nichts sagen. Ob er … gegangen sei?" are the writer's questions)
+        reported.append(bool(lexicon.find("reported_mood", masked)) and not (len(flags) > 1 and flags[-2].non_response))
+        silent.append(silent_party(findings[-1], parse if parses.engine and index not in parses.unparsed else None,
+                                   masked, lexicon, sentence_flags))
     genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
     # (the cast by name alone, for the claims' own words to choose from; pronouns read it by gender)
     full_cast = cast_of(parses) if parses.engine else written_cast((s.text for s in sentences), lexicon)
@@ -141,7 +147,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              fits_description=lambda words, name: fits_description(words, name, genders,
                                                                                    lexicon),
                              personal_pronoun=lambda word: word.lower() in lexicon.pronoun_genders,
-                             pronoun=lexicon.is_third_person)
+                             pronoun=lexicon.is_third_person, verb_second=lexicon.verb_second)
     attributions = resolve_context(sentences, findings, states, reading)
     attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
         attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity))
@@ -150,14 +156,14 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     attributions = without_own_outlet(attributions, own_outlet_names(article, lexicon), lexicon)
     reasons = anonymity_reasons(sentences, attributions, lexicon)
     claims = []
-    for sentence, finding, attribution, sentence_flags, reason in zip(sentences, findings, attributions, flags,
-                                                                      reasons):
+    for sentence, finding, attribution, sentence_flags, reason, party in zip(sentences, findings, attributions, flags,
+                                                                             reasons, silent):
         attribution = _as_written(attribution, article) if attribution else Attribution(kind=SourceKind.UNATTRIBUTED)
         denial = finding is not None and is_denial(sentence_flags, finding.source_span, finding.cue_span,
                                                              finding.predicate_end)
         links = _links(article, sentence)
         note = claim_note(attribution, sentence_flags.hedges, sentence_flags.non_response, denial, links,
-                          lexicon.language, anonymity_reason=reason)
+                          lexicon.language, anonymity_reason=reason, silent_party=party)
         claims.append(replace(_claim(article, sentence, attribution, sentence_flags, denial, note, links),
                               anonymity_reason=reason))
     return tuple(claims)

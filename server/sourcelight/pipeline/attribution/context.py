@@ -73,7 +73,9 @@ class ArticleReading:
     says whether a word is a pronoun of a person ("er", "she"). ``pronoun(word)`` says whether
     a word is a pronoun of the third person ("he", "they", "it"), which, like a dropped subject,
     means a source named further back than PRONOUN_LOOKBACK_PARAGRAPHS paragraphs only if the
-    paragraphs since still write a word of its name.
+    paragraphs since still write a word of its name. ``verb_second`` says whether the language
+    puts its finite verb second, so that a name opening the sentence right before the verb
+    and a pronoun may be the object ("Philipp Hahn kenne er privat, sagt er").
     """
 
     mentions: Callable[[int], list[str]] = lambda _: []
@@ -96,6 +98,7 @@ class ArticleReading:
     fits_description: Callable[[str, str], bool] = lambda _words, _name: True
     personal_pronoun: Callable[[str], bool] = lambda _: False
     pronoun: Callable[[str], bool] = lambda _: False
+    verb_second: bool = False
 
 
 def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
@@ -127,7 +130,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = pair_named_before(attribution, finding, index, sentences, reading.mentions, reading.pair_of)
             attribution = nearer_person(attribution, finding, index, sentences, resolved, reading.mentions, fitting,
                                          quotes[index], reading.same_pronoun, before_its_quote(index, quotes),
-                                         reading.object_word, reading.clause_word)
+                                         reading.object_word, reading.clause_word, reading.verb_second)
             attribution = thing_before(attribution, finding, index, sentences, reading.subject_of)
             attribution = body_named_before(attribution, finding, index, sentences, reading.subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, reading.mentions,

@@ -14,7 +14,6 @@ from sourcelight.pipeline.attribution.clauses import AFTER_BREAK, CLAUSE_BREAK, 
 from sourcelight.pipeline.attribution.clauses import guess_finding as _guess_finding
 from sourcelight.pipeline.attribution.clauses import noun_phrase_end
 from sourcelight.pipeline.attribution.clauses import object_after as _object_after
-from sourcelight.pipeline.attribution.clauses import segments_before as _segments_before
 from sourcelight.pipeline.attribution.clauses import shortest_source as _shortest_source
 from sourcelight.pipeline.attribution.clauses import skip_spaces as _skip_spaces
 from sourcelight.pipeline.attribution.frames import according_to_after as _according_to_after
@@ -33,7 +32,7 @@ from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, 
                                                              speaker, subject_before)
 from sourcelight.pipeline.model import SourceKind
 
-__all__ = ["Finding", "find_attribution", "find_non_response_party"]
+__all__ = ["Finding", "find_attribution"]
 
 
 def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]]) -> Finding | None:
@@ -48,45 +47,6 @@ def find_attribution(masked: str, lexicon: Lexicon, skip: list[tuple[int, int]])
     if finding is None:
         return None
     return with_anonymity(masked, lexicon, _with_relay(masked, lexicon, finding))
-
-
-def find_non_response_party(masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int], ...]) -> Finding | None:
-    """Who did not answer ('Das Verkehrsministerium wollte sich nicht äußern', 'Contactée,
-    l'entreprise n'a pas souhaité réagir', 'В Минфине от комментариев отказались'): the
-    source phrase opening the clause of the non-response, which the note then names."""
-    for start, end in sorted(spans):
-        segments = _segments_before(masked, start)
-        # (past an aside set off by commas: "La Rioja, por ejemplo, se ha negado a revelar …")
-        seg_start, seg_stop = next((segment for segment in segments
-                                    if not _aside(masked[segment[0]:segment[1]], lexicon)), segments[0])
-        preposition = lexicon.patterns["source_prepositions"].match(masked, _skip_spaces(masked, seg_start), seg_stop)
-        if preposition is not None:  # "В Минфине … отказались": the ministry
-            seg_start = preposition.end()
-        seg_stop = _subject_end(masked, seg_start, seg_stop, lexicon)
-        guess = classify(masked, seg_start, seg_stop, lexicon) or _shortest_source(masked, seg_start, seg_stop, lexicon)
-        if guess is not None and guess.kind is not SourceKind.UNATTRIBUTED:
-            return Finding.of(guess, masked[start:end], (start, end))
-    return None
-
-
-def _aside(piece: str, lexicon: Lexicon) -> bool:
-    """Nothing, or a parenthetical the lists know ("por ejemplo"), between two commas or dashes."""
-    return not piece.strip() or bool(lexicon.patterns["parentheticals"].match(piece))
-
-
-def _subject_end(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
-    """Where the subject opening text[start:stop] ends: at the first auxiliary, negation or
-    stop word after its first word ("Das Ministerium | wollte sich nicht äußern")."""
-    first = re.search(r"\S+", text[start:stop])
-    if first is None:
-        return stop
-    position = start + first.end()
-    for key in ("auxiliaries_anywhere", "negators", "np_stops"):
-        for match in lexicon.patterns[key].finditer(text, position, stop):
-            if match.start() > position:
-                stop = min(stop, match.start())
-                break
-    return stop
 
 
 def with_anonymity(text: str, lexicon: Lexicon, finding: Finding) -> Finding:

@@ -78,12 +78,12 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
 
 
 def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:
-    """ "Needless to say, …", "But that said, …", "…, needless to say.": a set phrase opening the
-    sentence or a clause, or closing it, set off by punctuation; not the words of "a report that
-    said …"."""
+    """ "Needless to say, …", "But that said, …", "…, needless to say.", "then,--strange to
+    say--I …": a set phrase opening the sentence or a clause, or closing it, set off by
+    punctuation; not the words of "a report that said …"."""
     before = masked[:marker.start()].rstrip()
     last = before.split()[-1] if before else ""
-    return masked[marker.end():].lstrip()[:1] in (",", ".", "!", "?", ";", ")") and (
+    return masked[marker.end():].lstrip()[:1] in (",", ".", "!", "?", ";", ")", "—", "–", "-") and (
         not before or before[-1] in ",;:(—–-" or bool(lexicon.patterns["leading_conjunctions"].fullmatch(last)))
 
 

@@ -66,7 +66,7 @@ def named_before(attribution: Attribution, finding: Finding, index: int, sentenc
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
                    history: list[Resolved], mentions, fits, quote: QuoteState,
                    same_pronoun=None, looked_back_from: int | None = None,
-                   object_word=lambda _: False, clause_word=lambda _: False) -> Attribution:
+                   object_word=lambda _: False, clause_word=lambda _: False, verb_second: bool = False) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence (the one opening it,
     else the nearest; after a clause opening the sentence, the name the main clause opens
@@ -75,7 +75,9 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     quoted further back, such as the press secretary two paragraphs up. For a tag closing a
     quote that opened earlier, "the sentence before" is ``looked_back_from`` (before_its_quote);
     a name after a preposition (``object_word``) is no subject, one after a word that opens a
-    clause (``clause_word``: "So when Matie recruited laborers, he …") is one."""
+    clause (``clause_word``: "So when Matie recruited laborers, he …") is one, and where the verb
+    comes second (``verb_second``) one the verb and the same pronoun follow is the object
+    ("Philipp Hahn kenne er privat, sagt er")."""
     reference = finding.back_reference
     if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON
             or reference.count != 1 or len(finding.source.split()) != 1
@@ -91,7 +93,8 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     opening = unquoted.rfind(",", 0, pronoun_at) if unquoted.split(" ", 1)[0].endswith("ing") else -1
     before = [name for name in mentions(index)
               if opening < _named_as_subject(name, unquoted, object_word, clause_word) < pronoun_at
-              and fits(finding.source, name)]
+              and fits(finding.source, name)
+              and not (verb_second and _verb_and_pronoun_after(name, unquoted, finding.source))]
     previous = history[index - 1].attribution if 0 < index <= len(history) else None
     if before and previous is not None and previous.kind is SourceKind.NAMED_PERSON and attribution.entity is not None \
             and who_of(previous) == attribution.entity and _closing_tag(sentence.text, pronoun_at, finding.cue_span[1]):
@@ -175,6 +178,16 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     if 0 <= first_written(attribution.entity, text) <= named_at:
         return attribution
     return _meaning(person, attribution, finding, named[0])
+
+
+def _verb_and_pronoun_after(name: str, unquoted: str, pronoun: str) -> bool:
+    """The name's first mention is followed by one word and then ``pronoun``: the verb and its
+    subject, after an object put first ("Philipp Hahn kenne er privat")."""
+    at = unquoted.find(name)
+    if at < 0:
+        return False
+    following = unquoted[at + len(name):].split()[:2]
+    return len(following) == 2 and following[1].strip(",.;:").casefold() == pronoun.casefold()
 
 
 def _meaning(person: Attribution, resolved: Attribution, finding: Finding, entity: str) -> Attribution:

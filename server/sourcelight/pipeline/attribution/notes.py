@@ -20,9 +20,11 @@ def unavailable_note(language: str) -> str:
 
 def claim_note(attribution: Attribution, hedges: tuple[str, ...], non_response: bool,
                denial: bool, links: tuple[str, ...], language: str = "en",
-               anonymity_reason: str | None = None) -> str:
+               anonymity_reason: str | None = None, silent_party: str | None = None) -> str:
     """One or two plain sentences about how the claim is sourced. Each hedge is named once:
-    not again when the source shown is the hedged phrase itself ("it is alleged")."""
+    not again when the source shown is the hedged phrase itself ("it is alleged"). A
+    non-response names the party that did not answer: ``silent_party`` where the source only
+    reports it ("He said the company declined to comment"), else the source."""
     messages = messages_for(language)
     parts = [_sourcing_sentence(attribution, links, messages)]
     shown = (attribution.source or "").casefold()
@@ -32,8 +34,9 @@ def claim_note(attribution: Attribution, hedges: tuple[str, ...], non_response: 
         parts.append(messages.text("notes.hedged", hedges=quoted))
     if anonymity_reason is not None:
         parts.append(messages.text("notes.anonymity_reason_given" if anonymity_reason else "notes.no_reason_given"))
-    if non_response and attribution.kind is not SourceKind.UNATTRIBUTED and attribution.who:
-        parts.append(messages.text("notes.non_response_named", source=_mid_sentence(attribution.who, language)))
+    if non_response and (silent_party or (attribution.kind is not SourceKind.UNATTRIBUTED and attribution.who)):
+        parts.append(messages.text("notes.non_response_named",
+                                   source=_mid_sentence(silent_party or attribution.who, language)))
     elif non_response:
         parts.append(messages.text("notes.non_response"))
     if denial:
@@ -95,9 +98,11 @@ def _kind_key(attribution: Attribution, lexicon) -> str:
 
 
 def _mid_sentence(name: str, language: str) -> str:
-    """'The Pentagon' inside a sentence is 'the Pentagon' (the lexicon's definite articles)."""
+    """'The Pentagon' inside a sentence is 'the Pentagon' (the lexicon's definite articles), and
+    'He' is 'he' (not the writer's "I")."""
     lexicon = load_lexicon(language)
-    if lexicon is not None and lexicon.patterns["definite"].match(name) and name[:1].isupper():
+    pronoun = lexicon is not None and lexicon.is_third_person(name)
+    if lexicon is not None and (lexicon.patterns["definite"].match(name) or pronoun) and name[:1].isupper():
         return name[:1].lower() + name[1:]
     return name
 

@@ -717,3 +717,20 @@ def test_someone_s_lawyer_is_a_person_described_whom_the_headline_does_not_count
     assert claims[1].note == "Rests on a person described, not named, here: “Dana Okafor’s campaign manager”."
     assert summary.named_sources == ()
     assert summary.headline.endswith("no named person speaks on the record.")
+
+
+def test_a_silence_someone_reports_is_the_silent_party_s_in_the_note():
+    claims, _ = _annotate([["Dana Okafor said the ferry company declined to comment."],
+                           ["She declined to comment on the timetable."]])
+    assert claims[0].sourcing.who == "Dana Okafor"
+    assert claims[0].note.endswith("Reports that the ferry company did not comment.")
+    assert claims[1].note.endswith("Reports that Dana Okafor did not comment.")
+    claims, _ = _annotate([["He declined to comment on the timetable."]])
+    assert claims[0].note.endswith("Reports that he did not comment.")
+
+
+def test_a_name_put_before_the_verb_and_its_pronoun_is_not_whom_the_pronoun_means():
+    claims, summary = _annotate([["Der Anwalt Tom Reyes antwortete auf unsere Fragen."],
+                                 ["David Moore kenne er privat, sagt er."]], language="de")
+    assert claims[1].sourcing.who == "Der Anwalt Tom Reyes"
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Der Anwalt Tom Reyes", 2)]
