@@ -21,6 +21,8 @@ FALLBACK = "en"
 # English, "one"/"few"/"many"/"other" in Russian) and is chosen by the ``count`` value.
 # Every message uses exactly its placeholders (a plural form may leave out {count}, as
 # English "the one claim" does), so no translation can drop or invent a value.
+_HEADLINE_KINDS = ("named_person", "unnamed_person", "organization", "media", "document", "anonymous", "vague",
+                   "anonymous_or_vague")
 SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "notes": {
         "unavailable": ("text", frozenset({"language"})),
@@ -55,6 +57,7 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "no_source": ("plural", frozenset({"count"})),
         "most_rest_on": ("text", frozenset({"count", "attributed", "sources"})),
         "all_rest_on": ("plural", frozenset({"count", "sources"})),
+        "only_rests_on": ("text", frozenset({"sources"})),
         "relayed_by": ("text", frozenset({"first", "relay"})),
         "mix": ("plural", frozenset({"count", "mix"})),
         "mix_item": ("text", frozenset({"count", "sources"})),
@@ -72,9 +75,9 @@ SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
         "source_count": ("text", frozenset({"name", "count"})),
         "list_separator": ("text", frozenset()),
     },
-    "summary.kinds": {kind: ("text", frozenset()) for kind in (
-        "named_person", "unnamed_person", "organization", "media", "document", "anonymous", "vague",
-        "anonymous_or_vague")},
+    "summary.kinds": {kind: ("text", frozenset()) for kind in _HEADLINE_KINDS},
+    # the same, for one claim: "The only attributed claim rests on an organization", "1 on a document"
+    "summary.kind_one": {kind: ("text", frozenset()) for kind in _HEADLINE_KINDS},
 }
 
 

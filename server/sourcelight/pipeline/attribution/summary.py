@@ -174,27 +174,34 @@ def _what_most_rest_on(claims: tuple[Claim, ...], kinds: Counter, attributed: in
     on people named and on people only described count apart."""
     unnamed = kinds[SourceKind.ANONYMOUS] + kinds[SourceKind.VAGUE]
     if unnamed * 2 > attributed:
-        first = _rest_on(messages, unnamed, attributed, messages.text(f"summary.kinds.{_unnamed_key(kinds)}"))
+        first = _rest_on(messages, unnamed, attributed, _unnamed_key(kinds))
         relay = _main_relay(claims)
         return messages.text("summary.relayed_by", first=first, relay=relay) if relay else first
     counts = {"named_person": kinds[SourceKind.NAMED_PERSON] - unnamed_person_claims,
               "unnamed_person": unnamed_person_claims,
               **{kind.value: kinds[kind] for kind in _SOURCE_KINDS if kind is not SourceKind.NAMED_PERSON}}
-    label = lambda key: messages.text(f"summary.kinds.{key}")  # noqa: E731
     key, count = max(counts.items(), key=lambda kv: kv[1])
     if count * 2 > attributed:
-        return _rest_on(messages, count, attributed, label(key))
-    mix = messages.join("summary", (messages.text("summary.mix_item", count=count, sources=label(key))
+        return _rest_on(messages, count, attributed, key)
+    mix = messages.join("summary", (messages.text("summary.mix_item", count=count, sources=_label(messages, key, count))
                                     for key, count in counts.items() if count))
     return messages.plural("summary.mix", attributed, mix=mix)
 
 
-def _rest_on(messages: Messages, count: int, attributed: int, sources: str) -> str:
+def _rest_on(messages: Messages, count: int, attributed: int, key: str) -> str:
     """"Most attributed claims (3 of 4) rest on …", or, where that is every one, "The 4
-    attributed claims all rest on …"."""
+    attributed claims all rest on …" ("The only attributed claim rests on an organization")."""
+    if count == attributed == 1:
+        return messages.text("summary.only_rests_on", sources=_label(messages, key, 1))
     if count == attributed:
-        return messages.plural("summary.all_rest_on", count, sources=sources)
-    return messages.text("summary.most_rest_on", count=count, attributed=attributed, sources=sources)
+        return messages.plural("summary.all_rest_on", count, sources=_label(messages, key, count))
+    return messages.text("summary.most_rest_on", count=count, attributed=attributed,
+                         sources=_label(messages, key, count))
+
+
+def _label(messages: Messages, key: str, count: int) -> str:
+    """What claims rest on, for one claim ("an organization") or several ("organizations")."""
+    return messages.text(f"summary.kind_one.{key}" if count == 1 else f"summary.kinds.{key}")
 
 
 def _person_key(name: str, language: str) -> str:
