@@ -291,7 +291,8 @@ def _person_then_fragment(before, after) -> bool:
     person = all(t.text[:1].isupper() for t in before) and (
         any(e.label_ == "PERSON" for e in before.ents) or all(t.text in cast for t in before))
     topic = "Art" in after[0].morph.get("PronType") or after[0].tag_ in ("WRB", "WP", "WDT") or after[0].like_num
-    return person and not topic
+    # (words, not a code or a figure: "ClinicalTrials.gov Identifier: NCT03746262")
+    return person and not topic and any(t.is_alpha for t in after)
 
 
 def _headline_verb(before, lexicon: Lexicon) -> int | None:

@@ -76,6 +76,21 @@ def outlet_noun_heads(head: str, lexicon: Lexicon) -> bool:
     return not (lexicon.patterns["organizations"].search(owner) or lexicon.patterns["metonyms"].search(owner))
 
 
+def media_noun_opens(head: str, lexicon: Lexicon) -> bool:
+    """Where the head comes first, an outlet noun right after the determiner heads the phrase,
+    whatever names follow it ("les émissions Enquête et The Fifth Estate", "el programa
+    Salvados"): an outlet, not a person the names would make of it."""
+    words = head.split()
+    if not lexicon.head_first or len(words) < 3:
+        return False
+    elided = re.match(r"\w+['’](\w+)$", words[0])
+    start = 0 if elided else 1
+    if not elided and not lexicon.is_determiner(words[0]):
+        return False
+    first = elided.group(1) if elided else words[1]
+    return bool(lexicon.patterns["media_nouns"].fullmatch(first)) and words[start + 1][:1].isupper()
+
+
 def _outlet_name_words(words: str, lexicon: Lexicon) -> bool:
     """What may follow an outlet noun in an outlet's phrase: the rest of its name ('the Daily
     News', 'newspaper Correio de Manha'; not an institution's, 'Media Research Center') or

@@ -19,7 +19,7 @@ from sourcelight.pipeline.attribution.names import (EDGE_PUNCTUATION, NAME_WORD,
                                                     has_name, is_acronym, is_institution, is_name_word, known_word,
                                                     single_name)
 from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
-from sourcelight.pipeline.attribution.outlets import names_outlet, outlet_noun_heads
+from sourcelight.pipeline.attribution.outlets import media_noun_opens, names_outlet, outlet_noun_heads
 from sourcelight.pipeline.attribution.phrase_edges import trim_phrase
 from sourcelight.pipeline.attribution.spokespeople import SPOKESPERSON_REFERENCE, body_of, spokesperson_without_body
 from sourcelight.pipeline.model import SourceKind
@@ -138,7 +138,8 @@ def _kind_of(phrase: str, lexicon: Lexicon) -> tuple[SourceKind | None, tuple[in
         return None, None
     relayed = patterns["relay"].search(phrase)  # "images reviewed by Reuters": Reuters only relays
     owner = phrase[:relayed.start()] if relayed else phrase
-    if names_outlet(head, lexicon) or (patterns["media_names"].search(owner) and patterns["documents"].search(head)):
+    if names_outlet(head, lexicon) or (patterns["media_names"].search(owner) and patterns["documents"].search(head)) \
+            or media_noun_opens(head, lexicon):
         return SourceKind.MEDIA, None
     if _named_document(head, lexicon):
         return SourceKind.DOCUMENT, None
