@@ -167,7 +167,7 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         if guess is None and comma_before_verb and index + 1 < len(segments):
             skipped = True  # "Elena Marín, professor of hydrology, recalls": an unknown role
             continue
-        if comma_before_verb and (guess is None or not has_name(guess.text, lexicon)):
+        if comma_before_verb and (guess is None or not has_name(guess.text, lexicon) or _role_described(piece, lexicon)):
             named = _previous_source(text, segments[index + 1:], lexicon)
             if named is not None and named.kind is SourceKind.NAMED_PERSON and has_name(named.text, lexicon):
                 return named, True  # "Councillor Margaret Ellery, cabinet member for communities, said"
@@ -257,6 +257,15 @@ def _after_last_subordinator(text: str, start: int, stop: int, lexicon: Lexicon)
     for match in lexicon.patterns["subordinators"].finditer(text, start, stop):
         last = match
     return last.end() if last is not None and last.start() >= start else start
+
+
+def _role_described(piece: str, lexicon: Lexicon) -> bool:
+    """'Professor für Evolutionsbiologie an der Harvard University', 'spokesman for the
+    council': a role and a word in lower case after it, set off after a name, describes that
+    name (a role right before a name is a title: "Professor Charles Davis")."""
+    words = piece.split()
+    return len(words) > 1 and words[1][:1].islower() and any(
+        lexicon.patterns[key].fullmatch(words[0].strip(",")) for key in ("person_roles", "titles", "spokesperson"))
 
 
 def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexicon) -> SourceGuess | None:
