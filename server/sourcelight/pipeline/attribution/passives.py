@@ -62,7 +62,8 @@ def _after_verb_word(before: str, lexicon: Lexicon) -> bool:
     """The text before a participle ends with an auxiliary, a passive's marker or a word that
     stands between a subject and its verb: the participle is a verb's."""
     last = before.split()[-1]
-    return any(lexicon.patterns[key].fullmatch(last) for key in ("auxiliaries", "passive_markers", "passive_auxiliaries")) \
+    verb_words = ("auxiliaries", "passive_markers", "passive_auxiliaries")
+    return any(lexicon.patterns[key].fullmatch(last) for key in verb_words) \
         or lexicon.patterns["skip_before_verb"].search(before) is not None \
         or lexicon.patterns["object_pronouns"].search(before) is not None
 

@@ -167,7 +167,8 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         if guess is None and comma_before_verb and index + 1 < len(segments):
             skipped = True  # "Elena Marín, professor of hydrology, recalls": an unknown role
             continue
-        if comma_before_verb and (guess is None or not has_name(guess.text, lexicon) or _role_described(piece, lexicon)):
+        if comma_before_verb and (guess is None or not has_name(guess.text, lexicon)
+                                  or _role_described(piece, lexicon)):
             named = _previous_source(text, segments[index + 1:], lexicon)
             if named is not None and named.kind is SourceKind.NAMED_PERSON and has_name(named.text, lexicon):
                 return named, True  # "Councillor Margaret Ellery, cabinet member for communities, said"

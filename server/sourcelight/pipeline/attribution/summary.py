@@ -148,8 +148,10 @@ def _counts(names, key=None) -> tuple[SourceCount, ...]:
 def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messages: Messages) -> str:
     if attributed == 0:
         return messages.plural("summary.no_source", len(claims))
-    keyed_claims = [[(name, _person_key(name, messages.language)) for name in people_of(c.sourcing.who, messages.language)]
-                    for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON]  # "both men": two people
+    # (each claim's people: "both men" are two)
+    language = messages.language
+    keyed_claims = [[(name, _person_key(name, language)) for name in people_of(c.sourcing.who, language)]
+                    for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON]
     keyed = [pair for people in keyed_claims for pair in people]
     # "he", "I", "the senator": someone, but no one more than the people the article names
     named_people = {key for name, key in keyed if not _names_no_one(name, messages.language)}
@@ -157,8 +159,9 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     writer = any(key == _WRITER for _, key in keyed)
     # a claim resting only on "he" or "the actress" rests on someone the reader is never told
     # the name of: "people named" only counts the claims that name theirs
-    unnamed_person_claims = sum(1 for people in keyed_claims
-                                if all(_names_no_one(name, messages.language) and key != _WRITER for name, key in people))
+    unnamed_person_claims = sum(
+        1 for people in keyed_claims
+        if all(_names_no_one(name, messages.language) and key != _WRITER for name, key in people))
     first = _what_most_rest_on(claims, kinds, attributed, messages, unnamed_person_claims)
     others = named_people - {_WRITER}
     if others:

@@ -92,8 +92,8 @@ def test_a_pronoun_no_name_was_found_for_is_no_more_named_people():
         ["Prime Minister Boris Johnson said the lockdown would end in June."],
     ])
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Boris Johnson", 1)]
-    assert summary.headline == ("The 2 attributed claims rest on a mix: 1 on a named person, 1 on a person referred to only "
-                                "by a pronoun or a description; 1 named person speaks on the record.")
+    assert summary.headline == ("The 2 attributed claims rest on a mix: 1 on a named person, 1 on a person referred to "
+                                "only by a pronoun or a description; 1 named person speaks on the record.")
 
 
 def test_a_headline_never_counts_a_person_it_was_not_told_the_name_of():
@@ -739,6 +739,7 @@ def test_a_name_put_before_the_verb_and_its_pronoun_is_not_whom_the_pronoun_mean
 def test_a_headline_over_one_claim_speaks_of_one_source():
     _, summary = _annotate([["The Harbour Trust said the ferry would run until March."],
                             ["The quay was rebuilt in 2019."]])
-    assert summary.headline == "The only attributed claim rests on an organization; no named person speaks on the record."
+    assert summary.headline == ("The only attributed claim rests on an organization; no named person speaks on "
+                                "the record.")
     _, summary = _annotate([["Die Bahn teilte mit, die Fähre fahre bis März."]], language="de")
     assert summary.headline.startswith("Die einzige zugeordnete Aussage stützt sich auf eine Organisation")
