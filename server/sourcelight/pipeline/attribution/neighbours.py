@@ -186,7 +186,8 @@ def _verb_and_pronoun_after(name: str, unquoted: str, pronoun: str) -> bool:
     at = unquoted.find(name)
     if at < 0:
         return False
-    following = unquoted[at + len(name):].split()[:2]
+    # (past the period of an initial the name was written with: "Philipp H. kenne er")
+    following = [word for word in unquoted[at + len(name):].split() if word.strip(",.;:")][:2]
     return len(following) == 2 and following[1].strip(",.;:").casefold() == pronoun.casefold()
 
 

@@ -734,6 +734,10 @@ def test_a_name_put_before_the_verb_and_its_pronoun_is_not_whom_the_pronoun_mean
                                  ["David Moore kenne er privat, sagt er."]], language="de")
     assert claims[1].sourcing.who == "Der Anwalt Tom Reyes"
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Der Anwalt Tom Reyes", 2)]
+    # (a name written with an initial: its period is no word)
+    claims, _ = _annotate([["Der Anwalt Tom Reyes antwortete auf unsere Fragen."],
+                           ["David M. kenne er privat, sagt er."]], language="de")
+    assert claims[1].sourcing.who == "Der Anwalt Tom Reyes"
 
 
 def test_a_headline_over_one_claim_speaks_of_one_source():
