@@ -89,22 +89,23 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     for index, (sentence, state, parse) in enumerate(zip(sentences, states, parses)):
         masked = state.masked(sentence.text)
         sentence_flags = find_flags(sentence.text, masked, lexicon)
-        if parses.engine and index not in parses.unparsed:
+        # (on the parse engine, a sentence with no cue word has no parse, and still is the engine's)
+        on_parse = parses.engine and index not in parses.unparsed
+        if on_parse:
             sentence_flags = without_refusals(sentence_flags, parse, lexicon)
         flags.append(sentence_flags)
         if lexicon.patterns["own_voice_labels"].match(sentence.text):
             # "Editor's note: Trump … has repeatedly pledged to ban …": the outlet's own
             # claim, whoever it reports of
             findings.append(None)
-        elif parses.engine and index not in parses.unparsed:
+        elif on_parse:
             findings.append(find_with_parse(parse, masked, lexicon, sentence_flags))
         else:
             findings.append(_finding(masked, lexicon, sentence_flags))
         # (a silence reports nothing a sentence after it could go on with: "Darüber möchte H.
         # nichts sagen. Ob er … gegangen sei?" are the writer's questions)
         reported.append(bool(lexicon.find("reported_mood", masked)) and not (len(flags) > 1 and flags[-2].non_response))
-        silent.append(silent_party(findings[-1], parse if parses.engine and index not in parses.unparsed else None,
-                                   masked, lexicon, sentence_flags))
+        silent.append(silent_party(findings[-1], parse if on_parse else None, masked, lexicon, sentence_flags))
     genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
     # (the cast by name alone, for the claims' own words to choose from; pronouns read it by gender)
     full_cast = cast_of(parses) if parses.engine else written_cast((s.text for s in sentences), lexicon)

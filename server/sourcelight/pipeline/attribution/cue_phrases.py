@@ -54,7 +54,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         if token.lower_ in lexicon.syntax.rate_prepositions and obj.tag_ == "VBG":
             continue  # "Per Serving: 210 cal.": a label over figures
         if token.lower_ in lexicon.syntax.rate_prepositions and token.is_title and token.i > token.sent.start \
-                and token.i > 0 and doc[token.i - 1].is_title:
+                and doc[token.i - 1].is_title:
             continue  # "BPM (Beats Per Minute) is …": a word of a name in title case
         thing = _thing(obj, lexicon)
         # (a thing, or a document such as rules: "according to the rules" is how it was done)

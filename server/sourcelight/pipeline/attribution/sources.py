@@ -214,20 +214,20 @@ def _indefinite_lead(head: str, lexicon: Lexicon) -> bool:
     return bool(first) and lexicon.patterns["indefinite"].fullmatch(first[0].casefold()) is not None
 
 
+# The lists of words for a person's role or title.
+_ROLE_KEYS = ("titles", "person_roles", "unnamed_roles")
+
+
 def _title_word_body(head: str, lexicon: Lexicon) -> bool:
     """'The General Staff', 'the General Assembly': "the", a capitalised title, one capitalised
     word is a body's name (a person's title takes no article, "General Gerasimov", or none in
     capitals: "le juge Bocock", "el juez Castro")."""
     words = head.split()
-    roles = ("titles", "person_roles", "unnamed_roles")
     return (len(words) == 3 and bool(lexicon.patterns["definite"].fullmatch(words[0]))
             and words[1][:1].isupper()
             and not words[1].endswith(".")  # "the Rev. Sharpton"
-            and any(lexicon.patterns[key].fullmatch(words[1]) for key in roles)
-            and words[2][:1].isupper() and not any(lexicon.patterns[key].fullmatch(words[2]) for key in roles))
-
-
-_ROLE_KEYS = ("titles", "person_roles", "unnamed_roles")
+            and any(lexicon.patterns[key].fullmatch(words[1]) for key in _ROLE_KEYS)
+            and words[2][:1].isupper() and not any(lexicon.patterns[key].fullmatch(words[2]) for key in _ROLE_KEYS))
 
 
 def _article_and_acronym(head: str, lexicon: Lexicon) -> bool:

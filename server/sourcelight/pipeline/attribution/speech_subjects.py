@@ -16,6 +16,7 @@ from sourcelight.pipeline.attribution.lemmas import lower_case_word
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.names import has_name
+from sourcelight.pipeline.attribution.person_signs import ROLE_BEFORE_NAME_KEYS
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
 
@@ -266,7 +267,7 @@ def _role_described(piece: str, lexicon: Lexicon) -> bool:
     name (a role right before a name is a title: "Professor Charles Davis")."""
     words = piece.split()
     return len(words) > 1 and words[1][:1].islower() and any(
-        lexicon.patterns[key].fullmatch(words[0].strip(",")) for key in ("person_roles", "titles", "spokesperson"))
+        lexicon.patterns[key].fullmatch(words[0].strip(",")) for key in ROLE_BEFORE_NAME_KEYS)
 
 
 def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexicon) -> SourceGuess | None:

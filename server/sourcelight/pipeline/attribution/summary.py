@@ -148,20 +148,20 @@ def _counts(names, key=None) -> tuple[SourceCount, ...]:
 def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messages: Messages) -> str:
     if attributed == 0:
         return messages.plural("summary.no_source", len(claims))
-    # (each claim's people: "both men" are two)
+    # each claim's people ("both men" are two), by key, and whether each names no one ("he", "I",
+    # "the senator": someone, but no one more than the people the article names)
     language = messages.language
-    keyed_claims = [[(name, _person_key(name, language)) for name in people_of(c.sourcing.who, language)]
+    keyed_claims = [[(_person_key(name, language), _names_no_one(name, language))
+                     for name in people_of(c.sourcing.who, language)]
                     for c in claims if c.sourcing and c.sourcing.kind is SourceKind.NAMED_PERSON]
     keyed = [pair for people in keyed_claims for pair in people]
-    # "he", "I", "the senator": someone, but no one more than the people the article names
-    named_people = {key for name, key in keyed if not _names_no_one(name, messages.language)}
+    named_people = {key for key, no_one in keyed if not no_one}
     # the writer's own "I" or "we" is no one the article quotes on the record
-    writer = any(key == _WRITER for _, key in keyed)
+    writer = any(key == _WRITER for key, _ in keyed)
     # a claim resting only on "he" or "the actress" rests on someone the reader is never told
     # the name of: "people named" only counts the claims that name theirs
-    unnamed_person_claims = sum(
-        1 for people in keyed_claims
-        if all(_names_no_one(name, messages.language) and key != _WRITER for name, key in people))
+    unnamed_person_claims = sum(1 for people in keyed_claims
+                                if all(no_one and key != _WRITER for key, no_one in people))
     first = _what_most_rest_on(claims, kinds, attributed, messages, unnamed_person_claims)
     others = named_people - {_WRITER}
     if others:
