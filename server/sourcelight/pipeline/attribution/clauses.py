@@ -1,5 +1,6 @@
 """Clause geometry shared by the cue finders: where the phrase after a cue ends, the
-clause segments before a verb, and the Finding record a finder returns. No words here:
+clause segments before a verb, the subject inside a relative clause a verb ends, and the
+Finding record a finder returns. No words here:
 the stops come from the lexicon, the breaks are punctuation.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sourcelight.pipeline.model import SourceKind
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\[\]—–]|\x00+|\s-\s")
 AFTER_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:.!?()\[\]—–\x00]|\s-\s")
 MAX_OBJECT_WORDS = 14
+MAX_RELATIVE_SUBJECT_WORDS = 4  # a subject, not the rest of the clause ("ihre Freude über das Treffen …")
 
 
 @dataclass(frozen=True)
@@ -171,3 +173,26 @@ def skip_spaces(text: str, position: int) -> int:
     while position < len(text) and text[position].isspace():
         position += 1
     return position
+
+
+def subject_after_relative(text: str, start: int, stop: int, lexicon: Lexicon) -> SourceGuess | None:
+    """The subject of a relative clause the verb ends: a short phrase right after the clause's
+    relative word that runs up to the verb ("…, die der Minister nicht bestreitet": der
+    Minister), or after a later relative word no article can be ("…, deren Fotos … und von
+    denen Relotius behauptet": Relotius). None where the relative word is the subject itself
+    ("…, die nicht bestritten werden", "…, die ihre Freude … teilte"). Where every noun is
+    capitalised, a relative clause follows one ("Ein Fakt, den …"), not a verb ("beantragt, das
+    Rechtsmittel zurückzuweisen")."""
+    before = text[:start].rstrip().rstrip(",").split()
+    if lexicon.capitalised_nouns and not (before and before[-1][:1].isupper()):
+        return None
+    openers = [m for m in lexicon.patterns["relatives_anywhere"].finditer(text, start, stop)
+               if not text[start:m.start()].strip() or not lexicon.patterns["definite"].fullmatch(m.group().lower())]
+    if not openers:
+        return None
+    after = openers[-1].end() + len(text[openers[-1].end():stop]) - len(text[openers[-1].end():stop].lstrip())
+    guess = classify(text, after, stop, lexicon) if after < stop else None
+    if guess is None or guess.start != after or text[guess.end:stop].strip() \
+            or len(guess.text.split()) > MAX_RELATIVE_SUBJECT_WORDS:
+        return None
+    return guess

@@ -153,7 +153,10 @@ def speaker_label(doc, label: Finding, lexicon: Lexicon) -> Finding | None:
     words = text_of(doc)[label.source_span[0]:label.source_span[1]].split()
     cast = doc.user_data.get(CAST_KEY) or {}
     person = any(e.label_ == "PERSON" and e.end_char <= label.cue_span[0] for e in doc.ents)
-    if label.kind is SourceKind.NAMED_PERSON and (person or all(w in cast for w in words)):
+    # ("De Blasio:" for Bill de Blasio: the end of a name in the cast, whatever its capitals)
+    in_cast = all(w in cast for w in words) or (
+        bool(words) and cast.get(words[-1], "").casefold().endswith(" " + " ".join(words).casefold()))
+    if label.kind is SourceKind.NAMED_PERSON and (person or in_cast):
         return label
     # "Clinton camp: …", "NATO: …": a named body too; a place is the topic ("Syria: rebels say …").
     named = [t for t in doc if t.idx < label.cue_span[0] and t.pos_ == "PROPN"]
@@ -237,7 +240,11 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None  # "Editor's note: This story has been updated." labels the outlet's own note
     # (the cue is the tag's verb where one opens the line: "Said the mayor: …")
     cue = doc[0] if tagged else colon
-    return Finding.of(guess, cue.text, (cue.idx, cue.idx + len(cue.text)))
+    finding = Finding.of(guess, cue.text, (cue.idx, cue.idx + len(cue.text)))
+    employer = employer_outlet(head, lexicon) if guess.kind is SourceKind.NAMED_PERSON else None
+    if employer and employer != finding.source:
+        finding = replace(finding, kind=SourceKind.MEDIA, via=employer)  # "WSJ’s Nick Timiraos: “…”"
+    return finding
 
 
 def _label_speaks(guess, head, before, after, lexicon: Lexicon) -> bool:

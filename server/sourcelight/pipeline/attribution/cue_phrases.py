@@ -122,13 +122,16 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     # $250,000 after Sanders endorsed him in a fundraising email" is not Sanders's claim)
     said_in = token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.head.head.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ == "mark" and c.lower_ != "as" for c in token.head.head.children) \
-        and not _in_relative_clause(token.head.head, lexicon) and not _in_answer_to(token)
+        and not _in_relative_clause(token.head.head, lexicon) and not _in_answer_to(token) and not _modifies_next(token)
     quoted = has_quote and token.dep_ in ("nsubj", "dobj", "appos", "ROOT") and _quote_beyond_modifiers(token)
-    if owner is not None and (owner.head.lower_ != "by" or owner.head.dep_ == "agent") \
+    if owner is not None and (owner.head.lower_ != "by" or owner.head.dep_ == "agent"
+                              or (token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+                                  and not any(c.dep_ == "relcl" for c in token.children))) \
             and not (quoted or _that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its
         # author, and "… in a statement from X" says the sentence is X's (not "articles
-        # written by volunteers": what they made, not what it says).
+        # written by volunteers": what they made, not what it says; nor "reviewing the text
+        # of the ruling by the court", a document the sentence speaks of).
         owner = None
     if owner is None and said_in:
         verb = token.head.head
@@ -160,6 +163,13 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     cue_start = token.doc[hyphenated_word(token)[0]].idx  # "op-ed", not "ed"
     return Finding.of(guess, text_of(token.doc)[cue_start:token.idx + len(token.text)],
                       (cue_start, token.idx + len(token.text)), via=via if via != guess.text else None)
+
+
+def _modifies_next(noun) -> bool:
+    """'typing in new article post URLs': a noun right before a common noun modifies it, though
+    the parse lost the phrase's head; no one says anything in it."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return after is not None and after.tag_ in ("NN", "NNS") and after.ent_type_ not in ("DATE", "TIME")
 
 
 def _in_answer_to(noun) -> bool:

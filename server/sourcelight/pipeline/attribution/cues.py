@@ -238,10 +238,13 @@ def _other_sense(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
 
 
 def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:
-    """'In a statement, the ministry ...': the source is the phrase after the comma."""
+    """'In a statement, the ministry ...': the source is the phrase after the comma that ends
+    the opening phrase (not a comma further on: "Según explicó en un comunicado Twitter Lite
+    estará disponible en Bolivia, Brasil …" names no Brasil)."""
     for cue in lexicon.find("noun", text):
         comma = text.find(",", cue.end())
-        if comma < 0:
+        before = text[:cue.start()].strip(" \x00\"'“”„«»‘’")
+        if comma < 0 or (before and not lexicon.patterns["leading_conjunctions"].fullmatch(before.lower())):
             continue
         start, end = comma + 1, comma + 1
         words = text[comma + 1:].split()

@@ -171,15 +171,19 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
         named = [name for name in dict.fromkeys(mentions(index)) if name.split()[-1] in before]
         if len(named) == 2 and _joined_by_and(before, named) and _set_off_before(before, named):
             return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
+    just_before = _pair_just_before(index, sentences, mentions) if reference.count != 2 and reference.plural else None
     if attribution.entity is not None:
+        if just_before is not None and _set_off_before(sentences[index - 1].text, just_before) and not any(
+                word in sentences[index - 1].text for word in attribution.entity.split()):
+            # "Lorenz and Fetter plotted the motion. They found …": the pair the sentence just
+            # before opens with is nearer than any source further back
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(just_before))
         return attribution
     if reference.count != 2:
         if not reference.plural or attribution.kind is not reference.fallback:
             return attribution
-        if index > 0 and sentences[index - 1].block >= sentences[index].block - 1:
-            named = list(dict.fromkeys(mentions(index - 1)))
-            if len(named) == 2 and _joined_by_and(sentences[index - 1].text, named):
-                return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named))
+        if just_before is not None:
+            return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(just_before))
         return attribution
     block = sentences[index].block
     for earlier in range(index - 1, max(-1, index - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
@@ -189,6 +193,15 @@ def pair_named_before(attribution: Attribution, finding: Finding, index: int, se
         if len(named) >= 2:
             return replace(attribution, kind=SourceKind.NAMED_PERSON, entity=pair_of(named[:2]))
     return attribution
+
+
+def _pair_just_before(index: int, sentences, mentions) -> list[str] | None:
+    """The two people the sentence just before (in its paragraph or the one before) names as
+    "A and B", or None."""
+    if index == 0 or sentences[index - 1].block < sentences[index].block - 1:
+        return None
+    named = list(dict.fromkeys(mentions(index - 1)))
+    return named if len(named) == 2 and _joined_by_and(sentences[index - 1].text, named) else None
 
 
 def _set_off_before(text: str, names: list[str]) -> bool:

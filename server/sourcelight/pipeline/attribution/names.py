@@ -335,13 +335,18 @@ def without_role_in_front(name, lexicon: Lexicon):
     """The recogniser's span of a name without the end of a title it cut in two ("Chair Donald
     Kohn" of "Vice Chair Donald Kohn"): a capitalised role or title opening the span, after a
     capitalised word the span left out, is not the name's (but "Councillor Mira Osei" keeps
-    its title whole, and two words of a name stay)."""
+    its title whole, and two words of a name stay); nor is a noun for what a person does
+    written like a title before a full name ("Farmer Chad Smith")."""
     roles, titles = lexicon.patterns["person_roles"], lexicon.patterns["titles"]
     doc = name.doc
     cut_title = name.start > 0 and doc[name.start - 1].is_alpha and doc[name.start - 1].text[:1].isupper()
     while cut_title and len(name) > 2 and name[0].text[:1].isupper() and (
             roles.fullmatch(name[0].text) or titles.fullmatch(name[0].text)):
         name = name[1:]
+    if len(name) > 2 and lexicon.syntax is not None and name[0].text[:1].isupper() \
+            and name[0].lower_ in lexicon.syntax.person_descriptions and not titles.fullmatch(name[0].text) \
+            and all(t.text[:1].isupper() and not t.text.endswith(".") for t in name[1:]):
+        name = name[1:]  # "Farmer Chad Smith said": what he does, written like a title, is no name
     return name
 
 

@@ -158,7 +158,14 @@ def person_in(head, tokens, lexicon: Lexicon):
         # "Director of Product Management Joe Ambeault", read as one organization from
         # "Product": a role opening the phrase leads up to a name
         led = len(tokens) > 1 and entity.start > tokens[0].i and is_person_role(tokens[0], lexicon, ROLE_BEFORE_NAME_KEYS)
-        return trailing_name(tokens, lexicon) if led and tokens[-1].i == head.i else None  # else a body: "the Doe Foundation"
+        if led and tokens[-1].i == head.i:
+            return trailing_name(tokens, lexicon)
+        role_set_off = head.dep_ != "ROOT" and any(c.dep_ == "appos" and head.i < c.i < head.head.i and (
+            c.ent_type_ == PERSON or (c.pos_ == "NOUN" and is_person_role(c, lexicon))) for c in head.children)
+        if not (tokens[-1].pos_ == "NOUN" and is_person_role(tokens[-1], lexicon)) and not role_set_off:
+            return None  # a body: "the Doe Foundation"
+        # "The Mandan, North Dakota, police chief, Jason Ziegler,": a role the parse hung on
+        # its place, and the name set off after it
     token_ids = {t.i for t in tokens}
     for entity in reversed(head.doc.ents):
         if entity.label_ == PERSON and entity.start in token_ids and entity.end - 1 == tokens[-1].i \

@@ -25,7 +25,7 @@ def phrase_tokens(head) -> list:
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ in ASIDE_DEPS and not (child.dep_ == "cc" and child.i < head.i) and child.tag_ != "HYPH" \
                 and not (child.tag_ in ("``", "''") and child.i < head.i and child.head.i == head.i) \
-                and not _name_run_on(head, child):
+                and not _name_run_on(head, child) and not _inside_one_name(head, child):
             # (the quotation marks of a title inside the phrase are the phrase's: "the “Bad Romance” singer")
             excluded.update(t.i for t in child.subtree)
         elif child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME"):
@@ -64,6 +64,12 @@ def phrase_tokens(head) -> list:
         tokens.pop()
     if len(tokens) > 1 and tokens[0].tag_ in ("``", "''") and not any(t.tag_ in ("``", "''") for t in tokens[1:]):
         tokens = tokens[1:]  # '… for Trump,” a student at Wesleyan wrote': the mark closes the title before
+    lost = [c for c in head.children if c.dep_ == "compound" and c.tag_ == "NN" and c.i < head.i]
+    if lost and head.tag_ == "NNS" and any(c.dep_ == "det" and "Sing" in c.morph.get("Number") and c.i < lost[-1].i
+                                          for c in head.children):
+        # "all that other stuff feminists say": a plural after a singular determiner's noun
+        # starts a phrase of its own the parse ran into that noun's
+        tokens = [t for t in tokens if t.i > lost[-1].i]
     suffix = name_suffix(tokens[-1])
     if suffix is not None:
         tokens.append(suffix)  # "Analysts with Moody’s said": the company's name is whole
@@ -138,6 +144,13 @@ def _name_run_on(head, child) -> bool:
         return False
     before = doc[child.left_edge.i - 1]
     return before.dep_ == "pobj" and before.head.head.i == head.i and not before.is_punct
+
+
+def _inside_one_name(head, child) -> bool:
+    """The comma of "Crown Equity Holdings, Inc.": inside the name the recogniser found, before
+    its head, it sets nothing off."""
+    return child.text == "," and child.i < head.i and child.ent_iob_ == "I" and head.ent_iob_ == "I" \
+        and head.ent_type_ == "ORG"
 
 
 def _circumstance(head, preposition) -> bool:

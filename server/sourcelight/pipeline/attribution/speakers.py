@@ -226,10 +226,12 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 # "Majorities of voters going to the polls said …" parsed as a clausal
                 # subject: the participle's subject is who speaks.
                 return inner, False
-            if subject.dep_ == "csubj" and subject.tag_ == "VBG" and subject.i == subject.sent.start and any(
+            if subject.dep_ == "csubj" and subject.tag_ == "VBG" and (
+                    subject.i == subject.sent.start or subject.doc[subject.left_edge.i - 1].text == ",") and any(
                     c.dep_ in ("dobj", "ccomp", "xcomp") for c in subject.children):
-                # "Observing CPU load … won’t reveal …": a doing, no one speaks (a name the parse
-                # took for a gerund has no object: "Schilling describes himself …")
+                # "Observing CPU load … won’t reveal …", "…, giving fans hope that …": a doing, no
+                # one speaks (a name the parse took for a gerund has no object: "Schilling
+                # describes himself …")
                 return None, False
             return subject, False
         if current.dep_ == "relcl" and (current.i == verb.i or came_by == "conj"):

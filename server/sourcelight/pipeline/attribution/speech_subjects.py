@@ -11,6 +11,7 @@ from sourcelight.pipeline.attribution.clauses import object_after as _object_aft
 from sourcelight.pipeline.attribution.clauses import segments_before as _segments_before
 from sourcelight.pipeline.attribution.clauses import shortest_source as _shortest_source
 from sourcelight.pipeline.attribution.clauses import skip_spaces as _skip_spaces
+from sourcelight.pipeline.attribution.clauses import subject_after_relative
 from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
 from sourcelight.pipeline.attribution.lemmas import lower_case_word
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
@@ -138,6 +139,10 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         # sagte der Minister")
         parenthetical = lexicon.patterns["parentheticals"].match(piece) and not holds_clause and (
             (start > 0 and not (opened and lexicon.verb_second)) or comma_before_verb or not lexicon.verb_second)
+        if relative and index == 0 and not comma_before_verb:
+            inner = subject_after_relative(text, start, stop, lexicon)
+            if inner is not None:
+                return inner, False  # "Ein Fakt, den Vreni nicht bestreitet": the verb ends the relative clause
         if parenthetical or relative or aside:
             skipped = True
             continue

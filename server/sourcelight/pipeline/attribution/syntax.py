@@ -197,9 +197,11 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         # "Wiig smiles when I tell her this": the moment of the main clause (but "after
         # Clinton accused him of sexism" says what she accused him of)
         return None
-    if token.dep_ == "relcl" and not clause and (negated(token) or any(c.tag_ == "MD" for c in token.children)) \
-            and _describes_a_thing(token.head):
-        return None  # "gives money to charities that do not disclose their donors", "distortions that would reveal …"
+    if token.dep_ == "relcl" and not (has_quote or has_clause(token)) and (
+            negated(token) or any(c.tag_ == "MD" for c in token.children)) and _describes_a_thing(token.head):
+        # "gives money to charities that do not disclose their donors", "distortions that would
+        # reveal …", "borrowed three equations that would describe a simpler system"
+        return None
     wish = token.head if token.dep_ == "xcomp" and token.head.i != token.i else token
     if token_lemma(wish, lexicon) in syntax.wishes and not has_quote and wish_that_describes(wish, lexicon):
         # "items they want to sell", "as much video as they want", "fans who hope to see the
