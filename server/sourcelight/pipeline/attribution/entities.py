@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Callable
 
 from sourcelight.pipeline.attribution.cast import name_words
+from sourcelight.pipeline.attribution.compounds import as_last_part
 from sourcelight.pipeline.attribution.described import describes_several
 from sourcelight.pipeline.attribution.lemmas import inflected_noun
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
@@ -154,7 +155,19 @@ def _bare(name: str, lexicon: Lexicon) -> str:
     named_at = next((i for i, word in enumerate(words) if i > 0 and word[:1].isupper()), 0)
     if named_at > 1 and lexicon.is_determiner(words[0].lower()) and all(w.islower() for w in words[1:named_at]):
         words = words[named_at:]  # "The elder Mateen": a name with words that tell which one
+    # "der Vereinsvorsitzende David Bendels", "le président Alain Fuchs", "beispielsweise
+    # Condor-Sprecherin Magdalena Hauser": what describes a full name is not part of it
+    while len(words) > 2 and sum(w[:1].isupper() for w in words[1:]) >= 2 and (
+            words[0].islower() or lexicon.is_determiner(words[0].lower()) or _role_word(words[0], lexicon)):
+        words = words[1:]
     return " ".join(words).strip()
+
+
+def _role_word(word: str, lexicon: Lexicon) -> bool:
+    """'Jurist', 'président', and where compounds are one word, 'Vereinsvorsitzende'."""
+    tail = as_last_part(word, lexicon)
+    return ends_in_word_of(PERSON_ROLE_KEYS, word, lexicon) or (
+        tail is not None and ends_in_word_of(PERSON_ROLE_KEYS, tail, lexicon))
 
 
 def _joined_role(word: str, lexicon: Lexicon) -> bool:

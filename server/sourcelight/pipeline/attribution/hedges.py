@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from sourcelight.pipeline.attribution.lemmas import inflected_noun
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 
+# what may come before a sentence's first word
+_SENTENCE_OPENERS = " \x00\"'“”„«»‘’([—–-"
+
 
 @dataclass(frozen=True)
 class Flags:
@@ -64,10 +67,11 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
         word = _as_written(match.group(), lexicon)
         if all(word.casefold() != hedge.casefold() for hedge in hedges):
             hedges.append(word)
-    spans = [m.span() for m in lexicon.find("non_responses", masked)]
-    negators = [m.span() for m in lexicon.find("negators", masked)]
+    spans = [m.span() for m in lexicon.find("non_responses", masked) if not _noun_read_as_verb(m, masked, lexicon)]
+    negators = [m.span() for m in lexicon.find("negators", masked) if not _after_preposition(m, masked, lexicon)]
     spans += [m.span() for m in lexicon.find("negated_responses", masked)
-              if any(_negates(negator, m.span(), lexicon.negation_before, masked) for negator in negators)]
+              if any(_negates(negator, m.span(), lexicon.negation_before, masked) for negator in negators)
+              and not _noun_read_as_verb(m, masked, lexicon)]
     # (a denial word inside a non-response or a refusal is none: "se negó a comentar" refused
     # to comment, "se negó a dimitir" refused to resign)
     refusals = [m.span() for m in lexicon.find("refusals", masked)]
@@ -75,6 +79,19 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
                     if not any(start <= m.start() and m.end() <= end for start, end in spans + refusals))
     markers = tuple(m.span() for m in lexicon.find("discourse_markers", masked) if _set_off(m, masked, lexicon))
     return Flags(tuple(hedges), bool(spans), denials, tuple(spans), hedge_spans, tuple(refusals), markers)
+
+
+def _noun_read_as_verb(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    """'nach tagelangem Schweigen', 'zum Schweigen bringt': where every noun has a capital, a
+    capitalised word inside the sentence is the noun, not the verb the list holds ("schweigen")."""
+    return lexicon.capitalised_nouns and match.group()[:1].isupper() and bool(text[:match.start()].strip(_SENTENCE_OPENERS))
+
+
+def _after_preposition(negator: re.Match[str], text: str, lexicon: Lexicon) -> bool:
+    """'reagiert gegen kein anderes Virus': a negator right after a preposition negates its
+    object, not the verb."""
+    words = text[:negator.start()].split()
+    return bool(words) and lexicon.patterns["prepositions"].fullmatch(words[-1].lower()) is not None
 
 
 def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:

@@ -59,7 +59,9 @@ def _named(claims: tuple[Claim, ...], language: str):
         if sourcing is None or not sourcing.who:
             continue
         if sourcing.kind is SourceKind.NAMED_PERSON:
-            yield from (name for name in people_of(sourcing.who, language) if not _names_no_one(name, language))
+            # (by the name alone: "le président Alain Fuchs" is Alain Fuchs in the list)
+            yield from (bare_name(name, language) for name in people_of(sourcing.who, language)
+                        if not _names_no_one(name, language))
         elif sourcing.kind is SourceKind.ORGANIZATION and not _unresolved_pronoun(sourcing.who, language) \
                 and not _described_body(sourcing.who, language):
             yield sourcing.who
@@ -162,26 +164,28 @@ def _headline(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messag
     # the name of: "people named" only counts the claims that name theirs
     unnamed_person_claims = sum(1 for people in keyed_claims
                                 if all(no_one and key != _WRITER for key, no_one in people))
-    first = _what_most_rest_on(claims, kinds, attributed, messages, unnamed_person_claims)
+    # and one resting on the writer's own "I" alone is the writer's account, no one else's
+    writer_claims = sum(1 for people in keyed_claims if people and all(key == _WRITER for key, _ in people))
+    first = _what_most_rest_on(claims, kinds, attributed, messages, unnamed_person_claims, writer_claims)
     others = named_people - {_WRITER}
     if others:
         return messages.plural("summary.named_people", len(others), first=first)
-    if writer:
-        return messages.text("summary.writer_only", first=first)
+    if writer and not writer_claims:
+        return messages.text("summary.writer_only", first=first)  # ("Sam and I": the writer with someone)
     return messages.text("summary.no_named_person", first=first)
 
 
 def _what_most_rest_on(claims: tuple[Claim, ...], kinds: Counter, attributed: int, messages: Messages,
-                       unnamed_person_claims: int) -> str:
+                       unnamed_person_claims: int, writer_claims: int) -> str:
     """The headline's first half: the kind most attributed claims rest on, or the mix; claims
-    on people named and on people only described count apart."""
+    on people named, on people only described and on the writer's own account count apart."""
     unnamed = kinds[SourceKind.ANONYMOUS] + kinds[SourceKind.VAGUE]
     if unnamed * 2 > attributed:
         first = _rest_on(messages, unnamed, attributed, _unnamed_key(kinds))
         relay = _main_relay(claims)
         return messages.text("summary.relayed_by", first=first, relay=relay) if relay else first
-    counts = {"named_person": kinds[SourceKind.NAMED_PERSON] - unnamed_person_claims,
-              "unnamed_person": unnamed_person_claims,
+    counts = {"named_person": kinds[SourceKind.NAMED_PERSON] - unnamed_person_claims - writer_claims,
+              "unnamed_person": unnamed_person_claims, "writer": writer_claims,
               **{kind.value: kinds[kind] for kind in _SOURCE_KINDS if kind is not SourceKind.NAMED_PERSON}}
     key, count = max(counts.items(), key=lambda kv: kv[1])
     if count * 2 > attributed:

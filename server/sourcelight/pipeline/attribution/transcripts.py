@@ -1,6 +1,7 @@
 """Transcripts: a speaker's name in capitals before a colon opening a paragraph ("JAKE
-TAPPER: …", '"PENCE: Well, look, …' where the whole transcript is quoted), or a dialogue's
-capitalised names ("Joe: …", "Benjamin: …", each more than once). The label is the
+TAPPER: …", '"PENCE: Well, look, …' where the whole transcript is quoted), a dialogue's
+capitalised names ("Joe: …", "Benjamin: …", each more than once), or an interview's initials
+of people it names ("AD She was all in."). The label is the
 attribution of its sentence, whatever cues follow, and its turn runs on to the next label:
 context.py gives the turn's sentences to the same speaker.
 """
@@ -20,6 +21,9 @@ LABEL = re.compile(r"\s*[\"“‘'«„]?((?:[^\W\d_a-z][^\W\d_a-z'’-]*\.?\s+)
 # One capitalised word before a colon ("Joe: …", "Benjamin: …"): a speaker's label only where
 # the article's paragraphs open with two such names, each more than once (a dialogue).
 TITLE_LABEL = re.compile(r"\s*[\"“‘'«„]?([^\W\d_a-z][^\W\d_]{1,20}):\s")
+# A speaker's initials opening a paragraph, with no colon ("AD She was all in.", "OW I did it
+# every time."): a label only where they are a person's the article names in full, more than once.
+INITIALS_LABEL = re.compile(r"\s*[\"“‘'«„]?([^\W\d_a-z]{2,3})\s+(?=[(\[]?[^\W\d_a-z])")
 # The fewest different recurring one-word labels that make a dialogue, and the fewest words a
 # turn of it says after its label.
 DIALOGUE_SPEAKERS = 2
@@ -60,6 +64,9 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     dialogue = _dialogue_labels(sentences, stops)
     candidates.update(dialogue)
     named |= set(dialogue)
+    initials = _initials_labels(sentences, cast)
+    candidates.update({index: match for index, (match, _) in initials.items()})
+    named |= set(initials)
     turn_of: list[int | None] = [None] * len(sentences)
     if not named:
         return Transcript(findings, turn_of)
@@ -70,13 +77,19 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     for label in labels:
         match = candidates[label]
         colon = match.end(1)
+        if label in initials:  # (the person the initials are, by name; the initials are the cue)
+            labelled[label] = Finding(SourceKind.NAMED_PERSON, initials[label][1], match.span(1), match.group(1),
+                                      match.span(1))
+            continue
         labelled[label] = Finding(SourceKind.NAMED_PERSON, match.group(1), match.span(1), ":",
                                   (colon, colon + 1))
     for label in labels:
         for index in range(label + 1, len(sentences)):
             if index in candidates:
                 break
-            if sentences[index].block == sentences[label].block or (len(labels) > 1 and findings[index] is None):
+            # (an interview labelled by initials leaves its questions unlabelled: a turn is its paragraph)
+            if sentences[index].block == sentences[label].block or (
+                    len(labels) > 1 and findings[index] is None and label not in initials):
                 turn_of[index] = label
     nobodys = frozenset(index for candidate in set(candidates) - set(labels)
                         for index in _rest_of_paragraph(sentences, candidate) if findings[index] is None)
@@ -101,6 +114,25 @@ def _dialogue_labels(sentences, stops: frozenset[str]) -> dict[int, re.Match[str
     if len(speakers) < DIALOGUE_SPEAKERS:
         return {}
     return {index: match for index, match in found.items() if match.group(1) in speakers}
+
+
+def _initials_labels(sentences, cast: dict[str, str]) -> dict[int, tuple[re.Match[str], str]]:
+    """The paragraphs that open with a person's initials ("AD She was all in."), where the
+    initials are those of one person the article names in full, and open more than one
+    paragraph; each with that person's name."""
+    people: dict[str, set[str]] = {}
+    for name in set(cast.values()):
+        words = [word for word in name.split() if word[:1].isupper()]
+        if len(words) >= 2:
+            people.setdefault("".join(word[0] for word in words), set()).add(name)
+    found = {}
+    for index, sentence in enumerate(sentences):
+        if index == 0 or sentences[index - 1].block != sentence.block:
+            match = INITIALS_LABEL.match(sentence.text)
+            if match is not None and len(people.get(match.group(1), ())) == 1:
+                found[index] = (match, next(iter(people[match.group(1)])))
+    recurring = Counter(match.group(1) for match, _ in found.values())
+    return {index: (match, name) for index, (match, name) in found.items() if recurring[match.group(1)] > 1}
 
 
 def _named_inside(word: str, sentences) -> bool:

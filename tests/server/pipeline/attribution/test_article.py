@@ -112,9 +112,8 @@ def test_the_writer_and_a_pronoun_are_the_writer_alone_on_the_record():
         ["“The harbour will close,” he said on Monday."],
     ])
     # (the writer is known; "he" is not)
-    assert summary.headline == ("The 2 attributed claims rest on a mix: 1 on a named person, 1 on a person referred to "
-                                "only by a pronoun or a description; the writer speaks in the first person, and no one "
-                                "else named is on the record.")
+    assert summary.headline == ("The 2 attributed claims rest on a mix: 1 on a person referred to only by a pronoun or "
+                                "a description, 1 on the writer's own account; no named person speaks on the record.")
 
 
 def test_the_writer_is_one_person_however_they_write_themself():
@@ -122,8 +121,8 @@ def test_the_writer_is_one_person_however_they_write_themself():
         ["I think the new timetable is a mistake.", "We know that the new timetable will cut the night ferry."],
         ["I believe riders will remember it in November."],
     ])
-    assert summary.headline == ("The 3 attributed claims all rest on named people; the writer speaks in the first "
-                                "person, and no one else named is on the record.")
+    assert summary.headline == ("The 3 attributed claims all rest on the writer's own account; no named person speaks "
+                                "on the record.")
 
 
 def test_the_writer_is_not_counted_among_the_people_quoted_on_the_record():
@@ -132,7 +131,9 @@ def test_the_writer_is_not_counted_among_the_people_quoted_on_the_record():
         ["Transport Minister Aroha Ngata said the night ferry would return in spring."],
     ])
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Aroha Ngata", 1)]
-    assert summary.headline == "The 3 attributed claims all rest on named people; 1 named person speaks on the record."
+    # (most claims are the writer's: not "all rest on named people")
+    assert summary.headline == ("Most attributed claims (2 of 3) rest on the writer's own account; 1 named person speaks "
+                                "on the record.")
 
 
 def test_the_writers_i_named_beside_someone_is_still_the_writer_alone_later():
@@ -733,7 +734,7 @@ def test_a_name_put_before_the_verb_and_its_pronoun_is_not_whom_the_pronoun_mean
     claims, summary = _annotate([["Der Anwalt Tom Reyes antwortete auf unsere Fragen."],
                                  ["David Moore kenne er privat, sagt er."]], language="de")
     assert claims[1].sourcing.who == "Der Anwalt Tom Reyes"
-    assert [(s.name, s.claims) for s in summary.named_sources] == [("Der Anwalt Tom Reyes", 2)]
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Tom Reyes", 2)]
     # (a name written with an initial: its period is no word)
     claims, _ = _annotate([["Der Anwalt Tom Reyes antwortete auf unsere Fragen."],
                            ["David M. kenne er privat, sagt er."]], language="de")
@@ -747,3 +748,32 @@ def test_a_headline_over_one_claim_speaks_of_one_source():
                                 "the record.")
     _, summary = _annotate([["Die Bahn teilte mit, die Fähre fahre bis März."]], language="de")
     assert summary.headline.startswith("Die einzige zugeordnete Aussage stützt sich auf eine Organisation")
+
+
+def test_the_summary_lists_a_person_by_name_without_what_describes_them():
+    _, summary = _annotate([["Der Vereinsvorsitzende David Moore sagte, der Hafen bleibe offen."],
+                            ["Moore sagte auch, die Fähre fahre bis März."]], language="de")
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("David Moore", 2)]
+    _, summary = _annotate([["Au nom de toute la communauté, le président Tom Reyes déclare : « Le port restera ouvert. »"]],
+                           language="fr")
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Tom Reyes", 1)]
+
+
+def test_an_interview_labelled_by_initials_gives_each_answer_to_its_speaker():
+    claims, summary = _annotate([
+        ["Ferry captain Dana Okafor and harbour master Tom Reyes sat down with us before the winter timetable."],
+        ["Dana, how was the first winter?"],
+        ["DO It was hard.", "I kept asking the crew to slow down."],
+        ["TR I never closed the pier."],
+        ["Tom, what comes next?"],
+        ["TR (Laughs.)", "A new quay, I hope."],
+        ["DO And a night ferry."],
+    ])
+    who = [(c.text, c.sourcing.kind.value, c.sourcing.who) for c in claims]
+    assert who[1] == ("Dana, how was the first winter?", "unattributed", None)  # the interviewer's question
+    assert who[2][1:] == who[3][1:] == ("named_person", "Dana Okafor")  # "I kept asking" is hers, not the writer's
+    assert who[4][1:] == ("named_person", "Tom Reyes")
+    assert who[5][1] == "unattributed"
+    assert who[6][1:] == who[7][1:] == ("named_person", "Tom Reyes")
+    assert who[8][1:] == ("named_person", "Dana Okafor")
+    assert summary.headline == "The 6 attributed claims all rest on named people; 2 named people speak on the record."
