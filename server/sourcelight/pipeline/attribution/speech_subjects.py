@@ -34,6 +34,9 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     inverted = _inverted_subject(text, cue, lexicon)
     if subject is not None and across_aside and not (inverted is not None and _ends_sentence(text, inverted.end)):
         return subject
+    opening = text[:cue.start()].strip(_SENTENCE_OPENERS).split()
+    if len(opening) == 1 and lexicon.is_pronoun(opening[0]):
+        return subject  # "Ich glaube die Menschen, die … shoppen, sind …": the pronoun before the verb is its subject
     if inverted is not None:
         return inverted
     if subject is not None:

@@ -68,6 +68,8 @@ def owed(verb, lexicon: Lexicon) -> bool:
     a modal of obligation, and its subject is not the writer."""
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = first_conjunct(verb)  # "should ask and say": one modal for both, not for "…, he told reporters"
+    if verb.dep_ == "xcomp" and to_infinitive(verb) and verb.head.dep_ == "acomp":
+        verb = verb.head.head  # "They shouldn't be afraid to say “hey”": the modal is the copula's
     if not any(c.dep_ == "aux" and c.lower_ in lexicon.syntax.obligation_modals for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
