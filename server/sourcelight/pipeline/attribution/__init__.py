@@ -151,7 +151,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              pronoun=lexicon.is_third_person, verb_second=lexicon.verb_second)
     attributions = resolve_context(sentences, findings, states, reading)
     attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
-        attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity))
+        attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity),
+        bodies)
     attributions = without_nouns_as_names(attributions, lexicon)
     attributions = relayed_by_agency(attributions, wire_agency(article, sentences, lexicon))
     attributions = without_own_outlet(attributions, own_outlet_names(article, lexicon), lexicon)

@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import HYPHENS, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.persons import entity_of, thing_pronoun_after, whole_name
+from sourcelight.pipeline.attribution.persons import entity_of, thing_opening_a_name, thing_pronoun_after, whole_name
 from sourcelight.pipeline.attribution.phrases import phrase_tokens
 from sourcelight.pipeline.attribution.sources import classify
 from sourcelight.pipeline.attribution.thing_names import THING_NAMES_KEY
@@ -98,7 +98,7 @@ def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
     written = one_word(tokens)  # (one word, or a hyphened one the tokenizer split: "M-Pesa")
     # (a name the tagger took for a common noun too, where the article's own words show it
     # is a body's: "one Zentrix customer … Zentrix is hoping …"; thing_names)
-    if written is not None and written in bodies and written not in people and (
+    if written is not None and written in bodies and (written not in people or thing_opening_a_name(written, head.doc)) and (
             head.pos_ == "PROPN" or written in (head.doc.user_data.get(THING_NAMES_KEY) or frozenset())):
         return SourceKind.ORGANIZATION
     if head.pos_ == "PROPN" and head.text not in people and any(c.lower_ == "the" for c in head.children):

@@ -23,10 +23,12 @@ from sourcelight.pipeline.model import Attribution, SourceKind
 
 
 def unify_entities(attributions: list[Attribution | None], cast: dict[str, str], lexicon: Lexicon,
-                   other_gender: Callable[[Attribution, str], bool] = lambda _, __: False) -> list[Attribution | None]:
+                   other_gender: Callable[[Attribution, str], bool] = lambda _, __: False,
+                   bodies: frozenset[str] = frozenset()) -> list[Attribution | None]:
     """The attributions with each named person's entity set to their fullest name, unless
     ``other_gender`` says the claim's own words show a person of another gender than that
-    name's ("Mr. Trump said" where the only Trump named in full is Ivanka Trump)."""
+    name's ("Mr. Trump said" where the only Trump named in full is Ivanka Trump). ``bodies``
+    are one-word names the article shows are a body's ("Mozilla … its")."""
     attributions = _bodies_by_fuller_name(_speakers_not_outlets(attributions), lexicon)
     names = dict(cast)
     for attribution in attributions:
@@ -40,7 +42,7 @@ def unify_entities(attributions: list[Attribution | None], cast: dict[str, str],
                         and len(full) > len(names.get(word, "")):
                     names[word] = full
     return [_each_unified(a, names, lexicon) if a is not None and is_pair(a, lexicon) else _unified(
-        a, _fitting_names(a, names, lexicon, other_gender), lexicon) for a in attributions]
+        a, _fitting_names(a, names, lexicon, other_gender), lexicon, bodies) for a in attributions]
 
 
 def without_nouns_as_names(attributions: list[Attribution | None], lexicon: Lexicon) -> list[Attribution | None]:
@@ -175,9 +177,13 @@ def _joined_role(word: str, lexicon: Lexicon) -> bool:
     return "-" in word and ends_in_word_of(PERSON_ROLE_KEYS, word, lexicon)
 
 
-def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon) -> Attribution | None:
+def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon,
+             bodies: frozenset[str] = frozenset()) -> Attribution | None:
     if (attribution is not None and attribution.kind is SourceKind.ORGANIZATION
             and " " not in attribution.who and _known(attribution.who, names) is not None
+            # (not a body's name that opens one: "Mozilla" is no "Mozilla Suite" the recogniser
+            # took for a person)
+            and not (attribution.who in bodies and _fold(_known(attribution.who, names).split()[-1]) != _fold(attribution.who))
             # (not where the sentence's own words say it is a body: "the company", "it")
             and (attribution.source is None or attribution.who in attribution.source)):
         # "Sanders said", which the recogniser took for a company, where the article names

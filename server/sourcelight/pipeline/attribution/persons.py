@@ -71,6 +71,8 @@ def in_cast(head, entity) -> bool:
     """Every word of the entity belongs to a person's name seen elsewhere in the article."""
     cast = head.doc.user_data.get(CAST_KEY) or {}
     words = without_possessive(entity.text).split()
+    if len(words) == 1 and thing_opening_a_name(words[0], head.doc):
+        return False
     # A particle capitalised at the start ("De Blasio said" after "Bill de Blasio") is still
     # a word of that name.
     names = [cast[w].casefold().split() for w in words if w in cast]
@@ -126,7 +128,16 @@ def _body_taken_for_a_person(entity) -> bool:
     doc = entity.doc
     name = without_possessive(entity.text)
     return name in (doc.user_data.get(THING_NAMES_KEY) or frozenset()) \
-        and name not in (doc.user_data.get(CAST_KEY) or {})
+        and (name not in (doc.user_data.get(CAST_KEY) or {}) or thing_opening_a_name(name, doc))
+
+
+def thing_opening_a_name(name: str, doc) -> bool:
+    """'Mozilla', which the article's pronouns show is a body's name, where the cast has it only
+    as the first word of a name the recogniser took for a person's ("Mozilla Suite"): a person's
+    name ends in a body's word ("Michael Bloomberg"), not the other way round."""
+    full = (doc.user_data.get(CAST_KEY) or {}).get(name)
+    return full is not None and name in (doc.user_data.get(THING_NAMES_KEY) or frozenset()) \
+        and full.split()[-1] != name
 
 
 def entity_of(token):
@@ -341,6 +352,6 @@ def ends_a_name(head, start: int, end: int, lexicon: Lexicon) -> bool:
         and text[:start].split()[-1:] not in (["the"], ["The"]) and gendered_pronoun_after(doc, head.i + 1, lexicon)
 
 
-__all__ = ["entity_of", "whole_name", "in_cast", "person_in", "name_after_role",
+__all__ = ["entity_of", "thing_opening_a_name", "whole_name", "in_cast", "person_in", "name_after_role",
            "one_holder", "holders_for_places", "name_set_off", "owns_as_person", "gendered_pronoun_after",
            "outlet_by_name", "ends_a_name"]
