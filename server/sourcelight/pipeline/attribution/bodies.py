@@ -98,7 +98,8 @@ def body_named(head, tokens, lexicon: Lexicon) -> SourceKind | None:
     written = one_word(tokens)  # (one word, or a hyphened one the tokenizer split: "M-Pesa")
     # (a name the tagger took for a common noun too, where the article's own words show it
     # is a body's: "one Zentrix customer … Zentrix is hoping …"; thing_names)
-    if written is not None and written in bodies and (written not in people or thing_opening_a_name(written, head.doc)) and (
+    if written is not None and written in bodies and (
+            written not in people or thing_opening_a_name(written, head.doc)) and (
             head.pos_ == "PROPN" or written in (head.doc.user_data.get(THING_NAMES_KEY) or frozenset())):
         return SourceKind.ORGANIZATION
     if head.pos_ == "PROPN" and head.text not in people and any(c.lower_ == "the" for c in head.children):

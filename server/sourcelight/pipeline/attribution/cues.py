@@ -28,8 +28,8 @@ from sourcelight.pipeline.attribution.noun_readings import is_determined_noun
 from sourcelight.pipeline.attribution.person_nouns import group_kind
 from sourcelight.pipeline.attribution.passives import is_passive, participle_aside, passive_agent
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
-from sourcelight.pipeline.attribution.speech_subjects import (implicit_speaker, is_capitalised_noun, opens_sentence,
-                                                             speaker, subject_before)
+from sourcelight.pipeline.attribution.speech_subjects import (SENTENCE_OPENERS, implicit_speaker, is_capitalised_noun,
+                                                             opens_sentence, speaker, subject_before)
 from sourcelight.pipeline.model import SourceKind
 
 __all__ = ["Finding", "find_attribution"]
@@ -243,7 +243,7 @@ def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:
     estará disponible en Bolivia, Brasil …" names no Brasil)."""
     for cue in lexicon.find("noun", text):
         comma = text.find(",", cue.end())
-        before = text[:cue.start()].strip(" \x00\"'“”„«»‘’")
+        before = text[:cue.start()].strip(SENTENCE_OPENERS)
         if comma < 0 or (before and not lexicon.patterns["leading_conjunctions"].fullmatch(before.lower())):
             continue
         start, end = comma + 1, comma + 1

@@ -183,7 +183,8 @@ def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Le
             and " " not in attribution.who and _known(attribution.who, names) is not None
             # (not a body's name that opens one: "Mozilla" is no "Mozilla Suite" the recogniser
             # took for a person)
-            and not (attribution.who in bodies and _fold(_known(attribution.who, names).split()[-1]) != _fold(attribution.who))
+            and not (attribution.who in bodies
+                     and _fold(_known(attribution.who, names).split()[-1]) != _fold(attribution.who))
             # (not where the sentence's own words say it is a body: "the company", "it")
             and (attribution.source is None or attribution.who in attribution.source)):
         # "Sanders said", which the recogniser took for a company, where the article names

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 
 from sourcelight.pipeline.attribution.lemmas import inflected_noun
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-
-# what may come before a sentence's first word
-_SENTENCE_OPENERS = " \x00\"'“”„«»‘’([—–-"
+from sourcelight.pipeline.attribution.speech_subjects import opens_sentence
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ def find_flags(text: str, masked: str, lexicon: Lexicon) -> Flags:
 def _noun_read_as_verb(match: re.Match[str], text: str, lexicon: Lexicon) -> bool:
     """'nach tagelangem Schweigen', 'zum Schweigen bringt': where every noun has a capital, a
     capitalised word inside the sentence is the noun, not the verb the list holds ("schweigen")."""
-    return lexicon.capitalised_nouns and match.group()[:1].isupper() and bool(text[:match.start()].strip(_SENTENCE_OPENERS))
+    return lexicon.capitalised_nouns and match.group()[:1].isupper() and not opens_sentence(text, match.start())
 
 
 def _after_preposition(negator: re.Match[str], text: str, lexicon: Lexicon) -> bool:

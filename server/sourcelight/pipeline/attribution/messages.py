@@ -21,8 +21,8 @@ FALLBACK = "en"
 # English, "one"/"few"/"many"/"other" in Russian) and is chosen by the ``count`` value.
 # Every message uses exactly its placeholders (a plural form may leave out {count}, as
 # English "the one claim" does), so no translation can drop or invent a value.
-_HEADLINE_KINDS = ("named_person", "unnamed_person", "writer", "organization", "media", "document", "anonymous", "vague",
-                   "anonymous_or_vague")
+_HEADLINE_KINDS = ("named_person", "unnamed_person", "writer", "organization", "media", "document", "anonymous",
+                   "vague", "anonymous_or_vague")
 SCHEMA: dict[str, dict[str, tuple[str, frozenset[str]]]] = {
     "notes": {
         "unavailable": ("text", frozenset({"language"})),

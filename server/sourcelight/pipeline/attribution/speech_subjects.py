@@ -34,7 +34,7 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     inverted = _inverted_subject(text, cue, lexicon)
     if subject is not None and across_aside and not (inverted is not None and _ends_sentence(text, inverted.end)):
         return subject
-    opening = text[:cue.start()].strip(_SENTENCE_OPENERS).split()
+    opening = text[:cue.start()].strip(SENTENCE_OPENERS).split()
     if len(opening) == 1 and lexicon.is_pronoun(opening[0]):
         return subject  # "Ich glaube die Menschen, die … shoppen, sind …": the pronoun before the verb is its subject
     if inverted is not None:
@@ -44,7 +44,7 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     if not lexicon.free_inversion:
         return None
     # (a sentence that opens with the verb's object: "Diesen Schritt kritisierte Tom Reyes scharf")
-    object_first = lexicon.patterns["oblique_articles"].match(text[:cue.start()].lstrip(_SENTENCE_OPENERS)) is not None
+    object_first = lexicon.patterns["oblique_articles"].match(text[:cue.start()].lstrip(SENTENCE_OPENERS)) is not None
     inverted = _inverted_subject(text, cue, lexicon, strict=False, up_to_noun=object_first)
     if inverted is not None:
         return inverted
@@ -90,12 +90,12 @@ def implicit_speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceG
 
 # What may stand before a sentence's first word: quotation marks, brackets, a dash, an opening
 # "¿", and the mask of a quote.
-_SENTENCE_OPENERS = " \x00\"'“”„«»‘’([—–-¿"
+SENTENCE_OPENERS = " \x00\"'“”„«»‘’([—–-¿"
 
 
 def opens_sentence(text: str, position: int) -> bool:
     """Nothing but opening marks comes before ``position``: a word there opens the sentence."""
-    return not text[:position].strip(_SENTENCE_OPENERS)
+    return not text[:position].strip(SENTENCE_OPENERS)
 
 
 def is_capitalised_noun(text: str, cue: re.Match[str]) -> bool:
@@ -382,5 +382,5 @@ def _names_someone(guess: SourceGuess | None, lexicon: Lexicon) -> bool:
     return not role and any(word[:1].isupper() for word in guess.text.split()[1:])
 
 
-__all__ = ["speaker", "implicit_speaker", "is_capitalised_noun",
+__all__ = ["SENTENCE_OPENERS", "speaker", "implicit_speaker", "is_capitalised_noun",
            "subject_before", "IMPLICIT_SPEAKER"]

@@ -132,8 +132,8 @@ def test_the_writer_is_not_counted_among_the_people_quoted_on_the_record():
     ])
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Aroha Ngata", 1)]
     # (most claims are the writer's: not "all rest on named people")
-    assert summary.headline == ("Most attributed claims (2 of 3) rest on the writer's own account; 1 named person speaks "
-                                "on the record.")
+    assert summary.headline == ("Most attributed claims (2 of 3) rest on the writer's own account; 1 named person "
+                                "speaks on the record.")
 
 
 def test_the_writers_i_named_beside_someone_is_still_the_writer_alone_later():
@@ -754,8 +754,8 @@ def test_the_summary_lists_a_person_by_name_without_what_describes_them():
     _, summary = _annotate([["Der Vereinsvorsitzende David Moore sagte, der Hafen bleibe offen."],
                             ["Moore sagte auch, die Fähre fahre bis März."]], language="de")
     assert [(s.name, s.claims) for s in summary.named_sources] == [("David Moore", 2)]
-    _, summary = _annotate([["Au nom de toute la communauté, le président Tom Reyes déclare : « Le port restera ouvert. »"]],
-                           language="fr")
+    _, summary = _annotate([["Au nom de toute la communauté, le président Tom Reyes déclare : "
+                             "« Le port restera ouvert. »"]], language="fr")
     assert [(s.name, s.claims) for s in summary.named_sources] == [("Tom Reyes", 1)]
 
 
