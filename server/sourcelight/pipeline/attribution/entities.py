@@ -167,9 +167,10 @@ def _bare(name: str, lexicon: Lexicon) -> str:
 
 def _role_word(word: str, lexicon: Lexicon) -> bool:
     """'Jurist', 'président', and where compounds are one word, 'Vereinsvorsitzende'."""
-    tail = as_last_part(word, lexicon)
-    return ends_in_word_of(PERSON_ROLE_KEYS, word, lexicon) or (
-        tail is not None and ends_in_word_of(PERSON_ROLE_KEYS, tail, lexicon))
+    if ends_in_word_of(PERSON_ROLE_KEYS, word, lexicon):
+        return True
+    tail = as_last_part(word, lexicon)  # (a dictionary lookup per part: only where the word itself is no role)
+    return tail is not None and ends_in_word_of(PERSON_ROLE_KEYS, tail, lexicon)
 
 
 def _joined_role(word: str, lexicon: Lexicon) -> bool:
@@ -179,12 +180,12 @@ def _joined_role(word: str, lexicon: Lexicon) -> bool:
 
 def _unified(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon,
              bodies: frozenset[str] = frozenset()) -> Attribution | None:
-    if (attribution is not None and attribution.kind is SourceKind.ORGANIZATION
-            and " " not in attribution.who and _known(attribution.who, names) is not None
+    person = _known(attribution.who, names) if attribution is not None \
+        and attribution.kind is SourceKind.ORGANIZATION and " " not in attribution.who else None
+    if (person is not None
             # (not a body's name that opens one: "Mozilla" is no "Mozilla Suite" the recogniser
             # took for a person)
-            and not (attribution.who in bodies
-                     and _fold(_known(attribution.who, names).split()[-1]) != _fold(attribution.who))
+            and not (attribution.who in bodies and _fold(person.split()[-1]) != _fold(attribution.who))
             # (not where the sentence's own words say it is a body: "the company", "it")
             and (attribution.source is None or attribution.who in attribution.source)):
         # "Sanders said", which the recogniser took for a company, where the article names

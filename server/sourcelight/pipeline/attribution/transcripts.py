@@ -55,8 +55,7 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     paragraph that opens with capitals and a colon."""
     candidates = {}
     for index, sentence in enumerate(sentences):
-        first_of_paragraph = index == 0 or sentences[index - 1].block != sentence.block
-        match = LABEL.match(sentence.text) if first_of_paragraph else None
+        match = LABEL.match(sentence.text) if _opens_paragraph(sentences, index) else None
         if match is not None and _in_capitals(match.group(1)):
             candidates[index] = match
     stops = function_words(language)
@@ -101,7 +100,7 @@ def _dialogue_labels(sentences, stops: frozenset[str]) -> dict[int, re.Match[str
     such names each open more than one ("Joe: …", "Benjamin: …", "Joe: …")."""
     found = {}
     for index, sentence in enumerate(sentences):
-        if index == 0 or sentences[index - 1].block != sentence.block:
+        if _opens_paragraph(sentences, index):
             match = TITLE_LABEL.match(sentence.text)
             # (a turn says something in words: "Clinton: 547." is a count under a name)
             said = len(re.findall(r"[^\W\d_]{2,}", sentence.text[match.end():])) >= TURN_MIN_WORDS if match else False
@@ -127,7 +126,7 @@ def _initials_labels(sentences, cast: dict[str, str]) -> dict[int, tuple[re.Matc
             people.setdefault("".join(word[0] for word in words), set()).add(name)
     found = {}
     for index, sentence in enumerate(sentences):
-        if index == 0 or sentences[index - 1].block != sentence.block:
+        if _opens_paragraph(sentences, index):
             match = INITIALS_LABEL.match(sentence.text)
             if match is not None and len(people.get(match.group(1), ())) == 1:
                 found[index] = (match, next(iter(people[match.group(1)])))
@@ -139,6 +138,10 @@ def _named_inside(word: str, sentences) -> bool:
     """The article writes ``word`` inside a sentence, after another word, not as a label."""
     inside = re.compile(rf"\S\s+{re.escape(word)}(?![\w:])")
     return any(inside.search(sentence.text) for sentence in sentences)
+
+
+def _opens_paragraph(sentences, index: int) -> bool:
+    return index == 0 or sentences[index - 1].block != sentences[index].block
 
 
 def _rest_of_paragraph(sentences, start: int) -> range:
