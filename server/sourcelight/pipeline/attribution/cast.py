@@ -350,12 +350,19 @@ def people_mentioned(text: str, cast: dict[str, str], lexicon: Lexicon,
         name = without_possessive(written)  # "Keith Lamont Scott's wife": Keith Lamont Scott
         # a name the cast knows is found above, whole ("Robert C. “Bobby” Scott", not "Robert C")
         # not "South Carolina", nor "Outside Carrier" at the head of a sentence
+        # (nor "Malaysia Airlines Flight", a longer name a body's opens)
         if not any(word.rstrip(".") in cast for word in name.split()) and name not in things \
-                and name.split()[-1] not in things:
+                and name.split()[-1] not in things and not _opened_by_a_body(name, things):
             found.append((text.find(written), name))
     found += [(match.start(), holder) for role, holder in (roles or {}).items()
               for match in re.finditer(rf"\b[Tt]he {re.escape(role)}\b", text)]
     return [name for _, name in sorted(found)]
+
+
+def _opened_by_a_body(name: str, things: frozenset[str]) -> bool:
+    # (a one-word place may open a person's name: "Jordan Peterson")
+    words = name.split()
+    return any(" ".join(words[:end]) in things for end in range(2, len(words)))
 
 
 def _attributive(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -20,6 +20,9 @@ from sourcelight.pipeline.attribution.speakers import speaker_of
 from sourcelight.pipeline.attribution.unnamed_people import person_word
 from sourcelight.pipeline.model import SourceKind
 
+# The dashes that end a newsletter item's kicker ("BERNANKE WINS NOBEL PRIZE — AP: …").
+_DASHES = frozenset(("—", "–", "--", "―"))
+
 # Words after a colon that are this much names and commas are a list, not what anyone said.
 LISTED_SHARE = 0.8
 
@@ -190,9 +193,10 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
     """'Lynch: No outside influence on FBI probe' — a name, a colon, then what they said
     (the news convention for headlines and quote paragraphs)."""
     colon = next((t for t in doc if t.text == ":" and masked[t.idx:t.idx + 1] == ":"), None)
-    if colon is None or colon.i == 0 or colon.i > 6 or colon.i + 1 >= len(doc):
+    start = _after_kicker(doc, colon) if colon is not None else 0
+    if colon is None or colon.i == start or colon.i - start > 6 or colon.i + 1 >= len(doc):
         return None
-    before = doc[:colon.i]
+    before = doc[start:colon.i]
     after = doc[colon.i + 1:]
     if before[0].text in ("[", "{") or before[0].text.startswith("#"):
         # "[Video: FULL SPEECH: …]": a player's or an editor's bracketed label, no speaker;
@@ -211,7 +215,7 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         return None  # "UPDATE:", "BREAKING:" are a word in capitals to the parser; "NATO:" a name
     verb_at = _headline_verb(before, lexicon)
     if verb_at is not None:
-        before = doc[:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
+        before = doc[start:verb_at]  # "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ …": Fiorina speaks
     elif tagged:
         before = doc[1:colon.i]
     topic_at = next((t.i for t in before[1:] if t.pos_ == "ADP" and t.lower_ in lexicon.syntax.topic_prepositions), None)
@@ -300,6 +304,14 @@ def _person_then_fragment(before, after) -> bool:
     topic = "Art" in after[0].morph.get("PronType") or after[0].tag_ in ("WRB", "WP", "WDT") or after[0].like_num
     # (words, not a code or a figure: "ClinicalTrials.gov Identifier: NCT03746262")
     return person and not topic and any(t.is_alpha for t in after)
+
+
+def _after_kicker(doc, colon) -> int:
+    """'BERNANKE WINS NOBEL PRIZE — AP: “…”': a newsletter's item opens with its own headline
+    in capitals and a dash; the label after the dash is the speaker (0 where there is none)."""
+    dash = next((t for t in doc[1:colon.i] if t.text in _DASHES), None)
+    words = [t for t in doc[:dash.i] if t.is_alpha] if dash is not None else []
+    return dash.i + 1 if words and all(t.text.isupper() for t in words) else 0
 
 
 def _headline_verb(before, lexicon: Lexicon) -> int | None:

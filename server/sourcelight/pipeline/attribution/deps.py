@@ -124,12 +124,20 @@ def adjective_read_as_verb(token) -> bool:
         c.dep_ in ("aux", "nsubj", "advmod", "punct", "neg") for c in token.children)
 
 
+def noun_after_quantity(token, quantities: frozenset[str]) -> bool:
+    """'Most lectures you can get away with …': "many" or "most" alone wants a plural verb, so
+    a singular one right after it is the plural noun it counts."""
+    return token.tag_ == "VBZ" and any(
+        child.dep_ == "nsubj" and child.i == token.i - 1 and child.tag_ in ("JJ", "JJS") and not any(child.children)
+        and child.lower_ in quantities for child in token.children)
+
+
 def object_of_as(token) -> bool:
     """'As Mashable reports, the ministry said …' parsed with "As" a preposition and the verb
     its object (a plural noun): an as-clause all the same."""
     return token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.i < token.i
 
 
-__all__ = ["SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
+__all__ = ["noun_after_quantity", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
            "without_and", "hyphenated_word", "token_at", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
            "first_conjunct", "main_conjunct", "object_of", "adjective_read_as_verb", "object_of_as"]

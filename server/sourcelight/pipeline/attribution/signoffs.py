@@ -37,6 +37,11 @@ def with_sign_offs(sentences: list[Sentence] | tuple[Sentence, ...], findings: l
     signed = list(findings)
     for index, sentence in enumerate(sentences):
         if findings[index] is not None:
+            # "We apologise to all passengers … — Stansted Airport (@STN_Airport) December 22,
+            # 2014": the post's "we" is whoever signs it, not the writer
+            signer = _closing_sign_off(sentence.text) if lexicon.is_first_person(findings[index].source) else None
+            signed[index] = (_signed_by(sentence.text, signer, HANDLE_SIGNERS, lexicon) if signer is not None
+                             else None) or findings[index]
             continue
         tagged = _tag_after_quote(sentence.text, quotes[index], lexicon)
         if tagged is not None:
@@ -52,13 +57,18 @@ def with_sign_offs(sentences: list[Sentence] | tuple[Sentence, ...], findings: l
                 continue  # "— Getty Images" under a photo, a dash before a plain name
         if match is None:
             continue
-        handle = match.group("handle") is not None
-        guess = classify(sentence.text, match.start("name"), match.end("name"), lexicon)
-        if guess is None or guess.kind not in (HANDLE_SIGNERS if handle else SIGNERS):
-            continue
-        signed[index] = Finding(guess.kind, guess.text, (guess.start, guess.end), match.group("dash"),
-                                match.span("dash"), signs_above=True)
+        signed[index] = _signed_by(sentence.text, match,
+                                   HANDLE_SIGNERS if match.group("handle") is not None else SIGNERS, lexicon)
     return signed
+
+
+def _signed_by(text: str, match: re.Match[str], kinds: tuple[SourceKind, ...], lexicon: Lexicon) -> Finding | None:
+    """The sign-off's name as the finding, where it names a source of one of ``kinds``."""
+    guess = classify(text, match.start("name"), match.end("name"), lexicon)
+    if guess is None or guess.kind not in kinds:
+        return None
+    return Finding(guess.kind, guess.text, (guess.start, guess.end), match.group("dash"), match.span("dash"),
+                   signs_above=True)
 
 
 def _after_quote(text: str, quote: QuoteState) -> re.Match[str] | None:

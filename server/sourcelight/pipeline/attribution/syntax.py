@@ -24,7 +24,8 @@ from sourcelight.pipeline.attribution.colons import (colon_cue, is_heading, name
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import adjective_read_as_verb, main_conjunct, text_of, token_at
+from sourcelight.pipeline.attribution.deps import (adjective_read_as_verb, main_conjunct, noun_after_quantity, text_of,
+                                                   token_at)
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import (name_after_quote, name_closing, outlet_closing, stated_in,
@@ -169,6 +170,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     word = token_lemma(token, lexicon)
     if not has_quote and adjective_read_as_verb(token):
         return None  # "The response was telling.": revealing, not telling anyone
+    if noun_after_quantity(token, lexicon.syntax.quantities):
+        return None
     phrasal = phrasal_cue(token, word, syntax.speech)
     stated = says_by_object(token, word, lexicon)  # "raised concerns about …"
     speech, finding_verb = word in syntax.speech or phrasal or stated, word in syntax.findings
