@@ -77,17 +77,21 @@ def outlet_noun_heads(head: str, lexicon: Lexicon) -> bool:
 
 
 def media_noun_opens(head: str, lexicon: Lexicon) -> bool:
-    """Where the head comes first, an outlet noun right after the determiner heads the phrase,
-    whatever names follow it ("les émissions Enquête et The Fifth Estate", "el programa
-    Salvados"): an outlet, not a person the names would make of it."""
+    """An outlet noun right after the determiner heads the phrase, whatever names follow it
+    ("les émissions Enquête et The Fifth Estate", "el programa Salvados", "das Magazin
+    Technology Review"): an outlet, not a person the names would make of it. Where the head
+    comes last, only where no role follows ("the network CEO Jeff Zucker" is a person)."""
     words = head.split()
-    if not lexicon.head_first or len(words) < 3:
+    if len(words) < 3:
         return False
     elided = re.match(r"\w+['’](\w+)$", words[0])
     start = 0 if elided else 1
     if not elided and not lexicon.is_determiner(words[0]):
         return False
     first = elided.group(1) if elided else words[1]
+    if not lexicon.head_first and any(lexicon.patterns[key].fullmatch(word.rstrip(EDGE_PUNCTUATION))
+                                      for word in words[start + 1:] for key in ("person_roles", "titles")):
+        return False
     return bool(lexicon.patterns["media_nouns"].fullmatch(first)) and words[start + 1][:1].isupper()
 
 
