@@ -49,6 +49,10 @@ NAME_WORD = r"[^\W\d_][\w'’.-]*"  # one word of a signer's name (attribution/s
 _SIGN_OFF_BREAK = re.compile(
     rf"(?<=[”\"»])\s*[―—]\s*(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}?)(?P<gap>\s+)(?=[“\"«„])")
 
+# A bullet between words opens a list's next item ("• Seven bodies found so far • Pilot had
+# asked to change route"): the item before it ends there, with no end mark of its own.
+_BULLET_BREAK = re.compile(r"(?<=\S)(\s+)[•▪■►](?=\s)")
+
 
 @dataclass(frozen=True)
 class SegmentationRules:
@@ -168,7 +172,8 @@ def _candidate_ends(text: str, rules: SegmentationRules) -> list[tuple[int, int,
               for match in _SIGN_OFF_BREAK.finditer(text) if match.group("name")[0].isupper()]
     glued = [(match.start(1), match.end(2), match.end(2)) for match in _GLUED.finditer(text)
              if _closes_then_opens(text, match, rules)]
-    extra = signed + glued
+    bullets = [(match.start(), match.start(), match.start(1) + 1) for match in _BULLET_BREAK.finditer(text)]
+    extra = signed + glued + bullets
     return sorted(ends + extra) if extra else ends
 
 

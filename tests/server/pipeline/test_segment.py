@@ -77,6 +77,9 @@ def sentences(text: str, language: str) -> list[str]:
          ["«Почему так долго?» — спросил Иван Петров.", "— Не знаю.", "— Жаль."]),
         ("es", "—¿Por qué tanto? —preguntó Juan. —No sé.",
          ["—¿Por qué tanto? —preguntó Juan.", "—No sé."]),
+        ("en", "• Seven ferries found so far • Pilot had asked to change route • Harbour closed until Friday",
+         # a paragraph of bulleted lines: each item its own, though none ends with a mark
+         ["• Seven ferries found so far", "• Pilot had asked to change route", "• Harbour closed until Friday"]),
     ],
 )
 def test_paragraph_splits_where_a_reader_would(language, text, expected):

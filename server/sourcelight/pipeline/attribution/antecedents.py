@@ -48,8 +48,10 @@ def _fitting_entry(finding: Finding, history: list[Resolved], fits, block: int, 
     """The nearest earlier attributed sentence whose source the back-reference can mean
     (antecedent_of)."""
     wanted = finding.back_reference.refers_to
+    narrated = False  # a sentence of the writer's own since the pronoun
     for entry in reversed(history):
         earlier = entry.attribution
+        narrated = narrated or earlier is None
         if earlier is None or earlier.source is None:
             continue
         if same_word_only:
@@ -65,6 +67,12 @@ def _fitting_entry(finding: Finding, history: list[Resolved], fits, block: int, 
             if earlier.kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE) \
                     and not fits(finding.source, who_of(earlier), earlier.kind is SourceKind.NAMED_PERSON):
                 continue  # "she said" never means Mr. Park, nor "he" two officials
+            if narrated and entry.block < block and finding.back_reference.plural \
+                    and earlier.kind is SourceKind.ANONYMOUS and not fits(finding.source, who_of(earlier)):
+                # an unnamed "a harbour pilot said" stays "they" in their paragraph, not in the next
+                # after the writer's own words: "The investigator has joined Dutch experts. They hope …"
+                # are the people just told of (nor anyone named before them)
+                return None
             if earlier.kind is SourceKind.DOCUMENT and finding.back_reference.fallback is SourceKind.DOCUMENT \
                     and head_word not in WORD.findall(who_of(earlier).casefold()):
                 continue  # "the report" is a report named before, not the email quoted before it

@@ -158,7 +158,8 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     differ, or the pronoun's number and theirs, or ``name`` is the writer's own "I"."""
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
     described_group = bool(name) and describes_several(name, lexicon)
-    several = len(people_of(name, lexicon.language)) > 1 or described_group
+    several = len(people_of(name, lexicon.language)) > 1 or described_group or (
+        bool(name) and ends_in_plural(name, lexicon))
     reference = lexicon.back_reference(pronoun)
     if reference is not None and reference.plural and name:
         # "Okafor and Park said … They added": the two of them, never one of them alone
@@ -172,7 +173,7 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
         return False  # the writer ("I can't say …") is never a later "he", nor "the wine merchant"
     if wanted is None or not name:
         return True
-    if ends_in_plural(name, lexicon) or several:
+    if several:
         return False  # "Two officials said …" or "Okafor and Park said …" then "He added …": not them
     # An earlier speaker known only by a pronoun shows its gender by that pronoun ("He
     # said …" then "She said …" are two people).

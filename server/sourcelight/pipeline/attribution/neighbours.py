@@ -63,6 +63,19 @@ def named_before(attribution: Attribution, finding: Finding, index: int, sentenc
     return attribution
 
 
+def _pronoun_ahead_of(name: str, text: str, pronoun: str, same_pronoun) -> bool:
+    """The sentence used the pronoun before it named ``name``, so it meant someone else there
+    and goes on meaning them: "… lives with her partner, a film-maker called Brian Petsos, but
+    she responds …", "… the movies he and Hurwitz admire …, he admits" (not a pronoun of a
+    clause opening the sentence, which the name may then open the main clause after: "Steering
+    clear of his rivals, Kasich …")."""
+    at = first_written(name, text)
+    words = text[:max(0, at)]
+    opening_clause = words.rstrip().endswith(",") and words.count(",") == 1
+    return same_pronoun is not None and not opening_clause and any(
+        same_pronoun(pronoun, word) for word in WORD.findall(words))
+
+
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
                    history: list[Resolved], mentions, fits, quote: QuoteState,
                    same_pronoun=None, looked_back_from: int | None = None,
@@ -93,7 +106,7 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     opening = unquoted.rfind(",", 0, pronoun_at) if unquoted.split(" ", 1)[0].endswith("ing") else -1
     before = [name for name in mentions(index)
               if opening < _named_as_subject(name, unquoted, object_word, clause_word) < pronoun_at
-              and fits(finding.source, name)
+              and fits(finding.source, name) and not _pronoun_ahead_of(name, unquoted, finding.source, same_pronoun)
               and not (verb_second and _verb_and_pronoun_after(name, unquoted, finding.source))]
     previous = history[index - 1].attribution if 0 < index <= len(history) else None
     if before and previous is not None and previous.kind is SourceKind.NAMED_PERSON and attribution.entity is not None \
@@ -109,7 +122,8 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         # "the case of Eric Garner, a man choked to death as he pleaded …": a name after a
         # preposition, then a description set off that holds the pronoun, is who it means
         before = [name for name in mentions(index)
-                  if fits(finding.source, name) and _described_up_to(name, unquoted, pronoun_at)][-1:]
+                  if fits(finding.source, name) and _described_up_to(name, unquoted, pronoun_at)
+                  and not _pronoun_ahead_of(name, unquoted, finding.source, same_pronoun)][-1:]
     if not before and _opening_clause(unquoted, pronoun_at):
         # the name the main clause opens with after the pronoun's clause: "While he's said
         # he'll fight on, Sanders must decide …"

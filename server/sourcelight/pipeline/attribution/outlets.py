@@ -89,9 +89,10 @@ def media_noun_opens(head: str, lexicon: Lexicon) -> bool:
     if not elided and not lexicon.is_determiner(words[0]):
         return False
     first = elided.group(1) if elided else words[1]
-    if not lexicon.head_first and any(lexicon.patterns[key].fullmatch(word.rstrip(EDGE_PUNCTUATION))
-                                      for word in words[start + 1:] for key in ("person_roles", "titles")):
-        return False
+    if not lexicon.head_first and (any(lexicon.patterns[key].fullmatch(word.rstrip(EDGE_PUNCTUATION))
+                                       for word in words[start + 1:] for key in ("person_roles", "titles"))
+                                   or (first[:1].isupper() and not lexicon.capitalised_nouns)):
+        return False  # (nor a capitalised word of a name: "the SITE Intelligence Group")
     return bool(lexicon.patterns["media_nouns"].fullmatch(first)) and words[start + 1][:1].isupper()
 
 

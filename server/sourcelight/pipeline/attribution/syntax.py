@@ -19,6 +19,7 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, as_clause
                                                          has_object, negated, says_what_came_before, says_a_ritual,
                                                          says_without_object, sees_it_happen, set_off_cue,
                                                          tells_how_much)
+from sourcelight.pipeline.attribution.closing_tags import closing_tag_over_according
 from sourcelight.pipeline.attribution.colons import (colon_cue, is_heading, named_before_quote, speaker_label,
                                                      subject_before_quote)
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
@@ -100,6 +101,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             whole_sentence = according is not None and not (
                 has_quote and token_lemma(token, lexicon) in lexicon.syntax.citing)
             findings.append((not whole_sentence, depth, token.i, finding))
+    findings = closing_tag_over_according(findings, doc, masked)
     declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:
         # A person before a headline's colon speaks only as speaker_label knows them: a
@@ -242,8 +244,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         source_token = name_after_quote(token, masked)
     elif source_token is not None and (closing := name_closing(token, source_token)) is not None:
         source_token, clause = closing, True
-    if source_token is None:
-        return None
+    if source_token is None or (source_token.i > token.i and token_lemma(source_token, lexicon) in syntax.told_amounts):
+        return None  # ("… says a lot about the company" with "a lot" read as a speaker after the verb)
     guess = guess_source(source_token, lexicon)
     if guess is None:
         return None

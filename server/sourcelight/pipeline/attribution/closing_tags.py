@@ -1,0 +1,31 @@
+"""A speaker's tag closing the sentence ("…, according to radar data, a source close to the
+investigation has told Reuters") speaks for all of it: an "according to" inside what it reports
+no longer does (syntax.find_in_parse ranks the sentence's findings)."""
+from __future__ import annotations
+
+from sourcelight.pipeline.attribution.complements import CLAUSE_DEPS
+from sourcelight.pipeline.attribution.cues import Finding
+
+
+def closing_tag_over_according(findings: list, doc, masked: str) -> list:
+    """The findings as (not whole_sentence, depth, token index, finding), with an "according
+    to" before a closing tag no longer speaking for the whole sentence."""
+    tags = [item[3].source_span[0] for item in findings if item[0] and doc[item[2]].pos_ in ("VERB", "AUX")
+            and _closes_the_sentence(doc[item[2]], item[3], masked)]
+    if not tags:
+        return findings
+    # (not an "according to" opening the sentence, whose main clause follows it: "According to
+    # her friends, Mrs. Clinton has worried …")
+    return [(True, *item[1:]) if not item[0] and item[3].cue_span[1] <= min(tags)
+            and masked[:item[3].cue_span[0]].strip() else item for item in findings]
+
+
+def _closes_the_sentence(verb, finding: Finding, masked: str) -> bool:
+    """A tag after what it reports: a comma, the speaker, the verb and at most whom it was told."""
+    start = finding.source_span[0]
+    return start < finding.cue_span[0] and masked[:start].rstrip().endswith(",") \
+        and not any(child.dep_ in CLAUSE_DEPS and child.i > verb.i for child in verb.children) \
+        and masked[verb.right_edge.idx + len(verb.right_edge.text):].strip() in ("", ".")
+
+
+__all__ = ["closing_tag_over_according"]
