@@ -62,6 +62,9 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     if attribution.entity is not None or finding.back_reference is not None or not described(finding.source):
         return attribution
     if previous is not None:
+        if finding.cue == previous.cue == ":" and previous.source and described(previous.source) \
+                and previous.source.split()[-1].casefold() != finding.source.split()[-1].casefold():
+            return attribution  # "THE PRESIDENT: …" then "THE FIRST LADY: …": another label, another person
         # a named speaker ("Okafor said"), not a pronoun nobody resolved
         who = _one_of(previous, named)
         # (not one the description's gender rules out: "the actress" is no Ryan Gosling)

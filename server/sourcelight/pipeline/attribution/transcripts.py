@@ -70,8 +70,10 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     if not named:
         return Transcript(findings, turn_of)
     recurring = Counter(m.group(1) for m in candidates.values())
+    # (an article may open a recurring label: "THE PRESIDENT:" beside "THE FIRST LADY:")
     labels = sorted(i for i, m in candidates.items()
-                    if i in named or (recurring[m.group(1)] > 1 and _no_function_words(m.group(1), stops)))
+                    if i in named or (recurring[m.group(1)] > 1 and _no_function_words(_without_article(m.group(1), stops),
+                                                                                         stops)))
     labelled = list(findings)
     for label in labels:
         match = candidates[label]
@@ -158,6 +160,11 @@ def _in_capitals(label: str) -> bool:
 
 def _no_function_words(label: str, stops: frozenset[str]) -> bool:
     return not any(word.rstrip(".").lower() in stops for word in label.split())
+
+
+def _without_article(label: str, stops: frozenset[str]) -> str:
+    words = label.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in stops else label
 
 
 def _named(label: str, cast: dict[str, str], stops: frozenset[str]) -> bool:
