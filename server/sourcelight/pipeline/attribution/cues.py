@@ -234,7 +234,16 @@ def _other_sense(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
     clause = " ".join(words)
     if any(sense_verb == verb and f" {word} " in f" {clause} " for sense_verb, word in lexicon.speech_other_senses):
         return True
-    return bool(words) and (verb, words[-1]) in lexicon.particle_senses and len(cue.group().split()) == 1
+    if len(cue.group().split()) != 1:
+        return False
+    if bool(words) and (verb, words[-1]) in lexicon.particle_senses:
+        return True
+    # (a list between the verb and its particle: "hielt Lehraufträge zu Governance, Agile Management
+    # und Data Science an zahlreichen Hochschulen inne", where no clause of its own opens)
+    rest = [segment.strip() for segment in re.split(r"[,;]", text[cue.end():])]
+    sentence = [w.casefold() for w in re.findall(r"\w+", text[cue.end():])]
+    return bool(sentence) and (verb, sentence[-1]) in lexicon.particle_senses and not any(
+        lexicon.patterns[key].match(segment) for segment in rest[1:] for key in ("subordinators", "relatives"))
 
 
 def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:

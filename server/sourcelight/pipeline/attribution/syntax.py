@@ -26,7 +26,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import (adjective_read_as_verb, main_conjunct, noun_after_quantity, text_of,
-                                                   token_at)
+                                                   to_infinitive, token_at)
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import (name_after_quote, name_closing, outlet_closing, stated_in,
@@ -207,6 +207,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         # "gives money to charities that do not disclose their donors", "distortions that would
         # reveal …", "borrowed three equations that would describe a simpler system"
         return None
+    if token.dep_ == "advcl" and to_infinitive(token) and not (has_quote or has_clause(token)) \
+            and not any(c.dep_ in SUBJECTS for c in token.head.children):
+        return None  # "and stop invoking Soros to explain every threat": a purpose, whose doer is far off
     wish = token.head if token.dep_ == "xcomp" and token.head.i != token.i else token
     if token_lemma(wish, lexicon) in syntax.wishes and not has_quote and wish_that_describes(wish, lexicon):
         # "items they want to sell", "as much video as they want", "fans who hope to see the
