@@ -126,7 +126,8 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         opened = text[:start].rstrip()[-1:] in ":;" and not comma_before_verb
         # (but a verb inside a clause an aside holds has that clause's subject: "…, dont il ne
         # cite pas le nom quand il dénonce …" is "il")
-        opens_relative = lexicon.patterns["relatives"].match(piece) is not None
+        opens_relative = lexicon.patterns["relatives"].match(piece) is not None and not _verb_second_after(
+            piece, lexicon)
         holds_clause = opens_relative and not comma_before_verb and _after_last_subordinator(
             text, start, stop, lexicon) > start
         relative = start > 0 and not opened and opens_relative and not holds_clause
@@ -189,6 +190,13 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
                 return SourceGuess(guess.kind, named.text, named.start, named.end), True
         return guess, skipped and guess is not None
     return None, False
+
+
+def _verb_second_after(piece: str, lexicon: Lexicon) -> bool:
+    """'…, das hatte er schon mitgeteilt, …': where the verb comes second, a relative word
+    the finite verb follows at once opens a main clause (a relative clause ends with its verb)."""
+    words = piece.split()
+    return lexicon.verb_second and len(words) > 1 and lexicon.patterns["auxiliaries"].fullmatch(words[1]) is not None
 
 
 def _before_verb_words(text: str, verb_start: int, lexicon: Lexicon) -> int:

@@ -208,7 +208,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         # reveal …", "borrowed three equations that would describe a simpler system"
         return None
     if token.dep_ == "advcl" and to_infinitive(token) and not (has_quote or has_clause(token)) \
-            and not any(c.dep_ in SUBJECTS for c in token.head.children):
+            and token.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in token.head.children):
         return None  # "and stop invoking Soros to explain every threat": a purpose, whose doer is far off
     wish = token.head if token.dep_ == "xcomp" and token.head.i != token.i else token
     if token_lemma(wish, lexicon) in syntax.wishes and not has_quote and wish_that_describes(wish, lexicon):
