@@ -52,6 +52,9 @@ _SIGN_OFF_BREAK = re.compile(
 # A bullet between words opens a list's next item ("• Seven bodies found so far • Pilot had
 # asked to change route"): the item before it ends there, with no end mark of its own.
 _BULLET_BREAK = re.compile(r"(?<=\S)(\s+)[•▪■►](?=\s)")
+# Two paragraphs the page glued with no space between ("… since the 1800s.The fact that …"):
+# a word in lower case, a period, then a capitalised word and a space.
+_GLUED_WORDS = re.compile(r"(?<![^\W_])([^\W_]+[a-z\d])\.(?=([A-Z][a-z]+)\s)")
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,9 @@ def _candidate_ends(text: str, rules: SegmentationRules) -> list[tuple[int, int,
     glued = [(match.start(1), match.end(2), match.end(2)) for match in _GLUED.finditer(text)
              if _closes_then_opens(text, match, rules)]
     bullets = [(match.start(), match.start(), match.start(1) + 1) for match in _BULLET_BREAK.finditer(text)]
-    extra = signed + glued + bullets
+    run_on = [(match.end(1), match.end(), match.end()) for match in _GLUED_WORDS.finditer(text)
+              if _period_ends_sentence(match.group(1), match.group(2)[0], match.group(2), rules)]
+    extra = signed + glued + bullets + run_on
     return sorted(ends + extra) if extra else ends
 
 

@@ -80,6 +80,10 @@ def sentences(text: str, language: str) -> list[str]:
         ("en", "• Seven ferries found so far • Pilot had asked to change route • Harbour closed until Friday",
          # a paragraph of bulleted lines: each item its own, though none ends with a mark
          ["• Seven ferries found so far", "• Pilot had asked to change route", "• Harbour closed until Friday"]),
+        ("en", "It is the most the harbour has seen since the 1800s.The fact that it closed is odd. They met in St.Louis.",
+         # two paragraphs the page glued with no space between (not an abbreviation's period)
+         ["It is the most the harbour has seen since the 1800s.", "The fact that it closed is odd.",
+          "They met in St.Louis."]),
     ],
 )
 def test_paragraph_splits_where_a_reader_would(language, text, expected):
