@@ -145,7 +145,10 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
                 # "In an address that spoke to the ''frustration, the fear …'' over …, Mrs.
                 # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
                 owner = None
-    if owner is None and token.dep_ == "dobj" and (quotes_words or _that_clause(token) or _told_in_participle(token)
+    # (a quote after the noun: not "The CRISPR system, dubbed a “search and replace function”, lets
+    # scientists … by replacing DNA letters")
+    quote_after = quotes_words and any(t.tag_ == "``" or t.text in ("“", "«", "„") for t in token.doc[token.i + 1:])
+    if owner is None and token.dep_ == "dobj" and (quote_after or _that_clause(token) or _told_in_participle(token)
                                                   or _opens_colon(token)) \
             and not _receives(token.head, lexicon):
         # "President Clinton released the following statement:", but "it was drawing complaints
