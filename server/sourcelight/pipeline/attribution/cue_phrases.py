@@ -148,8 +148,9 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     # (a quote after the noun, or one its verb tags: "“…,” begins a scripted message"; not "The
     # CRISPR system, dubbed a “search and replace function”, lets scientists … by replacing DNA letters")
     verb = token.head.i
-    quote_after = quotes_words and (any(t.tag_ == "``" or t.text in ("“", "«", "„") for t in token.doc[token.i + 1:])
-                                    or any(t.tag_ == "''" for t in token.doc[max(0, verb - 2):verb]))
+    quote_after = quotes_words and (
+        any(t.tag_ == "``" or t.text in ("“", "«", "„") for t in token.doc[token.i + 1:])
+        or any(t.tag_ == "''" for t in token.doc[max(0, verb - 2):verb]))
     if owner is None and token.dep_ == "dobj" and (quote_after or _that_clause(token) or _told_in_participle(token)
                                                   or _opens_colon(token)) \
             and not _receives(token.head, lexicon):

@@ -138,6 +138,7 @@ def object_of_as(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.i < token.i
 
 
-__all__ = ["noun_after_quantity", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS", "MAX_CLIMB", "to_infinitive",
+__all__ = ["noun_after_quantity", "SUBJECTS", "PASSIVE_SUBJECTS", "SHARED_SUBJECT_DEPS", "RELATIVE_PRONOUNS",
+           "MAX_CLIMB", "to_infinitive",
            "without_and", "hyphenated_word", "token_at", "text_of", "HYPHENS", "DOC_TEXT_KEY", "opened_by_that", "marked_by",
            "first_conjunct", "main_conjunct", "object_of", "adjective_read_as_verb", "object_of_as"]

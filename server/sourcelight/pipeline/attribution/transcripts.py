@@ -71,9 +71,8 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
         return Transcript(findings, turn_of)
     recurring = Counter(m.group(1) for m in candidates.values())
     # (an article may open a recurring label: "THE PRESIDENT:" beside "THE FIRST LADY:")
-    labels = sorted(i for i, m in candidates.items()
-                    if i in named or (recurring[m.group(1)] > 1 and _no_function_words(_without_article(m.group(1), stops),
-                                                                                         stops)))
+    labels = sorted(i for i, m in candidates.items() if i in named or (
+        recurring[m.group(1)] > 1 and _no_function_words(_without_article(m.group(1), stops), stops)))
     labelled = list(findings)
     for label in labels:
         match = candidates[label]
