@@ -175,7 +175,7 @@ def _candidate_ends(text: str, rules: SegmentationRules) -> list[tuple[int, int,
               for match in _SIGN_OFF_BREAK.finditer(text) if match.group("name")[0].isupper()]
     glued = [(match.start(1), match.end(2), match.end(2)) for match in _GLUED.finditer(text)
              if _closes_then_opens(text, match, rules)]
-    bullets = [(match.start(), match.start(), match.start(1) + 1) for match in _BULLET_BREAK.finditer(text)]
+    bullets = [(match.start(), match.start(), match.end(1)) for match in _BULLET_BREAK.finditer(text)]
     run_on = [(match.end(1), match.end(), match.end()) for match in _GLUED_WORDS.finditer(text)
               if _period_ends_sentence(match.group(1), match.group(2)[0], match.group(2), rules)]
     extra = signed + glued + bullets + run_on

@@ -67,6 +67,7 @@ def _fitting_entry(finding: Finding, history: list[Resolved], fits, block: int, 
             if earlier.kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS, SourceKind.VAGUE) \
                     and not fits(finding.source, who_of(earlier), earlier.kind is SourceKind.NAMED_PERSON):
                 continue  # "she said" never means Mr. Park, nor "he" two officials
+            # (a plural pronoun fits a source taken as named only where it is several people)
             if narrated and entry.block < block and finding.back_reference.plural \
                     and earlier.kind is SourceKind.ANONYMOUS and not fits(finding.source, who_of(earlier)):
                 # an unnamed "a harbour pilot said" stays "they" in their paragraph, not in the next

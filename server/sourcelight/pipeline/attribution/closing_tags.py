@@ -14,9 +14,10 @@ def closing_tag_over_according(findings: list, doc, masked: str) -> list:
             and _closes_the_sentence(doc[item[2]], item[3], masked)]
     if not tags:
         return findings
+    first_tag = min(tags)
     # (not an "according to" opening the sentence, whose main clause follows it: "According to
     # her friends, Mrs. Clinton has worried …")
-    return [(True, *item[1:]) if not item[0] and item[3].cue_span[1] <= min(tags)
+    return [(True, *item[1:]) if not item[0] and item[3].cue_span[1] <= first_tag
             and masked[:item[3].cue_span[0]].strip() else item for item in findings]
 
 

@@ -145,13 +145,8 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
                 # "In an address that spoke to the ''frustration, the fear …'' over …, Mrs.
                 # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
                 owner = None
-    # (a quote after the noun, or one its verb tags: "“…,” begins a scripted message"; not "The
-    # CRISPR system, dubbed a “search and replace function”, lets scientists … by replacing DNA letters")
-    verb = token.head.i
-    quote_after = quotes_words and (
-        any(t.tag_ == "``" or t.text in ("“", "«", "„") for t in token.doc[token.i + 1:])
-        or any(t.tag_ == "''" for t in token.doc[max(0, verb - 2):verb]))
-    if owner is None and token.dep_ == "dobj" and (quote_after or _that_clause(token) or _told_in_participle(token)
+    if owner is None and token.dep_ == "dobj" and ((quotes_words and _quote_it_takes(token)) or _that_clause(token)
+                                                  or _told_in_participle(token)
                                                   or _opens_colon(token)) \
             and not _receives(token.head, lexicon):
         # "President Clinton released the following statement:", but "it was drawing complaints
@@ -169,6 +164,15 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     cue_start = token.doc[hyphenated_word(token)[0]].idx  # "op-ed", not "ed"
     return Finding.of(guess, text_of(token.doc)[cue_start:token.idx + len(token.text)],
                       (cue_start, token.idx + len(token.text)), via=via if via != guess.text else None)
+
+
+def _quote_it_takes(noun) -> bool:
+    """A quote after the object noun, or one its verb tags ("“…,” begins a scripted message");
+    not one elsewhere in the sentence ("The CRISPR system, dubbed a “search and replace
+    function”, lets scientists … by replacing DNA letters")."""
+    verb = noun.head.i
+    return any(t.tag_ == "``" or t.text in ("“", "«", "„") for t in noun.doc[noun.i + 1:]) \
+        or any(t.tag_ == "''" for t in noun.doc[max(0, verb - 2):verb])
 
 
 def _modifies_next(noun) -> bool:

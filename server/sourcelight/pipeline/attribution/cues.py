@@ -240,10 +240,12 @@ def _other_sense(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
         return True
     # (a list between the verb and its particle: "hielt Lehraufträge zu Governance, Agile Management
     # und Data Science an zahlreichen Hochschulen inne", where no clause of its own opens)
-    rest = [segment.strip() for segment in re.split(r"[,;]", text[cue.end():])]
     sentence = [w.casefold() for w in re.findall(r"\w+", text[cue.end():])]
-    return bool(sentence) and (verb, sentence[-1]) in lexicon.particle_senses and not any(
-        lexicon.patterns[key].match(segment) for segment in rest[1:] for key in ("subordinators", "relatives"))
+    if not sentence or (verb, sentence[-1]) not in lexicon.particle_senses:
+        return False
+    segments = [segment.strip() for segment in re.split(r"[,;]", text[cue.end():])][1:]
+    return not any(lexicon.patterns[key].match(segment)
+                   for segment in segments for key in ("subordinators", "relatives"))
 
 
 def _noun_cue(text: str, lexicon: Lexicon) -> Finding | None:

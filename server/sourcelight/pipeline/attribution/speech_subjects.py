@@ -39,9 +39,9 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
         return subject  # "Ich glaube die Menschen, die … shoppen, sind …": the pronoun before the verb is its subject
     if inverted is not None:
         return inverted
-    following = text[cue.end():].split(maxsplit=1)[:1]
-    if following and following[0].rstrip(",.;:") != following[0] and lexicon.is_pronoun(following[0].rstrip(",.;:")) \
-            and text[:cue.start()].rstrip().endswith(","):
+    following = (text[cue.end():].split(maxsplit=1) or [""])[0]
+    set_off = following.rstrip(",.;:")
+    if set_off != following and lexicon.is_pronoun(set_off) and text[:cue.start()].rstrip().endswith(","):
         return None  # "Andere Dinge, sagen wir, …": the pronoun set off after the verb is its subject
     if subject is not None:
         return subject
