@@ -10,7 +10,7 @@ from sourcelight.pipeline.attribution.cast import CAST_KEY
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.cue_lemmas import inverted_tag, said_form, says_form, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import text_of
+from sourcelight.pipeline.attribution.deps import SUBJECTS, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.relays import employer_outlet
@@ -202,6 +202,8 @@ def colon_cue(doc, masked: str, lexicon: Lexicon) -> Finding | None:
         # "[Video: FULL SPEECH: …]": a player's or an editor's bracketed label, no speaker;
         # "#QZ8501: Search teams have …": a hashtag, what the post is about
         return None
+    if len(before) > 1 and before[-1].text.isdigit() and len(before[-1].text) == 4:
+        return None  # "NAMM 2014: Use IK Multimedia's rings …", "Election 2016: …": an event's year, a kicker
     opened = text_of(doc)[:colon.idx]
     if opened.count("(") > opened.count(")"):
         return None  # "Acme Corp. (NYSE: ACME) fell 2%": a ticker or a label inside brackets, no speaker
@@ -258,6 +260,9 @@ def _label_speaks(guess, head, before, after, lexicon: Lexicon) -> bool:
     label over nothing but handles and links ("Twitter: @okafor")."""
     if all(t.is_punct or t.like_url or t.like_email or t.text.startswith("@") for t in after):
         return False
+    if head.dep_ in SUBJECTS and head.head.i > after.start and after[0].head.i < after.start and after[0].dep_ in (
+            "appos", "compound"):
+        return False  # "Batman v Superman: Dawn of Justice … opened to abysmal reviews": a title's colon
     if guess.kind is SourceKind.VAGUE:
         return person_word(token_lemma(head, lexicon), lexicon)
     if guess.kind is SourceKind.NAMED_PERSON and {t.text for t in before if t.pos_ == "PROPN"} & {t.text for t in after}:

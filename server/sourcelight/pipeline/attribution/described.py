@@ -29,6 +29,10 @@ def is_description(phrase: str, lexicon: Lexicon) -> bool:
         return True  # where no article marks it (Russian): "Министр заявил"
     if len(words) == 1 and lexicon.patterns["person_roles"].fullmatch(phrase.strip(EDGE_PUNCTUATION)):
         return True  # a role written as a name: "Mother remembered …", "Dad said …"
+    last = words[-1].strip(EDGE_PUNCTUATION) if words else ""
+    if len(words) > 1 and (last.islower() or (last.isupper() and len(last) > 1)) and lexicon.patterns[
+            "person_roles"].fullmatch(last):
+        return True  # a role after its body, no name: "Facebook CEO says …", "Harbour Trust chairman said"
     if _someones_person(phrase, lexicon):
         return True  # "Trump's lawyer", "Elton John's publicist": someone of a person named, unnamed
     if len(words) < 2 or not lexicon.patterns["definite"].fullmatch(words[0]):

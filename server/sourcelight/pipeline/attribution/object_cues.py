@@ -195,9 +195,14 @@ def judges_object(verb) -> bool:
 def self_image(verb, word: str, lexicon: Lexicon) -> bool:
     """'Casting himself as her prosecutor …, Mr. Christie roused the crowd to chants of
     "Lock her up!"', 'sees herself as "the people's candidate"': how someone shows or sees
-    themselves is no claim, a quote beside it or not."""
-    return word in lexicon.syntax.perception and reflexive_object(verb) and any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    themselves is no claim, a quote beside it or not; nor is where someone finds themselves
+    ("when they find themselves unable to escape the venue")."""
+    if word not in lexicon.syntax.perception:
+        return False
+    return (reflexive_object(verb) and any(c.dep_ in ("prep", "oprd", "acomp", "xcomp") and (
+        c.lower_ == "as" or c.dep_ != "prep") for c in verb.children)) or any(
+        c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ in ("ADJ", "ADP") and any(
+            g.dep_ == "nsubj" and is_reflexive(g) for g in c.children) for c in verb.children)
 
 
 def listed_preposition(token, word: str, speech: frozenset[str]) -> bool:

@@ -3,6 +3,8 @@ of its own when the only quote is told by another speaking verb, after it ("foot
 saying, “…”") or in a phrase beside it ("under what Mr. Hedge called “…”")."""
 from __future__ import annotations
 
+import re
+
 from sourcelight.pipeline.attribution.complements import CLAUSE_DEPS
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, token_lemma
 from sourcelight.pipeline.attribution.deps import SUBJECTS
@@ -34,3 +36,15 @@ def quote_in_adjunct(verb, masked: str, lexicon: Lexicon) -> bool:
     tellers = [t for c in verb.children if c.dep_ in ("prep", "npadvmod") or c.dep_ in SUBJECTS
                for t in c.subtree if t.tag_.startswith("VB") and token_lemma(t, lexicon) in lexicon.syntax.speech]
     return bool(quoted) and all(any(v.left_edge.i <= t.i <= v.right_edge.i for v in tellers) for t in quoted)
+
+
+def quote_names_a_thing(verb, masked: str) -> bool:
+    """'We've added a “continuity” control for cliffs': every quote is one word modifying a
+    noun in the verb's object, a term set off, not words the subject says (for a verb with a
+    sense other than saying; "reaffirmed the “ironclad” nature of the alliance" says it)."""
+    quoted = [t for t in verb.doc if masked[t.idx] == MASK and not t.is_punct]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(quoted) and all(
+        " " not in t.text and t.dep_ in ("amod", "compound", "nmod") and t.head.pos_ in ("NOUN", "PROPN")
+        and masked[t.head.idx] != MASK and any(o.left_edge.i <= t.i <= o.right_edge.i for o in objects)
+        for t in quoted) and len({t.i for t in quoted}) == sum(1 for _ in re.finditer(f"{MASK}+", masked))

@@ -154,10 +154,17 @@ def employer_outlet(source_token, lexicon: Lexicon) -> str | None:
 
 
 def _holder_outlet(source_token, lexicon: Lexicon) -> str | None:
-    """The outlet that has what is cited ("documents seen by Reuters"): a relay only."""
-    for clause in source_token.children:
-        # (and "Maria Okafor, as quoted by Reuters, said", the as-clause hung on the name)
-        if clause.dep_ in ("acl", "relcl") or (clause.dep_ == "advcl" and marked_by(clause, "as")):
+    """The outlet that has what is cited ("documents seen by Reuters", "a copy of the memo
+    seen by Reuters"): a relay only."""
+    held = [source_token] + [o for p in source_token.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj"]
+    for clause in (c for noun in held for c in noun.children):
+        # (and "Maria Okafor, as quoted by Reuters, said", the as-clause hung on the name; on
+        # the noun of an "of", only a verb of getting or seeing: "exit polls conducted by Edison
+        # Research for AP" are Edison's)
+        own = clause.head.i == source_token.i
+        if (clause.dep_ == "acl" and (own or token_lemma(clause, lexicon) in lexicon.syntax.receipt)) or (own and (
+                clause.dep_ == "relcl" or (clause.dep_ == "advcl" and marked_by(clause, "as")))):
             for agent in clause.children:
                 # "seen by Reuters", and "audio provided to The Times": the outlet that has it
                 if (agent.dep_ == "agent" or (agent.dep_ in ("prep", "dative") and agent.lower_ == "to"

@@ -93,6 +93,10 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
         # and a complaint by Vermont": what the head names.
         guess = classify(text_of(doc), start, head.idx + len(head.text), lexicon)
     if guess is not None and guess.back_reference is not None:
+        named = person_in(head, tokens, lexicon)
+        if named is not None and named.root.dep_ == "appos" and named.root.head.i == head.i:
+            # "a spokeswoman, Anna Richardson White, said": the name set off after the role speaks
+            return _named(named, tokens, SourceKind.NAMED_PERSON)
         return guess
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and _people_on_a_persons_side(head, lexicon):
         return replace(guess, kind=SourceKind.VAGUE)

@@ -17,9 +17,10 @@ from sourcelight.pipeline.attribution.stranded import (name_left_behind, noun_ri
                                                        quoted, stranded_speaker, subject_before_aside, unquoted_root_subject)
 from sourcelight.pipeline.attribution.subject_misreads import (agent_misread, compound_noun_misread,
                                                                conjunct_after_object, disagreeing_inversion,
-                                                               object_left_by, object_misread, participle_misread,
-                                                               perfect_misread, plural_noun_misread, possessor_misread,
-                                                               reduced_passive, stray_agent)
+                                                               gerund_object_misread, object_left_by, object_misread,
+                                                               participle_misread, perfect_misread,
+                                                               plural_noun_misread, possessor_misread, reduced_passive,
+                                                               stray_agent)
 
 
 def name_before(verb):
@@ -95,7 +96,7 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
     if reduced_passive(verb):
         return None, True
     if plural_noun_misread(verb) or compound_noun_misread(verb) or object_misread(verb) or possessor_misread(verb) \
-            or disagreeing_inversion(verb):
+            or disagreeing_inversion(verb) or gerund_object_misread(verb):
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
@@ -202,10 +203,11 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
                 return who_means(subject, subject.doc[subject.i - 1]), False
             if subject.dep_ == "expl" or (came_by in ("acomp", "prep", "pcomp") and subject.lower_ == "it") or (
                     came_by in ("xcomp", "dep", "advcl") and subject.lower_ == "it" and (
-                        current.pos_ == "ADJ" or any(c.dep_ in ("acomp", "oprd") for c in children))):
+                        current.pos_ == "ADJ" or any(c.dep_ in ("acomp", "oprd") or (
+                            c.dep_ == "attr" and current.lemma_ == "be") for c in children))):
                 # "it was said", "it's worth noting", "it goes without saying", "it's not
                 # hard to see why …", "It is hard not think that …", "makes it hard to see how …",
-                # "It seems unfair to tell them: …"
+                # "It seems unfair to tell them: …", "Having described …, it is now time to …"
                 return None, False
             if subject.lower_ == "it" and current.i != verb.i and current.lemma_ == "be":
                 cleft = cleft_subject(current)

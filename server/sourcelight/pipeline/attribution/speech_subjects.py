@@ -64,6 +64,8 @@ def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess
     subject is what opens the clause, up to its auxiliary."""
     segments = _segments_before(text, verb_start)
     start, stop = segments[-1] if len(segments) == 1 else segments[0]
+    # (the verb's own clause: "El fiscal va a Madrid a que le digan …" is theirs, unnamed)
+    start = _after_last_subordinator(text, start, stop, lexicon)
     match = lexicon.patterns["auxiliaries_anywhere"].search(text, start, stop)
     if match is None or match.start() == start:
         return None

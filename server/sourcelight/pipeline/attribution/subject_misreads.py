@@ -117,6 +117,14 @@ def plural_noun_misread(verb) -> bool:
     return before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "compound", "nmod", "dobj")
 
 
+def gerund_object_misread(verb) -> bool:
+    """'… so having more diverse speakers directly supports the goal' parsed with the gerund
+    and its object as two subjects: the noun right after the gerund is its object, and a
+    doing, not a person, is what the verb's subject says."""
+    gerunds = [c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"]
+    return any(c.dep_ == "nsubj" and c.left_edge.i == g.right_edge.i + 1 for c in verb.children for g in gerunds)
+
+
 def object_misread(verb) -> bool:
     """'Calls men derogatory names, and operates beauty pageants' (a list of what someone does,
     its subject left out) parsed with "men" as the subject: a verb that opens the sentence

@@ -40,7 +40,7 @@ from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_i
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, knows_how, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quote_told_below
+from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quote_names_a_thing, quote_told_below
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
 from sourcelight.pipeline.attribution.continuations import SPEAKER_TAG_WORDS
@@ -191,6 +191,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and token.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.children) \
             and MASK not in masked[token.left_edge.idx:]:
         has_quote = False  # "… stay on “cc,” you’ll get the latest thread when everyone responds"
+    if has_quote and word in syntax.thing_senses and quote_names_a_thing(token, masked):
+        has_quote = False
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
     said_what = (has_clause(token) or says_a_statement(token, lexicon) or says_what_came_before(token) or so_says

@@ -589,6 +589,18 @@ def test_a_party_member_described_by_state_is_a_description_not_a_name_or_a_body
     assert "no named person speaks on the record" in summary.headline
 
 
+def test_a_role_after_its_body_with_no_article_is_described_not_named():
+    # headline style drops the article: "Northwind CEO says …" names no one, and the count of
+    # people on the record must not take the role for a name
+    claims, summary = _annotate([
+        ["Northwind CEO says the ferry will run twice a day."],
+        ["Harbour Trust chairman said the fares would rise in May."],
+    ])
+    assert claims[0].note == "Rests on a person described, not named, here: “Northwind CEO”."
+    assert claims[1].note == "Rests on a person described, not named, here: “Harbour Trust chairman”."
+    assert "no named person speaks on the record" in summary.headline
+
+
 def test_the_holders_of_an_office_in_named_places_are_people_described_and_no_one_counted():
     # one foreign minister per country: people the text describes, not sources it keeps
     # anonymous; and the places in the description are no people on the record
