@@ -106,9 +106,10 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         # nichts sagen. Ob er … gegangen sei?" are the writer's questions)
         reported.append(bool(lexicon.find("reported_mood", masked)) and not (len(flags) > 1 and flags[-2].non_response))
         silent.append(silent_party(findings[-1], parse if on_parse else None, masked, lexicon, sentence_flags))
-    genders = with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses))
     # (the cast by name alone, for the claims' own words to choose from; pronouns read it by gender)
     full_cast = cast_of(parses) if parses.engine else written_cast((s.text for s in sentences), lexicon)
+    genders = replace(with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses)),
+                      people=frozenset(full_cast.values()))
     cast, things, bodies = cast_by_gender(full_cast, genders), things_of(parses), bodies_of(parses)
     labelled = transcript(sentences, findings, cast, lexicon.language)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)

@@ -304,7 +304,7 @@ def genders_said(parses, lexicon: Lexicon) -> dict[str, str]:
         for entity in parse.ents:
             # a surname alone may be another of the family ("Clinton took his …")
             if entity.label_ == PERSON and len(entity) >= 2:
-                for gender in own_genders(entity.root, lexicon):
+                for gender in own_genders(entity.root, lexicon, clause_wide=True):
                     votes.setdefault(without_possessive(entity.text), Counter())[gender] += 1
     genders = {}
     for full, count in votes.items():

@@ -43,6 +43,8 @@ class Genders:
     # every word a gendered title stands right before alone ("Mr. Trump", "Ms. Trump's"),
     # with the genders the titles give it, both where both do
     titled: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the article's people by full name, each a person of their own whatever their surname
+    people: frozenset[str] = frozenset()
 
     def of(self, name: str) -> str | None:
         words = name.split()
@@ -55,7 +57,10 @@ class Genders:
         if words[-1] in self.single:
             return self.single[words[-1]]
         # "Lee" after "Dana Lee, a spokeswoman": the one full name it ends (not a surname a
-        # title gives the other gender alone: "Mr. Trump" where "Ivanka Trump" is a woman)
+        # title gives the other gender alone: "Mr. Trump" where "Ivanka Trump" is a woman, nor
+        # another of the family named in full: "Fran Finney" beside "Hal Finney … his")
+        if len(words) > 1 and " ".join(words) in self.people:
+            return None
         ending = {gender for full, gender in self.full.items() if full.split()[-1] == words[-1]}
         if len(ending) != 1:
             return None

@@ -96,6 +96,11 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     parses, named = parse_all(nlp, given + [_marks_tamed(sentences[i].text) for i in before_it], PARSE_BATCH,
                               [_marks_tamed(sentences[i].text) for i in others])
     about = dict(zip(before_it, parses[len(wanted):]))
+    # Whose "his" or "her" a sentence naming someone writes tells their gender (cast.genders_said):
+    # those are parsed too, for that alone ("Christie has been busy, but his guilty pleasure …"),
+    # in a batch of their own (the batch's make-up may move the recogniser's borderline names)
+    owned = list(nlp.pipe([_marks_tamed(sentences[i].text) for i in others
+                           if _gendered_pronoun(sentences[i].text, lexicon)], batch_size=PARSE_BATCH))
     parsed = dict(zip(wanted, parses[:len(wanted)]))
     for text, parser_text, parse in zip(texts, given, parsed.values()):
         if parser_text != text:
@@ -115,7 +120,7 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     bodies = bodies_named(parsed.values(), companies) | used_as_things
     holders = holders_by_role(every_parse, cast, lexicon)
     roles, shared = role_holders(holders), shared_roles(holders)
-    genders = genders_said(parsed.values(), lexicon)
+    genders = genders_said(list(parsed.values()) + owned, lexicon)
     things = things_named(every_parse, mostly)
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
@@ -170,6 +175,10 @@ def _opens_with_it(text: str, lexicon: Lexicon) -> bool:
         if reference is not None and reference.one_thing:
             return True
     return False
+
+
+def _gendered_pronoun(text: str, lexicon: Lexicon) -> bool:
+    return any(word.lower() in lexicon.pronoun_genders for word in WORD.findall(text))
 
 
 def _opens_with_spokesperson(text: str, lexicon: Lexicon) -> bool:

@@ -115,13 +115,23 @@ def _speaks_of_own(name, lexicon: Lexicon) -> bool:
                                   for o in c.children if o.dep_ == "pobj"], lexicon))
 
 
-def own_genders(name, lexicon: Lexicon) -> list[str]:
+def own_genders(name, lexicon: Lexicon, clause_wide: bool = False) -> list[str]:
     """The genders of the pronouns that own what the subject ``name`` does something with
-    ("her" of "Fiorina threw her support"), one per such pronoun."""
+    ("her" of "Fiorina threw her support"), one per such pronoun; ``clause_wide``, also what
+    it does something about or as ("named a favorite as her guilty pleasure") and what a
+    clause joined to its verb is about ("Christie has been busy, but his guilty pleasure is
+    …"): enough to tell a person's gender, not to make a person of a name."""
     if name.dep_ != "nsubj":
         return []
-    return [lexicon.pronoun_genders[p.lower_]
-            for p in _gendered_owners([c for c in name.head.children if c.dep_ == "dobj"], lexicon)]
+    verb = name.head
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    if clause_wide and not any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children):
+        # (not "attacked Reyes over her emails", the emails of the one attacked)
+        nouns += [o for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"]
+    if clause_wide:
+        nouns += [s for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                  for s in c.children if s.dep_ == "nsubj"]
+    return [lexicon.pronoun_genders[p.lower_] for p in _gendered_owners(nouns, lexicon)]
 
 
 def _gendered_owners(nouns, lexicon: Lexicon) -> list:
