@@ -196,7 +196,10 @@ def self_image(verb, word: str, lexicon: Lexicon) -> bool:
     """'Casting himself as her prosecutor …, Mr. Christie roused the crowd to chants of
     "Lock her up!"', 'sees herself as "the people's candidate"': how someone shows or sees
     themselves is no claim, a quote beside it or not; nor is where someone finds themselves
-    ("when they find themselves unable to escape the venue")."""
+    ("when they find themselves unable to escape the venue"), nor what they call themselves
+    ("the protesters, who call themselves “water protectors”, were camping")."""
+    if word in lexicon.syntax.naming_verbs and reflexive_object(verb):
+        return True
     if word not in lexicon.syntax.perception:
         return False
     return (reflexive_object(verb) and any(c.dep_ in ("prep", "oprd", "acomp", "xcomp") and (

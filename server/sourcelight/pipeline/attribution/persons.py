@@ -163,7 +163,7 @@ def person_in(head, tokens, lexicon: Lexicon):
                        and e.start >= tokens[0].i), None)
         if before is not None:
             return head.doc[before.start:head.i + 1]
-        titled = _titled_name_after(entity, tokens, lexicon)
+        titled = _titled_name_after(entity, tokens, lexicon) or _name_after_member_word(entity, head, lexicon)
         if titled is not None:
             return titled
         # "Director of Product Management Joe Ambeault", read as one organization from
@@ -240,6 +240,23 @@ def _titled_name_after(body, tokens, lexicon: Lexicon):
     if not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in doc[body.end:person.start]):
         return None  # (not "the lawyer for Director Jane Doe": a preposition between)
     return person
+
+
+def _name_after_member_word(body, head, lexicon: Lexicon):
+    """'House Intelligence Republican Mike Pompeo', which the recogniser read as one body: a word
+    for one member of a party or a group ("Republican") leads up to the name that ends it."""
+    doc = head.doc
+    if body.end - 1 != head.i or lexicon.syntax is None:
+        return None
+    for length in (2, 3):
+        start = head.i - length + 1
+        name = doc[start:head.i + 1]
+        if start - 1 < body.start or doc[start - 1].lower_ not in lexicon.syntax.person_descriptions:
+            continue
+        if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.casefold() not in lexicon.not_names
+               for t in name) and not lexicon.patterns["organizations"].search(name.text):
+            return name
+    return None
 
 
 def _named_by_participle(head, lexicon: Lexicon):

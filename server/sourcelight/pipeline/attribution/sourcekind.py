@@ -59,8 +59,11 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
         # "spend another year scolding each other", "this week's address": a time, no one (but
         # "minutes of the meeting showed" are a document)
         return None
-    if head.pos_ == "PRON" and head.dep_ == "nsubj" and "Acc" in head.morph.get("Case"):
-        return None  # "Let us know in the comments", "made them feel that …": someone made to, not a source
+    if (head.pos_ == "PRON" and head.dep_ == "nsubj" and "Acc" in head.morph.get("Case")) or (
+            head.lower_ in ("'s", "’s") and head.i > 0 and head.doc[head.i - 1].lower_ == "let"):
+        # "Let us know in the comments", "let’s see what our options are", "made them feel
+        # that …": someone made to, not a source
+        return None
     if len(tokens) == 1 and lexicon.is_first_person(head.text) \
             and head.pos_ == "PRON":
         # The writer speaking for themself ("I told Megyn Kelly …"): on the record, by byline.

@@ -20,7 +20,7 @@ from sourcelight.pipeline.attribution.subject_misreads import (agent_misread, co
                                                                gerund_object_misread, object_left_by, object_misread,
                                                                participle_misread, perfect_misread,
                                                                plural_noun_misread, possessor_misread, reduced_passive,
-                                                               stray_agent)
+                                                               stray_agent, tag_subject_misread)
 
 
 def name_before(verb):
@@ -100,7 +100,8 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         return None, False
     # Speakers the verb's own subject does not give: an object that does the saying, the name
     # before an aside, the noun after "with".
-    hidden = (object_described(verb) or object_credited(verb) or object_quoted(verb, lexicon)
+    hidden = (tag_subject_misread(verb) or object_described(verb) or object_credited(verb)
+              or object_quoted(verb, lexicon)
               or _statement_saying(verb, lexicon)
               or taker_of_occasion(verb, lexicon)
               or participle_on_object(verb) or object_perceived(verb, lexicon)

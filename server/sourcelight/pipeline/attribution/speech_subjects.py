@@ -127,6 +127,9 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
                 return None, False  # "Die Lage: Am Montag sagte er": a label's colon opens the verb's clause
             comma_before_verb = True  # "X, a monitor, said" — or an inversion's clause
             continue
+        if text[:start].rstrip().endswith("(") and text[stop:].lstrip().startswith(")"):
+            skipped = True  # "… Andreas Scheuer (CSU) versprachen": a party in brackets is an aside
+            continue
         # A relative clause never opens the sentence (German "der"/"die" are articles there),
         # nor the clause a colon opens right before the verb ("Erstens: Das Gericht sagt, …").
         opened = text[:start].rstrip()[-1:] in ":;" and not comma_before_verb

@@ -117,6 +117,20 @@ def plural_noun_misread(verb) -> bool:
     return before.pos_ in ("PROPN", "NOUN") and before.dep_ in ("pobj", "compound", "nmod", "dobj")
 
 
+def tag_subject_misread(verb):
+    """'The source of the attraction to Mr. Trump, union members and leaders say, is manifold'
+    parsed with "source" as the subject of the tag set off by commas: its speaker is what
+    stands between the last comma and it."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    commas = [t.i for t in doc[subject.left_edge.i:verb.i] if t.text == ","] if subject is not None else []
+    if not commas or subject.i > commas[-1] or commas[-1] + 1 >= verb.i:
+        return None
+    return doc[commas[-1] + 1:verb.i].root
+
+
 def gerund_object_misread(verb) -> bool:
     """'… so having more diverse speakers directly supports the goal' parsed with the gerund
     and its object as two subjects: the noun right after the gerund is its object, and a

@@ -15,6 +15,8 @@ from sourcelight.pipeline.attribution.clauses import Finding
 from sourcelight.pipeline.attribution.headlines import function_words
 from sourcelight.pipeline.model import Sentence, SourceKind
 
+# A sentence wholly in brackets: "(Laughs.)", "[Applause]".
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]][.!?]?")
 # Up to four words in capitals (a title's period allowed: "MR. TRUMP") before a colon, after
 # an opening quotation mark at most.
 LABEL = re.compile(r"\s*[\"“‘'«„]?((?:[^\W\d_a-z][^\W\d_a-z'’-]*\.?\s+){0,3}[^\W\d_a-z][^\W\d_a-z'’-]+):\s")
@@ -88,6 +90,8 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
             if index in candidates:
                 break
             # (an interview labelled by initials leaves its questions unlabelled: a turn is its paragraph)
+            if _stage_direction(sentences[index].text):
+                continue  # "(Laughs.)", "(She playfully smacks DuVernay.)": the writer's, in brackets
             if sentences[index].block == sentences[label].block or (
                     len(labels) > 1 and findings[index] is None and label not in initials):
                 turn_of[index] = label
@@ -139,6 +143,10 @@ def _named_inside(word: str, sentences) -> bool:
     """The article writes ``word`` inside a sentence, after another word, not as a label."""
     inside = re.compile(rf"\S\s+{re.escape(word)}(?![\w:])")
     return any(inside.search(sentence.text) for sentence in sentences)
+
+
+def _stage_direction(text: str) -> bool:
+    return _BRACKETED.fullmatch(text.strip()) is not None
 
 
 def _opens_paragraph(sentences, index: int) -> bool:

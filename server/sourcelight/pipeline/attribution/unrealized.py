@@ -23,6 +23,8 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         verb = verb.head
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized:
         return True  # "registering would require disclosing his earnings"
+    if verb.dep_ == "ccomp" and _subjunctive(verb) and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized:
+        return True  # "requests that he describe Du Pont as a “mentor”": a subjunctive, asked for, not done
     if not to_infinitive(verb):
         return False
     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -37,10 +39,24 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
     return verb.dep_ in ("xcomp", "ccomp") and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized
 
 
+def _subjunctive(verb) -> bool:
+    """'that he describe', 'that the board announce': a bare form after "that" and a singular
+    subject (not "Don't let the media tell you …", the writer's own words)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and subject is not None and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and (
+        verb.tag_ == "VB" or (verb.tag_ == "VBP" and (subject.tag_ in ("NN", "NNP")
+                                                     or subject.lower_ in ("he", "she", "it"))))
+
+
 def imperative(verb) -> bool:
     """'Say what you will about Paltrow, the Oscar winner proved …', 'Tell your friends':
-    a bare verb opening its sentence with no subject, auxiliary or subordinator of its own is
-    an order to the reader, no saying of anyone's."""
+    a bare verb opening its sentence with no subject, auxiliary or subordinator of its own, or
+    one set off by commas, is an order to the reader, no saying of anyone's."""
+    doc = verb.doc
+    if verb.tag_ == "VB" and 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].text == "," == doc[verb.i + 1].text \
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return True  # "the owners (billionaires, remember, as …)": a word to the reader, set off
     if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "advcl"):
         return False
     first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
