@@ -27,6 +27,7 @@ from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue,
 from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import (adjective_read_as_verb, main_conjunct, noun_after_quantity, text_of,
                                                    to_infinitive, token_at)
+from sourcelight.pipeline.attribution.finding_ranks import only_itself_speaks, tree_depth, with_colon
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.misplaced_speakers import (name_after_quote, name_closing, outlet_closing, stated_in,
@@ -95,7 +96,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             # relays the speaker inside it ("…, two officials said, Reuters reported").
             hung_above = clause_hung_above(token) if token.pos_ == "VERB" else None
             depth = -1 if aside == "inside" or (aside == "closing" and finding.kind is SourceKind.DOCUMENT) \
-                else _depth(hung_above) - 1 if hung_above is not None else _depth(token)
+                else tree_depth(hung_above) - 1 if hung_above is not None else tree_depth(token)
             # A quote is its speaker's: "“…,” he continued, citing the many Americans who …"
             # cites evidence, not the source of the words.
             whole_sentence = according is not None and not (
@@ -123,45 +124,24 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     # Times made these same allegations …, and Breitbart News responded:".
     introduces = masked.rstrip().endswith(":")
     findings.sort(key=lambda item: (item[0], item[3].position, verb_before_colon and 0 <= colon < item[3].cue_span[0],
-                                    _only_itself_speaks(item[3]), not (introduces and main_conjunct(doc[item[2]])),
+                                    only_itself_speaks(item[3]), not (introduces and main_conjunct(doc[item[2]])),
                                     item[1], doc[item[2]].pos_ not in ("VERB", "AUX"), item[3].via is None, item[2]))
-    if declined is not None and findings[0][0] and _depth(token_at(doc, declined.cue_span[0]) or doc[0]) < findings[0][1]:
+    declined_at = token_at(doc, declined.cue_span[0]) or doc[0] if declined is not None else None
+    if declined is not None and findings[0][0] and tree_depth(declined_at) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
     # ("…,” she said, according to NBC News" is hers, relayed; a share of an outlet's poll is not)
     relayed = relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else \
         relayed_speaker(findings[0][3], [i[3] for i in findings[1:] if i[3].kind is not SourceKind.VAGUE],
                         opening=not masked[:findings[0][3].cue_span[0]].strip())
     if relayed is not None:
-        return _with_colon(doc, relayed)
+        return with_colon(doc, relayed)
     if not findings[0][0]:
         reporter = outlet_reporting(doc[findings[0][2]], [(doc[item[2]], item[3]) for item in findings[1:]])
         if reporter is not None and findings[0][3].via is None:
             # "Reuters reported that, according to two officials, …": the officials, via Reuters
-            return _with_colon(doc, replace(findings[0][3], via=reporter.source))
-    return _with_colon(doc, with_outlet_aside(findings[0][3], [(doc[item[2]], item[3]) for item in findings[1:]],
+            return with_colon(doc, replace(findings[0][3], via=reporter.source))
+    return with_colon(doc, with_outlet_aside(findings[0][3], [(doc[item[2]], item[3]) for item in findings[1:]],
                                               doc[findings[0][2]]))
-
-
-def _only_itself_speaks(finding: Finding) -> bool:
-    """A statement noun that names no one but itself ("complaints that …", "pages of emails
-    that Clinton had given", read as a that-clause) tells less than any cue with a speaker
-    ("…, which she said represented all her emails")."""
-    return finding.source_span[0] <= finding.cue_span[0] and finding.cue_span[1] <= finding.source_span[1]
-
-
-def _depth(token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def _with_colon(doc, finding: Finding) -> Finding:
-    """'X said:' — the quotes that follow are X's."""
-    after = text_of(doc)[finding.cue_span[1]:].lstrip()
-    if after[:1] == ":" or text_of(doc).rstrip().endswith(":"):
-        return replace(finding, colon_intro=True)
-    return finding
 
 
 def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding | None:
