@@ -93,13 +93,14 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     # alone.
     before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in chosen and not _too_long(sentences[i - 1].text)
                  and (_opens_with_it(sentences[i].text, lexicon) or _opens_with_spokesperson(sentences[i].text, lexicon))]
+    other_texts = [_marks_tamed(sentences[i].text) for i in others]
     parses, named = parse_all(nlp, given + [_marks_tamed(sentences[i].text) for i in before_it], PARSE_BATCH,
-                              [_marks_tamed(sentences[i].text) for i in others])
+                              other_texts)
     about = dict(zip(before_it, parses[len(wanted):]))
     # Whose "his" or "her" a sentence naming someone writes tells their gender (cast.genders_said):
     # those are parsed too, for that alone ("Christie has been busy, but his guilty pleasure …"),
     # in a batch of their own (the batch's make-up may move the recogniser's borderline names)
-    owned = list(nlp.pipe([_marks_tamed(sentences[i].text) for i in others
+    owned = list(nlp.pipe([text for i, text in zip(others, other_texts)
                            if _gendered_pronoun(sentences[i].text, lexicon)], batch_size=PARSE_BATCH))
     parsed = dict(zip(wanted, parses[:len(wanted)]))
     for text, parser_text, parse in zip(texts, given, parsed.values()):

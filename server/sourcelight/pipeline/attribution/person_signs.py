@@ -111,8 +111,7 @@ def _speaks_of_own(name, lexicon: Lexicon) -> bool:
     verb = name.head
     if name.dep_ != "nsubj" or any(c.dep_ == "dobj" for c in verb.children):
         return False
-    return bool(_gendered_owners([o for c in verb.children if c.dep_ == "prep" and c.i > name.i
-                                  for o in c.children if o.dep_ == "pobj"], lexicon))
+    return bool(_gendered_owners(_prepositional_objects(verb, name.i), lexicon))
 
 
 def own_genders(name, lexicon: Lexicon, clause_wide: bool = False) -> list[str]:
@@ -125,13 +124,17 @@ def own_genders(name, lexicon: Lexicon, clause_wide: bool = False) -> list[str]:
         return []
     verb = name.head
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
-    if clause_wide and not any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children):
-        # (not "attacked Reyes over her emails", the emails of the one attacked)
-        nouns += [o for p in verb.children if p.dep_ == "prep" and p.i > verb.i for o in p.children if o.dep_ == "pobj"]
     if clause_wide:
+        if not any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children):
+            nouns += _prepositional_objects(verb, verb.i)  # (not "attacked Reyes over her emails", the attacked's)
         nouns += [s for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                   for s in c.children if s.dep_ == "nsubj"]
     return [lexicon.pronoun_genders[p.lower_] for p in _gendered_owners(nouns, lexicon)]
+
+
+def _prepositional_objects(verb, after: int) -> list:
+    """The objects of the verb's prepositions that stand after token ``after``."""
+    return [o for p in verb.children if p.dep_ == "prep" and p.i > after for o in p.children if o.dep_ == "pobj"]
 
 
 def _gendered_owners(nouns, lexicon: Lexicon) -> list:

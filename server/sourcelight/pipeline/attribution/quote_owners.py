@@ -32,7 +32,7 @@ def quote_in_adjunct(verb, masked: str, lexicon: Lexicon) -> bool:
     """'Under what Mr. Hedge called “the prior economy model,” the club charged a fee': every
     quoted word sits in a phrase beside the verb or in its subject, where another speaking
     verb tells it, so none is the verb's own."""
-    quoted = [t for t in verb.doc if masked[t.idx] == MASK and not t.is_punct]
+    quoted = _quoted_words(verb.doc, masked)
     tellers = [t for c in verb.children if c.dep_ in ("prep", "npadvmod") or c.dep_ in SUBJECTS
                for t in c.subtree if t.tag_.startswith("VB") and token_lemma(t, lexicon) in lexicon.syntax.speech]
     return bool(quoted) and all(any(v.left_edge.i <= t.i <= v.right_edge.i for v in tellers) for t in quoted)
@@ -42,9 +42,14 @@ def quote_names_a_thing(verb, masked: str) -> bool:
     """'We've added a “continuity” control for cliffs': every quote is one word modifying a
     noun in the verb's object, a term set off, not words the subject says (for a verb with a
     sense other than saying; "reaffirmed the “ironclad” nature of the alliance" says it)."""
-    quoted = [t for t in verb.doc if masked[t.idx] == MASK and not t.is_punct]
+    quoted = _quoted_words(verb.doc, masked)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(quoted) and all(
         " " not in t.text and t.dep_ in ("amod", "compound", "nmod") and t.head.pos_ in ("NOUN", "PROPN")
         and masked[t.head.idx] != MASK and any(o.left_edge.i <= t.i <= o.right_edge.i for o in objects)
         for t in quoted) and len({t.i for t in quoted}) == sum(1 for _ in re.finditer(f"{MASK}+", masked))
+
+
+def _quoted_words(doc, masked: str) -> list:
+    """The sentence's tokens inside a quote, its marks left out."""
+    return [t for t in doc if masked[t.idx] == MASK and not t.is_punct]

@@ -99,7 +99,7 @@ def outlet_of_statement(noun, lexicon: Lexicon) -> str | None:
     # (the participle may hang on the noun's own object: "an audio recording from the event
     # obtained by The New York Times"; an outlet by name: "a statement released by his
     # official transition website" is his own, no relay)
-    held = [noun] + [o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    held = _noun_and_objects(noun)
     for participle in (c for n in held for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         for agent in participle.children:
             if agent.dep_ == "agent" and (outlet := _outlet_object(agent, lexicon)) \
@@ -156,8 +156,7 @@ def employer_outlet(source_token, lexicon: Lexicon) -> str | None:
 def _holder_outlet(source_token, lexicon: Lexicon) -> str | None:
     """The outlet that has what is cited ("documents seen by Reuters", "a copy of the memo
     seen by Reuters"): a relay only."""
-    held = [source_token] + [o for p in source_token.children if p.dep_ == "prep" and p.lower_ == "of"
-                             for o in p.children if o.dep_ == "pobj"]
+    held = _noun_and_objects(source_token, "of")
     for clause in (c for noun in held for c in noun.children):
         # (and "Maria Okafor, as quoted by Reuters, said", the as-clause hung on the name; on
         # the noun of an "of", only a verb of getting or seeing: "exit polls conducted by Edison
@@ -171,6 +170,12 @@ def _holder_outlet(source_token, lexicon: Lexicon) -> str | None:
                                               and clause.dep_ == "acl")) and (outlet := _outlet_object(agent, lexicon)):
                     return outlet
     return None
+
+
+def _noun_and_objects(noun, *prepositions: str) -> list:
+    """The noun and the objects of its prepositions (only of ``prepositions``, where given)."""
+    return [noun] + [o for p in noun.children if p.dep_ == "prep" and (not prepositions or p.lower_ in prepositions)
+                     for o in p.children if o.dep_ == "pobj"]
 
 
 def possessor_outlet(noun, lexicon: Lexicon) -> str | None:
