@@ -170,6 +170,7 @@ KEY_NOTES = {
     "syntax.recipients": "lemmas of verbs whose object is an addressee, an outlet relays ('told Reuters')",
     "syntax.needs_clause": "cue lemmas that attribute only with a clause or a quote ('added that', not 'added 200 jobs')",
     "syntax.needs_quote": "cue lemmas that attribute only with a quote, a that-clause or a colon, never an infinitive ('he continued: …', not 'continues to lead')",
+    "syntax.comment_requests": "lemmas of verbs of asking someone for comment, whose object is the party a pronoun of a non-response after them means ('We asked the ministry, but it did not respond')",
     "syntax.non_responses": "lemmas of verbs of not answering, whose subject is the party that did not",
     "gender.masculine_pronouns": "pronouns that mean only a man (a pronoun also meaning 'they' is left out)",
     "gender.feminine_pronouns": "pronouns that mean only a woman",

@@ -30,7 +30,8 @@ MAX_QUOTED_SENTENCE_CHARS = 700
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
 # Only where a run of end marks begins, taken whole: a run of 100,000 dots on a hostile page
 # is one candidate, not 100,000 ever shorter ones (which took minutes).
-_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»“)\]]*+)(\s+)")
+# A reference work's footnote marks may follow ("… well-governed states.[86] As at 2017, …").
+_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»“)\]]*+(?:\[(?:\d{1,4}|[a-z]|citation needed)\])*+)(\s+)")
 # A closing mark glued to the next sentence's opening one ('… native-born.”“Your facts are
 # wrong,” Ramos wrote.'), which pasted web text often has: a sentence may end there too.
 _GLUED = re.compile(r"(?<![.!?…])([.!?…]++)([^\w\s]{1,2})(?=[^\w\s]\w)")

@@ -84,6 +84,10 @@ def sentences(text: str, language: str) -> list[str]:
          # two paragraphs the page glued with no space between (not an abbreviation's period)
          ["It is the most the harbour has seen since the 1800s.", "The fact that it closed is odd.",
           "They met in St.Louis."]),
+        ("en", "The harbour is one of the busiest.[86] As at 2017, it ranked fourth.[87][88] It was sold[a] in 2019.",
+         # a reference work's footnote marks after the period stay with the sentence they close
+         ["The harbour is one of the busiest.[86]", "As at 2017, it ranked fourth.[87][88]",
+          "It was sold[a] in 2019."]),
     ],
 )
 def test_paragraph_splits_where_a_reader_would(language, text, expected):

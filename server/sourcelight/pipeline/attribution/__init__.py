@@ -162,6 +162,9 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     for sentence, finding, attribution, sentence_flags, reason, party in zip(sentences, findings, attributions, flags,
                                                                              reasons, silent):
         attribution = _as_written(attribution, article) if attribution else Attribution(kind=SourceKind.UNATTRIBUTED)
+        if sentence_flags.non_response and party is None and _writer_holds_back(attribution, sentence,
+                                                                                 sentence_flags, lexicon):
+            sentence_flags = replace(sentence_flags, non_response=False)
         denial = finding is not None and is_denial(sentence_flags, finding.source_span, finding.cue_span,
                                                              finding.predicate_end)
         links = _links(article, sentence)
@@ -195,6 +198,16 @@ def _as_written(attribution: Attribution, article: Article) -> Attribution:
         if written != span.text:
             changes.update({field: written, span_field: replace(span, text=written)})
     return replace(attribution, **changes) if changes else attribution
+
+
+def _writer_holds_back(attribution: Attribution, sentence: Sentence, flags: Flags, lexicon: Lexicon) -> bool:
+    """'we won’t discuss these applications of monitoring here': the writer's own "I" or "we"
+    leaving a subject out, no party that did not answer."""
+    span = attribution.cue_span
+    if attribution.kind is not SourceKind.NAMED_PERSON or span is None or not attribution.source \
+            or not lexicon.is_first_person(attribution.source) or attribution.entity not in (None, attribution.source):
+        return False
+    return any(start <= span.start - sentence.start < end for start, end in flags.non_response_spans)
 
 
 def _finding(masked: str, lexicon: Lexicon, flags: Flags) -> Finding | None:

@@ -261,13 +261,15 @@ def reporting_opener(verb) -> bool:
 def as_clause(verb) -> bool:
     """'As the Post reported, …': the sentence the as-clause hangs on is what was said (not
     'as he's affectionately known by his grandchildren', which describes its subject, nor 'as
-    it claims more territory' or 'as she continues to face', which have an object of their own)."""
+    it claims more territory' or 'as she continues to face', which have an object of their own,
+    nor 'as the MSCI Asia Pacific Index added 0.4 percent', a market's move)."""
     # (a ccomp where the parse hung it on a verb before: "does not answer whether …, as police have said")
     return verb.dep_ in ("advcl", "ccomp") and marked_by(verb, "as") and not any(
         # a scene, not a report: "As Freddy … joked with his best friend at the table, …",
         # "The crowd cheered as Trump spoke about the wall"
         c.dep_ == "prep" and c.lower_ in ("with", "about") for c in verb.children) and not any(
-        (c.dep_ == "nsubjpass" and c.lower_ != "it") or c.dep_ in ("dobj", "xcomp") for c in verb.children)
+        (c.dep_ == "nsubjpass" and c.lower_ != "it") or c.dep_ in ("dobj", "xcomp")
+        or (c.dep_ == "npadvmod" and c.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")) for c in verb.children)
 
 
 def says_what_came_before(verb) -> bool:

@@ -18,6 +18,10 @@ from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, speake
 from sourcelight.pipeline.attribution.stranded import quoted as inside_quote
 from sourcelight.pipeline.model import SourceKind
 
+# Whom a non-response's "it", and its "he" or "she", may mean among those asked for comment.
+_BODIES = frozenset({SourceKind.ORGANIZATION, SourceKind.MEDIA})
+_PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS})
+
 
 def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
     """'according to X', 'per X', and a sentence-level 'citing X' / 'quoting X'."""
@@ -339,10 +343,31 @@ def non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int
             party = party_of(token)
             if party is None:
                 continue
-            guess = guess_source(party, lexicon)
+            guess = _asked_party(party, token, lexicon) or guess_source(party, lexicon)
             if guess is None:
                 continue
             return Finding.of(guess, text_of(doc)[start:end], (start, end))
+    return None
+
+
+def _asked_party(pronoun, verb, lexicon: Lexicon):
+    """'Reuters contacted the ministry on Monday, but it declined to comment', 'When we asked
+    Mr. Reyes, he did not respond': a pronoun that did not answer means the one asked for
+    comment just before, not the one who asked (where that one fits the pronoun)."""
+    if pronoun.pos_ != "PRON" or lexicon.is_first_person(pronoun.text):
+        return None
+    askings = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "advcl"]
+    for asking in askings:
+        if asking.i > pronoun.i or token_lemma(asking, lexicon) not in lexicon.syntax.comment_requests:
+            continue
+        asked = [c for c in asking.children if c.dep_ == "dobj"] + [
+            g for c in asking.children if c.dep_ == "prep" and c.lower_ in ("to", "from")
+            for g in c.children if g.dep_ == "pobj"]
+        guesses = [guess_source(word, lexicon) for word in asked if word.pos_ in ("NOUN", "PROPN")]
+        wanted = _BODIES if pronoun.lower_ == "it" else _PEOPLE if pronoun.lower_ in ("he", "she") else None
+        fitting = [g for g in guesses if g is not None and (wanted is None or g.kind in wanted)]
+        if len(fitting) == 1:
+            return fitting[0]
     return None
 
 

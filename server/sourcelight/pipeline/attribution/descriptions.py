@@ -33,7 +33,13 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     if index == 0 or sentences[index - 1].block < sentences[index].block - 1:
         return attribution
     previous = history[index - 1].attribution if index - 1 < len(history) else None
-    named = list(dict.fromkeys(mentions(index - 1)))
+    # (never one its own sentence names right after the verb, as whom it speaks to: "The Chozo
+    # leader told Samus …" is not Samus; but "Okafor and her band split, but the singer said …"
+    # and "the governor said, before clarifying that he, Christie, …" may well be them)
+    text = sentences[index].text
+    elsewhere = {name for name in mentions(index) if finding.cue_span[1] <= first_written(name, text)
+                 and text[finding.cue_span[1]:first_written(name, text)].strip() in ("", "to")}
+    named = [name for name in dict.fromkeys(mentions(index - 1)) if name not in elsewhere]
     if attribution.kind is SourceKind.VAGUE and attribution.entity is None \
             and finding.back_reference is ATTRIBUTE_REFERENCE:
         # no one spoke before: "Tom Reyes came home. The 48-year-old said …" is the one person
@@ -68,7 +74,7 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
         # a named speaker ("Okafor said"), not a pronoun nobody resolved
         who = _one_of(previous, named)
         # (not one the description's gender rules out: "the actress" is no Ryan Gosling)
-        person = previous.kind is SourceKind.NAMED_PERSON and who is not None \
+        person = previous.kind is SourceKind.NAMED_PERSON and who is not None and who not in elsewhere \
             and fits_description(finding.source, who) and not _in_dialogue(previous, history, index - 2, [who])
         return replace(attribution, entity=who) if person else attribution
     fitting = [name for name in named if fits_description(finding.source, name)]

@@ -44,6 +44,9 @@ MAX_PARSED_WORDS = 400
 # blanks keeping every offset: spaCy's tokenizer splits such a run one mark per pass, each
 # pass rescanning the rest, and 20,000 "!" took minutes (explosion/spaCy#1768).
 _MARK_RUN = re.compile(r"[^\w\s]{9,}")
+# A reference work's footnote mark ("According to the Mozilla Foundation:[41]"), which the
+# tokenizer leaves glued to the word before it: "Foundation:[41]" is no name.
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[(?:\d{1,4}|[a-z]|citation needed)\]")
 # A curly apostrophe after a plural ("Sanders’ campaign", "residents’ routines"), which the
 # tokenizer takes for a closing quote, hanging the sentence's subject on nothing.
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])’(?= \w)")
@@ -153,7 +156,9 @@ def _too_long(text: str) -> bool:
 
 
 def _marks_tamed(text: str) -> str:
-    """The text with every long run of marks cut to its first three, in blanks (same length)."""
+    """The text with every long run of marks cut to its first three, and every footnote mark,
+    in blanks (same length)."""
+    text = _FOOTNOTE_MARK.sub(lambda mark: " " * len(mark.group()), text)
     return _MARK_RUN.sub(lambda run: run.group()[:3] + " " * (len(run.group()) - 3), text)
 
 

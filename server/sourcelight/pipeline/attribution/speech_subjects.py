@@ -320,6 +320,9 @@ def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: b
     if addressee is not None:
         position = addressee
     start, end = _object_after(text, position, lexicon)
+    viewpoint = lexicon.patterns["according_to_opening"].match(text, _skip_spaces(text, start), end)
+    if viewpoint is not None:
+        start = viewpoint.end()  # "…, confirme aujourd’hui pour Mathilde Wattecamps que …": hers
     if not text[start:end].strip() or lexicon.patterns["np_stops"].match(text[start:end].lstrip()):
         return None
     following = text[end:].split()[:1]

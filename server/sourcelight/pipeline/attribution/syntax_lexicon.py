@@ -17,6 +17,8 @@ class SyntaxLexicon:
     prepositions: tuple[tuple[str, ...], ...]  # "according to" -> ("according", "to")
     citing: frozenset[str]
     recipients: frozenset[str]
+    # verbs of asking for comment, whose object a non-response's pronoun means
+    comment_requests: frozenset[str]
     non_responses: frozenset[str]
     needs_clause: frozenset[str]
     needs_quote: frozenset[str]
@@ -122,7 +124,8 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
     said_objects = frozenset((verb.lower(), noun.lower()) for verb, noun in table.get("said_objects", []))
     return SyntaxLexicon(
         speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"), prepositions=prepositions,
-        citing=lemmas("citing"), recipients=lemmas("recipients"), non_responses=lemmas("non_responses"),
+        citing=lemmas("citing"), recipients=lemmas("recipients"), comment_requests=lemmas("comment_requests"),
+        non_responses=lemmas("non_responses"),
         needs_clause=lemmas("needs_clause"), needs_quote=lemmas("needs_quote"), surveys=lemmas("surveys"),
         perception=lemmas("perception"), object_is_said=lemmas("object_is_said"),
         person_descriptions=lemmas("person_descriptions"), unrealized=lemmas("unrealized"),

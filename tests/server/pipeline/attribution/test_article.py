@@ -742,6 +742,16 @@ def test_a_silence_someone_reports_is_the_silent_party_s_in_the_note():
     assert claims[0].note.endswith("Reports that he did not comment.")
 
 
+def test_a_pronoun_that_did_not_answer_is_the_one_asked_not_the_writer_who_asked():
+    claims, summary = _annotate([["Tom Reyes runs the ferry company."],
+                                 ["We asked Mr. Reyes about the timetable, but he did not respond."],
+                                 ["Because this is a guide, we won’t discuss the fares here."]])
+    assert claims[1].note.endswith("Reports that Reyes did not comment.")
+    # the writer leaving a subject out is no party that did not answer
+    assert claims[2].note == "Rests on the writer: “we”."
+    assert [n.claim_id for n in summary.non_responses] == ["c1"]
+
+
 def test_a_name_put_before_the_verb_and_its_pronoun_is_not_whom_the_pronoun_means():
     claims, summary = _annotate([["Der Anwalt Tom Reyes antwortete auf unsere Fragen."],
                                  ["David Moore kenne er privat, sagt er."]], language="de")
