@@ -128,9 +128,19 @@ def _before_object(text: str, position: int, end: int, lexicon: Lexicon) -> int:
     """Where a phrase after the verb gives way to the verb's object: an article after a noun
     ("Dennoch nennt das Gericht | die Zahl der Follower", "verkündete Adele | die Trennung");
     in lower case, as no article of a name is ("Die Linke")."""
+    return subject_before_object(text, position, end, lexicon, pronouns=False)
+
+
+def subject_before_object(text: str, position: int, end: int, lexicon: Lexicon, pronouns: bool = True) -> int:
+    """Where the subject opening [position, end) gives way to the verb's object, in a clause
+    whose verb comes last: an article after its noun, or after an indefinite pronoun standing
+    alone ("dass die Regierung | das Gesetz für falsch hält", "dass einige | dieses Buch für
+    oberflächlich halten")."""
     for article in lexicon.patterns["object_articles"].finditer(text, position, end):
         words_before = text[position:article.start()].split()
-        if words_before and words_before[-1][:1].isupper() and article.group()[:1].islower():
+        subject = words_before and (words_before[-1][:1].isupper() or (
+            pronouns and len(words_before) == 1 and lexicon.patterns["indefinite"].fullmatch(words_before[0])))
+        if subject and article.group()[:1].islower():
             return article.start()
     return end
 

@@ -9,9 +9,8 @@ import re
 
 from sourcelight.pipeline.attribution.clauses import object_after as _object_after
 from sourcelight.pipeline.attribution.clauses import segments_before as _segments_before
-from sourcelight.pipeline.attribution.clauses import shortest_source as _shortest_source
-from sourcelight.pipeline.attribution.clauses import skip_spaces as _skip_spaces
-from sourcelight.pipeline.attribution.clauses import subject_after_relative
+from sourcelight.pipeline.attribution.clauses import subject_after_relative, subject_before_object
+from sourcelight.pipeline.attribution.inverted_subjects import inverted_subject
 from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
 from sourcelight.pipeline.attribution.lemmas import lower_case_word
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
@@ -31,7 +30,7 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     presunta responsable …, informa Europa Press."); an inversion ("…, said Mr. Smith") beats
     a plain subject; free word order languages also invert without a comma."""
     subject, across_aside = subject_before(text, cue.start(), lexicon)
-    inverted = _inverted_subject(text, cue, lexicon)
+    inverted = inverted_subject(text, cue, lexicon)
     if subject is not None and across_aside and not (inverted is not None and _ends_sentence(text, inverted.end)):
         return subject
     opening = text[:cue.start()].strip(SENTENCE_OPENERS).split()
@@ -49,7 +48,7 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
         return None
     # (a sentence that opens with the verb's object: "Diesen Schritt kritisierte Tom Reyes scharf")
     object_first = lexicon.patterns["oblique_articles"].match(text[:cue.start()].lstrip(SENTENCE_OPENERS)) is not None
-    inverted = _inverted_subject(text, cue, lexicon, strict=False, up_to_noun=object_first)
+    inverted = inverted_subject(text, cue, lexicon, strict=False, up_to_noun=object_first)
     if inverted is not None:
         return inverted
     return _clause_subject(text, cue.start(), lexicon) or _prepositional_source(text, cue, lexicon)
@@ -159,7 +158,10 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         if parenthetical or relative or aside:
             skipped = True
             continue
-        start = _after_last_subordinator(text, start, stop, lexicon)
+        # (in a subordinate clause where the verb comes second elsewhere, the verb comes last:
+        # the subject ends where its object opens, "dass die Regierung | das Gesetz … hält")
+        subordinate, start = lexicon.verb_second and start, _after_last_subordinator(text, start, stop, lexicon)
+        subject_stop = subject_before_object(text, start, stop, lexicon) if subordinate < start else stop
         opening = _past_opening_adverb(text, start, stop, verb_start, lexicon)
         # (only in the verb's own clause: "Er habe davon erfahren, als ihm … erzählten" is theirs)
         auxiliary = _finite_auxiliary(text, start if opening is None else opening, stop, lexicon) \
@@ -179,7 +181,7 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
             # one an object's article opens ("Den Vorwurf weist die Bahn zurück"); where the
             # verb comes second, the speaker follows it
             return None, False
-        guess = classify(text, start, stop, lexicon)
+        guess = classify(text, start, subject_stop, lexicon)
         if guess is None and start > 0 and (len(piece.split()) <= 2 and not piece.strip()[:1].isalpha()):
             skipped = True  # "Brian Holt, 71, says": an age or a number between commas
             continue
@@ -300,106 +302,6 @@ def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexico
         if text[start:stop].strip() and len(text[start:stop].split()) <= MAX_SUBJECT_WORDS:
             return classify(text, start, stop, lexicon)
     return None
-
-
-def _inverted_subject(text: str, cue: re.Match[str], lexicon: Lexicon, strict: bool = True,
-                     up_to_noun: bool = False) -> SourceGuess | None:
-    """'…," said Mr. Smith' / 'the growth will slow, says the ministry' / '…, a rapporté
-    vendredi l'agence Reuters'. A name in apposition wins ('…, said the spokesman, John Smith').
-    ``up_to_noun``: where the sentence opens with the verb's object, the subject after the verb
-    may end before an adverb or the verb's particle ("Den Vorwurf weist die Bahn zurück")."""
-    before = text[:cue.start()].rstrip()
-    if strict and (not before or (before[-1] not in ",\x00\"”»“„:—–" and not before.endswith(MASK))):
-        return None
-    position = cue.end()
-    leading = lexicon.patterns["auxiliaries_anywhere"].match(text, _skip_spaces(text, position))
-    while leading and leading.end() > position:
-        position = leading.end()
-        leading = lexicon.patterns["auxiliaries_anywhere"].match(text, _skip_spaces(text, position))
-    addressee = _addressee_end(text, cue, lexicon)
-    if addressee is not None:
-        position = addressee
-    start, end = _object_after(text, position, lexicon)
-    viewpoint = lexicon.patterns["according_to_opening"].match(text, _skip_spaces(text, start), end)
-    if viewpoint is not None:
-        start = viewpoint.end()  # "…, confirme aujourd’hui pour Mathilde Wattecamps que …": hers
-    if not text[start:end].strip() or lexicon.patterns["np_stops"].match(text[start:end].lstrip()):
-        return None
-    following = text[end:].split()[:1]
-    if following and lexicon.patterns["auxiliaries"].fullmatch(following[0]):
-        return None  # "said engineers would work": the start of the reported clause
-    guess = _without_addressee(text, start, end, lexicon) or classify(text, start, end, lexicon)
-    if guess is None and up_to_noun and lexicon.capitalised_nouns:
-        # "Diesen Schritt kritisierte Tom Reyes scharf", "Den Vorwurf weist die Bahn zurück": the
-        # subject after the verb ends before the first word in lower case after its noun (an
-        # adverb, the verb's particle)
-        words = list(re.finditer(r"\S+", text[start:end]))
-        noun_seen = False
-        for word in words:
-            if noun_seen and not word.group()[:1].isupper():
-                guess = classify(text, start, start + word.start(), lexicon)
-                break
-            noun_seen = noun_seen or word.group()[:1].isupper()
-    if guess is None and lexicon.head_first:
-        # "— заявил Дмитрий Песков журналистам": the speaker, then who was spoken to.
-        guess = _shortest_source(text, start, end, lexicon)
-    if end < len(text) and text[end] == ",":
-        _, extended = _object_after(text, end + 1, lexicon)
-        apposition = classify(text, end + 1, extended, lexicon)
-        # (a name: not the pronoun opening the reported clause, "erklärte die Partei, sie sei …")
-        if apposition is not None and apposition.kind is SourceKind.NAMED_PERSON and apposition.back_reference is None \
-                and not _names_someone(guess, lexicon):
-            return apposition
-    return guess
-
-
-def _without_addressee(text: str, start: int, end: int, lexicon: Lexicon) -> SourceGuess | None:
-    """'sagte Allendorf der Frankfurter Allgemeinen Zeitung': where the speaker may follow
-    the verb freely, a name followed by an outlet in the dative is the speaker alone."""
-    if not lexicon.free_inversion:
-        return None
-    for word in re.finditer(r"\S+", text[start:end]):
-        if word.start() == 0 or not lexicon.patterns["definite"].fullmatch(word.group()):
-            continue
-        cut = start + word.start()
-        speaker = classify(text, start, cut, lexicon)
-        addressee = classify(text, cut, end, lexicon)
-        if (speaker is not None and speaker.kind is SourceKind.NAMED_PERSON
-                and addressee is not None and addressee.kind is SourceKind.MEDIA):
-            return speaker
-        return None
-    return None
-
-
-def _addressee_end(text: str, cue: re.Match[str], lexicon: Lexicon) -> int | None:
-    """'dijo a Reuters el ministro', 'a déclaré à l'AFP le ministre': in head-first
-    languages the one spoken to may come between the verb and its speaker; the speaker
-    starts at the next determiner. Where the addressee ends, or None."""
-    if not lexicon.head_first:
-        return None
-    told = next((m for m in lexicon.find("told", text) if m.start() == cue.start()), None)
-    if told is None:
-        return None
-    for word in re.finditer(r"\S+", text[told.end():]):
-        if word.start() == 0 or text[told.end():told.end() + word.start()].strip() == "":
-            continue  # the addressee's own first word ("a este periódico")
-        if any(ch in text[told.end():told.end() + word.start()] for ch in ",;:."):
-            return None
-        token = word.group()
-        if lexicon.is_determiner(token):
-            return told.end() + word.start()
-    return None
-
-
-def _names_someone(guess: SourceGuess | None, lexicon: Lexicon) -> bool:
-    """True when the guess is a person given by name ("Mr. Smith"), not by role ("the
-    mayor of Paris", whose capital is a place's)."""
-    if guess is None or guess.kind is not SourceKind.NAMED_PERSON:
-        return False
-    if has_name(guess.text, lexicon):
-        return True
-    role = any(lexicon.patterns[k].search(guess.text) for k in ("person_roles", "unnamed_roles"))
-    return not role and any(word[:1].isupper() for word in guess.text.split()[1:])
 
 
 __all__ = ["SENTENCE_OPENERS", "speaker", "implicit_speaker", "is_capitalised_noun",
