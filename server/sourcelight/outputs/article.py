@@ -1,6 +1,8 @@
 """An annotated article as a standalone page and as Markdown (the CLI's outputs)."""
 from __future__ import annotations
 
+import re
+
 from sourcelight.outputs.escaping import escape_html, escape_markdown, markdown_url
 from sourcelight.pipeline.model import AnnotatedArticle, BlockKind, Claim
 
@@ -17,7 +19,7 @@ body{margin:0;background:#fbfaf7;color:#1d1d1f;font:19px/1.6 Georgia,'Times New 
 .sl-claim{border-bottom:2px solid var(--c);cursor:help}
 .sl-claim::before{content:attr(data-kind-label);font:600 10px system-ui,sans-serif;text-transform:uppercase;color:var(--c);margin-right:.25em}
 .sl-claim:hover::after,.sl-claim:focus::after{content:" [" attr(data-note) "]";font:13px system-ui,sans-serif;color:#444}
-figure img{max-width:100%}figcaption{font:14px system-ui,sans-serif;color:#555}
+figure img{max-width:100%}pre{white-space:pre-wrap;overflow-wrap:anywhere}figcaption{font:14px system-ui,sans-serif;color:#555}
 [data-kind=named_person]{--c:#1b7f3b}[data-kind=organization]{--c:#1f5fa8}[data-kind=media]{--c:#7a4fb3}
 [data-kind=document]{--c:#0f7c7c}[data-kind=anonymous]{--c:#c0392b}[data-kind=vague]{--c:#c77d00}
 [data-kind=unattributed]{--c:#8a8a8a}[data-kind=none]{--c:#8a8a8a}
@@ -61,6 +63,11 @@ def render_markdown(article: AnnotatedArticle) -> str:
     lines += [f"> **Sourcing:** {escape_markdown(article.summary.headline)}", ""]
     for block in article.blocks:
         if block.kind in (BlockKind.TITLE, BlockKind.IMAGE):
+            continue
+        if block.kind is BlockKind.CODE:
+            # (a fence longer than any run of backticks in the code itself)
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", block.text)), default=0))
+            lines += [fence, block.text, fence, ""]
             continue
         rendered = " ".join(f"{escape_markdown(c.text)}[^{c.id}]" for c in claims_by_block.get(block.index, ()))
         prefix = {BlockKind.HEADING: "## ", BlockKind.QUOTE: "> ", BlockKind.LIST_ITEM: "- "}.get(block.kind, "")

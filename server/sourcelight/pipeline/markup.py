@@ -44,7 +44,7 @@ KIND_NONE = "none"
 # Tags the renderer emits. sanitize.py allows exactly these (plus their attributes below).
 TAGS = frozenset({
     "article", "section", "header", "div", "p", "span", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "ul", "ol", "li", "a", "figure", "figcaption", "img", "time", "em", "strong",
+    "blockquote", "ul", "ol", "li", "a", "figure", "figcaption", "img", "time", "em", "strong", "pre",
 })
 
 CLAIM_ATTRIBUTES = frozenset({
@@ -60,6 +60,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "p": BLOCK_ATTRIBUTES,
     "li": BLOCK_ATTRIBUTES | frozenset({ATTR_KIND, ATTR_COUNT}),
     "blockquote": BLOCK_ATTRIBUTES,
+    "pre": BLOCK_ATTRIBUTES,
     "h1": BLOCK_ATTRIBUTES, "h2": BLOCK_ATTRIBUTES, "h3": BLOCK_ATTRIBUTES,
     "h4": BLOCK_ATTRIBUTES, "h5": BLOCK_ATTRIBUTES, "h6": BLOCK_ATTRIBUTES,
     "div": frozenset({"class", "role", "aria-label"}),

@@ -73,6 +73,8 @@ class BlockKind(str, enum.Enum):
     QUOTE = "quote"
     LIST_ITEM = "list_item"
     IMAGE = "image"
+    # A program's text or a terminal session ("$ hg add file1"): shown, never read for claims.
+    CODE = "code"
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,8 @@ def _single_block_html(block: Block, by_block: dict[int, list[Claim]]) -> str:
         caption = f"<figcaption>{escape(image.caption)}</figcaption>" if image.caption else ""
         return (f'<figure class="{m.FIGURE_CLASS}" {m.ATTR_BLOCK}="{block.index}">'
                 f'<img src="{_attr(image.src)}" alt="{_attr(image.alt)}">{caption}</figure>')
-    tag = {BlockKind.HEADING: f"h{min(max(block.level, 2), 6)}", BlockKind.QUOTE: "blockquote"}.get(block.kind, "p")
+    tag = {BlockKind.HEADING: f"h{min(max(block.level, 2), 6)}", BlockKind.QUOTE: "blockquote",
+           BlockKind.CODE: "pre"}.get(block.kind, "p")
     return _block_element(tag, block, by_block)
 
 

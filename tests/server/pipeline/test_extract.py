@@ -5,6 +5,8 @@ import lxml.etree
 import pytest
 
 from sourcelight.errors import NoArticleFound, PageTooComplex, PayloadTooLarge
+from sourcelight.outputs import render_markdown
+from sourcelight.pipeline import annotate_page, markup
 from sourcelight.pipeline.extract import article_from_text, canonicalize_url, decode_page, extract_article
 from sourcelight.pipeline.extract.blocks import pieces_from_body
 from sourcelight.pipeline.extract.records import PageSignals
@@ -275,3 +277,32 @@ def test_a_copyright_notice_is_no_article_text_but_a_sentence_about_copyright_is
     article = extract_article(html, "https://news.example.com/rail", options=OPTIONS)
     assert "All rights reserved" not in article.text and "redistributed" not in article.text
     assert "Copyright lawyers said the audit could be published in full." in article.text
+
+
+def test_a_terminal_session_on_the_page_is_shown_as_code_and_read_for_no_claim():
+    html = page("<h1>Rail line delayed again</h1>" + PARA
+                + "<p>To see the timetable yourself, run the tool:</p>"
+                + "<pre><code>$ rail add timetable\n$ rail commit -m 'Reyes said the line is late'\n</code></pre>"
+                + PARA.replace("Tuesday", "Friday"))
+    annotated = annotate_page(html, "https://news.example.com/rail", options=OPTIONS)
+    code = [b for b in annotated.blocks if b.kind is BlockKind.CODE]
+    assert [b.text for b in code] == ["$ rail add timetable $ rail commit -m 'Reyes said the line is late'"]
+    assert not any("rail commit" in claim.text for claim in annotated.claims)
+    assert f'<pre class="{markup.BLOCK_CLASS}"' in annotated.html and "$ rail add timetable" in annotated.html
+    assert "```\n$ rail add timetable" in render_markdown(annotated)
+
+
+def test_an_embedded_post_trafilatura_keeps_as_code_is_still_someones_words():
+    pieces = _pieces("<main><code class='twitter-tweet'><p>The night ferry is cancelled again.</p>"
+                     "<p>— Dana Okafor (@danaokafor) March 4, 2026</p></code><code>$ rail add timetable</code></main>")
+    assert pieces == [
+        (BlockKind.PARAGRAPH, "The night ferry is cancelled again. — Dana Okafor (@danaokafor) March 4, 2026"),
+        (BlockKind.CODE, "$ rail add timetable")]
+
+
+def test_prose_set_in_preformatted_text_is_still_read_for_claims():
+    prose = ("Status of this Memo. This Internet-Draft is submitted in full conformance with the provisions of "
+             "the harbour board. Internet-Drafts are working documents of the Harbour Trust and its working groups. "
+             "Note that other groups may also distribute working documents as drafts, the board said in March. "
+             "Drafts are valid for a maximum of six months and may be updated at any time.")
+    assert _pieces(f"<main><code>{prose}</code></main>") == [(BlockKind.PARAGRAPH, prose)]

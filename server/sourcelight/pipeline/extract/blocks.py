@@ -19,6 +19,14 @@ PROSE_TAGS = frozenset({"head", "list", "quote"})
 MIN_PROSE_WORDS = 12
 # A paragraph in capitals this short, with no sentence end, is a sub-heading.
 MAX_SUBHEADING_WORDS = 12
+# Preformatted text this long, with this share of plain words and no more than this share of a
+# program's marks, is prose set in <pre>, not code (_reads_as_prose).
+PROSE_MIN_WORDS = 40
+PROSE_LETTERED_SHARE = 0.8
+PROSE_MARK_SHARE = 0.02
+_PROGRAM_MARKS = frozenset("{}()[]<>;=$#|\\/`*_&%@^~+")
+_LETTERED_WORD = re.compile(r"[\"“‘(]?[^\W\d_][^\W\d_'’-]*[.,;:?!\"”’)]*")
+_SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]?\s+[A-Z]")
 
 
 def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: bool) -> list[Piece]:
@@ -45,6 +53,13 @@ def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: boo
             pieces += [Piece(BlockKind.QUOTE, text, links) for text, links in _quote_paragraphs(element, url)]
         elif tag == "graphic":
             pieces += _image_pieces([element], signals, with_images)
+        elif tag == "code" and not any(child.tag == "p" for child in element) \
+                and not _reads_as_prose(inline_text(element, url)[0]):
+            # a program's text ("$ hg add file1"), never an embedded post trafilatura keeps as
+            # code with paragraphs in it (<code class="twitter-tweet"><p>…</p>): someone's words
+            text, links = inline_text(element, url)
+            if text:
+                pieces.append(Piece(BlockKind.CODE, text, links))
         elif tag == "table":
             for row in element.iter("row"):
                 text = " | ".join(c for c in (inline_text(cell, url)[0] for cell in row.iter("cell")) if c)
@@ -57,6 +72,19 @@ def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: boo
                 pieces.append(Piece(kind, text, links))
             pieces += _image_pieces(element.iter("graphic"), signals, with_images)
     return pieces
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A long preformatted text that is sentences, not a program (an Internet-Draft set in
+    <pre>: "Internet-Drafts are working documents of the Internet Engineering Task Force."):
+    nearly every word letters alone, hardly a program's marks, and sentences ending in it."""
+    words = text.split()
+    if len(words) < PROSE_MIN_WORDS:
+        return False
+    lettered = sum(1 for word in words if _LETTERED_WORD.fullmatch(word))
+    marks = sum(1 for char in text if char in _PROGRAM_MARKS)
+    return lettered >= PROSE_LETTERED_SHARE * len(words) and marks <= PROSE_MARK_SHARE * len(text) \
+        and len(_SENTENCE_END.findall(text)) >= 2
 
 
 def _unwrapped(container):
