@@ -164,6 +164,10 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     # all of Apatow's other films …, puts Wiig in the zone …" then "“…,” she says." is Wiig)
     named = [name for name in named if not _only_as_owner(name, sentences[earlier].text)] or named
     text = sentences[earlier].text
+    # (nor one it names only after a preposition, where it names another: "But like Trump,
+    # Rubio holds several positions …" then "He believes …" is Rubio)
+    subjects = [name for name in named if _named_as_subject(name, text, object_word) >= 0]
+    named = subjects or named
     named_at = first_written(named[0], text) if named else -1
     if previous is not None and who_of(previous) == attribution.entity and not (
             previous.kind in (SourceKind.ANONYMOUS, SourceKind.VAGUE) and previous.source
@@ -188,8 +192,12 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
         if not after_opening_clause and any(same_pronoun(finding.source, word) for word in WORD.findall(words)):
             return attribution
     # (not where that sentence writes the speaker found so far first, by a name the cast
-    # missed: "Tiegen was also troubled by Clinton's handling …")
-    if 0 <= first_written(attribution.entity, text) <= named_at:
+    # missed: "Tiegen was also troubled by Clinton's handling …"; but not by a word of an
+    # unnamed source's description, "a person close to Kelly", nor in a phrase set off before
+    # the name that heads it, "But like Trump, Rubio holds …")
+    written = first_written(attribution.entity, text) if attribution.kind is SourceKind.NAMED_PERSON else -1
+    set_off = attribution.entity not in subjects and 0 <= named_at - text.find(",", written) <= 2
+    if 0 <= written <= named_at and not set_off:
         return attribution
     return _meaning(person, attribution, finding, named[0])
 

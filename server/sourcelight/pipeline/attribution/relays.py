@@ -201,8 +201,9 @@ def with_citing(verb, finding: Finding, lexicon: Lexicon) -> Finding:
     for child in list(verb.children) + [g for s in subjects for g in s.children]:
         if child.dep_ not in ("advcl", "xcomp", "prep", "conj", "acl"):
             continue
-        if token_lemma(child, lexicon) not in lexicon.syntax.citing:
-            continue
+        if token_lemma(child, lexicon) not in lexicon.syntax.citing or any(
+                c.dep_ in SUBJECTS for c in child.children):
+            continue  # (not a clause with its own citer: "…, although other media quoted …")
         cited = next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
         if cited is None or not citable(cited, lexicon):
             continue
