@@ -30,6 +30,12 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     presunta responsable …, informa Europa Press."); an inversion ("…, said Mr. Smith") beats
     a plain subject; free word order languages also invert without a comma."""
     subject, across_aside = subject_before(text, cue.start(), lexicon)
+    if subject is not None and lexicon.patterns["relatives"].fullmatch(subject.text.split()[-1].lower()):
+        # "Lo que dijo el capitán … es falso": what someone said, as the subject of a sentence
+        # the writer says; "Según lo que dijo el ministro, …" is the minister's
+        if not text[:subject.start].strip(SENTENCE_OPENERS + " "):
+            return None
+        subject = None
     inverted = inverted_subject(text, cue, lexicon)
     if subject is not None and across_aside and not (inverted is not None and _ends_sentence(text, inverted.end)):
         return subject
@@ -44,7 +50,7 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
         return None  # "Andere Dinge, sagen wir, …": the pronoun set off after the verb is its subject
     if subject is not None:
         return subject
-    if not lexicon.free_inversion:
+    if not lexicon.free_inversion or _in_clause_on_noun(text, cue, lexicon):
         return None
     # (a sentence that opens with the verb's object: "Diesen Schritt kritisierte Tom Reyes scharf")
     object_first = lexicon.patterns["oblique_articles"].match(text[:cue.start()].lstrip(SENTENCE_OPENERS)) is not None
@@ -52,6 +58,18 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     if inverted is not None:
         return inverted
     return _clause_subject(text, cue.start(), lexicon) or _prepositional_source(text, cue, lexicon)
+
+
+def _in_clause_on_noun(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
+    """'El plan que anunció el Gobierno costará tres millones': a verb right after a relative
+    word on a noun, with nothing it says after it, tells which plan, not who says the sentence
+    (unlike "lo que dijo el ministro", what the minister said, or "… que anunció: …")."""
+    words = text[:_before_verb_words(text, cue.start(), lexicon)].split()
+    if len(words) < 2 or not lexicon.patterns["relatives"].fullmatch(words[-1].lower()) \
+            or lexicon.patterns["object_pronouns"].fullmatch(words[-2].lower()) or lexicon.is_determiner(words[-2]):
+        return False
+    _, end = _object_after(text, cue.end(), lexicon)
+    return not re.match(r"\s*(?:[:\x00\"«“]|que\b)", text[end:])
 
 
 def _ends_sentence(text: str, end: int) -> bool:
