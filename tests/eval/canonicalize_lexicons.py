@@ -54,6 +54,7 @@ KEY_NOTES = {
     "grammar.inverted_pronouns": "(optional) subject pronouns written after the verb ('répondaient-ILS'): in a sentence ending with '?', not after a quote, the verb asks; no cue",
     "grammar.agent_prepositions": "the preposition of a passive's agent ('a été critiqué PAR la mairie'): the agent is the source; a participle set off after a noun with one describes the noun ('Le projet, soutenu par la mairie, …')",
     "grammar.noun_determiners": "determiners after which a cue verb's form is a noun ('AU juge', 'UNA denuncia'): no cue",
+    "grammar.possessives": "possessive determiners the determiners leave out ('Ihr Sprecher', 'Его пресс-секретарь'): a spokesperson they open is shown whole, whose office it is, never a body called 'Ihr'",
     "grammar.object_pronouns": "object pronouns between a subject and its verb ('Le ministre LE dit', 'LO dice el ministro'): no word of the subject; one that may be a subject too (sources.pronouns) only after a word",
     "grammar.article_pronouns": "articles that are also object pronouns ('le juge' or 'il LE juge'): a cue after one is a noun only at a clause's start or after grammar.article_openers",
     "grammar.article_openers": "words after which an article of grammar.article_pronouns is an article ('CONTRE le juge', 'ES la pregunta')",

@@ -121,6 +121,8 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # grammar.object_pronouns is optional: unstressed object pronouns that stand between a subject
 # and its verb ("Le ministre LE dit", "El alcalde LO anunció") and are no word of the subject;
 # one that may also be a subject (sources.pronouns: "nous") is skipped only after a subject.
+# grammar.possessives is optional: possessive determiners the language's determiners leave out
+# ("Ihr Sprecher", "Его пресс-секретарь"): a spokesperson they open is shown whole, no body "Ihr".
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                             "cues": {"impersonal_anonymous": "words", "other_senses": "pairs", "particle_senses": "pairs",
                                                      "closing_tags": "words"},
@@ -136,7 +138,7 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                         "infinitive_endings": "words", "oblique_articles": "words",
                                                         "noun_determiners": "words", "article_pronouns": "words",
                                                         "article_openers": "words", "agent_prepositions": "words",
-                                                        "object_pronouns": "words"}}
+                                                        "object_pronouns": "words", "possessives": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

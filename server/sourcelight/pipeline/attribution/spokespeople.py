@@ -22,8 +22,10 @@ def body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: Le
     before = phrase[:spokesperson.start()].strip()
     if not before or lexicon.is_determiner(before):
         return None
-    if before.endswith(OWNER_MARKS):
-        return 0, len(phrase)  # "Cameron’s spokesman": whose office, shown whole (not "Cameron’s")
+    if before.endswith(OWNER_MARKS) or lexicon.patterns["possessives"].fullmatch(before):
+        # "Cameron’s spokesman", "Ihr Sprecher": whose office, shown whole (not "Cameron’s", nor
+        # "Ihr" taken for a body)
+        return 0, len(phrase)
     first = re.match(r"\s*(\S+)\s+", phrase)
     if first is not None and lexicon.patterns["indefinite"].fullmatch(first.group(1)) \
             and phrase[first.end():first.end() + 1].islower():
