@@ -18,7 +18,8 @@ from sourcelight.pipeline.attribution.speakers import SUBJECTS, party_of, speake
 from sourcelight.pipeline.attribution.stranded import quoted as inside_quote
 from sourcelight.pipeline.model import SourceKind
 
-# Whom a non-response's "it", and its "he" or "she", may mean among those asked for comment.
+# Whom a non-response's pronoun of a thing ("it"), or of a man or a woman, may mean among those
+# asked for comment.
 _BODIES = frozenset({SourceKind.ORGANIZATION, SourceKind.MEDIA})
 _PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS})
 
@@ -361,10 +362,12 @@ def _asked_party(pronoun, verb, lexicon: Lexicon):
         if asking.i > pronoun.i or token_lemma(asking, lexicon) not in lexicon.syntax.comment_requests:
             continue
         asked = [c for c in asking.children if c.dep_ == "dobj"] + [
-            g for c in asking.children if c.dep_ == "prep" and c.lower_ in ("to", "from")
+            g for c in asking.children if c.dep_ == "prep" and c.lower_ in lexicon.syntax.request_prepositions
             for g in c.children if g.dep_ == "pobj"]
         guesses = [guess_source(word, lexicon) for word in asked if word.pos_ in ("NOUN", "PROPN")]
-        wanted = _BODIES if pronoun.lower_ == "it" else _PEOPLE if pronoun.lower_ in ("he", "she") else None
+        reference = lexicon.back_reference(pronoun.text)
+        things = reference is not None and not set(reference.refers_to) & _PEOPLE
+        wanted = _BODIES if things else _PEOPLE if lexicon.pronoun_genders.get(pronoun.lower_) else None
         fitting = [g for g in guesses if g is not None and (wanted is None or g.kind in wanted)]
         if len(fitting) == 1:
             return fitting[0]

@@ -38,7 +38,7 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     # and "the governor said, before clarifying that he, Christie, …" may well be them)
     text = sentences[index].text
     elsewhere = {name for name in mentions(index) if finding.cue_span[1] <= first_written(name, text)
-                 and text[finding.cue_span[1]:first_written(name, text)].strip() in ("", "to")}
+                 and not text[finding.cue_span[1]:first_written(name, text)].strip()}
     named = [name for name in dict.fromkeys(mentions(index - 1)) if name not in elsewhere]
     if attribution.kind is SourceKind.VAGUE and attribution.entity is None \
             and finding.back_reference is ATTRIBUTE_REFERENCE:

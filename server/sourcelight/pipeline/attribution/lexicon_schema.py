@@ -48,7 +48,8 @@ SCHEMA: dict[str, dict[str, str]] = {
 OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
     "syntax": {
         "speech": "words", "findings": "words", "nouns": "words", "prepositions": "words",
-        "citing": "words", "recipients": "words", "comment_requests": "words", "non_responses": "words",
+        "citing": "words", "recipients": "words", "comment_requests": "words", "request_prepositions": "words",
+        "non_responses": "words",
         "needs_clause": "words",
         "needs_quote": "words", "surveys": "words", "perception": "words", "object_is_said": "words",
         "person_descriptions": "words", "unrealized": "words", "topic_prepositions": "words",
@@ -121,6 +122,8 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # grammar.object_pronouns is optional: unstressed object pronouns that stand between a subject
 # and its verb ("Le ministre LE dit", "El alcalde LO anunció") and are no word of the subject;
 # one that may also be a subject (sources.pronouns: "nous") is skipped only after a subject.
+# grammar.complementizers is optional: words that open what a verb says ("que", "dass"); a
+# speech verb after a relative word on a noun, with none after its subject, says nothing.
 # grammar.possessives is optional: possessive determiners the language's determiners leave out
 # ("Ihr Sprecher", "Его пресс-секретарь"): a spokesperson they open is shown whole, no body "Ihr".
 OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
@@ -138,7 +141,8 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                         "infinitive_endings": "words", "oblique_articles": "words",
                                                         "noun_determiners": "words", "article_pronouns": "words",
                                                         "article_openers": "words", "agent_prepositions": "words",
-                                                        "object_pronouns": "words", "possessives": "words"}}
+                                                        "object_pronouns": "words", "possessives": "words",
+                                                        "complementizers": "words"}}
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").

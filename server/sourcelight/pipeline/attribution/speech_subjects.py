@@ -69,7 +69,7 @@ def _in_clause_on_noun(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
             or lexicon.patterns["object_pronouns"].fullmatch(words[-2].lower()) or lexicon.is_determiner(words[-2]):
         return False
     _, end = _object_after(text, cue.end(), lexicon)
-    return not re.match(r"\s*(?:[:\x00\"«“]|que\b)", text[end:])
+    return not re.match(r"\s*[:\x00\"«“]", text[end:]) and not lexicon.patterns["complementizers"].match(text, end)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -178,8 +178,10 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
             continue
         # (in a subordinate clause where the verb comes second elsewhere, the verb comes last:
         # the subject ends where its object opens, "dass die Regierung | das Gesetz … hält")
-        subordinate, start = lexicon.verb_second and start, _after_last_subordinator(text, start, stop, lexicon)
-        subject_stop = subject_before_object(text, start, stop, lexicon) if subordinate < start else stop
+        clause_start = _after_last_subordinator(text, start, stop, lexicon)
+        subject_stop = subject_before_object(text, clause_start, stop, lexicon) \
+            if lexicon.verb_second and clause_start > start else stop
+        start = clause_start
         opening = _past_opening_adverb(text, start, stop, verb_start, lexicon)
         # (only in the verb's own clause: "Er habe davon erfahren, als ihm … erzählten" is theirs)
         auxiliary = _finite_auxiliary(text, start if opening is None else opening, stop, lexicon) \

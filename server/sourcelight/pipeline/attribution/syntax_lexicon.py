@@ -19,6 +19,8 @@ class SyntaxLexicon:
     recipients: frozenset[str]
     # verbs of asking for comment, whose object a non-response's pronoun means
     comment_requests: frozenset[str]
+    # the prepositions of their object ("reached out TO", "sought comment FROM")
+    request_prepositions: frozenset[str]
     non_responses: frozenset[str]
     needs_clause: frozenset[str]
     needs_quote: frozenset[str]
@@ -125,6 +127,7 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
     return SyntaxLexicon(
         speech=lemmas("speech"), findings=lemmas("findings"), nouns=lemmas("nouns"), prepositions=prepositions,
         citing=lemmas("citing"), recipients=lemmas("recipients"), comment_requests=lemmas("comment_requests"),
+        request_prepositions=lemmas("request_prepositions"),
         non_responses=lemmas("non_responses"),
         needs_clause=lemmas("needs_clause"), needs_quote=lemmas("needs_quote"), surveys=lemmas("surveys"),
         perception=lemmas("perception"), object_is_said=lemmas("object_is_said"),
