@@ -357,6 +357,9 @@ def _asked_party(pronoun, verb, lexicon: Lexicon):
     comment just before, not the one who asked (where that one fits the pronoun)."""
     if pronoun.pos_ != "PRON" or lexicon.is_first_person(pronoun.text):
         return None
+    reference = lexicon.back_reference(pronoun.text)
+    things = reference is not None and not set(reference.refers_to) & _PEOPLE
+    wanted = _BODIES if things else _PEOPLE if lexicon.pronoun_genders.get(pronoun.lower_) else None
     askings = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "advcl"]
     for asking in askings:
         if asking.i > pronoun.i or token_lemma(asking, lexicon) not in lexicon.syntax.comment_requests:
@@ -365,9 +368,6 @@ def _asked_party(pronoun, verb, lexicon: Lexicon):
             g for c in asking.children if c.dep_ == "prep" and c.lower_ in lexicon.syntax.request_prepositions
             for g in c.children if g.dep_ == "pobj"]
         guesses = [guess_source(word, lexicon) for word in asked if word.pos_ in ("NOUN", "PROPN")]
-        reference = lexicon.back_reference(pronoun.text)
-        things = reference is not None and not set(reference.refers_to) & _PEOPLE
-        wanted = _BODIES if things else _PEOPLE if lexicon.pronoun_genders.get(pronoun.lower_) else None
         fitting = [g for g in guesses if g is not None and (wanted is None or g.kind in wanted)]
         if len(fitting) == 1:
             return fitting[0]

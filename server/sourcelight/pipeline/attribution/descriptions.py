@@ -37,8 +37,9 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
     # leader told Samus …" is not Samus; but "Okafor and her band split, but the singer said …"
     # and "the governor said, before clarifying that he, Christie, …" may well be them)
     text = sentences[index].text
-    elsewhere = {name for name in mentions(index) if finding.cue_span[1] <= first_written(name, text)
-                 and not text[finding.cue_span[1]:first_written(name, text)].strip()}
+    after_verb = finding.cue_span[1]
+    elsewhere = {name for name, at in ((name, first_written(name, text)) for name in mentions(index))
+                 if after_verb <= at and not text[after_verb:at].strip()}
     named = [name for name in dict.fromkeys(mentions(index - 1)) if name not in elsewhere]
     if attribution.kind is SourceKind.VAGUE and attribution.entity is None \
             and finding.back_reference is ATTRIBUTE_REFERENCE:

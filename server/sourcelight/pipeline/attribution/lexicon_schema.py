@@ -49,9 +49,8 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
     "syntax": {
         "speech": "words", "findings": "words", "nouns": "words", "prepositions": "words",
         "citing": "words", "recipients": "words", "comment_requests": "words", "request_prepositions": "words",
-        "non_responses": "words",
-        "needs_clause": "words",
-        "needs_quote": "words", "surveys": "words", "perception": "words", "object_is_said": "words",
+        "non_responses": "words", "needs_clause": "words", "needs_quote": "words", "surveys": "words",
+        "perception": "words", "object_is_said": "words",
         "person_descriptions": "words", "unrealized": "words", "topic_prepositions": "words",
         "kept_prefixes": "words", "modal_guesses": "words", "first_person": "words", "quantities": "words",
         "company_designators": "words", "rate_prepositions": "words", "description_determiners": "words",

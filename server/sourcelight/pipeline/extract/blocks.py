@@ -53,13 +53,9 @@ def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: boo
             pieces += [Piece(BlockKind.QUOTE, text, links) for text, links in _quote_paragraphs(element, url)]
         elif tag == "graphic":
             pieces += _image_pieces([element], signals, with_images)
-        elif tag == "code" and not any(child.tag == "p" for child in element) \
-                and not _reads_as_prose(inline_text(element, url)[0]):
-            # a program's text ("$ hg add file1"), never an embedded post trafilatura keeps as
-            # code with paragraphs in it (<code class="twitter-tweet"><p>…</p>): someone's words
-            text, links = inline_text(element, url)
-            if text:
-                pieces.append(Piece(BlockKind.CODE, text, links))
+        elif tag == "code" and (code := _program_text(element, url)) is not None:
+            if code[0]:
+                pieces.append(Piece(BlockKind.CODE, *code))
         elif tag == "table":
             for row in element.iter("row"):
                 text = " | ".join(c for c in (inline_text(cell, url)[0] for cell in row.iter("cell")) if c)
@@ -72,6 +68,16 @@ def pieces_from_body(body, title: str, signals: PageSignals, *, with_images: boo
                 pieces.append(Piece(kind, text, links))
             pieces += _image_pieces(element.iter("graphic"), signals, with_images)
     return pieces
+
+
+def _program_text(element, url: str | None):
+    """The text and links of a <code> element that holds a program's text ("$ hg add file1"), or
+    None: never an embedded post trafilatura keeps as code with paragraphs in it (<code
+    class="twitter-tweet"><p>…</p>), someone's words, nor prose set in <pre>."""
+    if any(child.tag == "p" for child in element):
+        return None
+    text, links = inline_text(element, url)
+    return None if _reads_as_prose(text) else (text, links)
 
 
 def _reads_as_prose(text: str) -> bool:
