@@ -387,6 +387,14 @@ def bodies_named(parses, companies: list[list[str]] = ()) -> frozenset[str]:
                      if word[:1].isupper() and len(word) > 1)
 
 
+def works_named(parses, lexicon: Lexicon) -> frozenset[str]:
+    """The names written anywhere in the article right after a noun for a work ("his musical
+    La La Land", syntax.work_nouns): titles, no one's name wherever else they stand."""
+    nouns = lexicon.syntax.work_nouns if lexicon.syntax is not None else frozenset()
+    return frozenset(without_possessive(e.text) for parse in parses for e in parse.ents
+                     if e.start > 0 and parse[e.start - 1].text in nouns and not parse[e.start - 1].tag_.startswith("VB"))
+
+
 def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
     """The names the recogniser took anywhere in the article for a place, a people, an event
     or a work, or for a body when of several words ("such as Time Warner, …. “The work is
@@ -400,6 +408,6 @@ def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
                      and (name := without_possessive(e.text)) not in people) | bodies
 
 
-__all__ = ["people_named", "written_cast", "role_holders", "shared_roles", "holders_by_role", "SHARED_ROLES_KEY", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
+__all__ = ["people_named", "works_named", "written_cast", "role_holders", "shared_roles", "holders_by_role", "SHARED_ROLES_KEY", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
            "name_words", "CAST_KEY", "ROLES_KEY",
            "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

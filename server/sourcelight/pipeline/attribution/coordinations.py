@@ -3,9 +3,14 @@ Okafor, Tom Reyes and Sarah Collins said", "Two senators, Dana Okafor and Lee Pa
 "Sam and I wrote"): each of them, so that several are never read as one."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sourcelight.pipeline.attribution.cast import CAST_KEY, PERSON
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.persons import entity_of, whole_name
+from sourcelight.pipeline.attribution.phrases import phrase_tokens
+from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.model import SourceKind
 
 
 def people_named(head, first_person=lambda _: False) -> list:
@@ -84,3 +89,19 @@ def people_listed_beside(head) -> list:
 
 
 __all__ = ["people_named", "people_listed_beside", "roles_coordinated"]
+
+
+def kind_of_groups(head, tokens: list, guess: SourceGuess, text: str, lexicon: Lexicon) -> SourceGuess:
+    """'labor unions, environmental groups, and many Democratic lawmakers claim', 'the
+    families, supporters and administration officials said': a coordination of groups one of
+    which is vague is a vague group, whatever its last member."""
+    members = _conjuncts(head)
+    if guess.kind not in (SourceKind.ANONYMOUS, SourceKind.ORGANIZATION) or len(members) < 2 \
+            or tokens[-1].i < members[-1].i:
+        return guess
+    for member in members:
+        own = phrase_tokens(member)
+        kind = classify(text, own[0].idx, own[-1].idx + len(own[-1].text), lexicon)
+        if kind is not None and kind.kind is SourceKind.VAGUE:
+            return replace(guess, kind=SourceKind.VAGUE)
+    return guess

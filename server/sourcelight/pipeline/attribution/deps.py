@@ -124,6 +124,13 @@ def adjective_read_as_verb(token) -> bool:
         c.dep_ in ("aux", "nsubj", "advmod", "punct", "neg") for c in token.children)
 
 
+def gerund_as_noun(token) -> bool:
+    """'for her writing about her sister', 'his reporting on the war': a gerund after a
+    possessive names an activity; only a clause or a quote of its own makes it a saying."""
+    return token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj", "nsubj", "dobj") and any(
+        c.tag_ == "PRP$" and c.dep_ in ("nsubj", "poss") and c.i < token.i for c in token.children)
+
+
 def noun_after_quantity(token, quantities: frozenset[str]) -> bool:
     """'Most lectures you can get away with …': "many" or "most" alone wants a plural verb, so
     a singular one right after it is the plural noun it counts."""

@@ -22,7 +22,7 @@ from sourcelight.pipeline.attribution.beside import parse_all
 from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS_KEY, ROLES_KEY, SHARED_ROLES_KEY,
                                                   THINGS_KEY, holders_by_role, shared_roles,
                                                   bodies_named, genders_said, mostly_bodies, people_named,
-                                                  role_holders, things_named)
+                                                  role_holders, things_named, works_named)
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.syntax import find_in_parse
@@ -116,7 +116,8 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     every_parse = list(parsed.values()) + named
     # (and "Uber", which the recogniser leaves unnamed, where the article writes "Uber … its")
     used_as_things = names_used_as_things([s.text for s in sentences], lexicon)
-    mostly = mostly_bodies(every_parse, lexicon) | used_as_things
+    # (and a work's title: "his musical La La Land" … "So, when La La Land came around, he feared")
+    mostly = mostly_bodies(every_parse, lexicon) | used_as_things | works_named(every_parse, lexicon)
     companies = companies_named(every_parse, lexicon)
     cast = people_named([(parse, full) for _, parse, full in in_order], lexicon, mostly, companies)
     # (and a company's name in full wherever it stands: "(Alibaba says …)" where the

@@ -187,7 +187,7 @@ def person_in(head, tokens, lexicon: Lexicon):
             return without_role_in_front(entity, lexicon)  # not "Levine, who has given money to Marco Rubio"
     trailing = trailing_name(tokens, lexicon) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" \
         and tokens[-1].i > head.i else None
-    if trailing is not None and not _object_of_the_head(trailing, head, lexicon):
+    if trailing is not None and not _object_of_the_head(trailing, head, lexicon) and not _among_examples(trailing, head):
         return trailing
     role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
     named = _named_by_participle(head, lexicon)
@@ -289,6 +289,13 @@ def _final_names(tokens) -> list:
             break
         run.insert(0, token)
     return run
+
+
+def _among_examples(name, head) -> bool:
+    """'A group of advocates, including Public Citizen, Sierra Club and Americans for Financial
+    Reform, is calling …': a name in the members a participle lists ("including", "such as")
+    is one of them, or the tail of one's name, never the head's."""
+    return any(a.dep_ == "prep" and a.tag_ == "VBG" for a in name.root.ancestors if head.is_ancestor(a))
 
 
 def trailing_name(tokens, lexicon: Lexicon):

@@ -28,6 +28,8 @@ def phrase_tokens(head) -> list:
                 and not _name_run_on(head, child) and not _inside_one_name(head, child):
             # (the quotation marks of a title inside the phrase are the phrase's: "the “Bad Romance” singer")
             excluded.update(t.i for t in child.subtree)
+        elif child.dep_ == "advmod" and child.i > head.i and head.pos_ == "PROPN":
+            excluded.update(t.i for t in child.subtree)  # "Hannibal Buress flat-out calling Cosby …": how, not who
         elif child.dep_ == "npadvmod" and child.i > head.i and child.ent_type_ in ("DATE", "TIME"):
             excluded.update(t.i for t in child.subtree)  # "Trump this week also said": a time, not the name
         elif child.dep_ == "prep" and child.lower_ == "as" and child.i > head.i and head.doc[child.i - 1].lower_ != "such":
@@ -82,7 +84,9 @@ def phrase_tokens(head) -> list:
     if len(tokens) > MAX_PHRASE_TOKENS:
         # Too long with the asides of its inner words ("a spokesman for the ministry, Oleg
         # Voloshyn, who also ran …"): without them, else the words up to the head.
-        inner_asides = {t.i for d in head.subtree if d.i != head.i and d.dep_ in ("relcl", "appos", "acl", "parataxis")
+        # (and of the members a participle lists: "A group of advocates, including …")
+        inner_asides = {t.i for d in head.subtree if d.i != head.i and (
+            d.dep_ in ("relcl", "appos", "acl", "parataxis") or (d.dep_ == "prep" and d.tag_ == "VBG"))
                         for t in d.subtree}
         shorter = [t for t in tokens if t.i not in inner_asides]
         # ... and, from the last, without the head's prepositions that name nothing ("a
@@ -166,13 +170,34 @@ def _circumstance(head, preposition) -> bool:
 
 
 def conjoined(head) -> list:
-    """'Smith and Jones said': the whole coordination is the source."""
+    """'Smith and Jones said': the whole coordination is the source, with the conjuncts the
+    parse hung on another conjunct ("handlers, cabin cleaners and | wheelchair attendants")
+    and a list's first item it took for a subject of its own ("Janitors, | baggage handlers,
+    … are asking")."""
     tokens = phrase_tokens(head)
+    for conjunct in sorted(_conjuncts(head), key=lambda t: t.i):
+        if conjunct.i > tokens[-1].i:
+            tokens = tokens + [t for t in conjunct.doc[tokens[-1].i + 1:conjunct.i + 1]]
+            tokens += [t for t in phrase_tokens(conjunct) if t.i > tokens[-1].i]
+    opening = _list_opening(head, tokens[0]) if len(tokens) > len(phrase_tokens(head)) else None
+    return tokens if opening is None else [t for t in head.doc[opening.left_edge.i:tokens[0].i]] + tokens
+
+
+def _conjuncts(head):
     for child in head.children:
         if child.dep_ == "conj":
-            tokens = tokens + [t for t in child.doc[tokens[-1].i + 1:child.i + 1]]
-            tokens += [t for t in phrase_tokens(child) if t.i > tokens[-1].i]
-    return tokens
+            yield child
+            yield from _conjuncts(child)
+
+
+def _list_opening(head, first):
+    """The subject of the same verb that ends right before ``first`` and a comma: the first
+    item of the list ``head`` goes on (None where there is none)."""
+    comma = head.doc[first.i - 1] if first.i > 0 else None
+    if comma is None or comma.text != "," or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return next((c for c in head.head.children if c.dep_ == head.dep_ and c.i < head.i
+                 and c.right_edge.i in (comma.i - 1, comma.i) and c.pos_ == head.pos_ and c.tag_ == head.tag_), None)
 
 
 def whole_words(head, tokens: list) -> tuple:

@@ -23,7 +23,8 @@ from sourcelight.pipeline.attribution.outlets import names_outlet
 from sourcelight.pipeline.attribution.persons import (ends_a_name, entity_of, gendered_pronoun_after, in_cast,
                                                      holders_for_places, name_after_role, name_set_off, one_holder,
                                                      outlet_by_name, owns_as_person, person_in, whole_name)
-from sourcelight.pipeline.attribution.coordinations import people_listed_beside, people_named, roles_coordinated
+from sourcelight.pipeline.attribution.coordinations import (kind_of_groups, people_listed_beside, people_named,
+                                                             roles_coordinated)
 from sourcelight.pipeline.attribution.negative_subjects import answer_after, negative_opener
 from sourcelight.pipeline.attribution.phrase_edges import past_closing_mark
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
@@ -83,6 +84,8 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
         kind = SourceKind.MEDIA if lexicon.patterns["media_names"].search(named_body.text) else SourceKind.ORGANIZATION
         return _named(named_body, tokens, kind)
     guess = classify(text_of(doc), start, end, lexicon)
+    if guess is not None:
+        guess = kind_of_groups(head, tokens, guess, text_of(doc), lexicon)
     if guess is not None and tokens[0].i == 0 and tokens[0].tag_ in ("NN", "NNS") and not tokens[0].ent_type_ \
             and tokens[0].text[:1].isupper() and tokens[0].text not in (doc.user_data.get(CAST_KEY) or {}):
         # "Companies expect that …": a common noun with a capital only because it opens the

@@ -25,8 +25,8 @@ from sourcelight.pipeline.attribution.colons import (colon_cue, is_heading, name
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
 from sourcelight.pipeline.attribution.cue_phrases import non_response, noun_cue, preposition_cue
 from sourcelight.pipeline.attribution.cues import Finding
-from sourcelight.pipeline.attribution.deps import (adjective_read_as_verb, main_conjunct, noun_after_quantity, text_of,
-                                                   to_infinitive, token_at)
+from sourcelight.pipeline.attribution.deps import (adjective_read_as_verb, gerund_as_noun, main_conjunct,
+                                                   noun_after_quantity, text_of, to_infinitive, token_at)
 from sourcelight.pipeline.attribution.finding_ranks import only_itself_speaks, tree_depth, with_colon
 from sourcelight.pipeline.attribution.hearsay import told_by_no_one, wish_told
 from sourcelight.pipeline.attribution.lexicon import Lexicon
@@ -183,6 +183,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
             and not (frames_object(token, word, lexicon) and word not in syntax.perception):
         # "Wiig smiles when I tell her this": the moment of the main clause (but "after
         # Clinton accused him of sexism" says what she accused him of)
+        return None
+    if not (has_quote or said_what) and gerund_as_noun(token):
         return None
     if token.dep_ == "relcl" and not (has_quote or has_clause(token)) and (
             negated(token) or any(c.tag_ == "MD" for c in token.children)) and _describes_a_thing(token.head):

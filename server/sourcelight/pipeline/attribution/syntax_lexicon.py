@@ -70,6 +70,7 @@ class SyntaxLexicon:
     affiliation_prepositions: frozenset[str] = frozenset()
     # "sing": a quote right after the verb is a work's title, not words said
     performances: frozenset[str] = frozenset()
+    work_nouns: frozenset[str] = frozenset()
     # "this", "none": a copula's subject that makes "is to say" mean, not say
     placeholder_subjects: frozenset[str] = frozenset()
     # "its", "itself", "which": pronouns only a thing or a body takes, never a person
@@ -156,6 +157,7 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         company_nouns=frozenset(w.lower() for w in table.get("company_nouns", ())),
         affiliation_prepositions=frozenset(w.lower() for w in table.get("affiliation_prepositions", ())),
         performances=frozenset(w.lower() for w in table.get("performances", ())),
+        work_nouns=frozenset(w.lower() for w in table.get("work_nouns", ())),
         placeholder_subjects=frozenset(w.lower() for w in table.get("placeholder_subjects", ())),
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
         thing_pronouns=frozenset(w.lower() for w in table.get("thing_pronouns", ())),

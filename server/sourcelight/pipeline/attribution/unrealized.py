@@ -57,6 +57,10 @@ def imperative(verb) -> bool:
     if verb.tag_ == "VB" and 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].text == "," == doc[verb.i + 1].text \
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
         return True  # "the owners (billionaires, remember, as …)": a word to the reader, set off
+    if verb.dep_ == "conj" and verb.tag_ in ("VB", "VBP") and doc[verb.i - 1].text == "," and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children) and any(
+            c.dep_ == "advcl" and c.i < verb.i and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+        return True  # "…, but if there's a valve adjustment involved, expect to pay …": a condition, then an order
     if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "advcl"):
         return False
     first = next((t for t in verb.sent if not t.is_punct and not t.is_space), None)
