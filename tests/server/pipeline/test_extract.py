@@ -306,3 +306,16 @@ def test_prose_set_in_preformatted_text_is_still_read_for_claims():
              "Note that other groups may also distribute working documents as drafts, the board said in March. "
              "Drafts are valid for a maximum of six months and may be updated at any time.")
     assert _pieces(f"<main><code>{prose}</code></main>") == [(BlockKind.PARAGRAPH, prose)]
+
+
+def test_a_bold_question_or_speaker_label_is_not_glued_to_the_answer_after_it():
+    # trafilatura drops the space, or the line break, between a bold lead-in and the words after it
+    interview = page(
+        "<h1>Rail line delayed again</h1>" + PARA
+        + "<p><strong>Mr Reyes, when will the line open?<br></strong>We are checking the timetable with the "
+          "contractors every week, and the board will publish a date in spring.</p>"
+        + "<p><strong>Tom Reyes:</strong> The costs rose by a third, and nobody on the board saw that coming early enough.</p>"
+        + PARA.replace("Tuesday", "Thursday"))
+    text = extract_article(interview, "https://news.example.com/rail", options=OPTIONS).text
+    assert "open? We are checking" in text
+    assert "Tom Reyes: The costs rose" in text

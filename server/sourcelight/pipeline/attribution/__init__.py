@@ -111,7 +111,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
     genders = replace(with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses)),
                       people=frozenset(full_cast.values()))
     cast, things, bodies = cast_by_gender(full_cast, genders), things_of(parses), bodies_of(parses)
-    labelled = transcript(sentences, findings, cast, lexicon.language)
+    # (on a parse, colon_cue reads a name before a colon; the rule engine has only the labels)
+    labelled = transcript(sentences, findings, cast, lexicon.language, name_labels=not parses.engine)
     findings = with_sign_offs(sentences, labelled.findings, states, lexicon)
     roles = roles_of(parses)
     mentioned: dict[int, list[str]] = {}  # (the context rules ask about one sentence many times)

@@ -343,6 +343,14 @@ def without_role_in_front(name, lexicon: Lexicon):
     while cut_title and len(name) > 2 and name[0].text[:1].isupper() and (
             roles.fullmatch(name[0].text) or titles.fullmatch(name[0].text)):
         name = name[1:]
+    # "Ravens GM Ozzie Newsome", "Harbour CEO Tom Reyes": a body's name and a role the span
+    # took in before a full name describe the person; the name starts after the role
+    inner = next((k for k in range(1, len(name) - 2) if name[k].text[:1].isupper()
+                  and (roles.fullmatch(name[k].text) or titles.fullmatch(name[k].text))
+                  and not (roles.fullmatch(name[0].text) or titles.fullmatch(name[0].text))
+                  and all(t.text[:1].isupper() and not t.text.endswith(".") for t in name[k + 1:])), None)
+    if inner is not None:
+        name = name[inner + 1:]
     if len(name) > 2 and lexicon.syntax is not None and name[0].text[:1].isupper() \
             and name[0].lower_ in lexicon.syntax.person_descriptions and not titles.fullmatch(name[0].text) \
             and all(t.text[:1].isupper() and not t.text.endswith(".") for t in name[1:]):

@@ -22,7 +22,10 @@ def body_of(phrase: str, spokesperson: re.Match[str], head_end: int, lexicon: Le
     before = phrase[:spokesperson.start()].strip()
     if not before or lexicon.is_determiner(before):
         return None
-    if before.endswith(OWNER_MARKS) or lexicon.patterns["possessives"].fullmatch(before):
+    # (and "Merkels Sprecher": where every noun has a capital, one word with a genitive -s and
+    # no article is a name's; a noun's would have its article, "des Ministeriums Sprecher")
+    genitive = lexicon.capitalised_nouns and " " not in before and before.endswith("s") and before[:1].isupper()
+    if before.endswith(OWNER_MARKS) or lexicon.patterns["possessives"].fullmatch(before) or genitive:
         # "Cameron’s spokesman", "Ihr Sprecher": whose office, shown whole (not "Cameron’s", nor
         # "Ihr" taken for a body)
         return 0, len(phrase)

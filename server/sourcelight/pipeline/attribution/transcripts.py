@@ -26,6 +26,9 @@ TITLE_LABEL = re.compile(r"\s*[\"“‘'«„]?([^\W\d_a-z][^\W\d_]{1,20}):\s")
 # A speaker's initials opening a paragraph, with no colon ("AD She was all in.", "OW I did it
 # every time."): a label only where they are a person's the article names in full, more than once.
 INITIALS_LABEL = re.compile(r"\s*[\"“‘'«„]?([^\W\d_a-z]{2,3})\s+(?=[(\[]?[^\W\d_a-z])")
+# Two to four capitalised words before a colon ("Christoph Vilanek: …"): a speaker's label
+# where they are the full name of a person the article names.
+NAME_LABEL = re.compile(r"\s*[\"“‘'«„]?([^\W\d_a-z][\w'’-]+(?:\s+[^\W\d_a-z][\w'’.-]+){1,3}):\s")
 # The fewest different recurring one-word labels that make a dialogue, and the fewest words a
 # turn of it says after its label.
 DIALOGUE_SPEAKERS = 2
@@ -45,7 +48,7 @@ class Transcript:
 
 
 def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
-               cast: dict[str, str], language: str) -> Transcript:
+               cast: dict[str, str], language: str, name_labels: bool = False) -> Transcript:
     """A label is a name: two words or more that are no function words ("JAKE TAPPER", not
     "FIX IS IN"), a word the article gives a person ("PENCE" beside "Mike Pence"), or, in an
     article that has such labels, one that recurs ("WALLACE" for a host never named in full).
@@ -54,7 +57,10 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     A turn is the rest of the label's paragraph, cues and all ("Mark Cuban has been out
     there saying …" is Pence's account of Cuban); where the article has several labels, it
     also takes the sentences with no cue of their own in the paragraphs up to the next
-    paragraph that opens with capitals and a colon."""
+    paragraph that opens with capitals and a colon.
+
+    With ``name_labels`` (where no parse reads a name before a colon), a person's full name
+    opening a paragraph before a colon is a label too ("Christoph Vilanek: …")."""
     candidates = {}
     for index, sentence in enumerate(sentences):
         match = LABEL.match(sentence.text) if _opens_paragraph(sentences, index) else None
@@ -65,6 +71,9 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     dialogue = _dialogue_labels(sentences, stops)
     candidates.update(dialogue)
     named |= set(dialogue)
+    people = _people_labels(sentences, cast, candidates) if name_labels else {}
+    candidates.update(people)
+    named |= set(people)
     initials = _initials_labels(sentences, cast)
     candidates.update({index: match for index, (match, _) in initials.items()})
     named |= set(initials)
@@ -89,6 +98,9 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
         for index in range(label + 1, len(sentences)):
             if index in candidates:
                 break
+            if label in people and re.search(rf"\b{re.escape(candidates[label].group(1).split()[-1])}\b",
+                                             sentences[index].text):
+                break  # "Das Interview wurde mit Klaas Bollhoefer geführt": the writer, about the speaker
             # (an interview labelled by initials leaves its questions unlabelled: a turn is its paragraph)
             if _stage_direction(sentences[index].text):
                 continue  # "(Laughs.)", "(She playfully smacks DuVernay.)": the writer's, in brackets
@@ -118,6 +130,24 @@ def _dialogue_labels(sentences, stops: frozenset[str]) -> dict[int, re.Match[str
     if len(speakers) < DIALOGUE_SPEAKERS:
         return {}
     return {index: match for index, match in found.items() if match.group(1) in speakers}
+
+
+def _people_labels(sentences, cast: dict[str, str], taken) -> dict[int, re.Match[str]]:
+    """The paragraphs that open with the full name of a person the article names and a colon, then
+    a sentence of words ("Christoph Vilanek: HD-Bildqualität kostet heute extra …"), not a
+    kicker over a topic ("Dana Okafor: A Timeline")."""
+    found = {}
+    for index, sentence in enumerate(sentences):
+        match = NAME_LABEL.match(sentence.text) if index not in taken and _opens_paragraph(sentences, index) else None
+        if match is None or match.group(1).split()[-1] not in cast:
+            continue
+        said = sentence.text[match.end():].rstrip()
+        words = re.findall(r"[^\W\d_]{2,}", said)
+        # (nor one about that person: "Judy Avalos: You can follow Judy at …")
+        if len(words) >= TURN_MIN_WORDS * 3 and said[-1:] in ".!?\"”»“«" \
+                and not set(match.group(1).split()) & set(words):
+            found[index] = match
+    return found
 
 
 def _initials_labels(sentences, cast: dict[str, str]) -> dict[int, tuple[re.Match[str], str]]:

@@ -27,6 +27,8 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         return True  # "requests that he describe Du Pont as a “mentor”": a subjunctive, asked for, not done
     if not to_infinitive(verb):
         return False
+    if any(c.tag_ in ("WRB", "WP") and c.i < verb.i for c in verb.children):
+        return True  # "will explain … how to declare custom attributes": a way to say, none said
     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
     if verb.dep_ == "advcl" and objects and (token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized or any(
             token_lemma(c, lexicon) in lexicon.syntax.unrealized for c in objects)):

@@ -108,6 +108,11 @@ def walk_inline(element, builder: TextBuilder, url: str | None, skip: tuple[str,
         builder.link(href, start)
     if is_block:
         builder.add(" ")
+    if not top and element.tag == "hi" and builder.parts and builder.parts[-1][-1:] in ":?!" \
+            and (element.tail or "")[:1].isupper():
+        # "<b>Christoph Vilanek:</b> HD …", "<b>Question?<br></b>Answer": trafilatura drops the
+        # space or the break between a bold lead-in and the words after it
+        builder.add(" ")
     if not top:
         builder.add(element.tail or "")
 
