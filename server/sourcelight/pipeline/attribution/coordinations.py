@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sourcelight.pipeline.attribution.cast import CAST_KEY, PERSON
+from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, PERSON
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.persons import entity_of, whole_name
 from sourcelight.pipeline.attribution.phrases import phrase_tokens
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
 from sourcelight.pipeline.model import SourceKind
+
+# The recogniser's labels of a member that names someone.
+NAMED = ("ORG", "PERSON", "GPE", "NORP")
 
 
 def people_named(head, first_person=lambda _: False) -> list:
@@ -96,8 +99,9 @@ def kind_of_groups(head, tokens: list, guess: SourceGuess, text: str, lexicon: L
     families, supporters and administration officials said': a coordination of groups one of
     which is vague is a vague group, whatever its last member."""
     members = _conjuncts(head)
+    # (not where a member is named: "Facebook and other tech companies" are Facebook's kind)
     if guess.kind not in (SourceKind.ANONYMOUS, SourceKind.ORGANIZATION) or len(members) < 2 \
-            or tokens[-1].i < members[-1].i:
+            or tokens[-1].i < members[-1].i or any(_named_member(m) for m in members):
         return guess
     for member in members:
         own = phrase_tokens(member)
@@ -105,3 +109,12 @@ def kind_of_groups(head, tokens: list, guess: SourceGuess, text: str, lexicon: L
         if kind is not None and kind.kind is SourceKind.VAGUE:
             return replace(guess, kind=SourceKind.VAGUE)
     return guess
+
+
+def _named_member(member) -> bool:
+    """A name ("Facebook", which the tagger may read as a verb opening the sentence): a proper
+    noun, a name the recogniser saw, or a capitalised word the article names a body or a
+    person by elsewhere."""
+    data = member.doc.user_data
+    return member.pos_ == "PROPN" or member.ent_type_ in NAMED or (member.text[:1].isupper() and (
+        member.text in (data.get(BODIES_KEY) or ()) or member.text in (data.get(CAST_KEY) or {})))

@@ -71,9 +71,11 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
     dialogue = _dialogue_labels(sentences, stops)
     candidates.update(dialogue)
     named |= set(dialogue)
-    people = _people_labels(sentences, cast, candidates) if name_labels else {}
+    # (a name not in the cast is a label where it recurs, and ends the turn before it anyway:
+    # "Korinna Hennig: …" then "Christian Drosten: …", the guest the intro names in passing)
+    people = _people_labels(sentences, candidates) if name_labels else {}
     candidates.update(people)
-    named |= set(people)
+    named |= {index for index, match in people.items() if match.group(1).split()[-1] in cast}
     initials = _initials_labels(sentences, cast)
     candidates.update({index: match for index, (match, _) in initials.items()})
     named |= set(initials)
@@ -132,20 +134,23 @@ def _dialogue_labels(sentences, stops: frozenset[str]) -> dict[int, re.Match[str
     return {index: match for index, match in found.items() if match.group(1) in speakers}
 
 
-def _people_labels(sentences, cast: dict[str, str], taken) -> dict[int, re.Match[str]]:
-    """The paragraphs that open with the full name of a person the article names and a colon, then
-    a sentence of words ("Christoph Vilanek: HD-Bildqualität kostet heute extra …"), not a
+def _people_labels(sentences, taken) -> dict[int, re.Match[str]]:
+    """The paragraphs that open with what may be a person's full name and a colon, then a
+    sentence of words ("Christoph Vilanek: HD-Bildqualität kostet heute extra …"), not a
     kicker over a topic ("Dana Okafor: A Timeline")."""
+    shapes = {index: match for index, sentence in enumerate(sentences)
+              if index not in taken and _opens_paragraph(sentences, index)
+              and (match := NAME_LABEL.match(sentence.text)) is not None}
+    recurring = Counter(match.group(1) for match in shapes.values())
     found = {}
-    for index, sentence in enumerate(sentences):
-        match = NAME_LABEL.match(sentence.text) if index not in taken and _opens_paragraph(sentences, index) else None
-        if match is None or match.group(1).split()[-1] not in cast:
-            continue
-        said = sentence.text[match.end():].rstrip()
+    for index, match in shapes.items():
+        said = sentences[index].text[match.end():].rstrip()
         words = re.findall(r"[^\W\d_]{2,}", said)
-        # (nor one about that person: "Judy Avalos: You can follow Judy at …")
-        if len(words) >= TURN_MIN_WORDS * 3 and said[-1:] in ".!?\"”»“«" \
-                and not set(match.group(1).split()) & set(words):
+        # (a label that recurs opens any turn, "Korinna Hennig: Was ist denn anders?"; one
+        # that does not must say a sentence, and not about that person: "Judy Avalos: You can
+        # follow Judy at …")
+        if recurring[match.group(1)] > 1 or (len(words) >= TURN_MIN_WORDS * 3 and said[-1:] in ".!?\"”»“«"
+                                              and not set(match.group(1).split()) & set(words)):
             found[index] = match
     return found
 
