@@ -392,7 +392,8 @@ def works_named(parses, lexicon: Lexicon) -> frozenset[str]:
     La La Land", syntax.work_nouns): titles, no one's name wherever else they stand."""
     nouns = lexicon.syntax.work_nouns if lexicon.syntax is not None else frozenset()
     return frozenset(without_possessive(e.text) for parse in parses for e in parse.ents
-                     if e.start > 0 and parse[e.start - 1].text in nouns and not parse[e.start - 1].tag_.startswith("VB"))
+                     if e.start > 0 and parse[e.start - 1].text in nouns
+                     and not parse[e.start - 1].tag_.startswith("VB"))
 
 
 def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
@@ -408,6 +409,6 @@ def things_named(parses, bodies: frozenset[str]) -> frozenset[str]:
                      and (name := without_possessive(e.text)) not in people) | bodies
 
 
-__all__ = ["people_named", "works_named", "written_cast", "role_holders", "shared_roles", "holders_by_role", "SHARED_ROLES_KEY", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
-           "name_words", "CAST_KEY", "ROLES_KEY",
+__all__ = ["people_named", "written_cast", "role_holders", "shared_roles", "holders_by_role", "SHARED_ROLES_KEY", "people_mentioned", "bodies_named", "things_named", "mostly_bodies", "THINGS_KEY", "genders_said",
+           "name_words", "CAST_KEY", "ROLES_KEY", "works_named",
            "BODIES_KEY", "GENDERS_KEY", "BODIES", "PERSON"]

@@ -187,7 +187,8 @@ def person_in(head, tokens, lexicon: Lexicon):
             return without_role_in_front(entity, lexicon)  # not "Levine, who has given money to Marco Rubio"
     trailing = trailing_name(tokens, lexicon) if head.pos_ == "NOUN" and tokens[-1].pos_ == "PROPN" \
         and tokens[-1].i > head.i else None
-    if trailing is not None and not _object_of_the_head(trailing, head, lexicon) and not _among_examples(trailing, head):
+    if trailing is not None and not _object_of_the_head(trailing, head, lexicon) \
+            and not _among_examples(trailing, head):
         return trailing
     role = head.pos_ == "NOUN" and is_person_role(head, lexicon)
     named = _named_by_participle(head, lexicon)
