@@ -34,7 +34,8 @@ from sourcelight.pipeline.attribution.cast import written_cast
 from sourcelight.pipeline.attribution.described import is_description, person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
 from sourcelight.pipeline.attribution.parsed import (bodies_of, cast_of, find_with_parse, genders_of, parse_sentences,
-                                                    roles_of, shared_roles_of, subject_thing, things_of)
+                                                    opening_group, roles_of, shared_roles_of, subject_thing,
+                                                    things_of)
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.own_outlet import own_outlet_names, without_own_outlet
 from sourcelight.pipeline.attribution.cast import people_mentioned
@@ -130,6 +131,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              spokesperson_in=lambda words: bool(lexicon.patterns["spokesperson"].search(words)),
                              pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
                              subject_of=lambda i: subject_thing(parses, i, lexicon),
+                             opening_group=lambda i, before: opening_group(parses, i, before, lexicon),
                              # (not "the daughter of Lee Park": someone of a person it names)
                              # (where every noun is capitalised, a noun with a person's ending:
                              # "die Branchenkennerin")

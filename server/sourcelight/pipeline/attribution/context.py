@@ -55,7 +55,9 @@ class ArticleReading:
     then can "he" or "she" later mean that body. ``pair_of(names)`` writes two people as one
     source ("both men" after "Dana Okafor and Lee Park met …"). ``subject_of(i)`` is the
     subject of sentence i's main clause where it is no person (a body, an outlet, a
-    document): what "it" in the next sentence means. ``described(words)`` says whether the
+    document): what "it" in the next sentence means. ``opening_group(i, before)`` is the
+    plural subject of a clause opening sentence i before that offset ("When the Marines
+    arrived, they …"): what a "they" after it means. ``described(words)`` says whether the
     words are a definite description of a person ("the Florida senator"), which means the
     named person the sentence just before rests on, else the one person it names.
     ``same_pronoun(pronoun, word)`` says whether a word is a pronoun of the same person as
@@ -88,6 +90,7 @@ class ArticleReading:
     spokesperson_in: Callable[[str], bool] = _always
     pair_of: Callable[[list[str]], str] = ", ".join
     subject_of: Callable[[int], SourceGuess | None] = lambda _: None
+    opening_group: Callable[[int, int], SourceGuess | None] = lambda _index, _before: None
     described: Callable[[str], bool] = lambda _: False
     same_pronoun: Callable[[str, str], bool] | None = None
     object_word: Callable[[str], bool] = lambda _: False
@@ -132,6 +135,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                                          quotes[index], reading.same_pronoun, before_its_quote(index, quotes),
                                          reading.object_word, reading.clause_word, reading.verb_second)
             attribution = thing_before(attribution, finding, index, sentences, reading.subject_of)
+            attribution = _group_opening_it(attribution, finding, index, reading.opening_group)
             attribution = body_named_before(attribution, finding, index, sentences, reading.subject_of)
             attribution = described_before(attribution, finding, index, sentences, resolved, reading.mentions,
                                            reading.described, reading.fits_description)
@@ -174,6 +178,18 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     _signed_quotes(sentences, findings, quotes, resolved)
     _pointed_back(findings, quotes, resolved)
     return [_carry_via(i, resolved, findings[i]) for i in range(len(resolved))]
+
+
+def _group_opening_it(attribution: Attribution, finding: Finding, index: int, opening_group) -> Attribution:
+    """A "they" after a clause opening its sentence with a group means that group, not the
+    nearest source attributed before."""
+    reference = finding.back_reference
+    if reference is None or not reference.plural or len(finding.source.split()) != 1:
+        return attribution
+    group = opening_group(index, finding.source_span[0])
+    if group is None or group.kind not in reference.refers_to:
+        return attribution
+    return replace(attribution, kind=group.kind, entity=group.text)
 
 
 def _transcript_turns(labelled: Transcript, resolved: list[Resolved]) -> None:

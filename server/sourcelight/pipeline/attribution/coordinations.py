@@ -116,5 +116,7 @@ def _named_member(member) -> bool:
     noun, a name the recogniser saw, or a capitalised word the article names a body or a
     person by elsewhere."""
     data = member.doc.user_data
+    if member.tag_ in ("NN", "NNS"):
+        return False  # (a common noun the recogniser ran into a name: "Groups representing …")
     return member.pos_ == "PROPN" or member.ent_type_ in NAMED or (member.text[:1].isupper() and (
         member.text in (data.get(BODIES_KEY) or ()) or member.text in (data.get(CAST_KEY) or {})))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from sourcelight.pipeline.attribution.companies import companies_named
-from sourcelight.pipeline.attribution.cue_lemmas import regular_stems
+from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
 from sourcelight.pipeline.attribution.deps import token_at
 from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
@@ -16,6 +16,7 @@ from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.own_antecedents import with_own_antecedent
+from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.relays import heard_by_writer
 from sourcelight.pipeline.attribution.parser import load_parser
 from sourcelight.pipeline.attribution.beside import parse_all
@@ -27,6 +28,7 @@ from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.syntax import find_in_parse
 from sourcelight.pipeline.attribution.thing_names import THING_NAMES_KEY, names_used_as_things
+from sourcelight.pipeline.attribution.unnamed_people import person_word
 from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
 from sourcelight.pipeline.model import Sentence, SourceKind
 
@@ -273,6 +275,28 @@ def subject_thing(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
     return guess if guess is not None and guess.kind in kinds else None
 
 
+def opening_group(parses: Parses, index: int, before: int, lexicon: Lexicon) -> SourceGuess | None:
+    """'When the Marines arrived, they found …': the plural subject of a clause that opens
+    sentence ``index`` before offset ``before``, the group a "they" after it means (None where
+    there is none, or no parse)."""
+    parse = parses.parses[index]
+    if parse is None:
+        return None
+    for clause in parse:
+        if clause.dep_ != "advcl" or clause.i > clause.head.i or not any(
+                m.dep_ == "mark" or (m.dep_ == "advmod" and m.tag_ == "WRB") for m in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.right_edge.idx >= before:
+            continue
+        group = guess_source(subject, lexicon)
+        # (people or bodies, not "When the fares rose, they said …")
+        people = subject.tag_ == "NNPS" or person_word(token_lemma(subject, lexicon), lexicon) \
+            or is_person_role(subject, lexicon) or bool(lexicon.patterns["vague"].fullmatch(subject.lower_))
+        return group if group is not None and (group.kind is not SourceKind.VAGUE or people) else None
+    return None
+
+
 def _in_own_words(finding: Finding, parse) -> Finding:
     """The finding's source and cue as the sentence writes them ("Tells", not the "tells" the
     parser was given; "Sanders’ campaign", not "Sanders' campaign")."""
@@ -285,4 +309,4 @@ def _in_own_words(finding: Finding, parse) -> Finding:
     return replace(finding, source=source, cue=text[cue_start:cue_end])
 
 
-__all__ = ["parse_sentences", "find_with_parse", "subject_thing", "Sentence"]
+__all__ = ["parse_sentences", "find_with_parse", "subject_thing", "opening_group", "Sentence"]
