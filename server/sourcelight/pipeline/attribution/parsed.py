@@ -289,6 +289,8 @@ def opening_group(parses: Parses, index: int, before: int, lexicon: Lexicon) -> 
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.right_edge.idx >= before:
             continue
+        if not any(c.dep_ == "nsubj" and c.idx == before for c in clause.head.children):
+            continue  # (the "they" subject of the clause it opens, not of one after a colon)
         group = guess_source(subject, lexicon)
         # (people or bodies, not "When the fares rose, they said …")
         people = subject.tag_ == "NNPS" or person_word(token_lemma(subject, lexicon), lexicon) \

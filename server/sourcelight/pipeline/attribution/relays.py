@@ -63,6 +63,10 @@ def _quoting_outlet(verb, lexicon: Lexicon) -> str | None:
     saying …': the outlet or document that quotes the speaker."""
     quoting = quoting_verb(verb, lexicon)
     subject = next((c for c in quoting.children if c.dep_ in SUBJECTS), None) if quoting is not None else None
+    if subject is None and quoting is not None:
+        # "Reyes was quoted by Reuters as saying …": the passive's agent quotes
+        agent = next((c for c in quoting.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subject is None:
         return None
     outlet = media_of(subject, lexicon)

@@ -139,6 +139,10 @@ def speaker_of(verb, lexicon: Lexicon | None = None) -> tuple[object | None, boo
         # (not an auxiliary inside a quote before it: "“Is the ferry late?” asked Okafor")
         children = [c for c in current.children if c.dep_ not in ("auxpass", "aux") or not quoted(c) or quoted(current)]
         agent = next((c for c in children if c.dep_ == "agent"), None)
+        cited = next((c for c in children if c.dep_ in PASSIVE_SUBJECTS), None) if current.i != verb.i else None
+        if cited is not None and agent is not None and lexicon is not None \
+                and token_lemma(current, lexicon) in lexicon.syntax.citing:
+            return cited, False  # "Reyes was quoted by Reuters as saying …": Reyes, whom Reuters quotes
         if agent is not None and not agent_misread(current, children):
             objects = [c for c in agent.children if c.dep_ == "pobj"]
             return (objects[0], True) if objects else (None, True)

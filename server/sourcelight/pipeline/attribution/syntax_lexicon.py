@@ -71,6 +71,7 @@ class SyntaxLexicon:
     # "sing": a quote right after the verb is a work's title, not words said
     performances: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    prevention_prepositions: frozenset[str] = frozenset()
     # "this", "none": a copula's subject that makes "is to say" mean, not say
     placeholder_subjects: frozenset[str] = frozenset()
     # "its", "itself", "which": pronouns only a thing or a body takes, never a person
@@ -158,6 +159,7 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         affiliation_prepositions=frozenset(w.lower() for w in table.get("affiliation_prepositions", ())),
         performances=frozenset(w.lower() for w in table.get("performances", ())),
         work_nouns=frozenset(w.lower() for w in table.get("work_nouns", ())),
+        prevention_prepositions=frozenset(w.lower() for w in table.get("prevention_prepositions", ())),
         placeholder_subjects=frozenset(w.lower() for w in table.get("placeholder_subjects", ())),
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
         thing_pronouns=frozenset(w.lower() for w in table.get("thing_pronouns", ())),

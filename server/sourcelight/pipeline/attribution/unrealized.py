@@ -21,6 +21,10 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         return True  # "the nominee had some explaining to do": a saying owed, named as a noun
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
+    preposition = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and preposition.lower_ in lexicon.syntax.prevention_prepositions \
+            and any(c.dep_ == "dobj" and c.i < preposition.i for c in preposition.head.children):
+        return True  # "won't keep your toddler from wanting to bang on the keyboard": kept from it, not done
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized:
         return True  # "registering would require disclosing his earnings"
     if verb.dep_ == "ccomp" and _subjunctive(verb) and token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized:
