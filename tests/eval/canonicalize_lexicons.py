@@ -49,6 +49,7 @@ KEY_NOTES = {
     "grammar.adjective_endings": "where every noun is capitalised, how an adjective before a noun ends: no name opens with one ('Allgemeine Bedingungen') nor follows one ('im unterirdischen Holzverschlag Ruhe')",
     "grammar.infinitive_endings": "how a verb's dictionary form ends, unlike an adjective's: a name may follow a verb ('sagte Anna Berg')",
     "grammar.oblique_articles": "articles of no subject's case: a phrase one opens before the verb is its object, and the speaker follows the verb ('DEN Vorwurf weist die Bahn zurück')",
+    "grammar.coordinators": "coordinating conjunctions: a verb right after one shares the subject opening the clause before it ('Tom Reyes kam nach Berlin UND sagte, …')",
     "grammar.prepositions": "prepositions: a phrase one opens right before the verb is no subject; where the verb comes second, the speaker follows it ('Für ihre Fans schreibt Pamela …')",
     "grammar.finite_auxiliaries": "finite verbs that leave the cue verb to the end of the clause (a perfect's auxiliary, lassen): the speaker is the phrase before one, or right after it ('Okafor HAT einen Beitrag geschrieben', 'Gestern HAT der Minister gesagt', 'Die Bahn LIESS mitteilen')",
     "grammar.inverted_pronouns": "(optional) subject pronouns written after the verb ('répondaient-ILS'): in a sentence ending with '?', not after a quote, the verb asks; no cue",

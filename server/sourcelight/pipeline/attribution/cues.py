@@ -28,7 +28,7 @@ from sourcelight.pipeline.attribution.noun_readings import is_determined_noun
 from sourcelight.pipeline.attribution.person_nouns import group_kind
 from sourcelight.pipeline.attribution.passives import is_passive, participle_aside, passive_agent
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
-from sourcelight.pipeline.attribution.speech_subjects import (SENTENCE_OPENERS, implicit_speaker, is_capitalised_noun,
+from sourcelight.pipeline.attribution.speech_subjects import (SENTENCE_OPENERS, coordinated_subject, implicit_speaker, is_capitalised_noun,
                                                              opens_sentence, speaker, subject_before)
 from sourcelight.pipeline.model import SourceKind
 
@@ -130,7 +130,8 @@ def _speech(text: str, lexicon: Lexicon, skip: list[tuple[int, int]], key: str) 
             if guess is None:
                 continue
         else:
-            guess = speaker(text, cue, lexicon) or implicit_speaker(text, cue, lexicon)
+            guess = speaker(text, cue, lexicon) or coordinated_subject(text, cue, lexicon) \
+                or implicit_speaker(text, cue, lexicon)
         if guess is None:
             continue
         guess = _group_of_plural_verb(text, guess, cue, lexicon)

@@ -9,7 +9,7 @@ import re
 
 from sourcelight.pipeline.attribution.clauses import object_after as _object_after
 from sourcelight.pipeline.attribution.clauses import segments_before as _segments_before
-from sourcelight.pipeline.attribution.clauses import subject_after_relative, subject_before_object
+from sourcelight.pipeline.attribution.clauses import noun_phrase_end, subject_after_relative, subject_before_object
 from sourcelight.pipeline.attribution.inverted_subjects import inverted_subject
 from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
 from sourcelight.pipeline.attribution.lemmas import lower_case_word
@@ -87,6 +87,25 @@ def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess
     if match is None or match.start() == start:
         return None
     return classify(text, start, match.start(), lexicon)
+
+
+def coordinated_subject(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
+    """'Tom Reyes kam nach Berlin und sagte, …', 'Die Bahn verteidigte den Plan und betonte, …':
+    a verb right after a coordinating conjunction (grammar.coordinators) shares the subject
+    that opens the clause before it, where that clause opens with one. Only where every noun
+    has a capital, which shows where that subject ends (clauses.noun_phrase_end)."""
+    if not lexicon.capitalised_nouns:
+        return None
+    before = text[:_before_verb_words(text, cue.start(), lexicon)].rstrip()
+    words = before.split()
+    if not words or not lexicon.patterns["coordinators"].fullmatch(words[-1].lower()):
+        return None
+    clause_start = max((m.end() for m in re.finditer(r"[;:]\s*", before)), default=0)
+    clause_start += len(text[clause_start:]) - len(text[clause_start:].lstrip(SENTENCE_OPENERS + " "))
+    if _opens_no_subject(text[clause_start:], lexicon):
+        return None
+    end = noun_phrase_end(text, clause_start, len(before) - len(words[-1]), lexicon)
+    return classify(text, clause_start, end, lexicon) if text[clause_start:end].strip() else None
 
 
 # "«…», lamentó." — a quote, its verb, and no subject: the speaker named before.
@@ -324,5 +343,5 @@ def _previous_source(text: str, segments: list[tuple[int, int]], lexicon: Lexico
     return None
 
 
-__all__ = ["SENTENCE_OPENERS", "speaker", "implicit_speaker", "is_capitalised_noun",
+__all__ = ["SENTENCE_OPENERS", "speaker", "implicit_speaker", "coordinated_subject", "is_capitalised_noun",
            "subject_before", "IMPLICIT_SPEAKER"]
