@@ -1,11 +1,13 @@
-"""People a coordination or a list names together ("Dana Okafor and Lee Park said", "Dana
-Okafor, Tom Reyes and Sarah Collins said", "Two senators, Dana Okafor and Lee Park, said",
-"Sam and I wrote"): each of them, so that several are never read as one."""
+"""What a coordination or a list of sources is: the people it names together ("Dana Okafor
+and Lee Park said", "Dana Okafor, Tom Reyes and Sarah Collins said", "Two senators, Dana Okafor
+and Lee Park, said", "Sam and I wrote"), each of them, so that several are never read as one;
+and, of groups, their kind ("labor unions, environmental groups, and many lawmakers")."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cast import BODIES_KEY, CAST_KEY, PERSON
+from sourcelight.pipeline.attribution.deps import coordinated
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.persons import entity_of, whole_name
 from sourcelight.pipeline.attribution.phrases import phrase_tokens
@@ -48,10 +50,9 @@ def people_named(head, first_person=lambda _: False) -> list:
 def _conjuncts(head) -> list:
     """The head and every phrase coordinated with it, in the text's order ("A, B and C": the
     parse hangs B and C on A, or C on B, or B on A as an apposition with C on B)."""
-    members = [head]
-    for member in members:
-        members += [c for c in member.children if c.dep_ == "conj" or (member is head and _listed_on(c, head))]
-    return sorted(members, key=lambda t: t.i)
+    listed = [c for c in head.children if c.dep_ != "conj" and _listed_on(c, head)]
+    members = {t.i: t for member in [head] + listed for t in coordinated(member)}
+    return [members[i] for i in sorted(members)]
 
 
 def _listed_on(child, head) -> bool:

@@ -28,8 +28,9 @@ from sourcelight.pipeline.attribution.noun_readings import is_determined_noun
 from sourcelight.pipeline.attribution.person_nouns import group_kind
 from sourcelight.pipeline.attribution.passives import is_passive, participle_aside, passive_agent
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
-from sourcelight.pipeline.attribution.speech_subjects import (SENTENCE_OPENERS, coordinated_subject, implicit_speaker, is_capitalised_noun,
-                                                             opens_sentence, speaker, subject_before)
+from sourcelight.pipeline.attribution.speech_subjects import (SENTENCE_OPENERS, coordinated_subject, implicit_speaker,
+                                                             is_capitalised_noun, opens_sentence, speaker,
+                                                             subject_before)
 from sourcelight.pipeline.model import SourceKind
 
 __all__ = ["Finding", "find_attribution"]

@@ -124,6 +124,15 @@ def adjective_read_as_verb(token) -> bool:
         c.dep_ in ("aux", "nsubj", "advmod", "punct", "neg") for c in token.children)
 
 
+def coordinated(head) -> list:
+    """The head and every conjunct coordinated with it, in the text's order (the parse hangs
+    "B and C" of "A, B and C" on A, or C on B)."""
+    members = [head]
+    for member in members:
+        members += [c for c in member.children if c.dep_ == "conj"]
+    return sorted(members, key=lambda t: t.i)
+
+
 def gerund_as_noun(token) -> bool:
     """'for her writing about her sister', 'his reporting on the war': a gerund after a
     possessive names an activity; only a clause or a quote of its own makes it a saying."""

@@ -5,7 +5,7 @@ words the tokenizer cut kept whole ("The co-founder said"). sourcekind.py says w
 phrase is."""
 from __future__ import annotations
 
-from sourcelight.pipeline.attribution.deps import hyphenated_word, name_suffix
+from sourcelight.pipeline.attribution.deps import coordinated, hyphenated_word, name_suffix
 
 # Children whose subtrees are asides, not part of the source's name or description.
 ASIDE_DEPS = ("relcl", "acl", "advcl", "parataxis", "punct", "appos", "cc", "preconj", "ccomp")
@@ -175,19 +175,12 @@ def conjoined(head) -> list:
     and a list's first item it took for a subject of its own ("Janitors, | baggage handlers,
     … are asking")."""
     tokens = phrase_tokens(head)
-    for conjunct in sorted(_conjuncts(head), key=lambda t: t.i):
+    for conjunct in coordinated(head):
         if conjunct.i > tokens[-1].i:
             tokens = tokens + [t for t in conjunct.doc[tokens[-1].i + 1:conjunct.i + 1]]
             tokens += [t for t in phrase_tokens(conjunct) if t.i > tokens[-1].i]
     opening = _list_opening(head, tokens[0]) if len(tokens) > len(phrase_tokens(head)) else None
     return tokens if opening is None else [t for t in head.doc[opening.left_edge.i:tokens[0].i]] + tokens
-
-
-def _conjuncts(head):
-    for child in head.children:
-        if child.dep_ == "conj":
-            yield child
-            yield from _conjuncts(child)
 
 
 def _list_opening(head, first):
