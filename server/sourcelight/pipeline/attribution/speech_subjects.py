@@ -102,8 +102,8 @@ def coordinated_subject(text: str, cue: re.Match[str], lexicon: Lexicon) -> Sour
         return None
     clause_start = max((m.end() for m in re.finditer(r"[;:]\s*", before)), default=0)
     clause_start += len(text[clause_start:]) - len(text[clause_start:].lstrip(SENTENCE_OPENERS + " "))
-    if _opens_no_subject(text[clause_start:], lexicon):
-        return None
+    if _opens_no_subject(text[clause_start:], lexicon) or lexicon.patterns["subordinators"].match(text, clause_start):
+        return None  # (nor a clause before the main one: "Als am 11. März … online geht, ist …")
     end = noun_phrase_end(text, clause_start, len(before) - len(words[-1]), lexicon)
     return classify(text, clause_start, end, lexicon) if text[clause_start:end].strip() else None
 
