@@ -12,7 +12,7 @@ from sourcelight.pipeline.attribution.clauses import segments_before as _segment
 from sourcelight.pipeline.attribution.clauses import noun_phrase_end, subject_after_relative, subject_before_object
 from sourcelight.pipeline.attribution.inverted_subjects import inverted_subject
 from sourcelight.pipeline.attribution.frames import prepositional_source as _prepositional_source
-from sourcelight.pipeline.attribution.lemmas import lower_case_word
+from sourcelight.pipeline.attribution.lemmas import lemma, lower_case_word
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.quotes import MASK
 from sourcelight.pipeline.attribution.names import has_name
@@ -30,6 +30,9 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     presunta responsable …, informa Europa Press."); an inversion ("…, said Mr. Smith") beats
     a plain subject; free word order languages also invert without a comma."""
     subject, across_aside = subject_before(text, cue.start(), lexicon)
+    if subject is not None and lexicon.patterns["coordinators"].fullmatch(subject.text.split()[-1].lower()):
+        # "Le ministre est venu à Lyon et a déclaré": the first clause is no subject, its subject is
+        subject, across_aside = coordinated_subject(text, cue, lexicon), False
     if subject is not None and lexicon.patterns["relatives"].fullmatch(subject.text.split()[-1].lower()):
         # "Lo que dijo el capitán … es falso": what someone said, as the subject of a sentence
         # the writer says; "Según lo que dijo el ministro, …" is the minister's
@@ -92,10 +95,10 @@ def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess
 def coordinated_subject(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | None:
     """'Tom Reyes kam nach Berlin und sagte, …', 'Die Bahn verteidigte den Plan und betonte, …':
     a verb right after a coordinating conjunction (grammar.coordinators) shares the subject
-    that opens the clause before it, where that clause opens with one. Only where every noun
-    has a capital, which shows where that subject ends (clauses.noun_phrase_end)."""
-    if not lexicon.capitalised_nouns:
-        return None
+    that opens the clause before it, where that clause opens with one: up to where the capitals
+    show its noun phrase ends (clauses.noun_phrase_end, German), else up to the clause's first
+    verb, a word the lemmatizer takes back to an infinitive (grammar.infinitive_endings: "Le
+    ministre | est venu à Lyon et a déclaré …")."""
     before = text[:_before_verb_words(text, cue.start(), lexicon)].rstrip()
     words = before.split()
     if not words or not lexicon.patterns["coordinators"].fullmatch(words[-1].lower()):
@@ -104,8 +107,22 @@ def coordinated_subject(text: str, cue: re.Match[str], lexicon: Lexicon) -> Sour
     clause_start += len(text[clause_start:]) - len(text[clause_start:].lstrip(SENTENCE_OPENERS + " "))
     if _opens_no_subject(text[clause_start:], lexicon) or lexicon.patterns["subordinators"].match(text, clause_start):
         return None  # (nor a clause before the main one: "Als am 11. März … online geht, ist …")
-    end = noun_phrase_end(text, clause_start, len(before) - len(words[-1]), lexicon)
-    return classify(text, clause_start, end, lexicon) if text[clause_start:end].strip() else None
+    coordinator_at = len(before) - len(words[-1])
+    end = noun_phrase_end(text, clause_start, coordinator_at, lexicon) if lexicon.capitalised_nouns \
+        else _first_verb(text, clause_start, coordinator_at, lexicon)
+    return classify(text, clause_start, end, lexicon) if end is not None and text[clause_start:end].strip() else None
+
+
+def _first_verb(text: str, start: int, stop: int, lexicon: Lexicon) -> int | None:
+    """Where the first inflected verb after the clause's first word begins (None: none)."""
+    if not lexicon.infinitive_endings:
+        return None
+    for match in list(re.finditer(r"\w+", text[start:stop]))[1:]:
+        word = match.group().casefold()
+        base = lemma(word, lexicon.language, lexicon.lemmatizer)
+        if base != word and base.endswith(lexicon.infinitive_endings):
+            return start + match.start()
+    return None
 
 
 # "«…», lamentó." — a quote, its verb, and no subject: the speaker named before.
