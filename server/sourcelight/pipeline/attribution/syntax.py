@@ -159,6 +159,9 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     speech, finding_verb = word in syntax.speech or phrasal or stated, word in syntax.findings
     if not (speech or finding_verb) or (not phrasal and _unlisted_particle(token, word, lexicon)):
         return None
+    if word in syntax.citing and any(c.dep_ == "nsubjpass" for c in token.children) and any(
+            c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in token.children):
+        return None  # "was cited by state media as saying …": the saying's finding, the one cited speaks
     if (word in syntax.judgements and not judges_object(token)) or self_image(token, word, lexicon):
         return None  # "Clinton is considering running", "will consider how to spend it"
     if has_quote and token.dep_ == "relcl" and MASK not in masked[token.left_edge.idx:] \
