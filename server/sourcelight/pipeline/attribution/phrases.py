@@ -174,12 +174,12 @@ def conjoined(head) -> list:
     parse hung on another conjunct ("handlers, cabin cleaners and | wheelchair attendants")
     and a list's first item it took for a subject of its own ("Janitors, | baggage handlers,
     … are asking")."""
-    tokens = phrase_tokens(head)
+    own = tokens = phrase_tokens(head)
     for conjunct in coordinated(head):
         if conjunct.i > tokens[-1].i:
             tokens = tokens + [t for t in conjunct.doc[tokens[-1].i + 1:conjunct.i + 1]]
             tokens += [t for t in phrase_tokens(conjunct) if t.i > tokens[-1].i]
-    opening = _list_opening(head, tokens[0]) if len(tokens) > len(phrase_tokens(head)) else None
+    opening = _list_opening(head, tokens[0]) if len(tokens) > len(own) else None
     return tokens if opening is None else [t for t in head.doc[opening.left_edge.i:tokens[0].i]] + tokens
 
 

@@ -97,12 +97,15 @@ def transcript(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[
         labelled[label] = Finding(SourceKind.NAMED_PERSON, match.group(1), match.span(1), ":",
                                   (colon, colon + 1))
     for label in labels:
+        # (a person's label ends where the writer names that person: "Das Interview wurde mit Klaas
+        # Bollhoefer geführt")
+        named_again = re.compile(rf"\b{re.escape(candidates[label].group(1).split()[-1])}\b") if label in people \
+            else None
         for index in range(label + 1, len(sentences)):
             if index in candidates:
                 break
-            if label in people and re.search(rf"\b{re.escape(candidates[label].group(1).split()[-1])}\b",
-                                             sentences[index].text):
-                break  # "Das Interview wurde mit Klaas Bollhoefer geführt": the writer, about the speaker
+            if named_again is not None and named_again.search(sentences[index].text):
+                break
             # (an interview labelled by initials leaves its questions unlabelled: a turn is its paragraph)
             if _stage_direction(sentences[index].text):
                 continue  # "(Laughs.)", "(She playfully smacks DuVernay.)": the writer's, in brackets
