@@ -79,6 +79,7 @@ KEY_NOTES = {
     "grammar.passive_auxiliaries": "auxiliaries of a passive whose participle ends the clause ('Dabei WIRD ein Code verlangt'): that cue has no speaker",
     "grammar.subordinators": "subordinating conjunctions: the subject of a verb follows the last one",
     "grammar.lemmatizer": "\"simplemma\", \"pymorphy3\" or \"none\": how cues.speech_lemmas are matched",
+    "grammar.unreal_comparisons": "words that open an 'as if': a reported_mood form right after one, or in the clause one opens, compares and continues no speaker ('tut so, als habe er …')",
     "grammar.reported_mood": "verb forms of reported speech (German Konjunktiv I): a sentence with one and no cue continues the previous speaker",
     "grammar.source_forms": "\"lemmatized\": source phrases are also tried in dictionary form (cases: Russian), \"listed\": the lists hold every form",
     "grammar.source_prepositions": "prepositions before the source of an impersonal cue ('hieß es AUS dem Ministerium')",

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.context import ArticleReading, resolve_context
+from sourcelight.pipeline.attribution.continuations import reports_speech
 from sourcelight.pipeline.attribution.cues import Finding, find_attribution
 from sourcelight.pipeline.attribution.hedges import Flags, find_flags, is_denial
 from sourcelight.pipeline.attribution.lexicon import Lexicon, load_lexicon
@@ -105,7 +106,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
             findings.append(_finding(masked, lexicon, sentence_flags))
         # (a silence reports nothing a sentence after it could go on with: "Darüber möchte H.
         # nichts sagen. Ob er … gegangen sei?" are the writer's questions)
-        reported.append(bool(lexicon.find("reported_mood", masked)) and not (len(flags) > 1 and flags[-2].non_response))
+        reported.append(reports_speech(masked, lexicon) and not (len(flags) > 1 and flags[-2].non_response))
         silent.append(silent_party(findings[-1], parse if on_parse else None, masked, lexicon, sentence_flags))
     # (the cast by name alone, for the claims' own words to choose from; pronouns read it by gender)
     full_cast = cast_of(parses) if parses.engine else written_cast((s.text for s in sentences), lexicon)

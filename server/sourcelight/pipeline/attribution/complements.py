@@ -110,8 +110,8 @@ def object_as_predicate(verb) -> bool:
     object is said to be; also 'called the citation and the demand a transparent political
     ploy', where the parse took the predicate for an apposition with no comma before it."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects or reflexive_object(verb):
-        return False
+    if not objects or reflexive_object(verb) or objects[0].ent_type_ in ("PERCENT", "MONEY", "QUANTITY"):
+        return False  # ("The Stoxx Europe 600 Index added 0.9 percent as banks rallied": a market's move)
     said_as = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0].i
                   and any(p.dep_ == "pobj" for p in c.children) for c in verb.children)
     return said_as or any(_predicate_read_as_apposition(t) for o in verb.children

@@ -17,9 +17,10 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.descriptions import (described_before, named_since_speaker, one_described,
                                                            pair_named_before, role_held_nearby)
 from sourcelight.pipeline.attribution.neighbours import (Resolved, before_its_quote, fits_here, named_before,
-                                                        nearer_person, thing_before, who_of)
+                                                        nearer_person, who_of)
 from sourcelight.pipeline.attribution.quotes import QuoteState
 from sourcelight.pipeline.attribution.spokespeople import body_named_before
+from sourcelight.pipeline.attribution.thing_pronouns import thing_before
 from sourcelight.pipeline.attribution.transcripts import Transcript
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.model import Attribution, QuoteKind, Sentence, SourceKind, Span

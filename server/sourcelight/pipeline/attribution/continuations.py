@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.neighbours import Resolved, who_of
 from sourcelight.pipeline.model import Attribution, QuoteKind
 
@@ -128,6 +129,17 @@ def tagged_after(index, sentences, quotes, findings) -> bool:
             and not quotes[tag].stretches and len(sentences[tag].text.split()) <= SPEAKER_TAG_WORDS)
 
 
+def reports_speech(masked: str, lexicon: Lexicon) -> bool:
+    """The sentence has a form of reported speech (grammar.reported_mood) outside quotes that
+    compares nothing: not "tut so, als habe er …" nor "als ob er … habe" (an "as if", right
+    before the form or opening its clause, grammar.unreal_comparisons)."""
+    comparisons = lexicon.find("unreal_comparisons", masked)
+    return any(not any(opener.end() <= form.start() and not masked[opener.end():form.start()].strip()
+                       or (" " in opener.group() and opener.end() <= form.start()
+                           and "," not in masked[opener.end():form.start()]) for opener in comparisons)
+               for form in lexicon.find("reported_mood", masked))
+
+
 def reported_continuation(index, sentences, reported, resolved: list[Resolved]) -> Attribution | None:
     """'Halder sagte, … Für die Fahrgäste sei das ein schlechtes Geschäft.': a sentence in
     reported speech right after an attributed one, in the same or the next paragraph,
@@ -142,5 +154,5 @@ def reported_continuation(index, sentences, reported, resolved: list[Resolved]) 
 
 
 __all__ = ["SPEAKER_TAG_WORDS", "carried", "continued_quote", "introduced_paragraph", "paragraph_positions",
-           "reported_continuation",
+           "reported_continuation", "reports_speech",
            "tag_after_quote"]

@@ -68,7 +68,9 @@ def described_before(attribution: Attribution, finding: Finding, index: int, sen
         return attribution
     if attribution.entity is not None or finding.back_reference is not None or not described(finding.source):
         return attribution
-    if previous is not None:
+    # (a document the sentence before rests on describes no one: "Thatcher feared …, newly
+    # released files show. … the then prime minister said" is whom that sentence names)
+    if previous is not None and previous.kind not in (SourceKind.DOCUMENT, SourceKind.MEDIA):
         if finding.cue == previous.cue == ":" and previous.source and described(previous.source) \
                 and previous.source.split()[-1].casefold() != finding.source.split()[-1].casefold():
             return attribution  # "THE PRESIDENT: …" then "THE FIRST LADY: …": another label, another person

@@ -92,13 +92,21 @@ def _after_preposition(negator: re.Match[str], text: str, lexicon: Lexicon) -> b
     return bool(words) and lexicon.patterns["prepositions"].fullmatch(words[-1].lower()) is not None
 
 
+# How many words a set phrase opening the sentence may take before its comma ("Speaking of
+# Dolby technology, …").
+MARKER_OBJECT_WORDS = 4
+
+
 def _set_off(marker, masked: str, lexicon: Lexicon) -> bool:
     """ "Needless to say, …", "But that said, …", "…, needless to say.", "then,--strange to
-    say--I …": a set phrase opening the sentence or a clause, or closing it, set off by
-    punctuation; not the words of "a report that said …"."""
+    say--I …", "Speaking of competition, …": a set phrase opening the sentence or a clause, or
+    closing it, set off by punctuation; not the words of "a report that said …"."""
     before = masked[:marker.start()].rstrip()
     last = before.split()[-1] if before else ""
-    return masked[marker.end():].lstrip()[:1] in (",", ".", "!", "?", ";", ")", "—", "–", "-") and (
+    # (or its object's: "Speaking of competition, …")
+    phrase = masked[marker.end():].split(",", 1)
+    return (masked[marker.end():].lstrip()[:1] in (",", ".", "!", "?", ";", ")", "—", "–", "-") or (
+        len(phrase) == 2 and len(phrase[0].split()) <= MARKER_OBJECT_WORDS)) and (
         not before or before[-1] in ",;:(—–-" or bool(lexicon.patterns["leading_conjunctions"].fullmatch(last)))
 
 

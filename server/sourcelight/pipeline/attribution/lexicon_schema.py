@@ -109,6 +109,8 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
 # a noun ends and how a verb's dictionary form ends, where every noun is capitalised: no name
 # opens with an inflected adjective ("Allgemeine Bedingungen"), nor follows one ("im
 # unterirdischen Holzverschlag Ruhe"), while a verb may come before a name ("sagte Anna Berg").
+# grammar.unreal_comparisons is optional: words that open an "as if" ("als", "als ob"): a form of
+# grammar.reported_mood right after one, or in the clause one opens, compares and reports no one.
 # grammar.oblique_articles is optional: articles of no subject's case (German "den", "dem"): a
 # phrase one opens before the verb is its object, and the speaker follows the verb ("Den Vorwurf
 # weist die Bahn zurück").
@@ -140,6 +142,7 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                         "finite_auxiliaries": "words", "modal_verbs": "words",
                                                         "inverted_pronouns": "words", "adjective_endings": "words",
                                                         "infinitive_endings": "words", "oblique_articles": "words",
+                                                        "unreal_comparisons": "words",
                                                         "noun_determiners": "words", "article_pronouns": "words",
                                                         "article_openers": "words", "agent_prepositions": "words",
                                                         "object_pronouns": "words", "possessives": "words",

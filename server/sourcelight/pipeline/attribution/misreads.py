@@ -227,8 +227,9 @@ def _closing_tag_read_as_noun(token, lexicon: Lexicon) -> Finding | None:
     if start is None or start + 1 >= token.i:
         return None
     phrase = list(doc[start + 1:token.i])
-    if phrase[-1].tag_ == "POS" or any(t.pos_ in ("VERB", "AUX") or (t.pos_ == "CCONJ" and token.lower_.endswith("s"))
-                                       for t in phrase):
+    # (a participle describing the phrase's noun is no verb of its own: "newly released files show")
+    if phrase[-1].tag_ == "POS" or any((t.pos_ in ("VERB", "AUX") and t.dep_ != "amod")
+                                       or (t.pos_ == "CCONJ" and token.lower_.endswith("s")) for t in phrase):
         # "…, well, getting through Anderson Cooper's questions.", "with negative ads, mailers
         # and phone calls.": a noun after all (a verb in "-s" has one speaker, not a list, but
         # "…, Federal Reserve and Commerce Department data show." a plural one)

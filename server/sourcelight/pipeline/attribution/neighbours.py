@@ -1,7 +1,7 @@
 """Back references the sentences just before resolve, where no earlier source does: a
-pronoun meaning the person named shortly before, a personal pronoun's nearer person, an
-opening "it" meaning what the sentence before is about (context.py calls these for every
-attributed sentence; descriptions.py does the same for descriptions and pairs)."""
+pronoun meaning the person named shortly before, a personal pronoun's nearer person
+(context.py calls these for every attributed sentence; descriptions.py does the same for
+descriptions and pairs, thing_pronouns.py for an opening "it")."""
 from __future__ import annotations
 
 import re
@@ -15,10 +15,6 @@ from sourcelight.pipeline.model import Attribution, SourceKind
 WORD = re.compile(r"\w+")  # "the president" is not "the presidential candidate"
 # How far back a pronoun may look for a person named outside any attribution.
 PRONOUN_LOOKBACK_SENTENCES = 2
-# Words before an "it" that may still mean what the sentence before is about ("In cases of
-# abortion, it said"); further in, it means something its own sentence named ("a company
-# called Cambridge Analytica, which builds what it calls …").
-THING_PRONOUN_WORDS = 5
 # How far into its sentence a name may start and still be taken for the subject ("But
 # Clinton …", "And Mr. Obama …").
 SUBJECT_AT = 8
@@ -107,7 +103,8 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     before = [name for name in mentions(index)
               if opening < _named_as_subject(name, unquoted, object_word, clause_word) < pronoun_at
               and fits(finding.source, name) and not _pronoun_ahead_of(name, unquoted, finding.source, same_pronoun)
-              and not (verb_second and _verb_and_pronoun_after(name, unquoted, finding.source))]
+              and not (verb_second and _verb_and_pronoun_after(name, unquoted, finding.source))
+              and not _tag_interrupts(name, unquoted, pronoun_at, finding.cue_span[1])]
     previous = history[index - 1].attribution if 0 < index <= len(history) else None
     if before and previous is not None and previous.kind is SourceKind.NAMED_PERSON and attribution.entity is not None \
             and who_of(previous) == attribution.entity and _closing_tag(sentence.text, pronoun_at, finding.cue_span[1]):
@@ -306,6 +303,14 @@ def _opening_clause(unquoted: str, pronoun_at: int) -> bool:
     return 0 < len(words) <= 2 and "," not in opening and "," in unquoted[pronoun_at:]
 
 
+def _tag_interrupts(name: str, unquoted: str, pronoun_at: int, cue_end: int) -> bool:
+    """'John Buchan, she would intone, rose at five …': a pronoun's tag set off between the
+    name and its verb: the name opens the words reported, and the pronoun is someone else."""
+    at = unquoted.rfind(name, 0, pronoun_at)
+    return at >= 0 and not unquoted[at + len(name):pronoun_at].strip(" ,") and unquoted.startswith(
+        ",", cue_end) and bool(unquoted[cue_end + 1:].split())
+
+
 def _closing_tag(text: str, pronoun_at: int, cue_end: int) -> bool:
     """', he said.', ', she added, and …': a pronoun and its cue set off after the words they
     report, with nothing of their own after the cue."""
@@ -317,7 +322,8 @@ def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False, cla
     """Where the sentence writes the person in a way that can head a clause: the whole name
     anywhere but after a preposition (``object_word``: "Campaigning against Mitt Romney, he …"), a
     word of it only where it opens the sentence or a clause, or follows a capitalised word
-    ("Sanders probably will find …", "But Mr. Rubio …", "So when Matie recruited …"), and not as an owner or a modifier ("in response
+    ("Sanders probably will find …", "But Mr. Rubio …", "So when Matie recruited …") or the comma
+    after a clause opening the sentence, and not as an owner or a modifier ("in response
     to Sanders' charge", "the Clinton campaign", "started Maher's rant"); -1 where it does not."""
     for match in re.finditer(re.escape(name), unquoted):
         previous = unquoted[:match.start()].split()[-1:]
@@ -333,9 +339,19 @@ def _named_as_subject(name: str, unquoted: str, object_word=lambda _: False, cla
             # discussion, but he has said …")
             owner = unquoted[match.end():match.end() + 1] in ("'", "’") and match.start() > 0
             previous = unquoted[:match.start()].split()[-1:]
-            if not owner and (not previous or previous[0][:1].isupper() or clause_word(previous[0])):
+            if not owner and (not previous or previous[0][:1].isupper() or clause_word(previous[0])
+                              or _after_opening_clause(unquoted[:match.start()], clause_word)):
                 return match.start()
     return -1
+
+
+def _after_opening_clause(before: str, clause_word) -> bool:
+    """'While running media strategy on …'s campaign, Ailes propositioned …': the word right
+    after the comma that closes a clause opening the sentence (a subordinator's or a
+    participle's, and only one comma) opens the main clause."""
+    words = before.split()
+    return len(words) > 1 and before.rstrip().endswith(",") and before.count(",") == 1 and (
+        clause_word(words[0].strip("(“\"")) or words[0].endswith("ing"))
 
 
 def _described_up_to(name: str, unquoted: str, pronoun_at: int) -> bool:
@@ -366,27 +382,3 @@ def first_written(name: str, text: str) -> int:
              and not word.endswith(".")
              for m in (re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text),) if m is not None]
     return min(spots, default=-1)
-
-
-def thing_before(attribution: Attribution, finding: Finding, index: int, sentences, subject_of) -> Attribution:
-    """'The recording does not include the shooting. It also does not answer whether …': "it"
-    means what the sentence before is about, where that is a body, an outlet or a document,
-    rather than the nearest such source attributed further back; and what its own sentence is
-    about, where that comes before it."""
-    reference = finding.back_reference
-    if reference is None or not reference.one_thing or len(finding.source.split()) != 1:
-        return attribution
-    own = subject_of(index)
-    if own is not None and own.end <= finding.source_span[0] and own.kind in reference.refers_to:
-        # "the FAA is rolling out what it calls NextGen": the thing its own sentence is about
-        return replace(attribution, kind=own.kind, entity=own.text)
-    if (index == 0 or sentences[index - 1].block < sentences[index].block - 1
-            or len(WORD.findall(sentences[index].text[:finding.source_span[0]])) > THING_PRONOUN_WORDS):
-        return attribution
-    thing = subject_of(index - 1)
-    if thing is None or thing.kind not in reference.refers_to:
-        return attribution
-    head = WORD.findall(thing.text.casefold())[-1:]
-    if attribution.entity is not None and head and head[0] in WORD.findall(attribution.entity.casefold()):
-        return attribution  # "The city" where "The city of Phoenix" spoke before: the fuller name
-    return replace(attribution, kind=thing.kind, entity=thing.text)

@@ -14,7 +14,7 @@ from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
 from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
-from sourcelight.pipeline.attribution.neighbours import THING_PRONOUN_WORDS
+from sourcelight.pipeline.attribution.thing_pronouns import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.own_antecedents import with_own_antecedent
 from sourcelight.pipeline.attribution.person_signs import is_person_role
 from sourcelight.pipeline.attribution.relays import heard_by_writer

@@ -31,11 +31,21 @@ def quote_told_below(verb, masked: str, lexicon: Lexicon) -> bool:
 def quote_in_adjunct(verb, masked: str, lexicon: Lexicon) -> bool:
     """'Under what Mr. Hedge called “the prior economy model,” the club charged a fee': every
     quoted word sits in a phrase beside the verb or in its subject, where another speaking
-    verb tells it, so none is the verb's own."""
+    verb tells it or the subject is a thing, so none is the verb's own."""
     quoted = _quoted_words(verb.doc, masked)
     tellers = [t for c in verb.children if c.dep_ in ("prep", "npadvmod") or c.dep_ in SUBJECTS
                for t in c.subtree if t.tag_.startswith("VB") and token_lemma(t, lexicon) in lexicon.syntax.speech]
+    # (a thing as subject holds its own words: "the team's request to “provide a list …” casts a shroud")
+    tellers += [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ == "NOUN" and c.i < verb.i]
     return bool(quoted) and all(any(v.left_edge.i <= t.i <= v.right_edge.i for v in tellers) for t in quoted)
+
+
+def makes_a_work(verb, lexicon: Lexicon) -> bool:
+    """'write his books', 'wrote a song': a verb whose object is a work (syntax.work_nouns)
+    makes that work; it says no words of the sentence unless they stand beside it ("his series
+    of tweets" is a number of things, no work)."""
+    return any(c.dep_ == "dobj" and token_lemma(c, lexicon) in lexicon.syntax.work_nouns
+               and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children) for c in verb.children)
 
 
 def quote_names_a_thing(verb, masked: str) -> bool:

@@ -41,7 +41,8 @@ from sourcelight.pipeline.attribution.object_cues import (body_tells, cites_as_i
 from sourcelight.pipeline.attribution.polls import poll_figure, survey_behind
 from sourcelight.pipeline.attribution.questions import asked_ahead, in_question, knows_how, leaves_open, looks_to_find_out
 from sourcelight.pipeline.attribution.quotes import MASK
-from sourcelight.pipeline.attribution.quote_owners import quote_in_adjunct, quote_names_a_thing, quote_told_below
+from sourcelight.pipeline.attribution.quote_owners import (makes_a_work, quote_in_adjunct, quote_names_a_thing,
+                                                        quote_told_below)
 from sourcelight.pipeline.attribution.relays import (outlet_reporting, relayed_speaker, with_citing, with_outlet_aside,
                                                     with_relays)
 from sourcelight.pipeline.attribution.continuations import SPEAKER_TAG_WORDS
@@ -92,6 +93,9 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             finding = None
         if finding is not None:
             aside = set_off_cue(token) if according is None else None
+            if aside is None and token.pos_ == "NOUN" and token_lemma(token, lexicon) not in lexicon.syntax.nouns \
+                    and all(t.is_punct for t in doc[token.i + 1:]):
+                aside = "closing"  # the parse read the closing verb as a noun: "…, newly released files show."
             # A study closing the sentence speaks for all of it; an outlet or a body there
             # relays the speaker inside it ("…, two officials said, Reuters reported").
             hung_above = clause_hung_above(token) if token.pos_ == "VERB" else None
@@ -176,6 +180,8 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
         has_quote = False  # "… stay on “cc,” you’ll get the latest thread when everyone responds"
     if has_quote and word in syntax.thing_senses and quote_names_a_thing(token, masked):
         has_quote = False
+    if has_quote and makes_a_work(token, lexicon) and not _quote_beside(token, masked):
+        has_quote = False  # "rose at five to write his books, …: “You will have to …”": he made them, said nothing
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
     said_what = (has_clause(token) or says_a_statement(token, lexicon) or says_what_came_before(token) or so_says
