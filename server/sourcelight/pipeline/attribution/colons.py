@@ -40,7 +40,9 @@ def named_before_quote(doc, masked: str, lexicon: Lexicon) -> Finding | None:
             continue
         if named.pos_ == "NOUN" and any(t.dep_ == "det" for t in doc[:colon.i]) and all(
                 t.head.i == named.i or t.i == named.i for t in doc[:colon.i]):
-            continue  # "The statement: “…”" opening the line is a field's label, as "The Latest: …" (not "From the report:")
+            # "The statement: “…”" opening the line is a field's label, as "The Latest: …" is
+            # (not "From the report:")
+            continue
         topic = _topic_preposition(named, lexicon)
         if topic is not None and all(t.text[:1].isupper() for t in doc[:topic.i]):
             # "Obama on Climate Change: ‘…’": the words after a name opening the line and a

@@ -24,6 +24,15 @@ _BODIES = frozenset({SourceKind.ORGANIZATION, SourceKind.MEDIA})
 _PEOPLE = frozenset({SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS})
 
 
+def _subject_read_as_apposition(preposition, obj):
+    """The apposition in the preposition's object that the parse hung there though it is the
+    subject of the verb the phrase opens: it ends right before that verb, which has no subject."""
+    verb = preposition.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < obj.i or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    return next((t for t in obj.subtree if t.dep_ == "appos" and t.right_edge.i + 1 == verb.i), None)
+
+
 def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
     """'according to X', 'per X', and a sentence-level 'citing X' / 'quoting X'."""
     for phrase in lexicon.syntax.prepositions:
@@ -46,6 +55,7 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
             tokens = list(misread.subtree)
         if obj is None:
             continue
+        subject = _subject_read_as_apposition(token, obj) if tokens is None else None
         named = next((e for e in doc.ents if e.label_ == PERSON and e.start == obj.i + 1), None) \
             if obj.pos_ == "NOUN" and tokens is None else None
         if named is not None and named.root.head.i != obj.i:
@@ -67,6 +77,11 @@ def preposition_cue(token, lexicon: Lexicon) -> Finding | None:
         if token_lemma(obj, lexicon) in lexicon.syntax.nouns:
             obj = _giver(obj, lexicon) or obj  # "according to an interview his brother gave to ITV": the brother
         guess = guess_source(obj, lexicon, tokens)
+        if guess is not None and subject is not None and guess.end > subject.left_edge.idx:
+            # "According to a blog post for InfoAmazonia, Brazil’s National Institute … predicts":
+            # the phrase ends at its comma, and what follows is the verb's subject
+            end = guess.start + len(text_of(doc)[guess.start:subject.left_edge.idx].rstrip(" ,"))
+            guess = replace(guess, text=text_of(doc)[guess.start:end], end=end)
         if guess is None or (guess.kind in (SourceKind.VAGUE, SourceKind.DOCUMENT) and manner):
             continue  # "according to simple rules", "according to his wishes": how, not who says
         if guess.kind is SourceKind.VAGUE and thing:

@@ -227,10 +227,18 @@ def person_mentions(text: str, lexicon: Lexicon) -> list[str]:
             previous = originals[index - 1].casefold()
         if end - index >= 2 and not touches and not lexicon.is_determiner(previous) \
                 and not _noun_phrase_after(previous, lexicon) \
-                and not _quoted_title(originals, index, end, lexicon):
+                and not _quoted_title(originals, index, end, lexicon) \
+                and not any(_joined_place(word) for word in originals[index:end]):
             found.append(" ".join(w.strip(".,;:'’\"“”") for w in originals[index:end]))
         index = max(end, index + 1)
     return found
+
+
+def _joined_place(word: str) -> bool:
+    """'Île-de-France', 'Aix-en-Provence', 'Stratford-upon-Avon': a hyphenated word with an inner
+    part in lower case is a place's name, never a person's ("Éducation Île-de-France" names no one)."""
+    parts = word.strip(_AROUND_A_WORD).split("-")
+    return len(parts) > 2 and any(part[:1].islower() for part in parts[1:-1])
 
 
 # What may stand around a word in a sentence, stripped before asking what the word is.

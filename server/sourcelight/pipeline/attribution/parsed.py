@@ -268,8 +268,12 @@ def subject_thing(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
         return None
     root = next((t for t in parse if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS"):
-        return None  # (what "it" means is one thing: not "Documents from the committee")
+    # (what "it" means is one thing: not "Documents from the committee", but "D-Wave Systems" is
+    # one company)
+    one_company = subject is not None and subject.tag_ == "NNPS" and any(
+        c.dep_ == "compound" and c.tag_ == "NNP" for c in subject.children)
+    if subject is None or subject.pos_ == "PRON" or (subject.tag_ in ("NNS", "NNPS") and not one_company):
+        return None
     guess = guess_source(subject, lexicon)
     kinds = (SourceKind.ORGANIZATION, SourceKind.MEDIA, SourceKind.DOCUMENT)
     return guess if guess is not None and guess.kind in kinds else None

@@ -181,7 +181,7 @@ def _verb_cue(token, lexicon: Lexicon, has_quote: bool, masked: str) -> Finding 
     if has_quote and word in syntax.thing_senses and quote_names_a_thing(token, masked):
         has_quote = False
     if has_quote and makes_a_work(token, lexicon) and not _quote_beside(token, masked):
-        has_quote = False  # "rose at five to write his books, …: “You will have to …”": he made them, said nothing
+        has_quote = False  # "rose at five to write his books, …: “You will …”": he made them, said nothing
     so_says = _so_says(token)
     # words of its own besides a quote in the sentence, which may be another verb's
     said_what = (has_clause(token) or says_a_statement(token, lexicon) or says_what_came_before(token) or so_says

@@ -33,6 +33,9 @@ def unrealized(verb, lexicon: Lexicon) -> bool:
         return False
     if any(c.tag_ in ("WRB", "WP") and c.i < verb.i for c in verb.children):
         return True  # "will explain … how to declare custom attributes": a way to say, none said
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "advcl" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
+        return True  # "Perhaps hard to tell from the photo, this book is …": how easy a saying would be
     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
     if verb.dep_ == "advcl" and objects and (token_lemma(verb.head, lexicon) in lexicon.syntax.unrealized or any(
             token_lemma(c, lexicon) in lexicon.syntax.unrealized for c in objects)):
