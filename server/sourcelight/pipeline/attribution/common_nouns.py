@@ -66,6 +66,9 @@ def unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sourc
         # "the architect says", "the Washington Post columnist said" where the article gave
         # one person that role ("Phoenix architect Marwan Al-Sayed"): that person
         return SourceGuess(SourceKind.VAGUE, text, start, end, ROLE_REFERENCE)
+    if described and bodies and token_lemma(head, lexicon) in lexicon.syntax.company_nouns and all(
+            _names_the_head(b, head) for b in bodies if b.dep_ != "det"):
+        return SourceGuess(SourceKind.ORGANIZATION, text, start, end)  # "the Standing Rock Sioux tribe": that body
     if described and bodies:
         # "the GOP presidential front-runner", "the NeverTrump faction": described, not the
         # party, and not taken for whoever was named last
@@ -84,6 +87,16 @@ def unlisted_noun(head, tokens, start: int, end: int, lexicon: Lexicon) -> Sourc
             t.ent_type_ in ("PERCENT", "CARDINAL") for t in tokens):
         return SourceGuess(SourceKind.VAGUE, text, start, end)
     return None
+
+
+def _names_the_head(name, head) -> bool:
+    """The name is a compound on the head, or on a compound of it: the body's own name ("the
+    Standing Rock Sioux tribe")."""
+    while name.dep_ == "compound" and name.head.i != name.i:
+        name = name.head
+        if name.i == head.i:
+            return True
+    return False
 
 
 def _one_placed_at_body(head, determiner, bodies, lexicon: Lexicon) -> bool:
