@@ -133,11 +133,18 @@ def reports_speech(masked: str, lexicon: Lexicon) -> bool:
     """The sentence has a form of reported speech (grammar.reported_mood) outside quotes that
     compares nothing: not "tut so, als habe er …" nor "als ob er … habe" (an "as if", right
     before the form or opening its clause, grammar.unreal_comparisons)."""
-    comparisons = lexicon.find("unreal_comparisons", masked)
-    return any(not any(opener.end() <= form.start() and not masked[opener.end():form.start()].strip()
-                       or (" " in opener.group() and opener.end() <= form.start()
-                           and "," not in masked[opener.end():form.start()]) for opener in comparisons)
+    openers = lexicon.find("unreal_comparisons", masked)
+    return any(not any(_compares(opener, form, masked) for opener in openers)
                for form in lexicon.find("reported_mood", masked))
+
+
+def _compares(opener: re.Match[str], form: re.Match[str], masked: str) -> bool:
+    """The form stands right after the opener ("als habe"), or in the clause an opener of
+    several words opens, before any comma ("als ob er nichts davon wisse")."""
+    if opener.end() > form.start():
+        return False
+    between = masked[opener.end():form.start()]
+    return not between.strip() or (" " in opener.group() and "," not in between)
 
 
 def reported_continuation(index, sentences, reported, resolved: list[Resolved]) -> Attribution | None:
