@@ -133,9 +133,9 @@ def reports_speech(masked: str, lexicon: Lexicon) -> bool:
     """The sentence has a form of reported speech (grammar.reported_mood) outside quotes that
     compares nothing: not "tut so, als habe er …" nor "als ob er … habe" (an "as if", right
     before the form or opening its clause, grammar.unreal_comparisons)."""
-    openers = lexicon.find("unreal_comparisons", masked)
-    return any(not any(_compares(opener, form, masked) for opener in openers)
-               for form in lexicon.find("reported_mood", masked))
+    forms = lexicon.find("reported_mood", masked)
+    openers = lexicon.find("unreal_comparisons", masked) if forms else ()
+    return any(not any(_compares(opener, form, masked) for opener in openers) for form in forms)
 
 
 def _compares(opener: re.Match[str], form: re.Match[str], masked: str) -> bool:

@@ -67,9 +67,14 @@ def _pronoun_ahead_of(name: str, text: str, pronoun: str, same_pronoun) -> bool:
     clear of his rivals, Kasich …")."""
     at = first_written(name, text)
     words = text[:max(0, at)]
-    opening_clause = words.rstrip().endswith(",") and words.count(",") == 1
-    return same_pronoun is not None and not opening_clause and any(
+    return same_pronoun is not None and not _ends_opening_phrase(words) and any(
         same_pronoun(pronoun, word) for word in WORD.findall(words))
+
+
+def _ends_opening_phrase(before: str) -> bool:
+    """The text up to a word ends at the comma of the one phrase that opens the sentence
+    ("Steering clear of his rivals, | Kasich …")."""
+    return before.rstrip().endswith(",") and before.count(",") == 1
 
 
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
@@ -350,7 +355,7 @@ def _after_opening_clause(before: str, clause_word) -> bool:
     after the comma that closes a clause opening the sentence (a subordinator's or a
     participle's, and only one comma) opens the main clause."""
     words = before.split()
-    return len(words) > 1 and before.rstrip().endswith(",") and before.count(",") == 1 and (
+    return len(words) > 1 and _ends_opening_phrase(before) and (
         clause_word(words[0].strip("(“\"")) or words[0].endswith("ing"))
 
 
