@@ -127,6 +127,7 @@ KEY_NOTES = {
     "syntax.thing_pronouns": "pronouns only a thing or a body takes: a one-word name the article refers back to with one ('Uber underpays ITS drivers', 'Uber found ITSELF …', 'Iridium, WHICH notes …') more often than with a person's is a body's name, not a person's",
     "syntax.head_prepositions": "prepositions that end the head noun of a description, so that its number is the head's: 'the men IN the car' are several, 'the head OF the unions' one",
     "syntax.thing_senses": "lemmas of cue verbs that with one definite thing for a subject, neither a person nor a body, an outlet or a document, mean something else than saying: 'The name refers to the border', 'the camera, only revealing the singer', 'the server responds'",
+    "syntax.agent_endings": "endings of a noun that may name a doer: its plural, no list's, may be people the lists miss ('elders', 'proponents', 'executives'), so it is never taken for things that merely show something ('Leaks suggest …', 'These scenarios suggest …')",
     "syntax.person_suffixes": "endings of a noun for a person by trade or study that no list holds: 'a cryptographer estimated' is one person left unnamed, 'the statistician said' someone named before",
     "syntax.person_pronouns": "pronouns only a person takes, besides the gendered ones: 'Emery, WHO …' counts against a name being a body's",
     "syntax.obligation_modals": "modals of obligation: a cue after one, with a subject other than the writer, is a saying owed, not one done ('voters should know what those questions are', 'the Committee should formally ask …'; but 'I should say that …' is the writer saying it)",
@@ -181,6 +182,8 @@ KEY_NOTES = {
     "syntax.non_responses": "lemmas of verbs of not answering, whose subject is the party that did not",
     "gender.masculine_pronouns": "pronouns that mean only a man (a pronoun also meaning 'they' is left out)",
     "gender.feminine_pronouns": "pronouns that mean only a woman",
+    "gender.masculine_first_names": "first names that name a man nearly always, given to a person named in full where the text shows no gender ('Jonathan Edwards'; never 'Alexis', 'Jean' or 'Andrea')",
+    "gender.feminine_first_names": "first names that name a woman nearly always, given to a person named in full where the text shows no gender ('Laurie Luhn'; never 'Leslie', 'Kelly' or 'Dana')",
     "gender.masculine_titles": "honorifics and role nouns before a name ('Mr. Park') or after it ('Park, a spokesman')",
     "gender.feminine_titles": "honorifics and role nouns before a name ('Ms. Lee') or after it ('Lee, a spokeswoman')",
 }
@@ -190,7 +193,8 @@ def dump(data: dict) -> str:
     lines = [f"# Attribution lexicon: {data['meta']['name']}. Schema: docs/lexicons.md.",
              "# Keep canonical: tests/eval/canonicalize_lexicons.py rewrites this file.", ""]
     sections = {section: {**keys, **OPTIONAL_KEYS.get(section, {})} for section, keys in SCHEMA.items()}
-    sections.update({section: keys for section, keys in OPTIONAL_SECTIONS.items() if section in data})
+    sections.update({section: {**keys, **OPTIONAL_KEYS.get(section, {})} for section, keys in OPTIONAL_SECTIONS.items()
+                     if section in data})
     for section, keys in sections.items():
         lines.append(f"[{section}]")
         for key, kind in keys.items():

@@ -29,7 +29,7 @@ from sourcelight.pipeline.attribution.refusals import without_refusals
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities, without_nouns_as_names
 from sourcelight.pipeline.attribution.genders import (cast_by_gender, fits, fits_description, genders_shown,
-                                                     other_gender, same_pronoun, with_pronouns_said)
+                                                     other_gender, same_pronoun, with_first_names, with_pronouns_said)
 from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.cast import written_cast
 from sourcelight.pipeline.attribution.described import is_description, person_description
@@ -110,8 +110,9 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         silent.append(silent_party(findings[-1], parse if on_parse else None, masked, lexicon, sentence_flags))
     # (the cast by name alone, for the claims' own words to choose from; pronouns read it by gender)
     full_cast = cast_of(parses) if parses.engine else written_cast((s.text for s in sentences), lexicon)
-    genders = replace(with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses)),
-                      people=frozenset(full_cast.values()))
+    people = frozenset(full_cast.values())
+    genders = replace(with_first_names(with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses)),
+                                       people, lexicon), people=people)
     cast, things, bodies = cast_by_gender(full_cast, genders), things_of(parses), bodies_of(parses)
     # (on a parse, colon_cue reads a name before a colon; the rule engine has only the labels)
     labelled = transcript(sentences, findings, cast, lexicon.language, name_labels=not parses.engine)

@@ -59,12 +59,27 @@ def without_nouns_as_names(attributions: list[Attribution | None], lexicon: Lexi
 def _fitting_names(attribution: Attribution | None, names: dict[str, str], lexicon: Lexicon,
                    other_gender: Callable[[Attribution, str], bool]) -> dict[str, str]:
     """The cast's fullest names for the words of the claim's source (all _unified looks up),
-    but not one its own words show is another gender's."""
+    but not one its own words show is another gender's: then the one of that family they fit."""
     if attribution is None or not attribution.who:
         return {}
     words = {_fold(word) for word in _bare(attribution.who, lexicon).split()} | {_fold(attribution.who)}
-    return {word: full for word, full in names.items()
-            if _fold(word) in words and not other_gender(attribution, full)}
+    fitting = {}
+    for word, full in names.items():
+        if _fold(word) not in words:
+            continue
+        if full != word and not other_gender(attribution, full):
+            fitting[word] = full
+            continue
+        # "Mrs. Clinton said" where the article names Bill and Hillary Clinton (the surname is
+        # then nobody's in full), or where it went to the other one: the one of the family the
+        # claim's own words fit, where only one does and they rule another out
+        family = {name for name in names.values() if name != word and _fold(name.split()[-1]) == _fold(word)}
+        kin = {name for name in family if not other_gender(attribution, name)}
+        if len(kin) == 1 and kin != family:
+            fitting[word] = kin.pop()
+        elif full == word:
+            fitting[word] = full
+    return fitting
 
 
 def _speakers_not_outlets(attributions: list[Attribution | None]) -> list[Attribution | None]:

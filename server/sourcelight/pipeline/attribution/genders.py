@@ -1,11 +1,12 @@
 """Where an article shows a person's gender, so that "she said" never means a man named
 just before (issue 9: pronouns resolve to the nearest compatible speaker).
 
-Only what the text itself shows counts: an honorific or role noun right before a name
+What the text itself shows counts first: an honorific or role noun right before a name
 ("Ms. Lee", "Congresswoman Maxine Waters", "his wife Melania Trump") or in apposition after
 it ("Lee, the company's spokeswoman"), or, on the parse, the pronoun of what a person named in
 full does with their own thing ("Marguerite Vance took her campaign …", cast.genders_said).
-First names are never guessed. A name the article
+Only where it shows none, a first name the lexicon lists as nearly always one gender's gives
+that ("Laurie Luhn"; never "Alexis" or "Jean"). A name the article
 shows with both genders (two people called Clinton) stays unknown, and an unknown person
 fits every pronoun.
 """
@@ -45,6 +46,8 @@ class Genders:
     titled: dict[str, frozenset[str]] = field(default_factory=dict)
     # the article's people by full name, each a person of their own whatever their surname
     people: frozenset[str] = frozenset()
+    # the full names whose gender only their first name gives (with_first_names)
+    by_first_name: frozenset[str] = frozenset()
 
     def of(self, name: str) -> str | None:
         words = name.split()
@@ -129,8 +132,11 @@ def other_gender(source: str | None, span, name: str, genders: Genders, text: st
         shown = _title_gender(entity, lexicon)
     if shown is not None:
         return shown != theirs
+    # (a first name shows nothing of the surname alone: "Trump said" beside "Mr. Trump" and
+    # "the former Mrs. Trump" may still mean Donald J. Trump)
     words = (source or "").split()
-    return bool(words) and genders.titled_otherwise(without_possessive(words[-1]), theirs)
+    return bool(words) and name not in genders.by_first_name \
+        and genders.titled_otherwise(without_possessive(words[-1]), theirs)
 
 
 def _mention_gender(source: str | None, span, text: str, lexicon: Lexicon) -> str | None:
@@ -140,7 +146,11 @@ def _mention_gender(source: str | None, span, text: str, lexicon: Lexicon) -> st
     if lexicon.pronoun_genders.get(words.lower()):
         return lexicon.pronoun_genders[words.lower()]
     title = title_before(text, span.start, lexicon) if span is not None else None
-    return _title_gender(title, lexicon) if title else _title_gender(words, lexicon)
+    if title:
+        return _title_gender(title, lexicon, alone=True)
+    names = words.split()
+    # (or the first name of a source named in full: "Donald J. Trump said" is no Ivana Trump)
+    return _title_gender(words, lexicon) or (lexicon.first_name_genders.get(names[0]) if len(names) > 1 else None)
 
 
 def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
@@ -151,6 +161,27 @@ def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
         if genders.of(name) is None and name not in genders.either:
             (single if " " not in name else full)[name] = gender
     return Genders(full, single, genders.either, genders.titled)
+
+
+def with_first_names(genders: Genders, people, lexicon: Lexicon) -> Genders:
+    """The genders the text shows, and for a person named in full it shows none, the one
+    their first name nearly always has (gender.masculine_first_names: "Laurie Luhn" is a
+    woman, so "he reportedly told her" is someone else)."""
+    full, guessed = dict(genders.full), set()
+    for name in people:
+        words = name.split()
+        gender = lexicon.first_name_genders.get(words[0]) if len(words) > 1 else None
+        # (a title before the surname alone may be another of the family's: "Mr. Moore" beside
+        # "Sarah Moore" and "David Moore")
+        shown = any(" ".join(words[start:]) in genders.full for start in range(len(words)))
+        if gender is not None and not shown and name not in genders.either:
+            full[name] = gender
+            guessed.add(name)
+    # (a surname a title gives one gender, that also ends a name of the other, is either's)
+    either = genders.either | {single for single, gender in genders.single.items()
+                               if any(f.split()[-1] == single and g != gender for f, g in full.items())}
+    return Genders(full, {name: gender for name, gender in genders.single.items() if name not in either}, either,
+                   genders.titled, genders.people, frozenset(guessed))
 
 
 def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
@@ -205,10 +236,13 @@ def fits_description(words: str, name: str, genders: Genders, lexicon: Lexicon) 
     return wanted is None or shown is None or shown == wanted
 
 
-def _title_gender(name: str, lexicon: Lexicon) -> str | None:
-    """The gender of a title opening ``name`` ("Mr. Trump")."""
+def _title_gender(name: str, lexicon: Lexicon, alone: bool = False) -> str | None:
+    """The gender of a title opening ``name`` ("Mr. Trump"), or being it (``alone``: the title
+    title_before found); else a title word with nothing after it is a name ("King declined …"
+    is Michelle King)."""
     return next((gender for gender, key in (("m", "masculine_titles"), ("f", "feminine_titles"))
-                 if any(m.start() == 0 for m in lexicon.patterns[key].finditer(name))), None)
+                 if any(m.start() == 0 and (alone or name[m.end():].strip())
+                        for m in lexicon.patterns[key].finditer(name))), None)
 
 
 def _described_as(name: str, lexicon: Lexicon) -> str | None:
@@ -229,5 +263,5 @@ def same_pronoun(pronoun: str, word: str, lexicon: Lexicon) -> bool:
     return wanted is not None and lexicon.pronoun_genders.get(word.lower()) == wanted
 
 
-__all__ = ["Genders", "genders_shown", "cast_by_gender", "other_gender", "with_pronouns_said", "fits",
-           "fits_description", "same_pronoun"]
+__all__ = ["Genders", "genders_shown", "cast_by_gender", "other_gender", "with_pronouns_said", "with_first_names",
+           "fits", "fits_description", "same_pronoun"]

@@ -87,6 +87,8 @@ class Lexicon:
     explains_anonymity: bool = False  # flags.anonymity_reasons is given: reasons can be told
     # pronoun (lower case) -> "m" / "f"; empty without a [gender] section
     pronoun_genders: dict[str, str] = field(default_factory=dict, compare=False)
+    # first name -> "m" / "f" (gender.masculine_first_names, gender.feminine_first_names)
+    first_name_genders: dict[str, str] = field(default_factory=dict, compare=False)
 
     _found: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -160,7 +162,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         for section, keys in schema.items():
             for key, kind in keys.items():
                 if kind == "words":
-                    patterns[key] = pattern_of(data[section].get(key, []), key)
+                    patterns[key] = pattern_of(data.get(section, {}).get(key, []), key)
     references = {
         _reference_key(phrase): BackReference(
             tuple(SourceKind(k) for k in entry["refers_to"]), SourceKind(entry["fallback"]), entry.get("count", 1),
@@ -202,6 +204,7 @@ def compile_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
         syntax=syntax_lexicon(data["syntax"]) if "syntax" in data else None,
         explains_anonymity=bool(data["flags"].get("anonymity_reasons")),
         pronoun_genders=_pronoun_genders(data.get("gender")),
+        first_name_genders=_first_name_genders(data.get("gender")),
     )
 
 
@@ -218,6 +221,12 @@ def _pronoun_genders(table: dict[str, list[str]] | None) -> dict[str, str]:
         return {}
     genders = {w.lower(): "m" for w in table["masculine_pronouns"]}
     genders.update({w.lower(): "f" for w in table["feminine_pronouns"]})
+    return genders
+
+
+def _first_name_genders(table: dict[str, list[str]] | None) -> dict[str, str]:
+    genders = {name: "m" for name in (table or {}).get("masculine_first_names", [])}
+    genders.update({name: "f" for name in (table or {}).get("feminine_first_names", [])})
     return genders
 
 

@@ -64,7 +64,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "work_nouns": "words", "prevention_prepositions": "words",
         "obligation_modals": "words", "other_senses": "pairs", "thing_pronouns": "words", "person_pronouns": "words",
         "body_only_nouns": "words", "narrative_adverbs": "words", "staff_nouns": "words", "head_prepositions": "words",
-        "person_suffixes": "words", "thing_senses": "words", "joined_prefixes": "words",
+        "person_suffixes": "words", "agent_endings": "words", "thing_senses": "words", "joined_prefixes": "words",
         "said_objects": "pairs", "said_object_prepositions": "words",
     },
     # Where the text shows a person's gender: the pronouns, and the honorifics and role nouns
@@ -146,7 +146,11 @@ OPTIONAL_KEYS: dict[str, dict[str, str]] = {"quotes": {"single_pairs": "pairs"},
                                                         "noun_determiners": "words", "article_pronouns": "words",
                                                         "article_openers": "words", "agent_prepositions": "words",
                                                         "object_pronouns": "words", "possessives": "words",
-                                                        "complementizers": "words"}}
+                                                        "complementizers": "words"},
+                                            "gender": {"masculine_first_names": "words", "feminine_first_names": "words"}}
+# gender.masculine_first_names and gender.feminine_first_names are optional: first names that
+# name one gender nearly always ("Laurie", "Jonathan"; never "Alexis", "Jean" or "Andrea"),
+# which a person named in full has where the text itself shows no gender (genders.py).
 # back_references is a table of phrase -> {refers_to = [kinds], fallback = kind}, with an
 # optional count = 2 for a phrase that means two people named before ("both men") and an
 # optional plural = true for one that means several people, never one named person ("they").
@@ -183,11 +187,14 @@ def validate(data: dict[str, Any], origin: str) -> None:
         if section not in data:
             continue
         table = data[section]
-        if not isinstance(table, dict) or set(table) != set(keys):
+        optional = OPTIONAL_KEYS.get(section, {})
+        if not isinstance(table, dict) or not set(keys) <= set(table) <= set(keys) | set(optional):
             got = sorted(table) if isinstance(table, dict) else type(table).__name__
-            raise LexiconError(f"{origin}: [{section}] must have exactly {sorted(keys)}, has {got}")
-        for key, kind in keys.items():
-            _check_value(table[key], kind, f"{origin}: {section}.{key}")
+            raise LexiconError(f"{origin}: [{section}] must have exactly {sorted(keys)}"
+                               f" (optionally {sorted(optional)}), has {got}")
+        for key, kind in {**keys, **optional}.items():
+            if key in table:
+                _check_value(table[key], kind, f"{origin}: {section}.{key}")
     for phrase, entry in data["back_references"].items():
         _check_back_reference(phrase, entry, f"{origin}: back_references.{phrase!r}")
 

@@ -87,8 +87,8 @@ def _clause_subject(text: str, verb_start: int, lexicon: Lexicon) -> SourceGuess
     # (the verb's own clause: "El fiscal va a Madrid a que le digan …" is theirs, unnamed)
     start = _after_last_subordinator(text, start, stop, lexicon)
     match = lexicon.patterns["auxiliaries_anywhere"].search(text, start, stop)
-    if match is None or match.start() == start:
-        return None
+    if match is None or match.start() == start or _opens_no_subject(text[start:match.start()], lexicon):
+        return None  # ("Bei | öffentlich versicherten Patienten …": a preposition opens no subject)
     return classify(text, start, match.start(), lexicon)
 
 

@@ -82,6 +82,8 @@ class SyntaxLexicon:
     head_prepositions: frozenset[str] = frozenset()
     # endings of nouns for a person by trade or study the lists need not hold ("cryptographer")
     person_suffixes: tuple[str, ...] = ()
+    # "er", "ist": endings of a noun that may name a doer, so its plural no list knows may be people
+    agent_endings: tuple[str, ...] = ()
     # "refer", "reveal": cue verbs whose thing of a subject makes them mean something else
     # ("The name refers to …", "the camera, only revealing the singer")
     thing_senses: frozenset[str] = frozenset()
@@ -166,6 +168,7 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         person_pronouns=frozenset(w.lower() for w in table.get("person_pronouns", ())),
         head_prepositions=frozenset(w.lower() for w in table.get("head_prepositions", ())),
         person_suffixes=tuple(w.lower() for w in table.get("person_suffixes", ())),
+        agent_endings=tuple(w.lower() for w in table.get("agent_endings", ())),
         thing_senses=frozenset(w.lower() for w in table.get("thing_senses", ())),
         staff_nouns=frozenset(w.lower() for w in table.get("staff_nouns", ())),
         joined_prefixes=frozenset(w.lower() for w in table.get("joined_prefixes", ())),

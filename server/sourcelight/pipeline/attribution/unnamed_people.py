@@ -7,6 +7,7 @@ from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import object_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.person_signs import PERSON_ROLE_KEYS, is_person_role
+from sourcelight.pipeline.attribution.sources import classify
 
 
 def counted_people(head, lexicon: Lexicon) -> bool:
@@ -34,15 +35,32 @@ def person_word(lemma: str, lexicon: Lexicon) -> bool:
 
 
 def a_thing(head, lexicon: Lexicon) -> bool:
-    """'The camera …', 'The name refers to …', 'the server responds': one definite thing the
-    lexicon lists neither as a person nor as a body, an outlet or a document (those are known
-    before this is asked), with no name in it, and no one a description could mean."""
+    """'The camera …', 'The name refers to …', 'the server responds': one definite thing (or
+    several things) the lexicon lists neither as a person nor as a body, an outlet or a
+    document (those are known before this is asked), with no name in it, and no one a
+    description could mean."""
     determiner = next((c for c in head.children if c.dep_ == "det"), None)
     if head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].pos_ == "PROPN":
         return False  # "Obama the realist knows …": a name's description
-    return head.tag_ == "NN" and determiner is not None and lexicon.patterns["definite"].fullmatch(determiner.lower_) \
-        and not person_word(token_lemma(head, lexicon), lexicon) and not is_person_role(head, lexicon) and not any(
-            t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree)
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree) or person_word(token_lemma(head, lexicon), lexicon) \
+            or is_person_role(head, lexicon):
+        return False
+    if head.tag_ == "NNS":
+        return _things(head, lexicon)
+    return head.tag_ == "NN" and determiner is not None and lexicon.patterns["definite"].fullmatch(determiner.lower_)
+
+
+def _things(head, lexicon: Lexicon) -> bool:
+    """'These economic scenarios suggest …', 'Leaks suggest …', 'murals that told of …': a
+    plural noun no list knows as people, a body, an outlet or a document, not shaped as a
+    doer's ("elders", "proponents" may be people the lists miss), and no gathering of others
+    ("crowds of protesters", "majorities of voters")."""
+    lemma = token_lemma(head, lexicon)
+    gathers = object_of(head, "of")
+    # (lower-cased: a capital opening the sentence makes no name of "Leaks")
+    return not lemma.endswith(lexicon.syntax.agent_endings) and lemma not in lexicon.syntax.company_nouns \
+        and not (gathers is not None and gathers.tag_ in ("NNS", "NNPS")) \
+        and classify(head.lower_, 0, len(head.lower_), lexicon) is None
 
 
 __all__ = ["counted_people", "person_word", "a_thing"]

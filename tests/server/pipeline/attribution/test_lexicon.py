@@ -59,9 +59,13 @@ def _broken(mutate):
     lambda d: d["back_references"].update({"the report": {"refers_to": ["media"], "fallback": "outlet"}}),
     lambda d: d["back_references"].update({"the report": {"refers_to": ["media"]}}),
     lambda d: d["grammar"].update(contractions=[["did not"]]),
+    lambda d: d["gender"].update(neutral_first_names=["Alexis"]),
+    lambda d: d["gender"].pop("masculine_pronouns"),
+    lambda d: d["gender"].update(feminine_first_names="Laurie"),
 ], ids=["missing-section", "unknown-section", "unknown-key", "missing-key", "string-not-list",
         "empty-word", "non-string-word", "bad-quote-pair", "empty-name", "unknown-kind",
-        "unknown-fallback", "missing-fallback", "contraction-not-a-pair"])
+        "unknown-fallback", "missing-fallback", "contraction-not-a-pair", "unknown-gender-key",
+        "missing-gender-key", "first-names-not-a-list"])
 def test_schema_rejects_broken_lexicons(mutate):
     with pytest.raises(LexiconError):
         compile_lexicon(_broken(mutate), "broken.toml")
