@@ -121,7 +121,8 @@ def written_cast(texts, lexicon: Lexicon) -> dict[str, str]:
     the same person; not where the first word opens a clause ("Cuando Rajoy"). Where a capital
     makes no name (German: "Nächster Anruf", "Thema Fashion" are two nouns), only names a
     particle joins ("Kris de Decker": "de Decker" and "Decker" later are him) and names whose
-    last word the dictionary does not know ("Claas Relotius", not "Thema Fashion")."""
+    last word the dictionary does not know ("Claas Relotius", not "Thema Fashion") or whose
+    first the lexicon lists as a first name ("Sabine Keller", gender.feminine_first_names)."""
     cast: dict[str, str] = {}
     for text in texts:
         for name in person_mentions(text, lexicon):
@@ -129,8 +130,10 @@ def written_cast(texts, lexicon: Lexicon) -> dict[str, str]:
             if lexicon.capitalised_nouns:
                 joined = len(words) >= 3 and all(lexicon.patterns["name_particles"].fullmatch(word)
                                                  for word in words[1:-1])
-                rare = len(words) == 2 and not _no_first_name(words[0], lexicon) \
-                    and unknown_word(words[-1], lexicon.language, lexicon.lemmatizer)
+                # (a listed first name makes a name of a known word: "Sabine Keller")
+                rare = len(words) == 2 and not _no_first_name(words[0], lexicon) and (
+                    unknown_word(words[-1], lexicon.language, lexicon.lemmatizer)
+                    or words[0] in lexicon.first_name_genders)
                 if (joined or rare) and len(words[-1]) > 1:
                     cast.setdefault(words[-1], name)
             elif len(words) == 2 and len(words[-1]) > 1 and not _no_first_name(words[0], lexicon):
