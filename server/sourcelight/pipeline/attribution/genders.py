@@ -5,10 +5,9 @@ What the text itself shows counts first: an honorific or role noun right before 
 ("Ms. Lee", "Congresswoman Maxine Waters", "his wife Melania Trump") or in apposition after
 it ("Lee, the company's spokeswoman"), or, on the parse, the pronoun of what a person named in
 full does with their own thing ("Marguerite Vance took her campaign …", cast.genders_said).
-Only where it shows none, a first name the lexicon lists as nearly always one gender's gives
-that ("Laurie Luhn"; never "Alexis" or "Jean"). A name the article
-shows with both genders (two people called Clinton) stays unknown, and an unknown person
-fits every pronoun.
+Only where it shows none does a first name the lexicon lists as nearly always one gender's
+give that gender ("Laurie Luhn"; never "Alexis" or "Jean"). A name the article shows with both
+genders (two people called Clinton) stays unknown, and an unknown person fits every pronoun.
 """
 from __future__ import annotations
 
@@ -165,7 +164,7 @@ def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
 
 def with_first_names(genders: Genders, people, lexicon: Lexicon) -> Genders:
     """The genders the text shows, and for a person named in full it shows none, the one
-    their first name nearly always has (gender.masculine_first_names: "Laurie Luhn" is a
+    their first name nearly always has (gender.feminine_first_names: "Laurie Luhn" is a
     woman, so "he reportedly told her" is someone else)."""
     full, guessed = dict(genders.full), set()
     for name in people:
