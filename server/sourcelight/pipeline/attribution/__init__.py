@@ -110,9 +110,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         silent.append(silent_party(findings[-1], parse if on_parse else None, masked, lexicon, sentence_flags))
     # (the cast by name alone, for the claims' own words to choose from; pronouns read it by gender)
     full_cast = cast_of(parses) if parses.engine else written_cast((s.text for s in sentences), lexicon)
-    people = frozenset(full_cast.values())
-    genders = replace(with_first_names(with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses)),
-                                       people, lexicon), people=people)
+    genders = with_first_names(replace(with_pronouns_said(genders_shown(article.text, lexicon), genders_of(parses)),
+                                       people=frozenset(full_cast.values())), lexicon)
     cast, things, bodies = cast_by_gender(full_cast, genders), things_of(parses), bodies_of(parses)
     # (on a parse, colon_cue reads a name before a colon; the rule engine has only the labels)
     labelled = transcript(sentences, findings, cast, lexicon.language, name_labels=not parses.engine)

@@ -99,9 +99,7 @@ def genders_shown(text: str, lexicon: Lexicon) -> Genders:
             continue
         (gender,) = genders
         (single if " " not in name else full)[name] = gender
-    # A single name that also ends a full name of the other gender is ambiguous.
-    either = frozenset(name for name, gender in single.items()
-                       if any(f.split()[-1] == name and g != gender for f, g in full.items()))
+    either = _either_gender(single, full)
     return Genders(full, {name: gender for name, gender in single.items() if name not in either}, either,
                    {name: frozenset(genders) for name, genders in titled.items()})
 
@@ -147,9 +145,8 @@ def _mention_gender(source: str | None, span, text: str, lexicon: Lexicon) -> st
     title = title_before(text, span.start, lexicon) if span is not None else None
     if title:
         return _title_gender(title, lexicon, alone=True)
-    names = words.split()
     # (or the first name of a source named in full: "Donald J. Trump said" is no Ivana Trump)
-    return _title_gender(words, lexicon) or (lexicon.first_name_genders.get(names[0]) if len(names) > 1 else None)
+    return _title_gender(words, lexicon) or _first_name_gender(words, lexicon)
 
 
 def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
@@ -162,25 +159,36 @@ def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
     return Genders(full, single, genders.either, genders.titled)
 
 
-def with_first_names(genders: Genders, people, lexicon: Lexicon) -> Genders:
-    """The genders the text shows, and for a person named in full it shows none, the one
-    their first name nearly always has (gender.feminine_first_names: "Laurie Luhn" is a
-    woman, so "he reportedly told her" is someone else)."""
+def with_first_names(genders: Genders, lexicon: Lexicon) -> Genders:
+    """The genders the text shows, and for a person named in full (``genders.people``) it
+    shows none, the one their first name nearly always has (gender.feminine_first_names:
+    "Laurie Luhn" is a woman, so "he reportedly told her" is someone else)."""
     full, guessed = dict(genders.full), set()
-    for name in people:
+    for name in genders.people:
         words = name.split()
-        gender = lexicon.first_name_genders.get(words[0]) if len(words) > 1 else None
+        gender = _first_name_gender(name, lexicon)
         # (a title before the surname alone may be another of the family's: "Mr. Moore" beside
         # "Sarah Moore" and "David Moore")
         shown = any(" ".join(words[start:]) in genders.full for start in range(len(words)))
         if gender is not None and not shown and name not in genders.either:
             full[name] = gender
             guessed.add(name)
-    # (a surname a title gives one gender, that also ends a name of the other, is either's)
-    either = genders.either | {single for single, gender in genders.single.items()
-                               if any(f.split()[-1] == single and g != gender for f, g in full.items())}
+    either = genders.either | _either_gender(genders.single, full)
     return Genders(full, {name: gender for name, gender in genders.single.items() if name not in either}, either,
                    genders.titled, genders.people, frozenset(guessed))
+
+
+def _either_gender(single: dict[str, str], full: dict[str, str]) -> frozenset[str]:
+    """The single names that also end a full name of the other gender: either's ("Mr. Moore"
+    beside "Sarah Moore")."""
+    return frozenset(name for name, gender in single.items()
+                     if any(f.split()[-1] == name and g != gender for f, g in full.items()))
+
+
+def _first_name_gender(name: str, lexicon: Lexicon) -> str | None:
+    """The gender a name written in full has by its first name (gender.*_first_names)."""
+    words = name.split()
+    return lexicon.first_name_genders.get(words[0]) if len(words) > 1 else None
 
 
 def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
