@@ -153,7 +153,8 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              fits_description=lambda words, name: fits_description(words, name, genders,
                                                                                    lexicon),
                              personal_pronoun=lambda word: word.lower() in lexicon.pronoun_genders,
-                             pronoun=lexicon.is_third_person, verb_second=lexicon.verb_second)
+                             pronoun=lexicon.is_third_person, verb_second=lexicon.verb_second,
+                             people=genders.people)
     attributions = resolve_context(sentences, findings, states, reading)
     attributions = unify_entities(attributions, full_cast, lexicon, lambda attribution, name: other_gender(
         attribution.source, attribution.source_span, name, genders, article.text, lexicon, attribution.entity),

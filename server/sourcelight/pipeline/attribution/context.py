@@ -78,7 +78,8 @@ class ArticleReading:
     means a source named further back than PRONOUN_LOOKBACK_PARAGRAPHS paragraphs only if the
     paragraphs since still write a word of its name. ``verb_second`` says whether the language
     puts its finite verb second, so that a name opening the sentence right before the verb
-    and a pronoun may be the object ("Philipp Hahn kenne er privat, sagt er").
+    and a pronoun may be the object ("Philipp Hahn kenne er privat, sagt er"). ``people`` are
+    the article's people by full name.
     """
 
     mentions: Callable[[int], list[str]] = lambda _: []
@@ -103,6 +104,7 @@ class ArticleReading:
     personal_pronoun: Callable[[str], bool] = lambda _: False
     pronoun: Callable[[str], bool] = lambda _: False
     verb_second: bool = False
+    people: frozenset[str] = frozenset()
 
 
 def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: list[Finding | None],
@@ -123,7 +125,7 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
     for index, sentence in enumerate(sentences):
         finding = findings[index]
         if finding is not None:
-            fitting = fits_here(fits_as_called, finding, index, sentences, quotes)
+            fitting = fits_here(fits_as_called, finding, index, sentences, quotes, reading.people)
             attribution = _own_attribution(finding, quotes[index], resolved, sentence, fitting,
                                            reading.role_holders or {}, reading.company_noun, reading.named_company,
                                            in_view_at(sentences, index, reading.personal_pronoun(finding.source))

@@ -201,7 +201,9 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     differ, or the pronoun's number and theirs, or ``name`` is the writer's own "I"."""
     wanted = lexicon.pronoun_genders.get(pronoun.strip().lower())
     described_group = bool(name) and describes_several(name, lexicon)
-    several = len(people_of(name, lexicon.language)) > 1 or described_group or (
+    # (only names are joined as several: an unnamed "student at Duke University in Durham,
+    # North Carolina" is one, whatever commas it holds)
+    several = (named and len(people_of(name, lexicon.language)) > 1) or described_group or (
         bool(name) and ends_in_plural(name, lexicon))
     reference = lexicon.back_reference(pronoun)
     if reference is not None and reference.plural and name:

@@ -240,11 +240,14 @@ def before_its_quote(index: int, quotes: list[QuoteState]) -> int | None:
     return earlier - 1 if quotes[earlier].opens_at_start else earlier
 
 
-def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteState]):
+def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteState],
+              people: frozenset[str] = frozenset()):
     """``fits`` for a pronoun, less anyone its own sentence names after it outside quotes
     ("She asked Richards …", "he said Trump would win" never mean Richards or Trump) and
     anyone named inside the quote it tags, back to where that quote opens ("“They thought
-    Obama saying ‘…’ would do it. But it's not enough,” she said" is not Obama)."""
+    Obama saying ‘…’ would do it. But it's not enough,” she said" is not Obama), unless the
+    word it writes is also the surname of another of the article's ``people`` the pronoun
+    cannot mean ("She said Obama is the calm dad" of Michelle and Barack Obama)."""
     if finding.back_reference is None or len(finding.source.split()) != 1:
         return fits
     sentence, quote = sentences[index], quotes[index]
@@ -279,6 +282,7 @@ def fits_here(fits, finding: Finding, index: int, sentences, quotes: list[QuoteS
         # pronoun cannot mean is another of the family)
         return fits(pronoun, name, named) and not (name and first_written(name, before) < 0 and any(
             first_written(name, text) >= 0 and not _another_of_family(name, text, lambda run: fits(pronoun, run))
+            and not _namesake_meant(name, text, people, lambda other: fits(pronoun, other))
             for text in texts))
 
     return fitting
@@ -293,6 +297,17 @@ def _another_of_family(name: str, text: str, fits_run) -> bool:
         start = previous.start()
     run = text[start:at] + text[at:].split(maxsplit=1)[0]
     return bool(set(run.split()) - set(name.split())) and not fits_run(run)
+
+
+def _namesake_meant(name: str, text: str, people: frozenset[str], fits_other) -> bool:
+    """Whether the word of the name the text writes is the surname alone, and another person
+    of the article carries it whom the pronoun cannot mean: that one may be who is written."""
+    surname = name.split()[-1]
+    at = first_written(name, text)
+    if len(name.split()) < 2 or text[at:at + len(surname)] != surname:
+        return False
+    return any(other != name and len(other.split()) > 1 and other.split()[-1] == surname and not fits_other(other)
+               for other in people)
 
 
 _WORD_BEFORE = re.compile(r"(?<!\S)([^\W\d_][\w’'-]*\.?)\s+$")

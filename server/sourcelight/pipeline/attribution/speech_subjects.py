@@ -42,6 +42,11 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     inverted = inverted_subject(text, cue, lexicon)
     if subject is not None and across_aside and not (inverted is not None and _ends_sentence(text, inverted.end)):
         return subject
+    if subject is not None and across_aside and lexicon.verb_second and _opening_person_set_off(text, subject, cue, lexicon):
+        # "Sabine Keller, Sprecherin der Stadt, kritisierte die Entscheidung": where the verb
+        # comes second, a person opening the sentence and an aside on them fill its first
+        # place, so what follows the verb is its object (not "…, sei gut, sagte der Minister")
+        return subject
     opening = text[:cue.start()].strip(SENTENCE_OPENERS).split()
     if len(opening) == 1 and lexicon.is_pronoun(opening[0]):
         return subject  # "Ich glaube die Menschen, die … shoppen, sind …": the pronoun before the verb is its subject
@@ -73,6 +78,21 @@ def _in_clause_on_noun(text: str, cue: re.Match[str], lexicon: Lexicon) -> bool:
         return False
     _, end = _object_after(text, cue.end(), lexicon)
     return not re.match(r"\s*[:\x00\"«“]", text[end:]) and not lexicon.patterns["complementizers"].match(text, end)
+
+
+def _opening_person_set_off(text: str, subject: SourceGuess, cue: re.Match[str], lexicon: Lexicon) -> bool:
+    """The subject, a person, opens the sentence, and what stands right before the verb is an
+    aside on them: a relative clause, or a phrase a capital or an article opens (a role), not
+    a clause of the words they report ("…, sei gut, sagte …")."""
+    if text[:subject.start].strip(SENTENCE_OPENERS) or not (
+            subject.kind in (SourceKind.NAMED_PERSON, SourceKind.ANONYMOUS) or has_name(subject.text, lexicon)):
+        return False
+    pieces = [text[start:stop].strip() for start, stop in _segments_before(text, _before_verb_words(
+        text, cue.start(), lexicon))]
+    aside = next((piece for piece in pieces if piece), "")
+    first = aside.split(maxsplit=1)[0] if aside else ""
+    return bool(first) and (first[:1].isupper() or lexicon.is_determiner(first)
+                            or lexicon.patterns["relatives"].fullmatch(first) is not None)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -247,8 +267,11 @@ def subject_before(text: str, verb_start: int, lexicon: Lexicon) -> tuple[Source
         if comma_before_verb and (guess is None or not has_name(guess.text, lexicon)
                                   or _role_described(piece, lexicon)):
             named = _previous_source(text, segments[index + 1:], lexicon)
-            if named is not None and named.kind is SourceKind.NAMED_PERSON and has_name(named.text, lexicon):
-                return named, True  # "Councillor Margaret Ellery, cabinet member for communities, said"
+            # "Councillor Margaret Ellery, cabinet member for communities, said", "Ein Team um
+            # Charles Davis, Professor für …, bestätigte" (the role is his, the team speaks)
+            if named is not None and named.kind in (SourceKind.NAMED_PERSON, SourceKind.ORGANIZATION) \
+                    and has_name(named.text, lexicon):
+                return named, True
         if guess is not None and (skipped or comma_before_verb) and lexicon.patterns["indefinite"].match(piece):
             # "The Observatory, a Britain-based monitor, said": the name before the apposition.
             named = _previous_source(text, segments[index + 1:], lexicon)
