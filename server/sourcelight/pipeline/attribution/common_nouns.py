@@ -5,12 +5,15 @@ producer for Yahoo Studios") or an outlet's ("a Washington Post columnist").
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sourcelight.pipeline.attribution.cast import CAST_KEY, ROLES_KEY
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import object_of, text_of
 from sourcelight.pipeline.attribution.lexicon import BackReference, Lexicon
 from sourcelight.pipeline.attribution.outlets import names_outlet
-from sourcelight.pipeline.attribution.sources import SourceGuess
+from sourcelight.pipeline.attribution.sources import SourceGuess, classify
+from sourcelight.pipeline.attribution.thing_names import CAPITALISED_WORDS_KEY, LOWERCASE_WORDS_KEY
 from sourcelight.pipeline.attribution.unnamed_people import counted_people, person_word
 from sourcelight.pipeline.model import SourceKind
 
@@ -129,6 +132,34 @@ def _share_of_group(head, text: str, start: int, end: int, lexicon: Lexicon) -> 
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None
     return SourceGuess(SourceKind.VAGUE, text, start, end)
+
+
+def opening_capital(guess: SourceGuess | None, tokens, start: int, end: int,
+                    lexicon: Lexicon) -> SourceGuess | None:
+    """The source a phrase opening the sentence names as the same words inside one: a common
+    noun with a capital only because it opens the sentence ("Companies expect that …", a vague
+    group like "companies"); a lone word the tagger read as a name, but which the article writes
+    in lower case elsewhere and no one in it is called ("Society may choose to believe …",
+    "Tourism plays a role …, supporting …") and never with a capital inside a sentence (as
+    "Uber", whatever "uber" a link writes), names no one unless its lower-case form does."""
+    opening = tokens[0]
+    doc = opening.doc
+    if guess is None or opening.i != 0 or opening.ent_type_ or not opening.text[:1].isupper() \
+            or opening.text in (doc.user_data.get(CAST_KEY) or {}):
+        return guess
+    common = opening.tag_ in ("NN", "NNS")
+    named_as_common = opening.tag_ in ("NNP", "NN") and len(tokens) == 1 \
+        and opening.lower_ in (doc.user_data.get(LOWERCASE_WORDS_KEY) or ()) \
+        and opening.text not in (doc.user_data.get(CAPITALISED_WORDS_KEY) or ())
+    if not (common or named_as_common):
+        return guess
+    written = text_of(doc)[start:end]
+    lowered = classify(written[:1].lower() + written[1:], 0, end - start, lexicon)
+    if lowered is None:
+        return None if named_as_common else guess
+    if lowered.kind is not guess.kind and lowered.back_reference is None:
+        return replace(guess, kind=lowered.kind)
+    return guess
 
 
 def group_head(head) -> bool:

@@ -27,7 +27,9 @@ from sourcelight.pipeline.attribution.cast import (BODIES_KEY, CAST_KEY, GENDERS
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import SourceGuess
 from sourcelight.pipeline.attribution.syntax import find_in_parse
-from sourcelight.pipeline.attribution.thing_names import THING_NAMES_KEY, names_used_as_things
+from sourcelight.pipeline.attribution.thing_names import (CAPITALISED_WORDS_KEY, LOWERCASE_WORDS_KEY, THING_NAMES_KEY,
+                                                          names_used_as_things, words_capitalised_inside,
+                                                          words_written_lowercase)
 from sourcelight.pipeline.attribution.unnamed_people import person_word
 from sourcelight.pipeline.attribution.wire import DATELINE_SENTENCES, without_dateline
 from sourcelight.pipeline.model import Sentence, SourceKind
@@ -129,6 +131,8 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     roles, shared = role_holders(holders), shared_roles(holders)
     genders = genders_said(list(parsed.values()) + owned, lexicon)
     things = things_named(every_parse, mostly)
+    lowercase = words_written_lowercase(sentence.text for sentence in sentences)
+    capitalised = words_capitalised_inside(sentence.text for sentence in sentences)
     for parse in parsed.values():
         parse.user_data[CAST_KEY] = cast
         parse.user_data[BODIES_KEY] = bodies
@@ -137,6 +141,8 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
         parse.user_data[GENDERS_KEY] = genders
         parse.user_data[THINGS_KEY] = things
         parse.user_data[THING_NAMES_KEY] = used_as_things
+        parse.user_data[LOWERCASE_WORDS_KEY] = lowercase
+        parse.user_data[CAPITALISED_WORDS_KEY] = capitalised
     return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed, about)
 
 

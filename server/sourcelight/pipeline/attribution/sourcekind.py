@@ -13,7 +13,7 @@ from sourcelight.pipeline.attribution.bodies import (body_in_apposition, body_na
                                                     possessed_body, staff_of_body)
 from sourcelight.pipeline.attribution.cast import BODIES, CAST_KEY, PERSON
 from sourcelight.pipeline.attribution.person_signs import is_person_role
-from sourcelight.pipeline.attribution.common_nouns import group_head, unlisted_noun
+from sourcelight.pipeline.attribution.common_nouns import group_head, opening_capital, unlisted_noun
 from sourcelight.pipeline.attribution.companies import designates_company
 from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.deps import object_of, possessor, text_of
@@ -29,7 +29,7 @@ from sourcelight.pipeline.attribution.negative_subjects import answer_after, neg
 from sourcelight.pipeline.attribution.phrase_edges import past_closing_mark
 from sourcelight.pipeline.attribution.phrases import conjoined, phrase_tokens, whole_words
 from sourcelight.pipeline.attribution.sources import SourceGuess, classify
-from sourcelight.pipeline.attribution.unnamed_people import counted_people, person_word
+from sourcelight.pipeline.attribution.unnamed_people import counted_people, people_gathered, person_word
 from sourcelight.pipeline.model import SourceKind
 
 def guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceGuess | None:
@@ -86,14 +86,10 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
     guess = classify(text_of(doc), start, end, lexicon)
     if guess is not None:
         guess = kind_of_groups(head, tokens, guess, text_of(doc), lexicon)
-    if guess is not None and tokens[0].i == 0 and tokens[0].tag_ in ("NN", "NNS") and not tokens[0].ent_type_ \
-            and tokens[0].text[:1].isupper() and tokens[0].text not in (doc.user_data.get(CAST_KEY) or {}):
-        # "Companies expect that …": a common noun with a capital only because it opens the
-        # sentence is the same word as inside one ("companies", a vague group)
-        written = text_of(doc)[start:end]
-        lowered = classify(written[:1].lower() + written[1:], 0, end - start, lexicon)
-        if lowered is not None and lowered.kind is not guess.kind and lowered.back_reference is None:
-            guess = replace(guess, kind=lowered.kind)
+    common = opening_capital(guess, tokens, start, end, lexicon)
+    if guess is not None and common is None:
+        return None  # "Society may choose to believe …": a common noun, no one's name
+    guess = common
     if guess is None and tokens[-1].i > head.i and any(t.dep_ in ("prep", "acl") for t in head.children if t.i > head.i):
         # "A report about the integration of immigrants noted", "a complaint filed by the SEC
         # and a complaint by Vermont": what the head names.
@@ -104,7 +100,8 @@ def _guess_source(head, lexicon: Lexicon, tokens: list | None = None) -> SourceG
             # "a spokeswoman, Anna Richardson White, said": the name set off after the role speaks
             return _named(named, tokens, SourceKind.NAMED_PERSON)
         return guess
-    if guess is not None and guess.kind is SourceKind.ORGANIZATION and _people_on_a_persons_side(head, lexicon):
+    if guess is not None and guess.kind is SourceKind.ORGANIZATION and (
+            _people_on_a_persons_side(head, lexicon) or people_gathered(head, lexicon)):
         return replace(guess, kind=SourceKind.VAGUE)
     if guess is not None and guess.kind is SourceKind.ORGANIZATION and _document_about_a_body(head, start, lexicon):
         return replace(guess, kind=SourceKind.DOCUMENT)

@@ -133,9 +133,11 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     declined_at = token_at(doc, declined.cue_span[0]) or doc[0] if declined is not None else None
     if declined is not None and findings[0][0] and tree_depth(declined_at) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
-    # ("…,” she said, according to NBC News" is hers, relayed; a share of an outlet's poll is not)
-    relayed = relayed_speaker(findings[0][3], [item[3] for item in findings[1:] if item[0]]) if findings[0][0] else \
-        relayed_speaker(findings[0][3], [i[3] for i in findings[1:] if i[3].kind is not SourceKind.VAGUE],
+    # ("…,” she said, according to NBC News" is hers, relayed; not a share of an outlet's poll, nor a
+    # clause telling who one is: "The native, who announced …, has been …, notes Washington Examiner")
+    others = [item for item in findings[1:] if doc[item[2]].dep_ != "relcl"]
+    relayed = relayed_speaker(findings[0][3], [item[3] for item in others if item[0]]) if findings[0][0] else \
+        relayed_speaker(findings[0][3], [i[3] for i in others if i[3].kind is not SourceKind.VAGUE],
                         opening=not masked[:findings[0][3].cue_span[0]].strip())
     if relayed is not None:
         return with_colon(doc, relayed)

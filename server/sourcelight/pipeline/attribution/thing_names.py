@@ -7,7 +7,9 @@ uses for a thing — where a person would be "his", "herself", "who"; and "Uber 
 Kalanick", which no person has. Read on the text of every sentence (most of them are never
 parsed), within a clause: the name, at most MAX_WORDS_BETWEEN lower-case words and the
 pronoun, with no cue verb or clause opener between ("Okafor said its timetable …" is another
-clause's "its").
+clause's "its"). Also which words the article writes in lower case, and which with a capital
+inside a sentence: a word opening a sentence that it writes only in lower case elsewhere is a
+common noun, no name ("Society may choose to believe …").
 """
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ from sourcelight.pipeline.attribution.lexicon import Lexicon
 
 # Where parsed.py leaves names_used_as_things on every parse.
 THING_NAMES_KEY = "sourcelight.thing_names"
+# Where parsed.py leaves words_written_lowercase and words_capitalised_inside on every parse.
+LOWERCASE_WORDS_KEY = "sourcelight.lowercase_words"
+CAPITALISED_WORDS_KEY = "sourcelight.capitalised_words"
 # "Parcelo has cut the pay of its couriers": five words between; six at most.
 MAX_WORDS_BETWEEN = 6
 # "SpaceX", "T-Mobile", "M-Pesa": one capitalised word, hyphens and inner capitals allowed.
@@ -55,6 +60,24 @@ def names_used_as_things(texts, lexicon: Lexicon) -> frozenset[str]:
                                                   or f"{noun} {more}" in syntax.body_only_nouns):
                 things[match.group(1)] += 1  # "SpaceX CEO …", "Square’s headquarters"
     return frozenset(name for name, count in things.items() if count > people[name])
+
+
+def words_written_lowercase(texts) -> frozenset[str]:
+    """The words ``texts`` (the article's sentences) write in lower case somewhere: a common
+    noun's, which a capital opening a sentence does not make a name ("Society may choose to
+    believe …" where the article also writes "society"); a brand is written with its capital
+    wherever it stands."""
+    return frozenset(word for text in texts for word in _LOWERCASE_WORD.findall(text))
+
+
+def words_capitalised_inside(texts) -> frozenset[str]:
+    """The words ``texts`` write with a capital after a word in lower case: names, written so
+    wherever they stand ("… that Uber enjoyed …")."""
+    return frozenset(word for text in texts for word in _CAPITALISED_INSIDE.findall(text))
+
+
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )([A-Z][\w’'-]*)")
+_LOWERCASE_WORD = re.compile(r"(?<![\w’'-])([a-z][a-z’'-]*[a-z])(?![\w’'-])")
 
 
 def _count(name: str, pronoun: str | None, things: Counter, people: Counter, lexicon: Lexicon) -> None:

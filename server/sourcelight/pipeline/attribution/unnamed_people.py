@@ -29,6 +29,21 @@ def counted_people(head, lexicon: Lexicon) -> bool:
         lexicon.patterns[key].fullmatch(token_lemma(people, lexicon)) for key in PERSON_ROLE_KEYS))
 
 
+def people_gathered(head, lexicon: Lexicon) -> bool:
+    """'One group of researchers found', 'a team of scientists', 'a coalition of advocates': a
+    body no one names, made of people the phrase names only by what they are, is a vague group
+    (not "the group", named before, nor "a group of Sierra Club members")."""
+    if head.pos_ != "NOUN" or not any(
+            (c.dep_ == "det" or (c.dep_ == "nummod" and c.ent_type_ == "CARDINAL"))
+            and lexicon.patterns["indefinite"].fullmatch(c.lower_) for c in head.children):
+        return False
+    people = object_of(head, "of")
+    # (not one that names bodies among them: "… advocates, including Public Citizen, Sierra Club")
+    return people is not None and people.tag_ == "NNS" and not any(
+        t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "NORP"))
+        for t in head.subtree) and person_word(token_lemma(people, lexicon), lexicon)
+
+
 def person_word(lemma: str, lexicon: Lexicon) -> bool:
     """'protester', 'cryptographer': a noun for a person, listed or by its ending."""
     return lemma in lexicon.syntax.person_descriptions or lemma.endswith(lexicon.syntax.person_suffixes)
