@@ -1,10 +1,17 @@
 """A speaker's tag closing the sentence ("…, according to radar data, a source close to the
 investigation has told Reuters") speaks for all of it: an "according to" inside what it reports
-no longer does (syntax.find_in_parse ranks the sentence's findings)."""
+no longer does; and a quote's tag speaks for the words after it more than a wish the parse hung
+it on does (syntax.find_in_parse ranks the sentence's findings)."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.complements import CLAUSE_DEPS
+from sourcelight.pipeline.attribution.cue_lemmas import token_lemma
 from sourcelight.pipeline.attribution.cues import Finding
+from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.quotes import MASK
+
+# The depth a finding ranks at below every other (syntax.find_in_parse sorts by depth).
+BELOW_ALL = 1000
 
 
 def closing_tag_over_according(findings: list, doc, masked: str) -> list:
@@ -21,6 +28,19 @@ def closing_tag_over_according(findings: list, doc, masked: str) -> list:
             and masked[:item[3].cue_span[0]].strip() else item for item in findings]
 
 
+def quote_tag_over_wish(findings: list, doc, masked: str, lexicon: Lexicon) -> list:
+    """The findings (as closing_tag_over_according takes them), with a wish that says nothing
+    of its own ranked below a quote's tag: "“They’re not fueled by resentment,” he explained;
+    they just want a technocracy" is his, whatever the parse hangs on "want"."""
+    tagged = any(item[3].source_span[0] < item[3].cue_span[0] and masked[:item[3].source_span[0]].rstrip(
+        ", ").endswith(MASK) and token_lemma(doc[item[2]], lexicon) not in lexicon.syntax.wishes for item in findings)
+    if not tagged:
+        return findings
+    return [(item[0], BELOW_ALL, *item[2:]) if token_lemma(doc[item[2]], lexicon) in lexicon.syntax.wishes
+            and not any(child.dep_ in CLAUSE_DEPS and child.i > item[2] for child in doc[item[2]].children)
+            else item for item in findings]
+
+
 def _closes_the_sentence(verb, finding: Finding, masked: str) -> bool:
     """A tag after what it reports: a comma, the speaker, the verb and at most whom it was told."""
     start = finding.source_span[0]
@@ -29,4 +49,4 @@ def _closes_the_sentence(verb, finding: Finding, masked: str) -> bool:
         and masked[verb.right_edge.idx + len(verb.right_edge.text):].strip() in ("", ".")
 
 
-__all__ = ["closing_tag_over_according"]
+__all__ = ["closing_tag_over_according", "quote_tag_over_wish"]

@@ -136,7 +136,8 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
             attribution = pair_named_before(attribution, finding, index, sentences, reading.mentions, reading.pair_of)
             attribution = nearer_person(attribution, finding, index, sentences, resolved, reading.mentions, fitting,
                                          quotes[index], reading.same_pronoun, before_its_quote(index, quotes),
-                                         reading.object_word, reading.clause_word, reading.verb_second)
+                                         reading.object_word, reading.clause_word, reading.verb_second,
+                                         lambda i: quotes[i].masked(sentences[i].text))
             attribution = thing_before(attribution, finding, index, sentences, reading.subject_of)
             attribution = _group_opening_it(attribution, finding, index, reading.opening_group)
             attribution = body_named_before(attribution, finding, index, sentences, reading.subject_of)

@@ -162,11 +162,15 @@ def with_pronouns_said(genders: Genders, said: dict[str, str]) -> Genders:
 def with_first_names(genders: Genders, lexicon: Lexicon) -> Genders:
     """The genders the text shows, and for a person named in full (``genders.people``) it
     shows none, the one their first name nearly always has (gender.feminine_first_names:
-    "Laurie Luhn" is a woman, so "he reportedly told her" is someone else)."""
+    "Laurie Luhn" is a woman, so "he reportedly told her" is someone else), as for one it
+    names by a listed first name alone."""
     full, guessed = dict(genders.full), set()
     for name in genders.people:
         words = name.split()
-        gender = _first_name_gender(name, lexicon)
+        # (and one the article names by a first name alone, its fullest: "Daniel, a New York
+        # University senior who didn't want to give his last name")
+        gender = _first_name_gender(name, lexicon) or (
+            lexicon.first_name_genders.get(name) if len(words) == 1 else None)
         # (a title before the surname alone may be another of the family's: "Mr. Moore" beside
         # "Sarah Moore" and "David Moore")
         shown = any(" ".join(words[start:]) in genders.full for start in range(len(words)))
@@ -224,8 +228,9 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     # said …" then "She said …" are two people).
     # (a title the mention kept shows it first: "Mr. Trump" where the only Trump named in
     # full is a woman; cast.people_mentioned)
+    # (or a listed first name a person goes by alone: "Marco said …" is no "she")
     shown = lexicon.pronoun_genders.get(name.strip().lower()) or _title_gender(name, lexicon) or genders.of(name) \
-        or _described_as(name, lexicon)
+        or _described_as(name, lexicon) or (lexicon.first_name_genders.get(name.strip()) if named else None)
     return shown is None or shown == wanted
 
 

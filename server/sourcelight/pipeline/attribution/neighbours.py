@@ -80,7 +80,8 @@ def _ends_opening_phrase(before: str) -> bool:
 def nearer_person(attribution: Attribution, finding: Finding, index: int, sentences,
                    history: list[Resolved], mentions, fits, quote: QuoteState,
                    same_pronoun=None, looked_back_from: int | None = None,
-                   object_word=lambda _: False, clause_word=lambda _: False, verb_second: bool = False) -> Attribution:
+                   object_word=lambda _: False, clause_word=lambda _: False, verb_second: bool = False,
+                   unquoted_text=None) -> Attribution:
     """'When Trump arrived, he said …' or 'Trump attacked the press. He said …': a personal
     pronoun means the person named just before it — in its own sentence (the one opening it,
     else the nearest; after a clause opening the sentence, the name the main clause opens
@@ -91,7 +92,8 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     a name after a preposition (``object_word``) is no subject, one after a word that opens a
     clause (``clause_word``: "So when Matie recruited laborers, he …") is one, and where the verb
     comes second (``verb_second``) one the verb and the same pronoun follow is the object
-    ("Philipp Hahn kenne er privat, sagt er")."""
+    ("Philipp Hahn kenne er privat, sagt er"). ``unquoted_text(i)`` is sentence i with its
+    quotes masked."""
     reference = finding.back_reference
     if (reference is None or reference.fallback is not SourceKind.NAMED_PERSON
             or reference.count != 1 or len(finding.source.split()) != 1
@@ -171,9 +173,11 @@ def nearer_person(attribution: Attribution, finding: Finding, index: int, senten
     subjects = [name for name in named if _named_as_subject(name, text, object_word) >= 0]
     named = subjects or named
     named_at = first_written(named[0], text) if named else -1
+    # (a name only inside a quote, as a title's "… My Vote for Trump", is no subject of it)
+    outside_quotes = not named or unquoted_text is None or first_written(named[0], unquoted_text(earlier)) >= 0
     if previous is not None and who_of(previous) == attribution.entity and not (
             previous.kind in (SourceKind.ANONYMOUS, SourceKind.VAGUE) and previous.source
-            and 0 <= named_at < text.find(previous.source)):
+            and 0 <= named_at < text.find(previous.source) and outside_quotes):
         # the sentence before already speaks of them (but "Kelly went to Lewis, according to
         # a person close to Kelly. She told Lewis …" goes on about the one it named first, not
         # about the unnamed source it rests on)
