@@ -147,7 +147,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
     if owner is not None and (owner.head.lower_ != "by" or owner.head.dep_ == "agent"
                               or (token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
                                   and not any(c.dep_ == "relcl" for c in token.children))) \
-            and not (quoted or _that_clause(token) or said_in):
+            and not (quoted or that_clause(token) or said_in):
         # "Obama's announcement of new actions" reports an act; "the claim by X" names its
         # author, and "… in a statement from X" says the sentence is X's (not "articles
         # written by volunteers": what they made, not what it says; nor "reviewing the text
@@ -159,13 +159,13 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         # ferry will close" is no word of the ferry's
         unowned_aside = any(c.dep_ == "mark" for c in verb.children) and not any(
             c.dep_ in SUBJECTS for c in verb.children)
-        if not unowned_aside and (_told_in(token, verb, lexicon) or _that_clause(token)):
+        if not unowned_aside and (_told_in(token, verb, lexicon) or that_clause(token)):
             owner, _ = speaker_of(verb, lexicon)  # "Democrats persisted in arguments that …" are theirs
             if owner is not None and inside_quote(owner) and not inside_quote(token):
                 # "In an address that spoke to the ''frustration, the fear …'' over …, Mrs.
                 # Clinton struck" parsed with "fear" as the subject: no word of a quote speaks it
                 owner = None
-    if owner is None and token.dep_ == "dobj" and ((quotes_words and _quote_it_takes(token)) or _that_clause(token)
+    if owner is None and token.dep_ == "dobj" and ((quotes_words and _quote_it_takes(token)) or that_clause(token)
                                                   or _told_in_participle(token)
                                                   or _opens_colon(token)) \
             and not _receives(token.head, lexicon):
@@ -173,7 +173,7 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         # that …" are others' complaints
         owner, _ = speaker_of(token.head, lexicon)
     if owner is None:
-        if not _that_clause(token):
+        if not that_clause(token):
             return None
         # "reports that …": the reports themselves; "his comments that …": his
         owner = possessor(token) or _relative_giver(token) or token
@@ -267,7 +267,7 @@ def _told_in(noun, verb, lexicon: Lexicon) -> bool:
     return noun.tag_ != "NNS" or token_lemma(verb, lexicon) in lexicon.syntax.verbs
 
 
-def _that_clause(noun) -> bool:
+def that_clause(noun) -> bool:
     """'reports that …': a content clause on the noun. 'a report that Trump had a net loss' is one
     too, though the parser calls it relative: its "that" is no argument of the clause."""
     if any(c.dep_ in ("acl", "ccomp") and (any(g.lower_ == "that" for g in c.children) or opened_by_that(c))
@@ -389,4 +389,4 @@ def _asked_party(pronoun, verb, lexicon: Lexicon):
     return None
 
 
-__all__ = ["preposition_cue", "noun_cue", "non_response"]
+__all__ = ["preposition_cue", "noun_cue", "non_response", "that_clause"]

@@ -66,6 +66,12 @@ def test_one_person_is_one_named_source_whatever_the_apostrophe_or_the_quote_mar
     assert [s.name for s in summary.named_sources] == ["Dana Okafor"]
 
 
+def test_a_description_before_a_first_name_is_no_part_of_the_persons_name():
+    _, summary = _annotate([["Die Meeresbiologin Sabine Keller erklärt, was das für den Hafen bedeutet."],
+                            ["„Wir wissen noch wenig“, sagte Keller."]], language="de")
+    assert [(s.name, s.claims) for s in summary.named_sources] == [("Sabine Keller", 2)]
+
+
 def test_an_acronym_is_the_body_it_abbreviates():
     _, summary = _annotate([["The Harbour Safety Board said the ferry was unsafe."],
                             ["The HSB said repairs would take a year."]])
