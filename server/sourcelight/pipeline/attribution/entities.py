@@ -177,12 +177,6 @@ def _bare(name: str, lexicon: Lexicon) -> str:
     while len(words) > 2 and sum(w[:1].isupper() for w in words[1:]) >= 2 and (
             words[0].islower() or lexicon.is_determiner(words[0].lower()) or _role_word(words[0], lexicon)):
         words = words[1:]
-    # "Virologe Christian Drosten": a listed first name opens the name (where no word before it
-    # is one: "Anna Maria Schmidt")
-    first = next((i for i in range(1, len(words) - 1) if words[i] in lexicon.first_name_genders
-                  and words[i + 1][:1].isupper()), None)
-    if first is not None and not any(word in lexicon.first_name_genders for word in words[:first]):
-        words = words[first:]
     return " ".join(words).strip()
 
 
@@ -249,6 +243,15 @@ def _known(word: str, names: dict[str, str]) -> str | None:
 
 
 def bare_name(name: str, language: str) -> str:
-    """``name`` without the titles in front, by the language's lexicon (for counting)."""
+    """``name`` without the titles in front, by the language's lexicon (for counting), nor
+    what describes it before a listed first name that opens it ("Virologe Christian Drosten";
+    where no word before it is one: "Anna Maria Schmidt")."""
     lexicon = load_lexicon(language)
-    return _bare(name, lexicon) if lexicon is not None else name
+    if lexicon is None:
+        return name
+    words = _bare(name, lexicon).split()
+    first = next((i for i in range(1, len(words) - 1) if words[i] in lexicon.first_name_genders
+                  and words[i + 1][:1].isupper()), None)
+    if first is not None and not any(word in lexicon.first_name_genders for word in words[:first]):
+        words = words[first:]
+    return " ".join(words)
