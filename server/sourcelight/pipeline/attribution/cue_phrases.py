@@ -11,6 +11,7 @@ from sourcelight.pipeline.attribution.cues import Finding
 from sourcelight.pipeline.attribution.deps import hyphenated_word, opened_by_that, possessor, text_of
 from sourcelight.pipeline.attribution.lexicon import Lexicon
 from sourcelight.pipeline.attribution.questions import in_asked_clause
+from sourcelight.pipeline.attribution.refusals import said_of_an_object
 from sourcelight.pipeline.attribution.relays import citable, citer, employer_outlet, outlet_of_statement, owner_outlet
 from sourcelight.pipeline.attribution.sourcekind import guess_source
 from sourcelight.pipeline.attribution.sources import classify
@@ -354,7 +355,7 @@ def non_response(doc, masked: str, lexicon: Lexicon, spans: tuple[tuple[int, int
                 continue
             if not token.tag_.startswith("VB"):
                 continue
-            if token_lemma(token, lexicon) not in lexicon.syntax.non_responses:
+            if token_lemma(token, lexicon) not in lexicon.syntax.non_responses or said_of_an_object(token):
                 continue
             party = party_of(token)
             if party is None:
