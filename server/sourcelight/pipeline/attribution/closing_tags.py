@@ -1,7 +1,8 @@
 """A speaker's tag closing the sentence ("…, according to radar data, a source close to the
 investigation has told Reuters") speaks for all of it: an "according to" inside what it reports
-no longer does; and a quote's tag speaks for the words after it more than a wish the parse hung
-it on does (syntax.find_in_parse ranks the sentence's findings)."""
+no longer does; and a verb tagging a quote speaks for it more than a cue that says nothing of its
+own: a wish the parse hung the tag on, or a statement's noun by no quote (syntax.find_in_parse
+ranks the sentence's findings)."""
 from __future__ import annotations
 
 from sourcelight.pipeline.attribution.complements import CLAUSE_DEPS
@@ -29,7 +30,7 @@ def closing_tag_over_according(findings: list, doc, masked: str) -> list:
             and masked[:item[3].cue_span[0]].strip() else item for item in findings]
 
 
-def quote_tag_over_wish(findings: list, doc, masked: str, lexicon: Lexicon) -> list:
+def quote_tag_over_idle_cues(findings: list, doc, masked: str, lexicon: Lexicon) -> list:
     """The findings (as closing_tag_over_according takes them), with a wish that says nothing
     of its own, and a statement's noun that stands by no quote, ranked below a verb tagging a
     quote: "“They’re not fueled by resentment,” he explained; they just want a technocracy" is
@@ -59,9 +60,8 @@ def _opens_a_quote(finding: Finding, masked: str) -> bool:
 def _says_less(item, tags: list[int], doc, masked: str, lexicon: Lexicon) -> bool:
     """A statement's noun that says nothing of its own (no quote after it, no clause, no
     participle tagging the quote: not "Comey's suggestion was that …", "a statement saying,
-    “…”"), or a wish
-    after the tag with no clause of its own after it (not the wish the tag tells of: "I hope in
-    2017 Harbourton says, “…”" is the hoper's)."""
+    “…”"), or a wish after the tag with no clause of its own after it (not the wish the tag
+    tells of: "I hope in 2017 Harbourton says, “…”" is the hoper's)."""
     token = doc[item[2]]
     if token.pos_ == "NOUN":
         return not (_opens_a_quote(item[3], masked) or that_clause(token)
@@ -78,4 +78,4 @@ def _closes_the_sentence(verb, finding: Finding, masked: str) -> bool:
         and masked[verb.right_edge.idx + len(verb.right_edge.text):].strip() in ("", ".")
 
 
-__all__ = ["closing_tag_over_according", "quote_tag_over_wish"]
+__all__ = ["closing_tag_over_according", "quote_tag_over_idle_cues"]

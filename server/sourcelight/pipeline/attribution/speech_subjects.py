@@ -42,7 +42,8 @@ def speaker(text: str, cue: re.Match[str], lexicon: Lexicon) -> SourceGuess | No
     inverted = inverted_subject(text, cue, lexicon)
     if subject is not None and across_aside and not (inverted is not None and _ends_sentence(text, inverted.end)):
         return subject
-    if subject is not None and across_aside and lexicon.verb_second and _opening_person_set_off(text, subject, cue, lexicon):
+    if subject is not None and across_aside and lexicon.verb_second \
+            and _opening_person_set_off(text, subject, cue, lexicon):
         # "Sabine Keller, Sprecherin der Stadt, kritisierte die Entscheidung": where the verb
         # comes second, a person opening the sentence and an aside on them fill its first
         # place, so what follows the verb is its object (not "…, sei gut, sagte der Minister")

@@ -19,7 +19,7 @@ from sourcelight.pipeline.attribution.complements import (CLAUSE_DEPS, as_clause
                                                          has_object, negated, says_what_came_before, says_a_ritual,
                                                          says_without_object, sees_it_happen, set_off_cue,
                                                          tells_how_much)
-from sourcelight.pipeline.attribution.closing_tags import closing_tag_over_according, quote_tag_over_wish
+from sourcelight.pipeline.attribution.closing_tags import closing_tag_over_according, quote_tag_over_idle_cues
 from sourcelight.pipeline.attribution.colons import (colon_cue, is_heading, named_before_quote, speaker_label,
                                                      subject_before_quote)
 from sourcelight.pipeline.attribution.cue_lemmas import hyphen_compound, phrasal_cue, token_lemma
@@ -106,7 +106,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
             whole_sentence = according is not None and not (
                 has_quote and token_lemma(token, lexicon) in lexicon.syntax.citing)
             findings.append((not whole_sentence, depth, token.i, finding))
-    findings = quote_tag_over_wish(closing_tag_over_according(findings, doc, masked), doc, masked, lexicon)
+    findings = quote_tag_over_idle_cues(closing_tag_over_according(findings, doc, masked), doc, masked, lexicon)
     declined = non_response(doc, masked, lexicon, non_response_spans)
     if not findings:
         # A person before a headline's colon speaks only as speaker_label knows them: a
@@ -134,7 +134,7 @@ def find_in_parse(doc, masked: str, lexicon: Lexicon, skip: list[tuple[int, int]
     if declined is not None and findings[0][0] and tree_depth(declined_at) < findings[0][1]:
         return declined  # "Stewart wouldn't say when the Senate will vote to confirm": Stewart's non-answer
     # ("…,” she said, according to NBC News" is hers, relayed; not a share of an outlet's poll, a claim
-    # named in passing, nor a clause telling who one is: "The native, who announced …, notes Newsmax")
+    # named in passing, nor a clause on who one is: "The native, who announced …, notes the Examiner")
     others = [item for item in findings[1:] if doc[item[2]].dep_ != "relcl" and doc[item[2]].pos_ != "NOUN"]
     relayed = relayed_speaker(findings[0][3], [item[3] for item in others if item[0]]) if findings[0][0] else \
         relayed_speaker(findings[0][3], [i[3] for i in others if i[3].kind is not SourceKind.VAGUE],
