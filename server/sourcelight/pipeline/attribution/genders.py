@@ -169,8 +169,7 @@ def with_first_names(genders: Genders, lexicon: Lexicon) -> Genders:
         words = name.split()
         # (and one the article names by a first name alone, its fullest: "Daniel, a New York
         # University senior who didn't want to give his last name")
-        gender = _first_name_gender(name, lexicon) or (
-            lexicon.first_name_genders.get(name) if len(words) == 1 else None)
+        gender = _first_name_gender(name, lexicon) or _first_name_alone_gender(name, lexicon)
         # (a title before the surname alone may be another of the family's: "Mr. Moore" beside
         # "Sarah Moore" and "David Moore")
         shown = any(" ".join(words[start:]) in genders.full for start in range(len(words)))
@@ -193,6 +192,12 @@ def _first_name_gender(name: str, lexicon: Lexicon) -> str | None:
     """The gender a name written in full has by its first name (gender.*_first_names)."""
     words = name.split()
     return lexicon.first_name_genders.get(words[0]) if len(words) > 1 else None
+
+
+def _first_name_alone_gender(name: str, lexicon: Lexicon) -> str | None:
+    """The gender of a person the article calls by a listed first name alone ("Daniel")."""
+    words = name.split()
+    return lexicon.first_name_genders.get(words[0]) if len(words) == 1 else None
 
 
 def _is_title_itself(name: str, lexicon: Lexicon) -> bool:
@@ -230,7 +235,7 @@ def fits(pronoun: str, name: str | None, genders: Genders, lexicon: Lexicon, nam
     # full is a woman; cast.people_mentioned)
     # (or a listed first name a person goes by alone: "Marco said …" is no "she")
     shown = lexicon.pronoun_genders.get(name.strip().lower()) or _title_gender(name, lexicon) or genders.of(name) \
-        or _described_as(name, lexicon) or (lexicon.first_name_genders.get(name.strip()) if named else None)
+        or _described_as(name, lexicon) or (_first_name_alone_gender(name, lexicon) if named else None)
     return shown is None or shown == wanted
 
 
