@@ -26,6 +26,7 @@ from sourcelight.pipeline.attribution.notes import claim_note, unavailable_note
 from sourcelight.pipeline.attribution.silent_parties import find_non_response_party, silent_party
 from sourcelight.pipeline.attribution.quotes import quote_states
 from sourcelight.pipeline.attribution.refusals import without_refusals
+from sourcelight.pipeline.attribution.hedge_verbs import without_taking_hedges
 from sourcelight.pipeline.attribution.anonymity import anonymity_reasons
 from sourcelight.pipeline.attribution.entities import unify_entities, without_nouns_as_names
 from sourcelight.pipeline.attribution.genders import (cast_by_gender, fits, fits_description, genders_shown,
@@ -95,7 +96,6 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
         on_parse = parses.engine and index not in parses.unparsed
         if on_parse:
             sentence_flags = without_refusals(sentence_flags, parse, lexicon)
-        flags.append(sentence_flags)
         if lexicon.patterns["own_voice_labels"].match(sentence.text):
             # "Editor's note: Trump … has repeatedly pledged to ban …": the outlet's own
             # claim, whoever it reports of
@@ -104,6 +104,9 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
             findings.append(find_with_parse(parse, masked, lexicon, sentence_flags))
         else:
             findings.append(_finding(masked, lexicon, sentence_flags))
+        if on_parse:
+            sentence_flags = without_taking_hedges(sentence_flags, parse, findings[-1], sentence.text, lexicon)
+        flags.append(sentence_flags)
         # (a silence reports nothing a sentence after it could go on with: "Darüber möchte H.
         # nichts sagen. Ob er … gegangen sei?" are the writer's questions)
         reported.append(reports_speech(masked, lexicon) and not (len(flags) > 1 and flags[-2].non_response))

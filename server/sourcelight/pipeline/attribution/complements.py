@@ -222,9 +222,16 @@ def says_without_object(verb) -> bool:
     view, told with no object, is the claim the sentence rests on."""
     # (a "conj" only of the sentence's own verb, not "begin shouting, pointing and jeering")
     # (nor a comparison the parse made a clause of: "High streets saw … 2 per cent fewer")
+    # (a passive's subject is its object: "This task can then be claimed by another worker",
+    # but "the move was seen by some as a rebuke" says what they think of it)
     return (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) and not any(
         c.dep_ in ("dobj", "attr", "dative", "acomp", "neg") or (c.dep_ in CLAUSE_DEPS and _bare_comparison(c))
-        for c in verb.children)
+        for c in verb.children) and not _passive_of_a_thing(verb)
+
+
+def _passive_of_a_thing(verb) -> bool:
+    return any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in verb.children) and not has_clause(verb) \
+        and not any(t.dep_ == "prep" and t.lower_ == "as" for t in verb.subtree if t.i > verb.i)
 
 
 def reporting_aside(verb) -> bool:
