@@ -35,9 +35,9 @@ from sourcelight.pipeline.attribution.signoffs import with_sign_offs
 from sourcelight.pipeline.attribution.cast import written_cast
 from sourcelight.pipeline.attribution.described import is_description, person_description
 from sourcelight.pipeline.attribution.transcripts import transcript
-from sourcelight.pipeline.attribution.parsed import (bodies_of, cast_of, find_with_parse, genders_of, parse_sentences,
-                                                    opening_group, roles_of, shared_roles_of, subject_thing,
-                                                    things_of)
+from sourcelight.pipeline.attribution.parsed import (bodies_of, bodies_written, cast_of, find_with_parse, genders_of,
+                                                    parse_sentences, opening_group, roles_of, shared_roles_of,
+                                                    subject_group, subject_thing, things_of)
 from sourcelight.pipeline.attribution.wire import relayed_by_agency, wire_agency
 from sourcelight.pipeline.attribution.own_outlet import own_outlet_names, without_own_outlet
 from sourcelight.pipeline.attribution.cast import people_mentioned
@@ -136,6 +136,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              pair_of=lambda names: messages_for(lexicon.language).join("summary", names),
                              subject_of=lambda i: subject_thing(parses, i, lexicon),
                              opening_group=lambda i, before: opening_group(parses, i, before, lexicon),
+                             subject_group=lambda i: subject_group(parses, i, lexicon),
                              # (not "the daughter of Lee Park": someone of a person it names)
                              # (where every noun is capitalised, a noun with a person's ending:
                              # "die Branchenkennerin")
@@ -155,6 +156,7 @@ def _attribute(article: Article, sentences, lexicon: Lexicon) -> tuple[Claim, ..
                              named_company=lambda words: _named_company(words, things, bodies, lexicon),
                              fits_description=lambda words, name: fits_description(words, name, genders,
                                                                                    lexicon),
+                             bodies_in=lambda i, before: bodies_written(parses, i, before),
                              personal_pronoun=lambda word: word.lower() in lexicon.pronoun_genders,
                              pronoun=lexicon.is_third_person, verb_second=lexicon.verb_second,
                              people=genders.people)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from sourcelight.pipeline.attribution.body_references import body_named_since
+from sourcelight.pipeline.attribution.group_pronouns import group_before
 from sourcelight.pipeline.attribution.antecedents import antecedent_of, in_view_at, relay_antecedent
 from sourcelight.pipeline.attribution.continuations import (carried, continued_quote, introduced_paragraph,
                                                              paragraph_positions,
@@ -58,7 +60,9 @@ class ArticleReading:
     subject of sentence i's main clause where it is no person (a body, an outlet, a
     document): what "it" in the next sentence means. ``opening_group(i, before)`` is the
     plural subject of a clause opening sentence i before that offset ("When the Marines
-    arrived, they …"): what a "they" after it means. ``described(words)`` says whether the
+    arrived, they …"): what a "they" after it means. ``subject_group(i)`` is the plural subject
+    of sentence i's main clause where it is people, bodies or documents: what a "they" opening
+    the next sentence means. ``described(words)`` says whether the
     words are a definite description of a person ("the Florida senator"), which means the
     named person the sentence just before rests on, else the one person it names.
     ``same_pronoun(pronoun, word)`` says whether a word is a pronoun of the same person as
@@ -71,6 +75,8 @@ class ArticleReading:
     ``company_noun(word)`` says whether "the <word>" means the company named before whatever
     its name ("the company", "the firm"), and ``named_company(words)`` whether an earlier
     source is a body's own name that can be one (not a place nor a metonym of a government).
+    ``bodies_in(i, before)`` are the names sentence i gives bodies (up to offset ``before``),
+    where it was read: "the company" does not mean a body that spoke before another was named.
     ``fits_description(words, name)`` says whether a description can mean the person (its
     role noun's gender against theirs: "the actress" is no man). ``personal_pronoun(word)``
     says whether a word is a pronoun of a person ("er", "she"). ``pronoun(word)`` says whether
@@ -93,6 +99,7 @@ class ArticleReading:
     pair_of: Callable[[list[str]], str] = ", ".join
     subject_of: Callable[[int], SourceGuess | None] = lambda _: None
     opening_group: Callable[[int, int], SourceGuess | None] = lambda _index, _before: None
+    subject_group: Callable[[int], SourceGuess | None] = lambda _: None
     described: Callable[[str], bool] = lambda _: False
     same_pronoun: Callable[[str, str], bool] | None = None
     object_word: Callable[[str], bool] = lambda _: False
@@ -101,6 +108,7 @@ class ArticleReading:
     company_noun: Callable[[str], bool] = lambda _: False
     named_company: Callable[[str], bool] = lambda _: False
     fits_description: Callable[[str, str], bool] = lambda _words, _name: True
+    bodies_in: Callable[[int, int | None], tuple[str, ...]] = lambda _index, _before: ()
     personal_pronoun: Callable[[str], bool] = lambda _: False
     pronoun: Callable[[str], bool] = lambda _: False
     verb_second: bool = False
@@ -139,8 +147,10 @@ def resolve_context(sentences: list[Sentence] | tuple[Sentence, ...], findings: 
                                          reading.object_word, reading.clause_word, reading.verb_second,
                                          lambda i: quotes[i].masked(sentences[i].text))
             attribution = thing_before(attribution, finding, index, sentences, reading.subject_of)
+            attribution = group_before(attribution, finding, index, sentences, reading.subject_group, reading.pair_of)
             attribution = _group_opening_it(attribution, finding, index, reading.opening_group)
             attribution = body_named_before(attribution, finding, index, sentences, reading.subject_of)
+            attribution = body_named_since(attribution, finding, index, resolved, reading.bodies_in, reading.definite)
             attribution = described_before(attribution, finding, index, sentences, resolved, reading.mentions,
                                            reading.described, reading.fits_description)
             attribution = named_since_speaker(attribution, finding, index, sentences, resolved, reading.mentions,

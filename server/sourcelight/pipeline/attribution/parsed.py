@@ -72,6 +72,8 @@ class Parses:
     # Sentences with no cue word parsed only for what they are about: each comes before one
     # that opens with "it" (subject_thing).
     before_it: dict = field(default_factory=dict)
+    # Sentences with no cue word that may name someone in full, read by the recogniser alone.
+    names_only: dict = field(default_factory=dict)
 
     def __iter__(self):
         return iter(self.parses)
@@ -143,7 +145,8 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
         parse.user_data[THING_NAMES_KEY] = used_as_things
         parse.user_data[LOWERCASE_WORDS_KEY] = lowercase
         parse.user_data[CAPITALISED_WORDS_KEY] = capitalised
-    return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed, about)
+    return Parses(True, tuple(parsed.get(index) for index in range(len(sentences))), unparsed, about,
+                  dict(zip(others, named)))
 
 
 def may_attribute(text: str, lexicon: Lexicon) -> bool:
@@ -183,11 +186,12 @@ def _plain_possessives(text: str) -> str:
 
 
 def _opens_with_it(text: str, lexicon: Lexicon) -> bool:
-    """A word among the sentence's first few is a back reference to one thing ("it")."""
+    """A word among the sentence's first few is a back reference to one thing ("it") or to a
+    group ("they")."""
     # the words context.py lets stand before such an "it", and the word itself
     for word in WORD.findall(text)[:THING_PRONOUN_WORDS + 1]:
         reference = lexicon.back_reference(word)
-        if reference is not None and reference.one_thing:
+        if reference is not None and (reference.one_thing or reference.plural):
             return True
     return False
 
@@ -240,6 +244,16 @@ def bodies_of(parses: Parses) -> frozenset[str]:
     """The words of the names the article gives bodies (cast.bodies_named)."""
     first = _first_parse(parses)
     return first.user_data.get(BODIES_KEY, frozenset()) if first is not None else frozenset()
+
+
+def bodies_written(parses: Parses, index: int, before: int | None = None) -> tuple[str, ...]:
+    """The names the recogniser took for a body in sentence ``index`` (up to offset
+    ``before``), where the sentence was read at all."""
+    doc = parses.parses[index] if parses.parses[index] is not None else (
+        parses.before_it.get(index) or parses.names_only.get(index))
+    if doc is None:
+        return ()
+    return tuple(e.text for e in doc.ents if e.label_ == "ORG" and (before is None or e.start_char < before))
 
 
 def _article_wide(parses: Parses, key: str) -> dict[str, str]:
@@ -301,12 +315,29 @@ def opening_group(parses: Parses, index: int, before: int, lexicon: Lexicon) -> 
             continue
         if not any(c.dep_ == "nsubj" and c.idx == before for c in clause.head.children):
             continue  # (the "they" subject of the clause it opens, not of one after a colon)
-        group = guess_source(subject, lexicon)
-        # (people or bodies, not "When the fares rose, they said …")
-        people = subject.tag_ == "NNPS" or person_word(token_lemma(subject, lexicon), lexicon) \
-            or is_person_role(subject, lexicon) or bool(lexicon.patterns["vague"].fullmatch(subject.lower_))
-        return group if group is not None and (group.kind is not SourceKind.VAGUE or people) else None
+        return _group_of(subject, lexicon)
     return None
+
+
+def subject_group(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess | None:
+    """'College athletes aren't vulnerable …': the plural subject of sentence ``index``'s main
+    clause where it is people, bodies, outlets or documents, the group a "they" opening the
+    next sentence means (None where there is none, or no parse)."""
+    parse = parses.parses[index] if parses.parses[index] is not None else parses.before_it.get(index)
+    root = next((t for t in parse if t.dep_ == "ROOT"), None) if parse is not None else None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None or subject.pos_ == "PRON" or not (
+            subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)):
+        return None
+    return _group_of(subject, lexicon)
+
+
+def _group_of(subject, lexicon: Lexicon) -> SourceGuess | None:
+    group = guess_source(subject, lexicon)
+    # (people or bodies, not "When the fares rose, they said …")
+    people = subject.tag_ == "NNPS" or person_word(token_lemma(subject, lexicon), lexicon) \
+        or is_person_role(subject, lexicon) or bool(lexicon.patterns["vague"].fullmatch(subject.lower_))
+    return group if group is not None and (group.kind is not SourceKind.VAGUE or people) else None
 
 
 def _in_own_words(finding: Finding, parse) -> Finding:
