@@ -140,6 +140,7 @@ KEY_NOTES = {
     "syntax.first_person": "pronouns of the writer speaking for themself ('I told Megyn Kelly …'): on the record, by the byline",
     "syntax.quantities": "words that, heading a source, make it a group whatever the tagger says ('most of them said', 'half said')",
     "syntax.prevention_prepositions": "the preposition between a verb's object and a gerund it keeps that object from doing: 'kept your toddler FROM wanting to …', 'barred officials FROM discussing …' is no saying done",
+    "syntax.holding_nouns": "statement nouns (also in syntax.nouns) that also name what holds money or posts: a statement only with what they tell of or a clause ('her ACCOUNT of the crash', 'his ACCOUNT that …'), not 'the cash in her ACCOUNT', 'will use the following ACCOUNTS:'",
     "syntax.work_nouns": "nouns for a work right before its title: the title names no person anywhere in the article ('his musical La La Land', 'the film Blade Runner'), however the recogniser reads it",
     "syntax.performances": "lemmas of cue verbs whose quote right after them is the title of a work performed, not words said: 'will SING “You Are Drunk, Go Home”' (but '“…,” Paul Simon once SANG' quotes him)",
     "syntax.placeholder_subjects": "subjects of a copula with which a to-infinitive means rather than says: 'None of this is to say …', 'THAT is not to say …', '… WHICH is to say …' (unlike a person's thing: 'Their reaction is to tell the public that …', a saying)",

@@ -137,6 +137,9 @@ def noun_cue(token, lexicon: Lexicon, has_quote: bool = False, quotes_words: boo
         return None  # "But Trump claims that …": a verb read as a noun (misreads.py)
     if in_asked_clause(token):
         return None
+    if token_lemma(token, lexicon) in lexicon.syntax.holding_nouns and not that_clause(token) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "The agent puts the cash in her account": where money is, no statement
     owner = _statement_owner(token, lexicon)
     # "In a statement, the ministry said …", "As X put it in a statement": on a verb, not on a
     # noun ("emails in Clinton's private account"), nor in a subordinate clause ("received

@@ -61,7 +61,7 @@ OPTIONAL_SECTIONS: dict[str, dict[str, str]] = {
         "time_prepositions": "words", "wishes": "words", "issuing_verbs": "words", "refusals": "words", "motives": "words",
         "viewpoints": "words", "stance_adjectives": "words", "linking_verbs": "words", "collections": "words", "company_nouns": "words",
         "affiliation_prepositions": "words", "placeholder_subjects": "words", "performances": "words",
-        "work_nouns": "words", "prevention_prepositions": "words",
+        "work_nouns": "words", "prevention_prepositions": "words", "holding_nouns": "words",
         "obligation_modals": "words", "other_senses": "pairs", "thing_pronouns": "words", "person_pronouns": "words",
         "body_only_nouns": "words", "narrative_adverbs": "words", "staff_nouns": "words", "head_prepositions": "words",
         "person_suffixes": "words", "agent_endings": "words", "thing_senses": "words", "joined_prefixes": "words",

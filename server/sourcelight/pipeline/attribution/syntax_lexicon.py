@@ -71,6 +71,9 @@ class SyntaxLexicon:
     # "sing": a quote right after the verb is a work's title, not words said
     performances: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    # "account": a statement noun that also names what holds money or posts, a statement only
+    # with what it tells of ("her account of the crash") or a clause
+    holding_nouns: frozenset[str] = frozenset()
     prevention_prepositions: frozenset[str] = frozenset()
     # "this", "none": a copula's subject that makes "is to say" mean, not say
     placeholder_subjects: frozenset[str] = frozenset()
@@ -161,6 +164,7 @@ def syntax_lexicon(table: dict[str, list[str]]) -> SyntaxLexicon:
         affiliation_prepositions=frozenset(w.lower() for w in table.get("affiliation_prepositions", ())),
         performances=frozenset(w.lower() for w in table.get("performances", ())),
         work_nouns=frozenset(w.lower() for w in table.get("work_nouns", ())),
+        holding_nouns=frozenset(w.lower() for w in table.get("holding_nouns", ())),
         prevention_prepositions=frozenset(w.lower() for w in table.get("prevention_prepositions", ())),
         placeholder_subjects=frozenset(w.lower() for w in table.get("placeholder_subjects", ())),
         obligation_modals=frozenset(w.lower() for w in table.get("obligation_modals", ())),
