@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from sourcelight.pipeline.attribution.companies import companies_named
 from sourcelight.pipeline.attribution.cue_lemmas import regular_stems, token_lemma
 from sourcelight.pipeline.attribution.cues import Finding, impersonal_finding, with_anonymity
-from sourcelight.pipeline.attribution.deps import token_at
+from sourcelight.pipeline.attribution.deps import object_of, token_at
 from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
 from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
@@ -334,9 +334,10 @@ def subject_group(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
 
 def _group_of(subject, lexicon: Lexicon) -> SourceGuess | None:
     group = guess_source(subject, lexicon)
-    # (people or bodies, not "When the fares rose, they said …")
-    people = subject.tag_ == "NNPS" or person_word(token_lemma(subject, lexicon), lexicon) \
-        or is_person_role(subject, lexicon) or bool(lexicon.patterns["vague"].fullmatch(subject.lower_))
+    # (people or bodies, not "When the fares rose, they said …"; "scores of politicians" are people)
+    people = any(subject.tag_ == "NNPS" or person_word(token_lemma(noun, lexicon), lexicon)
+                 or is_person_role(noun, lexicon) or bool(lexicon.patterns["vague"].fullmatch(noun.lower_))
+                 for noun in (subject, object_of(subject, "of")) if noun is not None)
     return group if group is not None and (group.kind is not SourceKind.VAGUE or people) else None
 
 
