@@ -7,7 +7,6 @@ calls it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from dataclasses import replace
 
 from sourcelight.pipeline.attribution.cues import Finding

@@ -14,6 +14,7 @@ from sourcelight.pipeline.attribution.headlines import for_parser, in_title_case
 from sourcelight.pipeline.attribution.hedges import Flags
 from sourcelight.pipeline.attribution.lemmas import WORD, lemma
 from sourcelight.pipeline.attribution.lexicon import Lexicon
+from sourcelight.pipeline.attribution.names import without_possessive
 from sourcelight.pipeline.attribution.thing_pronouns import THING_PRONOUN_WORDS
 from sourcelight.pipeline.attribution.own_antecedents import with_own_antecedent
 from sourcelight.pipeline.attribution.person_signs import is_person_role
@@ -70,8 +71,8 @@ class Parses:
     parses: tuple
     unparsed: frozenset[int] = frozenset()
     # Sentences with no cue word parsed only for what they are about: each comes before one
-    # that opens with "it" (subject_thing).
-    before_it: dict = field(default_factory=dict)
+    # that opens with "it" (subject_thing) or "they" (subject_group).
+    before_pronoun: dict = field(default_factory=dict)
     # Sentences with no cue word that may name someone in full, read by the recogniser alone.
     names_only: dict = field(default_factory=dict)
 
@@ -97,15 +98,16 @@ def parse_sentences(sentences, lexicon: Lexicon) -> Parses:
     chosen = set(wanted)
     others = [i for i in range(len(sentences)) if i not in chosen and i not in unparsed
               and _may_name_in_full(sentences[i].text) and not _too_long(sentences[i].text)][:MAX_PARSED_SENTENCES]
-    # What an opening "it" may mean, or whom an opening "a spokesman" speaks for, is the subject
-    # of the sentence before (context.py): those sentences are parsed in the same batch, for that
-    # alone.
-    before_it = [i - 1 for i in wanted if i > 0 and i - 1 not in chosen and not _too_long(sentences[i - 1].text)
-                 and (_opens_with_it(sentences[i].text, lexicon) or _opens_with_spokesperson(sentences[i].text, lexicon))]
+    # What an opening "it" or "they" may mean, or whom an opening "a spokesman" speaks for, is the
+    # subject of the sentence before (context.py): those sentences are parsed in the same batch,
+    # for that alone.
+    before_pronoun = [i - 1 for i in wanted if i > 0 and i - 1 not in chosen and not _too_long(sentences[i - 1].text)
+                      and (_opens_with_it_or_they(sentences[i].text, lexicon)
+                           or _opens_with_spokesperson(sentences[i].text, lexicon))]
     other_texts = [_marks_tamed(sentences[i].text) for i in others]
-    parses, named = parse_all(nlp, given + [_marks_tamed(sentences[i].text) for i in before_it], PARSE_BATCH,
+    parses, named = parse_all(nlp, given + [_marks_tamed(sentences[i].text) for i in before_pronoun], PARSE_BATCH,
                               other_texts)
-    about = dict(zip(before_it, parses[len(wanted):]))
+    about = dict(zip(before_pronoun, parses[len(wanted):]))
     # Whose "his" or "her" a sentence naming someone writes tells their gender (cast.genders_said):
     # those are parsed too, for that alone ("Christie has been busy, but his guilty pleasure …"),
     # in a batch of their own (the batch's make-up may move the recogniser's borderline names)
@@ -185,7 +187,7 @@ def _plain_possessives(text: str) -> str:
     return _PLURAL_POSSESSIVE.sub(plain, text)
 
 
-def _opens_with_it(text: str, lexicon: Lexicon) -> bool:
+def _opens_with_it_or_they(text: str, lexicon: Lexicon) -> bool:
     """A word among the sentence's first few is a back reference to one thing ("it") or to a
     group ("they")."""
     # the words context.py lets stand before such an "it", and the word itself
@@ -250,10 +252,11 @@ def bodies_written(parses: Parses, index: int, before: int | None = None) -> tup
     """The names the recogniser took for a body in sentence ``index`` (up to offset
     ``before``), where the sentence was read at all."""
     doc = parses.parses[index] if parses.parses[index] is not None else (
-        parses.before_it.get(index) or parses.names_only.get(index))
+        parses.before_pronoun.get(index) or parses.names_only.get(index))
     if doc is None:
         return ()
-    return tuple(e.text for e in doc.ents if e.label_ == "ORG" and (before is None or e.start_char < before))
+    return tuple(without_possessive(e.text) for e in doc.ents
+                 if e.label_ == "ORG" and (before is None or e.start_char < before))
 
 
 def _article_wide(parses: Parses, key: str) -> dict[str, str]:
@@ -283,7 +286,7 @@ def subject_thing(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
     """The subject of sentence ``index``'s main clause where it is a body, an outlet or a
     document ("The recording does not include …"), else None (also where the sentence has
     no parse)."""
-    parse = parses.parses[index] if parses.parses[index] is not None else parses.before_it.get(index)
+    parse = parses.parses[index] if parses.parses[index] is not None else parses.before_pronoun.get(index)
     if parse is None:
         return None
     root = next((t for t in parse if t.dep_ == "ROOT"), None)
@@ -323,7 +326,7 @@ def subject_group(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
     """'College athletes aren't vulnerable …': the plural subject of sentence ``index``'s main
     clause where it is people, bodies, outlets or documents, the group a "they" opening the
     next sentence means (None where there is none, or no parse)."""
-    parse = parses.parses[index] if parses.parses[index] is not None else parses.before_it.get(index)
+    parse = parses.parses[index] if parses.parses[index] is not None else parses.before_pronoun.get(index)
     root = next((t for t in parse if t.dep_ == "ROOT"), None) if parse is not None else None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subject is None or subject.pos_ == "PRON" or not (
