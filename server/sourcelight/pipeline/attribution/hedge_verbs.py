@@ -26,9 +26,10 @@ def without_taking_hedges(flags: Flags, doc, finding: Finding | None, text: str,
     it is the sentence's cue."""
     if doc is None or not flags.hedges:
         return flags
+    found = list(lexicon.find("hedges", text))
     kept = []
     for hedge in flags.hedges:
-        matches = [m for m in lexicon.find("hedges", text) if m.group().casefold() == hedge.casefold()]
+        matches = [m for m in found if m.group().casefold() == hedge.casefold()]
         verbs = [token_at(doc, m.start()) for m in matches if " " not in m.group()]
         if verbs and len(verbs) == len(matches) and all(_takes_a_thing(verb, finding) for verb in verbs):
             continue

@@ -251,8 +251,7 @@ def bodies_of(parses: Parses) -> frozenset[str]:
 def bodies_written(parses: Parses, index: int, before: int | None = None) -> tuple[str, ...]:
     """The names the recogniser took for a body in sentence ``index`` (up to offset
     ``before``), where the sentence was read at all."""
-    doc = parses.parses[index] if parses.parses[index] is not None else (
-        parses.before_pronoun.get(index) or parses.names_only.get(index))
+    doc = _sentence_parse(parses, index) or parses.names_only.get(index)
     if doc is None:
         return ()
     return tuple(without_possessive(e.text) for e in doc.ents
@@ -286,11 +285,7 @@ def subject_thing(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
     """The subject of sentence ``index``'s main clause where it is a body, an outlet or a
     document ("The recording does not include …"), else None (also where the sentence has
     no parse)."""
-    parse = parses.parses[index] if parses.parses[index] is not None else parses.before_pronoun.get(index)
-    if parse is None:
-        return None
-    root = next((t for t in parse if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    subject = _main_subject(_sentence_parse(parses, index))
     # (what "it" means is one thing: not "Documents from the committee", but "D-Wave Systems" is
     # one company)
     one_company = subject is not None and subject.tag_ == "NNPS" and any(
@@ -326,21 +321,32 @@ def subject_group(parses: Parses, index: int, lexicon: Lexicon) -> SourceGuess |
     """'College athletes aren't vulnerable …': the plural subject of sentence ``index``'s main
     clause where it is people, bodies, outlets or documents, the group a "they" opening the
     next sentence means (None where there is none, or no parse)."""
-    parse = parses.parses[index] if parses.parses[index] is not None else parses.before_pronoun.get(index)
-    root = next((t for t in parse if t.dep_ == "ROOT"), None) if parse is not None else None
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    subject = _main_subject(_sentence_parse(parses, index))
     if subject is None or subject.pos_ == "PRON" or not (
             subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)):
         return None
     return _group_of(subject, lexicon)
 
 
+def _sentence_parse(parses: Parses, index: int):
+    """Sentence ``index``'s parse: its own, or the one made for what it is about (None where it
+    has neither)."""
+    return parses.parses[index] if parses.parses[index] is not None else parses.before_pronoun.get(index)
+
+
+def _main_subject(parse):
+    """The subject of the parse's main clause, or None."""
+    root = next((t for t in parse if t.dep_ == "ROOT"), None) if parse is not None else None
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+
+
 def _group_of(subject, lexicon: Lexicon) -> SourceGuess | None:
     group = guess_source(subject, lexicon)
     # (people or bodies, not "When the fares rose, they said …"; "scores of politicians" are people)
-    people = any(subject.tag_ == "NNPS" or person_word(token_lemma(noun, lexicon), lexicon)
-                 or is_person_role(noun, lexicon) or bool(lexicon.patterns["vague"].fullmatch(noun.lower_))
-                 for noun in (subject, object_of(subject, "of")) if noun is not None)
+    people = subject.tag_ == "NNPS" or any(
+        person_word(token_lemma(noun, lexicon), lexicon) or is_person_role(noun, lexicon)
+        or bool(lexicon.patterns["vague"].fullmatch(noun.lower_))
+        for noun in (subject, object_of(subject, "of")) if noun is not None)
     return group if group is not None and (group.kind is not SourceKind.VAGUE or people) else None
 
 
